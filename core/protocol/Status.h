@@ -1,0 +1,74 @@
+#pragma once
+// Errors as values: one enum of codes shared by engine, server and client, and a
+// [[nodiscard]] Result<T> carrying either a value or an Error.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace bridgecore {
+
+enum class ErrorCode {
+    // Per-change codes of the wire contract (DESIGN.md §4 "Details fixed").
+    ValidationError,
+    UnknownModel,
+    InvalidAction,
+    MissingRecordId,
+    RecordNotFound,
+    LocalIdReused,
+    DependencyCycle,
+    DependencyFailed,
+    UnresolvedReference,
+    NotAttempted,
+    // Request-level codes.
+    Unauthorized,     // 401
+    Forbidden,        // 403
+    NotFound,         // 404
+    PayloadTooLarge,  // 413
+    RateLimited,      // 429
+    StorageError,     // 500: the database failed; nothing of the failed unit was kept
+    SchemaTooNew,     // the database was written by a newer BridgeCore
+    Internal,         // 500
+};
+
+/// The wire spelling of a code, e.g. "LOCAL_ID_REUSED".
+std::string_view errorCodeName(ErrorCode code);
+
+struct Error {
+    ErrorCode code = ErrorCode::Internal;
+    std::string message;
+};
+
+/// A value or an Error. Check ok() before value().
+template <typename T> class [[nodiscard]] Result {
+public:
+    Result(T value) : m_v(std::move(value)) {}
+    Result(Error error) : m_v(std::move(error)) {}
+    bool ok() const { return m_v.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T& value() & { return std::get<0>(m_v); }
+    const T& value() const& { return std::get<0>(m_v); }
+    T&& value() && { return std::get<0>(std::move(m_v)); }
+    const Error& error() const { return std::get<1>(m_v); }
+
+private:
+    std::variant<T, Error> m_v;
+};
+
+/// Result of an operation with no value.
+class [[nodiscard]] Status {
+public:
+    Status() = default;
+    Status(Error error) : m_error(std::move(error)), m_ok(false) {}
+    static Status success() { return {}; }
+    bool ok() const { return m_ok; }
+    explicit operator bool() const { return m_ok; }
+    const Error& error() const { return m_error; }
+
+private:
+    Error m_error;
+    bool m_ok = true;
+};
+
+} // namespace bridgecore
