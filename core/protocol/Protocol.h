@@ -46,6 +46,8 @@ std::string_view toString(EventPriority);
 std::string_view toString(Role);
 std::optional<Action> parseAction(std::string_view);
 std::optional<ConflictStrategy> parseConflictStrategy(std::string_view);
+std::optional<ChangeStatus> parseChangeStatus(std::string_view);
+std::optional<Resolution> parseResolution(std::string_view);
 std::optional<EventAction> parseEventAction(std::string_view);
 std::optional<EventPriority> parseEventPriority(std::string_view);
 std::optional<Role> parseRole(std::string_view);
@@ -255,7 +257,7 @@ struct SyncState {
     std::int64_t total_syncs = 0;
     std::int64_t total_events_synced = 0;
     std::string sync_status = "idle"; // idle | error | conflict (open conflicts)
-    std::int64_t pending_changes = 0;  // the device's last queue report
+    std::int64_t pending_changes = 0; // the device's last queue report
     std::optional<std::string> oldest_pending_at;
     std::optional<std::string> last_error;
     std::optional<std::string> app_type;

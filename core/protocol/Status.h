@@ -2,6 +2,7 @@
 // Errors as values: one enum of codes shared by engine, server and client, and a
 // [[nodiscard]] Result<T> carrying either a value or an Error.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,18 +23,20 @@ enum class ErrorCode {
     UnresolvedReference,
     NotAttempted,
     // Request-level codes.
-    Unauthorized,     // 401
-    Forbidden,        // 403
-    NotFound,         // 404
-    PayloadTooLarge,  // 413
-    RateLimited,      // 429
-    StorageError,     // 500: the database failed; nothing of the failed unit was kept
-    SchemaTooNew,     // the database was written by a newer BridgeCore
-    Internal,         // 500
+    Unauthorized,    // 401
+    Forbidden,       // 403
+    NotFound,        // 404
+    PayloadTooLarge, // 413
+    RateLimited,     // 429
+    StorageError,    // 500: the database failed; nothing of the failed unit was kept
+    SchemaTooNew,    // the database was written by a newer BridgeCore
+    Internal,        // 500
 };
 
 /// The wire spelling of a code, e.g. "LOCAL_ID_REUSED".
 std::string_view errorCodeName(ErrorCode code);
+/// The code spelled `name` (as errorCodeName gives it); nullopt for an unknown name.
+std::optional<ErrorCode> parseErrorCode(std::string_view name);
 
 struct Error {
     ErrorCode code = ErrorCode::Internal;
@@ -43,8 +46,10 @@ struct Error {
 /// A value or an Error. Check ok() before value().
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}
-    Result(Error error) : m_v(std::move(error)) {}
+    Result(T value)
+        : m_v(std::move(value)) {}
+    Result(Error error)
+        : m_v(std::move(error)) {}
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<0>(m_v); }
@@ -60,7 +65,9 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)), m_ok(false) {}
+    Status(Error error)
+        : m_error(std::move(error))
+        , m_ok(false) {}
     static Status success() { return {}; }
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
