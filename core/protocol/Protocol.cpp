@@ -1247,6 +1247,12 @@ namespace {
     throw json::other_error::create(501, "malformed response: " + what, &j);
 }
 
+void requireObject(const json& j) {
+    if (!j.is_object()) {
+        throw json::type_error::create(302, "malformed response: expected an object", &j);
+    }
+}
+
 /// The value at key when present and not null.
 const json* present(const json& j, const char* key) {
     const auto it = j.find(key);
@@ -1292,7 +1298,10 @@ std::optional<ErrorCode> errorCodeOf(const json& j) {
     return parseErrorCode(v->get_ref<const std::string&>());
 }
 
+} // namespace
+
 ChangeResult changeResultFromJson(const json& j) {
+    requireObject(j);
     ChangeResult r;
     r.local_id = j.at("local_id").get<std::string>();
     r.status = enumOr(j, "status", parseChangeStatus, ChangeStatus::Failed);
@@ -1310,6 +1319,8 @@ ChangeResult changeResultFromJson(const json& j) {
     r.duplicate = valueOr<bool>(j, "duplicate", false);
     return r;
 }
+
+namespace {
 
 Event eventFromJson(const json& j) {
     Event e;
@@ -1330,12 +1341,6 @@ Event eventFromJson(const json& j) {
         e.metadata = *it;
     }
     return e;
-}
-
-void requireObject(const json& j) {
-    if (!j.is_object()) {
-        throw json::type_error::create(302, "malformed response: expected an object", &j);
-    }
 }
 
 } // namespace
