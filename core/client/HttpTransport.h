@@ -1,0 +1,75 @@
+#pragma once
+// HttpTransport: the offline-sync HTTP API (DESIGN.md §4) over QNetworkAccessManager.
+// Logs in, refreshes the access token transparently on a 401 and retries once, gzips large
+// request bodies, and turns every failure into an Error with one clear message. Calls block
+// the calling thread (run it on a worker thread next to a UI).
+
+#include "client/Transport.h"
+
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+
+class QNetworkAccessManager;
+class QThread;
+
+namespace bridgecore::client {
+
+struct LoginResult {
+    std::string access_token;
+    std::string refresh_token;
+    std::int64_t expires_in = 0;
+    json user;
+    json tenant;
+};
+
+class HttpTransport : public Transport {
+public:
+    /// `baseUrl` like http://127.0.0.1:8080 (the API paths are appended).
+    explicit HttpTransport(QUrl baseUrl);
+    ~HttpTransport() override;
+
+    /// POST /api/v1/auth/tenant/login; keeps the tokens.
+    Result<LoginResult> login(const std::string& email, const std::string& password);
+    /// POST /api/v1/auth/tenant/refresh with the kept refresh token; keeps the new tokens.
+    Status refresh();
+    /// Sets the refresh token (e.g. loaded from the cache); the access token is fetched on use.
+    void setRefreshToken(const std::string& token);
+    std::string refreshToken() const;
+    void setAccessToken(const std::string& token);
+    std::string accessToken() const;
+    /// Called with the new refresh token whenever the server issues one (to persist it).
+    void setTokenListener(std::function<void(const std::string& refreshToken)> listener);
+    /// Transfer timeout of each request (default 30 s).
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// Gzip request bodies above 1 KiB (default on).
+    void setGzipRequests(bool on) { m_gzip = on; }
+
+    Result<protocol::PushResponse> push(const protocol::PushRequest& request) override;
+    Result<protocol::PullResponse> pull(const protocol::PullRequest& request) override;
+    Result<protocol::ResolveResponse> resolve(const protocol::ResolveRequest& request) override;
+    Result<protocol::SyncState> state(const std::string& deviceId) override;
+    Result<protocol::ResetResponse> reset(const std::string& deviceId) override;
+    /// GET /api/v1/offline-sync/health (no auth).
+    Result<json> health();
+
+private:
+    enum class Verb { Get, Post };
+    Result<json> call(Verb verb, const QString& path, const json* body, bool auth);
+    Result<json> callOnce(Verb verb, const QString& path, const json* body, bool auth,
+                          int* httpStatus);
+    QNetworkAccessManager& nam();
+
+    QUrl m_base;
+    mutable std::mutex m_tokenMutex;
+    std::string m_access, m_refresh;
+    std::function<void(const std::string&)> m_listener;
+    int m_timeoutMs = 30000;
+    bool m_gzip = true;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    QThread* m_namThread = nullptr;
+};
+
+} // namespace bridgecore::client
