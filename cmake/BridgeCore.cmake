@@ -26,3 +26,31 @@ function(bridgecore_add_test name)
         TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
 endfunction()
+
+# Development aid: -DBRIDGECORE_PARTS="core/protocol;core/storage;core/engine;tests/unit/engine"
+# configures only those folders (and their parents). Empty (the default) configures everything.
+set(BRIDGECORE_PARTS "" CACHE STRING "Only configure these folders; empty = all")
+
+# bridgecore_subdirs(<dir>...) adds each subfolder that has a CMakeLists.txt.
+function(bridgecore_subdirs)
+    foreach(dir ${ARGN})
+        if(NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/CMakeLists.txt)
+            continue()
+        endif()
+        file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${dir})
+        set(wanted TRUE)
+        if(BRIDGECORE_PARTS)
+            set(wanted FALSE)
+            foreach(part ${BRIDGECORE_PARTS})
+                string(FIND "${part}/" "${rel}/" a)
+                string(FIND "${rel}/" "${part}/" b)
+                if(a EQUAL 0 OR b EQUAL 0)
+                    set(wanted TRUE)
+                endif()
+            endforeach()
+        endif()
+        if(wanted)
+            add_subdirectory(${dir})
+        endif()
+    endforeach()
+endfunction()

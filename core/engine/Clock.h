@@ -19,7 +19,8 @@ public:
 /// A clock that stands still until told to move.
 class ManualClock : public Clock {
 public:
-    explicit ManualClock(protocol::Millis start = 1'764'000'000'000) : m_now(start) {}
+    explicit ManualClock(protocol::Millis start = 1'764'000'000'000)
+        : m_now(start) {}
     protocol::Millis now() const override { return m_now.load(); }
     void set(protocol::Millis t) { m_now.store(t); }
     void advance(protocol::Millis ms) { m_now.fetch_add(ms); }

@@ -310,6 +310,7 @@ json toJson(const ResetResponse&);
 json toJson(const Statistics&);
 
 // Responses from JSON, for clients (throw nlohmann::json::exception on a malformed document).
+ChangeResult changeResultFromJson(const json&);
 PushResponse pushResponseFromJson(const json&);
 PullResponse pullResponseFromJson(const json&);
 ResolveResponse resolveResponseFromJson(const json&);

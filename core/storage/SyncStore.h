@@ -73,8 +73,8 @@ struct EventRow {
 
 struct EventFilter {
     std::int64_t after_event_id = 0;
-    std::vector<std::string> models;                   // empty = none match
-    std::vector<protocol::EventPriority> priorities;   // empty = all
+    std::vector<std::string> models;                 // empty = none match
+    std::vector<protocol::EventPriority> priorities; // empty = all
     std::optional<std::string> action;
     std::optional<std::string> device_id;
     int limit = 100;
@@ -89,8 +89,8 @@ struct LedgerEntry {
     std::string content_hash;
     std::string model;
     std::optional<std::int64_t> server_id;
-    bool created = false;     // the change was a create: its local_id names a record
-    std::string result_json;  // the ChangeResult as first returned
+    bool created = false;    // the change was a create: its local_id names a record
+    std::string result_json; // the ChangeResult as first returned
 };
 
 struct DeviceRow {
@@ -199,8 +199,7 @@ public:
                                                std::int64_t recordId, std::int64_t fromVersion,
                                                std::int64_t toVersion) = 0;
     /// Events of one record written after `after`, ascending.
-    virtual std::vector<EventRow> recordEventsAfter(std::int64_t tenantId,
-                                                    const std::string& model,
+    virtual std::vector<EventRow> recordEventsAfter(std::int64_t tenantId, const std::string& model,
                                                     std::int64_t recordId, Millis after) = 0;
     /// The record's data at `version`, from its event history; null when unknown.
     virtual json recordAtVersion(std::int64_t tenantId, const std::string& model,
@@ -252,7 +251,9 @@ public:
 /// Begins on construction, rolls back unless commit() succeeded.
 class Transaction {
 public:
-    explicit Transaction(SyncStore& store) : m_store(store), m_status(store.begin()) {}
+    explicit Transaction(SyncStore& store)
+        : m_store(store)
+        , m_status(store.begin()) {}
     ~Transaction() {
         if (m_status.ok() && !m_done)
             m_store.rollback();
