@@ -11,7 +11,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev libsodium-dev zlib1g-dev libsqlite3-dev
     libgl-dev libxkbcommon-dev
-    dpkg-dev file
+    dpkg-dev file desktop-file-utils appstream
 )
 
 missing=()
