@@ -1,0 +1,230 @@
+// bridgecore-server: the offline-sync HTTP API, plus the admin subcommands that prepare its
+// database. Exit code 0 on success; otherwise one line on stderr and a non-zero code.
+//
+//   bridgecore-server init   --db PATH
+//   bridgecore-server tenant add --db PATH --name NAME
+//   bridgecore-server user add --db PATH --tenant NAME --email EMAIL --role user|support|admin
+//                              [--name NAME]            (password read from stdin)
+//   bridgecore-server serve  --db PATH --listen HOST:PORT [--config FILE]
+
+#include "auth/Accounts.h"
+#include "engine/SyncEngine.h"
+#include "server/HttpApi.h"
+#include "storage/SyncStore.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace bridgecore;
+
+namespace {
+
+int fail(const std::string& message, int code = 1) {
+    std::fprintf(stderr, "bridgecore-server: %s\n", message.c_str());
+    return code;
+}
+
+const char* kUsage =
+    "usage: bridgecore-server init --db PATH\n"
+    "       bridgecore-server tenant add --db PATH --name NAME\n"
+    "       bridgecore-server user add --db PATH --tenant NAME --email EMAIL "
+    "--role user|support|admin [--name NAME]   (password on stdin)\n"
+    "       bridgecore-server serve --db PATH --listen HOST:PORT [--config FILE]\n";
+
+/// --key value pairs after the subcommand words; nullopt (with a message) on a bad one.
+std::optional<std::map<std::string, std::string>> options(const std::vector<std::string>& args,
+                                                          std::size_t from,
+                                                          const std::vector<std::string>& allowed,
+                                                          std::string& error) {
+    std::map<std::string, std::string> out;
+    for (std::size_t i = from; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) != 0 || a.size() < 3) {
+            error = "unexpected argument '" + a + "'";
+            return std::nullopt;
+        }
+        std::string key = a.substr(2), value;
+        if (const auto eq = key.find('='); eq != std::string::npos) {
+            value = key.substr(eq + 1);
+            key = key.substr(0, eq);
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        } else {
+            error = "option --" + key + " needs a value";
+            return std::nullopt;
+        }
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+            error = "unknown option --" + key;
+            return std::nullopt;
+        }
+        out[key] = value;
+    }
+    return out;
+}
+
+Result<std::shared_ptr<storage::SyncStore>> openStore(const std::string& path) {
+    if (path.empty())
+        return Error{ErrorCode::ValidationError, "--db PATH is required"};
+    return storage::openSqliteStore(path);
+}
+
+/// Admin subcommands run without a server secret: tokens are never issued by them.
+auth::Accounts adminAccounts(std::shared_ptr<storage::SyncStore> store) {
+    return auth::Accounts(std::move(store), auth::TokenService(std::string(64, 'x')));
+}
+
+int sigFd[2] = {-1, -1};
+void onSignal(int) {
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(sigFd[1], &c, 1);
+}
+
+int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
+    server::ServerConfig config;
+    if (opt.count("config")) {
+        if (auto s = config.applyFile(opt["config"]); !s.ok())
+            return fail(s.error().message);
+    }
+    if (const char* env = std::getenv("BRIDGECORE_JWT_SECRET"); env && *env)
+        config.jwt_secret = env;
+    if (config.jwt_secret.empty())
+        return fail("no JWT secret: set BRIDGECORE_JWT_SECRET or \"jwt_secret\" in --config");
+    if (config.jwt_secret.size() < auth::kMinSecretBytes)
+        return fail("the JWT secret is too short: it needs at least " +
+                    std::to_string(auth::kMinSecretBytes) + " bytes");
+    const std::string listen = opt.count("listen") ? opt["listen"] : "127.0.0.1:8000";
+    const auto colon = listen.rfind(':');
+    bool portOk = false;
+    const uint port = colon == std::string::npos
+                          ? 0
+                          : QString::fromStdString(listen.substr(colon + 1)).toUInt(&portOk);
+    QString host =
+        QString::fromStdString(colon == std::string::npos ? "" : listen.substr(0, colon));
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress address;
+    if (!portOk || port > 65535 || !address.setAddress(host))
+        return fail("--listen must be HOST:PORT with a numeric address, e.g. 127.0.0.1:8000");
+
+    auto store = openStore(opt["db"]);
+    if (!store.ok())
+        return fail("cannot open the database: " + store.error().message);
+
+    QCoreApplication app(argc, argv);
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFd) != 0)
+        return fail("cannot create the signal pipe");
+    QSocketNotifier notifier(sigFd[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
+        char c;
+        [[maybe_unused]] auto n = ::read(sigFd[0], &c, 1);
+        app.quit();
+    });
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    int rc = 0;
+    {
+        engine::SyncEngine engine(store.value());
+        auth::Accounts accounts(store.value(),
+                                auth::TokenService(config.jwt_secret, config.tokens));
+        server::HttpApi api(engine, accounts, config);
+        const quint16 bound = api.listen(address, quint16(port));
+        if (bound == 0)
+            return fail("cannot listen on " + listen + ": " + api.errorString().toStdString());
+        const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
+                                  ? u'[' + address.toString() + u']'
+                                  : address.toString();
+        std::printf("listening on %s:%u\n", shown.toStdString().c_str(), unsigned(bound));
+        std::fflush(stdout);
+        rc = app.exec();
+        // Stop accepting, let running requests finish (their transactions commit), then close
+        // the engine and the database.
+        api.close();
+    }
+    std::fprintf(stderr, "bridgecore-server: stopped\n");
+    return rc;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    std::string error;
+    const std::string& cmd = args[0];
+    if (cmd == "init") {
+        auto opt = options(args, 1, {"db"}, error);
+        if (!opt)
+            return fail(error, 2);
+        auto store = openStore((*opt)["db"]);
+        if (!store.ok())
+            return fail("cannot open the database: " + store.error().message);
+        std::printf("database ready (schema version %d)\n", store.value()->schemaVersion());
+        return 0;
+    }
+    if (cmd == "tenant" || cmd == "user") {
+        if (args.size() < 2 || args[1] != "add")
+            return fail("usage: bridgecore-server " + cmd + " add ...", 2);
+        auto opt = cmd == "tenant"
+                       ? options(args, 2, {"db", "name"}, error)
+                       : options(args, 2, {"db", "tenant", "email", "role", "name"}, error);
+        if (!opt)
+            return fail(error, 2);
+        auto store = openStore((*opt)["db"]);
+        if (!store.ok())
+            return fail("cannot open the database: " + store.error().message);
+        auto accounts = adminAccounts(store.value());
+        if (cmd == "tenant") {
+            if (!opt->count("name"))
+                return fail("--name NAME is required", 2);
+            auto id = accounts.createTenant((*opt)["name"]);
+            if (!id.ok())
+                return fail(id.error().message);
+            std::printf("%lld\n", static_cast<long long>(id.value()));
+            return 0;
+        }
+        for (const char* k : {"tenant", "email", "role"})
+            if (!opt->count(k))
+                return fail(std::string("--") + k + " is required", 2);
+        const auto role = protocol::parseRole((*opt)["role"]);
+        if (!role)
+            return fail("--role must be user, support or admin", 2);
+        std::string password;
+        if (!std::getline(std::cin, password) && password.empty())
+            return fail("no password on stdin");
+        if (!password.empty() && password.back() == '\r')
+            password.pop_back();
+        auto id = accounts.createUser((*opt)["tenant"], (*opt)["email"],
+                                      opt->count("name") ? (*opt)["name"] : "", *role, password);
+        if (!id.ok())
+            return fail(id.error().message);
+        std::printf("%lld\n", static_cast<long long>(id.value()));
+        return 0;
+    }
+    if (cmd == "serve") {
+        auto opt = options(args, 1, {"db", "listen", "config"}, error);
+        if (!opt)
+            return fail(error, 2);
+        return serve(*opt, argc, argv);
+    }
+    return fail("unknown command '" + cmd + "'\n" + kUsage, 2);
+}

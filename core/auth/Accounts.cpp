@@ -1,0 +1,129 @@
+#include "Accounts.h"
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+namespace bridgecore::auth {
+
+using protocol::json;
+
+json toJson(const LoginResult& r) {
+    return json{{"access_token", r.access_token},
+                {"refresh_token", r.refresh_token},
+                {"token_type", r.token_type},
+                {"expires_in", r.expires_in},
+                {"user",
+                 {{"id", r.user.id},
+                  {"email", r.user.email},
+                  {"name", r.user.name},
+                  {"role", protocol::toString(r.user.role)}}},
+                {"tenant", {{"id", r.tenant.id}, {"name", r.tenant.name}}}};
+}
+
+std::string normalizeEmail(std::string_view email) {
+    std::size_t b = 0, e = email.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(email[b])))
+        ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(email[e - 1])))
+        --e;
+    std::string out(email.substr(b, e - b));
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+Accounts::Accounts(std::shared_ptr<storage::SyncStore> store, TokenService tokens,
+                   PasswordHasher hasher)
+    : m_store(std::move(store))
+    , m_tokens(std::move(tokens))
+    , m_hasher(std::move(hasher)) {}
+
+Result<LoginResult> Accounts::login(const std::string& email, const std::string& password) {
+    const Error bad{ErrorCode::Unauthorized, kBadCredentials};
+    std::optional<storage::User> user;
+    {
+        std::lock_guard lock(m_store->mutex());
+        user = m_store->userByEmail(normalizeEmail(email));
+    }
+    // Hash verification runs without the store lock, and also for unknown users so that
+    // the answer time does not reveal whether the email exists.
+    const bool match = m_hasher.verify(user ? user->password_hash : m_hasher.dummyHash(), password);
+    if (!user || !match || user->disabled)
+        return bad;
+    return issueFor(*user);
+}
+
+Result<LoginResult> Accounts::refresh(const std::string& refreshToken) {
+    auto claims = m_tokens.verify(refreshToken, TokenType::Refresh);
+    if (!claims.ok())
+        return claims.error();
+    std::optional<storage::User> user;
+    {
+        std::lock_guard lock(m_store->mutex());
+        user = m_store->user(claims.value().user_id);
+    }
+    if (!user || user->disabled || user->tenant_id != claims.value().tenant_id)
+        return Error{ErrorCode::Unauthorized, "Could not validate credentials"};
+    return issueFor(*user);
+}
+
+Result<TokenClaims> Accounts::authenticate(std::string_view accessToken) const {
+    return m_tokens.verify(accessToken, TokenType::Access);
+}
+
+Result<LoginResult> Accounts::issueFor(const storage::User& user) {
+    std::optional<storage::Tenant> tenant;
+    {
+        std::lock_guard lock(m_store->mutex());
+        tenant = m_store->tenant(user.tenant_id);
+    }
+    if (!tenant)
+        return Error{ErrorCode::Unauthorized, kBadCredentials};
+    LoginResult r;
+    r.access_token = m_tokens.issue(user.id, user.tenant_id, user.role, TokenType::Access);
+    r.refresh_token = m_tokens.issue(user.id, user.tenant_id, user.role, TokenType::Refresh);
+    r.expires_in = m_tokens.lifetimes().access_seconds;
+    r.user = user;
+    r.user.password_hash.clear();
+    r.tenant = *tenant;
+    return r;
+}
+
+Result<std::int64_t> Accounts::createTenant(const std::string& name) {
+    if (name.empty() || name.size() > 200)
+        return Error{ErrorCode::ValidationError, "tenant name must be 1..200 characters"};
+    std::lock_guard lock(m_store->mutex());
+    if (m_store->tenantByName(name))
+        return Error{ErrorCode::ValidationError, "a tenant named '" + name + "' already exists"};
+    return m_store->createTenant(name);
+}
+
+Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const std::string& email,
+                                          const std::string& name, protocol::Role role,
+                                          const std::string& password) {
+    const std::string mail = normalizeEmail(email);
+    const auto at = mail.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 >= mail.size() || mail.size() > 254)
+        return Error{ErrorCode::ValidationError, "'" + email + "' is not an email address"};
+    if (password.size() < 8)
+        return Error{ErrorCode::ValidationError, "password must be at least 8 bytes"};
+    auto hash = m_hasher.hash(password);
+    if (!hash.ok())
+        return hash.error();
+    std::lock_guard lock(m_store->mutex());
+    const auto tenant = m_store->tenantByName(tenantName);
+    if (!tenant)
+        return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};
+    if (m_store->userByEmail(mail))
+        return Error{ErrorCode::ValidationError, "a user with email '" + mail + "' exists"};
+    storage::User u;
+    u.tenant_id = tenant->id;
+    u.email = mail;
+    u.name = name.empty() ? mail.substr(0, at) : name;
+    u.role = role;
+    u.password_hash = std::move(hash).value();
+    return m_store->createUser(u);
+}
+
+} // namespace bridgecore::auth

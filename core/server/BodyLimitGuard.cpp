@@ -1,0 +1,190 @@
+#include "BodyLimitGuard.h"
+
+#include <QTimer>
+
+#include <sys/socket.h>
+
+namespace bridgecore::server {
+
+GuardedSocket::GuardedSocket(qint64 maxBodyBytes, QObject* httpServer, QByteArray rejection,
+                             QObject* parent)
+    : QTcpSocket(parent)
+    , m_max(maxBodyBytes)
+    , m_httpServer(httpServer)
+    , m_rejection(std::move(rejection)) {
+    // Qt's own buffer never holds more than one maximal request: the hard memory bound.
+    setReadBufferSize(maxBodyBytes + kMaxHeaderBytes + 64 * 1024);
+    // Connected before QtHttpServer connects its own slot, so it runs first on every readyRead.
+    connect(this, &QIODevice::readyRead, this, &GuardedSocket::beforeHttpServer);
+}
+
+void GuardedSocket::responseStarted() {
+    if (m_state == State::Chunked) {
+        m_state = State::Header;
+        m_chunkedSeen = 0;
+    }
+}
+
+void GuardedSocket::beforeHttpServer() {
+    if (m_rejected)
+        return; // input is no longer read: TCP flow control holds the client back
+    if (!m_postConnected) {
+        // QtHttpServer has connected by now; this one runs after it and records what it left.
+        connect(this, &QIODevice::readyRead, this, &GuardedSocket::afterHttpServer);
+        m_postConnected = true;
+    }
+    const qint64 avail = bytesAvailable();
+    qint64 fresh = avail - m_leftover;
+    if (fresh <= 0)
+        return;
+    if (m_state != State::Header) {
+        consumeBodyCount(fresh);
+        if (m_state != State::Header || m_rejected)
+            return;
+        // A Content-Length body ended inside these bytes: the rest starts a new header.
+        fresh = avail - m_leftover; // consumeBodyCount advanced m_leftover past the body
+    }
+    if (fresh <= 0)
+        return;
+    const qint64 want = std::min<qint64>(avail, m_leftover + kMaxHeaderBytes + 1);
+    const QByteArray bytes = peek(want).mid(m_leftover);
+    consume(bytes.constData(), bytes.size());
+    // Bytes past what we could peek (a huge burst) are body bytes of the current request.
+    if (!m_rejected && avail > want && m_state != State::Header)
+        consumeBodyCount(avail - want);
+}
+
+void GuardedSocket::afterHttpServer() {
+    if (m_rejected)
+        return;
+    m_leftover = bytesAvailable();
+}
+
+void GuardedSocket::consumeBodyCount(qint64 n) {
+    if (m_state == State::Body) {
+        const qint64 used = std::min(n, m_bodyRemaining);
+        m_bodyRemaining -= used;
+        m_leftover += used;
+        if (m_bodyRemaining == 0)
+            m_state = State::Header;
+    } else if (m_state == State::Chunked) {
+        m_chunkedSeen += n;
+        m_leftover += n;
+        // Chunk framing adds a little; a body over the limit is rejected here at the latest.
+        if (m_chunkedSeen > m_max + kMaxHeaderBytes)
+            reject(m_chunkedSeen);
+    }
+}
+
+void GuardedSocket::consume(const char* data, qint64 size) {
+    qint64 i = 0;
+    while (i < size && !m_rejected) {
+        if (m_state != State::Header) {
+            const qint64 before = m_leftover;
+            consumeBodyCount(size - i);
+            i += m_leftover - before;
+            if (m_state != State::Header)
+                return; // everything left was body
+            continue;
+        }
+        // Header state: look for the blank line that ends the header block.
+        const qint64 start = i;
+        qint64 end = -1;
+        m_header.append(data + i, size - i);
+        const qsizetype at = m_header.indexOf("\r\n\r\n");
+        if (at >= 0) {
+            end = at + 4;
+            const qint64 usedHere = end - (m_header.size() - (size - start));
+            const QByteArray block = m_header.left(end);
+            m_header.clear();
+            i = start + usedHere;
+            m_leftover += usedHere;
+            if (!parseHeaderBlock(block))
+                return;
+        } else {
+            m_leftover += size - i;
+            i = size;
+            if (m_header.size() > kMaxHeaderBytes)
+                reject(m_header.size());
+        }
+    }
+}
+
+bool GuardedSocket::parseHeaderBlock(const QByteArray& block) {
+    qint64 contentLength = -1;
+    bool chunked = false;
+    const QList<QByteArray> lines = block.split('\n');
+    for (qsizetype n = 1; n < lines.size(); ++n) { // line 0 is the request line
+        const QByteArray line = lines[n].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name == "content-length") {
+            bool ok = false;
+            const qint64 v = value.toLongLong(&ok);
+            if (!ok || v < 0 || (contentLength >= 0 && contentLength != v)) {
+                reject(0); // unreadable or conflicting lengths: refuse rather than guess
+                return false;
+            }
+            contentLength = v;
+        } else if (name == "transfer-encoding") {
+            chunked = value.toLower().contains("chunked");
+        }
+    }
+    if (chunked) {
+        m_state = State::Chunked;
+        m_chunkedSeen = 0;
+    } else if (contentLength > m_max) {
+        reject(contentLength);
+        return false;
+    } else if (contentLength > 0) {
+        m_state = State::Body;
+        m_bodyRemaining = contentLength;
+    }
+    return true;
+}
+
+void GuardedSocket::reject(qint64 bytes) {
+    if (m_rejected)
+        return;
+    m_rejected = true;
+    emit bodyRejected(bytes);
+    if (m_httpServer) // QtHttpServer sees nothing more of this connection
+        disconnect(this, &QIODevice::readyRead, m_httpServer.data(), nullptr);
+    if (isTransactionStarted())
+        rollbackTransaction();
+    drain();
+    setReadBufferSize(64 * 1024); // stop reading: nothing more is buffered for this request
+    write(m_rejection);
+    connect(this, &QIODevice::bytesWritten, this, [this] {
+        if (bytesToWrite() == 0 && state() == ConnectedState)
+            ::shutdown(static_cast<int>(socketDescriptor()), SHUT_WR); // answer sent: FIN
+    });
+    // Give the client a moment to read the answer, then drop the connection whatever it does.
+    QTimer::singleShot(3000, this, [this] { abort(); });
+}
+
+void GuardedSocket::drain() {
+    char sink[64 * 1024];
+    while (bytesAvailable() > 0 && read(sink, sizeof sink) > 0) {
+    }
+}
+
+GuardedTcpServer::GuardedTcpServer(qint64 maxBodyBytes, QByteArray rejection, QObject* parent)
+    : QTcpServer(parent)
+    , m_max(maxBodyBytes)
+    , m_rejection(std::move(rejection)) {}
+
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
+    auto* socket = new GuardedSocket(m_max, m_httpServer.data(), m_rejection, this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    connect(socket, &GuardedSocket::bodyRejected, this, [this] { ++m_rejectedCount; });
+    addPendingConnection(socket);
+}
+
+} // namespace bridgecore::server

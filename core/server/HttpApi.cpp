@@ -1,0 +1,1005 @@
+#include "HttpApi.h"
+
+#include "BodyCodec.h"
+#include "BodyLimitGuard.h"
+#include "HttpStatus.h"
+#include "RateLimiter.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <sstream>
+
+namespace bridgecore::server {
+
+using protocol::json;
+using protocol::ValidationIssue;
+using protocol::ValidationIssues;
+
+namespace {
+
+enum class Endpoint {
+    Login,
+    Refresh,
+    Push,
+    Pull,
+    Resolve,
+    State,
+    Reset,
+    Statistics,
+    Health,
+    AdminDevices,
+    AdminConflicts,
+    AdminConflict,
+    AdminResolve,
+    AdminEvents,
+    AdminMetrics,
+    AdminSummary,
+    Prometheus,
+    Unknown
+};
+
+const char* endpointName(Endpoint e) {
+    switch (e) {
+    case Endpoint::Login:
+        return "login";
+    case Endpoint::Refresh:
+        return "refresh";
+    case Endpoint::Push:
+        return "push";
+    case Endpoint::Pull:
+        return "pull";
+    case Endpoint::Resolve:
+        return "resolve";
+    case Endpoint::State:
+        return "state";
+    case Endpoint::Reset:
+        return "reset";
+    case Endpoint::Statistics:
+        return "statistics";
+    case Endpoint::Health:
+        return "health";
+    case Endpoint::AdminDevices:
+        return "admin_devices";
+    case Endpoint::AdminConflicts:
+        return "admin_conflicts";
+    case Endpoint::AdminConflict:
+        return "admin_conflict";
+    case Endpoint::AdminResolve:
+        return "admin_resolve";
+    case Endpoint::AdminEvents:
+        return "admin_events";
+    case Endpoint::AdminMetrics:
+        return "admin_metrics";
+    case Endpoint::AdminSummary:
+        return "admin_summary";
+    case Endpoint::Prometheus:
+        return "metrics";
+    case Endpoint::Unknown:
+        return "unknown";
+    }
+    return "unknown";
+}
+
+using Method = QHttpServerRequest::Method;
+
+const char* methodName(Method m) {
+    switch (m) {
+    case Method::Get:
+        return "GET";
+    case Method::Post:
+        return "POST";
+    case Method::Put:
+        return "PUT";
+    case Method::Delete:
+        return "DELETE";
+    case Method::Head:
+        return "HEAD";
+    case Method::Options:
+        return "OPTIONS";
+    case Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
+    }
+}
+
+/// A copy of everything a worker needs from the request (QHttpServerRequest stays on the
+/// socket's thread).
+struct ApiRequest {
+    Method method = Method::Unknown;
+    QString path;
+    QUrlQuery query;
+    QByteArray body;
+    QByteArray authorization, contentEncoding, acceptEncoding;
+    QString remote;
+};
+
+struct ApiResponse {
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+    std::int64_t tenant = 0, user = 0;
+    std::string device;
+    Endpoint endpoint = Endpoint::Unknown;
+};
+
+std::string dumpJson(const json& j) {
+    // Replace invalid UTF-8 rather than throw: stored client data is echoed back.
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+ApiResponse jsonResponse(int status, const json& body) {
+    ApiResponse r;
+    r.status = status;
+    r.body = QByteArray::fromStdString(dumpJson(body));
+    return r;
+}
+
+ApiResponse errorResponse(const Error& e) {
+    const int status = httpStatus(e.code);
+    if (status == 422) { // FastAPI's validation shape, plus the code
+        json body =
+            protocol::toJson(ValidationIssues{{json::array({"body"}), e.message, "value_error"}});
+        body["error_code"] = std::string(errorCodeName(e.code));
+        return jsonResponse(422, body);
+    }
+    ApiResponse r = jsonResponse(status, protocol::errorBody(e));
+    if (status == 401)
+        r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return r;
+}
+
+ApiResponse validationResponse(const ValidationIssues& issues) {
+    return jsonResponse(422, protocol::toJson(issues));
+}
+
+ValidationIssue issue(json loc, std::string msg, std::string type) {
+    return ValidationIssue{std::move(loc), std::move(msg), std::move(type)};
+}
+
+bool acceptsGzip(const QByteArray& acceptEncoding) {
+    for (const QByteArray& part : acceptEncoding.split(',')) {
+        const QList<QByteArray> bits = part.trimmed().split(';');
+        const QByteArray coding = bits.value(0).trimmed().toLower();
+        if (coding != "gzip" && coding != "x-gzip" && coding != "*")
+            continue;
+        bool zero = false;
+        for (qsizetype i = 1; i < bits.size(); ++i) {
+            const QByteArray p = bits[i].trimmed();
+            if (p.startsWith("q=") && p.mid(2).toDouble() == 0.0)
+                zero = true;
+        }
+        if (!zero)
+            return true;
+    }
+    return false;
+}
+
+/// Query helpers that collect FastAPI-style issues with loc ["query", name].
+struct Query {
+    const QUrlQuery& q;
+    ValidationIssues& issues;
+
+    std::optional<std::string> string(const char* name) const {
+        if (!q.hasQueryItem(QString::fromLatin1(name)))
+            return std::nullopt;
+        return q.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded).toStdString();
+    }
+    std::string deviceId() const {
+        auto v = string("device_id");
+        if (!v) {
+            issues.push_back(
+                issue(json::array({"query", "device_id"}), "Field required", "missing"));
+            return {};
+        }
+        if (v->size() < protocol::kMinIdLength) {
+            issues.push_back(issue(json::array({"query", "device_id"}),
+                                   "String should have at least 3 characters", "string_too_short"));
+            return {};
+        }
+        return *v;
+    }
+    std::optional<std::int64_t> integer(const char* name, std::int64_t min, std::int64_t max,
+                                        std::optional<std::int64_t> fallback) const {
+        auto v = string(name);
+        if (!v)
+            return fallback;
+        bool ok = false;
+        const qlonglong n = QString::fromStdString(*v).toLongLong(&ok);
+        if (!ok) {
+            issues.push_back(issue(json::array({"query", name}),
+                                   "Input should be a valid integer, unable to parse string "
+                                   "as an integer",
+                                   "int_parsing"));
+            return fallback;
+        }
+        if (n < min) {
+            issues.push_back(
+                issue(json::array({"query", name}),
+                      "Input should be greater than or equal to " + std::to_string(min),
+                      "greater_than_equal"));
+            return fallback;
+        }
+        if (n > max) {
+            issues.push_back(issue(json::array({"query", name}),
+                                   "Input should be less than or equal to " + std::to_string(max),
+                                   "less_than_equal"));
+            return fallback;
+        }
+        return n;
+    }
+    std::optional<protocol::Millis> time(const char* name) const {
+        auto v = string(name);
+        if (!v)
+            return std::nullopt;
+        bool ok = false;
+        const qlonglong ms = QString::fromStdString(*v).toLongLong(&ok);
+        if (ok)
+            return ms;
+        if (auto t = protocol::parseTime(*v))
+            return *t;
+        issues.push_back(issue(json::array({"query", name}),
+                               "Input should be an ISO-8601 time or milliseconds since the epoch",
+                               "datetime_parsing"));
+        return std::nullopt;
+    }
+};
+
+template <typename T> json pageJson(const engine::Page<T>& page) {
+    json items = json::array();
+    for (const auto& item : page.items) {
+        if constexpr (std::is_same_v<T, engine::ConflictRecord>)
+            items.push_back(engine::toJson(item));
+        else
+            items.push_back(protocol::toJson(item));
+    }
+    return json{{"items", std::move(items)},
+                {"total", page.total},
+                {"limit", page.limit},
+                {"offset", page.offset}};
+}
+
+std::string promEscape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\\' || c == '"')
+            out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+/// QtHttpServer under our own adapter: every request goes to HttpApi::Impl::dispatch.
+class Frontend : public QAbstractHttpServer {
+public:
+    explicit Frontend(std::function<void(const QHttpServerRequest&, QTcpSocket*)> handler,
+                      QObject* parent)
+        : QAbstractHttpServer(parent)
+        , m_handler(std::move(handler)) {}
+    static QHttpServerResponder responderFor(const QHttpServerRequest& r, QTcpSocket* s) {
+        return makeResponder(r, s);
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override {
+        m_handler(request, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+
+private:
+    std::function<void(const QHttpServerRequest&, QTcpSocket*)> m_handler;
+};
+
+} // namespace
+
+struct HttpApi::Impl {
+    HttpApi* q;
+    engine::SyncEngine& engine;
+    auth::Accounts& accounts;
+    ServerConfig config;
+    RateLimiter limiter;
+    QThreadPool pool;
+    Frontend* frontend = nullptr;
+    QList<QPointer<GuardedTcpServer>> servers;
+    QString error;
+    std::mutex logMutex;
+
+    struct Counter {
+        std::int64_t count = 0;
+        double seconds = 0;
+    };
+    std::mutex statsMutex;
+    // tenant -> (endpoint, status) -> count/time: /metrics shows only the caller's tenant.
+    std::map<std::int64_t, std::map<std::pair<std::string, int>, Counter>> stats;
+
+    Impl(HttpApi* api, engine::SyncEngine& e, auth::Accounts& a, ServerConfig c)
+        : q(api)
+        , engine(e)
+        , accounts(a)
+        , config(std::move(c)) {
+        const int threads = config.worker_threads > 0 ? config.worker_threads
+                                                      : std::max(4, QThread::idealThreadCount());
+        pool.setMaxThreadCount(threads);
+    }
+
+    QByteArray rejectionResponse() const {
+        const Error e{ErrorCode::PayloadTooLarge, "Request body exceeds the limit of " +
+                                                      std::to_string(config.max_body_bytes) +
+                                                      " bytes"};
+        const QByteArray body = QByteArray::fromStdString(dumpJson(protocol::errorBody(e)));
+        const int status = httpStatus(e.code);
+        return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+               "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+               QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    }
+
+    // ---- request entry (socket thread) ----
+    void accept(const QHttpServerRequest& request, QTcpSocket* socket) {
+        auto responder =
+            std::make_shared<QHttpServerResponder>(Frontend::responderFor(request, socket));
+        QPointer<QTcpSocket> safeSocket(socket);
+        ApiRequest req;
+        req.method = request.method();
+        req.path = request.url().path();
+        req.query = request.query();
+        req.body = request.body();
+        req.authorization = request.value("authorization");
+        req.contentEncoding = request.value("content-encoding").trimmed().toLower();
+        req.acceptEncoding = request.value("accept-encoding");
+        req.remote = request.remoteAddress().toString();
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        QPointer<HttpApi> api(q);
+        pool.start([this, api, req = std::move(req), responder, safeSocket, timer]() mutable {
+            ApiResponse resp;
+            try {
+                resp = handle(req);
+            } catch (const std::exception& ex) {
+                resp = errorResponse(Error{ErrorCode::Internal, "internal error"});
+                logLine(json{{"level", "error"}, {"what", ex.what()}});
+            }
+            finish(req, resp);
+            const double ms = double(timer->nsecsElapsed()) / 1e6;
+            log(req, resp, ms);
+            count(resp, ms);
+            QMetaObject::invokeMethod(
+                frontend,
+                [api, responder, safeSocket, resp = std::move(resp), req, ms]() mutable {
+                    if (!safeSocket || safeSocket->state() != QAbstractSocket::ConnectedState)
+                        return; // the client went away; the work itself is done
+                    if (auto* g = qobject_cast<GuardedSocket*>(safeSocket.data()))
+                        g->responseStarted();
+                    write(*responder, resp);
+                    if (api)
+                        emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
+                                                  req.path, resp.status, ms);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+
+    static void write(QHttpServerResponder& r, const ApiResponse& resp) {
+        r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(resp.status));
+        r.writeHeader("Content-Type", resp.contentType);
+        r.writeHeader("Content-Length", QByteArray::number(resp.body.size()));
+        for (const auto& [k, v] : resp.headers)
+            r.writeHeader(k, v);
+        r.writeBody(resp.body);
+    }
+
+    /// Compression of the answer (worker thread).
+    void finish(const ApiRequest& req, ApiResponse& resp) {
+        if (resp.body.size() >= config.gzip_min_bytes && acceptsGzip(req.acceptEncoding)) {
+            QByteArray z = gzipCompress(resp.body);
+            if (!z.isEmpty()) {
+                resp.body = std::move(z);
+                resp.headers.emplace_back("Content-Encoding", "gzip");
+            }
+        }
+        resp.headers.emplace_back("Vary", "Accept-Encoding");
+    }
+
+    void logLine(const json& line) {
+        if (!config.log_requests)
+            return;
+        const std::string s = dumpJson(line) + "\n";
+        std::lock_guard lock(logMutex);
+        std::fwrite(s.data(), 1, s.size(), stderr);
+        std::fflush(stderr);
+    }
+
+    void log(const ApiRequest& req, const ApiResponse& resp, double ms) {
+        json line{{"ts", protocol::formatTime(QDateTime::currentMSecsSinceEpoch())},
+                  {"method", methodName(req.method)},
+                  {"path", req.path.toStdString()},
+                  {"status", resp.status},
+                  {"ms", std::round(ms * 100) / 100},
+                  {"tenant", resp.tenant ? json(resp.tenant) : json(nullptr)},
+                  {"user", resp.user ? json(resp.user) : json(nullptr)},
+                  {"device", resp.device.empty() ? json(nullptr) : json(resp.device)},
+                  {"bytes_in", req.body.size()},
+                  {"bytes_out", resp.body.size()}};
+        logLine(line);
+    }
+
+    void count(const ApiResponse& resp, double ms) {
+        if (!resp.tenant)
+            return;
+        std::lock_guard lock(statsMutex);
+        auto& c = stats[resp.tenant][{endpointName(resp.endpoint), resp.status}];
+        ++c.count;
+        c.seconds += ms / 1000.0;
+    }
+
+    // ---- routing and handling (worker thread) ----
+    static Endpoint route(Method m, QString path, std::int64_t& id, bool& wrongMethod) {
+        wrongMethod = false;
+        if (path.size() > 1 && path.endsWith(u'/'))
+            path.chop(1);
+        struct R {
+            const char* path;
+            Method method;
+            Endpoint e;
+        };
+        static const R table[] = {
+            {"/api/v1/auth/tenant/login", Method::Post, Endpoint::Login},
+            {"/api/v1/auth/tenant/refresh", Method::Post, Endpoint::Refresh},
+            {"/api/v1/offline-sync/push", Method::Post, Endpoint::Push},
+            {"/api/v1/offline-sync/pull", Method::Post, Endpoint::Pull},
+            {"/api/v1/offline-sync/resolve-conflicts", Method::Post, Endpoint::Resolve},
+            {"/api/v1/offline-sync/state", Method::Get, Endpoint::State},
+            {"/api/v1/offline-sync/reset", Method::Post, Endpoint::Reset},
+            {"/api/v1/offline-sync/statistics", Method::Get, Endpoint::Statistics},
+            {"/api/v1/offline-sync/health", Method::Get, Endpoint::Health},
+            {"/api/v1/admin/devices", Method::Get, Endpoint::AdminDevices},
+            {"/api/v1/admin/conflicts", Method::Get, Endpoint::AdminConflicts},
+            {"/api/v1/admin/events", Method::Get, Endpoint::AdminEvents},
+            {"/api/v1/admin/metrics", Method::Get, Endpoint::AdminMetrics},
+            {"/api/v1/admin/summary", Method::Get, Endpoint::AdminSummary},
+            {"/metrics", Method::Get, Endpoint::Prometheus},
+        };
+        for (const R& r : table) {
+            if (path == QLatin1String(r.path)) {
+                if (m == r.method || (m == Method::Head && r.method == Method::Get))
+                    return r.e;
+                wrongMethod = true;
+                return Endpoint::Unknown;
+            }
+        }
+        static const QString conflictPrefix = QStringLiteral("/api/v1/admin/conflicts/");
+        if (path.startsWith(conflictPrefix)) {
+            QString rest = path.mid(conflictPrefix.size());
+            bool resolve = false;
+            if (rest.endsWith(QLatin1String("/resolve"))) {
+                resolve = true;
+                rest.chop(8);
+            }
+            bool ok = false;
+            id = rest.toLongLong(&ok);
+            if (!ok || id <= 0)
+                return Endpoint::Unknown;
+            const Method want = resolve ? Method::Post : Method::Get;
+            if (m != want) {
+                wrongMethod = true;
+                return Endpoint::Unknown;
+            }
+            return resolve ? Endpoint::AdminResolve : Endpoint::AdminConflict;
+        }
+        return Endpoint::Unknown;
+    }
+
+    /// Body bytes after Content-Encoding, or the error answer.
+    std::variant<QByteArray, ApiResponse> decodedBody(const ApiRequest& req) {
+        if (req.body.size() > config.max_body_bytes)
+            return errorResponse(Error{ErrorCode::PayloadTooLarge,
+                                       "Request body exceeds the limit of " +
+                                           std::to_string(config.max_body_bytes) + " bytes"});
+        const QByteArray& ce = req.contentEncoding;
+        if (ce.isEmpty() || ce == "identity")
+            return req.body;
+        if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
+            auto inflated = inflateBody(req.body, config.max_body_bytes);
+            if (!inflated.ok()) {
+                if (inflated.error().code == ErrorCode::ValidationError)
+                    return validationResponse(
+                        {issue(json::array({"body"}), inflated.error().message, "value_error")});
+                return errorResponse(inflated.error());
+            }
+            return std::move(inflated).value();
+        }
+        return validationResponse(
+            {issue(json::array({"header", "content-encoding"}),
+                   "Unsupported Content-Encoding (use gzip or deflate)", "value_error")});
+    }
+
+    std::variant<json, ApiResponse> jsonBody(const ApiRequest& req) {
+        auto body = decodedBody(req);
+        if (auto* r = std::get_if<ApiResponse>(&body))
+            return std::move(*r);
+        const QByteArray& bytes = std::get<QByteArray>(body);
+        auto parsed = protocol::parseJsonText(std::string_view(bytes.constData(), bytes.size()));
+        if (auto* issues = std::get_if<ValidationIssues>(&parsed))
+            return validationResponse(*issues);
+        return std::get<json>(std::move(parsed));
+    }
+
+    std::optional<ApiResponse> rateLimit(Endpoint e, const std::string& who,
+                                         ApiResponse& headersTo) {
+        const auto it = config.rate_limits.find(endpointName(e));
+        if (it == config.rate_limits.end() || it->second.requests <= 0)
+            return std::nullopt;
+        const RateDecision d =
+            limiter.hit(std::string(endpointName(e)) + '|' + who, it->second.requests,
+                        it->second.window_seconds, QDateTime::currentMSecsSinceEpoch());
+        std::vector<std::pair<QByteArray, QByteArray>> h{
+            {"X-RateLimit-Limit", QByteArray::number(d.limit)},
+            {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},
+            {"X-RateLimit-Reset", QByteArray::number(d.reset_at)}};
+        if (d.allowed) {
+            headersTo.headers.insert(headersTo.headers.end(), h.begin(), h.end());
+            return std::nullopt;
+        }
+        ApiResponse r = errorResponse(
+            Error{ErrorCode::RateLimited, "Rate limit exceeded: " + std::to_string(d.limit) +
+                                              " requests per " +
+                                              std::to_string(it->second.window_seconds) + " s"});
+        r.headers.insert(r.headers.end(), h.begin(), h.end());
+        r.headers.emplace_back("Retry-After", QByteArray::number(d.retry_after));
+        return r;
+    }
+
+    ApiResponse handle(const ApiRequest& req) {
+        std::int64_t id = 0;
+        bool wrongMethod = false;
+        const Endpoint e = route(req.method, req.path, id, wrongMethod);
+        ApiResponse r = dispatch(e, id, wrongMethod, req);
+        r.endpoint = e;
+        return r;
+    }
+
+    ApiResponse dispatch(Endpoint e, std::int64_t id, bool wrongMethod, const ApiRequest& req) {
+        if (e == Endpoint::Unknown) {
+            ApiResponse r =
+                jsonResponse(wrongMethod ? 405 : 404,
+                             json{{"detail", wrongMethod ? "Method Not Allowed" : "Not Found"}});
+            return r;
+        }
+        if (e == Endpoint::Health)
+            return health();
+        if (e == Endpoint::Login || e == Endpoint::Refresh)
+            return login(e, req);
+
+        // ---- everything else needs a valid access token ----
+        const QByteArray auth = req.authorization.trimmed();
+        if (auth.size() < 8 || auth.left(7).toLower() != "bearer ")
+            return errorResponse(Error{ErrorCode::Unauthorized, "Not authenticated"});
+        const QByteArray token = auth.mid(7).trimmed();
+        auto claims = accounts.authenticate(std::string_view(token.constData(), token.size()));
+        if (!claims.ok())
+            return errorResponse(claims.error());
+        const engine::Caller caller{claims.value().tenant_id, claims.value().user_id,
+                                    claims.value().role};
+        ApiResponse r = authed(e, id, req, caller);
+        r.tenant = caller.tenant_id;
+        r.user = caller.user_id;
+        return r;
+    }
+
+    ApiResponse health() {
+        const engine::Health h = engine.health();
+        json body{{"status", h.database_ok ? "healthy" : "unhealthy"},
+                  {"database", h.database_ok ? "ok" : "error"},
+                  {"engine", "ok"},
+                  {"schema_version", h.schema_version},
+                  {"protocol_version", protocol::kProtocolVersion},
+                  {"version", "0.1.0"},
+                  {"server_timestamp", protocol::formatTime(QDateTime::currentMSecsSinceEpoch())}};
+        if (!h.detail.empty())
+            body["detail"] = h.detail;
+        return jsonResponse(h.database_ok ? 200 : 503, body);
+    }
+
+    ApiResponse login(Endpoint e, const ApiRequest& req) {
+        ApiResponse limited;
+        if (e == Endpoint::Login) {
+            if (auto r = rateLimit(e, req.remote.toStdString(), limited))
+                return *r;
+        }
+        auto parsed = jsonBody(req);
+        if (auto* r = std::get_if<ApiResponse>(&parsed))
+            return std::move(*r);
+        const json& body = std::get<json>(parsed);
+        ValidationIssues issues;
+        auto field = [&](const char* name) -> std::string {
+            if (!body.is_object()) {
+                return {};
+            }
+            if (!body.contains(name)) {
+                issues.push_back(issue(json::array({"body", name}), "Field required", "missing"));
+                return {};
+            }
+            if (!body[name].is_string()) {
+                issues.push_back(issue(json::array({"body", name}),
+                                       "Input should be a valid string", "string_type"));
+                return {};
+            }
+            return body[name].get<std::string>();
+        };
+        if (!body.is_object())
+            issues.push_back(
+                issue(json::array({"body"}), "Input should be a valid dictionary", "dict_type"));
+        Result<auth::LoginResult> result = Error{ErrorCode::Internal, ""};
+        if (e == Endpoint::Login) {
+            const std::string email = field("email");
+            const std::string password = field("password");
+            if (!issues.empty())
+                return validationResponse(issues);
+            result = accounts.login(email, password);
+        } else {
+            const std::string token = field("refresh_token");
+            if (!issues.empty())
+                return validationResponse(issues);
+            result = accounts.refresh(token);
+        }
+        if (!result.ok())
+            return errorResponse(result.error());
+        ApiResponse r = jsonResponse(200, auth::toJson(result.value()));
+        r.headers.insert(r.headers.end(), limited.headers.begin(), limited.headers.end());
+        r.headers.emplace_back("Cache-Control", "no-store");
+        r.tenant = result.value().tenant.id;
+        r.user = result.value().user.id;
+        return r;
+    }
+
+    template <typename T> ApiResponse fromResult(const Result<T>& result) {
+        if (!result.ok())
+            return errorResponse(result.error());
+        return jsonResponse(200, protocol::toJson(result.value()));
+    }
+
+    ApiResponse authed(Endpoint e, std::int64_t id, const ApiRequest& req,
+                       const engine::Caller& caller) {
+        const bool staff = caller.role != protocol::Role::User;
+        switch (e) {
+        case Endpoint::AdminDevices:
+        case Endpoint::AdminConflicts:
+        case Endpoint::AdminConflict:
+        case Endpoint::AdminEvents:
+        case Endpoint::AdminMetrics:
+        case Endpoint::AdminSummary:
+        case Endpoint::Prometheus:
+            if (!staff)
+                return errorResponse(
+                    Error{ErrorCode::Forbidden, "This endpoint needs the support or admin role"});
+            break;
+        case Endpoint::AdminResolve:
+            if (caller.role != protocol::Role::Admin)
+                return errorResponse(
+                    Error{ErrorCode::Forbidden, "Resolving conflicts here needs the admin role"});
+            break;
+        default:
+            break;
+        }
+
+        ApiResponse limitHeaders;
+        const std::string who =
+            std::to_string(caller.tenant_id) + ':' + std::to_string(caller.user_id);
+        if (auto r = rateLimit(e, who, limitHeaders))
+            return *r;
+        ApiResponse r = endpoint(e, id, req, caller);
+        r.headers.insert(r.headers.end(), limitHeaders.headers.begin(), limitHeaders.headers.end());
+        return r;
+    }
+
+    ApiResponse endpoint(Endpoint e, std::int64_t id, const ApiRequest& req,
+                         const engine::Caller& caller) {
+        ValidationIssues issues;
+        Query query{req.query, issues};
+        switch (e) {
+        case Endpoint::Push: {
+            auto body = jsonBody(req);
+            if (auto* r = std::get_if<ApiResponse>(&body))
+                return std::move(*r);
+            auto parsed = protocol::parsePushRequest(std::get<json>(body));
+            if (auto* is = std::get_if<ValidationIssues>(&parsed))
+                return validationResponse(*is);
+            const auto& push = std::get<protocol::PushRequest>(parsed);
+            ApiResponse r = fromResult(engine.push(caller, push));
+            r.device = push.device_id;
+            if (r.status == 200)
+                engine.recordTraffic(caller, push.device_id, req.body.size(), r.body.size());
+            return r;
+        }
+        case Endpoint::Pull: {
+            auto body = jsonBody(req);
+            if (auto* r = std::get_if<ApiResponse>(&body))
+                return std::move(*r);
+            auto parsed = protocol::parsePullRequest(std::get<json>(body));
+            if (auto* is = std::get_if<ValidationIssues>(&parsed))
+                return validationResponse(*is);
+            const auto& pull = std::get<protocol::PullRequest>(parsed);
+            ApiResponse r = fromResult(engine.pull(caller, pull));
+            r.device = pull.device_id;
+            if (r.status == 200)
+                engine.recordTraffic(caller, pull.device_id, req.body.size(), r.body.size());
+            return r;
+        }
+        case Endpoint::Resolve: {
+            auto body = jsonBody(req);
+            if (auto* r = std::get_if<ApiResponse>(&body))
+                return std::move(*r);
+            auto parsed = protocol::parseResolveRequest(std::get<json>(body));
+            if (auto* is = std::get_if<ValidationIssues>(&parsed))
+                return validationResponse(*is);
+            const auto& resolve = std::get<protocol::ResolveRequest>(parsed);
+            ApiResponse r = fromResult(engine.resolveConflicts(caller, resolve));
+            r.device = resolve.device_id;
+            return r;
+        }
+        case Endpoint::State:
+        case Endpoint::Reset:
+        case Endpoint::Statistics: {
+            const std::string device = query.deviceId();
+            if (!issues.empty())
+                return validationResponse(issues);
+            ApiResponse r = e == Endpoint::State   ? fromResult(engine.state(caller, device))
+                            : e == Endpoint::Reset ? fromResult(engine.reset(caller, device))
+                                                   : fromResult(engine.statistics(caller, device));
+            r.device = device;
+            return r;
+        }
+        case Endpoint::AdminDevices: {
+            const auto limit = query.integer("limit", 1, 500, 100);
+            const auto offset = query.integer("offset", 0, INT32_MAX, 0);
+            const std::string search = query.string("search").value_or("");
+            if (!issues.empty())
+                return validationResponse(issues);
+            auto page = engine.devices(caller, int(*limit), int(*offset), search);
+            if (!page.ok())
+                return errorResponse(page.error());
+            return jsonResponse(200, pageJson(page.value()));
+        }
+        case Endpoint::AdminConflicts: {
+            const auto limit = query.integer("limit", 1, 500, 100);
+            const auto offset = query.integer("offset", 0, INT32_MAX, 0);
+            std::string status = query.string("status").value_or("");
+            if (status == "all")
+                status.clear();
+            if (!status.empty() && status != "open" && status != "resolved")
+                issues.push_back(issue(json::array({"query", "status"}),
+                                       "Input should be 'open', 'resolved' or 'all'", "enum"));
+            if (!issues.empty())
+                return validationResponse(issues);
+            auto page = engine.conflicts(caller, status, int(*limit), int(*offset));
+            if (!page.ok())
+                return errorResponse(page.error());
+            return jsonResponse(200, pageJson(page.value()));
+        }
+        case Endpoint::AdminConflict: {
+            auto c = engine.conflict(caller, id);
+            if (!c.ok())
+                return errorResponse(c.error());
+            json body = engine::toJson(c.value());
+            json rows = json::array();
+            for (const auto& f : engine::fieldRows(c.value().info))
+                rows.push_back(json{{"field", f.field},
+                                    {"base", f.base},
+                                    {"local", f.local},
+                                    {"server", f.server},
+                                    {"conflicting", f.conflicting}});
+            body["fields"] = std::move(rows);
+            return jsonResponse(200, body);
+        }
+        case Endpoint::AdminResolve: {
+            auto body = jsonBody(req);
+            if (auto* r = std::get_if<ApiResponse>(&body))
+                return std::move(*r);
+            const json& j = std::get<json>(body);
+            std::optional<protocol::ConflictStrategy> strategy;
+            if (!j.is_object()) {
+                issues.push_back(issue(json::array({"body"}), "Input should be a valid dictionary",
+                                       "dict_type"));
+            } else if (!j.contains("strategy")) {
+                issues.push_back(
+                    issue(json::array({"body", "strategy"}), "Field required", "missing"));
+            } else if (!j["strategy"].is_string() ||
+                       !(strategy =
+                             protocol::parseConflictStrategy(j["strategy"].get<std::string>())) ||
+                       *strategy == protocol::ConflictStrategy::Manual) {
+                issues.push_back(issue(json::array({"body", "strategy"}),
+                                       "Input should be 'server_wins', 'client_wins', 'merge' or "
+                                       "'newest_wins'",
+                                       "enum"));
+            }
+            json merged = nullptr;
+            if (j.is_object() && j.contains("merged_data") && !j["merged_data"].is_null()) {
+                if (!j["merged_data"].is_object())
+                    issues.push_back(issue(json::array({"body", "merged_data"}),
+                                           "Input should be a valid dictionary", "dict_type"));
+                else
+                    merged = j["merged_data"];
+            }
+            if (strategy == protocol::ConflictStrategy::Merge && merged.is_null())
+                issues.push_back(issue(json::array({"body", "merged_data"}),
+                                       "merged_data is required for the merge strategy",
+                                       "missing"));
+            if (!issues.empty())
+                return validationResponse(issues);
+            return fromResult(engine.resolveConflict(caller, id, *strategy, merged));
+        }
+        case Endpoint::AdminEvents: {
+            engine::EventQuery eq;
+            eq.limit = int(query.integer("limit", 1, 500, 100).value_or(100));
+            eq.offset = int(query.integer("offset", 0, INT32_MAX, 0).value_or(0));
+            eq.model = query.string("model");
+            eq.device_id = query.string("device_id");
+            eq.after_event_id = query.integer("after_event_id", 0, INT64_MAX, std::nullopt);
+            eq.action = query.string("action");
+            if (eq.action && !protocol::parseEventAction(*eq.action))
+                issues.push_back(issue(json::array({"query", "action"}),
+                                       "Input should be 'create', 'write' or 'unlink'", "enum"));
+            if (auto order = query.string("order")) {
+                if (*order == "asc")
+                    eq.newest_first = false;
+                else if (*order != "desc")
+                    issues.push_back(issue(json::array({"query", "order"}),
+                                           "Input should be 'asc' or 'desc'", "enum"));
+            }
+            if (!issues.empty())
+                return validationResponse(issues);
+            auto page = engine.events(caller, eq);
+            if (!page.ok())
+                return errorResponse(page.error());
+            return jsonResponse(200, pageJson(page.value()));
+        }
+        case Endpoint::AdminMetrics: {
+            const protocol::Millis now = QDateTime::currentMSecsSinceEpoch();
+            const auto bucket = query.integer("bucket_seconds", 1, 86400, 60);
+            const auto to = query.time("to").value_or(now);
+            const auto from = query.time("from").value_or(to - 3600 * 1000);
+            if (issues.empty() && (to < from || (to - from) / (*bucket * 1000) > 10000))
+                issues.push_back(issue(json::array({"query", "from"}),
+                                       "from must be before to and the range at most 10000 "
+                                       "buckets",
+                                       "value_error"));
+            if (!issues.empty())
+                return validationResponse(issues);
+            auto points = engine.metrics(caller, from, to, *bucket * 1000);
+            if (!points.ok())
+                return errorResponse(points.error());
+            json items = json::array();
+            for (const auto& p : points.value())
+                items.push_back(engine::toJson(p));
+            const auto n = static_cast<std::int64_t>(items.size());
+            return jsonResponse(200, json{{"items", std::move(items)},
+                                          {"total", n},
+                                          {"limit", n},
+                                          {"offset", 0},
+                                          {"from", protocol::formatTime(from)},
+                                          {"to", protocol::formatTime(to)},
+                                          {"bucket_seconds", *bucket}});
+        }
+        case Endpoint::AdminSummary: {
+            auto s = engine.summary(caller);
+            if (!s.ok())
+                return errorResponse(s.error());
+            return jsonResponse(200, engine::toJson(s.value()));
+        }
+        case Endpoint::Prometheus:
+            return prometheus(caller);
+        default:
+            return jsonResponse(404, json{{"detail", "Not Found"}});
+        }
+    }
+
+    ApiResponse prometheus(const engine::Caller& caller) {
+        std::ostringstream out;
+        out << "# HELP bridgecore_http_requests_total HTTP requests answered for this tenant.\n"
+               "# TYPE bridgecore_http_requests_total counter\n";
+        std::map<std::string, Counter> perEndpoint;
+        {
+            std::lock_guard lock(statsMutex);
+            for (const auto& [key, c] : stats[caller.tenant_id]) {
+                out << "bridgecore_http_requests_total{endpoint=\"" << promEscape(key.first)
+                    << "\",status=\"" << key.second << "\"} " << c.count << "\n";
+                perEndpoint[key.first].count += c.count;
+                perEndpoint[key.first].seconds += c.seconds;
+            }
+        }
+        out << "# HELP bridgecore_http_request_duration_seconds Time to answer requests.\n"
+               "# TYPE bridgecore_http_request_duration_seconds summary\n";
+        for (const auto& [name, c] : perEndpoint) {
+            out << "bridgecore_http_request_duration_seconds_sum{endpoint=\"" << name << "\"} "
+                << c.seconds << "\n";
+            out << "bridgecore_http_request_duration_seconds_count{endpoint=\"" << name << "\"} "
+                << c.count << "\n";
+        }
+        if (auto s = engine.summary(caller); s.ok()) {
+            const auto& v = s.value();
+            const std::pair<const char*, std::int64_t> gauges[] = {
+                {"bridgecore_devices", v.devices},
+                {"bridgecore_stale_devices", v.stale_devices},
+                {"bridgecore_pending_changes", v.pending_changes},
+                {"bridgecore_open_conflicts", v.open_conflicts},
+                {"bridgecore_head_event_id", v.head_event_id},
+                {"bridgecore_users", v.users}};
+            for (const auto& [name, value] : gauges)
+                out << "# TYPE " << name << " gauge\n" << name << " " << value << "\n";
+        }
+        const engine::Health h = engine.health();
+        out << "# TYPE bridgecore_database_up gauge\nbridgecore_database_up "
+            << (h.database_ok ? 1 : 0) << "\n";
+        ApiResponse r;
+        r.body = QByteArray::fromStdString(out.str());
+        r.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        return r;
+    }
+};
+
+HttpApi::HttpApi(engine::SyncEngine& engine, auth::Accounts& accounts, ServerConfig config,
+                 QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Impl>(this, engine, accounts, std::move(config))) {
+    d->frontend =
+        new Frontend([this](const QHttpServerRequest& r, QTcpSocket* s) { d->accept(r, s); }, this);
+}
+
+HttpApi::~HttpApi() {
+    close();
+}
+
+quint16 HttpApi::listen(const QHostAddress& address, quint16 port) {
+    auto* server = new GuardedTcpServer(d->config.max_body_bytes, d->rejectionResponse());
+    server->setHttpServer(d->frontend);
+    if (!server->listen(address, port)) {
+        d->error = server->errorString();
+        delete server;
+        return 0;
+    }
+    d->frontend->bind(server); // takes ownership
+    d->servers.append(server);
+    return server->serverPort();
+}
+
+void HttpApi::close() {
+    for (auto& s : d->servers)
+        if (s)
+            s->close();
+    d->pool.waitForDone();
+}
+
+QString HttpApi::errorString() const {
+    return d->error;
+}
+const ServerConfig& HttpApi::config() const {
+    return d->config;
+}
+
+qint64 HttpApi::rejectedBodies() const {
+    qint64 n = 0;
+    for (const auto& s : d->servers)
+        if (s)
+            n += s->rejectedCount();
+    return n;
+}
+
+} // namespace bridgecore::server

@@ -1,0 +1,44 @@
+#pragma once
+// Settings of the HTTP API: limits, token lifetimes, the JWT secret, threads. Defaults are the
+// guide's; `bridgecore-server serve --config FILE` reads a JSON file of the same fields.
+
+#include "auth/TokenService.h"
+#include "protocol/Protocol.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace bridgecore::server {
+
+struct RateLimit {
+    int requests = 0; // allowed per window; 0 = unlimited
+    std::int64_t window_seconds = 60;
+};
+
+struct ServerConfig {
+    /// HS256 secret; at least auth::kMinSecretBytes bytes in server mode.
+    std::string jwt_secret;
+    auth::TokenLifetimes tokens;
+    /// Largest request body accepted, on the wire and after decompression (413 beyond).
+    std::int64_t max_body_bytes = 32LL * 1024 * 1024;
+    /// Per user and endpoint: push 100/min, pull 200/min, resolve 50/min, state 100/min,
+    /// reset 10/hour; login 30/min per client address.
+    std::map<std::string, RateLimit> rate_limits = {{"push", {100, 60}},   {"pull", {200, 60}},
+                                                    {"resolve", {50, 60}}, {"state", {100, 60}},
+                                                    {"reset", {10, 3600}}, {"login", {30, 60}}};
+    /// Threads that run database work; 0 = max(4, cores).
+    int worker_threads = 0;
+    /// One JSON line per request on stderr.
+    bool log_requests = true;
+    /// Responses at least this large are gzipped when the client accepts gzip.
+    std::int64_t gzip_min_bytes = 1024;
+
+    /// Applies the fields present in `j` over the current values; ValidationError naming the
+    /// first bad field otherwise.
+    Status apply(const protocol::json& j);
+    /// Reads a JSON config file (see apply()).
+    Status applyFile(const std::string& path);
+};
+
+} // namespace bridgecore::server
