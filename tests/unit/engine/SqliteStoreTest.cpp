@@ -1,0 +1,112 @@
+// The SQLite store: migrations, WAL, transactions and parameterised SQL.
+
+#include "storage/SqliteStore.h"
+#include "EngineFixture.h"
+
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+using namespace bridgecore;
+using namespace bridgecore::test;
+
+namespace {
+void setUserVersion(const std::string& path, int version) {
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    const std::string sql = "PRAGMA user_version = " + std::to_string(version);
+    QCOMPARE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+} // namespace
+
+class SqliteStoreTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void newDatabaseIsMigratedToTheLatestSchema() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("new.db").toStdString();
+        auto store = storage::openSqliteStore(path);
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->schemaVersion(), storage::latestSchemaVersion());
+        QVERIFY(store.value()->healthy());
+        auto sqlite = std::static_pointer_cast<storage::SqliteStore>(store.value());
+        storage::Statement mode(sqlite->handle(), "PRAGMA journal_mode");
+        QCOMPARE(mode.step(), SQLITE_ROW);
+        QCOMPARE(mode.text(0), std::string("wal"));
+    }
+
+    void reopeningKeepsData() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("keep.db").toStdString();
+        {
+            auto store = storage::openSqliteStore(path).value();
+            QVERIFY(store->createTenant("acme").ok());
+        }
+        auto store = storage::openSqliteStore(path);
+        QVERIFY(store.ok());
+        QVERIFY(store.value()->tenantByName("acme"));
+        QCOMPARE(store.value()->modelMap(store.value()->tenantByName("acme")->id).size(),
+                 storage::defaultModelMap().size());
+    }
+
+    void olderDatabaseIsMigrated() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("old.db").toStdString();
+        setUserVersion(path, 0); // a database created before any schema existed
+        auto store = storage::openSqliteStore(path);
+        QVERIFY(store.ok());
+        QCOMPARE(store.value()->schemaVersion(), storage::latestSchemaVersion());
+    }
+
+    void newerDatabaseIsRefusedClearly() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("future.db").toStdString();
+        setUserVersion(path, storage::latestSchemaVersion() + 5);
+        auto store = storage::openSqliteStore(path);
+        QVERIFY(!store.ok());
+        QCOMPARE(int(store.error().code), int(ErrorCode::SchemaTooNew));
+        QVERIFY(store.error().message.find("newer") != std::string::npos);
+    }
+
+    void namesAreDataNotSql() {
+        EngineFixture f;
+        const std::string evil = "x'); DROP TABLE records; --";
+        QVERIFY(
+            f.store->setAppTypeModels(f.user.tenant_id, "evil_app", {{evil, {}, "business"}}).ok());
+        auto r =
+            f.push({{"device_id", "phone-1"},
+                    {"changes", {f.create("e-1", evil, {{"name", "'; DELETE FROM events"}})}}});
+        QVERIFY(r.success);
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, evil), 1);
+        QCOMPARE(f.eventCount(), 1);
+    }
+
+    void rolledBackTransactionLeavesNothing() {
+        EngineFixture f;
+        {
+            storage::Transaction tx(*f.store);
+            QVERIFY(tx.status().ok());
+            storage::RecordRow row;
+            row.model = "res.partner";
+            row.version = 1;
+            QVERIFY(f.store->insertRecord(f.user.tenant_id, row).ok());
+            // no commit
+        }
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner"), 0);
+    }
+
+    void duplicateEmailsAndTenantsAreRefused() {
+        EngineFixture f;
+        QVERIFY(!f.store->createTenant("acme").ok());
+        storage::User u;
+        u.tenant_id = f.user.tenant_id;
+        u.email = "REP@acme.test"; // emails compare case-insensitively
+        u.password_hash = "x";
+        QVERIFY(!f.store->createUser(u).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(SqliteStoreTest)
+#include "SqliteStoreTest.moc"

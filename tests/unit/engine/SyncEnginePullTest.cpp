@@ -1,0 +1,258 @@
+// Pull, device state, reset, statistics and tenant isolation (DESIGN.md §4).
+
+#include "EngineFixture.h"
+
+using namespace bridgecore;
+using namespace bridgecore::test;
+
+class SyncEnginePullTest : public QObject {
+    Q_OBJECT
+
+    /// Seeds events: 3 sale.order (priority 8 = high), 2 res.partner (5 = medium),
+    /// 2 stock.picking (1 = low). Returns nothing; event ids are 1..7 in that order.
+    static void seedEvents(EngineFixture& f) {
+        json changes = json::array();
+        for (int i = 0; i < 3; ++i)
+            changes.push_back(f.create("so-" + std::to_string(i), "sale.order", {{"n", i}}, 8));
+        for (int i = 0; i < 2; ++i)
+            changes.push_back(f.create("rp-" + std::to_string(i), "res.partner", {{"n", i}}, 5));
+        for (int i = 0; i < 2; ++i)
+            changes.push_back(f.create("sp-" + std::to_string(i), "stock.picking", {{"n", i}}, 1));
+        // Equal priorities keep request order; batch_size 1 keeps it simple to reason about.
+        auto r = f.push(f.admin, {{"device_id", "desk"}, {"changes", changes}});
+        QVERIFY(r.success);
+    }
+
+private slots:
+    void appTypeFiltersModels() {
+        EngineFixture f;
+        seedEvents(f);
+        auto sales = f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        QCOMPARE(sales.new_events_count, 5); // sale.order + res.partner, no stock.picking
+        QCOMPARE(sales.total_available, 5);
+        QVERIFY(!sales.has_more);
+        QVERIFY(sales.has_updates);
+        for (std::size_t i = 1; i < sales.events.size(); ++i)
+            QVERIFY(sales.events[i - 1].event_id < sales.events[i].event_id);
+        auto delivery = f.pull(f.user, {{"device_id", "van-1"}, {"app_type", "delivery_app"}});
+        QCOMPARE(delivery.new_events_count, 4); // res.partner + stock.picking
+        QCOMPARE(delivery.events[0].model, std::string("res.partner"));
+        QCOMPARE_JSON(delivery.events[0].data["id"], delivery.events[0].record_id);
+        QCOMPARE(delivery.events[0].changed_fields, std::vector<std::string>{"n"});
+        QCOMPARE_ENUM(delivery.events[0].action, protocol::EventAction::Create);
+        QCOMPARE(delivery.events[0].version, 1);
+        QCOMPARE(delivery.events[0].user_id, f.admin.user_id);
+    }
+
+    void modelsAndPriorityFilters() {
+        EngineFixture f;
+        seedEvents(f);
+        auto partners = f.pull(f.user, {{"device_id", "phone-1"},
+                                        {"app_type", "sales_app"},
+                                        {"models_filter", {"res.partner", "stock.picking"}}});
+        QCOMPARE(partners.new_events_count, 2); // stock.picking is not a sales_app model
+        auto high = f.pull(f.user, {{"device_id", "phone-2"},
+                                    {"app_type", "sales_app"},
+                                    {"last_event_id", 0},
+                                    {"priority_filter", {"high"}}});
+        QCOMPARE(high.new_events_count, 3);
+        for (const auto& e : high.events)
+            QCOMPARE_ENUM(e.priority, protocol::EventPriority::High);
+        auto low = f.pull(f.user, {{"device_id", "phone-3"},
+                                   {"app_type", "delivery_app"},
+                                   {"priority_filter", {"low", "medium"}}});
+        QCOMPARE(low.new_events_count, 4);
+    }
+
+    void pagingHasMoreAndTotalAvailable() {
+        EngineFixture f;
+        seedEvents(f);
+        json req = {{"device_id", "phone-1"}, {"app_type", "sales_app"}, {"limit", 2}};
+        auto p1 = f.pull(f.user, req);
+        QCOMPARE(p1.new_events_count, 2);
+        QCOMPARE(p1.total_available, 5);
+        QVERIFY(p1.has_more);
+        QCOMPARE(p1.last_event_id, p1.events.back().event_id);
+        // Omitted last_event_id: the device's stored one.
+        auto p2 = f.pull(f.user, req);
+        QCOMPARE(p2.events.front().event_id, p1.events.back().event_id + 1);
+        QCOMPARE(p2.total_available, 3);
+        QVERIFY(p2.has_more);
+        auto p3 = f.pull(f.user, req);
+        QCOMPARE(p3.new_events_count, 1);
+        QVERIFY(!p3.has_more);
+        auto p4 = f.pull(f.user, req);
+        QCOMPARE(p4.new_events_count, 0);
+        QVERIFY(!p4.has_updates);
+        QCOMPARE(p4.last_event_id, p3.last_event_id);
+
+        // offset skips within the matching events after last_event_id.
+        auto off = f.pull(f.user, {{"device_id", "phone-9"},
+                                   {"app_type", "sales_app"},
+                                   {"last_event_id", 0},
+                                   {"limit", 2},
+                                   {"offset", 3}});
+        QCOMPARE(off.new_events_count, 2);
+        QCOMPARE(off.total_available, 5);
+        QVERIFY(!off.has_more);
+        auto exact =
+            f.pull(f.user, {{"device_id", "phone-8"}, {"app_type", "sales_app"}, {"limit", 5}});
+        QVERIFY(!exact.has_more); // exactly the last matching event returned
+    }
+
+    void payloadCanBeLeftOut() {
+        EngineFixture f;
+        seedEvents(f);
+        auto r = f.pull(
+            f.user,
+            {{"device_id", "phone-1"}, {"app_type", "sales_app"}, {"include_payload", false}});
+        QVERIFY(r.events.front().data.is_null());
+    }
+
+    void unknownAppTypeIsAnError() {
+        EngineFixture f;
+        auto r = f.engine->pull(f.user, EngineFixture::pullRequest(
+                                            {{"device_id", "phone-1"}, {"app_type", "nope_app"}}));
+        QVERIFY(!r.ok());
+        QCOMPARE(int(r.error().code), int(ErrorCode::ValidationError));
+    }
+
+    void updatesAndDeletesArriveAsWriteAndUnlink() {
+        EngineFixture f;
+        const auto id = f.seed("res.partner", {{"name", "x"}});
+        f.push(f.admin, {{"device_id", "desk"},
+                         {"changes", {f.update("u-1", "res.partner", id, {{"name", "y"}}, 1)}}});
+        f.push(f.admin,
+               {{"device_id", "desk"}, {"changes", {f.remove("d-1", "res.partner", id, 2)}}});
+        auto r = f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        QCOMPARE(r.new_events_count, 3);
+        QCOMPARE_ENUM(r.events[1].action, protocol::EventAction::Write);
+        QCOMPARE(r.events[1].changed_fields, std::vector<std::string>{"name"});
+        QCOMPARE_JSON(r.events[1].data["name"], "y");
+        QCOMPARE(r.events[1].version, 2);
+        QCOMPARE_ENUM(r.events[2].action, protocol::EventAction::Unlink);
+        QCOMPARE(r.events[2].version, 3);
+    }
+
+    void stateResetStatisticsAfterAScript() {
+        EngineFixture f;
+        seedEvents(f);
+        f.clock.advance(1000);
+        auto push = f.push({{"device_id", "phone-1"},
+                            {"changes",
+                             {f.create("p-1", "res.partner", {{"n", 1}}),
+                              f.create("p-2", "bad.model", {{"n", 1}})}}});
+        QCOMPARE(push.failed, 1);
+        f.clock.advance(1000);
+        auto pull = f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        QCOMPARE(pull.new_events_count, 6);
+
+        auto state = f.engine->state(f.user, "phone-1").value();
+        QCOMPARE(state.device_id, std::string("phone-1"));
+        QCOMPARE(state.user_id, f.user.user_id);
+        QCOMPARE(state.last_event_id, pull.last_event_id);
+        QCOMPARE(state.total_syncs, 2);
+        QCOMPARE(state.total_events_synced, 6);
+        QCOMPARE(*state.app_type, std::string("sales_app"));
+        QCOMPARE(*state.last_pull_time, protocol::formatTime(f.clock.now()));
+        QCOMPARE(*state.last_push_time, protocol::formatTime(f.clock.now() - 1000));
+        QCOMPARE(*state.last_sync_time, protocol::formatTime(f.clock.now()));
+        QCOMPARE(state.open_conflicts, 0);
+        QCOMPARE(state.head_event_id, 8);
+
+        auto stats = f.engine->statistics(f.user, "phone-1").value();
+        QCOMPARE(stats.total_pushes, 1);
+        QCOMPARE(stats.total_pulls, 1);
+        QCOMPARE(stats.total_changes_pushed, 2);
+        QCOMPARE(stats.successful_changes, 1);
+        QCOMPARE(stats.failed_changes, 1);
+        QCOMPARE(stats.success_rate, 0.5);
+        QCOMPARE(stats.conflict_rate, 0.0);
+        QCOMPARE(stats.total_events_pulled, 6);
+
+        auto reset = f.engine->reset(f.user, "phone-1");
+        QVERIFY(reset.ok());
+        QVERIFY(reset.value().success);
+        auto after = f.engine->state(f.user, "phone-1").value();
+        QCOMPARE(after.last_event_id, 0);
+        QCOMPARE(after.total_syncs, 0);
+        // After a reset the next pull starts from the first event again.
+        auto full = f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        QCOMPARE(full.new_events_count, 6);
+    }
+
+    void supportReadsOthersDevicesButCannotReset() {
+        EngineFixture f;
+        f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        auto support = f.addUser(f.user.tenant_id, "help@acme.test", protocol::Role::Support);
+        auto other = f.addUser(f.user.tenant_id, "rep2@acme.test", protocol::Role::User);
+        QVERIFY(f.engine->state(support, "phone-1").ok());
+        QCOMPARE(int(f.engine->state(other, "phone-1").error().code), int(ErrorCode::Forbidden));
+        QCOMPARE(int(f.engine->reset(support, "phone-1").error().code), int(ErrorCode::Forbidden));
+        QVERIFY(f.engine->reset(f.admin, "phone-1").ok());
+        QCOMPARE(f.engine->devices(support, 50, 0).value().total, 1);
+        QCOMPARE(f.engine->devices(other, 50, 0).value().total, 0);
+        QVERIFY(!f.engine->events(other, {}).ok());
+    }
+
+    void tenantsSeeNothingOfEachOther() {
+        EngineFixture f;
+        seedEvents(f);
+        f.push(
+            {{"device_id", "phone-1"}, {"changes", {f.create("a-1", "res.partner", {{"n", 1}})}}});
+        auto b = f.addTenantUser("globex", "rep@globex.test", protocol::Role::Admin);
+
+        // Same device id in tenant B is a different device, starting from nothing.
+        auto pull =
+            f.pull(b, {{"device_id", "phone-1"}, {"app_type", "sales_app"}, {"last_event_id", 0}});
+        QCOMPARE(pull.new_events_count, 0);
+        QCOMPARE(pull.total_available, 0);
+        auto state = f.engine->state(b, "phone-1").value();
+        QCOMPARE(state.head_event_id, 0);
+        QCOMPARE(state.total_syncs, 1);
+        QCOMPARE(f.engine->devices(b, 100, 0).value().total, 1);
+        QCOMPARE(f.engine->summary(b).value().head_event_id, 0);
+        QCOMPARE(f.engine->conflicts(b, "", 100, 0).value().total, 0);
+        QCOMPARE(f.engine->events(b, {}).value().total, 0);
+
+        // Tenant A's record ids mean nothing in tenant B.
+        auto upd = f.push(b, {{"device_id", "phone-1"},
+                              {"changes", {f.update("u-b", "res.partner", 1, {{"n", 9}}, 1)}}});
+        QCOMPARE(str(upd.results[0].error_code), "RECORD_NOT_FOUND");
+        QVERIFY(!f.engine->record(b, "res.partner", 1).ok());
+        // Tenant B's first record gets id 1 of its own: ids leak no count of tenant A.
+        auto created = f.push(b, {{"device_id", "phone-1"},
+                                  {"changes", {f.create("c-b", "res.partner", {{"n", 1}})}}});
+        QCOMPARE(*created.results[0].server_id, 1);
+        QCOMPARE_JSON(f.recordData("res.partner", 1)["n"], 0); // tenant A's record unchanged
+        // Resolving a conflict id of tenant A from tenant B: not found.
+        QCOMPARE(int(f.engine->resolveConflict(b, 1, protocol::ConflictStrategy::ClientWins)
+                         .error()
+                         .code),
+                 int(ErrorCode::NotFound));
+    }
+
+    void metricsCountPushesAndPulls() {
+        EngineFixture f;
+        const auto start = f.clock.now();
+        seedEvents(f);
+        f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        auto m = f.engine->metrics(f.admin, start - 60'000, start + 60'000, 60'000);
+        QVERIFY(m.ok());
+        std::int64_t pushes = 0, changes = 0, pulled = 0;
+        for (const auto& p : m.value()) {
+            pushes += p.pushes;
+            changes += p.changes_pushed;
+            pulled += p.events_pulled;
+        }
+        QCOMPARE(pushes, 1);
+        QCOMPARE(changes, 7);
+        QCOMPARE(pulled, 5);
+        auto summary = f.engine->summary(f.admin).value();
+        QCOMPARE(summary.devices, 2);
+        QCOMPARE(summary.head_event_id, 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncEnginePullTest)
+#include "SyncEnginePullTest.moc"
