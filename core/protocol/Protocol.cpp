@@ -228,10 +228,28 @@ std::string formatTime(Millis t) {
     const auto mi = static_cast<int>(msOfDay / 60'000 % 60);
     const auto s = static_cast<int>(msOfDay / 1000 % 60);
     const auto ms = static_cast<int>(msOfDay % 1000);
-    char buf[48];
-    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                                static_cast<long long>(c.y), c.m, c.d, h, mi, s, ms);
-    return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+    if (c.y < 0 || c.y > 9999) {
+        char buf[48];
+        const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                                    static_cast<long long>(c.y), c.m, c.d, h, mi, s, ms);
+        return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+    }
+    // The common case without printf: "YYYY-MM-DDTHH:MM:SS.mmmZ".
+    std::string out = "0000-00-00T00:00:00.000Z";
+    auto put = [&out](std::size_t at, unsigned v, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        }
+    };
+    put(0, static_cast<unsigned>(c.y), 4);
+    put(5, c.m, 2);
+    put(8, c.d, 2);
+    put(11, static_cast<unsigned>(h), 2);
+    put(14, static_cast<unsigned>(mi), 2);
+    put(17, static_cast<unsigned>(s), 2);
+    put(20, static_cast<unsigned>(ms), 3);
+    return out;
 }
 
 std::optional<Millis> parseTime(std::string_view text) {
@@ -912,10 +930,10 @@ Parsed<ResolveRequest> parseResolveRequest(const json& body) {
             if (auto s = cr.string("model", true, false, 1)) {
                 c.model = std::move(*s);
             }
-            if (auto d = cr.object("local_data", false, false)) {
+            if (auto d = cr.object("local_data", true, false)) {
                 c.local_data = std::move(*d);
             }
-            if (auto d = cr.object("server_data", false, false)) {
+            if (auto d = cr.object("server_data", true, false)) {
                 c.server_data = std::move(*d);
             }
             if (auto t = cr.time("local_timestamp", false, true)) {

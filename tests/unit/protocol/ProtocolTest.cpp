@@ -573,7 +573,9 @@ private slots:
         row("resolve: conflict missing fields", "resolve",
             {{"device_id", "dev-1"}, {"conflicts", {json::object()}}, {"resolutions", {res}}},
             {{{"body", "conflicts", 0, "local_id"}, "missing"},
-             {{"body", "conflicts", 0, "model"}, "missing"}});
+             {{"body", "conflicts", 0, "model"}, "missing"},
+             {{"body", "conflicts", 0, "local_data"}, "missing"},
+             {{"body", "conflicts", 0, "server_data"}, "missing"}});
     }
 
     void validation() {
