@@ -27,11 +27,10 @@ void GuardedSocket::responseStarted() {
 
 void GuardedSocket::beforeHttpServer() {
     if (m_rejected)
-        return; // input is no longer read: TCP flow control holds the client back
-    if (!m_postConnected) {
-        // QtHttpServer has connected by now; this one runs after it and records what it left.
-        connect(this, &QIODevice::readyRead, this, &GuardedSocket::afterHttpServer);
-        m_postConnected = true;
+        return;             // input is no longer read: TCP flow control holds the client back
+    if (!m_postConnected) { // normally done by the queued call from incomingConnection
+        connectAfterHttpServer();
+        QMetaObject::invokeMethod(this, &GuardedSocket::afterHttpServer, Qt::QueuedConnection);
     }
     const qint64 avail = bytesAvailable();
     qint64 fresh = avail - m_leftover;
@@ -52,6 +51,15 @@ void GuardedSocket::beforeHttpServer() {
     // Bytes past what we could peek (a huge burst) are body bytes of the current request.
     if (!m_rejected && avail > want && m_state != State::Header)
         consumeBodyCount(avail - want);
+}
+
+void GuardedSocket::connectAfterHttpServer() {
+    if (m_postConnected)
+        return;
+    // QtHttpServer has connected its slot by now; this one runs after it on every readyRead
+    // and records how many bytes it left unread.
+    connect(this, &QIODevice::readyRead, this, &GuardedSocket::afterHttpServer);
+    m_postConnected = true;
 }
 
 void GuardedSocket::afterHttpServer() {
@@ -159,10 +167,15 @@ void GuardedSocket::reject(qint64 bytes) {
     setReadBufferSize(64 * 1024); // stop reading: nothing more is buffered for this request
     write(m_rejection);
     connect(this, &QIODevice::bytesWritten, this, [this] {
-        if (bytesToWrite() == 0 && state() == ConnectedState)
-            ::shutdown(static_cast<int>(socketDescriptor()), SHUT_WR); // answer sent: FIN
+        if (bytesToWrite() != 0 || state() != ConnectedState || m_finSent)
+            return;
+        m_finSent = true;
+        ::shutdown(static_cast<int>(socketDescriptor()), SHUT_WR); // answer sent: FIN
+        // A moment for the client to read it, then drop the connection (and with it what
+        // QtHttpServer buffered of the request).
+        QTimer::singleShot(500, this, [this] { abort(); });
     });
-    // Give the client a moment to read the answer, then drop the connection whatever it does.
+    // Whatever the client does, the connection goes after a few seconds.
     QTimer::singleShot(3000, this, [this] { abort(); });
 }
 
@@ -185,6 +198,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     }
     connect(socket, &GuardedSocket::bodyRejected, this, [this] { ++m_rejectedCount; });
     addPendingConnection(socket);
+    // QtHttpServer connects to the socket when told of the pending connection; after that,
+    // and before any data can be read, the socket adds its "after" slot.
+    QMetaObject::invokeMethod(socket, &GuardedSocket::connectAfterHttpServer, Qt::QueuedConnection);
 }
 
 } // namespace bridgecore::server

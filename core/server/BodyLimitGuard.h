@@ -32,6 +32,8 @@ public:
     /// The HTTP layer calls this when it starts answering a request (ends a chunked body).
     void responseStarted();
     bool rejected() const { return m_rejected; }
+    /// Called once QtHttpServer has connected to the socket (see GuardedTcpServer).
+    void connectAfterHttpServer();
 
 signals:
     void bodyRejected(qint64 declaredOrSeenBytes);
@@ -56,6 +58,7 @@ private:
     qint64 m_leftover = 0;
     bool m_postConnected = false;
     bool m_rejected = false;
+    bool m_finSent = false;
 };
 
 /// A QTcpServer whose connections are GuardedSockets; give it to QAbstractHttpServer::bind().
