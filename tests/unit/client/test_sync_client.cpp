@@ -1,0 +1,343 @@
+// SyncClient against an in-process engine: push/pull round trips, convergence of two devices
+// under each strategy, exactly-once after lost responses, chunking, paging, queue reports,
+// references to unsynced records and resolve-conflicts.
+
+#include "client/InProcessTransport.h"
+#include "client/SyncClient.h"
+#include "engine/SyncEngine.h"
+#include "storage/SyncStore.h"
+
+#include <QTest>
+
+#include <map>
+
+using namespace bridgecore;
+using namespace bridgecore::client;
+using protocol::json;
+
+#define JCOMPARE(a, b)                                                                             \
+    QVERIFY2(json(a) == json(b), (json(a).dump() + " != " + json(b).dump()).c_str())
+
+namespace {
+
+struct Server {
+    std::shared_ptr<storage::SyncStore> store;
+    std::unique_ptr<engine::SyncEngine> engine;
+    engine::Caller caller;
+
+    Server() {
+        auto s = storage::openSqliteStore(":memory:");
+        if (!s.ok())
+            qFatal("store: %s", s.error().message.c_str());
+        store = s.value();
+        engine = std::make_unique<engine::SyncEngine>(store);
+        auto t = store->createTenant("acme");
+        storage::User u;
+        u.tenant_id = t.value();
+        u.email = "ann@acme.test";
+        u.name = "Ann";
+        u.role = protocol::Role::User;
+        auto uid = store->createUser(u);
+        caller = engine::Caller{t.value(), uid.value(), protocol::Role::User};
+    }
+
+    /// server id -> data of the live records of `model`.
+    std::map<std::int64_t, json> records(const std::string& model) {
+        std::map<std::int64_t, json> out;
+        for (const auto& r : store->records(caller.tenant_id, model, 1'000'000, 0))
+            if (!r.deleted)
+                out[r.id] = r.data;
+        return out;
+    }
+};
+
+struct Device {
+    std::unique_ptr<ClientCache> cache;
+    std::unique_ptr<InProcessTransport> transport;
+    std::unique_ptr<SyncClient> client;
+
+    Device(Server& server, const std::string& id,
+           protocol::ConflictStrategy strategy = protocol::ConflictStrategy::ServerWins) {
+        auto c = ClientCache::open(":memory:");
+        if (!c.ok())
+            qFatal("cache");
+        cache = std::move(c.value());
+        if (!cache->setDeviceId(id).ok() || !cache->setAppType("sales_app").ok())
+            qFatal("setup");
+        transport = std::make_unique<InProcessTransport>(*server.engine, server.caller);
+        SyncOptions o;
+        o.strategy = strategy;
+        client = std::make_unique<SyncClient>(*cache, *transport, o);
+    }
+
+    void setStrategy(protocol::ConflictStrategy s) {
+        auto o = client->options();
+        o.strategy = s;
+        client->setOptions(o);
+    }
+
+    std::map<std::int64_t, json> records(const std::string& model) {
+        std::map<std::int64_t, json> out;
+        for (const auto& r : cache->records(model))
+            if (r.server_id)
+                out[*r.server_id] = r.data;
+            else
+                out[-r.row] = r.data; // local-only rows make the comparison fail
+        return out;
+    }
+};
+
+bool sameRecords(const std::map<std::int64_t, json>& a, const std::map<std::int64_t, json>& b) {
+    if (a == b)
+        return true;
+    qWarning("%s\n  vs\n%s", json(a).dump().c_str(), json(b).dump().c_str());
+    return false;
+}
+
+} // namespace
+
+class TestSyncClient : public QObject {
+    Q_OBJECT
+private slots:
+    void createSyncsAndIsMapped();
+    void twoDevicesDifferentFieldsMerge();
+    void sameFieldServerWins();
+    void sameFieldClientWins();
+    void manualConflictThenResolve();
+    void updateVersusDelete();
+    void lostPushResponseIsDeduplicated();
+    void pushesInRequestsOfAtMost1000();
+    void pullsPagesUntilDone();
+    void queueReportReachesServer();
+    void referenceToUnsyncedRecordIsMapped();
+    void offlineErrorKeepsQueue();
+};
+
+void TestSyncClient::createSyncsAndIsMapped() {
+    Server server;
+    Device a(server, "dev-a");
+    auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}});
+    QVERIFY(id.ok());
+    auto r = a.client->sync();
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+    QCOMPARE(r.value().push.succeeded, 1);
+    auto rec = a.cache->record("res.partner", id.value());
+    QVERIFY(rec && rec->server_id);
+    QCOMPARE(a.cache->countRecords("res.partner"), 1); // the pulled echo did not duplicate
+    QVERIFY(sameRecords(a.records("res.partner"), server.records("res.partner")));
+    QCOMPARE(a.cache->outboxCounts().active(), 0);
+    QCOMPARE(a.cache->outboxCounts().synced, 1);
+}
+
+void TestSyncClient::twoDevicesDifferentFieldsMerge() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b");
+    auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}, {"phone", "1"}});
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(b.client->sync().ok());
+    const auto sid = *a.cache->record("res.partner", id.value())->server_id;
+    QVERIFY(a.cache->updateRecord("res.partner", sid, {{"name", "Anna"}}).ok());
+    QVERIFY(b.cache->updateRecord("res.partner", sid, {{"phone", "2"}}).ok());
+    QVERIFY(a.client->sync().ok());
+    auto rb = b.client->sync();
+    QVERIFY(rb.ok());
+    QCOMPARE(rb.value().push.conflicts, 0); // different fields merge automatically
+    QVERIFY(a.client->sync().ok());
+    const auto expected = std::map<std::int64_t, json>{{sid, {{"name", "Anna"}, {"phone", "2"}}}};
+    QVERIFY(sameRecords(server.records("res.partner"), expected));
+    QVERIFY(sameRecords(a.records("res.partner"), expected));
+    QVERIFY(sameRecords(b.records("res.partner"), expected));
+}
+
+void TestSyncClient::sameFieldServerWins() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b");
+    auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}, {"phone", "1"}});
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(b.client->sync().ok());
+    const auto sid = *a.cache->record("res.partner", id.value())->server_id;
+    QVERIFY(a.cache->updateRecord("res.partner", sid, {{"phone", "A"}}).ok());
+    QVERIFY(b.cache->updateRecord("res.partner", sid, {{"phone", "B"}, {"name", "Bee"}}).ok());
+    QVERIFY(a.client->sync().ok());
+    auto rb = b.client->sync();
+    QVERIFY(rb.ok());
+    QCOMPARE(rb.value().push.conflicts, 1);
+    QVERIFY(a.client->sync().ok());
+    // The conflicting field keeps the server value; the other local field is applied.
+    const auto expected = std::map<std::int64_t, json>{{sid, {{"name", "Bee"}, {"phone", "A"}}}};
+    QVERIFY(sameRecords(server.records("res.partner"), expected));
+    QVERIFY(sameRecords(a.records("res.partner"), expected));
+    QVERIFY(sameRecords(b.records("res.partner"), expected));
+    auto conflicts = b.cache->conflicts();
+    QCOMPARE(conflicts.size(), std::size_t(1));
+    QVERIFY(!conflicts[0].open);
+    QVERIFY(conflicts[0].info.conflicting_fields == std::vector<std::string>{"phone"});
+    QCOMPARE(b.cache->outboxCounts().active(), 0);
+}
+
+void TestSyncClient::sameFieldClientWins() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b", protocol::ConflictStrategy::ClientWins);
+    auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}, {"phone", "1"}});
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(b.client->sync().ok());
+    const auto sid = *a.cache->record("res.partner", id.value())->server_id;
+    QVERIFY(a.cache->updateRecord("res.partner", sid, {{"phone", "A"}}).ok());
+    QVERIFY(b.cache->updateRecord("res.partner", sid, {{"phone", "B"}}).ok());
+    QVERIFY(a.client->sync().ok());
+    auto rb = b.client->sync();
+    QVERIFY(rb.ok());
+    QCOMPARE(rb.value().push.succeeded, 1);
+    QVERIFY(a.client->sync().ok());
+    const auto expected = std::map<std::int64_t, json>{{sid, {{"name", "Ann"}, {"phone", "B"}}}};
+    QVERIFY(sameRecords(server.records("res.partner"), expected));
+    QVERIFY(sameRecords(a.records("res.partner"), expected));
+    QVERIFY(sameRecords(b.records("res.partner"), expected));
+}
+
+void TestSyncClient::manualConflictThenResolve() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b", protocol::ConflictStrategy::Manual);
+    auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}, {"phone", "1"}});
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(b.client->sync().ok());
+    const auto sid = *a.cache->record("res.partner", id.value())->server_id;
+    QVERIFY(a.cache->updateRecord("res.partner", sid, {{"phone", "A"}}).ok());
+    QVERIFY(b.cache->updateRecord("res.partner", sid, {{"phone", "B"}}).ok());
+    const std::string bChange = b.cache->outbox()[0].local_id;
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(b.client->sync().ok());
+    auto open = b.cache->conflicts(true);
+    QCOMPARE(open.size(), std::size_t(1));
+    QCOMPARE(open[0].local_id, bChange);
+    // Nothing applied yet: every copy shows the server's value.
+    const auto before = std::map<std::int64_t, json>{{sid, {{"name", "Ann"}, {"phone", "A"}}}};
+    QVERIFY(sameRecords(server.records("res.partner"), before));
+    QVERIFY(sameRecords(b.records("res.partner"), before));
+    auto res = b.client->resolve(bChange, protocol::ConflictStrategy::ClientWins);
+    QVERIFY2(res.ok(), res.ok() ? "" : res.error().message.c_str());
+    QCOMPARE(b.cache->conflicts(true).size(), std::size_t(0));
+    QVERIFY(a.client->sync().ok());
+    const auto after = std::map<std::int64_t, json>{{sid, {{"name", "Ann"}, {"phone", "B"}}}};
+    QVERIFY(sameRecords(server.records("res.partner"), after));
+    QVERIFY(sameRecords(a.records("res.partner"), after));
+    QVERIFY(sameRecords(b.records("res.partner"), after));
+}
+
+void TestSyncClient::updateVersusDelete() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b");
+    auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}});
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(b.client->sync().ok());
+    const auto sid = *a.cache->record("res.partner", id.value())->server_id;
+    QVERIFY(a.cache->deleteRecord("res.partner", sid).ok());
+    QVERIFY(b.cache->updateRecord("res.partner", sid, {{"name", "Bee"}}).ok());
+    QVERIFY(a.client->sync().ok());
+    auto rb = b.client->sync();
+    QVERIFY(rb.ok());
+    QCOMPARE(rb.value().push.conflicts, 1); // update of a record deleted on the server
+    QVERIFY(a.client->sync().ok());
+    QVERIFY(server.records("res.partner").empty());
+    QVERIFY(sameRecords(a.records("res.partner"), {}));
+    QVERIFY(sameRecords(b.records("res.partner"), {}));
+}
+
+void TestSyncClient::lostPushResponseIsDeduplicated() {
+    Server server;
+    Device a(server, "dev-a");
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(a.cache->createRecord("res.partner", {{"name", "P" + std::to_string(i)}}).ok());
+    a.transport->dropNextPushResponses(1);
+    QVERIFY(!a.client->sync().ok());
+    QCOMPARE(a.cache->outboxCounts().in_flight, 5);
+    QCOMPARE(server.records("res.partner").size(), std::size_t(5)); // applied once already
+    auto r = a.client->sync();
+    QVERIFY(r.ok());
+    QCOMPARE(r.value().push.duplicates, 5);
+    QCOMPARE(server.records("res.partner").size(), std::size_t(5));
+    QVERIFY(sameRecords(a.records("res.partner"), server.records("res.partner")));
+}
+
+void TestSyncClient::pushesInRequestsOfAtMost1000() {
+    Server server;
+    Device a(server, "dev-a");
+    std::vector<LocalEdit> edits;
+    for (int i = 0; i < 2500; ++i)
+        edits.push_back({protocol::Action::Create, "res.partner", {}, {{"n", i}}, 5});
+    QVERIFY(a.cache->applyEdits(edits).ok());
+    std::vector<std::pair<qint64, qint64>> progress;
+    connect(a.client.get(), &SyncClient::progress, this,
+            [&](qint64 c, qint64 t) { progress.emplace_back(c, t); });
+    auto r = a.client->push();
+    QVERIFY(r.ok());
+    QCOMPARE(r.value().requests, 3);
+    QCOMPARE(r.value().succeeded, 2500);
+    QCOMPARE(server.records("res.partner").size(), std::size_t(2500));
+    QVERIFY(progress.size() >= 3);
+    QCOMPARE(progress.back().first, 2500);
+    QCOMPARE(progress.back().second, 2500);
+}
+
+void TestSyncClient::pullsPagesUntilDone() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b");
+    std::vector<LocalEdit> edits;
+    for (int i = 0; i < 1200; ++i)
+        edits.push_back({protocol::Action::Create, "res.partner", {}, {{"n", i}}, 5});
+    QVERIFY(a.cache->applyEdits(edits).ok());
+    QVERIFY(a.client->push().ok());
+    auto r = b.client->pull();
+    QVERIFY(r.ok());
+    QCOMPARE(r.value().pages, 3);
+    QCOMPARE(r.value().events, 1200);
+    QCOMPARE(b.cache->lastEventId(), server.store->headEventId(server.caller.tenant_id));
+    QVERIFY(sameRecords(b.records("res.partner"), server.records("res.partner")));
+}
+
+void TestSyncClient::queueReportReachesServer() {
+    Server server;
+    Device a(server, "dev-a");
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(a.cache->createRecord("res.partner", {{"n", i}}).ok());
+    QVERIFY(a.client->pull().ok());
+    auto st = server.engine->state(server.caller, "dev-a");
+    QVERIFY(st.ok());
+    QCOMPARE(st.value().pending_changes, 3);
+    QVERIFY(st.value().oldest_pending_at.has_value());
+    QCOMPARE(st.value().app_version, std::optional<std::string>(clientVersion()));
+    QVERIFY(a.client->sync().ok());
+    QCOMPARE(server.engine->state(server.caller, "dev-a").value().pending_changes, 0);
+}
+
+void TestSyncClient::referenceToUnsyncedRecordIsMapped() {
+    Server server;
+    Device a(server, "dev-a");
+    auto partner = a.cache->createRecord("res.partner", {{"name", "New"}});
+    auto order = a.cache->createRecord("sale.order", {{"partner_id", partner.value()}});
+    QVERIFY(order.ok());
+    QVERIFY(a.client->sync().ok());
+    const auto pid = *a.cache->record("res.partner", partner.value())->server_id;
+    const auto oid = *a.cache->record("sale.order", order.value())->server_id;
+    JCOMPARE(server.records("sale.order")[oid]["partner_id"], json(pid));
+    JCOMPARE(a.cache->record("sale.order", oid)->data["partner_id"], json(pid));
+}
+
+void TestSyncClient::offlineErrorKeepsQueue() {
+    Server server;
+    Device a(server, "dev-a");
+    QVERIFY(a.cache->createRecord("res.partner", {{"name", "x"}}).ok());
+    a.transport->setOffline(true);
+    auto r = a.client->sync();
+    QVERIFY(!r.ok());
+    QVERIFY(isRetryable(r.error()));
+    QCOMPARE(a.cache->outboxCounts().active(), 1);
+    QVERIFY(!a.cache->stateValue("last_error").empty());
+    a.transport->setOffline(false);
+    QVERIFY(a.client->sync().ok());
+    QCOMPARE(server.records("res.partner").size(), std::size_t(1));
+    QVERIFY(a.cache->stateValue("last_error").empty());
+}
+
+QTEST_GUILESS_MAIN(TestSyncClient)
+#include "test_sync_client.moc"
