@@ -189,6 +189,35 @@ bool acceptsGzip(const QByteArray& acceptEncoding) {
     return false;
 }
 
+/// Nesting depth of JSON text (arrays and objects, outside strings); stops counting at `cap`.
+int nestingDepth(const QByteArray& text, int cap) {
+    int depth = 0, maxDepth = 0;
+    bool inString = false, escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth && (maxDepth = depth) > cap)
+                return maxDepth;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return maxDepth;
+}
+
+/// Deeper documents are refused before parsing (nothing downstream has to recurse far).
+constexpr int kMaxJsonDepth = 64;
+
 /// Query helpers that collect FastAPI-style issues with loc ["query", name].
 struct Query {
     const QUrlQuery& q;
@@ -536,6 +565,11 @@ struct HttpApi::Impl {
         if (auto* r = std::get_if<ApiResponse>(&body))
             return std::move(*r);
         const QByteArray& bytes = std::get<QByteArray>(body);
+        if (nestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth)
+            return validationResponse(
+                {issue(json::array({"body"}),
+                       "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                       "json_invalid")});
         auto parsed = protocol::parseJsonText(std::string_view(bytes.constData(), bytes.size()));
         if (auto* issues = std::get_if<ValidationIssues>(&parsed))
             return validationResponse(*issues);

@@ -1,0 +1,445 @@
+// The guide's requests sent verbatim to the real server, the login/refresh contract, the
+// console endpoints, and 422 answers that name the offending field.
+
+#include "ServerFixture.h"
+
+using namespace bridgecore::testsupport;
+
+namespace {
+
+// ---- the guide's examples, verbatim ----
+const char* kPushRequest = R"({
+  "device_id": "iphone-abc123",
+  "changes": [
+    {
+      "local_id": "local_uuid_1",
+      "action": "create",
+      "model": "sale.order",
+      "record_id": null,
+      "data": {
+        "partner_id": 42,
+        "order_line": []
+      },
+      "local_timestamp": "2025-11-24T10:30:00Z",
+      "version": 1,
+      "priority": 5
+    }
+  ],
+  "conflict_strategy": "server_wins",
+  "stop_on_error": false,
+  "batch_size": 50
+})";
+const char* kPushResponse = R"({
+  "success": true,
+  "total": 10,
+  "succeeded": 9,
+  "failed": 0,
+  "conflicts": 1,
+  "results": [
+    {
+      "local_id": "local_uuid_1",
+      "status": "success",
+      "action": "create",
+      "model": "sale.order",
+      "server_id": 789,
+      "server_timestamp": "2025-11-24T10:31:00Z",
+      "processing_time_ms": 45.2
+    }
+  ],
+  "id_mapping": {
+    "local_uuid_1": 789,
+    "local_uuid_2": 790
+  },
+  "next_sync_token": "1_iphone-abc123_1732451400",
+  "server_timestamp": "2025-11-24T10:31:00Z",
+  "total_processing_time_ms": 523.5,
+  "average_processing_time_ms": 52.3
+})";
+const char* kPullRequest = R"({
+  "device_id": "iphone-abc123",
+  "app_type": "sales_app",
+  "last_event_id": 1250,
+  "models_filter": ["sale.order", "res.partner"],
+  "priority_filter": ["high", "medium"],
+  "limit": 100,
+  "offset": 0,
+  "include_payload": true,
+  "include_metadata": false
+})";
+const char* kPullResponse = R"({
+  "success": true,
+  "has_updates": true,
+  "new_events_count": 25,
+  "events": [
+    {
+      "event_id": 1251,
+      "model": "sale.order",
+      "record_id": 456,
+      "action": "write",
+      "timestamp": "2025-11-24T10:30:00Z",
+      "data": {
+        "id": 456,
+        "state": "sale",
+        "amount_total": 1500.00
+      },
+      "changed_fields": ["state", "amount_total"],
+      "priority": "high",
+      "category": "business"
+    }
+  ],
+  "next_sync_token": "1_iphone-abc123_1732451400",
+  "last_event_id": 1275,
+  "last_sync_time": "2025-11-24T10:31:00Z",
+  "has_more": false,
+  "total_available": 25,
+  "server_timestamp": "2025-11-24T10:31:00Z"
+})";
+const char* kResolveRequest = R"({
+  "device_id": "iphone-abc123",
+  "conflicts": [
+    {
+      "local_id": "local_uuid_5",
+      "server_id": 123,
+      "model": "res.partner",
+      "local_data": {"phone": "+1234567890"},
+      "server_data": {"phone": "+0987654321"}
+    }
+  ],
+  "resolutions": [
+    {
+      "local_id": "local_uuid_5",
+      "strategy": "client_wins"
+    }
+  ]
+})";
+const char* kResolveResponse = R"({
+  "success": true,
+  "resolved": 1,
+  "failed": 0,
+  "results": [
+    {
+      "local_id": "local_uuid_5",
+      "status": "success",
+      "action": "update",
+      "model": "res.partner",
+      "server_id": 123
+    }
+  ]
+})";
+const char* kStateResponse = R"({
+  "device_id": "iphone-abc123",
+  "user_id": 1,
+  "last_event_id": 1275,
+  "last_sync_time": "2025-11-24T10:31:00Z",
+  "next_sync_token": "1_iphone-abc123_1732451400",
+  "total_syncs": 150,
+  "total_events_synced": 3500,
+  "sync_status": "idle",
+  "pending_changes": 0,
+  "app_type": "sales_app"
+})";
+const char* kResetResponse = R"({
+  "success": true,
+  "message": "Sync state reset successfully",
+  "device_id": "iphone-abc123"
+})";
+
+QByteArray bytes(const char* s) {
+    return QByteArray(s);
+}
+
+} // namespace
+
+class ServerApiTest : public QObject {
+    Q_OBJECT
+    ServerFixture f;
+    std::unique_ptr<HttpClient> admin, support, user;
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(f.prepare(), qPrintable(f.server ? f.server->lastError() : QString()));
+        QVERIFY2(f.start(json{{"rate_limits",
+                               {{"push", {{"requests", 10000}}},
+                                {"pull", {{"requests", 10000}}},
+                                {"login", {{"requests", 10000}}}}}}),
+                 qPrintable(f.server->lastError()));
+        admin = f.client(QStringLiteral("admin"));
+        support = f.client(QStringLiteral("support"));
+        user = f.client(QStringLiteral("user"));
+        QVERIFY(!admin->token().isEmpty());
+        QVERIFY(!support->token().isEmpty());
+        QVERIFY(!user->token().isEmpty());
+    }
+
+    void loginAnswersTheContract() {
+        HttpClient c(f.server->baseUrl());
+        const auto r = c.login(QStringLiteral("Admin@acme.test"), kPassword);
+        QCOMPARE(r.status, 200);
+        const json j = r.json();
+        const json shape = json::parse(R"({"access_token":"a","refresh_token":"r",
+            "token_type":"bearer","expires_in":900,
+            "user":{"id":1,"email":"e","name":"n","role":"admin"},"tenant":{"id":1,"name":"acme"}})");
+        QVERIFY2(shapeMismatch(j, shape).empty(), shapeMismatch(j, shape).c_str());
+        QCOMPARE(j["token_type"].get<std::string>(), std::string("bearer"));
+        QCOMPARE(j["user"]["role"].get<std::string>(), std::string("admin"));
+        QCOMPARE(j["tenant"]["name"].get<std::string>(), std::string("acme"));
+        QCOMPARE(j["expires_in"].get<int>(), 900);
+        QVERIFY(r.body.indexOf("password") < 0);
+
+        // refresh gives new working tokens
+        const auto rr = c.post(QStringLiteral("/api/v1/auth/tenant/refresh"),
+                               json{{"refresh_token", j["refresh_token"]}});
+        QCOMPARE(rr.status, 200);
+        QVERIFY(shapeMismatch(rr.json(), shape).empty());
+        c.setToken(QString::fromStdString(rr.json()["access_token"].get<std::string>()));
+        QCOMPARE(c.get(QStringLiteral("/api/v1/admin/devices")).status, 200);
+        // an access token is not a refresh token
+        QCOMPARE(c.post(QStringLiteral("/api/v1/auth/tenant/refresh"),
+                        json{{"refresh_token", j["access_token"]}})
+                     .status,
+                 401);
+    }
+
+    void guideExamplesVerbatim() {
+        // Records and events enough for the examples to touch real data: res.partner 123 for
+        // the resolve example, more than 1250 events for the pull example.
+        auto seed = admin->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                createsBody("seed-device", "sale.order", 1000, "so-"));
+        QCOMPARE(seed.status, 200);
+        QCOMPARE(seed.json()["succeeded"].get<int>(), 1000);
+        seed = admin->post(QStringLiteral("/api/v1/offline-sync/push"),
+                           createsBody("seed-device", "res.partner", 300, "rp-"));
+        QCOMPARE(seed.status, 200);
+        QCOMPARE(seed.json()["succeeded"].get<int>(), 300);
+
+        const auto push =
+            user->post(QStringLiteral("/api/v1/offline-sync/push"), bytes(kPushRequest));
+        QCOMPARE(push.status, 200);
+        auto m = shapeMismatch(push.json(), json::parse(kPushResponse));
+        QVERIFY2(m.empty(), m.c_str());
+        QCOMPARE(push.json()["results"][0]["status"].get<std::string>(), std::string("success"));
+        QVERIFY(push.json()["id_mapping"]["local_uuid_1"].is_number_integer());
+
+        const auto pull =
+            user->post(QStringLiteral("/api/v1/offline-sync/pull"), bytes(kPullRequest));
+        QCOMPARE(pull.status, 200);
+        m = shapeMismatch(pull.json(), json::parse(kPullResponse));
+        QVERIFY2(m.empty(), m.c_str());
+        QVERIFY(pull.json()["events"][0]["event_id"].get<long long>() > 1250);
+
+        const auto resolve = user->post(QStringLiteral("/api/v1/offline-sync/resolve-conflicts"),
+                                        bytes(kResolveRequest));
+        QCOMPARE(resolve.status, 200);
+        m = shapeMismatch(resolve.json(), json::parse(kResolveResponse));
+        QVERIFY2(m.empty(), (m + " " + resolve.body.toStdString()).c_str());
+        QCOMPARE(resolve.json()["results"][0]["server_id"].get<long long>(), 123LL);
+
+        const auto state =
+            user->get(QStringLiteral("/api/v1/offline-sync/state?device_id=iphone-abc123"));
+        QCOMPARE(state.status, 200);
+        m = shapeMismatch(state.json(), json::parse(kStateResponse));
+        QVERIFY2(m.empty(), (m + " " + state.body.toStdString()).c_str());
+        for (const char* extra :
+             {"last_push_time", "last_pull_time", "app_version", "open_conflicts",
+              "oldest_pending_at", "last_error", "clock_skew_ms"})
+            QVERIFY2(state.json().contains(extra), extra);
+
+        const auto reset = user->post(
+            QStringLiteral("/api/v1/offline-sync/reset?device_id=iphone-abc123"), QByteArray());
+        QCOMPARE(reset.status, 200);
+        m = shapeMismatch(reset.json(), json::parse(kResetResponse));
+        QVERIFY2(m.empty(), m.c_str());
+        const auto after =
+            user->get(QStringLiteral("/api/v1/offline-sync/state?device_id=iphone-abc123"));
+        QCOMPARE(after.json()["last_event_id"].get<long long>(), 0LL);
+        QCOMPARE(after.json()["total_syncs"].get<long long>(), 0LL);
+
+        const auto stats =
+            user->get(QStringLiteral("/api/v1/offline-sync/statistics?device_id=iphone-abc123"));
+        QCOMPARE(stats.status, 200);
+        for (const char* k : {"success_rate", "conflict_rate", "average_push_time_ms",
+                              "average_pull_time_ms", "bytes_received", "bytes_sent"})
+            QVERIFY2(stats.json().contains(k), k);
+        QVERIFY(stats.json()["bytes_received"].get<long long>() > 0);
+    }
+
+    void healthNeedsNoToken() {
+        HttpClient anon(f.server->baseUrl());
+        const auto r = anon.get(QStringLiteral("/api/v1/offline-sync/health"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()["database"].get<std::string>(), std::string("ok"));
+    }
+
+    void consoleEndpoints() {
+        for (const char* path : {"/api/v1/admin/devices", "/api/v1/admin/conflicts?status=open",
+                                 "/api/v1/admin/events?limit=5", "/api/v1/admin/conflicts"}) {
+            const auto r = support->get(QString::fromLatin1(path));
+            QVERIFY2(r.status == 200, path);
+            const json j = r.json();
+            for (const char* k : {"items", "total", "limit", "offset"})
+                QVERIFY2(j.contains(k), k);
+        }
+        const auto devices = support->get(QStringLiteral("/api/v1/admin/devices"));
+        QVERIFY(devices.json()["total"].get<long long>() >= 2); // seed-device and iphone-abc123
+        const auto events = support->get(QStringLiteral("/api/v1/admin/events?limit=5"));
+        QCOMPARE(events.json()["items"].size(), std::size_t(5));
+        const auto metrics =
+            support->get(QStringLiteral("/api/v1/admin/metrics?bucket_seconds=60"));
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.json()["items"].is_array());
+        QVERIFY(!metrics.json()["items"].empty());
+
+        const auto prom = admin->get(QStringLiteral("/metrics"));
+        QCOMPARE(prom.status, 200);
+        QVERIFY(prom.header("content-type").startsWith("text/plain"));
+        QVERIFY(
+            prom.body.contains("bridgecore_http_requests_total{endpoint=\"push\",status=\"200\"}"));
+        QVERIFY(prom.body.contains("bridgecore_devices "));
+    }
+
+    void adminResolvesStoredConflict() {
+        // create a record, change it from another device, then push a stale update with manual
+        auto c = admin->post(QStringLiteral("/api/v1/offline-sync/push"),
+                             createsBody("conf-a", "res.partner", 1, "conf-rec-"));
+        const long long id = c.json()["results"][0]["server_id"].get<long long>();
+        auto change = [&](const std::string& device, const std::string& lid,
+                          const std::string& phone, const std::string& strategy) {
+            json b{{"device_id", device},
+                   {"conflict_strategy", strategy},
+                   {"changes",
+                    {{{"local_id", lid},
+                      {"action", "update"},
+                      {"model", "res.partner"},
+                      {"record_id", id},
+                      {"data", {{"phone", phone}}},
+                      {"local_timestamp", "2025-11-24T10:30:00Z"},
+                      {"version", 1}}}}};
+            return admin->post(QStringLiteral("/api/v1/offline-sync/push"), b);
+        };
+        QCOMPARE(change("conf-a", "upd-a1", "+111", "server_wins")
+                     .json()["results"][0]["status"]
+                     .get<std::string>(),
+                 std::string("success"));
+        const auto held = change("conf-b", "upd-b1", "+222", "manual");
+        QCOMPARE(held.json()["results"][0]["status"].get<std::string>(), std::string("conflict"));
+        const long long conflictId =
+            held.json()["results"][0]["conflict_info"]["conflict_id"].get<long long>();
+
+        const QString path = QStringLiteral("/api/v1/admin/conflicts/%1/resolve").arg(conflictId);
+        QCOMPARE(support->post(path, json{{"strategy", "client_wins"}}).status, 403);
+        QCOMPARE(admin->post(path, json{{"strategy", "bogus"}}).status, 422);
+        const auto ok = admin->post(path, json{{"strategy", "client_wins"}});
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.json()["status"].get<std::string>(), std::string("success"));
+        const auto one = support->get(QStringLiteral("/api/v1/admin/conflicts/%1").arg(conflictId));
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.json()["status"].get<std::string>(), std::string("resolved"));
+        QCOMPARE(admin
+                     ->post(QStringLiteral("/api/v1/admin/conflicts/999999/resolve"),
+                            json{{"strategy", "client_wins"}})
+                     .status,
+                 404);
+    }
+
+    void validationNamesTheField_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("loc");
+        const QString push = QStringLiteral("/api/v1/offline-sync/push");
+        const QString pull = QStringLiteral("/api/v1/offline-sync/pull");
+        json valid = json::parse(kPushRequest);
+        auto with = [&](const char* key, const json& value) {
+            json b = valid;
+            b[key] = value;
+            return QByteArray::fromStdString(b.dump());
+        };
+        QTest::newRow("malformed json")
+            << push << QByteArray("{\"device_id\": \"abc\", ") << QByteArray(R"(["body")");
+        QTest::newRow("device_id wrong type")
+            << push << with("device_id", 123) << QByteArray(R"(["body","device_id"])");
+        QTest::newRow("changes wrong type")
+            << push << with("changes", "many") << QByteArray(R"(["body","changes"])");
+        QTest::newRow("missing device_id")
+            << push << QByteArray(R"({"changes": []})") << QByteArray(R"(["body","device_id"])");
+        QTest::newRow("missing changes") << push << QByteArray(R"({"device_id": "iphone-abc123"})")
+                                         << QByteArray(R"(["body","changes"])");
+        json many = createsBody("iphone-abc123", "sale.order", 1001, "x-");
+        QTest::newRow("1001 changes") << push << QByteArray::fromStdString(many.dump())
+                                      << QByteArray(R"(["body","changes"])");
+        QTest::newRow("batch_size 0")
+            << push << with("batch_size", 0) << QByteArray(R"(["body","batch_size"])");
+        QTest::newRow("batch_size 501")
+            << push << with("batch_size", 501) << QByteArray(R"(["body","batch_size"])");
+        QTest::newRow("unknown strategy") << push << with("conflict_strategy", "coin_flip")
+                                          << QByteArray(R"(["body","conflict_strategy"])");
+        json change = valid["changes"][0];
+        change.erase("local_timestamp");
+        json missingTs = valid;
+        missingTs["changes"][0] = change;
+        QTest::newRow("change missing local_timestamp")
+            << push << QByteArray::fromStdString(missingTs.dump())
+            << QByteArray(R"(["body","changes",0,"local_timestamp"])");
+        json pullBody = json::parse(kPullRequest);
+        pullBody["limit"] = 0;
+        QTest::newRow("limit 0") << pull << QByteArray::fromStdString(pullBody.dump())
+                                 << QByteArray(R"(["body","limit"])");
+        pullBody["limit"] = 501;
+        QTest::newRow("limit 501") << pull << QByteArray::fromStdString(pullBody.dump())
+                                   << QByteArray(R"(["body","limit"])");
+        pullBody["limit"] = "ten";
+        QTest::newRow("limit wrong type") << pull << QByteArray::fromStdString(pullBody.dump())
+                                          << QByteArray(R"(["body","limit"])");
+        QTest::newRow("state without device_id")
+            << QStringLiteral("GET /api/v1/offline-sync/state") << QByteArray()
+            << QByteArray(R"(["query","device_id"])");
+        QTest::newRow("reset short device_id")
+            << QStringLiteral("/api/v1/offline-sync/reset?device_id=ab") << QByteArray()
+            << QByteArray(R"(["query","device_id"])");
+        QTest::newRow("admin events bad limit")
+            << QStringLiteral("GET /api/v1/admin/events?limit=abc") << QByteArray()
+            << QByteArray(R"(["query","limit"])");
+        QTest::newRow("too deeply nested")
+            << push << QByteArray(std::string(5000, '[').c_str()) << QByteArray(R"(["body"])");
+    }
+
+    void validationNamesTheField() {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, loc);
+        HttpResponse r = path.startsWith(QStringLiteral("GET ")) ? admin->get(path.mid(4))
+                                                                 : admin->post(path, body);
+        QCOMPARE(r.status, 422);
+        const json j = r.json();
+        QVERIFY2(j.contains("detail") && j["detail"].is_array() && !j["detail"].empty(),
+                 r.body.constData());
+        bool found = false;
+        for (const auto& l : locs(j))
+            found = found || QByteArray::fromStdString(l).startsWith(loc);
+        QVERIFY2(found, r.body.constData());
+        for (const auto& d : j["detail"]) {
+            QVERIFY(d["msg"].is_string());
+            QVERIFY(d["type"].is_string());
+            const std::string first = d["loc"][0].get<std::string>();
+            QVERIFY(first == "body" || first == "query");
+        }
+    }
+
+    void unknownPathAndMethod() {
+        QCOMPARE(admin->get(QStringLiteral("/api/v1/offline-sync/nope")).status, 404);
+        QCOMPARE(admin->get(QStringLiteral("/api/v1/offline-sync/push")).status, 405);
+    }
+
+    void requestLogHasNoSecrets() {
+        const QByteArray log = f.server->stderrText();
+        QVERIFY(log.contains("\"path\":\"/api/v1/offline-sync/push\""));
+        QVERIFY(log.contains("\"device\":\"iphone-abc123\""));
+        QVERIFY(!log.contains(admin->token().toUtf8()));
+        QVERIFY(!log.contains(kPassword.toUtf8()));
+        QVERIFY(!log.contains("eyJ")); // no JWT at all
+    }
+
+    void cleanupTestCase() { QCOMPARE(f.server->stop(), 0); }
+};
+
+QTEST_GUILESS_MAIN(ServerApiTest)
+#include "ServerApiTest.moc"
