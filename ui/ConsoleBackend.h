@@ -1,0 +1,74 @@
+#pragma once
+// ConsoleBackend: where the console's admin data comes from. The embedded implementation
+// calls SyncEngine in-process; a remote one would use the /api/v1/admin endpoints.
+// Every data call is blocking and thread-safe: views run them on pool() through runAsync().
+
+#include "engine/SyncEngine.h"
+#include "protocol/Protocol.h"
+#include "storage/SyncStore.h"
+
+#include <QObject>
+#include <QString>
+
+class QThreadPool;
+
+namespace bridgecore::ui {
+
+/// A user of the tenant as the admin view shows it (never with a password hash).
+struct UserInfo {
+    std::int64_t id = 0;
+    std::string email;
+    std::string name;
+    protocol::Role role = protocol::Role::User;
+    bool disabled = false;
+    protocol::Millis created_at = 0;
+};
+
+class ConsoleBackend : public QObject {
+    Q_OBJECT
+public:
+    explicit ConsoleBackend(QObject* parent = nullptr)
+        : QObject(parent) {}
+    ~ConsoleBackend() override = default;
+
+    /// The worker pool that runs this backend's calls off the UI thread.
+    virtual QThreadPool* pool() = 0;
+    /// The role of the signed-in user; admin views are shown to support and admin.
+    virtual protocol::Role role() const = 0;
+    /// A short human description, e.g. "Embedded database /path/bridgecore.db".
+    virtual QString description() const = 0;
+
+    virtual Result<engine::TenantSummary> summary() = 0;
+    virtual Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
+                                                              const std::string& search) = 0;
+    virtual Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) = 0;
+    virtual Result<protocol::ResetResponse> resetDevice(const std::string& deviceId) = 0;
+    virtual Result<engine::Page<engine::ConflictRecord>> conflicts(const std::string& status,
+                                                                   int limit, int offset) = 0;
+    virtual Result<engine::ConflictRecord> conflict(std::int64_t conflictId) = 0;
+    virtual Result<protocol::ResolveResult> resolveConflict(std::int64_t conflictId,
+                                                            protocol::ConflictStrategy strategy,
+                                                            const protocol::json& mergedData) = 0;
+    virtual Result<engine::Page<protocol::Event>> events(const engine::EventQuery& query) = 0;
+    virtual Result<std::vector<engine::MetricPoint>>
+    metrics(protocol::Millis from, protocol::Millis to, protocol::Millis bucketMs) = 0;
+    virtual Result<storage::ModelMap> modelMap() = 0;
+    virtual Status setAppTypeModels(const std::string& appType,
+                                    const std::vector<storage::ModelEntry>& models) = 0;
+
+    virtual Result<std::vector<UserInfo>> users() = 0;
+    virtual Result<std::int64_t> addUser(const std::string& email, const std::string& name,
+                                         protocol::Role role, const std::string& password) = 0;
+    virtual Status setUserDisabled(std::int64_t userId, bool disabled) = 0;
+    virtual Status setUserPassword(std::int64_t userId, const std::string& password) = 0;
+
+signals:
+    /// A device pushed (live, for the charts); delivered on the backend's thread.
+    void pushed(const QString& deviceId, int changes, int conflicts, int failed, double ms);
+    /// A device pulled.
+    void pulled(const QString& deviceId, int events, double ms);
+    /// Open conflicts changed.
+    void conflictsChanged();
+};
+
+} // namespace bridgecore::ui

@@ -1,0 +1,260 @@
+#include "ConsoleSession.h"
+
+#include "DemoSimulator.h"
+#include "server/HttpApi.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace bridgecore::ui {
+
+namespace {
+QString randomText(int length) {
+    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QString out;
+    for (int i = 0; i < length; ++i)
+        out += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet) - 1)]);
+    return out;
+}
+
+/// Reads the JWT secret kept next to the database, creating it (owner-only) on first use.
+Result<std::string> loadSecret(const QString& path) {
+    QFile f(path);
+    if (f.exists()) {
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::Internal, "cannot read " + path.toStdString()};
+        const QByteArray s = f.readAll().trimmed();
+        if (std::size_t(s.size()) >= auth::kMinSecretBytes)
+            return s.toStdString();
+        f.close();
+    }
+    const QString secret = randomText(48);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Error{ErrorCode::Internal, "cannot write " + path.toStdString()};
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    f.write(secret.toUtf8());
+    return secret.toStdString();
+}
+} // namespace
+
+QString ConsoleSession::resolveDataDir(const QString& requested) {
+    if (!requested.isEmpty())
+        return QDir(requested).absolutePath();
+    const QString env = qEnvironmentVariable("BRIDGECORE_DATA_DIR");
+    if (!env.isEmpty())
+        return QDir(env).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openEmbedded(const QString& dataDir) {
+    std::unique_ptr<ConsoleSession> s(new ConsoleSession);
+    s->m_dataDir = dataDir;
+    if (auto st = s->init(); !st)
+        return st.error();
+    return s;
+}
+
+QString ConsoleSession::databasePath() const {
+    return m_dataDir + QStringLiteral("/bridgecore.db");
+}
+
+QString ConsoleSession::settingsPath() const {
+    return m_dataDir + QStringLiteral("/console.ini");
+}
+
+Status ConsoleSession::init() {
+    if (!QDir().mkpath(m_dataDir))
+        return Error{ErrorCode::StorageError,
+                     "cannot create the data directory " + m_dataDir.toStdString()};
+    auto store = storage::openSqliteStore(databasePath().toStdString());
+    if (!store)
+        return store.error();
+    m_store = store.value();
+    m_engine = std::make_unique<engine::SyncEngine>(m_store);
+
+    auto secret = loadSecret(m_dataDir + QStringLiteral("/jwt-secret"));
+    if (!secret)
+        return secret.error();
+    m_jwtSecret = secret.value();
+    m_accounts = std::make_unique<auth::Accounts>(m_store, auth::TokenService(m_jwtSecret));
+
+    // First start: the local tenant and its admin.
+    auto tenant = m_store->tenantByName(kTenantName);
+    if (!tenant) {
+        auto id = m_accounts->createTenant(kTenantName);
+        if (!id)
+            return id.error();
+        tenant = m_store->tenant(id.value());
+        m_firstStart = true;
+    }
+    if (!tenant)
+        return Error{ErrorCode::StorageError, "the local tenant could not be read back"};
+    auto admin = m_store->userByEmail(kAdminEmail);
+    if (!admin) {
+        m_initialPassword = randomText(16);
+        auto id = m_accounts->createUser(kTenantName, kAdminEmail, "Administrator",
+                                         protocol::Role::Admin, m_initialPassword.toStdString());
+        if (!id)
+            return id.error();
+        admin = m_store->user(id.value());
+        m_firstStart = true;
+    }
+    if (!admin)
+        return Error{ErrorCode::StorageError, "the admin user could not be read back"};
+    m_caller = engine::Caller{tenant->id, admin->id, protocol::Role::Admin};
+
+    m_settings = ConsoleSettings::load(settingsPath());
+    if (m_firstStart)
+        m_settings.save(settingsPath());
+
+    auto hasher = [](const std::string& password) {
+        static const auth::PasswordHasher h;
+        return h.hash(password);
+    };
+    m_backend = std::make_unique<EmbeddedBackend>(*m_engine, m_caller, databasePath(), hasher);
+
+    // The console's own offline client.
+    m_clientPool.setMaxThreadCount(1);
+    m_clientPool.setExpiryTimeout(-1);
+    auto cache = client::ClientCache::open(m_dataDir + QStringLiteral("/console-cache.db"));
+    if (!cache)
+        return cache.error();
+    m_cache = std::move(cache.value());
+    if (m_cache->stateValue("device_id").empty()) {
+        const QString id =
+            QStringLiteral("console-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        if (auto st = m_cache->setDeviceId(id.toStdString()); !st)
+            return st;
+    }
+    if (auto st = m_cache->setAppType(m_settings.appType.toStdString()); !st)
+        return st;
+    if (auto map = m_engine->modelMap(m_caller)) {
+        auto it = map.value().find(m_settings.appType.toStdString());
+        if (it != map.value().end()) {
+            std::vector<std::string> models;
+            for (const auto& e : it->second)
+                models.push_back(e.model);
+            (void)m_cache->setAllowedModels(models);
+        }
+    }
+    m_transport = std::make_unique<client::InProcessTransport>(*m_engine, m_caller);
+    client::SyncOptions options;
+    options.strategy = m_settings.defaultStrategy;
+    options.app_version = "bridgecore-console " + client::clientVersion();
+    m_client = std::make_unique<client::SyncClient>(*m_cache, *m_transport, options);
+    m_scheduler = std::make_unique<client::SyncScheduler>(*m_client);
+    m_scheduler->setIntervalMs(m_settings.syncIntervalSeconds * 1000);
+    m_scheduler->start();
+
+    if (m_settings.serveApi) {
+        auto port = startServing(m_settings.serveAddress, quint16(m_settings.servePort));
+        if (!port)
+            qWarning("bridgecore-console: serving the sync API failed: %s",
+                     port.error().message.c_str());
+    }
+    return Status::success();
+}
+
+ConsoleSession::~ConsoleSession() {
+    if (m_demo)
+        m_demo->stop();
+    if (m_scheduler) {
+        m_scheduler->stop();
+        m_scheduler->waitForIdle();
+    }
+    stopServing();
+    m_clientPool.waitForDone();
+    m_demo.reset();
+    m_backend.reset();
+}
+
+Status ConsoleSession::applySettings(const ConsoleSettings& s) {
+    const ConsoleSettings old = m_settings;
+    m_settings = s;
+    m_settings.save(settingsPath());
+    m_scheduler->setIntervalMs(s.syncIntervalSeconds * 1000);
+    auto options = m_client->options();
+    options.strategy = s.defaultStrategy;
+    m_client->setOptions(options);
+    if (s.appType != old.appType) {
+        if (auto st = m_cache->setAppType(s.appType.toStdString()); !st)
+            return st;
+        if (auto map = m_engine->modelMap(m_caller)) {
+            auto it = map.value().find(s.appType.toStdString());
+            if (it != map.value().end()) {
+                std::vector<std::string> models;
+                for (const auto& e : it->second)
+                    models.push_back(e.model);
+                (void)m_cache->setAllowedModels(models);
+            }
+        }
+    }
+    if (s.serveApi &&
+        (!isServing() || s.serveAddress != old.serveAddress || s.servePort != old.servePort)) {
+        stopServing();
+        auto port = startServing(s.serveAddress, quint16(s.servePort));
+        if (!port)
+            return port.error();
+    } else if (!s.serveApi) {
+        stopServing();
+    }
+    return Status::success();
+}
+
+Result<quint16> ConsoleSession::startServing(const QString& address, quint16 port) {
+    stopServing();
+    QHostAddress host;
+    if (!host.setAddress(address))
+        return Error{ErrorCode::ValidationError,
+                     "'" + address.toStdString() + "' is not an IP address"};
+    server::ServerConfig config;
+    config.jwt_secret = m_jwtSecret;
+    config.log_requests = false;
+    config.worker_threads = 2;
+    auto api = std::make_unique<server::HttpApi>(*m_engine, *m_accounts, config);
+    const quint16 bound = api->listen(host, port);
+    if (bound == 0)
+        return Error{ErrorCode::Internal, "cannot listen on " + address.toStdString() + ":" +
+                                              std::to_string(port) + ": " +
+                                              api->errorString().toStdString()};
+    m_httpApi = std::move(api);
+    m_servingPort = bound;
+    emit servingChanged(true, QStringLiteral("%1:%2").arg(address).arg(bound));
+    return bound;
+}
+
+void ConsoleSession::stopServing() {
+    if (!m_httpApi)
+        return;
+    m_httpApi->close();
+    m_httpApi.reset();
+    m_servingPort = 0;
+    emit servingChanged(false, {});
+}
+
+void ConsoleSession::startDemo(int devices, int tickMs) {
+    if (!m_demo)
+        m_demo = std::make_unique<DemoSimulator>(*m_engine, *m_accounts, m_caller.tenant_id);
+    m_demo->start(devices, tickMs);
+}
+
+void ConsoleSession::settleLocalConflict(std::int64_t conflictId) {
+    auto c = m_engine->conflict(m_caller, conflictId);
+    if (!c || c.value().device_id != m_cache->deviceId())
+        return;
+    protocol::ResolveResult r;
+    r.local_id = c.value().local_id;
+    r.model = c.value().model;
+    r.server_id = c.value().record_id;
+    r.conflict_id = conflictId;
+    r.status = protocol::ChangeStatus::Success;
+    if (c.value().info.server_version)
+        r.version = c.value().info.server_version;
+    (void)m_cache->markResolved(c.value().local_id, r);
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,109 @@
+#pragma once
+// Everything the console runs in embedded mode: its SQLite database in the data directory,
+// the SyncEngine, the local tenant and admin user (created on first start), the console's
+// own offline client (cache + outbox, in-process transport, scheduler), the optional HTTP
+// API for devices on the network, and the demo devices.
+//
+// Data directory: --data-dir, else $BRIDGECORE_DATA_DIR, else AppDataLocation.
+// First start: tenant "Local", admin "admin@bridgecore.local" with a random password that is
+// returned once by initialAdminPassword() (the window shows it once; it is never stored in
+// clear text; reset it in Users and app types).
+
+#include "ConsoleSettings.h"
+#include "EmbeddedBackend.h"
+#include "auth/Accounts.h"
+#include "client/ClientCache.h"
+#include "client/InProcessTransport.h"
+#include "client/SyncClient.h"
+#include "client/SyncScheduler.h"
+#include "engine/SyncEngine.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace bridgecore::server {
+class HttpApi;
+}
+
+namespace bridgecore::ui {
+
+class DemoSimulator;
+
+class ConsoleSession : public QObject {
+    Q_OBJECT
+public:
+    static constexpr const char* kTenantName = "Local";
+    static constexpr const char* kAdminEmail = "admin@bridgecore.local";
+
+    /// The data directory to use: `requested`, else $BRIDGECORE_DATA_DIR, else AppDataLocation.
+    static QString resolveDataDir(const QString& requested = {});
+    /// Opens (creating on first start) the embedded console in `dataDir`.
+    static Result<std::unique_ptr<ConsoleSession>> openEmbedded(const QString& dataDir);
+    ~ConsoleSession() override;
+
+    QString dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    QString settingsPath() const;
+    bool isFirstStart() const { return m_firstStart; }
+    /// The admin password generated on first start; empty afterwards.
+    QString initialAdminPassword() const { return m_initialPassword; }
+    const engine::Caller& caller() const { return m_caller; }
+
+    storage::SyncStore& store() { return *m_store; }
+    engine::SyncEngine& engine() { return *m_engine; }
+    auth::Accounts& accounts() { return *m_accounts; }
+    EmbeddedBackend* backend() { return m_backend.get(); }
+    client::ClientCache* cache() { return m_cache.get(); }
+    client::SyncClient* syncClient() { return m_client.get(); }
+    client::SyncScheduler* scheduler() { return m_scheduler.get(); }
+    client::InProcessTransport* transport() { return m_transport.get(); }
+    QThreadPool* clientPool() { return &m_clientPool; }
+
+    ConsoleSettings settings() const { return m_settings; }
+    /// Saves settings and applies what can change at run time (interval, strategy, app type,
+    /// serving the API).
+    Status applySettings(const ConsoleSettings& settings);
+
+    /// Serves the sync API on address:port (0 = free port); returns the bound port.
+    Result<quint16> startServing(const QString& address, quint16 port);
+    void stopServing();
+    bool isServing() const { return m_httpApi != nullptr; }
+    quint16 servingPort() const { return m_servingPort; }
+
+    /// Starts the simulated devices of --demo.
+    void startDemo(int devices = 12, int tickMs = 600);
+    DemoSimulator* demo() { return m_demo.get(); }
+
+    /// Marks the console's own local conflict settled after it was resolved by id.
+    void settleLocalConflict(std::int64_t conflictId);
+
+signals:
+    void servingChanged(bool serving, const QString& where);
+
+private:
+    ConsoleSession() = default;
+    Status init();
+
+    QString m_dataDir;
+    bool m_firstStart = false;
+    QString m_initialPassword;
+    std::string m_jwtSecret;
+    engine::Caller m_caller;
+    ConsoleSettings m_settings;
+    std::shared_ptr<storage::SyncStore> m_store;
+    std::unique_ptr<engine::SyncEngine> m_engine;
+    std::unique_ptr<auth::Accounts> m_accounts;
+    std::unique_ptr<EmbeddedBackend> m_backend;
+    std::unique_ptr<client::ClientCache> m_cache;
+    std::unique_ptr<client::InProcessTransport> m_transport;
+    std::unique_ptr<client::SyncClient> m_client;
+    std::unique_ptr<client::SyncScheduler> m_scheduler;
+    std::unique_ptr<server::HttpApi> m_httpApi;
+    quint16 m_servingPort = 0;
+    std::unique_ptr<DemoSimulator> m_demo;
+    QThreadPool m_clientPool;
+};
+
+} // namespace bridgecore::ui

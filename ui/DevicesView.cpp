@@ -1,0 +1,224 @@
+#include "DevicesView.h"
+
+#include "AsyncCall.h"
+#include "Confirm.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace bridgecore::ui {
+
+DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_model(backend) {
+    setObjectName(QStringLiteral("devicesView"));
+    m_proxy.setSourceModel(&m_model);
+
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("deviceSearch"));
+    m_search->setPlaceholderText(tr("Search device or app type…"));
+    m_search->setClearButtonEnabled(true);
+    bar->addWidget(m_search, 1);
+    m_show = new QComboBox(this);
+    m_show->addItem(tr("All devices"), int(DeviceFilterProxy::Show::All));
+    m_show->addItem(tr("OK"), int(DeviceFilterProxy::Show::Ok));
+    m_show->addItem(tr("Stale"), int(DeviceFilterProxy::Show::Stale));
+    m_show->addItem(tr("Errors"), int(DeviceFilterProxy::Show::Error));
+    m_show->addItem(tr("With conflicts"), int(DeviceFilterProxy::Show::Conflict));
+    bar->addWidget(m_show);
+    auto* refresh = new QPushButton(tr("Refresh"), this);
+    bar->addWidget(refresh);
+    m_countLabel = new QLabel(this);
+    bar->addWidget(m_countLabel);
+    layout->addLayout(bar);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("devicesTable"));
+    m_table->setModel(&m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(false);
+    m_table->setColumnWidth(int(DeviceTableModel::Column::Device), 160);
+
+    auto* detailsBox = new QGroupBox(tr("Details"), split);
+    auto* detailsLayout = new QVBoxLayout(detailsBox);
+    m_details = new QFormLayout;
+    auto addDetail = [&](const QString& key, const QString& title) {
+        auto* label = new QLabel(detailsBox);
+        label->setObjectName(QStringLiteral("detail_") + key);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setWordWrap(true);
+        m_details->addRow(title, label);
+        m_detailLabels[key] = label;
+    };
+    addDetail(QStringLiteral("device"), tr("Device:"));
+    addDetail(QStringLiteral("app"), tr("App type / version:"));
+    addDetail(QStringLiteral("position"), tr("Last event / lag:"));
+    addDetail(QStringLiteral("push"), tr("Last push:"));
+    addDetail(QStringLiteral("pull"), tr("Last pull:"));
+    addDetail(QStringLiteral("queue"), tr("Queue report:"));
+    addDetail(QStringLiteral("error"), tr("Last error:"));
+    addDetail(QStringLiteral("skew"), tr("Clock skew:"));
+    addDetail(QStringLiteral("pushes"), tr("Pushes / changes:"));
+    addDetail(QStringLiteral("rates"), tr("Success / conflict rate:"));
+    addDetail(QStringLiteral("times"), tr("Average push / pull:"));
+    addDetail(QStringLiteral("bytes"), tr("Bytes in / out:"));
+    detailsLayout->addLayout(m_details);
+    m_reset = new QPushButton(tr("Reset sync state…"), detailsBox);
+    m_reset->setObjectName(QStringLiteral("resetButton"));
+    m_reset->setEnabled(false);
+    m_reset->setToolTip(m_backend->role() == protocol::Role::Admin
+                            ? tr("The device will pull everything again")
+                            : tr("Only admins may reset devices"));
+    detailsLayout->addWidget(m_reset);
+    detailsLayout->addStretch();
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(300);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &DevicesView::reload);
+    connect(m_show, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_proxy.setShow(DeviceFilterProxy::Show(m_show->itemData(i).toInt()));
+    });
+    connect(refresh, &QPushButton::clicked, this, &DevicesView::reload);
+    connect(m_reset, &QPushButton::clicked, this, [this] { resetSelected(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const auto src = m_proxy.mapToSource(current);
+                showDetails(m_model.device(src.row()));
+            });
+    connect(&m_model, &DeviceTableModel::loaded, this, [this] {
+        m_countLabel->setText(tr("%1 of %2 devices loaded")
+                                  .arg(QLocale().toString(m_model.rowCount()),
+                                       QLocale().toString(qlonglong(m_model.total()))));
+    });
+    connect(&m_model, &DeviceTableModel::failed, this, &DevicesView::message);
+    reload();
+}
+
+void DevicesView::reload() {
+    m_model.reload(m_search->text());
+}
+
+void DevicesView::selectRow(int proxyRow) {
+    const auto idx = m_proxy.index(proxyRow, 0);
+    m_table->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect |
+                                                        QItemSelectionModel::Rows);
+}
+
+QString DevicesView::detailText(const QString& key) const {
+    auto it = m_detailLabels.find(key);
+    return it == m_detailLabels.end() ? QString() : it->second->text();
+}
+
+void DevicesView::showDetails(const protocol::SyncState* s) {
+    for (auto& [k, label] : m_detailLabels)
+        label->clear();
+    m_reset->setEnabled(false);
+    if (!s) {
+        m_selected.clear();
+        return;
+    }
+    m_selected = s->device_id;
+    auto q = [](const std::optional<std::string>& v) {
+        return v ? QString::fromStdString(*v) : QStringLiteral("–");
+    };
+    m_detailLabels[QStringLiteral("device")]->setText(
+        tr("%1 (user %2)").arg(QString::fromStdString(s->device_id)).arg(s->user_id));
+    m_detailLabels[QStringLiteral("app")]->setText(q(s->app_type) + QStringLiteral(" / ") +
+                                                   q(s->app_version));
+    m_detailLabels[QStringLiteral("position")]->setText(
+        tr("%1 / %2 behind")
+            .arg(s->last_event_id)
+            .arg(std::max<std::int64_t>(0, s->head_event_id - s->last_event_id)));
+    m_detailLabels[QStringLiteral("push")]->setText(q(s->last_push_time));
+    m_detailLabels[QStringLiteral("pull")]->setText(q(s->last_pull_time));
+    m_detailLabels[QStringLiteral("queue")]->setText(
+        tr("%n pending change(s), oldest %1", "", int(s->pending_changes))
+            .arg(q(s->oldest_pending_at)));
+    m_detailLabels[QStringLiteral("error")]->setText(q(s->last_error));
+    m_detailLabels[QStringLiteral("skew")]->setText(
+        s->clock_skew_ms ? tr("%1 ms").arg(*s->clock_skew_ms) : QStringLiteral("–"));
+    m_reset->setEnabled(m_backend->role() == protocol::Role::Admin);
+
+    const std::string device = s->device_id;
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend, device] { return backend->deviceStatistics(device); },
+        [this, device](Result<protocol::Statistics> st) {
+            if (device != m_selected)
+                return;
+            if (!st) {
+                emit message(QString::fromStdString(st.error().message));
+                return;
+            }
+            const auto& v = st.value();
+            const QLocale l;
+            m_detailLabels[QStringLiteral("pushes")]->setText(
+                tr("%1 pushes, %2 changes (%3 failed, %4 conflicts)")
+                    .arg(l.toString(qlonglong(v.total_pushes)),
+                         l.toString(qlonglong(v.total_changes_pushed)),
+                         l.toString(qlonglong(v.failed_changes)),
+                         l.toString(qlonglong(v.conflicts))));
+            m_detailLabels[QStringLiteral("rates")]->setText(
+                tr("%1% / %2%")
+                    .arg(l.toString(v.success_rate * 100, 'f', 1),
+                         l.toString(v.conflict_rate * 100, 'f', 1)));
+            m_detailLabels[QStringLiteral("times")]->setText(
+                tr("%1 ms / %2 ms")
+                    .arg(l.toString(v.average_push_time_ms, 'f', 1),
+                         l.toString(v.average_pull_time_ms, 'f', 1)));
+            m_detailLabels[QStringLiteral("bytes")]->setText(tr("%1 / %2").arg(
+                l.formattedDataSize(v.bytes_received), l.formattedDataSize(v.bytes_sent)));
+            emit detailsLoaded();
+        });
+}
+
+bool DevicesView::resetSelected() {
+    if (m_selected.empty() || m_backend->role() != protocol::Role::Admin)
+        return false;
+    const QString device = QString::fromStdString(m_selected);
+    if (!confirm(this, tr("Reset device"),
+                 tr("Reset the sync state of %1? The device will download every event again on "
+                    "its next pull.")
+                     .arg(device)))
+        return false;
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend, id = m_selected] { return backend->resetDevice(id); },
+        [this, device](Result<protocol::ResetResponse> r) {
+            if (!r) {
+                emit message(tr("Reset failed: %1").arg(QString::fromStdString(r.error().message)));
+                return;
+            }
+            emit message(tr("Sync state of %1 reset").arg(device));
+            emit deviceReset(device);
+            reload();
+        });
+    return true;
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,58 @@
+#pragma once
+// Devices: every device's sync state, sortable and filterable, stale and error rows
+// highlighted, a details panel with statistics, and reset (admins, with confirmation).
+
+#include "ConsoleBackend.h"
+#include "DeviceFilterProxy.h"
+#include "DeviceTableModel.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace bridgecore::ui {
+
+class DevicesView : public QWidget {
+    Q_OBJECT
+public:
+    explicit DevicesView(ConsoleBackend* backend, QWidget* parent = nullptr);
+
+    DeviceTableModel* model() { return &m_model; }
+    DeviceFilterProxy* proxy() { return &m_proxy; }
+    QTableView* table() { return m_table; }
+    /// Selects a row of the proxy and loads its details.
+    void selectRow(int proxyRow);
+    /// Resets the selected device after confirmation; false when nothing was done.
+    bool resetSelected();
+    QString detailText(const QString& key) const;
+    void reload();
+
+signals:
+    void detailsLoaded();
+    void deviceReset(const QString& deviceId);
+    void message(const QString& text);
+
+private:
+    void showDetails(const protocol::SyncState* state);
+
+    ConsoleBackend* m_backend;
+    DeviceTableModel m_model;
+    DeviceFilterProxy m_proxy;
+    QTableView* m_table = nullptr;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_show = nullptr;
+    QPushButton* m_reset = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QFormLayout* m_details = nullptr;
+    std::map<QString, QLabel*> m_detailLabels;
+    QTimer* m_searchTimer = nullptr;
+    std::string m_selected;
+};
+
+} // namespace bridgecore::ui

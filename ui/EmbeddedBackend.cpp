@@ -1,0 +1,184 @@
+#include "EmbeddedBackend.h"
+
+#include <QDateTime>
+
+namespace bridgecore::ui {
+
+EmbeddedBackend::EmbeddedBackend(engine::SyncEngine& engine, engine::Caller caller,
+                                 QString databasePath, PasswordHasher hasher, QObject* parent)
+    : ConsoleBackend(parent)
+    , m_engine(engine)
+    , m_caller(caller)
+    , m_databasePath(std::move(databasePath))
+    , m_hasher(std::move(hasher)) {
+    // Reads may run side by side; the store serialises writers itself.
+    m_pool.setMaxThreadCount(2);
+    m_pool.setExpiryTimeout(-1);
+    const qint64 tenant = m_caller.tenant_id;
+    connect(&m_engine, &engine::SyncEngine::pushed, this,
+            [this, tenant](qint64 t, const QString& device, int changes, int conflicts, int failed,
+                           double ms) {
+                if (t == tenant)
+                    emit pushed(device, changes, conflicts, failed, ms);
+            });
+    connect(&m_engine, &engine::SyncEngine::pulled, this,
+            [this, tenant](qint64 t, const QString& device, int events, double ms) {
+                if (t == tenant)
+                    emit pulled(device, events, ms);
+            });
+    connect(&m_engine, &engine::SyncEngine::conflictsChanged, this, [this, tenant](qint64 t) {
+        if (t == tenant)
+            emit conflictsChanged();
+    });
+}
+
+EmbeddedBackend::~EmbeddedBackend() {
+    m_pool.waitForDone();
+}
+
+QString EmbeddedBackend::description() const {
+    return m_databasePath;
+}
+
+Status EmbeddedBackend::requireAdmin() const {
+    if (m_caller.role != protocol::Role::Admin)
+        return Error{ErrorCode::Forbidden, "only an admin may manage users and app types"};
+    return Status::success();
+}
+
+Result<engine::TenantSummary> EmbeddedBackend::summary() {
+    return m_engine.summary(m_caller);
+}
+
+Result<engine::Page<protocol::SyncState>> EmbeddedBackend::devices(int limit, int offset,
+                                                                   const std::string& search) {
+    return m_engine.devices(m_caller, limit, offset, search);
+}
+
+Result<protocol::Statistics> EmbeddedBackend::deviceStatistics(const std::string& deviceId) {
+    return m_engine.statistics(m_caller, deviceId);
+}
+
+Result<protocol::ResetResponse> EmbeddedBackend::resetDevice(const std::string& deviceId) {
+    return m_engine.reset(m_caller, deviceId);
+}
+
+Result<engine::Page<engine::ConflictRecord>> EmbeddedBackend::conflicts(const std::string& status,
+                                                                        int limit, int offset) {
+    return m_engine.conflicts(m_caller, status, limit, offset);
+}
+
+Result<engine::ConflictRecord> EmbeddedBackend::conflict(std::int64_t conflictId) {
+    return m_engine.conflict(m_caller, conflictId);
+}
+
+Result<protocol::ResolveResult>
+EmbeddedBackend::resolveConflict(std::int64_t conflictId, protocol::ConflictStrategy strategy,
+                                 const protocol::json& mergedData) {
+    return m_engine.resolveConflict(m_caller, conflictId, strategy, mergedData);
+}
+
+Result<engine::Page<protocol::Event>> EmbeddedBackend::events(const engine::EventQuery& query) {
+    return m_engine.events(m_caller, query);
+}
+
+Result<std::vector<engine::MetricPoint>>
+EmbeddedBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Millis bucketMs) {
+    return m_engine.metrics(m_caller, from, to, bucketMs);
+}
+
+Result<storage::ModelMap> EmbeddedBackend::modelMap() {
+    return m_engine.modelMap(m_caller);
+}
+
+Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
+                                         const std::vector<storage::ModelEntry>& models) {
+    return m_engine.setAppTypeModels(m_caller, appType, models);
+}
+
+Result<std::vector<UserInfo>> EmbeddedBackend::users() {
+    if (m_caller.role == protocol::Role::User)
+        return Error{ErrorCode::Forbidden, "only support and admin users may list users"};
+    auto& store = m_engine.store();
+    std::lock_guard lock(store.mutex());
+    std::vector<UserInfo> out;
+    for (const auto& u : store.users(m_caller.tenant_id))
+        out.push_back({u.id, u.email, u.name, u.role, u.disabled, u.created_at});
+    return out;
+}
+
+Result<std::int64_t> EmbeddedBackend::addUser(const std::string& email, const std::string& name,
+                                              protocol::Role role, const std::string& password) {
+    if (auto s = requireAdmin(); !s)
+        return s.error();
+    if (email.find('@') == std::string::npos)
+        return Error{ErrorCode::ValidationError, "the email address is not valid"};
+    if (password.size() < 8)
+        return Error{ErrorCode::ValidationError, "the password needs at least 8 characters"};
+    auto hash = m_hasher(password);
+    if (!hash)
+        return hash.error();
+    auto& store = m_engine.store();
+    std::lock_guard lock(store.mutex());
+    if (store.userByEmail(email))
+        return Error{ErrorCode::ValidationError, "a user with this email already exists"};
+    storage::User user;
+    user.tenant_id = m_caller.tenant_id;
+    user.email = email;
+    user.name = name.empty() ? email : name;
+    user.role = role;
+    user.password_hash = hash.value();
+    user.created_at = QDateTime::currentMSecsSinceEpoch();
+    storage::Transaction tx(store);
+    if (!tx.status())
+        return tx.status().error();
+    auto id = store.createUser(user);
+    if (!id)
+        return id.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return id.value();
+}
+
+Status EmbeddedBackend::setUserDisabled(std::int64_t userId, bool disabled) {
+    if (auto s = requireAdmin(); !s)
+        return s;
+    if (userId == m_caller.user_id && disabled)
+        return Error{ErrorCode::ValidationError, "you cannot disable your own account"};
+    auto& store = m_engine.store();
+    std::lock_guard lock(store.mutex());
+    auto user = store.user(userId);
+    if (!user || user->tenant_id != m_caller.tenant_id)
+        return Error{ErrorCode::NotFound, "no such user"};
+    user->disabled = disabled;
+    storage::Transaction tx(store);
+    if (!tx.status())
+        return tx.status();
+    if (auto s = store.updateUser(*user); !s)
+        return s;
+    return tx.commit();
+}
+
+Status EmbeddedBackend::setUserPassword(std::int64_t userId, const std::string& password) {
+    if (auto s = requireAdmin(); !s)
+        return s;
+    if (password.size() < 8)
+        return Error{ErrorCode::ValidationError, "the password needs at least 8 characters"};
+    auto hash = m_hasher(password);
+    if (!hash)
+        return hash.error();
+    auto& store = m_engine.store();
+    std::lock_guard lock(store.mutex());
+    auto user = store.user(userId);
+    if (!user || user->tenant_id != m_caller.tenant_id)
+        return Error{ErrorCode::NotFound, "no such user"};
+    user->password_hash = hash.value();
+    storage::Transaction tx(store);
+    if (!tx.status())
+        return tx.status();
+    if (auto s = store.updateUser(*user); !s)
+        return s;
+    return tx.commit();
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,207 @@
+#include "EventLogModel.h"
+
+#include "AsyncCall.h"
+
+#include <QDateTime>
+
+namespace bridgecore::ui {
+
+EventLogModel::EventLogModel(ConsoleBackend* backend, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_backend(backend) {}
+
+int EventLogModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(std::min<std::int64_t>(m_total, INT32_MAX));
+}
+
+int EventLogModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(Column::Count);
+}
+
+const protocol::Event* EventLogModel::event(int row) const {
+    const int page = row / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end())
+        return nullptr;
+    const auto i = std::size_t(row % kPageSize);
+    return i < it->second.size() ? &it->second[i] : nullptr;
+}
+
+QVariant EventLogModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    const int page = index.row() / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        requestPage(page);
+        return index.column() == 0 && role == Qt::DisplayRole ? QVariant(tr("Loading…"))
+                                                              : QVariant();
+    }
+    // Touch the page in the LRU list.
+    if (m_lru.front() != page) {
+        m_lru.remove(page);
+        m_lru.push_front(page);
+    }
+    const auto i = std::size_t(index.row() % kPageSize);
+    if (i >= it->second.size())
+        return {};
+    const auto& e = it->second[i];
+    if (role == Qt::ToolTipRole)
+        return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
+    switch (Column(index.column())) {
+    case Column::EventId:
+        return qlonglong(e.event_id);
+    case Column::Time:
+        if (auto t = protocol::parseTime(e.timestamp))
+            return QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().toString(
+                QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+        return QString::fromStdString(e.timestamp);
+    case Column::Model:
+        return QString::fromStdString(e.model);
+    case Column::RecordId:
+        return qlonglong(e.record_id);
+    case Column::Action:
+        switch (e.action) {
+        case protocol::EventAction::Create:
+            return tr("create");
+        case protocol::EventAction::Write:
+            return tr("write");
+        case protocol::EventAction::Unlink:
+            return tr("unlink");
+        }
+        return {};
+    case Column::Device:
+        if (e.metadata.is_object() && e.metadata.contains("device_id") &&
+            e.metadata["device_id"].is_string())
+            return QString::fromStdString(e.metadata["device_id"].get<std::string>());
+        return {};
+    case Column::User:
+        return qlonglong(e.user_id);
+    case Column::Version:
+        return qlonglong(e.version);
+    case Column::Priority:
+        switch (e.priority) {
+        case protocol::EventPriority::High:
+            return tr("high");
+        case protocol::EventPriority::Medium:
+            return tr("medium");
+        case protocol::EventPriority::Low:
+            return tr("low");
+        }
+        return {};
+    case Column::ChangedFields: {
+        QStringList fields;
+        for (const auto& f : e.changed_fields)
+            fields << QString::fromStdString(f);
+        return fields.join(QStringLiteral(", "));
+    }
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::EventId:
+        return tr("Event");
+    case Column::Time:
+        return tr("Time");
+    case Column::Model:
+        return tr("Model");
+    case Column::RecordId:
+        return tr("Record");
+    case Column::Action:
+        return tr("Action");
+    case Column::Device:
+        return tr("Device");
+    case Column::User:
+        return tr("User");
+    case Column::Version:
+        return tr("Version");
+    case Column::Priority:
+        return tr("Priority");
+    case Column::ChangedFields:
+        return tr("Changed fields");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+void EventLogModel::reload(const Filter& filter) {
+    m_filter = filter;
+    const int generation = ++m_generation;
+    m_inFlight.clear();
+    engine::EventQuery q;
+    q.model = filter.model;
+    q.action = filter.action;
+    q.device_id = filter.device_id;
+    q.limit = kPageSize;
+    q.offset = 0;
+    q.newest_first = true;
+    // The first page comes with the total; it seeds the cache.
+    runAsync(
+        m_backend->pool(), this, [backend = m_backend, q] { return backend->events(q); },
+        [this, generation](Result<engine::Page<protocol::Event>> page) {
+            if (generation != m_generation)
+                return;
+            if (!page) {
+                emit failed(QString::fromStdString(page.error().message));
+                return;
+            }
+            beginResetModel();
+            m_pages.clear();
+            m_lru.clear();
+            m_total = page.value().total;
+            m_pages[0] = std::move(page.value().items);
+            m_lru.push_front(0);
+            endResetModel();
+            emit loaded();
+        });
+}
+
+void EventLogModel::requestPage(int page) const {
+    if (m_inFlight.count(page))
+        return;
+    m_inFlight.insert(page);
+    engine::EventQuery q;
+    q.model = m_filter.model;
+    q.action = m_filter.action;
+    q.device_id = m_filter.device_id;
+    q.limit = kPageSize;
+    q.offset = page * kPageSize;
+    q.newest_first = true;
+    auto* self = const_cast<EventLogModel*>(this);
+    const int generation = m_generation;
+    runAsync(
+        m_backend->pool(), self, [backend = m_backend, q] { return backend->events(q); },
+        [self, generation, page](Result<engine::Page<protocol::Event>> result) {
+            if (generation != self->m_generation)
+                return;
+            self->m_inFlight.erase(page);
+            if (!result) {
+                emit self->failed(QString::fromStdString(result.error().message));
+                return;
+            }
+            self->m_pages[page] = std::move(result.value().items);
+            self->m_lru.remove(page);
+            self->m_lru.push_front(page);
+            while (self->m_pages.size() > kMaxCachedPages) {
+                self->m_pages.erase(self->m_lru.back());
+                self->m_lru.pop_back();
+            }
+            const int first = page * kPageSize;
+            const int last = std::min(self->rowCount() - 1, first + kPageSize - 1);
+            if (first <= last)
+                emit self->dataChanged(self->index(first, 0),
+                                       self->index(last, int(Column::Count) - 1));
+            emit self->pageLoaded(page);
+        });
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,75 @@
+#pragma once
+// The tenant's event log as a virtual table: rowCount() is the total that matches the
+// filter, rows are loaded in pages on demand off the UI thread and kept in a small LRU
+// cache, so scrolling over 1,000,000 events holds a few hundred in memory.
+
+#include "ConsoleBackend.h"
+
+#include <QAbstractTableModel>
+
+#include <list>
+#include <map>
+#include <set>
+
+namespace bridgecore::ui {
+
+class EventLogModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum class Column {
+        EventId,
+        Time,
+        Model,
+        RecordId,
+        Action,
+        Device,
+        User,
+        Version,
+        Priority,
+        ChangedFields,
+        Count
+    };
+    static constexpr int kPageSize = 200;
+    static constexpr std::size_t kMaxCachedPages = 24;
+
+    struct Filter {
+        std::optional<std::string> model, action, device_id;
+    };
+
+    explicit EventLogModel(ConsoleBackend* backend, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// Counts the matching events again and drops the cache (newest first).
+    void reload(const Filter& filter);
+    void reload() { reload(m_filter); }
+    const Filter& filter() const { return m_filter; }
+    /// The event of a row if its page is loaded.
+    const protocol::Event* event(int row) const;
+    /// Pages currently being fetched (0 when every requested page is in).
+    int pendingPages() const { return int(m_inFlight.size()); }
+    std::size_t cachedPages() const { return m_pages.size(); }
+
+signals:
+    void loaded();
+    void pageLoaded(int page);
+    void failed(const QString& message);
+
+private:
+    void requestPage(int page) const;
+
+    ConsoleBackend* m_backend;
+    Filter m_filter;
+    std::int64_t m_total = 0;
+    int m_generation = 0;
+    // mutable: data() is const but pulls pages in on demand.
+    mutable std::map<int, std::vector<protocol::Event>> m_pages;
+    mutable std::list<int> m_lru; // most recent first
+    mutable std::set<int> m_inFlight;
+};
+
+} // namespace bridgecore::ui

@@ -1,0 +1,114 @@
+#include "EventLogView.h"
+
+#include "AsyncCall.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace bridgecore::ui {
+
+EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_model(backend) {
+    setObjectName(QStringLiteral("eventLogView"));
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Model:"), this));
+    m_modelFilter = new QComboBox(this);
+    m_modelFilter->setEditable(true);
+    m_modelFilter->setMinimumContentsLength(16);
+    m_modelFilter->addItem(tr("Any model"), QString());
+    bar->addWidget(m_modelFilter);
+    bar->addWidget(new QLabel(tr("Action:"), this));
+    m_action = new QComboBox(this);
+    m_action->addItem(tr("Any action"), QString());
+    m_action->addItem(tr("create"), QStringLiteral("create"));
+    m_action->addItem(tr("write"), QStringLiteral("write"));
+    m_action->addItem(tr("unlink"), QStringLiteral("unlink"));
+    bar->addWidget(m_action);
+    bar->addWidget(new QLabel(tr("Device:"), this));
+    m_device = new QLineEdit(this);
+    m_device->setPlaceholderText(tr("Any device"));
+    m_device->setClearButtonEnabled(true);
+    bar->addWidget(m_device, 1);
+    auto* apply = new QPushButton(tr("Apply"), this);
+    bar->addWidget(apply);
+    m_count = new QLabel(this);
+    bar->addWidget(m_count);
+    layout->addLayout(bar);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("eventTable"));
+    m_table->setModel(&m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(int(EventLogModel::Column::Time), 150);
+    m_table->setColumnWidth(int(EventLogModel::Column::Model), 140);
+    m_table->setColumnWidth(int(EventLogModel::Column::Device), 140);
+    m_table->setWordWrap(false);
+    layout->addWidget(m_table, 1);
+
+    auto applyFilter = [this] {
+        setFilter(m_modelFilter->currentIndex() == 0 &&
+                          m_modelFilter->currentText() == m_modelFilter->itemText(0)
+                      ? QString()
+                      : m_modelFilter->currentText(),
+                  m_action->currentData().toString(), m_device->text());
+    };
+    connect(apply, &QPushButton::clicked, this, applyFilter);
+    connect(m_device, &QLineEdit::returnPressed, this, applyFilter);
+    connect(m_action, &QComboBox::activated, this, applyFilter);
+    connect(m_modelFilter, &QComboBox::activated, this, applyFilter);
+    connect(&m_model, &EventLogModel::loaded, this, [this] {
+        m_count->setText(tr("%1 events").arg(QLocale().toString(m_model.rowCount())));
+    });
+    connect(&m_model, &EventLogModel::failed, this, &EventLogView::message);
+    loadModels();
+    m_model.reload(EventLogModel::Filter{});
+}
+
+void EventLogView::loadModels() {
+    runAsync(
+        m_backend->pool(), this, [backend = m_backend] { return backend->modelMap(); },
+        [this](Result<storage::ModelMap> map) {
+            if (!map)
+                return;
+            std::set<std::string> models;
+            for (const auto& [app, entries] : map.value())
+                for (const auto& e : entries)
+                    models.insert(e.model);
+            for (const auto& m : models)
+                m_modelFilter->addItem(QString::fromStdString(m), QString::fromStdString(m));
+        });
+}
+
+void EventLogView::reload() {
+    m_model.reload();
+}
+
+void EventLogView::setFilter(const QString& model, const QString& action, const QString& device) {
+    EventLogModel::Filter f;
+    if (!model.trimmed().isEmpty())
+        f.model = model.trimmed().toStdString();
+    if (!action.isEmpty())
+        f.action = action.toStdString();
+    if (!device.trimmed().isEmpty())
+        f.device_id = device.trimmed().toStdString();
+    m_model.reload(f);
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,262 @@
+#include "MainWindow.h"
+
+#include "AdminView.h"
+#include "AsyncCall.h"
+#include "ConflictsView.h"
+#include "ConsoleSession.h"
+#include "DashboardView.h"
+#include "DevicesView.h"
+#include "EventLogView.h"
+#include "PendingView.h"
+#include "RecordsView.h"
+#include "SettingsView.h"
+#include "Translations.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <map>
+
+namespace bridgecore::ui {
+
+MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1280, 800);
+    buildUi();
+    connectSession();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi() {
+    setWindowTitle(tr("BridgeCore Sync Console"));
+    menuBar()->clear();
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Sync now"), QKeySequence(Qt::Key_F5), this, &MainWindow::syncNow);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About BridgeCore Sync Console"),
+                           tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
+                              "Database: %1")
+                               .arg(m_session->databasePath()));
+    });
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    m_nav = new QListWidget(central);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setMaximumWidth(210);
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_nav);
+    layout->addWidget(m_stack, 1);
+
+    auto* backend = m_session->backend();
+    auto* cache = m_session->cache();
+    auto* pool = m_session->clientPool();
+    m_dashboard = new DashboardView(backend, m_stack);
+    m_devices = new DevicesView(backend, m_stack);
+    m_pending = new PendingView(backend, cache, pool, m_stack);
+    m_conflicts = new ConflictsView(backend, m_stack);
+    m_records = new RecordsView(cache, pool, m_stack);
+    m_events = new EventLogView(backend, m_stack);
+    m_admin = backend->role() == protocol::Role::User ? nullptr : new AdminView(backend, m_stack);
+    QStringList appTypes;
+    for (const auto& [app, models] : storage::defaultModelMap())
+        appTypes << QString::fromStdString(app);
+    m_settings = new SettingsView(m_session->settings(), appTypes, m_stack);
+
+    m_pages.clear();
+    auto add = [this](Page page, QWidget* w, const QString& title) {
+        if (!w)
+            return;
+        m_stack->addWidget(w);
+        auto* item = new QListWidgetItem(title, m_nav);
+        item->setData(Qt::UserRole, int(page));
+        m_pages[page] = w;
+    };
+    add(Page::Dashboard, m_dashboard, tr("Dashboard"));
+    add(Page::Devices, m_devices, tr("Devices"));
+    add(Page::Pending, m_pending, tr("Pending changes"));
+    add(Page::Conflicts, m_conflicts, tr("Conflicts"));
+    add(Page::Records, m_records, tr("Records"));
+    add(Page::Events, m_events, tr("Event log"));
+    add(Page::Admin, m_admin, tr("Users and app types"));
+    add(Page::Settings, m_settings, tr("Settings"));
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+    QWidget* old = centralWidget();
+    setCentralWidget(central);
+    if (old)
+        old->deleteLater();
+
+    for (auto* v : std::initializer_list<QObject*>{m_devices, m_pending, m_conflicts, m_records,
+                                                   m_events, m_admin}) {
+        if (!v)
+            continue;
+        connect(v, SIGNAL(message(QString)), this, SLOT(showMessage(QString)));
+    }
+    connect(m_pending, &PendingView::syncRequested, this, &MainWindow::syncNow);
+    connect(m_records, &RecordsView::syncRequested, this, &MainWindow::syncNow);
+    connect(m_conflicts, &ConflictsView::resolved, this,
+            [this](std::int64_t id, const QString& model, qint64) {
+                runAsync(
+                    m_session->clientPool(), this,
+                    [s = m_session, id] {
+                        s->settleLocalConflict(id);
+                        return true;
+                    },
+                    [this, model](bool) {
+                        syncNow();
+                        m_records->showModel(model);
+                    });
+            });
+    connect(m_settings, &SettingsView::applied, this, [this](const ConsoleSettings& s) {
+        const QString oldLanguage = m_session->settings().language;
+        const auto oldMode = m_session->settings().mode;
+        if (auto st = m_session->applySettings(s); !st)
+            showMessage(tr("Settings: %1").arg(QString::fromStdString(st.error().message)));
+        else
+            showMessage(tr("Settings saved"));
+        if (s.mode != oldMode)
+            QMessageBox::information(
+                this, tr("Mode changed"),
+                tr("The new mode takes effect when the console starts again."));
+        if (s.language != oldLanguage)
+            QTimer::singleShot(0, this, [this, lang = s.language] { setLanguage(lang); });
+    });
+
+    // Status bar.
+    auto* bar = statusBar();
+    for (auto* w :
+         std::initializer_list<QWidget*>{m_online, m_lastSync, m_progress, m_serving, m_message})
+        if (w) {
+            bar->removeWidget(w);
+            w->deleteLater();
+        }
+    m_online = new QLabel(bar);
+    m_online->setObjectName(QStringLiteral("onlineLabel"));
+    m_lastSync = new QLabel(bar);
+    m_lastSync->setObjectName(QStringLiteral("lastSyncLabel"));
+    m_progress = new QProgressBar(bar);
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setMaximumWidth(160);
+    m_progress->setVisible(false);
+    m_serving = new QLabel(bar);
+    m_message = new QLabel(bar);
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    bar->addWidget(m_online);
+    bar->addWidget(m_lastSync);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_message, 1);
+    bar->addPermanentWidget(m_serving);
+    const auto* sched = m_session->scheduler();
+    m_online->setText(sched->isOnline() ? tr("● Online") : tr("○ Offline"));
+    m_lastSync->setText(m_lastSyncAt.isEmpty() ? tr("Not synced yet")
+                                               : tr("Last sync %1").arg(m_lastSyncAt));
+    m_serving->setText(
+        m_servingText.isEmpty() ? QString() : tr("Serving the sync API on %1").arg(m_servingText));
+    m_settings->setServingStatus(m_servingText.isEmpty() ? tr("Not serving")
+                                                         : tr("Serving on %1").arg(m_servingText));
+}
+
+void MainWindow::connectSession() {
+    auto* sched = m_session->scheduler();
+    connect(sched, &client::SyncScheduler::started, this, [this] {
+        m_progress->setRange(0, 0);
+        m_progress->setVisible(true);
+    });
+    connect(sched, &client::SyncScheduler::progress, this, [this](qint64 current, qint64 total) {
+        m_progress->setVisible(true);
+        if (total > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(int(1000 * std::min<qint64>(current, total) / total));
+        }
+    });
+    connect(sched, &client::SyncScheduler::finished, this, [this](const QString&) {
+        m_progress->setVisible(false);
+        m_lastSyncAt =
+            QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
+        m_lastSync->setText(tr("Last sync %1").arg(m_lastSyncAt));
+    });
+    connect(sched, &client::SyncScheduler::failed, this, [this](const QString& reason) {
+        m_progress->setVisible(false);
+        showMessage(tr("Sync failed: %1. Retrying automatically.").arg(reason));
+    });
+    connect(sched, &client::SyncScheduler::onlineChanged, this,
+            [this](bool online) { m_online->setText(online ? tr("● Online") : tr("○ Offline")); });
+    connect(m_session, &ConsoleSession::servingChanged, this,
+            [this](bool serving, const QString& where) {
+                m_servingText = serving ? where : QString();
+                m_serving->setText(serving ? tr("Serving the sync API on %1").arg(where)
+                                           : QString());
+                m_settings->setServingStatus(serving ? tr("Serving on %1").arg(where)
+                                                     : tr("Not serving"));
+            });
+    if (m_session->isServing())
+        m_servingText = m_session->settings().serveAddress + QLatin1Char(':') +
+                        QString::number(m_session->servingPort());
+    if (!m_servingText.isEmpty()) {
+        m_serving->setText(tr("Serving the sync API on %1").arg(m_servingText));
+        m_settings->setServingStatus(tr("Serving on %1").arg(m_servingText));
+    }
+}
+
+void MainWindow::showPage(Page page) {
+    auto it = m_pages.find(page);
+    if (it == m_pages.end())
+        return;
+    const int index = m_stack->indexOf(it->second);
+    m_nav->setCurrentRow(index);
+}
+
+QWidget* MainWindow::page(Page page) const {
+    auto it = m_pages.find(page);
+    return it == m_pages.end() ? nullptr : it->second;
+}
+
+void MainWindow::setLanguage(const QString& language) {
+    QWidget* current = m_stack->currentWidget();
+    Page currentPage = Page::Dashboard;
+    for (const auto& [p, w] : m_pages)
+        if (w == current)
+            currentPage = p;
+    Translations::apply(language);
+    buildUi();
+    showPage(currentPage);
+}
+
+void MainWindow::syncNow() {
+    m_session->scheduler()->syncNow();
+}
+
+void MainWindow::showMessage(const QString& text) {
+    m_message->setText(text);
+    m_message->setToolTip(text);
+}
+
+QString MainWindow::statusText() const {
+    return m_message->text();
+}
+
+QString MainWindow::onlineText() const {
+    return m_online->text();
+}
+
+QString MainWindow::lastSyncText() const {
+    return m_lastSync->text();
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,77 @@
+#pragma once
+// The console's main window: a navigation list of the views, and a status bar with the
+// online state, the last sync, a progress bar while syncing and readable errors.
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QStackedWidget;
+
+namespace bridgecore::ui {
+
+class ConsoleSession;
+class DashboardView;
+class DevicesView;
+class PendingView;
+class ConflictsView;
+class RecordsView;
+class EventLogView;
+class AdminView;
+class SettingsView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Page { Dashboard, Devices, Pending, Conflicts, Records, Events, Admin, Settings };
+
+    explicit MainWindow(ConsoleSession* session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    QWidget* page(Page page) const;
+    DashboardView* dashboard() const { return m_dashboard; }
+    DevicesView* devices() const { return m_devices; }
+    PendingView* pending() const { return m_pending; }
+    ConflictsView* conflicts() const { return m_conflicts; }
+    RecordsView* records() const { return m_records; }
+    EventLogView* events() const { return m_events; }
+    AdminView* admin() const { return m_admin; }
+    SettingsView* settingsView() const { return m_settings; }
+    /// Switches the language and rebuilds every view in it.
+    void setLanguage(const QString& language);
+    QString statusText() const;
+    QString onlineText() const;
+    QString lastSyncText() const;
+
+public slots:
+    void syncNow();
+    void showMessage(const QString& text);
+
+private:
+    void buildUi();
+    void connectSession();
+
+    ConsoleSession* m_session;
+    QListWidget* m_nav = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    DashboardView* m_dashboard = nullptr;
+    DevicesView* m_devices = nullptr;
+    PendingView* m_pending = nullptr;
+    ConflictsView* m_conflicts = nullptr;
+    RecordsView* m_records = nullptr;
+    EventLogView* m_events = nullptr;
+    AdminView* m_admin = nullptr;
+    SettingsView* m_settings = nullptr;
+    QLabel* m_online = nullptr;
+    QLabel* m_lastSync = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_serving = nullptr;
+    QProgressBar* m_progress = nullptr;
+    std::map<Page, QWidget*> m_pages;
+    QString m_lastSyncAt;
+    QString m_servingText;
+};
+
+} // namespace bridgecore::ui

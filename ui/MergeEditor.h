@@ -1,0 +1,57 @@
+#pragma once
+// Side-by-side merge editor over a MergeModel: Base | Local | Result | Server, one row per
+// field. Keyboard: L take local, S take server, E / F2 edit, N / P next / previous
+// difference, Ctrl+Shift+L / Ctrl+Shift+S take all, Ctrl+Return submit the merge.
+
+#include "MergeModel.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace bridgecore::ui {
+
+class MergeEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit MergeEditor(QWidget* parent = nullptr);
+
+    MergeModel* model() { return &m_model; }
+    QTableView* table() { return m_table; }
+    /// Shows a conflict; `editable` false for resolved ones (read-only, result shown).
+    void setConflict(const engine::ConflictRecord& conflict, bool editable);
+    void clear();
+    std::int64_t conflictId() const { return m_conflictId; }
+    int currentRow() const;
+    void setCurrentRow(int row);
+
+public slots:
+    void takeLocal();
+    void takeServer();
+    void editCurrent();
+    void nextDifference();
+    void previousDifference();
+    void submitMerge();
+    void submitServerWins();
+    void submitClientWins();
+
+signals:
+    /// The user submitted a resolution.
+    void resolve(std::int64_t conflictId, protocol::ConflictStrategy strategy,
+                 const protocol::json& mergedData);
+
+private:
+    void updateEnabled();
+
+    MergeModel m_model;
+    QTableView* m_table = nullptr;
+    QLabel* m_header = nullptr;
+    QLabel* m_result = nullptr;
+    std::vector<QWidget*> m_editWidgets;
+    std::int64_t m_conflictId = 0;
+    bool m_editable = false;
+};
+
+} // namespace bridgecore::ui

@@ -1,0 +1,164 @@
+#include "RecordTableModel.h"
+
+#include "AsyncCall.h"
+#include "MergeModel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace bridgecore::ui {
+
+RecordTableModel::RecordTableModel(client::ClientCache* cache, QThreadPool* pool, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_cache(cache)
+    , m_pool(pool) {}
+
+int RecordTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RecordTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(Column::Count) + int(m_fields.size());
+}
+
+int RecordTableModel::columnOfField(const QString& field) const {
+    const int i = int(m_fields.indexOf(field));
+    return i < 0 ? -1 : int(Column::Count) + i;
+}
+
+QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto& r = m_rows[std::size_t(index.row())];
+    if (role == Qt::BackgroundRole) {
+        if (r.local_only)
+            return QBrush(QColor(0xd1, 0xe7, 0xdd));
+        if (r.pending)
+            return QBrush(QColor(0xff, 0xf3, 0xcd));
+        return {};
+    }
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    if (index.column() == int(Column::Id))
+        return r.server_id ? QVariant(qlonglong(*r.server_id))
+                           : QVariant(QString::fromStdString(r.local_id));
+    if (index.column() == int(Column::State)) {
+        if (r.local_only)
+            return tr("new (not synced)");
+        if (r.pending)
+            return tr("edited (not synced)");
+        return tr("synced");
+    }
+    const std::string field = m_fields.at(index.column() - int(Column::Count)).toStdString();
+    auto it = r.data.find(field);
+    if (it == r.data.end())
+        return {};
+    return MergeModel::display(*it);
+}
+
+QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section == int(Column::Id))
+        return tr("Id");
+    if (section == int(Column::State))
+        return tr("State");
+    if (section - int(Column::Count) < int(m_fields.size()))
+        return m_fields.at(section - int(Column::Count));
+    return {};
+}
+
+bool RecordTableModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_loading && std::int64_t(m_rows.size()) < m_total;
+}
+
+void RecordTableModel::fetchMore(const QModelIndex& parent) {
+    if (canFetchMore(parent))
+        fetchPage(int(m_rows.size()), false);
+}
+
+void RecordTableModel::setModelName(const QString& model) {
+    m_model = model;
+    reload();
+}
+
+void RecordTableModel::reload() {
+    fetchPage(0, true);
+}
+
+const client::CachedRecord* RecordTableModel::record(int row) const {
+    return row >= 0 && row < int(m_rows.size()) ? &m_rows[std::size_t(row)] : nullptr;
+}
+
+int RecordTableModel::rowOfServerId(std::int64_t id) const {
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].server_id && *m_rows[i].server_id == id)
+            return int(i);
+    return -1;
+}
+
+QStringList RecordTableModel::newFields(const std::vector<client::CachedRecord>& rows) const {
+    QStringList out;
+    for (const auto& r : rows)
+        for (auto it = r.data.begin(); it != r.data.end(); ++it) {
+            const QString f = QString::fromStdString(it.key());
+            if (!m_fields.contains(f) && !out.contains(f))
+                out << f;
+        }
+    // "name"-like fields first, the rest alphabetically.
+    std::sort(out.begin(), out.end(), [](const QString& a, const QString& b) {
+        const bool an = a == QLatin1String("name"), bn = b == QLatin1String("name");
+        return an != bn ? an : a < b;
+    });
+    return out;
+}
+
+void RecordTableModel::fetchPage(int offset, bool reset) {
+    m_loading = true;
+    const int generation = reset ? ++m_generation : m_generation;
+    struct PageData {
+        std::vector<client::CachedRecord> rows;
+        std::int64_t total = 0;
+    };
+    runAsync(
+        m_pool, this,
+        [cache = m_cache, model = m_model.toStdString(), offset] {
+            PageData p;
+            if (model.empty())
+                return p;
+            p.total = cache->countRecords(model);
+            p.rows = cache->records(model, kPageSize, offset);
+            return p;
+        },
+        [this, generation, reset](PageData p) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (reset) {
+                beginResetModel();
+                m_rows = std::move(p.rows);
+                m_fields.clear();
+                m_fields = newFields(m_rows);
+                m_total = std::max<std::int64_t>(p.total, std::int64_t(m_rows.size()));
+                endResetModel();
+            } else if (!p.rows.empty()) {
+                const QStringList extra = newFields(p.rows);
+                if (!extra.isEmpty()) {
+                    const int first = columnCount();
+                    beginInsertColumns({}, first, first + int(extra.size()) - 1);
+                    m_fields += extra;
+                    endInsertColumns();
+                }
+                m_total = p.total;
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.rows.size()) - 1);
+                m_rows.insert(m_rows.end(), std::make_move_iterator(p.rows.begin()),
+                              std::make_move_iterator(p.rows.end()));
+                endInsertRows();
+            } else {
+                m_total = std::int64_t(m_rows.size());
+            }
+            emit loaded();
+        });
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,52 @@
+#pragma once
+// Records: browse the cached records of the app type's models; create, edit and delete them
+// offline. Every edit is committed to the outbox before the view reports it saved.
+
+#include "RecordTableModel.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace bridgecore::ui {
+
+class RecordForm;
+
+class RecordsView : public QWidget {
+    Q_OBJECT
+public:
+    RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QWidget* parent = nullptr);
+
+    RecordTableModel* model() { return &m_model; }
+    QTableView* table() { return m_table; }
+    /// Shows the records of `model` (adds it to the list when needed).
+    void showModel(const QString& model);
+    void reloadModels();
+    /// Opens the form for a new record / the record at `row`; it saves when accepted.
+    RecordForm* openCreateForm();
+    RecordForm* openEditForm(int row);
+    /// Deletes the record at `row` after confirmation.
+    bool deleteRow(int row);
+    /// Saves directly (what an accepted form does).
+    void saveCreate(const QString& model, const protocol::json& values);
+    void saveUpdate(const QString& model, const protocol::RecordRef& ref,
+                    const protocol::json& changed);
+
+signals:
+    /// A local edit was committed (it is in the outbox).
+    void saved(const QString& localId);
+    void syncRequested();
+    void message(const QString& text);
+
+private:
+    client::ClientCache* m_cache;
+    QThreadPool* m_pool;
+    RecordTableModel m_model;
+    QComboBox* m_models = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_count = nullptr;
+};
+
+} // namespace bridgecore::ui
