@@ -404,7 +404,8 @@ struct HttpApi::Impl {
                 resp = handle(req);
             } catch (const std::exception& ex) {
                 resp = errorResponse(Error{ErrorCode::Internal, "internal error"});
-                logLine(json{{"level", "error"}, {"what", ex.what()}});
+                logLine(json{
+                    {"level", "error"}, {"path", req.path.toStdString()}, {"what", ex.what()}});
             }
             finish(req, resp);
             const double ms = double(timer->nsecsElapsed()) / 1e6;
@@ -448,7 +449,7 @@ struct HttpApi::Impl {
     }
 
     void logLine(const json& line) {
-        if (!config.log_requests)
+        if (!config.log_requests && !line.contains("level"))
             return;
         const std::string s = dumpJson(line) + "\n";
         std::lock_guard lock(logMutex);
@@ -570,10 +571,16 @@ struct HttpApi::Impl {
                 {issue(json::array({"body"}),
                        "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
                        "json_invalid")});
-        auto parsed = protocol::parseJsonText(std::string_view(bytes.constData(), bytes.size()));
-        if (auto* issues = std::get_if<ValidationIssues>(&parsed))
-            return validationResponse(*issues);
-        return std::get<json>(std::move(parsed));
+        try {
+            auto parsed =
+                protocol::parseJsonText(std::string_view(bytes.constData(), bytes.size()));
+            if (auto* issues = std::get_if<ValidationIssues>(&parsed))
+                return validationResponse(*issues);
+            return std::get<json>(std::move(parsed));
+        } catch (const std::exception& e) { // e.g. a number too large for a double
+            return validationResponse({issue(
+                json::array({"body"}), std::string("Invalid JSON: ") + e.what(), "json_invalid")});
+        }
     }
 
     std::optional<ApiResponse> rateLimit(Endpoint e, const std::string& who,
