@@ -609,6 +609,49 @@ private slots:
         }
     }
 
+    void mutatedRequestsNeverThrow() {
+        // Every value of the guide's requests replaced, one at a time, by values of every JSON
+        // type: parsing never throws, and a rejection names a location under "body".
+        const json replacements =
+            json::array({nullptr, true, -1, 0, 1.5, 1e300, "", "x", json::array(), json::array({1}),
+                         json::object(), json({{"k", "v"}}), 18446744073709551615ULL});
+        int rejected = 0;
+        for (const char* text : {kGuidePushRequest, kGuidePullRequest, kGuideResolveRequest}) {
+            const json original = json::parse(text);
+            const json flat = original.flatten();
+            for (auto it = flat.begin(); it != flat.end(); ++it) {
+                for (const auto& r : replacements) {
+                    json body = original;
+                    body[json::json_pointer(it.key())] = r;
+                    ValidationIssues issues;
+                    try {
+                        if (text == kGuidePushRequest) {
+                            const auto p = parsePushRequest(body);
+                            if (issuesOf(p))
+                                issues = *issuesOf(p);
+                        } else if (text == kGuidePullRequest) {
+                            const auto p = parsePullRequest(body);
+                            if (issuesOf(p))
+                                issues = *issuesOf(p);
+                        } else {
+                            const auto p = parseResolveRequest(body);
+                            if (issuesOf(p))
+                                issues = *issuesOf(p);
+                        }
+                    } catch (const std::exception& e) {
+                        QFAIL((it.key() + " = " + r.dump() + ": " + e.what()).c_str());
+                    }
+                    rejected += issues.empty() ? 0 : 1;
+                    for (const auto& i : issues) {
+                        QCOMPARE(i.loc.at(0).get<std::string>(), std::string("body"));
+                        QVERIFY(!i.type.empty() && !i.msg.empty());
+                    }
+                }
+            }
+        }
+        QVERIFY(rejected > 0);
+    }
+
     void validMinimalRequestsPass() {
         QVERIFY(!issuesOf(parsePullRequest({{"device_id", "dev"}, {"app_type", "x"}})));
         const auto p = parsePullRequest({{"device_id", "dev"}, {"app_type", "x"}});
