@@ -163,6 +163,15 @@ int ServerProcess::stop(int timeoutMs) {
     return m_proc->exitStatus() == QProcess::NormalExit ? m_proc->exitCode() : -1;
 }
 
+int ServerProcess::waitForExit(int timeoutMs) {
+    if (!m_proc)
+        return -1;
+    if (m_proc->state() != QProcess::NotRunning && !m_proc->waitForFinished(timeoutMs))
+        return -1;
+    m_stderr += m_proc->readAllStandardError();
+    return m_proc->exitStatus() == QProcess::NormalExit ? m_proc->exitCode() : -1;
+}
+
 void ServerProcess::kill() {
     if (!m_proc || m_proc->state() == QProcess::NotRunning)
         return;

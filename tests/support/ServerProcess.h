@@ -56,6 +56,8 @@ public:
     bool start(const nlohmann::json& config = nullptr, int timeoutMs = 30000);
     /// SIGTERM and wait; the exit code (-1 when it had to be killed or was not running).
     int stop(int timeoutMs = 30000);
+    /// Waits for the process to exit on its own; its exit code (-1 on timeout or a crash).
+    int waitForExit(int timeoutMs = 30000);
     /// SIGKILL.
     void kill();
     bool running() const;

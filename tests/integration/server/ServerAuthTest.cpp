@@ -192,7 +192,8 @@ private slots:
         const auto b = globexAdmin->post(QStringLiteral("/api/v1/offline-sync/push"), creates);
         QCOMPARE(b.status, 200);
         QCOMPARE(b.json()["succeeded"].get<int>(), 3);
-        for (const auto& r : b.json()["results"])
+        const json bJson = b.json(); // keep the document alive for the loop
+        for (const auto& r : bJson["results"])
             QVERIFY(!r.value("duplicate", false));
 
         // pull: B sees only its own 3 events
@@ -202,7 +203,8 @@ private slots:
         QCOMPARE(bPull.status, 200);
         QCOMPARE(bPull.json()["events"].size(), std::size_t(3));
         QCOMPARE(bPull.json()["total_available"].get<long long>(), 3LL);
-        for (const auto& e : bPull.json()["events"])
+        const json bPullJson = bPull.json(); // keep the document alive for the loop
+        for (const auto& e : bPullJson["events"])
             QVERIFY(e["data"].value("phone", "") != "+111");
 
         // state: B's own device, not A's counts; A's device is unknown to B
