@@ -717,18 +717,17 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
 
         // Server changes concurrent with this one.
         std::vector<EventRow> concurrent;
-        json base = nullptr;
+        std::optional<std::int64_t> baseVersion; // the version the client edited, when known
         if (c.version && *c.version >= 1) {
             if (row.version > *c.version)
                 concurrent = d->store.recordEvents(caller.tenant_id, c.model, row.id, *c.version,
                                                    row.version);
-            base = d->store.recordAtVersion(caller.tenant_id, c.model, row.id, *c.version);
+            baseVersion = *c.version;
         } else {
             concurrent =
                 d->store.recordEventsAfter(caller.tenant_id, c.model, row.id, c.local_time);
             if (!concurrent.empty())
-                base = d->store.recordAtVersion(caller.tenant_id, c.model, row.id,
-                                                concurrent.front().version - 1);
+                baseVersion = concurrent.front().version - 1;
         }
         std::set<std::string> serverChanged;
         Millis serverTime = 0;
@@ -789,7 +788,9 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         conflict.conflicting_fields = conflicting;
         conflict.local_data = local;
         conflict.server_data = row.deleted ? json::object() : row.data;
-        conflict.base_data = base;
+        conflict.base_data =
+            baseVersion ? d->store.recordAtVersion(caller.tenant_id, c.model, row.id, *baseVersion)
+                        : json(nullptr);
         conflict.local_version = c.version;
         conflict.server_version = row.version;
         conflict.local_timestamp = c.local_time;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcStorage, "bridgecore.storage")
 
@@ -77,10 +78,11 @@ CREATE TABLE events (
     device_id      TEXT,
     local_id       TEXT,
     version        INTEGER NOT NULL,
+    seq            INTEGER NOT NULL, -- n-th event of (tenant, model, priority): O(log n) counts
     PRIMARY KEY (tenant_id, event_id)
 ) WITHOUT ROWID;
 CREATE INDEX events_record ON events(tenant_id, model, record_id, version);
-CREATE INDEX events_filter ON events(tenant_id, event_id, model, priority);
+CREATE INDEX events_count ON events(tenant_id, model, priority, event_id, seq);
 CREATE TABLE push_ledger (
     tenant_id    INTEGER NOT NULL,
     device_id    TEXT NOT NULL,
@@ -299,7 +301,7 @@ Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 
     const char* pragmas = path == ":memory:" ? "PRAGMA foreign_keys=ON;"
                                              : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                               "PRAGMA foreign_keys=ON;";
+                                               "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
     if (Status s = store->execScript(pragmas); !s.ok())
         return s.error();
     if (Status s = store->migrate(); !s.ok())
@@ -389,6 +391,8 @@ Error SqliteStore::lastError(const char* what) const {
 // Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints.
 Status SqliteStore::begin() {
     m_mutex.lock();
+    if (m_txDepth == 0)
+        clearSequences();
     const std::string sql = m_txDepth == 0 ? std::string("BEGIN IMMEDIATE")
                                            : "SAVEPOINT sp" + std::to_string(m_txDepth);
     Status s = execScript(sql.c_str());
@@ -415,11 +419,30 @@ Status SqliteStore::commit() {
 }
 void SqliteStore::rollback() {
     --m_txDepth;
+    clearSequences();
     const std::string sql = m_txDepth == 0 ? std::string("ROLLBACK")
                                            : "ROLLBACK TO sp" + std::to_string(m_txDepth) +
                                                  "; RELEASE sp" + std::to_string(m_txDepth);
     execScript(sql.c_str()).ok();
     m_mutex.unlock();
+}
+
+void SqliteStore::clearSequences() {
+    m_nextRecordId.clear();
+    m_nextEventId.clear();
+    m_nextSeq.clear();
+}
+
+std::int64_t SqliteStore::nextValue(std::map<SequenceKey, std::int64_t>& cache,
+                                    const SequenceKey& key, Statement& query) {
+    // Inside a write transaction nobody else can allocate, so the value read once is kept.
+    if (m_txDepth > 0)
+        if (auto it = cache.find(key); it != cache.end())
+            return ++it->second;
+    const std::int64_t next = query.step() == SQLITE_ROW ? query.int64(0) + 1 : 1;
+    if (m_txDepth > 0)
+        cache[key] = next;
+    return next;
 }
 
 int SqliteStore::schemaVersion() {
@@ -634,12 +657,9 @@ std::optional<RecordRow> SqliteStore::record(std::int64_t tenantId, const std::s
 
 Result<std::int64_t> SqliteStore::insertRecord(std::int64_t tenantId, const RecordRow& row) {
     Access access(*this);
-    Statement& next = stmt("SELECT COALESCE(MAX(id), 0) + 1 FROM records "
-                           "WHERE tenant_id = ?1 AND model = ?2");
-    next.bind(1, tenantId).bind(2, row.model);
-    if (next.step() != SQLITE_ROW)
-        return lastError("allocating a record id");
-    std::int64_t id = next.int64(0);
+    Statement& last = stmt("SELECT MAX(id) FROM records WHERE tenant_id = ?1 AND model = ?2");
+    last.bind(1, tenantId).bind(2, row.model);
+    const std::int64_t id = nextValue(m_nextRecordId, {tenantId, row.model, {}}, last);
     Statement& q = stmt("INSERT INTO records(tenant_id, model, id, data, version, create_date, "
                         "write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     q.bind(1, tenantId)
@@ -706,11 +726,19 @@ std::vector<RecordRow> SqliteStore::records(std::int64_t tenantId, const std::st
 
 Result<std::int64_t> SqliteStore::appendEvent(std::int64_t tenantId, const EventRow& row) {
     Access access(*this);
-    std::int64_t id = headEventId(tenantId) + 1;
-    Statement& q = stmt("INSERT INTO events(tenant_id, event_id, model, record_id, action, "
-                        "timestamp, data, changed_fields, priority, category, user_id, device_id, "
-                        "local_id, version) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    Statement& head = stmt("SELECT MAX(event_id) FROM events WHERE tenant_id = ?1");
+    head.bind(1, tenantId);
+    const std::int64_t id = nextValue(m_nextEventId, {tenantId, {}, {}}, head);
+    const std::string priority(protocol::toString(row.priority));
+    Statement& last = stmt("SELECT seq FROM events WHERE tenant_id = ?1 AND model = ?2 AND "
+                           "priority = ?3 ORDER BY event_id DESC LIMIT 1");
+    last.bind(1, tenantId).bind(2, row.model).bind(3, priority);
+    const std::int64_t seq = nextValue(m_nextSeq, {tenantId, row.model, priority}, last);
+    Statement& q =
+        stmt("INSERT INTO events(tenant_id, event_id, model, record_id, action, "
+             "timestamp, data, changed_fields, priority, category, user_id, device_id, "
+             "local_id, version, seq) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     q.bind(1, tenantId)
         .bind(2, id)
         .bind(3, row.model)
@@ -719,14 +747,14 @@ Result<std::int64_t> SqliteStore::appendEvent(std::int64_t tenantId, const Event
         .bind(6, row.timestamp)
         .bind(7, row.data_text.empty() ? std::string("null") : row.data_text)
         .bind(8, toJsonText(row.changed_fields))
-        .bind(9, protocol::toString(row.priority))
+        .bind(9, priority)
         .bind(10, row.category)
         .bind(11, row.user_id);
     if (!row.device_id.empty())
         q.bind(12, row.device_id);
     if (!row.local_id.empty())
         q.bind(13, row.local_id);
-    q.bind(14, row.version);
+    q.bind(14, row.version).bind(15, seq);
     if (!q.exec())
         return lastError("appending the event");
     return id;
@@ -770,7 +798,7 @@ std::vector<EventRow> SqliteStore::recordEvents(std::int64_t tenantId, const std
     static const std::string sql =
         std::string(kEventColumns) +
         "WHERE tenant_id = ?1 AND model = ?2 AND record_id = ?3 AND version > ?4 AND version <= ?5 "
-        "ORDER BY version, event_id";
+        "ORDER BY version";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, model).bind(3, recordId).bind(4, fromVersion).bind(5, toVersion);
     std::vector<EventRow> out;
@@ -786,7 +814,7 @@ std::vector<EventRow> SqliteStore::recordEventsAfter(std::int64_t tenantId,
     static const std::string sql =
         std::string(kEventColumns) +
         "WHERE tenant_id = ?1 AND model = ?2 AND record_id = ?3 AND timestamp > ?4 "
-        "ORDER BY version, event_id";
+        "ORDER BY version";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, model).bind(3, recordId).bind(4, after);
     std::vector<EventRow> out;
@@ -799,7 +827,7 @@ json SqliteStore::recordAtVersion(std::int64_t tenantId, const std::string& mode
                                   std::int64_t recordId, std::int64_t version) {
     Access access(*this);
     Statement& q = stmt("SELECT data FROM events WHERE tenant_id = ?1 AND model = ?2 AND "
-                        "record_id = ?3 AND version = ?4 ORDER BY event_id DESC LIMIT 1");
+                        "record_id = ?3 AND version = ?4 LIMIT 1");
     q.bind(1, tenantId).bind(2, model).bind(3, recordId).bind(4, version);
     if (q.step() != SQLITE_ROW)
         return nullptr;
@@ -813,8 +841,8 @@ namespace {
 // One statement per direction; filters are bound, never spliced. A NULL filter matches all.
 constexpr const char* kEventWhere =
     "WHERE tenant_id = ?1 AND event_id > ?2 "
-    "AND (?3 IS NULL OR model IN (SELECT value FROM json_each(?3))) "
-    "AND (?4 IS NULL OR priority IN (SELECT value FROM json_each(?4))) "
+    "AND (?3 IS NULL OR +model IN (SELECT value FROM json_each(?3))) "
+    "AND (?4 IS NULL OR +priority IN (SELECT value FROM json_each(?4))) "
     "AND (?5 IS NULL OR action = ?5) AND (?6 IS NULL OR device_id = ?6) ";
 
 void bindEventFilter(Statement& q, std::int64_t tenantId, const EventFilter& f) {
@@ -850,6 +878,31 @@ std::vector<EventRow> SqliteStore::events(std::int64_t tenantId, const EventFilt
 
 std::int64_t SqliteStore::countEvents(std::int64_t tenantId, const EventFilter& filter) {
     Access access(*this);
+    if (!filter.all_models && !filter.action && !filter.device_id) {
+        // Per (model, priority): events after X = last seq - seq at X; two index lookups each.
+        std::vector<std::string> priorities;
+        for (auto p : filter.priorities.empty()
+                          ? std::vector<EventPriority>{EventPriority::High, EventPriority::Medium,
+                                                       EventPriority::Low}
+                          : filter.priorities)
+            priorities.emplace_back(protocol::toString(p));
+        std::int64_t total = 0;
+        Statement& q = stmt("SELECT seq FROM events WHERE tenant_id = ?1 AND model = ?2 AND "
+                            "priority = ?3 AND event_id <= ?4 ORDER BY event_id DESC LIMIT 1");
+        for (const auto& model : filter.models)
+            for (const auto& priority : priorities) {
+                std::int64_t seqs[2] = {0, 0};
+                const std::int64_t bounds[2] = {std::numeric_limits<std::int64_t>::max(),
+                                                filter.after_event_id};
+                for (int k = 0; k < 2; ++k) {
+                    q.reset().bind(1, tenantId).bind(2, model).bind(3, priority).bind(4, bounds[k]);
+                    if (q.step() == SQLITE_ROW)
+                        seqs[k] = q.int64(0);
+                }
+                total += seqs[0] - seqs[1];
+            }
+        return total;
+    }
     static const std::string sql = std::string("SELECT count(*) FROM events ") + kEventWhere;
     Statement& q = stmt(sql.c_str());
     bindEventFilter(q, tenantId, filter);

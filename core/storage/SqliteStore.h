@@ -6,8 +6,10 @@
 
 #include <QString>
 
+#include <map>
 #include <memory>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -135,6 +137,12 @@ private:
     Statement& stmt(const char* sql);
     Error lastError(const char* what) const;
     Status execScript(const char* sql);
+    /// (tenant, model, priority) naming one id sequence.
+    using SequenceKey = std::tuple<std::int64_t, std::string, std::string>;
+    /// The next value after what `query` (a MAX) returns, cached for the open transaction.
+    std::int64_t nextValue(std::map<SequenceKey, std::int64_t>& cache, const SequenceKey& key,
+                           Statement& query);
+    void clearSequences();
 
     /// Locks the store for one call; resets the statements it used when the outermost returns.
     class Access {
@@ -150,6 +158,7 @@ private:
     std::vector<Statement*> m_used;
     int m_depth = 0;
     int m_txDepth = 0;
+    std::map<SequenceKey, std::int64_t> m_nextRecordId, m_nextEventId, m_nextSeq;
     sqlite3* m_db = nullptr;
     std::recursive_mutex m_mutex;
     std::unordered_map<const char*, std::unique_ptr<Statement>> m_statements;
