@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
@@ -138,8 +140,6 @@ Action actionOf(const std::string& s) {
     return protocol::parseAction(s).value_or(Action::Update);
 }
 
-const char* kActiveStatuses = "('pending','in_flight','failed')";
-
 // Migrations: entry i brings the schema from version i to i + 1.
 const std::vector<const char*>& migrations() {
     static const std::vector<const char*> list = {
@@ -156,9 +156,8 @@ CREATE TABLE records(
     local_only INTEGER NOT NULL DEFAULT 0,
     deleted INTEGER NOT NULL DEFAULT 0,
     updated_at INTEGER NOT NULL);
-CREATE UNIQUE INDEX records_server ON records(model, server_id) WHERE server_id IS NOT NULL;
+CREATE UNIQUE INDEX records_server ON records(model, server_id);
 CREATE UNIQUE INDEX records_local ON records(local_id) WHERE local_id IS NOT NULL;
-CREATE INDEX records_model ON records(model);
 CREATE TABLE outbox(
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     local_id TEXT NOT NULL UNIQUE,
@@ -372,7 +371,7 @@ struct ClientCache::Impl {
         s.bind(1, key).bind(2, value).run();
     }
 
-    std::vector<std::string> allowed() {
+    const std::vector<std::string>& allowed() {
         if (!allowedLoaded) {
             allowedCache.clear();
             if (auto explicitModels = state("allowed_models")) {
@@ -391,7 +390,7 @@ struct ClientCache::Impl {
     void checkModel(const std::string& model) {
         if (model.empty())
             fail(ErrorCode::ValidationError, "model is empty");
-        const auto models = allowed();
+        const auto& models = allowed();
         if (models.empty())
             fail(ErrorCode::UnknownModel,
                  "no app type is set for this cache; cannot edit model '" + model + "'");
@@ -596,8 +595,8 @@ struct ClientCache::Impl {
     }
 
     std::int64_t insertEntry(const std::string& localId, Action action, const std::string& model,
-                             std::int64_t row, const protocol::RecordRef& ref, const json& data,
-                             const std::vector<std::string>& fields,
+                             std::int64_t row, const protocol::RecordRef& ref,
+                             const std::string& dataText, const std::vector<std::string>& fields,
                              std::optional<std::int64_t> baseVersion, int priority) {
         auto s = q("INSERT INTO outbox(local_id, action, model, record_row, record_server_id, "
                    "record_local_id, data, fields_changed, base_version, local_timestamp, "
@@ -613,14 +612,37 @@ struct ClientCache::Impl {
             s.bind(6, *l);
         else
             s.bindNull(6);
-        s.bind(7, dump(data)).bind(8, dump(toJsonArray(fields))).bind(9, baseVersion);
+        s.bind(7, dataText).bind(8, dump(toJsonArray(fields))).bind(9, baseVersion);
         s.bind(10, t).bind(11, priority).bind(12, t).bind(13, t).run();
         return sqlite3_last_insert_rowid(db);
     }
 
-    static std::string newLocalId() {
-        return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    /// A time-ordered UUID (version 7: 48-bit milliseconds, a counter, 62 random bits), so
+    /// the local_id indexes grow at their end instead of being written all over.
+    std::string newLocalId() {
+        const auto ms = static_cast<std::uint64_t>(now());
+        if (ms != lastIdMs) {
+            lastIdMs = ms;
+            idCounter = static_cast<std::uint32_t>(rng() & 0x3FF);
+        } else {
+            ++idCounter;
+        }
+        const std::uint64_t hi = ((ms & 0xFFFFFFFFFFFFULL) << 16) | 0x7000ULL | (idCounter & 0xFFF);
+        const std::uint64_t lo = (rng() & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx",
+                      static_cast<unsigned>(hi >> 32), static_cast<unsigned>((hi >> 16) & 0xFFFF),
+                      static_cast<unsigned>(hi & 0xFFFF), static_cast<unsigned>(lo >> 48),
+                      static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+        return std::string(buf, 36);
     }
+    std::uint64_t lastIdMs = 0;
+    std::uint32_t idCounter = 0;
+    std::mt19937_64 rng{[] {
+        std::random_device rd;
+        std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
+        return std::mt19937_64(seq);
+    }()};
 
     static void checkPriority(int priority) {
         if (priority < protocol::kMinPriority || priority > protocol::kMaxPriority)
@@ -638,9 +660,10 @@ struct ClientCache::Impl {
         auto s = q("INSERT INTO records(model, server_id, local_id, data, server_data, "
                    "server_version, local_only, deleted, updated_at) "
                    "VALUES(?, NULL, ?, ?, NULL, 0, 1, 0, ?)");
-        s.bind(1, model).bind(2, localId).bind(3, dump(data)).bind(4, now()).run();
+        const std::string text = dump(data);
+        s.bind(1, model).bind(2, localId).bind(3, text).bind(4, now()).run();
         const std::int64_t row = sqlite3_last_insert_rowid(db);
-        insertEntry(localId, Action::Create, model, row, std::monostate{}, data, keysOf(data),
+        insertEntry(localId, Action::Create, model, row, std::monostate{}, text, keysOf(data),
                     std::nullopt, priority);
         return localId;
     }
@@ -690,8 +713,8 @@ struct ClientCache::Impl {
                 r.server_id ? protocol::RecordRef(*r.server_id) : protocol::RecordRef(r.local_id);
             const std::int64_t base = r.server_id ? std::max<std::int64_t>(r.version, 1) : 1;
             localId = newLocalId();
-            insertEntry(localId, Action::Update, model, r.row, sendRef, data, keysOf(data), base,
-                        priority);
+            insertEntry(localId, Action::Update, model, r.row, sendRef, dump(data), keysOf(data),
+                        base, priority);
         }
         overlay(r.data, data);
         writeRow(r);
@@ -727,8 +750,7 @@ struct ClientCache::Impl {
                 r.server_id ? protocol::RecordRef(*r.server_id) : protocol::RecordRef(r.local_id);
             const std::int64_t base = r.server_id ? std::max<std::int64_t>(r.version, 1) : 1;
             localId = newLocalId();
-            insertEntry(localId, Action::Delete, model, r.row, sendRef, json::object(), {}, base,
-                        priority);
+            insertEntry(localId, Action::Delete, model, r.row, sendRef, "{}", {}, base, priority);
         }
         r.deleted = true;
         writeRow(r);
@@ -799,6 +821,27 @@ struct ClientCache::Impl {
 
     // ---- pull ----
     void applyEvent(const protocol::Event& ev, const std::string& deviceId) {
+        if (ev.action != protocol::EventAction::Unlink) {
+            // Fast path: a record without local edits takes the pulled data as it is.
+            auto s = q("SELECT id, server_version, local_only, server_data IS NULL, deleted "
+                       "FROM records WHERE model = ? AND server_id = ?");
+            s.bind(1, ev.model).bind(2, ev.record_id);
+            if (s.step()) {
+                const std::int64_t row = s.i64(0);
+                const std::int64_t version = s.i64(1);
+                const bool plain = s.i64(2) == 0 && s.i64(3) == 0 && s.i64(4) == 0;
+                if (plain && !hasActive(row)) {
+                    if (ev.version < version)
+                        return; // older than what we already know
+                    const std::string text = dump(stripId(ev.data));
+                    auto u = q("UPDATE records SET data = ?, server_data = ?, server_version = ?, "
+                               "updated_at = ? WHERE id = ?");
+                    u.bind(1, text).bind(2, text).bind(3, ev.version).bind(4, now()).bind(5, row);
+                    u.run();
+                    return;
+                }
+            }
+        }
         std::optional<Row> r = rowByServerId(ev.model, ev.record_id);
         if (!r && ev.action == protocol::EventAction::Create && ev.metadata.is_object()) {
             // Our own create whose push response was lost: attach it instead of duplicating.
@@ -905,6 +948,11 @@ Result<std::unique_ptr<ClientCache>> ClientCache::open(const QString& path, cons
         if (path != QLatin1String(":memory:"))
             d.exec("PRAGMA journal_mode = WAL");
         d.exec("PRAGMA synchronous = NORMAL");
+        // Hot paths (pull pages, bulk edits) touch many pages: keep them in memory.
+        d.exec("PRAGMA cache_size = -65536");
+        d.exec("PRAGMA temp_store = MEMORY");
+        d.exec("PRAGMA mmap_size = 268435456");
+        d.exec("PRAGMA wal_autocheckpoint = 2000");
         int version = 0;
         {
             auto s = d.q("PRAGMA user_version");
@@ -1157,11 +1205,12 @@ std::vector<CachedRecord> ClientCache::records(const std::string& model, int lim
     CACHE_LOCK;
     std::vector<CachedRecord> out;
     (void)guarded([&] {
-        auto s = d->q("SELECT r.id, r.model, r.server_id, r.local_id, r.data, r.server_data, "
-                      "r.server_version, r.local_only, r.deleted, r.updated_at, "
-                      "EXISTS(SELECT 1 FROM outbox o WHERE o.record_row = r.id AND o.status IN "
-                      "('pending','in_flight','failed')) FROM records r "
-                      "WHERE r.model = ? AND r.deleted = 0 ORDER BY r.id LIMIT ? OFFSET ?");
+        auto s =
+            d->q("SELECT r.id, r.model, r.server_id, r.local_id, r.data, r.server_data, "
+                 "r.server_version, r.local_only, r.deleted, r.updated_at, "
+                 "EXISTS(SELECT 1 FROM outbox o WHERE o.record_row = r.id AND o.status IN "
+                 "('pending','in_flight','failed')) FROM records r "
+                 "WHERE r.model = ? AND r.deleted = 0 ORDER BY r.server_id, r.id LIMIT ? OFFSET ?");
         s.bind(1, model).bind(2, limit).bind(3, std::max(0, offset));
         while (s.step()) {
             auto r = Impl::readRow(s);

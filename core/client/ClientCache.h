@@ -155,7 +155,7 @@ public:
     // ---- reads ----
     /// One cached record that is not deleted locally.
     std::optional<CachedRecord> record(const std::string& model, const protocol::RecordRef& ref);
-    /// Cached records of `model` (without locally deleted ones), by local row order.
+    /// Cached records of `model` without locally deleted ones: local-only first, then by server id.
     std::vector<CachedRecord> records(const std::string& model, int limit = -1, int offset = 0);
     std::int64_t countRecords(const std::string& model);
     /// Models that have cached records.
