@@ -439,7 +439,7 @@ struct HttpApi::Impl {
     /// Compression of the answer (worker thread).
     void finish(const ApiRequest& req, ApiResponse& resp) {
         if (resp.body.size() >= config.gzip_min_bytes && acceptsGzip(req.acceptEncoding)) {
-            QByteArray z = gzipCompress(resp.body);
+            QByteArray z = gzipCompress(resp.body, 1); // fastest level: CPU is the scarce part
             if (!z.isEmpty()) {
                 resp.body = std::move(z);
                 resp.headers.emplace_back("Content-Encoding", "gzip");
