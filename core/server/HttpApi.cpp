@@ -418,7 +418,7 @@ struct HttpApi::Impl {
                         return; // the client went away; the work itself is done
                     if (auto* g = qobject_cast<GuardedSocket*>(safeSocket.data()))
                         g->responseStarted();
-                    write(*responder, resp);
+                    write(*responder, resp, req.method == Method::Head);
                     if (api)
                         emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
                                                   req.path, resp.status, ms);
@@ -427,13 +427,13 @@ struct HttpApi::Impl {
         });
     }
 
-    static void write(QHttpServerResponder& r, const ApiResponse& resp) {
+    static void write(QHttpServerResponder& r, const ApiResponse& resp, bool headOnly) {
         r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(resp.status));
         r.writeHeader("Content-Type", resp.contentType);
         r.writeHeader("Content-Length", QByteArray::number(resp.body.size()));
         for (const auto& [k, v] : resp.headers)
             r.writeHeader(k, v);
-        r.writeBody(resp.body);
+        r.writeBody(headOnly ? QByteArray() : resp.body);
     }
 
     /// Compression of the answer (worker thread).

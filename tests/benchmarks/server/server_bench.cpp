@@ -33,14 +33,16 @@ namespace {
 json createsBody(const std::string& device, int count, const std::string& prefix) {
     json changes = json::array();
     for (int i = 0; i < count; ++i)
-        changes.push_back(json{{"local_id", prefix + std::to_string(i)},
-                               {"action", "create"},
-                               {"model", "sale.order"},
-                               {"record_id", nullptr},
-                               {"data", {{"name", prefix + std::to_string(i)}, {"partner_id", 42}, {"amount_total", 1500.5}}},
-                               {"local_timestamp", "2025-11-24T10:30:00Z"},
-                               {"version", 1},
-                               {"priority", 5}});
+        changes.push_back(json{
+            {"local_id", prefix + std::to_string(i)},
+            {"action", "create"},
+            {"model", "sale.order"},
+            {"record_id", nullptr},
+            {"data",
+             {{"name", prefix + std::to_string(i)}, {"partner_id", 42}, {"amount_total", 1500.5}}},
+            {"local_timestamp", "2025-11-24T10:30:00Z"},
+            {"version", 1},
+            {"priority", 5}});
     return json{{"device_id", device}, {"changes", changes}, {"batch_size", 500}};
 }
 
@@ -81,29 +83,33 @@ const int kClients[3] = {1, 4, 16};
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    const int pushRequests = quick ? 4 : 16;   // 1,000-change requests per client-count run
-    const int latencyRounds = quick ? 3 : 10;  // 50-change pushes per device
+    const int pushRequests = quick ? 4 : 16;  // 1,000-change requests per client-count run
+    const int latencyRounds = quick ? 3 : 10; // 50-change pushes per device
     QTemporaryDir dir;
 
     // ---------------- HTTP ----------------
     ServerProcess server(dir.filePath(QStringLiteral("http.db")));
     if (!server.init() || !server.addTenant(QStringLiteral("bench")) ||
-        !server.addUser(QStringLiteral("bench"), QStringLiteral("bench@bench.test"), QStringLiteral("admin"),
-                        QStringLiteral("bench-password"))) {
-        std::fprintf(stderr, "server_bench: cannot prepare the database: %s\n", qPrintable(server.lastError()));
+        !server.addUser(QStringLiteral("bench"), QStringLiteral("bench@bench.test"),
+                        QStringLiteral("admin"), QStringLiteral("bench-password"))) {
+        std::fprintf(stderr, "server_bench: cannot prepare the database: %s\n",
+                     qPrintable(server.lastError()));
         return 1;
     }
-    const json config{{"log_requests", false},
-                      {"rate_limits",
-                       {{"push", {{"requests", 0}}}, {"pull", {{"requests", 0}}}, {"login", {{"requests", 0}}}}}};
+    const json config{
+        {"log_requests", false},
+        {"rate_limits",
+         {{"push", {{"requests", 0}}}, {"pull", {{"requests", 0}}}, {"login", {{"requests", 0}}}}}};
     if (!server.start(config)) {
-        std::fprintf(stderr, "server_bench: cannot start the server: %s\n", qPrintable(server.lastError()));
+        std::fprintf(stderr, "server_bench: cannot start the server: %s\n",
+                     qPrintable(server.lastError()));
         return 1;
     }
     QString token;
     {
         HttpClient c(server.baseUrl());
-        if (c.login(QStringLiteral("bench@bench.test"), QStringLiteral("bench-password")).status != 200) {
+        if (c.login(QStringLiteral("bench@bench.test"), QStringLiteral("bench-password")).status !=
+            200) {
             std::fprintf(stderr, "server_bench: login failed\n");
             return 1;
         }
@@ -115,7 +121,9 @@ int main(int argc, char** argv) {
     { // warm-up (not measured): first connections, statement caches, page cache
         HttpClient c(server.baseUrl());
         c.setToken(token);
-        if (c.post(QStringLiteral("/api/v1/offline-sync/push"), createsBody("http-warmup", 1000, "w-")).status != 200)
+        if (c.post(QStringLiteral("/api/v1/offline-sync/push"),
+                   createsBody("http-warmup", 1000, "w-"))
+                .status != 200)
             ++failures;
     }
 
@@ -133,7 +141,8 @@ int main(int argc, char** argv) {
             HttpClient client(server.baseUrl());
             client.setToken(token);
             for (int r = 0; r < perClient; ++r) {
-                const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"), bodies[size_t(c * perClient + r)]);
+                const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"),
+                                              bodies[size_t(c * perClient + r)]);
                 if (resp.status != 200 || resp.json().value("succeeded", 0) != 1000) {
                     std::lock_guard l(mu);
                     ++failures;
@@ -141,8 +150,9 @@ int main(int argc, char** argv) {
             }
         });
         http.push_per_s[k] = double(n * perClient * 1000) / s;
-        std::printf("http  push  %2d client(s): %8.0f changes/s  (%d x 1000-change requests in %.2f s)\n", n,
-                    http.push_per_s[k], n * perClient, s);
+        std::printf(
+            "http  push  %2d client(s): %8.0f changes/s  (%d x 1000-change requests in %.2f s)\n",
+            n, http.push_per_s[k], n * perClient, s);
         std::fflush(stdout);
     }
     {
@@ -153,8 +163,10 @@ int main(int argc, char** argv) {
         t.start();
         while (true) {
             const auto r = client.post(QStringLiteral("/api/v1/offline-sync/pull"),
-                                       json{{"device_id", "http-puller"}, {"app_type", "sales_app"},
-                                            {"last_event_id", last}, {"limit", 500}});
+                                       json{{"device_id", "http-puller"},
+                                            {"app_type", "sales_app"},
+                                            {"last_event_id", last},
+                                            {"limit", 500}});
             const json j = r.json();
             if (r.status != 200 || !j.is_object()) {
                 ++failures;
@@ -166,7 +178,8 @@ int main(int argc, char** argv) {
                 break;
         }
         http.pull_per_s = double(events) / (double(t.nsecsElapsed()) / 1e9);
-        std::printf("http  pull  500-event pages: %8.0f events/s  (%lld events)\n", http.pull_per_s, events);
+        std::printf("http  pull  500-event pages: %8.0f events/s  (%lld events)\n", http.pull_per_s,
+                    events);
     }
     {
         std::vector<double> lat;
@@ -176,7 +189,8 @@ int main(int argc, char** argv) {
             std::vector<double> mine;
             for (int r = 0; r < latencyRounds; ++r) {
                 const QByteArray body = QByteArray::fromStdString(
-                    createsBody("http-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-").dump());
+                    createsBody("http-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-")
+                        .dump());
                 const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"), body);
                 if (resp.status != 200) {
                     std::lock_guard l(mu);
@@ -190,7 +204,8 @@ int main(int argc, char** argv) {
         http.p50 = percentile(lat, 50);
         http.p95 = percentile(lat, 95);
         http.p99 = percentile(lat, 99);
-        std::printf("http  50-change push, 50 devices: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  (%zu pushes)\n",
+        std::printf("http  50-change push, 50 devices: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  (%zu "
+                    "pushes)\n",
                     http.p50, http.p95, http.p99, lat.size());
     }
     const qint64 rss = server.rssKiB();
@@ -212,10 +227,13 @@ int main(int argc, char** argv) {
         u.name = "bench";
         u.role = protocol::Role::Admin;
         u.password_hash = auth::PasswordHasher().hash("bench-password").value();
-        caller = engine::Caller{tenant.value(), store->createUser(u).value(), protocol::Role::Admin};
+        caller =
+            engine::Caller{tenant.value(), store->createUser(u).value(), protocol::Role::Admin};
     }
     engine::SyncEngine engine(store);
-    auto parsePush = [](const json& j) { return std::get<protocol::PushRequest>(protocol::parsePushRequest(j)); };
+    auto parsePush = [](const json& j) {
+        return std::get<protocol::PushRequest>(protocol::parsePushRequest(j));
+    };
     if (!engine.push(caller, parsePush(createsBody("in-warmup", 1000, "w-"))).ok()) // warm-up
         ++failures;
     for (int k = 0; k < 3; ++k) {
@@ -224,8 +242,9 @@ int main(int argc, char** argv) {
         std::vector<protocol::PushRequest> reqs;
         for (int c = 0; c < n; ++c)
             for (int r = 0; r < perClient; ++r)
-                reqs.push_back(parsePush(createsBody("in-push-" + std::to_string(n) + "-" + std::to_string(c), 1000,
-                                                     "r" + std::to_string(r) + "-")));
+                reqs.push_back(
+                    parsePush(createsBody("in-push-" + std::to_string(n) + "-" + std::to_string(c),
+                                          1000, "r" + std::to_string(r) + "-")));
         const double s = parallel(n, [&](int c) {
             for (int r = 0; r < perClient; ++r) {
                 // the same work as the server: parse, push, serialise
@@ -265,15 +284,16 @@ int main(int argc, char** argv) {
                 break;
         }
         inproc.pull_per_s = double(events) / (double(t.nsecsElapsed()) / 1e9);
-        std::printf("inproc pull  500-event pages: %8.0f events/s  (%lld events)\n", inproc.pull_per_s,
-                    (long long)events);
+        std::printf("inproc pull  500-event pages: %8.0f events/s  (%lld events)\n",
+                    inproc.pull_per_s, (long long)events);
     }
     {
         std::vector<double> lat;
         parallel(50, [&](int d) {
             std::vector<double> mine;
             for (int r = 0; r < latencyRounds; ++r) {
-                const auto req = parsePush(createsBody("in-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-"));
+                const auto req = parsePush(
+                    createsBody("in-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-"));
                 QElapsedTimer t;
                 t.start();
                 const auto res = engine.push(caller, req);
@@ -289,18 +309,22 @@ int main(int argc, char** argv) {
         inproc.p50 = percentile(lat, 50);
         inproc.p95 = percentile(lat, 95);
         inproc.p99 = percentile(lat, 99);
-        std::printf("inproc 50-change push, 50 devices: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms\n", inproc.p50,
-                    inproc.p95, inproc.p99);
+        std::printf("inproc 50-change push, 50 devices: p50 %.1f ms  p95 %.1f ms  p99 %.1f ms\n",
+                    inproc.p50, inproc.p95, inproc.p99);
     }
 
-    const double ratios[3] = {http.push_per_s[0] / inproc.push_per_s[0], http.push_per_s[1] / inproc.push_per_s[1],
+    const double ratios[3] = {http.push_per_s[0] / inproc.push_per_s[0],
+                              http.push_per_s[1] / inproc.push_per_s[1],
                               http.push_per_s[2] / inproc.push_per_s[2]};
     const double pullRatio = http.pull_per_s / inproc.pull_per_s;
-    std::printf("ratio HTTP/in-process push: 1 client %.2f, 4 clients %.2f, 16 clients %.2f; pull %.2f\n",
-                ratios[0], ratios[1], ratios[2], pullRatio);
-    std::printf("bar: HTTP push >= 0.6 of in-process: %s; p95 of a 50-change push < 50 ms at 50 devices: %s\n",
+    std::printf(
+        "ratio HTTP/in-process push: 1 client %.2f, 4 clients %.2f, 16 clients %.2f; pull %.2f\n",
+        ratios[0], ratios[1], ratios[2], pullRatio);
+    std::printf("bar: HTTP push >= 0.6 of in-process: %s; p95 of a 50-change push < 50 ms at 50 "
+                "devices: %s\n",
                 ratios[0] >= 0.6 ? "met" : "NOT met", http.p95 < 50 ? "met" : "NOT met");
-    std::printf("server RSS after the run: %lld MiB; failed requests: %d\n", (long long)(rss / 1024), failures);
+    std::printf("server RSS after the run: %lld MiB; failed requests: %d\n",
+                (long long)(rss / 1024), failures);
     const json out{{"http_push_per_s", http.push_per_s[0]},
                    {"http_push_per_s_4", http.push_per_s[1]},
                    {"http_push_per_s_16", http.push_per_s[2]},
