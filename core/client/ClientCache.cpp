@@ -42,6 +42,19 @@ public:
     Stmt(sqlite3* db, sqlite3_stmt* s)
         : m_db(db)
         , m_s(s) {}
+    // Reset when done so no read transaction stays open (it would block other processes'
+    // checkpoints and make this connection's next write fail with a stale snapshot).
+    ~Stmt() {
+        if (m_s)
+            sqlite3_reset(m_s);
+    }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    Stmt(Stmt&& o) noexcept
+        : m_db(o.m_db)
+        , m_s(o.m_s) {
+        o.m_s = nullptr;
+    }
     Stmt& bind(int i, std::int64_t v) {
         sqlite3_bind_int64(m_s, i, v);
         return *this;
@@ -774,6 +787,17 @@ struct ClientCache::Impl {
         s.bind(4, serverId).bind(5, now()).bind(6, seq).run();
     }
 
+    /// Later queued changes of the same record were made on top of `e`: their base version
+    /// is the version `e` produced on the server.
+    void rebaseSuccessors(const OutboxEntry& e, std::int64_t version) {
+        if (!e.record_row || version <= 0)
+            return;
+        auto s = q("UPDATE outbox SET base_version = ? WHERE record_row = ? AND seq > ? AND "
+                   "status = 'pending' AND action IN ('update','delete') AND "
+                   "(base_version IS NULL OR base_version < ?)");
+        s.bind(1, version).bind(2, e.record_row).bind(3, e.seq).bind(4, version).run();
+    }
+
     void mapId(const std::string& localId, const std::string& model, std::int64_t serverId) {
         auto s = q("INSERT INTO id_map(local_id, model, server_id) VALUES(?,?,?) "
                    "ON CONFLICT(local_id) DO UPDATE SET server_id = excluded.server_id");
@@ -1452,13 +1476,20 @@ Result<std::vector<SentChange>> ClientCache::takeForPush(std::size_t max) {
         Status st = inTx(*d, [&] {
             std::vector<std::pair<OutboxEntry, std::string>> rows;
             {
-                auto s = d->q("SELECT seq, local_id, action, model, record_row, record_server_id, "
-                              "record_local_id, data, fields_changed, base_version, "
-                              "local_timestamp, priority, dependencies, status, attempts, "
-                              "last_error, error_code, server_id, created_at, updated_at, "
-                              "sent_json FROM outbox WHERE status IN ('in_flight','pending') "
-                              "ORDER BY CASE status WHEN 'in_flight' THEN 0 ELSE 1 END, seq "
-                              "LIMIT ?");
+                auto s = d->q(
+                    "SELECT seq, local_id, action, model, record_row, record_server_id, "
+                    "record_local_id, data, fields_changed, base_version, "
+                    "local_timestamp, priority, dependencies, status, attempts, "
+                    "last_error, error_code, server_id, created_at, updated_at, "
+                    "sent_json FROM outbox o WHERE status = 'in_flight' OR (status = 'pending' "
+                    // A change made while an earlier update or delete of the same
+                    // record is in flight waits for that one's result: its base
+                    // version is the version that result brings.
+                    "AND NOT EXISTS(SELECT 1 FROM outbox p WHERE p.record_row = "
+                    "o.record_row AND p.seq < o.seq AND p.status = 'in_flight' AND "
+                    "p.action IN ('update','delete'))) "
+                    "ORDER BY CASE status WHEN 'in_flight' THEN 0 ELSE 1 END, seq "
+                    "LIMIT ?");
                 s.bind(1, static_cast<std::int64_t>(max));
                 while (s.step())
                     rows.emplace_back(Impl::readEntry(s),
@@ -1558,6 +1589,8 @@ Status ClientCache::applyPushResponse(const std::vector<SentChange>& sent,
                             r.server_data = e.data;
                         d->attachServerId(r, *serverId, res.version.value_or(1));
                     } else if (e.action == Action::Update) {
+                        if (res.version)
+                            d->rebaseSuccessors(e, *res.version);
                         Impl::Row r = *row;
                         overlay(r.server_data, e.data);
                         if (res.version)
@@ -1585,6 +1618,10 @@ Status ClientCache::applyPushResponse(const std::vector<SentChange>& sent,
                     break;
                 }
                 case protocol::ChangeStatus::Conflict: {
+                    if (res.version || res.conflict_info)
+                        d->rebaseSuccessors(
+                            e, res.version.value_or(
+                                   res.conflict_info ? res.conflict_info->server_version : 0));
                     d->setEntryStatus(e.seq, OutboxStatus::Conflict, res.error.value_or("conflict"),
                                       {}, serverId);
                     if (res.conflict_info) {

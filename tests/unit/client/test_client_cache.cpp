@@ -80,6 +80,7 @@ private slots:
     void updatePlusDeleteIsDelete();
     void createPlusDeleteIsNothing();
     void editAfterInFlightIsNotCoalesced();
+    void editAfterInFlightUpdateWaitsAndTakesItsVersion();
     void updateCarriesVersionAndFieldsChanged();
     void referenceToUnsyncedRecordUsesLocalId();
     void inFlightIsResentIdenticallyAfterCrash();
@@ -245,6 +246,30 @@ void TestClientCache::editAfterInFlightIsNotCoalesced() {
     rows = c->outbox();
     QCOMPARE(rows.size(), std::size_t(2));
     QVERIFY(rows[1].action == protocol::Action::Delete);
+}
+
+void TestClientCache::editAfterInFlightUpdateWaitsAndTakesItsVersion() {
+    auto c = openCache(":memory:");
+    seedPartner(*c); // version 3
+    QVERIFY(c->updateRecord("res.partner", std::int64_t(7), {{"phone", "A"}}).ok());
+    auto first = c->takeForPush(10);
+    QCOMPARE(first.value().size(), std::size_t(1));
+    // Edited while the first update is in flight (e.g. its response is lost in a crash).
+    QVERIFY(c->updateRecord("res.partner", std::int64_t(7), {{"phone", "B"}}).ok());
+    auto again = c->takeForPush(10);
+    QCOMPARE(again.value().size(), std::size_t(1)); // only the resend; the new edit waits
+    QCOMPARE(again.value()[0].entry.local_id, first.value()[0].entry.local_id);
+    protocol::PushResponse resp;
+    auto r = result(first.value()[0].entry.local_id, protocol::ChangeStatus::Success);
+    r.server_id = 7;
+    r.version = 4;
+    resp.results.push_back(r);
+    QVERIFY(c->applyPushResponse(again.value(), resp).ok());
+    auto next = c->takeForPush(10);
+    QCOMPARE(next.value().size(), std::size_t(1));
+    // Its base is the version the first update produced, so the server sees no concurrency.
+    JCOMPARE(next.value()[0].wire["version"], json(4));
+    JCOMPARE(next.value()[0].wire["data"], json({{"phone", "B"}}));
 }
 
 void TestClientCache::updateCarriesVersionAndFieldsChanged() {
