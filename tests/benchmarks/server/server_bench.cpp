@@ -143,7 +143,8 @@ int main(int argc, char** argv) {
             for (int r = 0; r < perClient; ++r) {
                 const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"),
                                               bodies[size_t(c * perClient + r)]);
-                if (resp.status != 200 || resp.json().value("succeeded", 0) != 1000) {
+                // a substring check: the client should not dominate what is measured
+                if (resp.status != 200 || !resp.body.contains("\"succeeded\":1000")) {
                     std::lock_guard l(mu);
                     ++failures;
                 }
