@@ -34,7 +34,9 @@ public:
     /// Tokens for a valid email/password of an enabled user; Unauthorized with
     /// kBadCredentials otherwise (unknown email, wrong password and disabled user alike).
     Result<LoginResult> login(const std::string& email, const std::string& password);
-    /// New tokens for a valid refresh token whose user still exists and is enabled.
+    /// New tokens for a valid refresh token whose user still exists and is enabled. (Access
+    /// tokens are not looked up per request: a disabled user keeps access until the current
+    /// access token expires, at most TokenLifetimes::access_seconds.)
     Result<LoginResult> refresh(const std::string& refreshToken);
     /// The claims of a valid access token (not a refresh token).
     Result<TokenClaims> authenticate(std::string_view accessToken) const;

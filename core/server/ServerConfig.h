@@ -1,6 +1,12 @@
 #pragma once
 // Settings of the HTTP API: limits, token lifetimes, the JWT secret, threads. Defaults are the
-// guide's; `bridgecore-server serve --config FILE` reads a JSON file of the same fields.
+// guide's; `bridgecore-server serve --config FILE` reads a JSON file with any of these keys:
+//   {"jwt_secret": "...(>= 32 bytes; BRIDGECORE_JWT_SECRET overrides)",
+//    "max_body_bytes": 33554432, "access_token_seconds": 900, "refresh_token_seconds": 2592000,
+//    "rate_limits": {"push": {"requests": 100, "window_seconds": 60}, "pull": {...},
+//                    "resolve": {...}, "state": {...}, "reset": {...}, "login": {...}},
+//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024}
+// "requests": 0 switches a limit off.
 
 #include "auth/TokenService.h"
 #include "protocol/Protocol.h"
