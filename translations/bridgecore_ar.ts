@@ -1,1296 +1,1255 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1" language="ar_EG">
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ar">
 <context>
     <name>bridgecore::ui::AdminView</name>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>المستخدمون</translation>
     </message>
     <message>
         <source>Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مستخدم…</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>تعطيل</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تعيين كلمة المرور…</translation>
     </message>
     <message>
         <source>App types and models</source>
-        <translation type="unfinished"></translation>
+        <translation>أنواع التطبيقات والنماذج</translation>
     </message>
     <message>
         <source>model, e.g. sale.order</source>
-        <translation type="unfinished"></translation>
+        <translation>نموذج، مثل sale.order</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>تفعيل</translation>
     </message>
     <message>
         <source>Saving the models failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل حفظ النماذج: %1</translation>
     </message>
     <message>
         <source>Models of %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>تم حفظ نماذج %1</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مستخدم</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>البريد الإلكتروني:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>كلمة المرور:</translation>
     </message>
     <message>
         <source>Adding %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>فشلت إضافة %1: %2</translation>
     </message>
     <message>
         <source>User %1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>تمت إضافة المستخدم %1</translation>
     </message>
     <message>
         <source>Disable user</source>
-        <translation type="unfinished"></translation>
+        <translation>تعطيل المستخدم</translation>
     </message>
     <message>
         <source>Disable %1? Their devices can no longer sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعطيل %1؟ لن تتمكن أجهزته من المزامنة بعد الآن.</translation>
     </message>
     <message>
         <source>User %1 updated</source>
-        <translation type="unfinished"></translation>
+        <translation>تم تحديث المستخدم %1</translation>
     </message>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تعيين كلمة المرور</translation>
     </message>
     <message>
         <source>New password for %1 (at least 8 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>كلمة مرور جديدة لـ %1 (8 أحرف على الأقل):</translation>
     </message>
     <message>
         <source>Password reset failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشلت إعادة تعيين كلمة المرور: %1</translation>
     </message>
     <message>
         <source>Password of %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>تم تغيير كلمة مرور %1</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictListModel</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>مفتوح</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>محلول</translation>
     </message>
     <message>
         <source>server wins</source>
-        <translation type="unfinished"></translation>
+        <translation>الخادم يفوز</translation>
     </message>
     <message>
         <source>client wins</source>
-        <translation type="unfinished"></translation>
+        <translation>العميل يفوز</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>مدمج</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>يدوي</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>تعارض</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضع</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهاز</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>النموذج</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>السجل</translation>
     </message>
     <message>
         <source>Conflicting fields</source>
-        <translation type="unfinished"></translation>
+        <translation>الحقول المتعارضة</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>الحل</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الإنشاء</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض:</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>مفتوحة</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>المحلولة</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>الكل</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>تحديث</translation>
     </message>
     <message>
         <source>Resolution failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل الحل: %1</translation>
     </message>
     <message>
         <source>Conflict %1 resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>تم حل التعارض %1</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DashboardView</name>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>الأجهزة</translation>
     </message>
     <message>
         <source>Stale devices</source>
-        <translation type="unfinished"></translation>
+        <translation>الأجهزة الخاملة</translation>
     </message>
     <message>
         <source>Pending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>التغييرات المعلقة</translation>
     </message>
     <message>
         <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>التعارضات المفتوحة</translation>
     </message>
     <message>
         <source>Head event id</source>
-        <translation type="unfinished"></translation>
+        <translation>معرّف آخر حدث</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>النافذة الزمنية:</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>دقيقة واحدة</translation>
     </message>
     <message>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 دقائق</translation>
     </message>
     <message>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 دقيقة</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>ساعة واحدة</translation>
     </message>
     <message>
         <source>Pushed changes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>التغييرات المرسلة/ث</translation>
     </message>
     <message>
         <source>Pulled events/s</source>
-        <translation type="unfinished"></translation>
+        <translation>الأحداث المجلوبة/ث</translation>
     </message>
     <message>
         <source>p95 push latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>زمن استجابة الإرسال p95 (مللي ثانية)</translation>
     </message>
     <message>
         <source>Conflicts per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>التعارضات في الدقيقة</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>أبدًا</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>منذ %n دقيقة</numerusform><numerusform>منذ دقيقة واحدة</numerusform><numerusform>منذ دقيقتين</numerusform><numerusform>منذ %n دقائق</numerusform><numerusform>منذ %n دقيقة</numerusform><numerusform>منذ %n دقيقة</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>منذ %n ساعة</numerusform><numerusform>منذ ساعة واحدة</numerusform><numerusform>منذ ساعتين</numerusform><numerusform>منذ %n ساعات</numerusform><numerusform>منذ %n ساعة</numerusform><numerusform>منذ %n ساعة</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>منذ %n يوم</numerusform><numerusform>منذ يوم واحد</numerusform><numerusform>منذ يومين</numerusform><numerusform>منذ %n أيام</numerusform><numerusform>منذ %n يومًا</numerusform><numerusform>منذ %n يوم</numerusform></translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>سليم</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>خامل</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>خطأ</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>تعارض</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر خطأ: %1</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهاز</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>المستخدم</translation>
     </message>
     <message>
         <source>App type</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع التطبيق</translation>
     </message>
     <message>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر حدث</translation>
     </message>
     <message>
         <source>Lag</source>
-        <translation type="unfinished"></translation>
+        <translation>التأخر</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر مزامنة</translation>
     </message>
     <message>
         <source>Syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>المزامنات</translation>
     </message>
     <message>
         <source>Events synced</source>
-        <translation type="unfinished"></translation>
+        <translation>الأحداث المتزامنة</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضع</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد الانتظار</translation>
     </message>
     <message>
         <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>التعارضات المفتوحة</translation>
     </message>
     <message>
         <source>App version</source>
-        <translation type="unfinished"></translation>
+        <translation>إصدار التطبيق</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>الآن</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>
     <message>
         <source>Search device or app type…</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث عن جهاز أو نوع تطبيق…</translation>
     </message>
     <message>
         <source>All devices</source>
-        <translation type="unfinished"></translation>
+        <translation>كل الأجهزة</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>سليم</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>خامل</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>أخطاء</translation>
     </message>
     <message>
         <source>With conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>بها تعارضات</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>تحديث</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>التفاصيل</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهاز:</translation>
     </message>
     <message>
         <source>App type / version:</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع التطبيق / الإصدار:</translation>
     </message>
     <message>
         <source>Last event / lag:</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر حدث / التأخر:</translation>
     </message>
     <message>
         <source>Last push:</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر إرسال:</translation>
     </message>
     <message>
         <source>Last pull:</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر جلب:</translation>
     </message>
     <message>
         <source>Queue report:</source>
-        <translation type="unfinished"></translation>
+        <translation>تقرير الطابور:</translation>
     </message>
     <message>
         <source>Last error:</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر خطأ:</translation>
     </message>
     <message>
         <source>Clock skew:</source>
-        <translation type="unfinished"></translation>
+        <translation>انحراف الساعة:</translation>
     </message>
     <message>
         <source>Pushes / changes:</source>
-        <translation type="unfinished"></translation>
+        <translation>الإرسالات / التغييرات:</translation>
     </message>
     <message>
         <source>Success / conflict rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>نسبة النجاح / التعارض:</translation>
     </message>
     <message>
         <source>Average push / pull:</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط الإرسال / الجلب:</translation>
     </message>
     <message>
         <source>Bytes in / out:</source>
-        <translation type="unfinished"></translation>
+        <translation>البايتات الواردة / الصادرة:</translation>
     </message>
     <message>
         <source>Reset sync state…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تعيين حالة المزامنة…</translation>
     </message>
     <message>
         <source>The device will pull everything again</source>
-        <translation type="unfinished"></translation>
+        <translation>سيجلب الجهاز كل شيء من جديد</translation>
     </message>
     <message>
         <source>Only admins may reset devices</source>
-        <translation type="unfinished"></translation>
+        <translation>المسؤولون فقط يمكنهم إعادة تعيين الأجهزة</translation>
     </message>
     <message>
         <source>%1 of %2 devices loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>تم تحميل %1 من %2 جهاز</translation>
     </message>
     <message>
         <source>%1 (user %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (المستخدم %2)</translation>
     </message>
     <message>
         <source>%1 / %2 behind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / متأخر بـ %2</translation>
     </message>
     <message numerus="yes">
         <source>%n pending change(s), oldest %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>لا تغييرات معلقة، الأقدم %1</numerusform><numerusform>تغيير معلق واحد، الأقدم %1</numerusform><numerusform>تغييران معلقان، الأقدم %1</numerusform><numerusform>%n تغييرات معلقة، الأقدم %1</numerusform><numerusform>%n تغييرًا معلقًا، الأقدم %1</numerusform><numerusform>%n تغيير معلق، الأقدم %1</numerusform></translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 pushes, %2 changes (%3 failed, %4 conflicts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 مللي ثانية</translation>
     </message>
     <message>
         <source>%1% / %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1٪ / %2٪</translation>
     </message>
     <message>
         <source>%1 ms / %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 مللي ثانية / %2 مللي ثانية</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Reset device</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تعيين الجهاز</translation>
     </message>
     <message>
         <source>Reset the sync state of %1? The device will download every event again on its next pull.</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تعيين حالة مزامنة %1؟ سيعيد الجهاز تنزيل كل الأحداث عند الجلب التالي.</translation>
     </message>
     <message>
         <source>Reset failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشلت إعادة التعيين: %1</translation>
     </message>
     <message>
         <source>Sync state of %1 reset</source>
-        <translation type="unfinished"></translation>
+        <translation>أُعيد تعيين حالة مزامنة %1</translation>
+    </message>
+    <message>
+        <source>pushes: %1, changes: %2 (failed: %3, conflicts: %4)</source>
+        <translation>الإرسالات: %1، التغييرات: %2 (فاشلة: %3، تعارضات: %4)</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التحميل…</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>كتابة</translation>
     </message>
     <message>
         <source>unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>عالية</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسطة</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>منخفضة</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>الحدث</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>الوقت</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>النموذج</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>السجل</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجراء</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهاز</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>المستخدم</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>الإصدار</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>الأولوية</translation>
     </message>
     <message>
         <source>Changed fields</source>
-        <translation type="unfinished"></translation>
+        <translation>الحقول المعدلة</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>النموذج:</translation>
     </message>
     <message>
         <source>Any model</source>
-        <translation type="unfinished"></translation>
+        <translation>أي نموذج</translation>
     </message>
     <message>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجراء:</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>أي إجراء</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>كتابة</translation>
     </message>
     <message>
         <source>unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>الجهاز:</translation>
     </message>
     <message>
         <source>Any device</source>
-        <translation type="unfinished"></translation>
+        <translation>أي جهاز</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>تطبيق</translation>
     </message>
     <message>
         <source>%1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 حدث</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MainWindow</name>
     <message>
         <source>BridgeCore Sync Console</source>
-        <translation type="unfinished"></translation>
+        <translation>وحدة تحكم BridgeCore Sync</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;زامن الآن</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;مساعدة</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حول</translation>
     </message>
     <message>
         <source>About BridgeCore Sync Console</source>
-        <translation type="unfinished"></translation>
+        <translation>حول وحدة تحكم BridgeCore Sync</translation>
     </message>
     <message>
         <source>BridgeCore Sync Console
 Offline-first sync for ERP data.
 Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>وحدة تحكم BridgeCore Sync
+مزامنة بيانات تخطيط الموارد تعمل دون اتصال أولًا.
+قاعدة البيانات: %1</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>لوحة المتابعة</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>الأجهزة</translation>
     </message>
     <message>
         <source>Pending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>التغييرات المعلقة</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>التعارضات</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>السجلات</translation>
     </message>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>سجل الأحداث</translation>
     </message>
     <message>
         <source>Users and app types</source>
-        <translation type="unfinished"></translation>
+        <translation>المستخدمون وأنواع التطبيقات</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <source>Settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعدادات: %1</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>تم حفظ الإعدادات</translation>
     </message>
     <message>
         <source>Mode changed</source>
-        <translation type="unfinished"></translation>
+        <translation>تغير الوضع</translation>
     </message>
     <message>
         <source>The new mode takes effect when the console starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>يسري الوضع الجديد عند تشغيل وحدة التحكم مرة أخرى.</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● متصل</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ غير متصل</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
         <source>Last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر مزامنة %1</translation>
     </message>
     <message>
         <source>Serving the sync API on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>واجهة المزامنة تعمل على %1</translation>
     </message>
     <message>
         <source>Not serving</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يقدّم الخدمة</translation>
     </message>
     <message>
         <source>Serving on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>يقدّم الخدمة على %1</translation>
     </message>
     <message>
         <source>Sync failed: %1. Retrying automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>فشلت المزامنة: %1. ستُعاد المحاولة تلقائيًا.</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeEditor</name>
     <message>
         <source>Shortcut: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الاختصار: %1</translation>
     </message>
     <message>
         <source>Take local</source>
-        <translation type="unfinished"></translation>
+        <translation>أخذ المحلي</translation>
     </message>
     <message>
         <source>Take server</source>
-        <translation type="unfinished"></translation>
+        <translation>أخذ الخادم</translation>
     </message>
     <message>
         <source>Edit result</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل النتيجة</translation>
     </message>
     <message>
         <source>Previous difference</source>
-        <translation type="unfinished"></translation>
+        <translation>الاختلاف السابق</translation>
     </message>
     <message>
         <source>Next difference</source>
-        <translation type="unfinished"></translation>
+        <translation>الاختلاف التالي</translation>
     </message>
     <message>
         <source>Take all local</source>
-        <translation type="unfinished"></translation>
+        <translation>أخذ كل المحلي</translation>
     </message>
     <message>
         <source>Take all server</source>
-        <translation type="unfinished"></translation>
+        <translation>أخذ كل ما في الخادم</translation>
     </message>
     <message>
         <source>Server wins</source>
-        <translation type="unfinished"></translation>
+        <translation>الخادم يفوز</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation type="unfinished"></translation>
+        <translation>العميل يفوز</translation>
     </message>
     <message>
         <source>Submit merge</source>
-        <translation type="unfinished"></translation>
+        <translation>إرسال الدمج</translation>
     </message>
     <message>
         <source>local version %1, server version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>الإصدار المحلي %1، إصدار الخادم %2</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>غير معروف</translation>
     </message>
     <message>
         <source>Conflict %1 on %2 #%3 from device %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>التعارض %1 على %2 رقم %3 من الجهاز %4 (%5)</translation>
     </message>
     <message>
         <source>Resolved record: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>السجل بعد الحل: %1</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeModel</name>
     <message>
         <source>(unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>(دون تغيير)</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(غير معروف)</translation>
     </message>
     <message>
         <source>Changed on both sides to different values</source>
-        <translation type="unfinished"></translation>
+        <translation>عُدّل في الطرفين بقيم مختلفة</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>الحقل</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>الأصل</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>المحلي</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>النتيجة</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>الخادم</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MetricSeriesModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>الوقت</translation>
     </message>
     <message>
         <source>Pushed changes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>التغييرات المرسلة/ث</translation>
     </message>
     <message>
         <source>Pulled events/s</source>
-        <translation type="unfinished"></translation>
+        <translation>الأحداث المجلوبة/ث</translation>
     </message>
     <message>
         <source>p95 push latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>زمن استجابة الإرسال p95 (مللي ثانية)</translation>
     </message>
     <message>
         <source>Conflicts/min</source>
-        <translation type="unfinished"></translation>
+        <translation>تعارضات/دقيقة</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::OutboxModel</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد الانتظار</translation>
     </message>
     <message>
         <source>in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد الإرسال</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>متزامن</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>تعارض</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>إنشاء</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>رقم</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضع</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>الإجراء</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>النموذج</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>السجل</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>المحاولات</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر خطأ</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ الإنشاء</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::PendingView</name>
     <message>
-        <source>This console&apos;s outbox</source>
-        <translation type="unfinished"></translation>
+        <source>This console's outbox</source>
+        <translation>صندوق الصادر لوحدة التحكم هذه</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>الكل</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة المحاولة</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>تجاهل…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>زامن الآن</translation>
     </message>
     <message>
         <source>Devices with failed or waiting pushes</source>
-        <translation type="unfinished"></translation>
+        <translation>أجهزة لديها إرسالات فاشلة أو منتظرة</translation>
     </message>
     <message>
         <source>%1 pending, %2 in flight, %3 failed, %4 conflicts, %5 synced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 قيد الانتظار، %2 قيد الإرسال، %3 فشلت، %4 تعارضات، %5 متزامنة</translation>
     </message>
     <message>
         <source>Retry failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشلت إعادة المحاولة: %1</translation>
     </message>
     <message>
         <source>The change will be sent with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>سيُرسل التغيير مع المزامنة التالية</translation>
     </message>
     <message>
         <source>Discard change</source>
-        <translation type="unfinished"></translation>
+        <translation>تجاهل التغيير</translation>
     </message>
     <message>
         <source>Discard change #%1 (%2 on %3)? The local edit is reverted and never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>تجاهل التغيير رقم %1 (%2 على %3)؟ سيُلغى التعديل المحلي ولن يُرسل أبدًا.</translation>
     </message>
     <message>
         <source>Discard failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل التجاهل: %1</translation>
     </message>
     <message>
         <source>Change discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>تم تجاهل التغيير</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordForm</name>
     <message>
         <source>New field name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم الحقل الجديد</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة حقل</translation>
     </message>
     <message>
         <source>A JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>قيمة JSON</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordTableModel</name>
     <message>
         <source>new (not synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>جديد (غير متزامن)</translation>
     </message>
     <message>
         <source>edited (not synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>معدّل (غير متزامن)</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>متزامن</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>المعرّف</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordsView</name>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>النموذج:</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>جديد…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>زامن الآن</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>لا سجلات</numerusform><numerusform>سجل واحد</numerusform><numerusform>سجلان</numerusform><numerusform>%n سجلات</numerusform><numerusform>%n سجلًا</numerusform><numerusform>%n سجل</numerusform></translation>
     </message>
     <message>
         <source>New %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 جديد</translation>
     </message>
     <message>
         <source>Edit %1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل %1 رقم %2</translation>
     </message>
     <message>
         <source>Edit %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تعديل %1 %2</translation>
     </message>
     <message>
         <source>Saving failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل الحفظ: %1</translation>
     </message>
     <message>
         <source>Saved offline; it will be sent with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ دون اتصال؛ سيُرسل مع المزامنة التالية</translation>
     </message>
     <message>
         <source>Nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتغير شيء</translation>
     </message>
     <message>
         <source>Delete record</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف السجل</translation>
     </message>
     <message>
         <source>Delete %1 %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف %1 %2؟</translation>
     </message>
     <message>
         <source>Deleting failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل الحذف: %1</translation>
     </message>
     <message>
         <source>Deleted offline; it will be sent with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>حُذف دون اتصال؛ سيُرسل مع المزامنة التالية</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::SettingsView</name>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>المزامنة</translation>
     </message>
     <message>
         <source>Embedded (this computer is the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>مدمج (هذا الحاسوب هو الخادم)</translation>
     </message>
     <message>
         <source>Connected to a server</source>
-        <translation type="unfinished"></translation>
+        <translation>متصل بخادم</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضع:</translation>
     </message>
     <message>
         <source>Server URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان الخادم:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>البريد الإلكتروني:</translation>
     </message>
     <message>
         <source>App type:</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع التطبيق:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> ث</translation>
     </message>
     <message>
         <source>Sync interval:</source>
-        <translation type="unfinished"></translation>
+        <translation>فاصل المزامنة:</translation>
     </message>
     <message>
         <source>Manual (review in the merge editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>يدوي (مراجعة في محرر الدمج)</translation>
     </message>
     <message>
         <source>Server wins</source>
-        <translation type="unfinished"></translation>
+        <translation>الخادم يفوز</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation type="unfinished"></translation>
+        <translation>العميل يفوز</translation>
     </message>
     <message>
         <source>Newest wins</source>
-        <translation type="unfinished"></translation>
+        <translation>الأحدث يفوز</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج</translation>
     </message>
     <message>
         <source>Default conflict strategy:</source>
-        <translation type="unfinished"></translation>
+        <translation>استراتيجية التعارض الافتراضية:</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة النظام</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة:</translation>
     </message>
     <message>
         <source>Devices on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>الأجهزة على الشبكة</translation>
     </message>
     <message>
         <source>Serve the sync API</source>
-        <translation type="unfinished"></translation>
+        <translation>تقديم واجهة المزامنة البرمجية</translation>
     </message>
     <message>
         <source>127.0.0.1 serves this computer only; enter a LAN address to let phones connect</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 يخدم هذا الحاسوب فقط؛ أدخل عنوانًا على الشبكة المحلية للسماح للهواتف بالاتصال</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>المنفذ:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضع:</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>تطبيق</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::UserTableModel</name>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>مستخدم</translation>
     </message>
     <message>
         <source>support</source>
-        <translation type="unfinished"></translation>
+        <translation>دعم</translation>
     </message>
     <message>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>مسؤول</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>معطل</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>نشط</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>المعرّف</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>البريد الإلكتروني</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>الوضع</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Desktop console of BridgeCore Sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>وحدة تحكم سطح المكتب لـ BridgeCore Sync.</translation>
     </message>
     <message>
         <source>Start simulated devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>تشغيل أجهزة محاكاة.</translation>
     </message>
     <message>
         <source>Keep the database in &lt;dir&gt; (or $BRIDGECORE_DATA_DIR).</source>
-        <translation type="unfinished"></translation>
+        <translation>احفظ قاعدة البيانات في &lt;dir&gt; (أو $BRIDGECORE_DATA_DIR).</translation>
     </message>
     <message>
         <source>Use &lt;lang&gt;: en, ar or fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>استخدم &lt;lang&gt;: en أو ar أو fr.</translation>
     </message>
     <message>
         <source>BridgeCore Sync Console</source>
-        <translation type="unfinished"></translation>
+        <translation>وحدة تحكم BridgeCore Sync</translation>
     </message>
     <message>
         <source>The console cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذر تشغيل وحدة التحكم: %1</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>مرحبًا</translation>
     </message>
     <message>
         <source>The console created its database in %1 and an administrator for devices that sync to it:
@@ -1299,7 +1258,12 @@ Database: %1</source>
 password: %3
 
 This password is shown only once; you can reset it under Users and app types.</source>
-        <translation type="unfinished"></translation>
+        <translation>أنشأت وحدة التحكم قاعدة بياناتها في %1 ومسؤولًا للأجهزة التي تتزامن معها:
+
+%2
+كلمة المرور: %3
+
+تُعرض كلمة المرور هذه مرة واحدة فقط؛ يمكنك إعادة تعيينها من المستخدمون وأنواع التطبيقات.</translation>
     </message>
 </context>
 </TS>

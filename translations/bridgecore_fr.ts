@@ -1,1272 +1,1255 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>bridgecore::ui::AdminView</name>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <source>Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un utilisateur…</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe…</translation>
     </message>
     <message>
         <source>App types and models</source>
-        <translation type="unfinished"></translation>
+        <translation>Types d'application et modèles</translation>
     </message>
     <message>
         <source>model, e.g. sale.order</source>
-        <translation type="unfinished"></translation>
+        <translation>modèle, p. ex. sale.order</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer</translation>
     </message>
     <message>
         <source>Saving the models failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'enregistrement des modèles a échoué : %1</translation>
     </message>
     <message>
         <source>Models of %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles de %1 enregistrés</translation>
     </message>
     <message>
         <source>Add user</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail :</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle :</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe :</translation>
     </message>
     <message>
         <source>Adding %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L'ajout de %1 a échoué : %2</translation>
     </message>
     <message>
         <source>User %1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur %1 ajouté</translation>
     </message>
     <message>
         <source>Disable user</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver l'utilisateur</translation>
     </message>
     <message>
         <source>Disable %1? Their devices can no longer sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver %1 ? Ses appareils ne pourront plus se synchroniser.</translation>
     </message>
     <message>
         <source>User %1 updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur %1 mis à jour</translation>
     </message>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
         <source>New password for %1 (at least 8 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe pour %1 (8 caractères au moins) :</translation>
     </message>
     <message>
         <source>Password reset failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La réinitialisation du mot de passe a échoué : %1</translation>
     </message>
     <message>
         <source>Password of %1 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de %1 modifié</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictListModel</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>ouvert</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>résolu</translation>
     </message>
     <message>
         <source>server wins</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur gagne</translation>
     </message>
     <message>
         <source>client wins</source>
-        <translation type="unfinished"></translation>
+        <translation>le client gagne</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>fusionné</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manuelle</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Conflicting fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs en conflit</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher :</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverts</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolus</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Resolution failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La résolution a échoué : %1</translation>
     </message>
     <message>
         <source>Conflict %1 resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit %1 résolu</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DashboardView</name>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils</translation>
     </message>
     <message>
         <source>Stale devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils inactifs</translation>
     </message>
     <message>
         <source>Pending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications en attente</translation>
     </message>
     <message>
         <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits ouverts</translation>
     </message>
     <message>
         <source>Head event id</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier événement</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre :</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 minute</translation>
     </message>
     <message>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 minutes</translation>
     </message>
     <message>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 minutes</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 heure</translation>
     </message>
     <message>
         <source>Pushed changes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications envoyées/s</translation>
     </message>
     <message>
         <source>Pulled events/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements reçus/s</translation>
     </message>
     <message>
         <source>p95 push latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence d'envoi p95 (ms)</translation>
     </message>
     <message>
         <source>Conflicts per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits par minute</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>jamais</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactifs</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur : %1</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>App type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d'application</translation>
     </message>
     <message>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier événement</translation>
     </message>
     <message>
         <source>Lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Retard</translation>
     </message>
     <message>
         <source>Last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchro</translation>
     </message>
     <message>
         <source>Syncs</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchros</translation>
     </message>
     <message>
         <source>Events synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements synchronisés</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits ouverts</translation>
     </message>
     <message>
         <source>App version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version de l'application</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l'instant</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>
     <message>
         <source>Search device or app type…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un appareil ou un type d'application…</translation>
     </message>
     <message>
         <source>All devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les appareils</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactifs</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <source>With conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec conflits</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil :</translation>
     </message>
     <message>
         <source>App type / version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d'application / version :</translation>
     </message>
     <message>
         <source>Last event / lag:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier événement / retard :</translation>
     </message>
     <message>
         <source>Last push:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier envoi :</translation>
     </message>
     <message>
         <source>Last pull:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière réception :</translation>
     </message>
     <message>
         <source>Queue report:</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la file d'attente :</translation>
     </message>
     <message>
         <source>Last error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur :</translation>
     </message>
     <message>
         <source>Clock skew:</source>
-        <translation type="unfinished"></translation>
+        <translation>Décalage d'horloge :</translation>
     </message>
     <message>
         <source>Pushes / changes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Envois / modifications :</translation>
     </message>
     <message>
         <source>Success / conflict rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux de succès / de conflit :</translation>
     </message>
     <message>
         <source>Average push / pull:</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi / réception moyens :</translation>
     </message>
     <message>
         <source>Bytes in / out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets reçus / envoyés :</translation>
     </message>
     <message>
         <source>Reset sync state…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser l'état de synchro…</translation>
     </message>
     <message>
         <source>The device will pull everything again</source>
-        <translation type="unfinished"></translation>
+        <translation>L'appareil recevra de nouveau tout</translation>
     </message>
     <message>
         <source>Only admins may reset devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les administrateurs peuvent réinitialiser les appareils</translation>
     </message>
     <message>
         <source>%1 of %2 devices loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 appareils chargés sur %2</translation>
     </message>
     <message>
         <source>%1 (user %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (utilisateur %2)</translation>
     </message>
     <message>
         <source>%1 / %2 behind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 de retard</translation>
     </message>
     <message numerus="yes">
         <source>%n pending change(s), oldest %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n modification en attente, la plus ancienne %1</numerusform><numerusform>%n modifications en attente, la plus ancienne %1</numerusform></translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 pushes, %2 changes (%3 failed, %4 conflicts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1% / %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % / %2 %</translation>
     </message>
     <message>
         <source>%1 ms / %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms / %2 ms</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Reset device</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser l'appareil</translation>
     </message>
     <message>
         <source>Reset the sync state of %1? The device will download every event again on its next pull.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser l'état de synchronisation de %1 ? L'appareil téléchargera de nouveau tous les événements à sa prochaine réception.</translation>
     </message>
     <message>
         <source>Reset failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La réinitialisation a échoué : %1</translation>
     </message>
     <message>
         <source>Sync state of %1 reset</source>
-        <translation type="unfinished"></translation>
+        <translation>État de synchronisation de %1 réinitialisé</translation>
+    </message>
+    <message>
+        <source>pushes: %1, changes: %2 (failed: %3, conflicts: %4)</source>
+        <translation>envois : %1, modifications : %2 (échecs : %3, conflits : %4)</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>création</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>écriture</translation>
     </message>
     <message>
         <source>unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>haute</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>moyenne</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>basse</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>Changed fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs modifiés</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
         <source>Any model</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout modèle</translation>
     </message>
     <message>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Action :</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute action</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>création</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>écriture</translation>
     </message>
     <message>
         <source>unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil :</translation>
     </message>
     <message>
         <source>Any device</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout appareil</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>%1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 événements</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MainWindow</name>
     <message>
         <source>BridgeCore Sync Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console BridgeCore Sync</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos</translation>
     </message>
     <message>
         <source>About BridgeCore Sync Console</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de la console BridgeCore Sync</translation>
     </message>
     <message>
         <source>BridgeCore Sync Console
 Offline-first sync for ERP data.
 Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Console BridgeCore Sync
+Synchronisation hors ligne des données ERP.
+Base de données : %1</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils</translation>
     </message>
     <message>
         <source>Pending changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications en attente</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrements</translation>
     </message>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des événements</translation>
     </message>
     <message>
         <source>Users and app types</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs et types d'application</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres : %1</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres enregistrés</translation>
     </message>
     <message>
         <source>Mode changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode modifié</translation>
     </message>
     <message>
         <source>The new mode takes effect when the console starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nouveau mode prendra effet au prochain démarrage de la console.</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● En ligne</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Hors ligne</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore synchronisé</translation>
     </message>
     <message>
         <source>Last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière synchro %1</translation>
     </message>
     <message>
         <source>Serving the sync API on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API de synchronisation servie sur %1</translation>
     </message>
     <message>
         <source>Not serving</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de service</translation>
     </message>
     <message>
         <source>Serving on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En service sur %1</translation>
     </message>
     <message>
         <source>Sync failed: %1. Retrying automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation a échoué : %1. Nouvelle tentative automatique.</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeEditor</name>
     <message>
         <source>Shortcut: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourci : %1</translation>
     </message>
     <message>
         <source>Take local</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre le local</translation>
     </message>
     <message>
         <source>Take server</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre le serveur</translation>
     </message>
     <message>
         <source>Edit result</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le résultat</translation>
     </message>
     <message>
         <source>Previous difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Différence précédente</translation>
     </message>
     <message>
         <source>Next difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Différence suivante</translation>
     </message>
     <message>
         <source>Take all local</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout prendre en local</translation>
     </message>
     <message>
         <source>Take all server</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout prendre du serveur</translation>
     </message>
     <message>
         <source>Server wins</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur gagne</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client gagne</translation>
     </message>
     <message>
         <source>Submit merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la fusion</translation>
     </message>
     <message>
         <source>local version %1, server version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>version locale %1, version serveur %2</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnue</translation>
     </message>
     <message>
         <source>Conflict %1 on %2 #%3 from device %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit %1 sur %2 n°%3 depuis l'appareil %4 (%5)</translation>
     </message>
     <message>
         <source>Resolved record: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement résolu : %1</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeModel</name>
     <message>
         <source>(unchanged)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inchangé)</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inconnu)</translation>
     </message>
     <message>
         <source>Changed on both sides to different values</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié des deux côtés avec des valeurs différentes</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::MetricSeriesModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Pushed changes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications envoyées/s</translation>
     </message>
     <message>
         <source>Pulled events/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements reçus/s</translation>
     </message>
     <message>
         <source>p95 push latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latence d'envoi p95 (ms)</translation>
     </message>
     <message>
         <source>Conflicts/min</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits/min</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::OutboxModel</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisé</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>conflit</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>création</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>modification</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>suppression</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::PendingView</name>
     <message>
-        <source>This console&apos;s outbox</source>
-        <translation type="unfinished"></translation>
+        <source>This console's outbox</source>
+        <translation>File d'envoi de cette console</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Devices with failed or waiting pushes</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils avec des envois en échec ou en attente</translation>
     </message>
     <message>
         <source>%1 pending, %2 in flight, %3 failed, %4 conflicts, %5 synced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente, %2 en cours, %3 en échec, %4 conflits, %5 synchronisées</translation>
     </message>
     <message>
         <source>Retry failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle tentative a échoué : %1</translation>
     </message>
     <message>
         <source>The change will be sent with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>La modification sera envoyée à la prochaine synchronisation</translation>
     </message>
     <message>
         <source>Discard change</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner la modification</translation>
     </message>
     <message>
         <source>Discard change #%1 (%2 on %3)? The local edit is reverted and never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner la modification n°%1 (%2 sur %3) ? La modification locale est annulée et ne sera jamais envoyée.</translation>
     </message>
     <message>
         <source>Discard failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'abandon a échoué : %1</translation>
     </message>
     <message>
         <source>Change discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification abandonnée</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordForm</name>
     <message>
         <source>New field name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouveau champ</translation>
     </message>
     <message>
         <source>Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un champ</translation>
     </message>
     <message>
         <source>A JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>Une valeur JSON</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordTableModel</name>
     <message>
         <source>new (not synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau (non synchronisé)</translation>
     </message>
     <message>
         <source>edited (not synced)</source>
-        <translation type="unfinished"></translation>
+        <translation>modifié (non synchronisé)</translation>
     </message>
     <message>
         <source>synced</source>
-        <translation type="unfinished"></translation>
+        <translation>synchronisé</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordsView</name>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer…</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n enregistrement</numerusform><numerusform>%n enregistrements</numerusform></translation>
     </message>
     <message>
         <source>New %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau %1</translation>
     </message>
     <message>
         <source>Edit %1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1 n°%2</translation>
     </message>
     <message>
         <source>Edit %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1 %2</translation>
     </message>
     <message>
         <source>Saving failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L'enregistrement a échoué : %1</translation>
     </message>
     <message>
         <source>Saved offline; it will be sent with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré hors ligne ; ce sera envoyé à la prochaine synchronisation</translation>
     </message>
     <message>
         <source>Nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n'a changé</translation>
     </message>
     <message>
         <source>Delete record</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'enregistrement</translation>
     </message>
     <message>
         <source>Delete %1 %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1 %2 ?</translation>
     </message>
     <message>
         <source>Deleting failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La suppression a échoué : %1</translation>
     </message>
     <message>
         <source>Deleted offline; it will be sent with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé hors ligne ; ce sera envoyé à la prochaine synchronisation</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::SettingsView</name>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Embedded (this computer is the server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégré (cet ordinateur est le serveur)</translation>
     </message>
     <message>
         <source>Connected to a server</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à un serveur</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode :</translation>
     </message>
     <message>
         <source>Server URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du serveur :</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail :</translation>
     </message>
     <message>
         <source>App type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d'application :</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Sync interval:</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle de synchro :</translation>
     </message>
     <message>
         <source>Manual (review in the merge editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuelle (revue dans l'éditeur de fusion)</translation>
     </message>
     <message>
         <source>Server wins</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur gagne</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client gagne</translation>
     </message>
     <message>
         <source>Newest wins</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plus récent gagne</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner</translation>
     </message>
     <message>
         <source>Default conflict strategy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stratégie de conflit par défaut :</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue :</translation>
     </message>
     <message>
         <source>Devices on the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils du réseau</translation>
     </message>
     <message>
         <source>Serve the sync API</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir l'API de synchronisation</translation>
     </message>
     <message>
         <source>127.0.0.1 serves this computer only; enter a LAN address to let phones connect</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 ne sert que cet ordinateur ; saisissez une adresse du réseau local pour que les téléphones se connectent</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse :</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port :</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut :</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::UserTableModel</name>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisateur</translation>
     </message>
     <message>
         <source>support</source>
-        <translation type="unfinished"></translation>
+        <translation>support</translation>
     </message>
     <message>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>administrateur</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>actif</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Desktop console of BridgeCore Sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Console de bureau de BridgeCore Sync.</translation>
     </message>
     <message>
         <source>Start simulated devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer des appareils simulés.</translation>
     </message>
     <message>
         <source>Keep the database in &lt;dir&gt; (or $BRIDGECORE_DATA_DIR).</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la base de données dans &lt;dir&gt; (ou $BRIDGECORE_DATA_DIR).</translation>
     </message>
     <message>
         <source>Use &lt;lang&gt;: en, ar or fr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser &lt;lang&gt; : en, ar ou fr.</translation>
     </message>
     <message>
         <source>BridgeCore Sync Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console BridgeCore Sync</translation>
     </message>
     <message>
         <source>The console cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La console ne peut pas démarrer : %1</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue</translation>
     </message>
     <message>
         <source>The console created its database in %1 and an administrator for devices that sync to it:
@@ -1275,7 +1258,12 @@ Database: %1</source>
 password: %3
 
 This password is shown only once; you can reset it under Users and app types.</source>
-        <translation type="unfinished"></translation>
+        <translation>La console a créé sa base de données dans %1 et un administrateur pour les appareils qui s'y synchronisent :
+
+%2
+mot de passe : %3
+
+Ce mot de passe n'est affiché qu'une fois ; vous pouvez le réinitialiser dans Utilisateurs et types d'application.</translation>
     </message>
 </context>
 </TS>

@@ -53,7 +53,7 @@ QString DeviceTableModel::relativeTime(const std::optional<std::string>& iso) co
         return qs(iso);
     const qint64 secs = std::max<qint64>(0, (now() - *t) / 1000);
     if (secs < 60)
-        return tr("%n second(s) ago", "", int(secs));
+        return tr("just now");
     if (secs < 3600)
         return tr("%n minute(s) ago", "", int(secs / 60));
     if (secs < 86400)

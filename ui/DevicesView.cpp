@@ -56,7 +56,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAlternatingRowColors(false);
+    m_table->setWordWrap(false);
     m_table->setColumnWidth(int(DeviceTableModel::Column::Device), 160);
 
     auto* detailsBox = new QGroupBox(tr("Details"), split);
@@ -178,7 +178,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
             const auto& v = st.value();
             const QLocale l;
             m_detailLabels[QStringLiteral("pushes")]->setText(
-                tr("%1 pushes, %2 changes (%3 failed, %4 conflicts)")
+                tr("pushes: %1, changes: %2 (failed: %3, conflicts: %4)")
                     .arg(l.toString(qlonglong(v.total_pushes)),
                          l.toString(qlonglong(v.total_changes_pushed)),
                          l.toString(qlonglong(v.failed_changes)),

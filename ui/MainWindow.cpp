@@ -54,6 +54,9 @@ void MainWindow::buildUi() {
                                .arg(m_session->databasePath()));
     });
 
+    // The previous views go at once (a language switch rebuilds them; never called from
+    // inside one of them: the settings view's apply goes through the event loop).
+    delete takeCentralWidget();
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
     m_nav = new QListWidget(central);
@@ -97,10 +100,7 @@ void MainWindow::buildUi() {
     add(Page::Settings, m_settings, tr("Settings"));
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_nav->setCurrentRow(0);
-    QWidget* old = centralWidget();
     setCentralWidget(central);
-    if (old)
-        old->deleteLater();
 
     for (auto* v : std::initializer_list<QObject*>{m_devices, m_pending, m_conflicts, m_records,
                                                    m_events, m_admin}) {
@@ -144,7 +144,7 @@ void MainWindow::buildUi() {
          std::initializer_list<QWidget*>{m_online, m_lastSync, m_progress, m_serving, m_message})
         if (w) {
             bar->removeWidget(w);
-            w->deleteLater();
+            delete w;
         }
     m_online = new QLabel(bar);
     m_online->setObjectName(QStringLiteral("onlineLabel"));

@@ -14,7 +14,7 @@
 namespace bridgecore::ui {
 
 RecordForm::RecordForm(const QString& title, const protocol::json& values,
-                       const QStringList& fields, QWidget* parent)
+                       const QStringList& fields, QWidget* parent, const protocol::json& typeHints)
     : QDialog(parent)
     , m_original(values.is_object() ? values : protocol::json::object()) {
     setObjectName(QStringLiteral("recordForm"));
@@ -30,8 +30,12 @@ RecordForm::RecordForm(const QString& title, const protocol::json& values,
     for (auto it = m_original.begin(); it != m_original.end(); ++it)
         addField(QString::fromStdString(it.key()), it.value());
     for (const auto& f : fields)
-        if (!m_editors.count(f))
+        if (!m_editors.count(f)) {
             addField(f, nullptr);
+            const std::string key = f.toStdString();
+            if (typeHints.is_object() && typeHints.contains(key) && !typeHints[key].is_boolean())
+                m_kinds[f] = typeHints[key];
+        }
 
     auto* addRow = new QHBoxLayout;
     m_newField = new QLineEdit(this);
@@ -79,7 +83,7 @@ protocol::json RecordForm::valueOf(const QString& name) const {
         return box->isChecked();
     const QString text = static_cast<QLineEdit*>(editor)->text();
     const auto& like = m_kinds.at(name);
-    if (like.is_null() && text.isEmpty())
+    if (text.isEmpty() && (like.is_null() || !m_original.contains(name.toStdString())))
         return nullptr;
     if (like.is_null()) {
         // A new field: numbers, booleans and JSON stay typed, anything else is text.
@@ -104,7 +108,8 @@ protocol::json RecordForm::values() const {
 
 protocol::json RecordForm::changedValues() const {
     protocol::json out = protocol::json::object();
-    for (auto& [k, v] : values().items()) {
+    const protocol::json all = values();
+    for (auto& [k, v] : all.items()) {
         auto it = m_original.find(k);
         if (it == m_original.end() || *it != v)
             out[k] = v;

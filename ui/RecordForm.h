@@ -18,8 +18,9 @@ class RecordForm : public QDialog {
     Q_OBJECT
 public:
     /// `values`: the record's current fields ({} for a new record with `fields` as template).
+    /// `typeHints`: example values whose types new fields keep (e.g. another record's data).
     RecordForm(const QString& title, const protocol::json& values, const QStringList& fields,
-               QWidget* parent = nullptr);
+               QWidget* parent = nullptr, const protocol::json& typeHints = nullptr);
 
     /// Every field with its edited value, typed like the original.
     protocol::json values() const;

@@ -111,8 +111,9 @@ RecordForm* RecordsView::openCreateForm() {
     const QString model = m_model.modelName();
     if (model.isEmpty())
         return nullptr;
-    auto* form =
-        new RecordForm(tr("New %1").arg(model), protocol::json::object(), m_model.fields(), this);
+    const auto* example = m_model.record(0);
+    auto* form = new RecordForm(tr("New %1").arg(model), protocol::json::object(), m_model.fields(),
+                                this, example ? example->data : protocol::json(nullptr));
     form->setAttribute(Qt::WA_DeleteOnClose);
     connect(form, &QDialog::accepted, this,
             [this, form, model] { saveCreate(model, form->values()); });

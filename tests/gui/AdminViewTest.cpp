@@ -1,0 +1,81 @@
+// AdminView over a fixture: users listed, added, disabled, their password reset; the app
+// type -> models map shown and edited.
+
+#include "AdminView.h"
+#include "Confirm.h"
+#include "GuiFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using namespace bridgecore::testing;
+using C = ui::UserTableModel::Column;
+
+class AdminViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void usersAndModelMap();
+};
+
+void AdminViewTest::usersAndModelMap() {
+    GuiFixture f;
+    ui::AdminView view(&f.backend());
+    QAbstractItemModelTester tester(view.users());
+    view.resize(1100, 600);
+    view.show();
+    auto& m = *view.users();
+    QTRY_COMPARE(m.rowCount(), 2);
+    QCOMPARE(m.index(0, int(C::Email)).data().toString(), QStringLiteral("admin@fixture.test"));
+    QCOMPARE(m.index(0, int(C::Role)).data().toString(), QStringLiteral("admin"));
+    QCOMPARE(m.index(1, int(C::Role)).data().toString(), QStringLiteral("user"));
+
+    QSignalSpy message(&view, &ui::AdminView::message);
+    view.addUser(QStringLiteral("picker@fixture.test"), QStringLiteral("Picker"),
+                 protocol::Role::User, QStringLiteral("short"));
+    QTRY_COMPARE(message.count(), 1); // refused: password too short
+    QCOMPARE(m.rowCount(), 2);
+    view.addUser(QStringLiteral("picker@fixture.test"), QStringLiteral("Picker"),
+                 protocol::Role::Support, QStringLiteral("long-enough-password"));
+    QTRY_COMPARE(m.rowCount(), 3);
+    QCOMPARE(m.index(2, int(C::Email)).data().toString(), QStringLiteral("picker@fixture.test"));
+    QCOMPARE(m.index(2, int(C::Role)).data().toString(), QStringLiteral("support"));
+    QCOMPARE(f.store().userByEmail("picker@fixture.test")->password_hash,
+             std::string("plain:long-enough-password"));
+
+    ui::setConfirmHandler([](const QString&) { return true; });
+    view.selectUser(2);
+    view.toggleSelectedDisabled();
+    QTRY_COMPARE(m.index(2, int(C::Status)).data().toString(), QStringLiteral("disabled"));
+    QVERIFY(f.store().userByEmail("picker@fixture.test")->disabled);
+    ui::setAskTextHandler(
+        [](const QString&) { return std::optional<QString>(QStringLiteral("new-password-42")); });
+    view.selectUser(2);
+    view.resetSelectedPassword();
+    QTRY_COMPARE(f.store().userByEmail("picker@fixture.test")->password_hash,
+                 std::string("plain:new-password-42"));
+    ui::setConfirmHandler({});
+    ui::setAskTextHandler({});
+
+    // The model map.
+    QTRY_VERIFY(!view.modelMap().empty());
+    view.showAppType(QStringLiteral("sales_app"));
+    QCOMPARE(view.shownModels(),
+             (QStringList{QStringLiteral("sale.order"), QStringLiteral("sale.order.line"),
+                          QStringLiteral("res.partner"), QStringLiteral("product.product")}));
+    view.setShownModels(
+        {QStringLiteral("sale.order"), QStringLiteral("res.partner"), QStringLiteral("crm.lead")});
+    QSignalSpy saved(&view, &ui::AdminView::modelMapSaved);
+    view.saveAppType();
+    QTRY_COMPARE(saved.count(), 1);
+    auto map = f.engine().modelMap(f.admin);
+    QVERIFY(map.ok());
+    std::vector<std::string> models;
+    for (const auto& e : map.value().at("sales_app"))
+        models.push_back(e.model);
+    QCOMPARE(models, (std::vector<std::string>{"sale.order", "res.partner", "crm.lead"}));
+    saveScreenshot(&view, QStringLiteral("admin"));
+}
+
+QTEST_MAIN(AdminViewTest)
+#include "AdminViewTest.moc"

@@ -1,0 +1,181 @@
+// ConflictsView and its merge editor over a fixture conflict: the per-field choices produce
+// exactly the expected merged_data, and the server record afterwards is the merged one.
+
+#include "ConflictsView.h"
+#include "GuiFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QTableView>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using namespace bridgecore::testing;
+using Choice = ui::MergeModel::Choice;
+using Col = ui::MergeModel::Column;
+using protocol::json;
+
+class ConflictsViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void mergeEditorProducesExactMergedData();
+    void takeAllAndNavigation();
+    void serverWinsKeepsServerRecord();
+
+private:
+    /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
+    std::int64_t makeConflict(GuiFixture& f) {
+        auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"},
+                                                                  {"phone", "111"},
+                                                                  {"city", "Paris"},
+                                                                  {"street", "1 Rue"}}));
+        const auto id = *created.results[0].server_id;
+        f.pull("dev-b");
+        f.push("dev-a",
+               GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}, {"phone", "222"}}));
+        auto c = f.push(
+            "dev-b",
+            GuiFixture::update("b-1", id, 1,
+                               {{"name", "Azure Int."}, {"city", "Lyon"}, {"street", "2 Rue"}}),
+            "manual");
+        if (c.conflicts != 1)
+            qFatal("no conflict: %s", protocol::toJson(c).dump().c_str());
+        return id;
+    }
+    static int row(ui::MergeModel& m, const char* field) { return m.rowOfField(field); }
+};
+
+void ConflictsViewTest::mergeEditorProducesExactMergedData() {
+    GuiFixture f;
+    const auto id = makeConflict(f);
+    ui::ConflictsView view(&f.backend());
+    QAbstractItemModelTester listTester(view.model());
+    QAbstractItemModelTester mergeTester(view.editor()->model());
+    view.resize(1100, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    const auto* c = view.model()->conflict(0);
+    QCOMPARE(c->status, std::string("open"));
+    QCOMPARE(c->record_id, id);
+    QCOMPARE(view.model()->index(0, int(ui::ConflictListModel::Column::Fields)).data().toString(),
+             QStringLiteral("name"));
+    view.selectRow(0);
+
+    auto& m = *view.editor()->model();
+    // One row per field: the conflicting one first, then the client's, then the rest.
+    QCOMPARE(m.rowCount(), 4);
+    QCOMPARE(m.field(0), QStringLiteral("name"));
+    QVERIFY(m.conflicting(0));
+    QCOMPARE(m.field(1), QStringLiteral("city"));
+    QCOMPARE(m.field(2), QStringLiteral("street"));
+    QCOMPARE(m.field(3), QStringLiteral("phone"));
+    QCOMPARE(m.index(0, int(Col::Local)).data().toString(), QStringLiteral("Azure Int."));
+    QCOMPARE(m.index(0, int(Col::Server)).data().toString(), QStringLiteral("Azure Interior"));
+    QVERIFY(m.hasBase());
+    QCOMPARE(m.index(0, int(Col::Base)).data().toString(), QStringLiteral("Azure"));
+    QCOMPARE(m.index(3, int(Col::Local)).data().toString(), QStringLiteral("(unchanged)"));
+    // Differing rows are highlighted, the conflicting one most.
+    QVERIFY(m.index(0, 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(m.index(1, 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!m.index(3, 0).data(Qt::BackgroundRole).isValid());
+    // Defaults: conflicts keep the server value, the client's other fields are taken.
+    QCOMPARE(m.choice(0), Choice::Server);
+    QCOMPARE(m.choice(1), Choice::Local);
+    QCOMPARE(m.mergedData(),
+             (json{{"name", "Azure Interior"}, {"city", "Lyon"}, {"street", "2 Rue"}}));
+
+    // Keyboard: L takes local on the current row, S takes server, the Result cell is editable.
+    auto* table = view.editor()->table();
+    table->setFocus();
+    view.editor()->setCurrentRow(row(m, "name"));
+    QTest::keyClick(table, Qt::Key_L);
+    QCOMPARE(m.choice(0), Choice::Local);
+    view.editor()->setCurrentRow(row(m, "street"));
+    QTest::keyClick(table, Qt::Key_S);
+    QCOMPARE(m.choice(2), Choice::Server);
+    QVERIFY(m.setData(m.index(row(m, "city"), int(Col::Result)), QStringLiteral("Marseille")));
+    QCOMPARE(m.choice(1), Choice::Edited);
+    QCOMPARE(m.index(1, int(Col::Result)).data().toString(), QStringLiteral("Marseille"));
+    // Taking "local" on a field the client left alone keeps the server value.
+    view.editor()->setCurrentRow(row(m, "phone"));
+    QTest::keyClick(table, Qt::Key_L);
+    QCOMPARE(m.choice(3), Choice::Server);
+
+    const json expected = {{"name", "Azure Int."}, {"city", "Marseille"}, {"street", "1 Rue"}};
+    QCOMPARE(m.mergedData(), expected);
+    saveScreenshot(&view, QStringLiteral("conflicts_merge_editor"));
+
+    QSignalSpy resolved(&view, &ui::ConflictsView::resolved);
+    QSignalSpy submitted(view.editor(), &ui::MergeEditor::resolve);
+    QTest::keyClick(table, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(submitted.count(), 1);
+    QVERIFY(submitted.at(0).at(1).value<protocol::ConflictStrategy>() ==
+            protocol::ConflictStrategy::Merge);
+    QTRY_COMPARE(resolved.count(), 1);
+
+    // The server record is the merge: the choices plus the server-only change.
+    QCOMPARE(
+        f.serverRecord("res.partner", id),
+        (json{
+            {"name", "Azure Int."}, {"phone", "222"}, {"city", "Marseille"}, {"street", "1 Rue"}}));
+    auto stored = f.engine().conflicts(f.admin, "resolved", 10, 0);
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().items.size(), std::size_t(1));
+    QVERIFY(stored.value().items[0].info.resolution == protocol::Resolution::Merged);
+    QTRY_COMPARE(view.model()->rowCount(), 0); // no open conflict left
+
+    // Resolved conflicts are listed, read-only, with the resolved record.
+    view.setStatusFilter("resolved");
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    QVERIFY(!view.editor()->findChild<QWidget*>(QStringLiteral("submitMerge"))->isEnabled());
+    saveScreenshot(&view, QStringLiteral("conflicts_resolved"));
+}
+
+void ConflictsViewTest::takeAllAndNavigation() {
+    GuiFixture f;
+    makeConflict(f);
+    ui::ConflictsView view(&f.backend());
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    auto& m = *view.editor()->model();
+    QCOMPARE(m.rowCount(), 4);
+    view.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    view.editor()->table()->setFocus();
+    QTest::keyClick(view.editor()->table(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m.mergedData(), (json{{"name", "Azure Int."}, {"city", "Lyon"}, {"street", "2 Rue"}}));
+    QVERIFY(m.allLocal());
+    QTest::keyClick(view.editor()->table(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m.mergedData(),
+             (json{{"name", "Azure Interior"}, {"city", "Paris"}, {"street", "1 Rue"}}));
+    QVERIFY(m.allServer());
+    // N / P walk the rows whose local and server values differ (phone was not changed locally).
+    view.editor()->setCurrentRow(0);
+    QTest::keyClick(view.editor()->table(), Qt::Key_N);
+    QCOMPARE(view.editor()->currentRow(), 1);
+    QTest::keyClick(view.editor()->table(), Qt::Key_N);
+    QCOMPARE(view.editor()->currentRow(), 2);
+    QTest::keyClick(view.editor()->table(), Qt::Key_N);
+    QCOMPARE(view.editor()->currentRow(), 0);
+    QTest::keyClick(view.editor()->table(), Qt::Key_P);
+    QCOMPARE(view.editor()->currentRow(), 2);
+}
+
+void ConflictsViewTest::serverWinsKeepsServerRecord() {
+    GuiFixture f;
+    const auto id = makeConflict(f);
+    ui::ConflictsView view(&f.backend());
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    QSignalSpy resolved(&view, &ui::ConflictsView::resolved);
+    view.editor()->submitServerWins();
+    QTRY_COMPARE(resolved.count(), 1);
+    const auto record = f.serverRecord("res.partner", id);
+    QCOMPARE(record["name"], json("Azure Interior"));
+    QCOMPARE(record["phone"], json("222"));
+}
+
+QTEST_MAIN(ConflictsViewTest)
+#include "ConflictsViewTest.moc"

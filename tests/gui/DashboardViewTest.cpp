@@ -1,0 +1,87 @@
+// DashboardView over a fixture: KPIs from the engine's summary, and the live series fed by
+// the engine's push/pull signals into the bounded ring buffer the charts are bound to.
+
+#include "DashboardView.h"
+#include "GuiFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using namespace bridgecore::testing;
+using C = ui::MetricSeriesModel::Column;
+
+class DashboardViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void kpisAndLiveSeries();
+    void ringBufferKeepsTheWindow();
+};
+
+void DashboardViewTest::kpisAndLiveSeries() {
+    GuiFixture f;
+    ui::DashboardView view(&f.backend());
+    QAbstractItemModelTester tester(view.series());
+    view.resize(1100, 700);
+    view.show();
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+
+    auto r = f.push("dev-1",
+                    protocol::json::array({GuiFixture::create("a-1", {{"name", "A"}}),
+                                           GuiFixture::create("a-2", {{"name", "B"}}),
+                                           GuiFixture::create("a-3", {{"name", "C"}})}),
+                    "server_wins", {{"pending_changes", 4}});
+    QCOMPARE(r.succeeded, 3);
+    f.pull("dev-2");
+    QTest::qWait(20); // the backend forwards the engine's signals through the event loop
+    view.tick(t0 + 1000);
+    QCOMPARE(view.series()->rowCount(), 1);
+    QCOMPARE(view.series()->value(0, C::PushedPerSec), 3.0);
+    QCOMPARE(view.series()->value(0, C::PulledPerSec), 3.0);
+    QVERIFY(view.series()->value(0, C::PushP95Ms) > 0);
+    QCOMPARE(view.series()->value(0, C::Time), double(t0 + 1000));
+    view.tick(t0 + 2000); // a quiet second
+    QCOMPARE(view.series()->rowCount(), 2);
+    QCOMPARE(view.series()->value(1, C::PushedPerSec), 0.0);
+
+    view.refreshSummary();
+    QSignalSpy loaded(&view, &ui::DashboardView::summaryLoaded);
+    QTRY_VERIFY(loaded.count() >= 1);
+    QCOMPARE(view.summary().devices, 2);
+    QCOMPARE(view.summary().pending_changes, 4);
+    QCOMPARE(view.summary().head_event_id, 3);
+    QCOMPARE(view.kpiText(QStringLiteral("devices")), QStringLiteral("2"));
+    QCOMPARE(view.kpiText(QStringLiteral("head")), QStringLiteral("3"));
+    QCOMPARE(view.kpiText(QStringLiteral("pending")), QStringLiteral("4"));
+    for (int i = 3; i < 40; ++i) {
+        if (i % 3 == 0)
+            f.push("dev-1", GuiFixture::create("b-" + std::to_string(i), {{"name", "x"}}));
+        QTest::qWait(1);
+        view.tick(t0 + i * 1000);
+    }
+    saveScreenshot(&view, QStringLiteral("dashboard"));
+}
+
+void DashboardViewTest::ringBufferKeepsTheWindow() {
+    ui::MetricSeriesModel m;
+    QAbstractItemModelTester tester(&m);
+    m.setWindow(3);
+    for (int i = 1; i <= 5; ++i) {
+        m.addPush(i, i == 5 ? 2 : 0, 10.0 * i);
+        m.tick(i * 1000);
+    }
+    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(m.value(0, C::Time), 3000.0);
+    QCOMPARE(m.value(2, C::Time), 5000.0);
+    QCOMPARE(m.value(2, C::PushedPerSec), 5.0);
+    QCOMPARE(m.value(2, C::PushP95Ms), 50.0);
+    QCOMPARE(m.value(2, C::ConflictsPerMin), 2.0);
+    QCOMPARE(m.maxValue(C::PushedPerSec), 5.0);
+    // A wider window shows the history the ring buffer kept.
+    m.setWindow(60);
+    QCOMPARE(m.rowCount(), 5);
+    QCOMPARE(m.value(0, C::Time), 1000.0);
+}
+
+QTEST_MAIN(DashboardViewTest)
+#include "DashboardViewTest.moc"

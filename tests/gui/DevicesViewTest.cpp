@@ -1,0 +1,166 @@
+// DevicesView over a fixture database: rows, lag, health highlighting, filters, details and
+// reset with confirmation.
+
+#include "DevicesView.h"
+#include "Confirm.h"
+#include "GuiFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QTableView>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using namespace bridgecore::testing;
+using Column = ui::DeviceTableModel::Column;
+using Health = ui::DeviceTableModel::Health;
+
+class DevicesViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void showsEveryDeviceWithItsState();
+    void resetNeedsConfirmation();
+
+private:
+    static int rowOf(ui::DeviceTableModel& m, const QString& device) {
+        for (int r = 0; r < m.rowCount(); ++r)
+            if (m.index(r, int(Column::Device)).data().toString() == device)
+                return r;
+        return -1;
+    }
+    void populate(GuiFixture& f) {
+        const auto now = f.clock.now();
+        // Stale: last synced three days ago.
+        f.clock.set(now - 3LL * 24 * 3600 * 1000);
+        f.push("dev-stale", {GuiFixture::create("s-1", {{"name", "Stale Co"}})});
+        f.pull("dev-stale");
+        f.clock.set(now);
+        // OK: pushes two, pulls everything.
+        auto created = f.push("dev-ok", {GuiFixture::create("o-1", {{"name", "Azure"}}),
+                                         GuiFixture::create("o-2", {{"name", "Deco"}})});
+        QCOMPARE(created.succeeded, 2);
+        f.pull("dev-ok");
+        // Error: its queue report says the last push failed, and three changes wait.
+        f.push("dev-error", {GuiFixture::create("e-1", {{"name", "Err"}})}, "server_wins",
+               {{"pending_changes", 3}, {"last_error", "timeout talking to server"}});
+        // Conflict: edits a record that dev-ok changed meanwhile, manual strategy.
+        f.pull("dev-conflict");
+        const auto id = *created.results[0].server_id;
+        f.push("dev-ok", {GuiFixture::update("o-3", id, 1, {{"name", "Azure Interior"}})});
+        auto c = f.push("dev-conflict",
+                        {GuiFixture::update("c-1", id, 1, {{"name", "Azure Int."}})}, "manual");
+        QCOMPARE(c.conflicts, 1);
+    }
+};
+
+void DevicesViewTest::showsEveryDeviceWithItsState() {
+    GuiFixture f;
+    populate(f);
+    ui::DevicesView view(&f.backend());
+    QAbstractItemModelTester tester(view.model());
+    QAbstractItemModelTester proxyTester(view.proxy());
+    view.resize(1200, 600);
+    view.show();
+    auto& m = *view.model();
+    QTRY_COMPARE(m.rowCount(), 4);
+    QCOMPARE(m.total(), 4);
+    QCOMPARE(m.columnCount(), int(Column::Count));
+
+    const auto head = f.store().headEventId(f.tenant);
+    QCOMPARE(head, 5); // 4 creates + 1 update
+    struct Expect {
+        QString device;
+        Health health;
+        qint64 lag;
+        qint64 pending;
+        qint64 conflicts;
+    };
+    const Expect expected[] = {
+        {QStringLiteral("dev-stale"), Health::Stale, head - 1, 0, 0},
+        {QStringLiteral("dev-ok"), Health::Ok, head - 3, 0, 0},
+        {QStringLiteral("dev-error"), Health::Error, head, 3, 0},
+        {QStringLiteral("dev-conflict"), Health::Conflict, head - 4, 0, 1},
+    };
+    for (const auto& e : expected) {
+        const int r = rowOf(m, e.device);
+        QVERIFY2(r >= 0, qPrintable(e.device));
+        QCOMPARE(Health(m.index(r, 0).data(ui::DeviceTableModel::HealthRole).toInt()), e.health);
+        QCOMPARE(m.index(r, int(Column::Lag)).data().toLongLong(), e.lag);
+        QCOMPARE(m.index(r, int(Column::Pending)).data().toLongLong(), e.pending);
+        QCOMPARE(m.index(r, int(Column::OpenConflicts)).data().toLongLong(), e.conflicts);
+        QCOMPARE(m.index(r, int(Column::User)).data().toLongLong(), f.user.user_id);
+        // Stale, error and conflict rows are highlighted; OK rows are not.
+        QCOMPARE(m.index(r, 0).data(Qt::BackgroundRole).isValid(), e.health != Health::Ok);
+    }
+    QCOMPARE(
+        m.index(rowOf(m, QStringLiteral("dev-ok")), int(Column::LastEventId)).data().toLongLong(),
+        3);
+    QVERIFY(m.index(rowOf(m, QStringLiteral("dev-stale")), int(Column::LastSync))
+                .data()
+                .toString()
+                .contains(QLatin1Char('3')));
+
+    // Health filter.
+    view.proxy()->setShow(ui::DeviceFilterProxy::Show::Stale);
+    QCOMPARE(view.proxy()->rowCount(), 1);
+    QCOMPARE(view.proxy()->index(0, 0).data().toString(), QStringLiteral("dev-stale"));
+    view.proxy()->setShow(ui::DeviceFilterProxy::Show::Error);
+    QCOMPARE(view.proxy()->rowCount(), 1);
+    QCOMPARE(view.proxy()->index(0, 0).data().toString(), QStringLiteral("dev-error"));
+    view.proxy()->setShow(ui::DeviceFilterProxy::Show::All);
+    QCOMPARE(view.proxy()->rowCount(), 4);
+
+    // Sorting by lag puts the most lagging device first.
+    view.table()->sortByColumn(int(Column::Lag), Qt::DescendingOrder);
+    QCOMPARE(view.proxy()->index(0, 0).data().toString(), QStringLiteral("dev-error"));
+
+    // Details of the error device, with statistics from the engine.
+    for (int r = 0; r < view.proxy()->rowCount(); ++r)
+        if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-error"))
+            view.selectRow(r);
+    QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
+    QTRY_VERIFY(details.count() >= 1);
+    QCOMPARE(view.detailText(QStringLiteral("error")), QStringLiteral("timeout talking to server"));
+    QVERIFY(view.detailText(QStringLiteral("pushes")).startsWith(QStringLiteral("pushes: 1,")));
+    saveScreenshot(&view, QStringLiteral("devices"));
+
+    // Backend search.
+    m.reload(QStringLiteral("dev-st"));
+    QTRY_COMPARE(m.rowCount(), 1);
+    QCOMPARE(m.index(0, 0).data().toString(), QStringLiteral("dev-stale"));
+}
+
+void DevicesViewTest::resetNeedsConfirmation() {
+    GuiFixture f;
+    populate(f);
+    ui::DevicesView view(&f.backend());
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 4);
+    for (int r = 0; r < view.proxy()->rowCount(); ++r)
+        if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-ok"))
+            view.selectRow(r);
+    QString asked;
+    ui::setConfirmHandler([&](const QString& text) {
+        asked = text;
+        return false;
+    });
+    QVERIFY(!view.resetSelected());
+    QVERIFY(asked.contains(QStringLiteral("dev-ok")));
+    QCOMPARE(f.store().device(f.tenant, "dev-ok")->last_event_id, 3);
+
+    ui::setConfirmHandler([](const QString&) { return true; });
+    QSignalSpy reset(&view, &ui::DevicesView::deviceReset);
+    QVERIFY(view.resetSelected());
+    QTRY_COMPARE(reset.count(), 1);
+    QCOMPARE(f.store().device(f.tenant, "dev-ok")->last_event_id, 0);
+    QTRY_COMPARE(
+        view.model()
+            ->index(rowOf(*view.model(), QStringLiteral("dev-ok")), int(Column::LastEventId))
+            .data()
+            .toLongLong(),
+        0);
+    ui::setConfirmHandler({});
+}
+
+QTEST_MAIN(DevicesViewTest)
+#include "DevicesViewTest.moc"

@@ -1,0 +1,129 @@
+#include "GuiFixture.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QPixmap>
+#include <QWidget>
+#include <QtTest/QTest>
+
+// Always checked (Q_ASSERT is compiled out in release builds).
+#define FIXTURE_CHECK(cond)                                                                        \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            qFatal("fixture: %s failed at %s:%d", #cond, __FILE__, __LINE__);                      \
+    } while (false)
+
+namespace bridgecore::testing {
+
+GuiFixture::GuiFixture()
+    : clock(QDateTime::currentMSecsSinceEpoch()) {
+    FIXTURE_CHECK(m_dir.isValid());
+    auto store = storage::openSqliteStore(
+        QString(m_dir.path() + QStringLiteral("/fixture.db")).toStdString());
+    FIXTURE_CHECK(store.ok());
+    m_store = store.value();
+    m_engine = std::make_unique<engine::SyncEngine>(m_store, clock);
+    {
+        storage::Transaction tx(*m_store);
+        tenant = m_store->createTenant("Fixture").value();
+        storage::User a;
+        a.tenant_id = tenant;
+        a.email = "admin@fixture.test";
+        a.name = "Admin";
+        a.role = protocol::Role::Admin;
+        a.password_hash = "x";
+        const auto adminId = m_store->createUser(a).value();
+        storage::User u = a;
+        u.email = "user@fixture.test";
+        u.name = "Device user";
+        u.role = protocol::Role::User;
+        const auto userId = m_store->createUser(u).value();
+        FIXTURE_CHECK(tx.commit().ok());
+        admin = {tenant, adminId, protocol::Role::Admin};
+        user = {tenant, userId, protocol::Role::User};
+    }
+    m_backend = std::make_unique<ui::EmbeddedBackend>(
+        *m_engine, admin, m_dir.path(), [](const std::string& p) -> Result<std::string> {
+            return "plain:" + p; // the fixture never logs in
+        });
+}
+
+GuiFixture::~GuiFixture() {
+    m_backend.reset();
+}
+
+QString nowIso(protocol::Millis offsetMs) {
+    return QString::fromStdString(
+        protocol::formatTime(QDateTime::currentMSecsSinceEpoch() + offsetMs));
+}
+
+protocol::json GuiFixture::create(const std::string& localId, const protocol::json& data,
+                                  const std::string& model) {
+    return {{"local_id", localId},
+            {"action", "create"},
+            {"model", model},
+            {"data", data},
+            {"local_timestamp", nowIso().toStdString()},
+            {"version", 1}};
+}
+
+protocol::json GuiFixture::update(const std::string& localId, std::int64_t id, std::int64_t version,
+                                  const protocol::json& data, const std::string& model) {
+    return {{"local_id", localId}, {"action", "update"},
+            {"model", model},      {"record_id", id},
+            {"data", data},        {"local_timestamp", nowIso().toStdString()},
+            {"version", version}};
+}
+
+protocol::PushResponse GuiFixture::push(const std::string& deviceId, const protocol::json& changes,
+                                        const std::string& strategy, const protocol::json& report) {
+    // {create(...)} with one element is that element, not an array of it.
+    const protocol::json list = changes.is_array() ? changes : protocol::json::array({changes});
+    protocol::json body = {
+        {"device_id", deviceId}, {"changes", list}, {"conflict_strategy", strategy}};
+    for (auto& [k, v] : report.items())
+        body[k] = v;
+    auto parsed = protocol::parsePushRequest(body);
+    if (!std::holds_alternative<protocol::PushRequest>(parsed))
+        qFatal("fixture: push request invalid: %s",
+               protocol::toJson(std::get<protocol::ValidationIssues>(parsed)).dump().c_str());
+    auto r = m_engine->push(user, std::get<protocol::PushRequest>(parsed));
+    if (!r)
+        qFatal("fixture: push failed: %s", r.error().message.c_str());
+    return r.value();
+}
+
+protocol::PullResponse GuiFixture::pull(const std::string& deviceId, const std::string& appType) {
+    protocol::PullRequest req;
+    req.device_id = deviceId;
+    req.app_type = appType;
+    req.limit = 500;
+    auto r = m_engine->pull(user, req);
+    if (!r)
+        qFatal("fixture: pull failed: %s", r.error().message.c_str());
+    return r.value();
+}
+
+protocol::json GuiFixture::serverRecord(const std::string& model, std::int64_t id) {
+    auto r = m_engine->record(admin, model, id);
+    if (!r)
+        return nullptr;
+    auto data = r.value()["data"];
+    data.erase("id");
+    return data;
+}
+
+QString saveScreenshot(QWidget* widget, const QString& name) {
+    QString dir = qEnvironmentVariable("BRIDGECORE_BUILD_DIR");
+    if (dir.isEmpty())
+        dir = QDir::currentPath();
+    dir += QStringLiteral("/tests/gui/screenshots");
+    QDir().mkpath(dir);
+    const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    QTest::qWait(50); // let pending paints and layouts settle
+    const bool ok = widget->grab().save(file);
+    FIXTURE_CHECK(ok);
+    return file;
+}
+
+} // namespace bridgecore::testing

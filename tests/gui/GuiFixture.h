@@ -1,0 +1,63 @@
+#pragma once
+// Shared fixture of the GUI tests: a fresh SQLite database in a temporary directory with a
+// tenant, an admin and a device user, an engine on it, helpers to push and pull as devices,
+// and saving a PNG of a view under <build>/tests/gui/screenshots/.
+
+#include "EmbeddedBackend.h"
+#include "engine/Clock.h"
+#include "engine/SyncEngine.h"
+#include "storage/SyncStore.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+class QWidget;
+
+namespace bridgecore::testing {
+
+class GuiFixture {
+public:
+    GuiFixture();
+    ~GuiFixture();
+
+    QString path() const { return m_dir.path(); }
+    storage::SyncStore& store() { return *m_store; }
+    engine::SyncEngine& engine() { return *m_engine; }
+    /// An admin backend over the fixture's engine.
+    ui::EmbeddedBackend& backend() { return *m_backend; }
+
+    /// The engine's clock; starts at the wall clock, tests move it.
+    ManualClock clock;
+    std::int64_t tenant = 0;
+    engine::Caller admin, user;
+
+    /// Pushes `changes` (wire JSON array) as `deviceId` of the device user.
+    protocol::PushResponse push(const std::string& deviceId, const protocol::json& changes,
+                                const std::string& strategy = "server_wins",
+                                const protocol::json& report = protocol::json::object());
+    /// Pulls everything as `deviceId`.
+    protocol::PullResponse pull(const std::string& deviceId,
+                                const std::string& appType = "sales_app");
+    /// One create change of a res.partner.
+    static protocol::json create(const std::string& localId, const protocol::json& data,
+                                 const std::string& model = "res.partner");
+    static protocol::json update(const std::string& localId, std::int64_t id, std::int64_t version,
+                                 const protocol::json& data,
+                                 const std::string& model = "res.partner");
+    /// The current server record's fields (without id), null when absent.
+    protocol::json serverRecord(const std::string& model, std::int64_t id);
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<storage::SyncStore> m_store;
+    std::unique_ptr<engine::SyncEngine> m_engine;
+    std::unique_ptr<ui::EmbeddedBackend> m_backend;
+};
+
+/// Saves a PNG of `widget` as <build>/tests/gui/screenshots/<name>.png; returns its path.
+QString saveScreenshot(QWidget* widget, const QString& name);
+/// A fresh empty directory for a test's data (under the system temp dir).
+QString nowIso(protocol::Millis offsetMs = 0);
+
+} // namespace bridgecore::testing

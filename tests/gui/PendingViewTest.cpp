@@ -1,0 +1,100 @@
+// PendingView on the embedded console: the console's outbox with its statuses, retry of a
+// failed change, discard with confirmation, and the devices whose pushes fail or wait.
+
+#include "PendingView.h"
+#include "Confirm.h"
+#include "ConsoleSession.h"
+#include "GuiFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QTableView>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using namespace bridgecore::testing;
+using C = ui::OutboxModel::Column;
+
+class PendingViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void outboxRetryDiscardAndFailedDevices();
+};
+
+void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
+    QTemporaryDir tmp;
+    auto s = ui::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    auto& session = *s.value();
+    session.scheduler()->stop();
+    session.scheduler()->waitForIdle();
+    auto* cache = session.cache();
+    // A model outside every app type: the server refuses it (a failed push).
+    auto models = cache->allowedModels();
+    models.push_back("hr.payslip");
+    QVERIFY(cache->setAllowedModels(models).ok());
+    QVERIFY(cache->createRecord("hr.payslip", {{"name", "Payslip"}}).ok());
+    auto sync = session.syncClient()->sync();
+    QVERIFY(sync.ok());
+    QCOMPARE(cache->outboxCounts().failed, 1);
+    QVERIFY(cache->createRecord("res.partner", {{"name", "Queued Co"}}).ok());
+    QVERIFY(cache->createRecord("res.partner", {{"name", "Other Co"}}).ok());
+
+    // A phone reports a failing queue.
+    auto uid = session.accounts().createUser(ui::ConsoleSession::kTenantName, "p@bridgecore.local",
+                                             "P", protocol::Role::User, "phone-password");
+    QVERIFY(uid.ok());
+    protocol::PullRequest pull;
+    pull.device_id = "phone-07";
+    pull.app_type = "sales_app";
+    pull.report.pending_changes = 12;
+    pull.report.last_error = "HTTP 502 from proxy";
+    QVERIFY(session.engine()
+                .pull({session.caller().tenant_id, uid.value(), protocol::Role::User}, pull)
+                .ok());
+
+    ui::PendingView view(session.backend(), cache, session.clientPool());
+    QAbstractItemModelTester tester(view.outbox());
+    view.resize(1100, 700);
+    view.show();
+    auto& m = *view.outbox();
+    QTRY_COMPARE(m.rowCount(), 3);
+    QCOMPARE(m.index(0, int(C::Status)).data().toString(), QStringLiteral("failed"));
+    QCOMPARE(m.index(0, int(C::Model)).data().toString(), QStringLiteral("hr.payslip"));
+    QVERIFY(
+        m.index(0, int(C::LastError)).data().toString().contains(QStringLiteral("UNKNOWN_MODEL")));
+    QCOMPARE(m.index(0, int(C::Attempts)).data().toInt(), 1);
+    QCOMPARE(m.index(1, int(C::Status)).data().toString(), QStringLiteral("pending"));
+    QCOMPARE(m.counts().failed, 1);
+    QCOMPARE(m.counts().pending, 2);
+    // Devices with failed or waiting pushes.
+    QTRY_VERIFY(view.deviceProxy()->rowCount() >= 1);
+    bool phone = false;
+    for (int r = 0; r < view.deviceProxy()->rowCount(); ++r)
+        phone |= view.deviceProxy()->index(r, 0).data().toString() == QLatin1String("phone-07");
+    QVERIFY(phone);
+    saveScreenshot(&view, QStringLiteral("pending"));
+
+    // Retry puts the failed change back to pending.
+    view.selectOutboxRow(0);
+    view.retrySelected();
+    QTRY_COMPARE(cache->outboxCounts().failed, 0);
+    QCOMPARE(cache->outboxCounts().pending, 3);
+
+    // Discard asks first.
+    QTRY_COMPARE(m.counts().pending, 3);
+    view.selectOutboxRow(2);
+    const QString name = QString::fromStdString(m.entry(2)->data.value("name", ""));
+    QCOMPARE(name, QStringLiteral("Other Co"));
+    ui::setConfirmHandler([](const QString&) { return false; });
+    QVERIFY(!view.discardSelected());
+    QCOMPARE(cache->outboxCounts().pending, 3);
+    ui::setConfirmHandler([](const QString&) { return true; });
+    QVERIFY(view.discardSelected());
+    QTRY_COMPARE(cache->outboxCounts().pending, 2);
+    QTRY_COMPARE(m.rowCount(), 2);
+    QCOMPARE(cache->countRecords("res.partner"), 1);
+    ui::setConfirmHandler({});
+}
+
+QTEST_MAIN(PendingViewTest)
+#include "PendingViewTest.moc"

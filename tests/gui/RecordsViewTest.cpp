@@ -1,0 +1,188 @@
+// RecordsView on the embedded console: an offline edit lands in the outbox and reaches the
+// server on the next sync; a conflicting edit resolved in the merge editor shows the resolved
+// record in the records view.
+
+#include "RecordsView.h"
+#include "ConflictsView.h"
+#include "ConsoleSession.h"
+#include "GuiFixture.h"
+#include "RecordForm.h"
+
+#include <QAbstractItemModelTester>
+#include <QTableView>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using protocol::json;
+using namespace bridgecore::testing;
+
+class RecordsViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void offlineEditReachesServerOnSync();
+    void resolvedConflictShowsInRecords();
+
+private:
+    struct Env {
+        QTemporaryDir tmp;
+        std::unique_ptr<ui::ConsoleSession> session;
+        engine::Caller phone;
+        std::int64_t partnerId = 0;
+    };
+    /// A console with one partner created by a phone and synced into the console's cache.
+    void setUp(Env& e) {
+        auto s = ui::ConsoleSession::openEmbedded(e.tmp.path());
+        QVERIFY(s.ok());
+        e.session = std::move(s.value());
+        auto uid = e.session->accounts().createUser(ui::ConsoleSession::kTenantName,
+                                                    "phone@bridgecore.local", "Phone",
+                                                    protocol::Role::User, "phone-password");
+        QVERIFY(uid.ok());
+        e.phone = {e.session->caller().tenant_id, uid.value(), protocol::Role::User};
+        auto push =
+            push1(e, GuiFixture::create("p-1", {{"name", "Wood Corner"}, {"phone", "100"}}));
+        e.partnerId = *push.results[0].server_id;
+        syncAndWait(e);
+    }
+    protocol::PushResponse push1(Env& e, const json& change) {
+        json body = {{"device_id", "phone-01"}, {"changes", json::array({change})}};
+        auto req = std::get<protocol::PushRequest>(protocol::parsePushRequest(body));
+        req.conflict_strategy = protocol::ConflictStrategy::ServerWins;
+        auto r = e.session->engine().push(e.phone, req);
+        if (!r)
+            qFatal("push failed");
+        return r.value();
+    }
+    static bool syncAndWait(Env& e) {
+        auto* sched = e.session->scheduler();
+        sched->waitForIdle();
+        QSignalSpy finished(sched, &client::SyncScheduler::finished);
+        QSignalSpy failed(sched, &client::SyncScheduler::failed);
+        sched->syncNow();
+        if (!QTest::qWaitFor([&] { return finished.count() + failed.count() > 0; }, 15000))
+            return false;
+        return finished.count() > 0;
+    }
+    static int rowOfName(ui::RecordTableModel& m, const QString& name) {
+        const int col = m.columnOfField(QStringLiteral("name"));
+        for (int r = 0; r < m.rowCount(); ++r)
+            if (m.index(r, col).data().toString() == name)
+                return r;
+        return -1;
+    }
+};
+
+void RecordsViewTest::offlineEditReachesServerOnSync() {
+    Env e;
+    setUp(e);
+    auto& s = *e.session;
+    ui::RecordsView view(s.cache(), s.clientPool());
+    QAbstractItemModelTester tester(view.model());
+    view.resize(1000, 500);
+    view.show();
+    view.showModel(QStringLiteral("res.partner"));
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    QCOMPARE(view.model()->index(0, 0).data().toLongLong(), e.partnerId);
+    QCOMPARE(view.model()->index(0, 1).data().toString(), QStringLiteral("synced"));
+
+    // Offline: edit through the form, and create a record.
+    s.transport()->setOffline(true);
+    auto* form = view.openEditForm(0);
+    QVERIFY(form);
+    QVERIFY(form->fieldNames().contains(QStringLiteral("phone")));
+    form->setFieldText(QStringLiteral("phone"), QStringLiteral("555-0199"));
+    QSignalSpy saved(&view, &ui::RecordsView::saved);
+    form->accept();
+    QTRY_COMPARE(saved.count(), 1);
+    auto* create = view.openCreateForm();
+    QVERIFY(create);
+    create->setFieldText(QStringLiteral("name"), QStringLiteral("New Customer"));
+    create->setFieldText(QStringLiteral("phone"), QStringLiteral("200"));
+    create->accept();
+    QTRY_COMPARE(saved.count(), 2);
+    const QString localId = saved.at(1).at(0).toString();
+    QVERIFY(!localId.isEmpty());
+
+    // Both are in the outbox, committed, pending.
+    auto outbox = s.cache()->outbox(client::OutboxStatus::Pending);
+    QCOMPARE(outbox.size(), std::size_t(2));
+    QVERIFY(outbox[0].action == protocol::Action::Update);
+    QCOMPARE(outbox[0].model, std::string("res.partner"));
+    QCOMPARE(outbox[0].data, (json{{"phone", "555-0199"}}));
+    QVERIFY(outbox[1].action == protocol::Action::Create);
+    QVERIFY2(outbox[1].data == (json{{"name", "New Customer"}, {"phone", "200"}}),
+             outbox[1].data.dump().c_str());
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    const int newRow = rowOfName(*view.model(), QStringLiteral("New Customer"));
+    QVERIFY(newRow >= 0);
+    QCOMPARE(view.model()->index(newRow, 1).data().toString(), QStringLiteral("new (not synced)"));
+    saveScreenshot(&view, QStringLiteral("records_offline"));
+
+    // A sync while offline fails and keeps everything queued.
+    QVERIFY(!syncAndWait(e));
+    QCOMPARE(s.cache()->outboxCounts().active(), 2);
+    QCOMPARE(
+        e.session->engine().record(s.caller(), "res.partner", e.partnerId).value()["data"]["phone"],
+        json("100"));
+
+    // Back online: the sync delivers both.
+    s.transport()->setOffline(false);
+    QVERIFY(syncAndWait(e));
+    QCOMPARE(s.cache()->outboxCounts().active(), 0);
+    auto server = e.session->engine().record(s.caller(), "res.partner", e.partnerId);
+    QVERIFY(server.ok());
+    QCOMPARE(server.value()["data"]["phone"], json("555-0199"));
+    QCOMPARE(server.value()["data"]["name"], json("Wood Corner"));
+    const auto newId = s.cache()->mappedId(localId.toStdString());
+    QVERIFY(newId.has_value());
+    auto created = e.session->engine().record(s.caller(), "res.partner", *newId);
+    QVERIFY(created.ok());
+    QCOMPARE(created.value()["data"]["name"], json("New Customer"));
+    QTRY_COMPARE(view.model()
+                     ->index(rowOfName(*view.model(), QStringLiteral("New Customer")), 1)
+                     .data()
+                     .toString(),
+                 QStringLiteral("synced"));
+}
+
+void RecordsViewTest::resolvedConflictShowsInRecords() {
+    Env e;
+    setUp(e);
+    auto& s = *e.session;
+    // The phone renames the partner; the console, offline, renames it too (manual strategy).
+    push1(e, GuiFixture::update("p-2", e.partnerId, 1, {{"name", "Wood Corner Ltd"}}));
+    QVERIFY(s.cache()->updateRecord("res.partner", e.partnerId, {{"name", "Wood Corner SA"}}).ok());
+    QVERIFY(syncAndWait(e));
+    QCOMPARE(s.cache()->outboxCounts().conflict, 1);
+
+    ui::ConflictsView conflicts(s.backend());
+    conflicts.show();
+    QTRY_COMPARE(conflicts.model()->rowCount(), 1);
+    QCOMPARE(conflicts.model()->conflict(0)->device_id, s.cache()->deviceId());
+    conflicts.selectRow(0);
+    auto& m = *conflicts.editor()->model();
+    const int nameRow = m.rowOfField("name");
+    QVERIFY(nameRow >= 0);
+    m.edit(nameRow, "Wood Corner SARL");
+    QCOMPARE(m.mergedData(), (json{{"name", "Wood Corner SARL"}}));
+    QSignalSpy resolved(&conflicts, &ui::ConflictsView::resolved);
+    conflicts.editor()->submitMerge();
+    QTRY_COMPARE(resolved.count(), 1);
+    s.settleLocalConflict(resolved.at(0).at(0).toLongLong());
+    QVERIFY(syncAndWait(e));
+
+    ui::RecordsView view(s.cache(), s.clientPool());
+    view.show();
+    view.showModel(QStringLiteral("res.partner"));
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    QTRY_COMPARE(view.model()
+                     ->index(0, view.model()->columnOfField(QStringLiteral("name")))
+                     .data()
+                     .toString(),
+                 QStringLiteral("Wood Corner SARL"));
+    QCOMPARE(s.cache()->outboxCounts().active(), 0);
+    saveScreenshot(&view, QStringLiteral("records_after_merge"));
+}
+
+QTEST_MAIN(RecordsViewTest)
+#include "RecordsViewTest.moc"
