@@ -40,19 +40,33 @@ bool isStaff(const Caller& c) {
 }
 
 /// Stable digest of what a change does; a resend with the same local_id must match it.
-std::string contentHash(const Change& c) {
-    json key = {{"a", toString(c.action)}, {"m", c.model}, {"d", c.data}};
+std::string contentHash(const Change& c, const std::string& dataText) {
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    auto add = [&](std::string_view part) {
+        hash.addData(QByteArrayView(part.data(), qsizetype(part.size())));
+        hash.addData(QByteArrayView("\0", 1));
+    };
+    add(toString(c.action));
+    add(c.model);
     if (auto id = std::get_if<std::int64_t>(&c.record_id))
-        key["r"] = *id;
+        add("#" + std::to_string(*id));
     else if (auto ref = std::get_if<std::string>(&c.record_id))
-        key["r"] = *ref;
-    if (c.version)
-        key["v"] = *c.version;
-    const std::string text = key.dump();
-    return QCryptographicHash::hash(QByteArrayView(text.data(), qsizetype(text.size())),
-                                    QCryptographicHash::Sha1)
-        .toHex()
-        .toStdString();
+        add("$" + *ref);
+    else
+        add("-");
+    add(c.version ? std::to_string(*c.version) : std::string("-"));
+    add(dataText);
+    return hash.result().toHex().toStdString();
+}
+
+/// The text of a record's data with "id" first: {"id":7,...}.
+std::string withIdText(const std::string& dataText, std::int64_t id) {
+    std::string out = "{\"id\":" + std::to_string(id);
+    if (dataText.size() > 2)
+        out.append(",").append(dataText, 1, std::string::npos);
+    else
+        out.push_back('}');
+    return out;
 }
 
 template <typename F> void forEachString(const json& j, F&& f) {
@@ -74,23 +88,28 @@ template <typename F> void forEachString(const json& j, F&& f) {
 }
 
 /// Replaces every string that names a created record's local_id by its server id.
-template <typename Lookup> void replaceRefs(json& j, const Lookup& lookup) {
+/// Returns how many it replaced.
+template <typename Lookup> int replaceRefs(json& j, const Lookup& lookup) {
+    int replaced = 0;
     switch (j.type()) {
     case json::value_t::string:
-        if (auto id = lookup(j.get_ref<const std::string&>()))
+        if (auto id = lookup(j.get_ref<const std::string&>())) {
             j = *id;
+            ++replaced;
+        }
         break;
     case json::value_t::array:
         for (auto& v : j)
-            replaceRefs(v, lookup);
+            replaced += replaceRefs(v, lookup);
         break;
     case json::value_t::object:
         for (auto& [k, v] : j.items())
-            replaceRefs(v, lookup);
+            replaced += replaceRefs(v, lookup);
         break;
     default:
         break;
     }
+    return replaced;
 }
 
 json withId(const json& data, std::int64_t id) {
@@ -341,6 +360,8 @@ struct SyncEngine::Impl {
                                std::vector<std::string> changed, EventPriority priority,
                                const std::string& category, const Caller& caller,
                                const std::string& deviceId, const std::string& localId) {
+        if (row.data_text.empty())
+            row.data_text = row.data.dump();
         if (row.id == 0) {
             auto id = store.insertRecord(tenantId, row);
             if (!id.ok())
@@ -354,8 +375,9 @@ struct SyncEngine::Impl {
         ev.record_id = row.id;
         ev.action = action;
         ev.timestamp = row.write_date;
-        ev.data_text = action == EventAction::Unlink ? json{{"id", row.id}}.dump()
-                                                     : withId(row.data, row.id).dump();
+        ev.data_text =
+            withIdText(action == EventAction::Unlink ? std::string("{}") : row.data_text, row.id);
+        row.data_text.clear(); // the text is only valid until data changes again
         ev.changed_fields = std::move(changed);
         ev.priority = priority;
         ev.category = category;
@@ -372,6 +394,7 @@ struct SyncEngine::Impl {
                                      const std::string& category, const Caller& caller,
                                      const std::string& deviceId, const std::string& localId) {
         const bool resurrect = row.deleted;
+        row.data_text.clear();
         std::vector<std::string> changed;
         for (const auto& [k, v] : fields.items()) {
             if (k == "id")
@@ -600,7 +623,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         ChangeResult& r = resp.results[i];
         const auto changeStarted = std::chrono::steady_clock::now();
         r.server_timestamp = formatTime(now);
-        const std::string hash = contentHash(c);
+        std::string dataText = c.data.dump(); // hashed, and stored as is when nothing is mapped
+        const std::string hash = contentHash(c, dataText);
 
         if (auto l = ledger.find(c.local_id); l != ledger.end()) {
             if (l->second.content_hash != hash) {
@@ -649,8 +673,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         const EventPriority priority = d->eventPriority(models, c.model, c.priority);
         const std::string category = d->category(models, c.model);
         json data = c.data.is_object() ? c.data : json::object();
-        replaceRefs(data, refLookup);
-        data.erase("id");
+        if (replaceRefs(data, refLookup) > 0 || data.erase("id") > 0 || !c.data.is_object())
+            dataText.clear();
         LedgerEntry entry{c.local_id, hash, c.model, std::nullopt, c.action == Action::Create, {}};
 
         auto finish = [&]() -> Status {
@@ -664,6 +688,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             RecordRow row;
             row.model = c.model;
             row.data = std::move(data);
+            row.data_text = std::move(dataText);
             row.version = 1;
             row.create_date = row.write_date = now;
             std::vector<std::string> changed;

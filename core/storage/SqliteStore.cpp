@@ -665,7 +665,7 @@ Result<std::int64_t> SqliteStore::insertRecord(std::int64_t tenantId, const Reco
     q.bind(1, tenantId)
         .bind(2, row.model)
         .bind(3, id)
-        .bind(4, row.data.dump())
+        .bind(4, row.data_text.empty() ? row.data.dump() : row.data_text)
         .bind(5, row.version)
         .bind(6, row.create_date)
         .bind(7, row.write_date)
@@ -682,7 +682,7 @@ Status SqliteStore::updateRecord(std::int64_t tenantId, const RecordRow& row) {
     q.bind(1, tenantId)
         .bind(2, row.model)
         .bind(3, row.id)
-        .bind(4, row.data.dump())
+        .bind(4, row.data_text.empty() ? row.data.dump() : row.data_text)
         .bind(5, row.version)
         .bind(6, row.write_date)
         .bind(7, std::int64_t(row.deleted));

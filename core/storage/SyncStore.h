@@ -49,6 +49,7 @@ struct RecordRow {
     std::int64_t id = 0;
     std::string model;
     json data = json::object(); // fields without "id"
+    std::string data_text;      // data as JSON text, when the writer has it already; else empty
     std::int64_t version = 0;
     Millis write_date = 0;
     Millis create_date = 0;
