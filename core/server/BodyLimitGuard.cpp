@@ -122,6 +122,11 @@ bool GuardedSocket::parseHeaderBlock(const QByteArray& block) {
     qint64 contentLength = -1;
     bool chunked = false;
     const QList<QByteArray> lines = block.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    m_method = requestLine.value(0).left(16);
+    m_path = requestLine.value(1).left(200);
+    if (const qsizetype q = m_path.indexOf('?'); q >= 0)
+        m_path.truncate(q);
     for (qsizetype n = 1; n < lines.size(); ++n) { // line 0 is the request line
         const QByteArray line = lines[n].trimmed();
         const qsizetype colon = line.indexOf(':');
@@ -158,7 +163,7 @@ void GuardedSocket::reject(qint64 bytes) {
     if (m_rejected)
         return;
     m_rejected = true;
-    emit bodyRejected(bytes);
+    emit bodyRejected(m_method, m_path, bytes);
     if (m_httpServer) // QtHttpServer sees nothing more of this connection
         disconnect(this, &QIODevice::readyRead, m_httpServer.data(), nullptr);
     if (isTransactionStarted())
@@ -196,7 +201,11 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
         delete socket;
         return;
     }
-    connect(socket, &GuardedSocket::bodyRejected, this, [this] { ++m_rejectedCount; });
+    connect(socket, &GuardedSocket::bodyRejected, this,
+            [this](const QByteArray& method, const QByteArray& path, qint64 bytes) {
+                ++m_rejectedCount;
+                emit bodyRejected(method, path, bytes);
+            });
     addPendingConnection(socket);
     // QtHttpServer connects to the socket when told of the pending connection; after that,
     // and before any data can be read, the socket adds its "after" slot.

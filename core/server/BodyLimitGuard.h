@@ -36,7 +36,9 @@ public:
     void connectAfterHttpServer();
 
 signals:
-    void bodyRejected(qint64 declaredOrSeenBytes);
+    /// A request was refused: its request line's method and path, and the bytes declared or
+    /// seen when it was.
+    void bodyRejected(const QByteArray& method, const QByteArray& path, qint64 declaredOrSeenBytes);
 
 private:
     void beforeHttpServer();
@@ -53,6 +55,7 @@ private:
     QPointer<QObject> m_httpServer;
     QByteArray m_rejection;
     QByteArray m_header;
+    QByteArray m_method, m_path; // of the request being read
     qint64 m_bodyRemaining = 0;
     qint64 m_chunkedSeen = 0;
     qint64 m_leftover = 0;
@@ -70,6 +73,10 @@ public:
     /// The QAbstractHttpServer the sockets are handed to (its readyRead slot is cut on reject).
     void setHttpServer(QObject* httpServer) { m_httpServer = httpServer; }
     qint64 rejectedCount() const { return m_rejectedCount; }
+
+signals:
+    /// Forwarded from the sockets: for the request log.
+    void bodyRejected(const QByteArray& method, const QByteArray& path, qint64 bytes);
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;

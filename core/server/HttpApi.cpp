@@ -1011,6 +1011,20 @@ HttpApi::~HttpApi() {
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port) {
     auto* server = new GuardedTcpServer(d->config.max_body_bytes, d->rejectionResponse());
     server->setHttpServer(d->frontend);
+    connect(server, &GuardedTcpServer::bodyRejected, this,
+            [this](const QByteArray& method, const QByteArray& path, qint64 bytes) {
+                d->logLine(json{{"ts", protocol::formatTime(QDateTime::currentMSecsSinceEpoch())},
+                                {"method", method.toStdString()},
+                                {"path", path.toStdString()},
+                                {"status", httpStatus(ErrorCode::PayloadTooLarge)},
+                                {"ms", 0},
+                                {"tenant", nullptr},
+                                {"user", nullptr},
+                                {"device", nullptr},
+                                {"bytes_in", bytes},
+                                {"bytes_out", 0},
+                                {"refused", "body limit (socket guard)"}});
+            });
     if (!server->listen(address, port)) {
         d->error = server->errorString();
         delete server;
