@@ -43,7 +43,8 @@ public:
     void start();
     /// Stops scheduling; a sync that is running finishes.
     void stop();
-    /// Syncs as soon as possible (coalesced with one already running).
+    /// Syncs as soon as possible (coalesced with one already running); without start() it is a
+    /// single attempt with no retry.
     void syncNow();
     /// Tells the scheduler whether the network is usable; going online syncs at once.
     void setOnline(bool online);

@@ -137,7 +137,12 @@ void FaultProxy::onNewConnection() {
     while (QTcpSocket* client = m_server.nextPendingConnection()) {
         ++m_connections;
         Mode mode = Mode::Pass;
-        if (m_faultsLeft > 0) {
+        if (!m_script.empty()) {
+            mode = m_script.front();
+            m_script.erase(m_script.begin());
+            if (mode != Mode::Pass)
+                ++m_faultsInjected;
+        } else if (m_faultsLeft > 0) {
             mode = m_mode;
             --m_faultsLeft;
             ++m_faultsInjected;

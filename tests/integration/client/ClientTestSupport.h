@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <vector>
 
 class QTcpSocket;
 
@@ -73,7 +74,9 @@ public:
     void setUpstreamPort(quint16 port) { m_upstream = port; }
     /// The next `connections` connections get `mode`; then Pass again.
     void inject(Mode mode, int connections);
-    int faultsLeft() const { return m_faultsLeft; }
+    /// The next connections get these modes, one each, in order; then Pass again.
+    void script(const std::vector<Mode>& modes) { m_script = modes; }
+    int faultsLeft() const { return m_faultsLeft + int(m_script.size()); }
     int connectionsSeen() const { return m_connections; }
     int faultsInjected() const { return m_faultsInjected; }
 
@@ -87,6 +90,7 @@ private:
     QTcpServer m_server;
     quint16 m_upstream;
     Mode m_mode = Mode::Pass;
+    std::vector<Mode> m_script;
     int m_faultsLeft = 0;
     int m_connections = 0;
     int m_faultsInjected = 0;
