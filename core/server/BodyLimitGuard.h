@@ -9,8 +9,9 @@
 //    bytes pass the limit, a header block over 64 KiB at once.
 // A rejected connection gets a 413 JSON answer, is cut off from QtHttpServer, its input is
 // discarded, and it is closed after the answer is sent (at most a few seconds later).
-// Only the header block is looked at (Content-Length, Transfer-Encoding); parsing stays
-// QtHttpServer's.
+// Only the header block is looked at (Content-Length, Transfer-Encoding, Expect); parsing stays
+// QtHttpServer's. "Expect: 100-continue" is answered here (QtHttpServer 6.4 does not), so a
+// client waiting for it learns at once whether to send the body.
 
 #include <QByteArray>
 #include <QPointer>

@@ -98,6 +98,37 @@ StreamResult streamBody(quint16 port, bool chunked, const QByteArray& token, qin
     return r;
 }
 
+/// Sends `bytes` on a fresh connection and reads until `until` appears, the peer closes, or 10 s.
+QByteArray exchange(int fd, const QByteArray& bytes, const QByteArray& until) {
+    if (!bytes.isEmpty() && ::send(fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL) < 0)
+        return {};
+    QByteArray got;
+    while (!got.contains(until)) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 10000) <= 0)
+            break;
+        char buf[4096];
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0)
+            break;
+        got.append(buf, n);
+    }
+    return got;
+}
+
+int connectLoopback(quint16 port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 QByteArray gzipZeros(qint64 bytes) {
     z_stream s{};
     deflateInit2(&s, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
@@ -277,6 +308,37 @@ private slots:
         QCOMPARE(healthOk, healthTried);
         QVERIFY(healthTried > 0);
         QVERIFY(f.server->running());
+    }
+
+    void expectContinueIsAnsweredByTheGuard() {
+        // over the limit: 413 before a single body byte is sent
+        int fd = connectLoopback(f.server->port());
+        QVERIFY(fd >= 0);
+        QByteArray answer = exchange(fd,
+                                     "POST /api/v1/offline-sync/push HTTP/1.1\r\nHost: "
+                                     "x\r\nContent-Type: application/json\r\n"
+                                     "Expect: 100-continue\r\nContent-Length: " +
+                                         QByteArray::number(kLimit + 1) + "\r\n\r\n",
+                                     "PAYLOAD_TOO_LARGE");
+        ::close(fd);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+        // within the limit: 100 Continue, then the body, then the real answer
+        const QByteArray body = QByteArray::fromStdString(validPush("expect-device", "ex-").dump());
+        fd = connectLoopback(f.server->port());
+        QVERIFY(fd >= 0);
+        answer =
+            exchange(fd,
+                     "POST /api/v1/offline-sync/push HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                     "application/json\r\n"
+                     "Authorization: Bearer " +
+                         admin->token().toUtf8() + "\r\nExpect: 100-continue\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n",
+                     "\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 100 Continue"), answer.constData());
+        answer = exchange(fd, body, "\"succeeded\":3");
+        ::close(fd);
+        QVERIFY2(answer.contains("HTTP/1.1 200"), answer.constData());
+        QVERIFY(answer.contains("\"succeeded\":3"));
     }
 
     void gzipBombIs413() {
