@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace bridgecore::ui {
@@ -85,9 +86,17 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
                               .arg(c.synced));
     });
     connect(m_cache, &client::ClientCache::outboxChanged, this, [this] { m_outbox.reload(); });
-    connect(m_backend, &ConsoleBackend::pushed, this, [this] {
+    // Devices' queues change with every push: refresh at most every few seconds.
+    auto* refresh = new QTimer(this);
+    refresh->setSingleShot(true);
+    refresh->setInterval(3000);
+    connect(refresh, &QTimer::timeout, this, [this] {
         if (!m_devices.isLoading())
             m_devices.reload();
+    });
+    connect(m_backend, &ConsoleBackend::pushed, refresh, [refresh] {
+        if (!refresh->isActive())
+            refresh->start();
     });
     reload();
 }
