@@ -15,6 +15,7 @@
 #include <QThreadPool>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -47,6 +48,8 @@ enum class Endpoint {
     AdminEvents,
     AdminMetrics,
     AdminSummary,
+    AdminModelMap,
+    AdminSetModels,
     Prometheus,
     Unknown
 };
@@ -85,6 +88,10 @@ const char* endpointName(Endpoint e) {
         return "admin_metrics";
     case Endpoint::AdminSummary:
         return "admin_summary";
+    case Endpoint::AdminModelMap:
+        return "admin_model_map";
+    case Endpoint::AdminSetModels:
+        return "admin_set_models";
     case Endpoint::Prometheus:
         return "metrics";
     case Endpoint::Unknown:
@@ -505,6 +512,7 @@ struct HttpApi::Impl {
             {"/api/v1/admin/events", Method::Get, Endpoint::AdminEvents},
             {"/api/v1/admin/metrics", Method::Get, Endpoint::AdminMetrics},
             {"/api/v1/admin/summary", Method::Get, Endpoint::AdminSummary},
+            {"/api/v1/admin/model-map", Method::Get, Endpoint::AdminModelMap},
             {"/metrics", Method::Get, Endpoint::Prometheus},
         };
         for (const R& r : table) {
@@ -514,6 +522,15 @@ struct HttpApi::Impl {
                 wrongMethod = true;
                 return Endpoint::Unknown;
             }
+        }
+        static const QString modelMapPrefix = QStringLiteral("/api/v1/admin/model-map/");
+        if (path.startsWith(modelMapPrefix) && path.size() > modelMapPrefix.size() &&
+            !path.mid(modelMapPrefix.size()).contains(u'/')) {
+            if (m != Method::Put) {
+                wrongMethod = true;
+                return Endpoint::Unknown;
+            }
+            return Endpoint::AdminSetModels;
         }
         static const QString conflictPrefix = QStringLiteral("/api/v1/admin/conflicts/");
         if (path.startsWith(conflictPrefix)) {
@@ -732,6 +749,16 @@ struct HttpApi::Impl {
                 return errorResponse(
                     Error{ErrorCode::Forbidden, "This endpoint needs the support or admin role"});
             break;
+        case Endpoint::AdminModelMap:
+            if (!staff)
+                return errorResponse(
+                    Error{ErrorCode::Forbidden, "This endpoint needs the support or admin role"});
+            break;
+        case Endpoint::AdminSetModels:
+            if (caller.role != protocol::Role::Admin)
+                return errorResponse(
+                    Error{ErrorCode::Forbidden, "Changing the model map needs the admin role"});
+            break;
         case Endpoint::AdminResolve:
             if (caller.role != protocol::Role::Admin)
                 return errorResponse(
@@ -944,6 +971,84 @@ struct HttpApi::Impl {
             if (!s.ok())
                 return errorResponse(s.error());
             return jsonResponse(200, engine::toJson(s.value()));
+        }
+        case Endpoint::AdminModelMap: {
+            auto map = engine.modelMap(caller);
+            if (!map.ok())
+                return errorResponse(map.error());
+            json body = json::object();
+            for (const auto& [appType, models] : map.value()) {
+                json list = json::array();
+                for (const auto& m : models)
+                    list.push_back(
+                        json{{"model", m.model},
+                             {"priority",
+                              m.priority ? json(protocol::toString(*m.priority)) : json(nullptr)},
+                             {"category", m.category}});
+                body[appType] = std::move(list);
+            }
+            return jsonResponse(200, body);
+        }
+        case Endpoint::AdminSetModels: {
+            static const QString prefix = QStringLiteral("/api/v1/admin/model-map/");
+            const std::string appType = req.path.mid(prefix.size()).toStdString();
+            auto body = jsonBody(req);
+            if (auto* r = std::get_if<ApiResponse>(&body))
+                return std::move(*r);
+            const json& j = std::get<json>(body);
+            auto validName = [](const std::string& n) {
+                return !n.empty() && n.size() <= 128 && std::all_of(n.begin(), n.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+                });
+            };
+            if (!validName(appType))
+                issues.push_back(issue(json::array({"path", "app_type"}),
+                                       "app_type may hold a-z, 0-9, '_' and '.'", "value_error"));
+            std::vector<storage::ModelEntry> entries;
+            if (!j.is_object() || !j.contains("models") || !j["models"].is_array()) {
+                issues.push_back(issue(json::array({"body", "models"}),
+                                       "Field required: a list of models", "missing"));
+            } else {
+                for (std::size_t i = 0; i < j["models"].size(); ++i) {
+                    const json& m = j["models"][i];
+                    storage::ModelEntry e;
+                    const json name = m.is_object() ? m.value("model", json()) : m;
+                    if (!name.is_string() || !validName(name.get<std::string>())) {
+                        issues.push_back(issue(json::array({"body", "models", i, "model"}),
+                                               "a model name of a-z, 0-9, '_' and '.'",
+                                               "value_error"));
+                        continue;
+                    }
+                    e.model = name.get<std::string>();
+                    if (m.is_object() && m.contains("priority") && !m["priority"].is_null()) {
+                        const auto p =
+                            m["priority"].is_string()
+                                ? protocol::parseEventPriority(m["priority"].get<std::string>())
+                                : std::nullopt;
+                        if (!p)
+                            issues.push_back(issue(json::array({"body", "models", i, "priority"}),
+                                                   "Input should be 'high', 'medium' or 'low'",
+                                                   "enum"));
+                        else
+                            e.priority = *p;
+                    }
+                    if (m.is_object() && m.contains("category")) {
+                        if (!m["category"].is_string())
+                            issues.push_back(issue(json::array({"body", "models", i, "category"}),
+                                                   "Input should be a valid string",
+                                                   "string_type"));
+                        else
+                            e.category = m["category"].get<std::string>();
+                    }
+                    entries.push_back(std::move(e));
+                }
+            }
+            if (!issues.empty())
+                return validationResponse(issues);
+            if (auto st = engine.setAppTypeModels(caller, appType, entries); !st.ok())
+                return errorResponse(st.error());
+            return jsonResponse(
+                200, json{{"success", true}, {"app_type", appType}, {"models", entries.size()}});
         }
         case Endpoint::Prometheus:
             return prometheus(caller);

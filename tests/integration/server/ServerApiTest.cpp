@@ -424,6 +424,47 @@ private slots:
         }
     }
 
+    void modelMapIsReadByStaffAndChangedByAdmins() {
+        const auto map = support->get(QStringLiteral("/api/v1/admin/model-map"));
+        QCOMPARE(map.status, 200);
+        QVERIFY(map.json().contains("sales_app"));
+        QCOMPARE(user->get(QStringLiteral("/api/v1/admin/model-map")).status, 403);
+        const QByteArray models =
+            R"({"models": [{"model": "fleet.vehicle", "priority": "high"}, "fleet.trip"]})";
+        QCOMPARE(support->send("PUT", QStringLiteral("/api/v1/admin/model-map/fleet_app"), models)
+                     .status,
+                 403);
+        const auto bad = admin->send("PUT", QStringLiteral("/api/v1/admin/model-map/fleet_app"),
+                                     R"({"models": ["Fleet; DROP TABLE records"]})");
+        QCOMPARE(bad.status, 422);
+        QVERIFY(hasLoc(bad.json(), json::array({"body", "models", 0, "model"})));
+        const auto ok =
+            admin->send("PUT", QStringLiteral("/api/v1/admin/model-map/fleet_app"), models);
+        QCOMPARE(ok.status, 200);
+        const auto after = support->get(QStringLiteral("/api/v1/admin/model-map")).json();
+        QVERIFY(after.contains("fleet_app"));
+        QCOMPARE(after["fleet_app"].size(), std::size_t(2));
+        // the new app type syncs its models
+        const json push{{"device_id", "fleet-device"},
+                        {"changes",
+                         {{{"local_id", "veh-1"},
+                           {"action", "create"},
+                           {"model", "fleet.vehicle"},
+                           {"data", {{"name", "Truck"}}},
+                           {"local_timestamp", "2025-11-24T10:30:00Z"}}}}};
+        QCOMPARE(admin->post(QStringLiteral("/api/v1/offline-sync/push"), push)
+                     .json()["succeeded"]
+                     .get<int>(),
+                 1);
+        const auto pull = admin->post(
+            QStringLiteral("/api/v1/offline-sync/pull"),
+            json{{"device_id", "fleet-device"}, {"app_type", "fleet_app"}, {"last_event_id", 0}});
+        QCOMPARE(pull.status, 200);
+        const json pj = pull.json();
+        QCOMPARE(pj["events"].size(), std::size_t(1));
+        QCOMPARE(pj["events"][0]["priority"].get<std::string>(), std::string("high"));
+    }
+
     void unknownPathAndMethod() {
         QCOMPARE(admin->get(QStringLiteral("/api/v1/offline-sync/nope")).status, 404);
         QCOMPARE(admin->get(QStringLiteral("/api/v1/offline-sync/push")).status, 405);
