@@ -1158,6 +1158,98 @@ json toJson(const Event& e) {
     return j;
 }
 
+namespace {
+/// Appends `text` as a JSON string literal.
+void appendString(std::string& out, std::string_view text) {
+    static const char* hex = "0123456789abcdef";
+    out.push_back('"');
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out.push_back(hex[c >> 4]);
+                out.push_back(hex[c & 0xf]);
+            } else {
+                out.push_back(ch);
+            }
+        }
+    }
+    out.push_back('"');
+}
+} // namespace
+
+std::string toJsonText(const PullResponse& r) {
+    // Written directly: a pull page is the largest response, and building a json tree of it
+    // first would copy every record twice.
+    std::string out;
+    out.reserve(256 + r.events.size() * 320);
+    out += "{\"success\":";
+    out += r.success ? "true" : "false";
+    out += ",\"has_updates\":";
+    out += r.has_updates ? "true" : "false";
+    out += ",\"new_events_count\":" + std::to_string(r.new_events_count);
+    out += ",\"events\":[";
+    bool first = true;
+    for (const Event& e : r.events) {
+        if (!first)
+            out.push_back(',');
+        first = false;
+        out += "{\"event_id\":" + std::to_string(e.event_id) + ",\"model\":";
+        appendString(out, e.model);
+        out += ",\"record_id\":" + std::to_string(e.record_id) + ",\"action\":";
+        appendString(out, toString(e.action));
+        out += ",\"timestamp\":";
+        appendString(out, e.timestamp);
+        out += ",\"data\":";
+        out += e.data.dump(-1, ' ', false, json::error_handler_t::replace);
+        out += ",\"changed_fields\":[";
+        for (std::size_t i = 0; i < e.changed_fields.size(); ++i) {
+            if (i)
+                out.push_back(',');
+            appendString(out, e.changed_fields[i]);
+        }
+        out += "],\"priority\":";
+        appendString(out, toString(e.priority));
+        out += ",\"category\":";
+        appendString(out, e.category);
+        out += ",\"user_id\":" + std::to_string(e.user_id);
+        out += ",\"version\":" + std::to_string(e.version);
+        if (!e.metadata.is_null())
+            out +=
+                ",\"metadata\":" + e.metadata.dump(-1, ' ', false, json::error_handler_t::replace);
+        out.push_back('}');
+    }
+    out += "],\"next_sync_token\":";
+    appendString(out, r.next_sync_token);
+    out += ",\"last_event_id\":" + std::to_string(r.last_event_id);
+    out += ",\"last_sync_time\":";
+    appendString(out, r.last_sync_time);
+    out += ",\"has_more\":";
+    out += r.has_more ? "true" : "false";
+    out += ",\"total_available\":" + std::to_string(r.total_available);
+    out += ",\"server_timestamp\":";
+    appendString(out, r.server_timestamp);
+    out.push_back('}');
+    return out;
+}
+
 json toJson(const PullResponse& r) {
     json events = json::array();
     for (const auto& e : r.events) {

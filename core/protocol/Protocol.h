@@ -303,6 +303,8 @@ json toJson(const ChangeResult&);
 json toJson(const PushResponse&);
 json toJson(const Event&);
 json toJson(const PullResponse&);
+/// The same document as toJson(PullResponse).dump(), written without building a json tree.
+std::string toJsonText(const PullResponse&);
 json toJson(const ResolveResult&);
 json toJson(const ResolveResponse&);
 json toJson(const SyncState&);

@@ -100,6 +100,19 @@ private slots:
         QVERIFY(!exact.has_more); // exactly the last matching event returned
     }
 
+    void pullTextIsTheSameDocumentAsTheJsonTree() {
+        EngineFixture f;
+        f.seed("res.partner", {{"name", "Quote \" back\\slash \n tab\t \x01 Ã©â¬"},
+                               {"tags", {1, "two", nullptr}}});
+        f.seed("res.partner", json::object());
+        auto r = f.pull(
+            f.user,
+            {{"device_id", "phone-1"}, {"app_type", "sales_app"}, {"include_metadata", true}});
+        QCOMPARE(r.new_events_count, 2);
+        const json fromText = json::parse(protocol::toJsonText(r));
+        QCOMPARE_JSON(fromText, protocol::toJson(r));
+    }
+
     void payloadCanBeLeftOut() {
         EngineFixture f;
         seedEvents(f);
