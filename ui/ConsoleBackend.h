@@ -50,6 +50,9 @@ public:
                                                             protocol::ConflictStrategy strategy,
                                                             const protocol::json& mergedData) = 0;
     virtual Result<engine::Page<protocol::Event>> events(const engine::EventQuery& query) = 0;
+    /// One page of events without counting the total (the event log's deep pages: a count
+    /// over a million events per page would dominate scrolling).
+    virtual Result<std::vector<protocol::Event>> eventPage(const engine::EventQuery& query) = 0;
     virtual Result<std::vector<engine::MetricPoint>>
     metrics(protocol::Millis from, protocol::Millis to, protocol::Millis bucketMs) = 0;
     virtual Result<storage::ModelMap> modelMap() = 0;

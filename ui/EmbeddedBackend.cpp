@@ -82,6 +82,50 @@ Result<engine::Page<protocol::Event>> EmbeddedBackend::events(const engine::Even
     return m_engine.events(m_caller, query);
 }
 
+Result<std::vector<protocol::Event>> EmbeddedBackend::eventPage(const engine::EventQuery& query) {
+    if (m_caller.role == protocol::Role::User)
+        return Error{ErrorCode::Forbidden, "the event log is for support and admin users"};
+    storage::EventFilter f;
+    f.all_models = !query.model;
+    if (query.model)
+        f.models = {*query.model};
+    f.action = query.action;
+    f.device_id = query.device_id;
+    f.after_event_id = query.after_event_id.value_or(0);
+    f.limit = std::clamp(query.limit, 1, 1000);
+    f.offset = std::max(0, query.offset);
+    f.descending = query.newest_first;
+    auto& store = m_engine.store();
+    std::vector<storage::EventRow> rows;
+    {
+        std::lock_guard lock(store.mutex());
+        rows = store.events(m_caller.tenant_id, f, true);
+    }
+    std::vector<protocol::Event> out;
+    out.reserve(rows.size());
+    for (auto& e : rows) {
+        protocol::Event ev;
+        ev.event_id = e.event_id;
+        ev.model = std::move(e.model);
+        ev.record_id = e.record_id;
+        ev.action = e.action;
+        ev.timestamp = protocol::formatTime(e.timestamp);
+        if (!e.data_text.empty()) {
+            ev.data = protocol::json::parse(e.data_text, nullptr, false);
+            if (ev.data.is_discarded())
+                ev.data = nullptr;
+        }
+        ev.changed_fields = std::move(e.changed_fields);
+        ev.priority = e.priority;
+        ev.category = std::move(e.category);
+        ev.user_id = e.user_id;
+        ev.version = e.version;
+        ev.metadata = {{"device_id", e.device_id}, {"local_id", e.local_id}};
+        out.push_back(std::move(ev));
+    }
+    return out;
+}
+
 Result<std::vector<engine::MetricPoint>>
 EmbeddedBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Millis bucketMs) {
     return m_engine.metrics(m_caller, from, to, bucketMs);

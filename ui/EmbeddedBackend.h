@@ -37,6 +37,7 @@ public:
                                                     protocol::ConflictStrategy strategy,
                                                     const protocol::json& mergedData) override;
     Result<engine::Page<protocol::Event>> events(const engine::EventQuery& query) override;
+    Result<std::vector<protocol::Event>> eventPage(const engine::EventQuery& query) override;
     Result<std::vector<engine::MetricPoint>> metrics(protocol::Millis from, protocol::Millis to,
                                                      protocol::Millis bucketMs) override;
     Result<storage::ModelMap> modelMap() override;

@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace bridgecore::ui {
 
 EventLogModel::EventLogModel(ConsoleBackend* backend, QObject* parent)
@@ -53,11 +55,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     switch (Column(index.column())) {
     case Column::EventId:
         return qlonglong(e.event_id);
-    case Column::Time:
-        if (auto t = protocol::parseTime(e.timestamp))
-            return QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().toString(
-                QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+    case Column::Time: {
+        auto t = m_times.find(page);
+        if (t != m_times.end() && i < t->second.size())
+            return t->second[i];
         return QString::fromStdString(e.timestamp);
+    }
     case Column::Model:
         return QString::fromStdString(e.model);
     case Column::RecordId:
@@ -101,6 +104,18 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         break;
     }
     return {};
+}
+
+std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Event>& events) {
+    std::vector<QString> out;
+    out.reserve(events.size());
+    for (const auto& e : events) {
+        const auto t = protocol::parseTime(e.timestamp);
+        out.push_back(t ? QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().toString(
+                              QStringLiteral("yyyy-MM-dd hh:mm:ss"))
+                        : QString::fromStdString(e.timestamp));
+    }
+    return out;
 }
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
@@ -156,8 +171,13 @@ void EventLogModel::reload(const Filter& filter) {
             }
             beginResetModel();
             m_pages.clear();
+            m_times.clear();
             m_lru.clear();
             m_total = page.value().total;
+            const auto& items = page.value().items;
+            m_dense = !m_filter.model && !m_filter.action && !m_filter.device_id &&
+                      !items.empty() && items.front().event_id == m_total;
+            m_times[0] = displayTimes(page.value().items);
             m_pages[0] = std::move(page.value().items);
             m_lru.push_front(0);
             endResetModel();
@@ -176,11 +196,34 @@ void EventLogModel::requestPage(int page) const {
     q.limit = kPageSize;
     q.offset = page * kPageSize;
     q.newest_first = true;
+    const bool dense = m_dense;
+    if (dense) {
+        // Rows [page*N, page*N+N) are events (total - page*N - N, total - page*N]: an id range,
+        // read ascending from its low end instead of skipping page*N rows.
+        const std::int64_t hi = m_total - std::int64_t(page) * kPageSize;
+        const std::int64_t lo = std::max<std::int64_t>(1, hi - kPageSize + 1);
+        q.after_event_id = lo - 1;
+        q.limit = int(hi - lo + 1);
+        q.offset = 0;
+        q.newest_first = false;
+    }
     auto* self = const_cast<EventLogModel*>(this);
     const int generation = m_generation;
     runAsync(
-        m_backend->pool(), self, [backend = m_backend, q] { return backend->events(q); },
-        [self, generation, page](Result<engine::Page<protocol::Event>> result) {
+        m_backend->pool(), self,
+        [backend = m_backend, q, dense] {
+            auto r = backend->eventPage(q);
+            std::vector<QString> times;
+            if (r) {
+                if (dense)
+                    std::reverse(r.value().begin(), r.value().end());
+                times = displayTimes(r.value());
+            }
+            return std::make_pair(std::move(r), std::move(times));
+        },
+        [self, generation,
+         page](std::pair<Result<std::vector<protocol::Event>>, std::vector<QString>> loaded) {
+            auto& result = loaded.first;
             if (generation != self->m_generation)
                 return;
             self->m_inFlight.erase(page);
@@ -188,11 +231,13 @@ void EventLogModel::requestPage(int page) const {
                 emit self->failed(QString::fromStdString(result.error().message));
                 return;
             }
-            self->m_pages[page] = std::move(result.value().items);
+            self->m_pages[page] = std::move(result.value());
+            self->m_times[page] = std::move(loaded.second);
             self->m_lru.remove(page);
             self->m_lru.push_front(page);
             while (self->m_pages.size() > kMaxCachedPages) {
                 self->m_pages.erase(self->m_lru.back());
+                self->m_times.erase(self->m_lru.back());
                 self->m_lru.pop_back();
             }
             const int first = page * kPageSize;

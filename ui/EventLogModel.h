@@ -61,14 +61,19 @@ signals:
 
 private:
     void requestPage(int page) const;
+    /// Local display times of events (formatted off the UI thread).
+    static std::vector<QString> displayTimes(const std::vector<protocol::Event>& events);
 
     ConsoleBackend* m_backend;
     Filter m_filter;
     std::int64_t m_total = 0;
+    /// Unfiltered log with ids 1..total: row r is event total - r, so pages are id ranges.
+    bool m_dense = false;
     int m_generation = 0;
     // mutable: data() is const but pulls pages in on demand.
     mutable std::map<int, std::vector<protocol::Event>> m_pages;
-    mutable std::list<int> m_lru; // most recent first
+    mutable std::map<int, std::vector<QString>> m_times; // local display times, per page
+    mutable std::list<int> m_lru;                        // most recent first
     mutable std::set<int> m_inFlight;
 };
 

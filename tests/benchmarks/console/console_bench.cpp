@@ -15,6 +15,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 #include <ctime>
@@ -41,14 +42,17 @@ double peakRssMb() {
     getrusage(RUSAGE_SELF, &ru);
     return double(ru.ru_maxrss) / 1024.0;
 }
-/// Spins the event loop until `done` or timeout; returns false on timeout.
+/// Runs the event loop (sleeping while idle, so the UI thread's CPU time is its real work)
+/// until `done` or timeout; returns false on timeout.
 template <typename F> bool waitFor(F done, int timeoutMs = 120000) {
     QElapsedTimer t;
     t.start();
+    QTimer wake; // wakes the loop to re-check `done`
+    wake.start(10);
     while (!done()) {
         if (t.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
