@@ -1265,5 +1265,9 @@ This password is shown only once; you can reset it under Users and app types.</s
 
 تُعرض كلمة المرور هذه مرة واحدة فقط؛ يمكنك إعادة تعيينها من المستخدمون وأنواع التطبيقات.</translation>
     </message>
+    <message>
+        <source>Connected mode is not available in this version; the console runs embedded.</source>
+        <translation>وضع الاتصال بخادم غير متاح في هذا الإصدار؛ تعمل وحدة التحكم في الوضع المدمج.</translation>
+    </message>
 </context>
 </TS>

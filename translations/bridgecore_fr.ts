@@ -1265,5 +1265,9 @@ mot de passe : %3
 
 Ce mot de passe n'est affiché qu'une fois ; vous pouvez le réinitialiser dans Utilisateurs et types d'application.</translation>
     </message>
+    <message>
+        <source>Connected mode is not available in this version; the console runs embedded.</source>
+        <translation>Le mode connecté n'est pas disponible dans cette version ; la console fonctionne en mode intégré.</translation>
+    </message>
 </context>
 </TS>

@@ -60,6 +60,7 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->setColumnWidth(int(EventLogModel::Column::Model), 140);
     m_table->setColumnWidth(int(EventLogModel::Column::Device), 140);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
     layout->addWidget(m_table, 1);
 
     auto applyFilter = [this] {

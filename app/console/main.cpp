@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
                                                    : s.settings().language);
     if (parser.isSet(demo))
         s.startDemo();
+    const bool connectedRequested = s.settings().mode == ui::ConsoleSettings::Mode::Connected;
 
     ui::MainWindow window(&s);
     window.show();
@@ -70,5 +71,8 @@ int main(int argc, char** argv) {
                 .arg(s.dataDir(), QString::fromLatin1(ui::ConsoleSession::kAdminEmail),
                      s.initialAdminPassword()));
     }
+    if (connectedRequested)
+        window.showMessage(QApplication::translate(
+            "main", "Connected mode is not available in this version; the console runs embedded."));
     return app.exec();
 }
