@@ -850,7 +850,20 @@ struct ClientCache::Impl {
             auto s = q("SELECT id, server_version, local_only, server_data IS NULL, deleted "
                        "FROM records WHERE model = ? AND server_id = ?");
             s.bind(1, ev.model).bind(2, ev.record_id);
-            if (s.step()) {
+            const bool found = s.step();
+            const bool ours = ev.metadata.is_object() &&
+                              ev.metadata.value("device_id", json(nullptr)) == json(deviceId);
+            if (!found && !ours) {
+                // A record new to this device.
+                const std::string text = dump(stripId(ev.data));
+                auto ins = q("INSERT INTO records(model, server_id, local_id, data, server_data, "
+                             "server_version, local_only, deleted, updated_at) "
+                             "VALUES(?, ?, NULL, ?, ?, ?, 0, 0, ?)");
+                ins.bind(1, ev.model).bind(2, ev.record_id).bind(3, text).bind(4, text);
+                ins.bind(5, ev.version).bind(6, now()).run();
+                return;
+            }
+            if (found) {
                 const std::int64_t row = s.i64(0);
                 const std::int64_t version = s.i64(1);
                 const bool plain = s.i64(2) == 0 && s.i64(3) == 0 && s.i64(4) == 0;

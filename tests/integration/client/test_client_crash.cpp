@@ -76,7 +76,7 @@ void TestClientCrash::sigkillDuringPushAndPullLosesAndDuplicatesNothing() {
     auto queueEdits = [&](int trial) {
         std::vector<LocalEdit> edits;
         std::vector<std::string> newTags;
-        for (int k = 0; k < 8; ++k) {
+        for (int k = 0; k < 30; ++k) {
             const std::string tag = "c" + std::to_string(++tagSeq);
             edits.push_back({protocol::Action::Create,
                              "res.partner",
@@ -91,7 +91,7 @@ void TestClientCrash::sigkillDuringPushAndPullLosesAndDuplicatesNothing() {
             expected[newTags[i]] = 0;
             live.emplace_back(newTags[i], ids.value()[i]);
         }
-        for (int k = 0; k < 4 && !live.empty(); ++k) {
+        for (int k = 0; k < 10 && !live.empty(); ++k) {
             auto& [tag, lid] = live[rng() % live.size()];
             QVERIFY(queue.updateRecord("res.partner", lid, {{"counter", trial}}).ok());
             expected[tag] = trial;
@@ -106,7 +106,7 @@ void TestClientCrash::sigkillDuringPushAndPullLosesAndDuplicatesNothing() {
     };
     auto writerPush = [&] {
         std::vector<LocalEdit> edits;
-        for (int k = 0; k < 300; ++k) {
+        for (int k = 0; k < 800; ++k) {
             const std::string tag = "w" + std::to_string(++writerSeq);
             edits.push_back({protocol::Action::Create, "res.partner", {}, {{"wtag", tag}}, 5});
             writerTags.insert(tag);
@@ -127,7 +127,17 @@ void TestClientCrash::sigkillDuringPushAndPullLosesAndDuplicatesNothing() {
         avgMs += t.elapsed() / 3.0;
     }
 
-    int kills = 0, trials = 0, killedInPull = 0, killedInPush = 0;
+    // How long the CLI takes to start and open its cache: kills land after that, inside the
+    // push or pull.
+    double startupMs = 0;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QCOMPARE(device.run({"status"}).exitCode, 0);
+        startupMs += t.elapsed() / 3.0;
+    }
+
+    int kills = 0, trials = 0, killedInPull = 0, killedInPush = 0, leftInFlight = 0;
     const QStringList commands[] = {{"sync"}, {"push"}, {"pull"}};
     while (kills < kMinKills && trials < kMaxTrials) {
         ++trials;
@@ -136,7 +146,8 @@ void TestClientCrash::sigkillDuringPushAndPullLosesAndDuplicatesNothing() {
         if (QTest::currentTestFailed())
             return;
         const QStringList& cmd = commands[trials % 3];
-        const int delayMs = 1 + static_cast<int>(rng() % std::max(2, int(avgMs * 1.1)));
+        const int lo = avgMs > startupMs * 1.5 ? int(startupMs) : 1;
+        const int delayMs = lo + static_cast<int>(rng() % std::max(2, int(avgMs * 1.05) - lo));
         QElapsedTimer t;
         t.start();
         auto proc = device.start(cmd);
@@ -145,14 +156,21 @@ void TestClientCrash::sigkillDuringPushAndPullLosesAndDuplicatesNothing() {
             proc->waitForFinished(10000);
             ++kills;
             (cmd.first() == "pull" ? killedInPull : killedInPush) += 1;
+            // Changes marked in flight whose response never got committed: killed mid-push.
+            if (queue.outboxCounts().in_flight > 0)
+                ++leftInFlight;
         } else {
             QVERIFY2(proc->exitCode() == 0, proc->readAllStandardError().constData());
             avgMs = 0.8 * avgMs + 0.2 * t.elapsed();
         }
     }
-    qInfo("trials %d, SIGKILLs %d (%d in push/sync runs, %d in pull runs), run ~%.0f ms", trials,
-          kills, killedInPush, killedInPull, avgMs);
+    qInfo("trials %d, SIGKILLs %d (%d in push/sync runs, %d in pull runs), run ~%.0f ms, "
+          "start-up ~%.0f ms",
+          trials, kills, killedInPush, killedInPull, avgMs, startupMs);
+    qInfo("after %d kills some changes were in flight (sent, outcome unknown; resent later)",
+          leftInFlight);
     QVERIFY(kills >= kMinKills);
+    QVERIFY(leftInFlight >= 1);
 
     // A clean sync finishes the job.
     const CliResult final1 = device.run({"sync"});
