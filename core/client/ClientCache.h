@@ -28,7 +28,9 @@ using protocol::Millis;
 /// Where an outbox entry stands. Active entries (pending, in_flight, failed) are the device's
 /// queue: they are reported to the server and their fields are protected from pulled data.
 enum class OutboxStatus { Pending, InFlight, Synced, Failed, Conflict };
+/// The stored spelling: pending, in_flight, synced, failed, conflict.
 std::string_view toString(OutboxStatus status);
+/// The status spelled `text`; nullopt for an unknown spelling.
 std::optional<OutboxStatus> parseOutboxStatus(std::string_view text);
 
 /// One cached record: the local view (server data with pending local edits on top).
@@ -68,6 +70,7 @@ struct OutboxEntry {
     std::optional<std::int64_t> server_id;
     Millis created_at = 0, updated_at = 0;
 };
+/// The entry as the CLI and the console show it.
 json toJson(const OutboxEntry& entry);
 
 struct OutboxCounts {
@@ -89,6 +92,7 @@ struct LocalConflict {
     Millis created_at = 0;
     std::optional<Millis> resolved_at;
 };
+/// The conflict with its conflict_info, as the CLI prints it.
 json toJson(const LocalConflict& conflict);
 
 /// A local edit for applyEdits().
@@ -137,6 +141,7 @@ public:
     std::string stateValue(const std::string& key);
     /// Stores a state value; an empty value removes it.
     Status setStateValue(const std::string& key, const std::string& value);
+    /// The schema version of the open cache.
     int schemaVersion();
 
     // ---- local edits: each is committed before the call returns ----
@@ -157,13 +162,16 @@ public:
     std::optional<CachedRecord> record(const std::string& model, const protocol::RecordRef& ref);
     /// Cached records of `model` without locally deleted ones: local-only first, then by server id.
     std::vector<CachedRecord> records(const std::string& model, int limit = -1, int offset = 0);
+    /// Number of cached records of `model` (without locally deleted ones).
     std::int64_t countRecords(const std::string& model);
     /// Models that have cached records.
     std::vector<std::string> cachedModels();
     /// Outbox entries, oldest first; `status` filters when given.
     std::vector<OutboxEntry> outbox(std::optional<OutboxStatus> status = std::nullopt,
                                     int limit = -1, int offset = 0);
+    /// The outbox entry of a change.
     std::optional<OutboxEntry> outboxEntry(const std::string& localId);
+    /// Entries per status and the age of the oldest active one.
     OutboxCounts outboxCounts();
     /// Conflicts stored from push results; openOnly keeps those that require a resolution.
     std::vector<LocalConflict> conflicts(bool openOnly = false);
@@ -179,7 +187,7 @@ public:
     Status retry(std::int64_t seq);
     /// Drops a pending or failed entry and reverts its edit in the cached record.
     Status discard(std::int64_t seq);
-    /// Removes synced entries older than `before`.
+    /// Removes synced entries last updated before `before`.
     Status purgeSynced(Millis before);
 
     // ---- used by SyncClient ----
@@ -196,6 +204,8 @@ public:
     Status markResolved(const std::string& localId, const protocol::ResolveResult& result);
     /// Records the last sync error ("" clears it).
     Status setLastError(const std::string& error);
+    /// The cache's clock, in ms since the epoch.
+    Millis nowMs() const { return m_clock.now(); }
 
     /// Test hook: called inside applyPullPage's transaction after the first event.
     void setPullApplyHook(std::function<void()> hook);

@@ -10,6 +10,11 @@ namespace bridgecore::client {
 
 using protocol::json;
 
+namespace {
+/// Settled outbox entries are kept this long (the console shows them), then purged.
+constexpr protocol::Millis kKeepSyncedMs = 7LL * 24 * 3600 * 1000;
+} // namespace
+
 std::string clientVersion() {
     return BRIDGECORE_VERSION;
 }
@@ -137,6 +142,9 @@ Result<PushSummary> SyncClient::push() {
         emit progress(done, std::max(total, done));
     }
     (void)m_cache.setLastError(summary.failed > 0 ? "some changes failed; see the outbox" : "");
+    // Settled entries are history; keep a week of it for the console.
+    if (summary.requests > 0)
+        (void)m_cache.purgeSynced(m_cache.nowMs() - kKeepSyncedMs);
     return summary;
 }
 

@@ -32,6 +32,7 @@ struct SyncSummary {
     PushSummary push;
     PullSummary pull;
 };
+/// Summaries as JSON (printed by the CLI, carried by SyncScheduler::finished).
 json toJson(const PushSummary&);
 json toJson(const PullSummary&);
 json toJson(const SyncSummary&);
@@ -59,8 +60,11 @@ public:
     /// The server's view of this device (GET /state).
     Result<protocol::SyncState> serverState();
 
+    /// Strategy, request sizes and app version used by the next sync.
     const SyncOptions& options() const { return m_options; }
+    /// Changes the options (not while a sync runs).
     void setOptions(const SyncOptions& options) { m_options = options; }
+    /// The cache this client syncs.
     ClientCache& cache() { return m_cache; }
     /// Asks a running sync to stop after the current request (thread-safe).
     void cancel() { m_cancel = true; }
