@@ -95,6 +95,7 @@ private slots:
     void queueReportCountsActiveEntries();
     void editDuringPullPageIsKept();
     void recordsPaginate();
+    void purgeRemovesOnlyOldSyncedEntries();
 };
 
 void TestClientCache::schemaIsCreatedAndVersioned() {
@@ -562,6 +563,26 @@ void TestClientCache::recordsPaginate() {
     QCOMPARE(p3.size(), std::size_t(5));
     QCOMPARE(p3.back().server_id, std::optional<std::int64_t>(25));
     QCOMPARE(c->cachedModels(), std::vector<std::string>{"res.partner"});
+}
+
+void TestClientCache::purgeRemovesOnlyOldSyncedEntries() {
+    ManualClock clock(1'764'000'000'000);
+    auto c = openCache(":memory:", clock);
+    auto a = c->createRecord("res.partner", {{"name", "A"}});
+    auto taken = c->takeForPush(10);
+    protocol::PushResponse resp;
+    auto r = result(a.value(), protocol::ChangeStatus::Success);
+    r.server_id = 1;
+    resp.results.push_back(r);
+    QVERIFY(c->applyPushResponse(taken.value(), resp).ok());
+    QVERIFY(c->createRecord("res.partner", {{"name", "B"}}).ok()); // pending: never purged
+    clock.advance(10'000);
+    QVERIFY(c->purgeSynced(clock.now() - 20'000).ok());
+    QCOMPARE(c->outboxCounts().synced, 1); // too recent
+    QVERIFY(c->purgeSynced(clock.now()).ok());
+    QCOMPARE(c->outboxCounts().synced, 0);
+    QCOMPARE(c->outboxCounts().pending, 1);
+    QVERIFY(c->record("res.partner", std::int64_t(1))); // the record itself stays
 }
 
 QTEST_GUILESS_MAIN(TestClientCache)
