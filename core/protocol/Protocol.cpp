@@ -796,6 +796,13 @@ Parsed<json> parseJsonText(std::string_view text) {
         const std::size_t pos = e.byte > 0 ? e.byte - 1 : 0;
         return ValidationIssues{
             {json::array({"body", pos}), "JSON decode error: " + what, "json_invalid"}};
+    } catch (const json::exception& e) { // e.g. a number out of range such as 1e309
+        std::string what = e.what();
+        if (const auto p = what.find("] "); p != std::string::npos) {
+            what.erase(0, p + 2);
+        }
+        return ValidationIssues{
+            {json::array({"body"}), "JSON decode error: " + what, "json_invalid"}};
     }
 }
 

@@ -734,6 +734,16 @@ struct HttpApi::Impl {
         return jsonResponse(200, protocol::toJson(result.value()));
     }
 
+    /// Pull pages are the largest responses: written as text, without a json tree.
+    ApiResponse fromResult(const Result<protocol::PullResponse>& result) {
+        if (!result.ok())
+            return errorResponse(result.error());
+        ApiResponse r;
+        r.status = 200;
+        r.body = QByteArray::fromStdString(protocol::toJsonText(result.value()));
+        return r;
+    }
+
     ApiResponse authed(Endpoint e, std::int64_t id, const ApiRequest& req,
                        const engine::Caller& caller) {
         const bool staff = caller.role != protocol::Role::User;

@@ -706,6 +706,11 @@ private slots:
         QCOMPARE(issuesOf(d)->front().type, std::string("json_invalid"));
         const std::string fine = std::string(100, '[') + std::string(100, ']');
         QVERIFY(!issuesOf(parseJsonText(fine)));
+
+        // A number no double holds is an invalid document, not an exception.
+        const auto huge = parseJsonText("{\"limit\": 1e309}");
+        QVERIFY(issuesOf(huge));
+        QCOMPARE(issuesOf(huge)->front().type, std::string("json_invalid"));
     }
 
     // ---- responses --------------------------------------------------------------------------
