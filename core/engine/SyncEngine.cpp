@@ -337,6 +337,18 @@ struct SyncEngine::Impl {
         return d;
     }
 
+    /// Saves the device's state (and the call's metrics) in one transaction.
+    Status saveDevice(std::int64_t tenantId, const DeviceRow& row,
+                      const std::optional<storage::MetricDelta>& metrics = std::nullopt) {
+        Transaction tx(store);
+        Status s = tx.status();
+        if (s.ok())
+            s = store.saveDevice(tenantId, row);
+        if (s.ok() && metrics)
+            recordMetrics(tenantId, clock.now(), *metrics);
+        return s.ok() ? tx.commit() : s;
+    }
+
     void recordMetrics(std::int64_t tenantId, Millis now, const storage::MetricDelta& delta) {
         if (Status s = store.addMetrics(tenantId, now - now % kMetricBucketMs, delta); !s.ok())
             qCWarning(lcEngine, "metrics not recorded: %s", s.error().message.c_str());
@@ -998,20 +1010,11 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
     device.changes_conflicted += resp.conflicts;
     device.push_ms_total += resp.total_processing_time_ms;
     applyReport(device, req.report, now);
-    {
-        Transaction tx(*m_store);
-        Status s = tx.status();
-        if (s.ok())
-            s = d->store.saveDevice(caller.tenant_id, device);
-        if (s.ok())
-            d->recordMetrics(caller.tenant_id, now,
-                             storage::MetricDelta{1, std::int64_t(n), 0, 0, resp.conflicts,
-                                                  resp.failed, resp.total_processing_time_ms});
-        if (s.ok())
-            s = tx.commit();
-        if (!s.ok())
-            qCWarning(lcEngine, "device state not saved: %s", s.error().message.c_str());
-    }
+    if (Status s = d->saveDevice(caller.tenant_id, device,
+                                 storage::MetricDelta{1, std::int64_t(n), 0, 0, resp.conflicts,
+                                                      resp.failed, resp.total_processing_time_ms});
+        !s.ok())
+        qCWarning(lcEngine, "device state not saved: %s", s.error().message.c_str());
     emit pushed(caller.tenant_id, QString::fromStdString(req.device_id), int(n), resp.conflicts,
                 resp.failed, resp.total_processing_time_ms);
     if (resp.conflicts > 0)
@@ -1077,19 +1080,10 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     const double ms = msSince(started);
     device.pull_ms_total += ms;
     applyReport(device, req.report, now);
-    {
-        Transaction tx(*m_store);
-        Status s = tx.status();
-        if (s.ok())
-            s = d->store.saveDevice(caller.tenant_id, device);
-        if (s.ok())
-            d->recordMetrics(caller.tenant_id, now,
-                             storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
-        if (s.ok())
-            s = tx.commit();
-        if (!s.ok())
-            return s.error(); // the state did not advance: the client must not either
-    }
+    if (Status s = d->saveDevice(caller.tenant_id, device,
+                                 storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
+        !s.ok())
+        return s.error(); // the state did not advance: the client must not either
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
     return resp;
 }
@@ -1315,13 +1309,7 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
         DeviceRow row = *device.value();
         row.last_event_id = 0;
         row.total_syncs = 0;
-        Transaction tx(*m_store);
-        Status s = tx.status();
-        if (s.ok())
-            s = d->store.saveDevice(caller.tenant_id, row);
-        if (s.ok())
-            s = tx.commit();
-        if (!s.ok())
+        if (Status s = d->saveDevice(caller.tenant_id, row); !s.ok())
             return s.error();
     }
     ResetResponse r;
@@ -1368,9 +1356,8 @@ void SyncEngine::recordTraffic(const Caller& caller, const std::string& deviceId
         return;
     row->bytes_in += bytesIn;
     row->bytes_out += bytesOut;
-    Transaction tx(*m_store);
-    if (tx.status().ok() && d->store.saveDevice(caller.tenant_id, *row).ok())
-        tx.commit().ok();
+    if (Status s = d->saveDevice(caller.tenant_id, *row); !s.ok())
+        qCWarning(lcEngine, "traffic not recorded: %s", s.error().message.c_str());
 }
 
 // ---- console ------------------------------------------------------------------------------------
