@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>bridgecore::ui::AdminView</name>
@@ -264,15 +265,36 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>منذ %n دقيقة</numerusform><numerusform>منذ دقيقة واحدة</numerusform><numerusform>منذ دقيقتين</numerusform><numerusform>منذ %n دقائق</numerusform><numerusform>منذ %n دقيقة</numerusform><numerusform>منذ %n دقيقة</numerusform></translation>
+        <translation>
+            <numerusform>منذ %n دقيقة</numerusform>
+            <numerusform>منذ دقيقة واحدة</numerusform>
+            <numerusform>منذ دقيقتين</numerusform>
+            <numerusform>منذ %n دقائق</numerusform>
+            <numerusform>منذ %n دقيقة</numerusform>
+            <numerusform>منذ %n دقيقة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>منذ %n ساعة</numerusform><numerusform>منذ ساعة واحدة</numerusform><numerusform>منذ ساعتين</numerusform><numerusform>منذ %n ساعات</numerusform><numerusform>منذ %n ساعة</numerusform><numerusform>منذ %n ساعة</numerusform></translation>
+        <translation>
+            <numerusform>منذ %n ساعة</numerusform>
+            <numerusform>منذ ساعة واحدة</numerusform>
+            <numerusform>منذ ساعتين</numerusform>
+            <numerusform>منذ %n ساعات</numerusform>
+            <numerusform>منذ %n ساعة</numerusform>
+            <numerusform>منذ %n ساعة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>منذ %n يوم</numerusform><numerusform>منذ يوم واحد</numerusform><numerusform>منذ يومين</numerusform><numerusform>منذ %n أيام</numerusform><numerusform>منذ %n يومًا</numerusform><numerusform>منذ %n يوم</numerusform></translation>
+        <translation>
+            <numerusform>منذ %n يوم</numerusform>
+            <numerusform>منذ يوم واحد</numerusform>
+            <numerusform>منذ يومين</numerusform>
+            <numerusform>منذ %n أيام</numerusform>
+            <numerusform>منذ %n يومًا</numerusform>
+            <numerusform>منذ %n يوم</numerusform>
+        </translation>
     </message>
     <message>
         <source>OK</source>
@@ -455,7 +477,14 @@
     </message>
     <message numerus="yes">
         <source>%n pending change(s), oldest %1</source>
-        <translation><numerusform>لا تغييرات معلقة، الأقدم %1</numerusform><numerusform>تغيير معلق واحد، الأقدم %1</numerusform><numerusform>تغييران معلقان، الأقدم %1</numerusform><numerusform>%n تغييرات معلقة، الأقدم %1</numerusform><numerusform>%n تغييرًا معلقًا، الأقدم %1</numerusform><numerusform>%n تغيير معلق، الأقدم %1</numerusform></translation>
+        <translation>
+            <numerusform>لا تغييرات معلقة، الأقدم %1</numerusform>
+            <numerusform>تغيير معلق واحد، الأقدم %1</numerusform>
+            <numerusform>تغييران معلقان، الأقدم %1</numerusform>
+            <numerusform>%n تغييرات معلقة، الأقدم %1</numerusform>
+            <numerusform>%n تغييرًا معلقًا، الأقدم %1</numerusform>
+            <numerusform>%n تغيير معلق، الأقدم %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -613,6 +642,37 @@
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::LoginDialog</name>
+    <message>
+        <source>Connect to a BridgeCore server</source>
+        <translation>الاتصال بخادم BridgeCore</translation>
+    </message>
+    <message>
+        <source>The console works offline and syncs with this server. Support and admin accounts also see the server&apos;s devices, conflicts and events.</source>
+        <translation>تعمل وحدة التحكم دون اتصال وتتزامن مع هذا الخادم. كما ترى حسابات الدعم والمسؤولين أجهزة الخادم وتعارضاته وأحداثه.</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>عنوان الخادم:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>البريد الإلكتروني:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>فشل تسجيل الدخول: %1</translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::MainWindow</name>
     <message>
         <source>BridgeCore Sync Console</source>
@@ -729,6 +789,18 @@ Database: %1</source>
     <message>
         <source>Sync failed: %1. Retrying automatically.</source>
         <translation>فشلت المزامنة: %1. ستُعاد المحاولة تلقائيًا.</translation>
+    </message>
+    <message>
+        <source>BridgeCore Sync Console
+Offline-first sync for ERP data.
+Connected to %1</source>
+        <translation>وحدة تحكم BridgeCore Sync
+مزامنة بيانات ERP مع العمل دون اتصال أولاً.
+متصلة بـ %1</translation>
+    </message>
+    <message>
+        <source>BridgeCore Sync Console — %1</source>
+        <translation>وحدة تحكم BridgeCore Sync — %1</translation>
     </message>
 </context>
 <context>
@@ -922,7 +994,7 @@ Database: %1</source>
 <context>
     <name>bridgecore::ui::PendingView</name>
     <message>
-        <source>This console's outbox</source>
+        <source>This console&apos;s outbox</source>
         <translation>صندوق الصادر لوحدة التحكم هذه</translation>
     </message>
     <message>
@@ -1036,7 +1108,14 @@ Database: %1</source>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation><numerusform>لا سجلات</numerusform><numerusform>سجل واحد</numerusform><numerusform>سجلان</numerusform><numerusform>%n سجلات</numerusform><numerusform>%n سجلًا</numerusform><numerusform>%n سجل</numerusform></translation>
+        <translation>
+            <numerusform>لا سجلات</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%n سجلات</numerusform>
+            <numerusform>%n سجلًا</numerusform>
+            <numerusform>%n سجل</numerusform>
+        </translation>
     </message>
     <message>
         <source>New %1</source>
@@ -1266,8 +1345,20 @@ This password is shown only once; you can reset it under Users and app types.</s
 تُعرض كلمة المرور هذه مرة واحدة فقط؛ يمكنك إعادة تعيينها من المستخدمون وأنواع التطبيقات.</translation>
     </message>
     <message>
-        <source>Connected mode is not available in this version; the console runs embedded.</source>
-        <translation>وضع الاتصال بخادم غير متاح في هذا الإصدار؛ تعمل وحدة التحكم في الوضع المدمج.</translation>
+        <source>Connect to the server at &lt;url&gt; (connected mode).</source>
+        <translation>الاتصال بالخادم على العنوان &lt;url&gt; (الوضع المتصل).</translation>
+    </message>
+    <message>
+        <source>Connected mode failed (%1): the console runs embedded.</source>
+        <translation>فشل الوضع المتصل (%1): تعمل وحدة التحكم في الوضع المضمَّن.</translation>
+    </message>
+    <message>
+        <source>Login cancelled: the console runs embedded. Choose the mode in Settings.</source>
+        <translation>أُلغي تسجيل الدخول: تعمل وحدة التحكم في الوضع المضمَّن. اختر الوضع من الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>متصل بـ %1 باسم %2</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>bridgecore::ui::AdminView</name>
@@ -20,7 +21,7 @@
     </message>
     <message>
         <source>App types and models</source>
-        <translation>Types d'application et modèles</translation>
+        <translation>Types d&apos;application et modèles</translation>
     </message>
     <message>
         <source>model, e.g. sale.order</source>
@@ -44,7 +45,7 @@
     </message>
     <message>
         <source>Saving the models failed: %1</source>
-        <translation>L'enregistrement des modèles a échoué : %1</translation>
+        <translation>L&apos;enregistrement des modèles a échoué : %1</translation>
     </message>
     <message>
         <source>Models of %1 saved</source>
@@ -72,7 +73,7 @@
     </message>
     <message>
         <source>Adding %1 failed: %2</source>
-        <translation>L'ajout de %1 a échoué : %2</translation>
+        <translation>L&apos;ajout de %1 a échoué : %2</translation>
     </message>
     <message>
         <source>User %1 added</source>
@@ -80,7 +81,7 @@
     </message>
     <message>
         <source>Disable user</source>
-        <translation>Désactiver l'utilisateur</translation>
+        <translation>Désactiver l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Disable %1? Their devices can no longer sync.</source>
@@ -249,7 +250,7 @@
     </message>
     <message>
         <source>p95 push latency (ms)</source>
-        <translation>Latence d'envoi p95 (ms)</translation>
+        <translation>Latence d&apos;envoi p95 (ms)</translation>
     </message>
     <message>
         <source>Conflicts per minute</source>
@@ -264,15 +265,24 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>il y a %n minute</numerusform><numerusform>il y a %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>il y a %n heure</numerusform><numerusform>il y a %n heures</numerusform></translation>
+        <translation>
+            <numerusform>il y a %n heure</numerusform>
+            <numerusform>il y a %n heures</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>il y a %n jour</numerusform><numerusform>il y a %n jours</numerusform></translation>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>OK</source>
@@ -304,7 +314,7 @@
     </message>
     <message>
         <source>App type</source>
-        <translation>Type d'application</translation>
+        <translation>Type d&apos;application</translation>
     </message>
     <message>
         <source>Last event</source>
@@ -340,18 +350,18 @@
     </message>
     <message>
         <source>App version</source>
-        <translation>Version de l'application</translation>
+        <translation>Version de l&apos;application</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation>à l'instant</translation>
+        <translation>à l&apos;instant</translation>
     </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>
     <message>
         <source>Search device or app type…</source>
-        <translation>Rechercher un appareil ou un type d'application…</translation>
+        <translation>Rechercher un appareil ou un type d&apos;application…</translation>
     </message>
     <message>
         <source>All devices</source>
@@ -387,7 +397,7 @@
     </message>
     <message>
         <source>App type / version:</source>
-        <translation>Type d'application / version :</translation>
+        <translation>Type d&apos;application / version :</translation>
     </message>
     <message>
         <source>Last event / lag:</source>
@@ -403,7 +413,7 @@
     </message>
     <message>
         <source>Queue report:</source>
-        <translation>État de la file d'attente :</translation>
+        <translation>État de la file d&apos;attente :</translation>
     </message>
     <message>
         <source>Last error:</source>
@@ -411,7 +421,7 @@
     </message>
     <message>
         <source>Clock skew:</source>
-        <translation>Décalage d'horloge :</translation>
+        <translation>Décalage d&apos;horloge :</translation>
     </message>
     <message>
         <source>Pushes / changes:</source>
@@ -431,11 +441,11 @@
     </message>
     <message>
         <source>Reset sync state…</source>
-        <translation>Réinitialiser l'état de synchro…</translation>
+        <translation>Réinitialiser l&apos;état de synchro…</translation>
     </message>
     <message>
         <source>The device will pull everything again</source>
-        <translation>L'appareil recevra de nouveau tout</translation>
+        <translation>L&apos;appareil recevra de nouveau tout</translation>
     </message>
     <message>
         <source>Only admins may reset devices</source>
@@ -455,7 +465,10 @@
     </message>
     <message numerus="yes">
         <source>%n pending change(s), oldest %1</source>
-        <translation><numerusform>%n modification en attente, la plus ancienne %1</numerusform><numerusform>%n modifications en attente, la plus ancienne %1</numerusform></translation>
+        <translation>
+            <numerusform>%n modification en attente, la plus ancienne %1</numerusform>
+            <numerusform>%n modifications en attente, la plus ancienne %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -475,11 +488,11 @@
     </message>
     <message>
         <source>Reset device</source>
-        <translation>Réinitialiser l'appareil</translation>
+        <translation>Réinitialiser l&apos;appareil</translation>
     </message>
     <message>
         <source>Reset the sync state of %1? The device will download every event again on its next pull.</source>
-        <translation>Réinitialiser l'état de synchronisation de %1 ? L'appareil téléchargera de nouveau tous les événements à sa prochaine réception.</translation>
+        <translation>Réinitialiser l&apos;état de synchronisation de %1 ? L&apos;appareil téléchargera de nouveau tous les événements à sa prochaine réception.</translation>
     </message>
     <message>
         <source>Reset failed: %1</source>
@@ -613,6 +626,37 @@
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::LoginDialog</name>
+    <message>
+        <source>Connect to a BridgeCore server</source>
+        <translation>Se connecter à un serveur BridgeCore</translation>
+    </message>
+    <message>
+        <source>The console works offline and syncs with this server. Support and admin accounts also see the server&apos;s devices, conflicts and events.</source>
+        <translation>La console fonctionne hors ligne et se synchronise avec ce serveur. Les comptes support et administrateur voient aussi les appareils, les conflits et les événements du serveur.</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>URL du serveur :</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Échec de la connexion : %1</translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::MainWindow</name>
     <message>
         <source>BridgeCore Sync Console</source>
@@ -676,7 +720,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Users and app types</source>
-        <translation>Utilisateurs et types d'application</translation>
+        <translation>Utilisateurs et types d&apos;application</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -729,6 +773,18 @@ Base de données : %1</translation>
     <message>
         <source>Sync failed: %1. Retrying automatically.</source>
         <translation>La synchronisation a échoué : %1. Nouvelle tentative automatique.</translation>
+    </message>
+    <message>
+        <source>BridgeCore Sync Console
+Offline-first sync for ERP data.
+Connected to %1</source>
+        <translation>Console BridgeCore Sync
+Synchronisation hors ligne d&apos;abord des données ERP.
+Connectée à %1</translation>
+    </message>
+    <message>
+        <source>BridgeCore Sync Console — %1</source>
+        <translation>Console BridgeCore Sync — %1</translation>
     </message>
 </context>
 <context>
@@ -787,7 +843,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Conflict %1 on %2 #%3 from device %4 (%5)</source>
-        <translation>Conflit %1 sur %2 n°%3 depuis l'appareil %4 (%5)</translation>
+        <translation>Conflit %1 sur %2 n°%3 depuis l&apos;appareil %4 (%5)</translation>
     </message>
     <message>
         <source>Resolved record: %1</source>
@@ -845,7 +901,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>p95 push latency (ms)</source>
-        <translation>Latence d'envoi p95 (ms)</translation>
+        <translation>Latence d&apos;envoi p95 (ms)</translation>
     </message>
     <message>
         <source>Conflicts/min</source>
@@ -922,8 +978,8 @@ Base de données : %1</translation>
 <context>
     <name>bridgecore::ui::PendingView</name>
     <message>
-        <source>This console's outbox</source>
-        <translation>File d'envoi de cette console</translation>
+        <source>This console&apos;s outbox</source>
+        <translation>File d&apos;envoi de cette console</translation>
     </message>
     <message>
         <source>All</source>
@@ -967,7 +1023,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Discard failed: %1</source>
-        <translation>L'abandon a échoué : %1</translation>
+        <translation>L&apos;abandon a échoué : %1</translation>
     </message>
     <message>
         <source>Change discarded</source>
@@ -1036,7 +1092,10 @@ Base de données : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation><numerusform>%n enregistrement</numerusform><numerusform>%n enregistrements</numerusform></translation>
+        <translation>
+            <numerusform>%n enregistrement</numerusform>
+            <numerusform>%n enregistrements</numerusform>
+        </translation>
     </message>
     <message>
         <source>New %1</source>
@@ -1052,7 +1111,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Saving failed: %1</source>
-        <translation>L'enregistrement a échoué : %1</translation>
+        <translation>L&apos;enregistrement a échoué : %1</translation>
     </message>
     <message>
         <source>Saved offline; it will be sent with the next sync</source>
@@ -1060,11 +1119,11 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Nothing changed</source>
-        <translation>Rien n'a changé</translation>
+        <translation>Rien n&apos;a changé</translation>
     </message>
     <message>
         <source>Delete record</source>
-        <translation>Supprimer l'enregistrement</translation>
+        <translation>Supprimer l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Delete %1 %2?</source>
@@ -1107,7 +1166,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>App type:</source>
-        <translation>Type d'application :</translation>
+        <translation>Type d&apos;application :</translation>
     </message>
     <message>
         <source> s</source>
@@ -1119,7 +1178,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Manual (review in the merge editor)</source>
-        <translation>Manuelle (revue dans l'éditeur de fusion)</translation>
+        <translation>Manuelle (revue dans l&apos;éditeur de fusion)</translation>
     </message>
     <message>
         <source>Server wins</source>
@@ -1155,7 +1214,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Serve the sync API</source>
-        <translation>Servir l'API de synchronisation</translation>
+        <translation>Servir l&apos;API de synchronisation</translation>
     </message>
     <message>
         <source>127.0.0.1 serves this computer only; enter a LAN address to let phones connect</source>
@@ -1258,16 +1317,28 @@ Base de données : %1</translation>
 password: %3
 
 This password is shown only once; you can reset it under Users and app types.</source>
-        <translation>La console a créé sa base de données dans %1 et un administrateur pour les appareils qui s'y synchronisent :
+        <translation>La console a créé sa base de données dans %1 et un administrateur pour les appareils qui s&apos;y synchronisent :
 
 %2
 mot de passe : %3
 
-Ce mot de passe n'est affiché qu'une fois ; vous pouvez le réinitialiser dans Utilisateurs et types d'application.</translation>
+Ce mot de passe n&apos;est affiché qu&apos;une fois ; vous pouvez le réinitialiser dans Utilisateurs et types d&apos;application.</translation>
     </message>
     <message>
-        <source>Connected mode is not available in this version; the console runs embedded.</source>
-        <translation>Le mode connecté n'est pas disponible dans cette version ; la console fonctionne en mode intégré.</translation>
+        <source>Connect to the server at &lt;url&gt; (connected mode).</source>
+        <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; (mode connecté).</translation>
+    </message>
+    <message>
+        <source>Connected mode failed (%1): the console runs embedded.</source>
+        <translation>Le mode connecté a échoué (%1) : la console fonctionne en mode intégré.</translation>
+    </message>
+    <message>
+        <source>Login cancelled: the console runs embedded. Choose the mode in Settings.</source>
+        <translation>Connexion annulée : la console fonctionne en mode intégré. Choisissez le mode dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Connecté à %1 en tant que %2</translation>
     </message>
 </context>
 </TS>

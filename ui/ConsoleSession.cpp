@@ -1,8 +1,10 @@
 #include "ConsoleSession.h"
 
 #include "DemoSimulator.h"
+#include "RemoteBackend.h"
 #include "server/HttpApi.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
@@ -54,6 +56,68 @@ Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openEmbedded(const QStri
     std::unique_ptr<ConsoleSession> s(new ConsoleSession);
     s->m_dataDir = dataDir;
     if (auto st = s->init(); !st)
+        return st.error();
+    return s;
+}
+
+Result<std::unique_ptr<client::HttpTransport>> ConsoleSession::login(const QString& serverUrl,
+                                                                     const QString& email,
+                                                                     const QString& password,
+                                                                     client::LoginResult* result) {
+    const QUrl url(serverUrl.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty())
+        return Error{ErrorCode::ValidationError,
+                     "'" + serverUrl.toStdString() +
+                         "' is not a server address; write it like http://192.168.1.10:8000"};
+    if (email.trimmed().isEmpty() || password.isEmpty())
+        return Error{ErrorCode::ValidationError, "enter the email address and the password"};
+    auto transport = std::make_unique<client::HttpTransport>(url);
+    transport->setTimeoutMs(15000);
+    auto r = transport->login(email.trimmed().toStdString(), password.toStdString());
+    if (!r) {
+        Error e = r.error();
+        if (e.code == ErrorCode::Unauthorized)
+            e.message = "wrong email or password for " + url.toString().toStdString();
+        else if (e.message.rfind("network:", 0) == 0)
+            e.message = "cannot reach the server " + url.toString().toStdString() + " (" +
+                        e.message.substr(9) + ")";
+        return e;
+    }
+    if (result)
+        *result = r.value();
+    return transport;
+}
+
+Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openConnected(
+    const QString& dataDir, const QString& serverUrl, const QString& email,
+    std::unique_ptr<client::HttpTransport> transport, const client::LoginResult& login) {
+    std::unique_ptr<ConsoleSession> s(new ConsoleSession);
+    s->m_dataDir = dataDir;
+    s->m_serverUrl = serverUrl.trimmed();
+    if (!QDir().mkpath(dataDir))
+        return Error{ErrorCode::StorageError,
+                     "cannot create the data directory " + dataDir.toStdString()};
+    s->m_settings = ConsoleSettings::load(s->settingsPath());
+    s->m_settings.mode = ConsoleSettings::Mode::Connected;
+    s->m_settings.serverUrl = s->m_serverUrl;
+    s->m_settings.email = email.trimmed();
+    s->m_settings.save(s->settingsPath());
+    const protocol::json& user = login.user;
+    protocol::Role role = protocol::Role::User;
+    if (user.is_object() && user.contains("role") && user["role"].is_string())
+        role = protocol::parseRole(user["role"].get<std::string>()).value_or(role);
+    s->m_caller.role = role;
+    if (user.is_object() && user.contains("id") && user["id"].is_number_integer())
+        s->m_caller.user_id = user["id"].get<std::int64_t>();
+    if (login.tenant.is_object() && login.tenant.contains("id") &&
+        login.tenant["id"].is_number_integer())
+        s->m_caller.tenant_id = login.tenant["id"].get<std::int64_t>();
+    s->m_httpTransport = std::move(transport);
+    s->m_backend = std::make_unique<RemoteBackend>(*s->m_httpTransport, QUrl(s->m_serverUrl), role,
+                                                   s->m_settings.email);
+    if (auto st = s->initClient(*s->m_httpTransport); !st)
         return st.error();
     return s;
 }
@@ -118,9 +182,32 @@ Status ConsoleSession::init() {
     m_backend = std::make_unique<EmbeddedBackend>(*m_engine, m_caller, databasePath(), hasher);
 
     // The console's own offline client.
+    m_transport = std::make_unique<client::InProcessTransport>(*m_engine, m_caller);
+    if (auto st = initClient(*m_transport); !st)
+        return st;
+
+    if (m_settings.serveApi) {
+        auto port = startServing(m_settings.serveAddress, quint16(m_settings.servePort));
+        if (!port)
+            qWarning("bridgecore-console: serving the sync API failed: %s",
+                     port.error().message.c_str());
+    }
+    return Status::success();
+}
+
+Status ConsoleSession::initClient(client::Transport& transport) {
     m_clientPool.setMaxThreadCount(1);
     m_clientPool.setExpiryTimeout(-1);
-    auto cache = client::ClientCache::open(m_dataDir + QStringLiteral("/console-cache.db"));
+    QString cacheName = QStringLiteral("/console-cache.db");
+    if (!m_serverUrl.isEmpty()) {
+        // One cache per server and account: their records and outboxes never mix.
+        const QByteArray key = (m_serverUrl + QLatin1Char('|') + m_settings.email).toUtf8();
+        cacheName =
+            QStringLiteral("/connected-cache-%1.db")
+                .arg(QString::fromLatin1(
+                    QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16)));
+    }
+    auto cache = client::ClientCache::open(m_dataDir + cacheName);
     if (!cache)
         return cache.error();
     m_cache = std::move(cache.value());
@@ -132,7 +219,8 @@ Status ConsoleSession::init() {
     }
     if (auto st = m_cache->setAppType(m_settings.appType.toStdString()); !st)
         return st;
-    if (auto map = m_engine->modelMap(m_caller)) {
+    if (auto map = m_engine ? m_engine->modelMap(m_caller)
+                            : Result<storage::ModelMap>(Error{ErrorCode::NotFound, "remote"})) {
         auto it = map.value().find(m_settings.appType.toStdString());
         if (it != map.value().end()) {
             std::vector<std::string> models;
@@ -141,21 +229,13 @@ Status ConsoleSession::init() {
             (void)m_cache->setAllowedModels(models);
         }
     }
-    m_transport = std::make_unique<client::InProcessTransport>(*m_engine, m_caller);
     client::SyncOptions options;
     options.strategy = m_settings.defaultStrategy;
     options.app_version = "bridgecore-console " + client::clientVersion();
-    m_client = std::make_unique<client::SyncClient>(*m_cache, *m_transport, options);
+    m_client = std::make_unique<client::SyncClient>(*m_cache, transport, options);
     m_scheduler = std::make_unique<client::SyncScheduler>(*m_client);
     m_scheduler->setIntervalMs(m_settings.syncIntervalSeconds * 1000);
     m_scheduler->start();
-
-    if (m_settings.serveApi) {
-        auto port = startServing(m_settings.serveAddress, quint16(m_settings.servePort));
-        if (!port)
-            qWarning("bridgecore-console: serving the sync API failed: %s",
-                     port.error().message.c_str());
-    }
     return Status::success();
 }
 
@@ -183,7 +263,9 @@ Status ConsoleSession::applySettings(const ConsoleSettings& s) {
     if (s.appType != old.appType) {
         if (auto st = m_cache->setAppType(s.appType.toStdString()); !st)
             return st;
-        if (auto map = m_engine->modelMap(m_caller)) {
+        // Connected: the default map of the app type (asking the server would block here).
+        if (auto map = m_engine ? m_engine->modelMap(m_caller)
+                                : Result<storage::ModelMap>(Error{ErrorCode::NotFound, "remote"})) {
             auto it = map.value().find(s.appType.toStdString());
             if (it != map.value().end()) {
                 std::vector<std::string> models;
@@ -207,6 +289,10 @@ Status ConsoleSession::applySettings(const ConsoleSettings& s) {
 
 Result<quint16> ConsoleSession::startServing(const QString& address, quint16 port) {
     stopServing();
+    if (!m_engine)
+        return Error{ErrorCode::ValidationError,
+                     "only the embedded console serves the sync API; this one is connected to " +
+                         m_serverUrl.toStdString()};
     QHostAddress host;
     if (!host.setAddress(address))
         return Error{ErrorCode::ValidationError,
@@ -237,13 +323,15 @@ void ConsoleSession::stopServing() {
 }
 
 void ConsoleSession::startDemo(int devices, int tickMs) {
+    if (!m_engine)
+        return; // the demo devices run on the embedded engine only
     if (!m_demo)
         m_demo = std::make_unique<DemoSimulator>(*m_engine, *m_accounts, m_caller.tenant_id);
     m_demo->start(devices, tickMs);
 }
 
 void ConsoleSession::settleLocalConflict(std::int64_t conflictId) {
-    auto c = m_engine->conflict(m_caller, conflictId);
+    auto c = m_backend->conflict(conflictId);
     if (!c || c.value().device_id != m_cache->deviceId())
         return;
     protocol::ResolveResult r;

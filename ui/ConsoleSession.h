@@ -1,8 +1,11 @@
 #pragma once
-// Everything the console runs in embedded mode: its SQLite database in the data directory,
+// Everything the console runs. Embedded mode: its SQLite database in the data directory,
 // the SyncEngine, the local tenant and admin user (created on first start), the console's
 // own offline client (cache + outbox, in-process transport, scheduler), the optional HTTP
-// API for devices on the network, and the demo devices.
+// API for devices on the network, and the demo devices. Connected mode: a logged-in
+// HttpTransport to a bridgecore-server, the admin views over its /api/v1/admin endpoints
+// (RemoteBackend) and the console's offline client of that server; no local engine (store(),
+// engine() and accounts() must not be used, isConnected() tells).
 //
 // Data directory: --data-dir, else $BRIDGECORE_DATA_DIR, else AppDataLocation.
 // First start: tenant "Local", admin "admin@bridgecore.local" with a random password that is
@@ -13,6 +16,7 @@
 #include "EmbeddedBackend.h"
 #include "auth/Accounts.h"
 #include "client/ClientCache.h"
+#include "client/HttpTransport.h"
 #include "client/InProcessTransport.h"
 #include "client/SyncClient.h"
 #include "client/SyncScheduler.h"
@@ -41,9 +45,22 @@ public:
     static QString resolveDataDir(const QString& requested = {});
     /// Opens (creating on first start) the embedded console in `dataDir`.
     static Result<std::unique_ptr<ConsoleSession>> openEmbedded(const QString& dataDir);
+    /// Logs in to `serverUrl` (blocking: run it off the UI thread); the logged-in transport.
+    static Result<std::unique_ptr<client::HttpTransport>>
+    login(const QString& serverUrl, const QString& email, const QString& password,
+          client::LoginResult* result = nullptr);
+    /// Opens the connected console over a transport that login() returned: the offline client
+    /// of that server, its cache in `dataDir` (one cache per server and account).
+    static Result<std::unique_ptr<ConsoleSession>>
+    openConnected(const QString& dataDir, const QString& serverUrl, const QString& email,
+                  std::unique_ptr<client::HttpTransport> transport,
+                  const client::LoginResult& login);
     ~ConsoleSession() override;
 
     QString dataDir() const { return m_dataDir; }
+    bool isConnected() const { return m_httpTransport != nullptr; }
+    /// The server URL in connected mode; empty when embedded.
+    QString serverUrl() const { return m_serverUrl; }
     QString databasePath() const;
     QString settingsPath() const;
     bool isFirstStart() const { return m_firstStart; }
@@ -54,11 +71,14 @@ public:
     storage::SyncStore& store() { return *m_store; }
     engine::SyncEngine& engine() { return *m_engine; }
     auth::Accounts& accounts() { return *m_accounts; }
-    EmbeddedBackend* backend() { return m_backend.get(); }
+    ConsoleBackend* backend() { return m_backend.get(); }
     client::ClientCache* cache() { return m_cache.get(); }
     client::SyncClient* syncClient() { return m_client.get(); }
     client::SyncScheduler* scheduler() { return m_scheduler.get(); }
+    /// The in-process transport (embedded mode; null when connected).
     client::InProcessTransport* transport() { return m_transport.get(); }
+    /// The HTTP transport (connected mode; null when embedded).
+    client::HttpTransport* httpTransport() { return m_httpTransport.get(); }
     QThreadPool* clientPool() { return &m_clientPool; }
 
     ConsoleSettings settings() const { return m_settings; }
@@ -85,6 +105,7 @@ signals:
 private:
     ConsoleSession() = default;
     Status init();
+    Status initClient(client::Transport& transport);
 
     QString m_dataDir;
     bool m_firstStart = false;
@@ -95,9 +116,11 @@ private:
     std::shared_ptr<storage::SyncStore> m_store;
     std::unique_ptr<engine::SyncEngine> m_engine;
     std::unique_ptr<auth::Accounts> m_accounts;
-    std::unique_ptr<EmbeddedBackend> m_backend;
+    std::unique_ptr<ConsoleBackend> m_backend;
     std::unique_ptr<client::ClientCache> m_cache;
     std::unique_ptr<client::InProcessTransport> m_transport;
+    std::unique_ptr<client::HttpTransport> m_httpTransport;
+    QString m_serverUrl;
     std::unique_ptr<client::SyncClient> m_client;
     std::unique_ptr<client::SyncScheduler> m_scheduler;
     std::unique_ptr<server::HttpApi> m_httpApi;

@@ -49,9 +49,12 @@ void MainWindow::buildUi() {
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About"), this, [this] {
         QMessageBox::about(this, tr("About BridgeCore Sync Console"),
-                           tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
-                              "Database: %1")
-                               .arg(m_session->databasePath()));
+                           (m_session->isConnected()
+                                ? tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
+                                     "Connected to %1")
+                                : tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
+                                     "Database: %1"))
+                               .arg(m_session->backend()->description()));
     });
 
     // The previous views go at once (a language switch rebuilds them; never called from
@@ -69,13 +72,18 @@ void MainWindow::buildUi() {
     auto* backend = m_session->backend();
     auto* cache = m_session->cache();
     auto* pool = m_session->clientPool();
-    m_dashboard = new DashboardView(backend, m_stack);
-    m_devices = new DevicesView(backend, m_stack);
+    // The admin views are for support and admin users (always the case when embedded); a plain
+    // user of a connected console sees its own outbox, records and settings.
+    const bool staff = backend->role() != protocol::Role::User;
+    m_dashboard = staff ? new DashboardView(backend, m_stack) : nullptr;
+    m_devices = staff ? new DevicesView(backend, m_stack) : nullptr;
     m_pending = new PendingView(backend, cache, pool, m_stack);
-    m_conflicts = new ConflictsView(backend, m_stack);
+    m_conflicts = staff ? new ConflictsView(backend, m_stack) : nullptr;
     m_records = new RecordsView(cache, pool, m_stack);
-    m_events = new EventLogView(backend, m_stack);
-    m_admin = backend->role() == protocol::Role::User ? nullptr : new AdminView(backend, m_stack);
+    m_events = staff ? new EventLogView(backend, m_stack) : nullptr;
+    m_admin = staff ? new AdminView(backend, m_stack) : nullptr;
+    if (m_session->isConnected())
+        setWindowTitle(tr("BridgeCore Sync Console — %1").arg(backend->description()));
     QStringList appTypes;
     for (const auto& [app, models] : storage::defaultModelMap())
         appTypes << QString::fromStdString(app);
@@ -110,19 +118,20 @@ void MainWindow::buildUi() {
     }
     connect(m_pending, &PendingView::syncRequested, this, &MainWindow::syncNow);
     connect(m_records, &RecordsView::syncRequested, this, &MainWindow::syncNow);
-    connect(m_conflicts, &ConflictsView::resolved, this,
-            [this](std::int64_t id, const QString& model, qint64) {
-                runAsync(
-                    m_session->clientPool(), this,
-                    [s = m_session, id] {
-                        s->settleLocalConflict(id);
-                        return true;
-                    },
-                    [this, model](bool) {
-                        syncNow();
-                        m_records->showModel(model);
-                    });
-            });
+    if (m_conflicts)
+        connect(m_conflicts, &ConflictsView::resolved, this,
+                [this](std::int64_t id, const QString& model, qint64) {
+                    runAsync(
+                        m_session->clientPool(), this,
+                        [s = m_session, id] {
+                            s->settleLocalConflict(id);
+                            return true;
+                        },
+                        [this, model](bool) {
+                            syncNow();
+                            m_records->showModel(model);
+                        });
+                });
     connect(m_settings, &SettingsView::applied, this, [this](const ConsoleSettings& s) {
         const QString oldLanguage = m_session->settings().language;
         const auto oldMode = m_session->settings().mode;

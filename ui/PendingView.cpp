@@ -71,6 +71,10 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     m_deviceTable->horizontalHeader()->setStretchLastSection(true);
     dl->addWidget(m_deviceTable, 1);
     layout->addWidget(split, 1);
+    // Other devices' queues are an admin view (a plain user of a connected console may not
+    // list devices).
+    m_showDevices = m_backend->role() != protocol::Role::User;
+    others->setVisible(m_showDevices);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this](int) { reload(); });
     connect(retry, &QPushButton::clicked, this, &PendingView::retrySelected);
@@ -91,7 +95,7 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     refresh->setSingleShot(true);
     refresh->setInterval(3000);
     connect(refresh, &QTimer::timeout, this, [this] {
-        if (!m_devices.isLoading())
+        if (m_showDevices && !m_devices.isLoading())
             m_devices.reload();
     });
     connect(m_backend, &ConsoleBackend::pushed, refresh, [refresh] {
@@ -104,7 +108,8 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
 void PendingView::reload() {
     const int s = m_filter->currentData().toInt();
     m_outbox.reload(s < 0 ? std::nullopt : std::optional(client::OutboxStatus(s)));
-    m_devices.reload();
+    if (m_showDevices)
+        m_devices.reload();
 }
 
 void PendingView::selectOutboxRow(int row) {

@@ -39,6 +39,7 @@ signals:
 
 private:
     ConsoleBackend* m_backend;
+    bool m_showDevices = true;
     client::ClientCache* m_cache;
     QThreadPool* m_pool;
     OutboxModel m_outbox;

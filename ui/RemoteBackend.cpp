@@ -1,0 +1,449 @@
+#include "RemoteBackend.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <algorithm>
+
+namespace bridgecore::ui {
+
+using protocol::json;
+
+namespace {
+
+ErrorCode codeForStatus(int status) {
+    switch (status) {
+    case 401:
+        return ErrorCode::Unauthorized;
+    case 403:
+        return ErrorCode::Forbidden;
+    case 404:
+        return ErrorCode::NotFound;
+    case 413:
+        return ErrorCode::PayloadTooLarge;
+    case 429:
+        return ErrorCode::RateLimited;
+    default:
+        return status >= 500 ? ErrorCode::Internal : ErrorCode::ValidationError;
+    }
+}
+
+std::string detailOf(const json& body) {
+    if (!body.is_object() || !body.contains("detail"))
+        return {};
+    const json& d = body["detail"];
+    if (d.is_string())
+        return d.get<std::string>();
+    if (d.is_array()) {
+        std::string out;
+        for (const auto& issue : d) {
+            if (!out.empty())
+                out += "; ";
+            out += issue.is_object() ? issue.value("msg", issue.dump()) : issue.dump();
+        }
+        return out;
+    }
+    return d.dump();
+}
+
+/// Runs `parse` on a successful answer; a malformed document becomes a readable error.
+template <typename T, typename F> Result<T> convert(Result<json> r, F parse) {
+    if (!r.ok())
+        return r.error();
+    try {
+        return parse(r.value());
+    } catch (const json::exception& e) {
+        return Error{ErrorCode::Internal,
+                     std::string("the server sent an unexpected answer: ") + e.what()};
+    }
+}
+
+std::int64_t int64Of(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<std::int64_t>() : 0;
+}
+
+std::optional<std::string> optString(const json& j, const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_string())
+        return std::nullopt;
+    return it->get<std::string>();
+}
+
+template <typename T, typename F> engine::Page<T> pageOf(const json& j, F item) {
+    engine::Page<T> page;
+    for (const auto& e : j.at("items"))
+        page.items.push_back(item(e));
+    page.total = j.value("total", std::int64_t(page.items.size()));
+    page.limit = j.value("limit", int(page.items.size()));
+    page.offset = j.value("offset", 0);
+    return page;
+}
+
+engine::ConflictRecord conflictOf(const json& j) {
+    engine::ConflictRecord c;
+    c.info = protocol::conflictInfoFromJson(j);
+    c.conflict_id = c.info.conflict_id ? c.info.conflict_id : int64Of(j, "conflict_id");
+    c.device_id = j.value("device_id", std::string());
+    c.user_id = int64Of(j, "user_id");
+    c.local_id = j.value("local_id", std::string());
+    c.model = j.value("model", std::string());
+    c.record_id = int64Of(j, "record_id");
+    if (auto a = optString(j, "action"))
+        c.action = protocol::parseAction(*a).value_or(protocol::Action::Update);
+    c.status = j.value("status", std::string("open"));
+    c.created_at = j.value("created_at", std::string());
+    c.resolved_at = optString(j, "resolved_at");
+    c.result_data = j.value("result_data", json(nullptr));
+    return c;
+}
+
+std::vector<protocol::Event> eventsOf(const json& items) {
+    return protocol::pullResponseFromJson(json{{"events", items}}).events;
+}
+
+QUrlQuery eventQuery(const engine::EventQuery& q) {
+    QUrlQuery u;
+    u.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(q.limit, 1, 500)));
+    u.addQueryItem(QStringLiteral("offset"), QString::number(std::max(0, q.offset)));
+    if (q.model)
+        u.addQueryItem(QStringLiteral("model"), QString::fromStdString(*q.model));
+    if (q.action)
+        u.addQueryItem(QStringLiteral("action"), QString::fromStdString(*q.action));
+    if (q.device_id)
+        u.addQueryItem(QStringLiteral("device_id"), QString::fromStdString(*q.device_id));
+    if (q.after_event_id)
+        u.addQueryItem(QStringLiteral("after_event_id"), QString::number(*q.after_event_id));
+    u.addQueryItem(QStringLiteral("order"),
+                   q.newest_first ? QStringLiteral("desc") : QStringLiteral("asc"));
+    return u;
+}
+
+Error noUserAdmin() {
+    return Error{ErrorCode::Forbidden,
+                 "users are managed on the server (bridgecore-server user ...), not from a "
+                 "connected console"};
+}
+
+} // namespace
+
+RemoteBackend::RemoteBackend(client::HttpTransport& transport, QUrl baseUrl, protocol::Role role,
+                             QString email, QObject* parent)
+    : ConsoleBackend(parent)
+    , m_transport(transport)
+    , m_base(std::move(baseUrl))
+    , m_role(role)
+    , m_email(std::move(email)) {
+    m_pool.setMaxThreadCount(2);
+    m_pool.setExpiryTimeout(-1);
+}
+
+RemoteBackend::~RemoteBackend() {
+    m_pool.waitForDone();
+}
+
+QString RemoteBackend::description() const {
+    return QStringLiteral("%1 (%2)").arg(m_base.toString(), m_email);
+}
+
+Result<json> RemoteBackend::callOnce(const QByteArray& verb, const QString& path,
+                                     const QUrlQuery& query, const json* body, int* httpStatus) {
+    *httpStatus = 0;
+    QUrl url = m_base;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(query);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setRawHeader("Accept", "application/json");
+    req.setTransferTimeout(m_timeoutMs);
+    const std::string token = m_transport.accessToken();
+    if (!token.empty())
+        req.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(token));
+    // One manager per call: calls run on pool threads, and a manager belongs to its thread.
+    QNetworkAccessManager nam;
+    const QByteArray payload = body ? QByteArray::fromStdString(body->dump()) : QByteArray();
+    QNetworkReply* reply = nam.sendCustomRequest(req, verb, payload);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray text = reply->readAll();
+    const auto netError = reply->error();
+    const QString errorString = reply->errorString();
+    delete reply;
+    *httpStatus = status;
+    const std::string where = m_base.toString().toStdString();
+    if (status == 0) {
+        if (netError == QNetworkReply::OperationCanceledError ||
+            netError == QNetworkReply::TimeoutError)
+            return Error{ErrorCode::Internal, "the server " + where + " did not answer within " +
+                                                  std::to_string(m_timeoutMs / 1000) + " s"};
+        return Error{ErrorCode::Internal,
+                     "cannot reach the server " + where + ": " + errorString.toStdString()};
+    }
+    json doc = json::parse(text.toStdString(), nullptr, false);
+    if (status >= 200 && status < 300) {
+        if (doc.is_discarded())
+            return Error{ErrorCode::Internal, "the server " + where + " sent invalid JSON"};
+        return doc;
+    }
+    ErrorCode code = codeForStatus(status);
+    if (!doc.is_discarded() && doc.is_object() && doc.contains("error_code") &&
+        doc["error_code"].is_string())
+        if (auto c = parseErrorCode(doc["error_code"].get<std::string>()))
+            code = *c;
+    const std::string detail = doc.is_discarded() ? text.left(200).toStdString() : detailOf(doc);
+    std::string msg = "the server answered " + std::to_string(status);
+    if (!detail.empty())
+        msg += ": " + detail;
+    return Error{code, msg};
+}
+
+Result<json> RemoteBackend::call(const QByteArray& verb, const QString& path,
+                                 const QUrlQuery& query, const json* body) {
+    int status = 0;
+    const std::string usedToken = m_transport.accessToken();
+    auto r = callOnce(verb, path, query, body, &status);
+    if (status == 401 && !m_transport.refreshToken().empty()) {
+        if (Status st = refresh(usedToken); !st.ok())
+            return st.error();
+        r = callOnce(verb, path, query, body, &status);
+    }
+    if (!r.ok() && status == 401)
+        return Error{ErrorCode::Unauthorized,
+                     r.error().message + " — the session expired; log in again"};
+    return r;
+}
+
+Status RemoteBackend::refresh(const std::string& rejectedToken) {
+    // Our own request rather than HttpTransport::refresh(): the transport's network manager
+    // belongs to the sync thread. One refresh at a time; a token another call already renewed
+    // is used as it is.
+    std::lock_guard lock(m_refreshMutex);
+    if (m_transport.accessToken() != rejectedToken)
+        return Status::success();
+    const json body = {{"refresh_token", m_transport.refreshToken()}};
+    int status = 0;
+    auto r = callOnce("POST", QStringLiteral("/api/v1/auth/tenant/refresh"), {}, &body, &status);
+    if (!r.ok())
+        return Error{ErrorCode::Unauthorized,
+                     "the session expired (" + r.error().message + "); log in again"};
+    const json& j = r.value();
+    if (!j.is_object() || !j.contains("access_token") || !j["access_token"].is_string())
+        return Error{ErrorCode::Internal, "the server sent a malformed token refresh"};
+    m_transport.setAccessToken(j["access_token"].get<std::string>());
+    if (j.contains("refresh_token") && j["refresh_token"].is_string())
+        m_transport.setRefreshToken(j["refresh_token"].get<std::string>());
+    return Status::success();
+}
+
+Result<engine::TenantSummary> RemoteBackend::summary() {
+    return convert<engine::TenantSummary>(
+        call("GET", QStringLiteral("/api/v1/admin/summary"), {}, nullptr), [](const json& j) {
+            engine::TenantSummary s;
+            s.devices = int64Of(j, "devices");
+            s.stale_devices = int64Of(j, "stale_devices");
+            s.pending_changes = int64Of(j, "pending_changes");
+            s.open_conflicts = int64Of(j, "open_conflicts");
+            s.head_event_id = int64Of(j, "head_event_id");
+            s.users = int64Of(j, "users");
+            return s;
+        });
+}
+
+Result<engine::Page<protocol::SyncState>> RemoteBackend::devices(int limit, int offset,
+                                                                 const std::string& search) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 500)));
+    q.addQueryItem(QStringLiteral("offset"), QString::number(std::max(0, offset)));
+    if (!search.empty())
+        q.addQueryItem(QStringLiteral("search"), QString::fromStdString(search));
+    return convert<engine::Page<protocol::SyncState>>(
+        call("GET", QStringLiteral("/api/v1/admin/devices"), q, nullptr), [](const json& j) {
+            return pageOf<protocol::SyncState>(
+                j, [](const json& e) { return protocol::syncStateFromJson(e); });
+        });
+}
+
+Result<protocol::Statistics> RemoteBackend::deviceStatistics(const std::string& deviceId) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("device_id"), QString::fromStdString(deviceId));
+    return convert<protocol::Statistics>(
+        call("GET", QStringLiteral("/api/v1/offline-sync/statistics"), q, nullptr),
+        [](const json& j) {
+            protocol::Statistics s;
+            s.device_id = j.value("device_id", std::string());
+            s.total_pushes = int64Of(j, "total_pushes");
+            s.total_pulls = int64Of(j, "total_pulls");
+            s.total_changes_pushed = int64Of(j, "total_changes_pushed");
+            s.successful_changes = int64Of(j, "successful_changes");
+            s.failed_changes = int64Of(j, "failed_changes");
+            s.conflicts = int64Of(j, "conflicts");
+            s.total_events_pulled = int64Of(j, "total_events_pulled");
+            s.success_rate = j.value("success_rate", 0.0);
+            s.conflict_rate = j.value("conflict_rate", 0.0);
+            s.average_push_time_ms = j.value("average_push_time_ms", 0.0);
+            s.average_pull_time_ms = j.value("average_pull_time_ms", 0.0);
+            s.bytes_received = int64Of(j, "bytes_received");
+            s.bytes_sent = int64Of(j, "bytes_sent");
+            s.last_push_time = optString(j, "last_push_time");
+            s.last_pull_time = optString(j, "last_pull_time");
+            return s;
+        });
+}
+
+Result<protocol::ResetResponse> RemoteBackend::resetDevice(const std::string& deviceId) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("device_id"), QString::fromStdString(deviceId));
+    const json empty = json::object();
+    return convert<protocol::ResetResponse>(
+        call("POST", QStringLiteral("/api/v1/offline-sync/reset"), q, &empty), [](const json& j) {
+            protocol::ResetResponse r;
+            r.success = j.value("success", true);
+            r.message = j.value("message", r.message);
+            r.device_id = j.value("device_id", std::string());
+            return r;
+        });
+}
+
+Result<engine::Page<engine::ConflictRecord>> RemoteBackend::conflicts(const std::string& status,
+                                                                      int limit, int offset) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("status"),
+                   status.empty() ? QStringLiteral("all") : QString::fromStdString(status));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 500)));
+    q.addQueryItem(QStringLiteral("offset"), QString::number(std::max(0, offset)));
+    return convert<engine::Page<engine::ConflictRecord>>(
+        call("GET", QStringLiteral("/api/v1/admin/conflicts"), q, nullptr),
+        [](const json& j) { return pageOf<engine::ConflictRecord>(j, conflictOf); });
+}
+
+Result<engine::ConflictRecord> RemoteBackend::conflict(std::int64_t conflictId) {
+    return convert<engine::ConflictRecord>(
+        call("GET", QStringLiteral("/api/v1/admin/conflicts/%1").arg(conflictId), {}, nullptr),
+        conflictOf);
+}
+
+Result<protocol::ResolveResult> RemoteBackend::resolveConflict(std::int64_t conflictId,
+                                                               protocol::ConflictStrategy strategy,
+                                                               const json& mergedData) {
+    json body = {{"strategy", protocol::toString(strategy)}};
+    if (!mergedData.is_null())
+        body["merged_data"] = mergedData;
+    return convert<protocol::ResolveResult>(
+        call("POST", QStringLiteral("/api/v1/admin/conflicts/%1/resolve").arg(conflictId), {},
+             &body),
+        [](const json& j) {
+            auto r = protocol::resolveResponseFromJson(
+                json{{"success", true}, {"results", json::array({j})}});
+            return r.results.at(0);
+        });
+}
+
+Result<engine::Page<protocol::Event>> RemoteBackend::events(const engine::EventQuery& query) {
+    return convert<engine::Page<protocol::Event>>(
+        call("GET", QStringLiteral("/api/v1/admin/events"), eventQuery(query), nullptr),
+        [](const json& j) {
+            engine::Page<protocol::Event> page;
+            page.items = eventsOf(j.at("items"));
+            page.total = j.value("total", std::int64_t(page.items.size()));
+            page.limit = j.value("limit", int(page.items.size()));
+            page.offset = j.value("offset", 0);
+            return page;
+        });
+}
+
+Result<std::vector<protocol::Event>> RemoteBackend::eventPage(const engine::EventQuery& query) {
+    return convert<std::vector<protocol::Event>>(
+        call("GET", QStringLiteral("/api/v1/admin/events"), eventQuery(query), nullptr),
+        [](const json& j) { return eventsOf(j.at("items")); });
+}
+
+Result<std::vector<engine::MetricPoint>>
+RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Millis bucketMs) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("from"), QString::number(from));
+    q.addQueryItem(QStringLiteral("to"), QString::number(to));
+    q.addQueryItem(QStringLiteral("bucket_seconds"),
+                   QString::number(std::clamp<protocol::Millis>(bucketMs / 1000, 1, 86400)));
+    return convert<std::vector<engine::MetricPoint>>(
+        call("GET", QStringLiteral("/api/v1/admin/metrics"), q, nullptr), [](const json& j) {
+            std::vector<engine::MetricPoint> out;
+            for (const auto& e : j.at("items")) {
+                engine::MetricPoint p;
+                if (auto t = optString(e, "bucket_start"))
+                    p.bucket_start = protocol::parseTime(*t).value_or(0);
+                p.pushes = int64Of(e, "pushes");
+                p.changes_pushed = int64Of(e, "changes_pushed");
+                p.pulls = int64Of(e, "pulls");
+                p.events_pulled = int64Of(e, "events_pulled");
+                p.conflicts = int64Of(e, "conflicts");
+                p.failures = int64Of(e, "failures");
+                p.push_ms_sum = e.value("push_ms_avg", 0.0) * double(p.pushes);
+                p.push_ms_p95 = e.value("push_ms_p95", 0.0);
+                out.push_back(p);
+            }
+            return out;
+        });
+}
+
+Result<storage::ModelMap> RemoteBackend::modelMap() {
+    return convert<storage::ModelMap>(
+        call("GET", QStringLiteral("/api/v1/admin/model-map"), {}, nullptr), [](const json& j) {
+            storage::ModelMap map;
+            for (const auto& [appType, list] : j.items()) {
+                auto& entries = map[appType];
+                for (const auto& m : list) {
+                    storage::ModelEntry e;
+                    e.model = m.at("model").get<std::string>();
+                    if (auto p = optString(m, "priority"))
+                        e.priority = protocol::parseEventPriority(*p);
+                    e.category = m.value("category", e.category);
+                    entries.push_back(std::move(e));
+                }
+            }
+            return map;
+        });
+}
+
+Status RemoteBackend::setAppTypeModels(const std::string& appType,
+                                       const std::vector<storage::ModelEntry>& models) {
+    json list = json::array();
+    for (const auto& m : models)
+        list.push_back(
+            json{{"model", m.model},
+                 {"priority", m.priority ? json(protocol::toString(*m.priority)) : json(nullptr)},
+                 {"category", m.category}});
+    const json body = {{"models", std::move(list)}};
+    auto r =
+        call("PUT", QStringLiteral("/api/v1/admin/model-map/") + QString::fromStdString(appType),
+             {}, &body);
+    if (!r.ok())
+        return r.error();
+    return Status::success();
+}
+
+Result<std::vector<UserInfo>> RemoteBackend::users() {
+    return noUserAdmin();
+}
+
+Result<std::int64_t> RemoteBackend::addUser(const std::string&, const std::string&, protocol::Role,
+                                            const std::string&) {
+    return noUserAdmin();
+}
+
+Status RemoteBackend::setUserDisabled(std::int64_t, bool) {
+    return noUserAdmin();
+}
+
+Status RemoteBackend::setUserPassword(std::int64_t, const std::string&) {
+    return noUserAdmin();
+}
+
+} // namespace bridgecore::ui

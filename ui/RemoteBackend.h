@@ -1,0 +1,75 @@
+#pragma once
+// The console's admin data from a bridgecore-server over its /api/v1/admin endpoints (connected
+// mode). Authenticates with the bearer token of the session's HttpTransport (the login) and
+// refreshes it (shared with that transport) once on a 401. Every call blocks its calling thread:
+// views run them on pool() through runAsync(), never on the UI thread.
+
+#include "ConsoleBackend.h"
+#include "client/HttpTransport.h"
+
+#include <QThreadPool>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <mutex>
+
+namespace bridgecore::ui {
+
+class RemoteBackend : public ConsoleBackend {
+    Q_OBJECT
+public:
+    /// `transport` is logged in and outlives the backend; `role` is the signed-in user's.
+    RemoteBackend(client::HttpTransport& transport, QUrl baseUrl, protocol::Role role,
+                  QString email, QObject* parent = nullptr);
+    ~RemoteBackend() override;
+
+    QThreadPool* pool() override { return &m_pool; }
+    protocol::Role role() const override { return m_role; }
+    QString description() const override;
+    /// Transfer timeout of each request (default 30 s).
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    Result<engine::TenantSummary> summary() override;
+    Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
+                                                      const std::string& search) override;
+    Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) override;
+    Result<protocol::ResetResponse> resetDevice(const std::string& deviceId) override;
+    Result<engine::Page<engine::ConflictRecord>> conflicts(const std::string& status, int limit,
+                                                           int offset) override;
+    Result<engine::ConflictRecord> conflict(std::int64_t conflictId) override;
+    Result<protocol::ResolveResult> resolveConflict(std::int64_t conflictId,
+                                                    protocol::ConflictStrategy strategy,
+                                                    const protocol::json& mergedData) override;
+    Result<engine::Page<protocol::Event>> events(const engine::EventQuery& query) override;
+    Result<std::vector<protocol::Event>> eventPage(const engine::EventQuery& query) override;
+    Result<std::vector<engine::MetricPoint>> metrics(protocol::Millis from, protocol::Millis to,
+                                                     protocol::Millis bucketMs) override;
+    Result<storage::ModelMap> modelMap() override;
+    Status setAppTypeModels(const std::string& appType,
+                            const std::vector<storage::ModelEntry>& models) override;
+    /// The server has no user administration over HTTP: these answer a clear error.
+    Result<std::vector<UserInfo>> users() override;
+    Result<std::int64_t> addUser(const std::string& email, const std::string& name,
+                                 protocol::Role role, const std::string& password) override;
+    Status setUserDisabled(std::int64_t userId, bool disabled) override;
+    Status setUserPassword(std::int64_t userId, const std::string& password) override;
+
+private:
+    Result<protocol::json> call(const QByteArray& verb, const QString& path, const QUrlQuery& query,
+                                const protocol::json* body);
+    Result<protocol::json> callOnce(const QByteArray& verb, const QString& path,
+                                    const QUrlQuery& query, const protocol::json* body,
+                                    int* httpStatus);
+
+    Status refresh(const std::string& rejectedToken);
+
+    client::HttpTransport& m_transport;
+    std::mutex m_refreshMutex;
+    QUrl m_base;
+    protocol::Role m_role;
+    QString m_email;
+    int m_timeoutMs = 30000;
+    QThreadPool m_pool;
+};
+
+} // namespace bridgecore::ui
