@@ -645,8 +645,13 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
                 return {};
             }
             json stored = json::parse(l->second.result_json, nullptr, false);
-            if (!stored.is_discarded())
+            if (stored.is_number_integer()) { // a plain success: only its version was kept
+                r.status = ChangeStatus::Success;
+                r.server_id = l->second.server_id;
+                r.version = stored.get<std::int64_t>();
+            } else if (stored.is_object()) {
                 r = changeResultFromJson(stored);
+            }
             r.duplicate = true;
             if (l->second.created && l->second.server_id)
                 idMap[c.local_id] = *l->second.server_id;
@@ -692,7 +697,10 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         auto finish = [&]() -> Status {
             r.processing_time_ms = msSince(changeStarted);
             entry.server_id = r.server_id;
-            entry.result_json = toJson(r).dump();
+            // A plain success is remembered by its version alone; anything else in full.
+            entry.result_json = r.status == ChangeStatus::Success && !r.conflict_info && r.version
+                                    ? std::to_string(*r.version)
+                                    : toJson(r).dump();
             return d->store.remember(caller.tenant_id, req.device_id, entry, now);
         };
 

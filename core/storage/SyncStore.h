@@ -91,7 +91,8 @@ struct LedgerEntry {
     std::string model;
     std::optional<std::int64_t> server_id;
     bool created = false;    // the change was a create: its local_id names a record
-    std::string result_json; // the ChangeResult as first returned
+    std::string result_json; // the ChangeResult as first returned; for a plain success
+                             // (no conflict) just its version, e.g. "3"
 };
 
 struct DeviceRow {
