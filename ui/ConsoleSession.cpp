@@ -115,8 +115,11 @@ Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openConnected(
         login.tenant["id"].is_number_integer())
         s->m_caller.tenant_id = login.tenant["id"].get<std::int64_t>();
     s->m_httpTransport = std::move(transport);
-    s->m_backend = std::make_unique<RemoteBackend>(*s->m_httpTransport, QUrl(s->m_serverUrl), role,
+    auto backend = std::make_unique<RemoteBackend>(*s->m_httpTransport, QUrl(s->m_serverUrl), role,
                                                    s->m_settings.email);
+    if (role != protocol::Role::User)
+        backend->startLiveUpdates();
+    s->m_backend = std::move(backend);
     if (auto st = s->initClient(*s->m_httpTransport); !st)
         return st.error();
     return s;

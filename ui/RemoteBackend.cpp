@@ -1,5 +1,9 @@
 #include "RemoteBackend.h"
 
+#include "AsyncCall.h"
+
+#include <QDateTime>
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -12,6 +16,9 @@ namespace bridgecore::ui {
 using protocol::json;
 
 namespace {
+
+/// The server's finest metric buckets.
+constexpr protocol::Millis kLiveBucketMs = 10000;
 
 ErrorCode codeForStatus(int status) {
     switch (status) {
@@ -142,6 +149,45 @@ RemoteBackend::RemoteBackend(client::HttpTransport& transport, QUrl baseUrl, pro
 
 RemoteBackend::~RemoteBackend() {
     m_pool.waitForDone();
+}
+
+void RemoteBackend::startLiveUpdates(int intervalMs) {
+    m_liveFrom = QDateTime::currentMSecsSinceEpoch() / kLiveBucketMs * kLiveBucketMs;
+    m_liveTimer.setInterval(intervalMs);
+    connect(&m_liveTimer, &QTimer::timeout, this, &RemoteBackend::pollLive, Qt::UniqueConnection);
+    m_liveTimer.start();
+}
+
+void RemoteBackend::pollLive() {
+    if (m_polling)
+        return;
+    // Only whole buckets (the server's finest are 10 s): the current one is still filling up.
+    const protocol::Millis to = QDateTime::currentMSecsSinceEpoch() / kLiveBucketMs * kLiveBucketMs;
+    const protocol::Millis from = std::max(m_liveFrom, to - 60 * kLiveBucketMs);
+    if (to <= from)
+        return;
+    m_polling = true;
+    runAsync(
+        &m_pool, this, [this, from, to] { return metrics(from, to - 1, kLiveBucketMs); },
+        [this, from, to](Result<std::vector<engine::MetricPoint>> points) {
+            m_polling = false;
+            if (!points)
+                return; // offline: the next poll asks for the same seconds again
+            m_liveFrom = to;
+            bool conflicts = false;
+            for (const auto& p : points.value()) {
+                if (p.bucket_start < from || p.bucket_start >= to)
+                    continue;
+                if (p.pushes > 0)
+                    emit pushed(QString(), int(p.changes_pushed), int(p.conflicts), int(p.failures),
+                                p.push_ms_p95);
+                if (p.pulls > 0)
+                    emit pulled(QString(), int(p.events_pulled), 0.0);
+                conflicts = conflicts || p.conflicts > 0;
+            }
+            if (conflicts)
+                emit conflictsChanged();
+        });
 }
 
 QString RemoteBackend::description() const {

@@ -8,6 +8,7 @@
 #include "client/HttpTransport.h"
 
 #include <QThreadPool>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -28,6 +29,10 @@ public:
     QString description() const override;
     /// Transfer timeout of each request (default 30 s).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    /// Polls the server's metrics every `intervalMs` and emits pushed / pulled /
+    /// conflictsChanged for each new finished 10-second bucket with traffic (device ""), so the
+    /// dashboard's live charts work against a server too (about 10 s behind).
+    void startLiveUpdates(int intervalMs = 5000);
 
     Result<engine::TenantSummary> summary() override;
     Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
@@ -62,6 +67,7 @@ private:
                                     int* httpStatus);
 
     Status refresh(const std::string& rejectedToken);
+    void pollLive();
 
     client::HttpTransport& m_transport;
     std::mutex m_refreshMutex;
@@ -70,6 +76,9 @@ private:
     QString m_email;
     int m_timeoutMs = 30000;
     QThreadPool m_pool;
+    QTimer m_liveTimer;
+    bool m_polling = false;
+    protocol::Millis m_liveFrom = 0; // the first second not yet reported
 };
 
 } // namespace bridgecore::ui

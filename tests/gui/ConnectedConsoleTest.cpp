@@ -9,9 +9,11 @@
 #include "HttpClient.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "RemoteBackend.h"
 #include "ServerProcess.h"
 
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -147,6 +149,29 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
             !s.backend()->devices(100, 0, own.toStdString()).value().items.empty(),
         15000);
     saveScreenshot(&window, QStringLiteral("connected-devices"));
+
+    // Live charts: a push that reaches the server shows up as a pushed signal of the backend
+    // once its 10-second metric bucket is complete.
+    auto* remote = qobject_cast<ui::RemoteBackend*>(s.backend());
+    QVERIFY(remote);
+    remote->startLiveUpdates(300);
+    QSignalSpy pushed(remote, &ui::ConsoleBackend::pushed);
+    HttpClient http(m_server->baseUrl());
+    QCOMPARE(http.login(QStringLiteral("dev@acme.test"), QStringLiteral("password123")).status,
+             200);
+    const nlohmann::json body = {
+        {"device_id", "phone-connected-1"},
+        {"changes", nlohmann::json::array({GuiFixture::create("p-2", {{"name", "Live Co"}}),
+                                           GuiFixture::create("p-3", {{"name", "Live Two"}})})}};
+    QCOMPARE(http.post(QStringLiteral("/api/v1/offline-sync/push"), body).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            int changes = 0;
+            for (const auto& args : pushed)
+                changes += args.at(1).toInt();
+            return changes >= 2;
+        }(),
+        40000); // the server's metric buckets are 10 s
 }
 
 void ConnectedConsoleTest::plainUserGetsNoAdminViews() {
