@@ -200,14 +200,16 @@ ConflictRecord toRecord(const ConflictRow& c) {
     return r;
 }
 
-Event toEvent(const EventRow& e, bool withPayload, bool withMetadata) {
+Event toEvent(EventRow& e, bool withPayload, bool withMetadata, bool asText = false) {
     Event ev;
     ev.event_id = e.event_id;
     ev.model = e.model;
     ev.record_id = e.record_id;
     ev.action = e.action;
     ev.timestamp = formatTime(e.timestamp);
-    if (withPayload && !e.data_text.empty()) {
+    if (withPayload && asText && !e.data_text.empty() && e.data_text != "null") {
+        ev.data_text = std::move(e.data_text);
+    } else if (withPayload && !e.data_text.empty()) {
         ev.data = json::parse(e.data_text, nullptr, false);
         if (ev.data.is_discarded())
             ev.data = nullptr;
@@ -1032,7 +1034,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
 
 // ---- pull ---------------------------------------------------------------------------------------
 
-Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& req) {
+Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& req,
+                                      PayloadForm form) {
     const auto started = std::chrono::steady_clock::now();
     std::lock_guard lock(m_store->mutex());
     const Millis now = d->clock.now();
@@ -1067,8 +1070,9 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
         resp.total_available = d->store.countEvents(caller.tenant_id, filter);
     }
     resp.events.reserve(rows.size());
-    for (const auto& e : rows)
-        resp.events.push_back(toEvent(e, req.include_payload, req.include_metadata));
+    for (auto& e : rows)
+        resp.events.push_back(
+            toEvent(e, req.include_payload, req.include_metadata, form == PayloadForm::Text));
     resp.new_events_count = int(resp.events.size());
     resp.has_updates = !resp.events.empty();
     resp.has_more =
@@ -1426,7 +1430,7 @@ Result<Page<Event>> SyncEngine::events(const Caller& caller, const EventQuery& q
     Page<Event> page;
     page.limit = f.limit;
     page.offset = f.offset;
-    for (const auto& e : d->store.events(caller.tenant_id, f, true))
+    for (auto& e : d->store.events(caller.tenant_id, f, true))
         page.items.push_back(toEvent(e, true, true));
     page.total = d->store.countEvents(caller.tenant_id, f);
     return page;

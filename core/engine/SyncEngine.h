@@ -102,8 +102,12 @@ public:
 
     /// Applies the changes exactly once, in dependency order (DESIGN.md §4 push 1–7).
     Result<protocol::PushResponse> push(const Caller& caller, const protocol::PushRequest& req);
+    /// How pulled payloads come back: parsed into Event::data, or as the stored JSON text in
+    /// Event::data_text for a caller that only writes them out again (the HTTP server).
+    enum class PayloadForm { Parsed, Text };
     /// Events after last_event_id (or the device's stored one) in the app type's models.
-    Result<protocol::PullResponse> pull(const Caller& caller, const protocol::PullRequest& req);
+    Result<protocol::PullResponse> pull(const Caller& caller, const protocol::PullRequest& req,
+                                        PayloadForm form = PayloadForm::Parsed);
     Result<protocol::ResolveResponse> resolveConflicts(const Caller& caller,
                                                        const protocol::ResolveRequest& req);
     Result<protocol::SyncState> state(const Caller& caller, const std::string& deviceId);

@@ -1153,7 +1153,9 @@ json toJson(const Event& e) {
               {"record_id", e.record_id},
               {"action", toString(e.action)},
               {"timestamp", e.timestamp},
-              {"data", e.data},
+              {"data", e.data.is_null() && !e.data_text.empty()
+                           ? json::parse(e.data_text, nullptr, false)
+                           : e.data},
               {"changed_fields", e.changed_fields},
               {"priority", toString(e.priority)},
               {"category", e.category},
@@ -1225,7 +1227,10 @@ std::string toJsonText(const PullResponse& r) {
         out += ",\"timestamp\":";
         appendString(out, e.timestamp);
         out += ",\"data\":";
-        out += e.data.dump(-1, ' ', false, json::error_handler_t::replace);
+        if (e.data.is_null() && !e.data_text.empty())
+            out += e.data_text; // already JSON: written by the store from a parsed document
+        else
+            out += e.data.dump(-1, ' ', false, json::error_handler_t::replace);
         out += ",\"changed_fields\":[";
         for (std::size_t i = 0; i < e.changed_fields.size(); ++i) {
             if (i)

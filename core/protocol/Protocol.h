@@ -183,6 +183,9 @@ struct Event {
     EventAction action = EventAction::Create;
     std::string timestamp;
     json data; // null when include_payload is false
+    /// The payload as JSON text instead of `data`, when a server hands it on unparsed
+    /// (SyncEngine::PayloadForm::Text); writers use it when `data` is null.
+    std::string data_text;
     std::vector<std::string> changed_fields;
     EventPriority priority = EventPriority::Medium;
     std::string category = "business";

@@ -815,7 +815,8 @@ struct HttpApi::Impl {
             if (auto* is = std::get_if<ValidationIssues>(&parsed))
                 return validationResponse(*is);
             const auto& pull = std::get<protocol::PullRequest>(parsed);
-            ApiResponse r = fromResult(engine.pull(caller, pull));
+            ApiResponse r =
+                fromResult(engine.pull(caller, pull, engine::SyncEngine::PayloadForm::Text));
             r.device = pull.device_id;
             if (r.status == 200)
                 engine.recordTraffic(caller, pull.device_id, req.body.size(), r.body.size());

@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
         req.app_type = "sales_app";
         req.last_event_id = lastEventId;
         req.limit = kPage;
-        auto r = engine.pull(caller, req);
+        auto r = engine.pull(caller, req, engine::SyncEngine::PayloadForm::Text);
         if (!r.ok() || r.value().events.empty()) {
             std::fprintf(stderr, "pull failed\n");
             return 1;

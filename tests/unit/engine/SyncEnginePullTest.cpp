@@ -111,6 +111,17 @@ private slots:
         QCOMPARE(r.new_events_count, 2);
         const json fromText = json::parse(protocol::toJsonText(r));
         QCOMPARE_JSON(fromText, protocol::toJson(r));
+        // The server's form (stored text handed on) writes the same document.
+        auto asText = f.engine->pull(
+            f.user,
+            EngineFixture::pullRequest(
+                {{"device_id", "phone-2"}, {"app_type", "sales_app"}, {"include_metadata", true}}),
+            engine::SyncEngine::PayloadForm::Text);
+        QVERIFY(asText.ok());
+        QVERIFY(asText.value().events[0].data.is_null());
+        QVERIFY(!asText.value().events[0].data_text.empty());
+        json textDoc = json::parse(protocol::toJsonText(asText.value()));
+        QCOMPARE_JSON(textDoc["events"], fromText["events"]);
     }
 
     void payloadCanBeLeftOut() {
