@@ -2,147 +2,21 @@
 // console endpoints, and 422 answers that name the offending field.
 
 #include "ServerFixture.h"
+#include "../../unit/protocol/GuideExamples.h"
 
 using namespace bridgecore::testsupport;
 
 namespace {
 
-// ---- the guide's examples, verbatim ----
-const char* kPushRequest = R"({
-  "device_id": "iphone-abc123",
-  "changes": [
-    {
-      "local_id": "local_uuid_1",
-      "action": "create",
-      "model": "sale.order",
-      "record_id": null,
-      "data": {
-        "partner_id": 42,
-        "order_line": []
-      },
-      "local_timestamp": "2025-11-24T10:30:00Z",
-      "version": 1,
-      "priority": 5
-    }
-  ],
-  "conflict_strategy": "server_wins",
-  "stop_on_error": false,
-  "batch_size": 50
-})";
-const char* kPushResponse = R"({
-  "success": true,
-  "total": 10,
-  "succeeded": 9,
-  "failed": 0,
-  "conflicts": 1,
-  "results": [
-    {
-      "local_id": "local_uuid_1",
-      "status": "success",
-      "action": "create",
-      "model": "sale.order",
-      "server_id": 789,
-      "server_timestamp": "2025-11-24T10:31:00Z",
-      "processing_time_ms": 45.2
-    }
-  ],
-  "id_mapping": {
-    "local_uuid_1": 789,
-    "local_uuid_2": 790
-  },
-  "next_sync_token": "1_iphone-abc123_1732451400",
-  "server_timestamp": "2025-11-24T10:31:00Z",
-  "total_processing_time_ms": 523.5,
-  "average_processing_time_ms": 52.3
-})";
-const char* kPullRequest = R"({
-  "device_id": "iphone-abc123",
-  "app_type": "sales_app",
-  "last_event_id": 1250,
-  "models_filter": ["sale.order", "res.partner"],
-  "priority_filter": ["high", "medium"],
-  "limit": 100,
-  "offset": 0,
-  "include_payload": true,
-  "include_metadata": false
-})";
-const char* kPullResponse = R"({
-  "success": true,
-  "has_updates": true,
-  "new_events_count": 25,
-  "events": [
-    {
-      "event_id": 1251,
-      "model": "sale.order",
-      "record_id": 456,
-      "action": "write",
-      "timestamp": "2025-11-24T10:30:00Z",
-      "data": {
-        "id": 456,
-        "state": "sale",
-        "amount_total": 1500.00
-      },
-      "changed_fields": ["state", "amount_total"],
-      "priority": "high",
-      "category": "business"
-    }
-  ],
-  "next_sync_token": "1_iphone-abc123_1732451400",
-  "last_event_id": 1275,
-  "last_sync_time": "2025-11-24T10:31:00Z",
-  "has_more": false,
-  "total_available": 25,
-  "server_timestamp": "2025-11-24T10:31:00Z"
-})";
-const char* kResolveRequest = R"({
-  "device_id": "iphone-abc123",
-  "conflicts": [
-    {
-      "local_id": "local_uuid_5",
-      "server_id": 123,
-      "model": "res.partner",
-      "local_data": {"phone": "+1234567890"},
-      "server_data": {"phone": "+0987654321"}
-    }
-  ],
-  "resolutions": [
-    {
-      "local_id": "local_uuid_5",
-      "strategy": "client_wins"
-    }
-  ]
-})";
-const char* kResolveResponse = R"({
-  "success": true,
-  "resolved": 1,
-  "failed": 0,
-  "results": [
-    {
-      "local_id": "local_uuid_5",
-      "status": "success",
-      "action": "update",
-      "model": "res.partner",
-      "server_id": 123
-    }
-  ]
-})";
-const char* kStateResponse = R"({
-  "device_id": "iphone-abc123",
-  "user_id": 1,
-  "last_event_id": 1275,
-  "last_sync_time": "2025-11-24T10:31:00Z",
-  "next_sync_token": "1_iphone-abc123_1732451400",
-  "total_syncs": 150,
-  "total_events_synced": 3500,
-  "sync_status": "idle",
-  "pending_changes": 0,
-  "app_type": "sales_app"
-})";
-const char* kResetResponse = R"({
-  "success": true,
-  "message": "Sync state reset successfully",
-  "device_id": "iphone-abc123"
-})";
+// ---- the guide's examples, verbatim (one copy, shared with the protocol tests) ----
+const char* kPushRequest = guide::kGuidePushRequest;
+const char* kPushResponse = guide::kGuidePushResponse;
+const char* kPullRequest = guide::kGuidePullRequest;
+const char* kPullResponse = guide::kGuidePullResponse;
+const char* kResolveRequest = guide::kGuideResolveRequest;
+const char* kResolveResponse = guide::kGuideResolveResponse;
+const char* kStateResponse = guide::kGuideStateResponse;
+const char* kResetResponse = guide::kGuideResetResponse;
 
 QByteArray bytes(const char* s) {
     return QByteArray(s);
