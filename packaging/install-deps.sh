@@ -10,6 +10,7 @@ packages=(
     qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev libsodium-dev zlib1g-dev libsqlite3-dev
+    libpq-dev postgresql
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
 )

@@ -1,16 +1,21 @@
 // bridgecore-server: the offline-sync HTTP API, plus the admin subcommands that prepare its
 // database. Exit code 0 on success; otherwise one line on stderr and a non-zero code.
 //
-//   bridgecore-server init   --db PATH
-//   bridgecore-server tenant add --db PATH --name NAME
-//   bridgecore-server user add --db PATH --tenant NAME --email EMAIL --role user|support|admin
+//   bridgecore-server init   --db DB
+//   bridgecore-server tenant add --db DB --name NAME
+//   bridgecore-server user add --db DB --tenant NAME --email EMAIL --role user|support|admin
 //                              [--name NAME]            (password read from stdin)
-//   bridgecore-server serve  --db PATH --listen HOST:PORT [--config FILE]
+//   bridgecore-server serve  --db DB --listen HOST:PORT [--config FILE]
+//
+// DB is a SQLite file path or a PostgreSQL URI,
+// postgresql://[user[:password]@][host][:port]/dbname[?host=/socket/dir]; the password may
+// also come from PGPASSWORD or ~/.pgpass. Only `init` creates or upgrades a PostgreSQL schema
+// (any number of `serve` processes may share the database); the others refuse an older one.
 
 #include "auth/Accounts.h"
 #include "engine/SyncEngine.h"
 #include "server/HttpApi.h"
-#include "storage/SyncStore.h"
+#include "storage/OpenStore.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -35,12 +40,13 @@ int fail(const std::string& message, int code = 1) {
     return code;
 }
 
-const char* kUsage =
-    "usage: bridgecore-server init --db PATH\n"
-    "       bridgecore-server tenant add --db PATH --name NAME\n"
-    "       bridgecore-server user add --db PATH --tenant NAME --email EMAIL "
-    "--role user|support|admin [--name NAME]   (password on stdin)\n"
-    "       bridgecore-server serve --db PATH --listen HOST:PORT [--config FILE]\n";
+const char* kUsage = "usage: bridgecore-server init --db DB\n"
+                     "       bridgecore-server tenant add --db DB --name NAME\n"
+                     "       bridgecore-server user add --db DB --tenant NAME --email EMAIL "
+                     "--role user|support|admin [--name NAME]   (password on stdin)\n"
+                     "       bridgecore-server serve --db DB --listen HOST:PORT [--config FILE]\n"
+                     "DB: a SQLite file path or postgresql://[user[:password]@][host][:port]/dbname"
+                     "[?host=/socket/dir]\n";
 
 /// --key value pairs after the subcommand words; nullopt (with a message) on a bad one.
 std::optional<std::map<std::string, std::string>> options(const std::vector<std::string>& args,
@@ -73,10 +79,13 @@ std::optional<std::map<std::string, std::string>> options(const std::vector<std:
     return out;
 }
 
-Result<std::shared_ptr<storage::SyncStore>> openStore(const std::string& path) {
-    if (path.empty())
-        return Error{ErrorCode::ValidationError, "--db PATH is required"};
-    return storage::openSqliteStore(path);
+/// The store `--db` names; only `init` (migrate) creates or upgrades a PostgreSQL schema.
+Result<std::shared_ptr<storage::SyncStore>> openStore(const std::string& location,
+                                                      bool migrate = false) {
+    if (location.empty())
+        return Error{ErrorCode::ValidationError,
+                     "--db is required: a SQLite file path or a postgresql:// URI"};
+    return storage::openStore(location, migrate);
 }
 
 /// Admin subcommands run without a server secret: tokens are never issued by them.
@@ -175,7 +184,7 @@ int main(int argc, char** argv) {
         auto opt = options(args, 1, {"db"}, error);
         if (!opt)
             return fail(error, 2);
-        auto store = openStore((*opt)["db"]);
+        auto store = openStore((*opt)["db"], /*migrate=*/true);
         if (!store.ok())
             return fail("cannot open the database: " + store.error().message);
         std::printf("database ready (schema version %d)\n", store.value()->schemaVersion());
