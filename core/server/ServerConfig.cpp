@@ -45,6 +45,10 @@ Status ServerConfig::apply(const json& j) {
     if (auto s = integer("worker_threads", 0, v); !s.ok())
         return s;
     worker_threads = static_cast<int>(v);
+    v = server_processes;
+    if (auto s = integer("server_processes", 1, v); !s.ok())
+        return s;
+    server_processes = static_cast<int>(v);
     v = gzip_min_bytes;
     if (auto s = integer("gzip_min_bytes", 0, v); !s.ok())
         return s;

@@ -5,7 +5,7 @@
 //    "max_body_bytes": 33554432, "access_token_seconds": 900, "refresh_token_seconds": 2592000,
 //    "rate_limits": {"push": {"requests": 100, "window_seconds": 60}, "pull": {...},
 //                    "resolve": {...}, "state": {...}, "reset": {...}, "login": {...}},
-//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024}
+//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024, "server_processes": 1}
 // "requests": 0 switches a limit off.
 
 #include "auth/TokenService.h"
@@ -33,6 +33,10 @@ struct ServerConfig {
     std::map<std::string, RateLimit> rate_limits = {{"push", {100, 60}},   {"pull", {200, 60}},
                                                     {"resolve", {50, 60}}, {"state", {100, 60}},
                                                     {"reset", {10, 3600}}, {"login", {30, 60}}};
+    /// How many `serve` processes share the database (PostgreSQL): rate-limit windows live in
+    /// each process, so each allows its share, requests / server_processes (at least 1), and
+    /// a user's total over all processes stays within the limit.
+    int server_processes = 1;
     /// Threads that run database work; 0 = max(4, cores).
     int worker_threads = 0;
     /// One JSON line per request on stderr.
