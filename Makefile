@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps configure build run test test-postgres bench format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -28,6 +28,10 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# Only the PostgreSQL runs (ctest starts and stops a throw-away cluster in /tmp for them).
+test-postgres: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -L postgres
 
 bench: build
 	@for b in $(BUILD_DIR)/tests/benchmarks/*_bench; do echo "== $$b"; $$b || exit 1; done
