@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# usage: check-deb.sh <build-dir> [executable...]
-# Builds the .deb with the build tree's CPackConfig.cmake in a fresh temporary directory and
-# checks: package name, the listed executables in /usr/bin, the desktop file, the icon, the
-# AppStream metainfo, computed library dependencies, and the desktop/metainfo files validate.
+# usage: check-deb.sh <deb-dir> [executable...]
+# Checks the .deb that build-deb.sh left in <deb-dir>: package name, the listed executables in
+# /usr/bin, the desktop file, the icon, the AppStream metainfo, the server's systemd unit and
+# /etc/bridgecore/server.json (a conffile that `serve` accepts), the maintainer scripts, the
+# Debian copyright and changelog, computed library dependencies, and that the desktop and
+# metainfo files validate.
 set -euo pipefail
 
-build_dir=$1
+deb_dir=$1
 shift
 executables=("$@")
 
@@ -14,20 +16,11 @@ fail() {
     exit 1
 }
 
-[ -f "$build_dir/CPackConfig.cmake" ] || fail "no CPackConfig.cmake in $build_dir (packaging/ not configured?)"
-command -v dpkg-deb >/dev/null || fail "dpkg-deb missing (apt package dpkg)"
-command -v dpkg-shlibdeps >/dev/null || fail "dpkg-shlibdeps missing (apt package dpkg-dev)"
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/bridgecore-deb-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-if ! cpack --config "$build_dir/CPackConfig.cmake" -G DEB -B "$work/out" >"$work/cpack.log" 2>&1; then
-    cat "$work/cpack.log" >&2
-    fail "cpack failed"
-fi
-
 shopt -s nullglob
-debs=("$work"/out/*.deb)
+debs=("$deb_dir"/*.deb)
 [ ${#debs[@]} -eq 1 ] || fail "expected one .deb, found ${#debs[@]}: ${debs[*]}"
 deb=${debs[0]}
 echo "package: $(basename "$deb")"
@@ -55,6 +48,10 @@ done
 expect_file /usr/share/applications/bridgecore-console.desktop
 expect_file /usr/share/icons/hicolor/scalable/apps/bridgecore-console.svg
 expect_file /usr/share/metainfo/io.bridgecore.Console.metainfo.xml
+expect_file /lib/systemd/system/bridgecore-server.service
+expect_file /etc/bridgecore/server.json
+expect_file /usr/share/doc/bridgecore-sync/copyright
+expect_file /usr/share/doc/bridgecore-sync/changelog.gz
 
 # Runtime-loaded plugins are declared by hand; libraries come from dpkg-shlibdeps.
 grep -q 'libqt6sql6-sqlite' <<<"$depends" || fail "Depends lacks libqt6sql6-sqlite"
@@ -86,5 +83,53 @@ fi
 for exe in "${executables[@]}"; do
     [ -x "$work/root/usr/bin/$exe" ] || fail "/usr/bin/$exe is not executable"
 done
+
+# Maintainer scripts and the conffile list.
+dpkg-deb -e "$deb" "$work/control"
+for script in postinst prerm postrm; do
+    [ -x "$work/control/$script" ] || fail "no executable $script in the control archive"
+    sh -n "$work/control/$script" || fail "$script is not valid sh"
+done
+grep -qx /etc/bridgecore/server.json "$work/control/conffiles" ||
+    fail "/etc/bridgecore/server.json is not listed in conffiles"
+grep -q 'adduser' <<<"$depends" || fail "Depends lacks adduser (postinst runs it)"
+grep -q 'init-system-helpers' <<<"$depends" || fail "Depends lacks init-system-helpers (deb-systemd-helper)"
+
+# The unit runs the packaged binary with the packaged configuration, as the bridgecore user.
+unit="$work/root/lib/systemd/system/bridgecore-server.service"
+for line in 'User=bridgecore' 'StateDirectory=bridgecore' 'Restart=on-failure' \
+    'ExecStart=/usr/bin/bridgecore-server serve --config /etc/bridgecore/server.json' \
+    'ProtectSystem=strict' 'ProtectHome=yes' 'PrivateTmp=yes' 'NoNewPrivileges=yes' \
+    'ReadWritePaths=/var/lib/bridgecore' 'WantedBy=multi-user.target'; do
+    grep -qx -- "$line" "$unit" || fail "the unit lacks the line: $line"
+done
+
+# The shipped configuration holds the documented defaults and the server accepts it.
+config="$work/root/etc/bridgecore/server.json"
+for pair in '"listen": "127.0.0.1:8000"' '"db": "/var/lib/bridgecore/sync.db"' \
+    '"jwt_secret_file": "/etc/bridgecore/jwt-secret"'; do
+    grep -qF -- "$pair" "$config" || fail "server.json lacks $pair"
+done
+server="$work/root/usr/bin/bridgecore-server"
+if [ -x "$server" ]; then
+    # Point db and the secret at the test's folder, keep every other key as shipped.
+    head -c 48 /dev/urandom | base64 -w 0 >"$work/jwt-secret"
+    sed -e "s|/var/lib/bridgecore/sync.db|$work/sync.db|" -e "s|/etc/bridgecore/jwt-secret|$work/jwt-secret|" \
+        -e 's|127.0.0.1:8000|127.0.0.1:0|' "$config" >"$work/server.json"
+    "$server" init --config "$work/server.json" >/dev/null || fail "init --config rejects the shipped server.json"
+    env -u BRIDGECORE_JWT_SECRET "$server" serve --config "$work/server.json" >"$work/serve.out" 2>"$work/serve.err" &
+    pid=$!
+    for _ in $(seq 100); do
+        grep -q 'listening on' "$work/serve.out" && break
+        kill -0 $pid 2>/dev/null || break
+        sleep 0.1
+    done
+    grep -q 'listening on 127.0.0.1:' "$work/serve.out" || {
+        cat "$work/serve.err" >&2
+        fail "serve --config with the shipped server.json did not start"
+    }
+    kill -TERM $pid
+    wait $pid || fail "serve exited with $? on SIGTERM"
+fi
 
 echo "OK: $(wc -l <"$work/files") entries, executables: ${executables[*]:-none}"
