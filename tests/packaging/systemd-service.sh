@@ -102,6 +102,15 @@ sys() { # a command inside the booted system
     nsenter -t "$systemd_pid" -m -n -p -r -w /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"
 }
 show() { sys systemctl show bridgecore-server.service -p "$1" --value; }
+post() { # path token body: the response (head and body) of a POST to 127.0.0.1:8000
+    sys bash -c 'exec 3<>/dev/tcp/127.0.0.1/8000 &&
+        printf "POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %s\r\n\r\n%s" \
+            "$1" "$2" "${#3}" "$3" >&3 &&
+        while IFS= read -r -t 10 line; do
+            line=${line%$'"'"'\r'"'"'}; echo "$line"; [ -n "$line" ] || break
+            case "${line,,}" in content-length:*) len=${line#*:}; len=${len// /} ;; esac
+        done <&3 && timeout 10 head -c "$len" <&3' post "$@"
+}
 health() { # the status code of GET /api/v1/offline-sync/health on 127.0.0.1:8000
     sys bash -c 'exec 3<>/dev/tcp/127.0.0.1/8000 &&
         printf "GET /api/v1/offline-sync/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" >&3 &&
@@ -174,6 +183,19 @@ boot
 wait_active
 again=$(sys runuser -u bridgecore -- bridgecore-server tenant add --db "$db" --name acme 2>&1 || true)
 grep -q "a tenant named 'acme' already exists" <<<"$again" || fail "the tenant added before the reboot is gone: $again"
+
+step "a device logs in, pushes and pulls through the service"
+echo 'correct-horse-battery' | sys runuser -u bridgecore -- bridgecore-server user add --db "$db" \
+    --tenant acme --email ann@acme.test --role admin >/dev/null
+login=$(post /api/v1/auth/tenant/login none '{"email": "ann@acme.test", "password": "correct-horse-battery"}')
+token=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$login")
+[ -n "$token" ] || fail "login: $login"
+push=$(post /api/v1/offline-sync/push "$token" '{"device_id": "van-1", "changes": [{"local_id": "c-1",
+    "action": "create", "model": "res.partner", "record_id": null, "data": {"name": "Azure"},
+    "local_timestamp": "2025-11-24T10:30:00Z", "version": 1}]}')
+grep -q '"succeeded":1' <<<"$push" || fail "push: $push"
+pull=$(post /api/v1/offline-sync/pull "$token" '{"device_id": "van-2", "app_type": "sales_app"}')
+grep -q '"name":"Azure"' <<<"$pull" || fail "pull: $pull"
 
 step "remove stops it"
 sys dpkg -r bridgecore-sync >"$ovl/dpkg.log" 2>&1 || fail "dpkg -r failed"
