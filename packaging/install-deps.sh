@@ -13,6 +13,8 @@ packages=(
     libpq-dev postgresql
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
+    # Packaging checks (tests/packaging): lintian, systemd-analyze, the maintainer scripts' tools.
+    lintian systemd adduser init-system-helpers iproute2 procps
 )
 
 missing=()

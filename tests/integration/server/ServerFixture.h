@@ -6,6 +6,7 @@
 #include "ServerProcess.h"
 #include "TestDatabase.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@ inline const QString kPassword = QStringLiteral("correct-horse-battery");
 /// "acme" and users admin@acme.test (admin), support@acme.test (support), user@acme.test
 /// (user); all with kPassword.
 struct ServerFixture {
+    QTemporaryDir dir; // for files a test writes beside the database (backups, configs)
     TestDatabase db;
     std::unique_ptr<ServerProcess> server;
 
