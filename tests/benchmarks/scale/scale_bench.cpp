@@ -169,6 +169,7 @@ struct Figures {
     int processes = 0;
     double push_per_s = 0, pull_per_s = 0, p50 = 0, p95 = 0;
     double server_cpu_ms_per_1k = 0, pg_cpu_ms_per_1k = 0;
+    double server_cpu_ms_per_pull = 0, pg_cpu_ms_per_pull = 0; // one 500-event page
     long long changes = 0;
     int failed = 0;
 };
@@ -259,6 +260,8 @@ std::optional<Figures> runSetup(const QString& name, const QString& db, int proc
     f.pg_cpu_ms_per_1k = pg ? (pg1 - pg0) * 1000.0 / (double(f.changes) / 1000.0) : 0;
 
     // Pulls: every device one 500-event page from the start of the log.
+    const double pullCpu0 = serverCpu();
+    const double pullPg0 = pg ? clusterCpu(pg->postmaster) : 0;
     std::atomic<long long> pulled{0};
     const double pullWall = parallel(kDevices, [&](int d) {
         HttpClient http(servers[std::size_t(d % processes)]->baseUrl());
@@ -276,13 +279,16 @@ std::optional<Figures> runSetup(const QString& name, const QString& db, int proc
         pulled += static_cast<long long>(r.json()["events"].size());
     });
     f.pull_per_s = double(pulled.load()) / pullWall;
+    f.server_cpu_ms_per_pull = (serverCpu() - pullCpu0) * 1000.0 / kDevices;
+    f.pg_cpu_ms_per_pull = pg ? (clusterCpu(pg->postmaster) - pullPg0) * 1000.0 / kDevices : 0;
     f.failed = failed;
     for (auto& s : servers)
         s->stop();
     std::printf("%-14s push %7.0f changes/s  p50 %6.1f ms  p95 %6.1f ms  pull %8.0f events/s  "
-                "CPU per 1k changes: servers %6.1f ms, PostgreSQL %6.1f ms  failed %d\n",
+                "CPU per 1k changes: servers %6.1f ms, PostgreSQL %6.1f ms; per 500-event pull: "
+                "servers %5.2f ms, PostgreSQL %5.2f ms  failed %d\n",
                 qPrintable(name), f.push_per_s, f.p50, f.p95, f.pull_per_s, f.server_cpu_ms_per_1k,
-                f.pg_cpu_ms_per_1k, f.failed);
+                f.pg_cpu_ms_per_1k, f.server_cpu_ms_per_pull, f.pg_cpu_ms_per_pull, f.failed);
     std::fflush(stdout);
     return f;
 }
@@ -356,6 +362,9 @@ int main(int argc, char** argv) {
                    {"pg_p95_ms_200dev_4", pg4.p95},
                    {"sqlite_p95_ms_200dev", sqlite.p95},
                    {"pg_pull_per_s_1", pg1.pull_per_s},
+                   {"server_cpu_ms_per_pull_1", pg1.server_cpu_ms_per_pull},
+                   {"pg_cpu_ms_per_pull_1", pg1.pg_cpu_ms_per_pull},
+                   {"sqlite_server_cpu_ms_per_pull", sqlite.server_cpu_ms_per_pull},
                    {"pg_pull_per_s_4", pg4.pull_per_s},
                    {"sqlite_pull_per_s", sqlite.pull_per_s},
                    {"serialization_retries", 0},
