@@ -48,6 +48,11 @@ public:
     void setGzipRequests(bool on) { m_gzip = on; }
 
     Result<protocol::PushResponse> push(const protocol::PushRequest& request) override;
+    Result<protocol::PushResponse> pushText(const std::string& body) override;
+    /// Refreshes the access token when there is none yet.
+    Status prepare() override;
+    void releaseThreadResources() override;
+    bool waitsOnNetwork() const override { return true; }
     Result<protocol::PullResponse> pull(const protocol::PullRequest& request) override;
     Result<protocol::ResolveResponse> resolve(const protocol::ResolveRequest& request) override;
     Result<protocol::SyncState> state(const std::string& deviceId) override;
@@ -57,8 +62,9 @@ public:
 
 private:
     enum class Verb { Get, Post };
-    Result<json> call(Verb verb, const QString& path, const json* body, bool auth);
-    Result<json> callOnce(Verb verb, const QString& path, const json* body, bool auth,
+    Result<json> call(Verb verb, const QString& path, const QByteArray* body, bool auth);
+    Result<json> callJson(Verb verb, const QString& path, const json* body, bool auth);
+    Result<json> callOnce(Verb verb, const QString& path, const QByteArray* body, bool auth,
                           int* httpStatus);
     QNetworkAccessManager& nam();
 
