@@ -320,8 +320,11 @@ Result<PushSummary> SyncClient::pushQueued() {
     };
 
     for (;;) {
-        // Prepare the next request while the previous one is on the wire.
+        // Prepare the next request while the previous one is on the wire: read the outbox,
+        // write the body, mark its changes in flight (it goes out the moment the answer to
+        // the previous one is committed; if it does not, its changes go back to pending).
         std::optional<PushBatch> next;
+        std::string body;
         if (more && !m_cancel) {
             auto t = Clock::now();
             auto prepared = m_cache.preparePush(cursor, m_options.max_changes_per_push, busy);
@@ -336,11 +339,39 @@ Result<PushSummary> SyncClient::pushQueued() {
             else if (busy.empty())
                 more = false; // nothing left (an empty batch with busy rows waits for them)
         }
+        if (next) {
+            auto t = Clock::now();
+            auto marked = m_cache.markSent(*next);
+            summary.timings.mark_ms += msSince(t);
+            if (!marked.ok()) {
+                if (outgoing)
+                    (void)finish();
+                return fail(marked.error()).error();
+            }
+            if (!marked.value()) {
+                // An edit changed one of its entries since it was prepared: prepare again.
+                cursor = PushCursor{next->resend, next->changes.front().entry.seq - 1};
+                next.reset();
+                if (!outgoing)
+                    continue;
+            } else {
+                t = Clock::now();
+                json head = envelope;
+                addReport(head, m_cache.queueReport(m_options.app_version));
+                body = pushBody(head, *next);
+                summary.timings.prepare_ms += msSince(t);
+            }
+        }
         if (outgoing) {
-            if (Status st = finish(); !st.ok())
-                return fail(st.error()).error(); // `next` was never marked: still pending
+            if (Status st = finish(); !st.ok()) {
+                if (next)
+                    (void)m_cache.returnToPending(*next); // never sent
+                return fail(st.error()).error();
+            }
             if (m_cancel) {
-                // Stopped: a prepared request is dropped unsent, its changes still pending.
+                // Stopped: the request prepared next is dropped unsent, its changes pending.
+                if (next)
+                    (void)m_cache.returnToPending(*next);
                 summary.interrupted = next.has_value() || more;
                 break;
             }
@@ -351,19 +382,6 @@ Result<PushSummary> SyncClient::pushQueued() {
             summary.interrupted = m_cancel && more;
             break;
         }
-        auto t = Clock::now();
-        auto marked = m_cache.markSent(*next);
-        summary.timings.mark_ms += msSince(t);
-        if (!marked.ok())
-            return fail(marked.error()).error();
-        if (!marked.value()) {
-            // An edit changed one of its entries since it was prepared: prepare it again.
-            cursor = PushCursor{next->resend, next->changes.front().entry.seq - 1};
-            continue;
-        }
-        json head = envelope;
-        addReport(head, m_cache.queueReport(m_options.app_version));
-        std::string body = pushBody(head, *next);
         for (const auto& c : next->changes)
             if (c.entry.record_row)
                 busy.insert(c.entry.record_row);
