@@ -419,6 +419,12 @@ int cmdImportOutbox(Context& x) {
     const json doc = json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != "bridgecore-outbox")
         die("'" + x.arg(1) + "' is not an outbox file written by bridgecore-sync recover");
+    // The server recognises a change it already applied by device and local_id: queued on
+    // another device, a change whose answer was lost would be applied twice.
+    const std::string device = doc.value("device_id", std::string());
+    if (!device.empty() && x.c().deviceId() != device)
+        die("this cache belongs to device '" + x.c().deviceId() + "', the salvaged changes to '" +
+            device + "': import them on a new cache (or one of that device)");
     auto r = x.c().importOutbox(doc.value("entries", json::array()));
     if (!r.ok())
         die("import failed (nothing was queued): " + r.error().message);

@@ -1184,7 +1184,9 @@ Result<std::unique_ptr<ClientCache>> ClientCache::open(const QString& path, cons
         // Hot paths (pull pages, bulk edits) touch many pages: keep them in memory.
         d.exec("PRAGMA cache_size = -65536");
         d.exec("PRAGMA temp_store = MEMORY");
-        d.exec("PRAGMA mmap_size = 268435456");
+        // No memory-mapped reads: every page read through a mapping stays in the process's
+        // resident set (a 1,000,000-record cache peaked at 226 MB with 256 MB of mapping).
+        d.exec("PRAGMA mmap_size = 0");
         d.exec("PRAGMA wal_autocheckpoint = 2000");
         int version = 0;
         {

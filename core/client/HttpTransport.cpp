@@ -1,6 +1,7 @@
 #include "client/HttpTransport.h"
 
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -88,7 +89,10 @@ template <typename T, typename F> Result<T> convert(Result<json> r, F&& f) {
 } // namespace
 
 HttpTransport::HttpTransport(QUrl baseUrl)
-    : m_base(std::move(baseUrl)) {}
+    : m_base(std::move(baseUrl)) {
+    const QString host = m_base.host();
+    m_gzip = !(host == QLatin1String("localhost") || QHostAddress(host).isLoopback());
+}
 
 HttpTransport::~HttpTransport() {
     if (m_nam && m_namThread != QThread::currentThread())

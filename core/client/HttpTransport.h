@@ -44,7 +44,8 @@ public:
     void setTokenListener(std::function<void(const std::string& refreshToken)> listener);
     /// Transfer timeout of each request (default 30 s).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    /// Gzip request bodies above 1 KiB (default on).
+    /// Gzip request bodies above 1 KiB (default: on, except to a loopback address, where
+    /// compressing costs CPU on both ends and saves nothing).
     void setGzipRequests(bool on) { m_gzip = on; }
 
     Result<protocol::PushResponse> push(const protocol::PushRequest& request) override;

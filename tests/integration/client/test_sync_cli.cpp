@@ -184,6 +184,11 @@ void TestSyncCli::damagedCacheIsNamedAndItsOutboxSalvaged() {
         json::parse(p.readAllStandardOutput().trimmed().split('\n').last().toStdString());
     QCOMPARE(imported["queued"].get<int>(), salvaged);
     QCOMPARE(imported["device_id"].get<std::string>(), std::string("dev-damaged"));
+    // Not on another device's cache: the server would not recognise them there.
+    CliDevice other(m_dir->filePath("other.db"), "dev-other", m_server->baseUrl(), kEmail);
+    const auto refused = other.run({"import-outbox", out});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("dev-damaged"), refused.err.constData());
     CliDevice fresh(freshPath, "dev-damaged", m_server->baseUrl(), kEmail);
     QCOMPARE(fresh.run({"login"}, kPassword.toUtf8() + '\n').exitCode, 0);
     const auto sync = fresh.run({"sync"});
@@ -211,6 +216,7 @@ void TestSyncCli::longPullShowsProgressAndResumesAfterInterrupt() {
         QVERIFY(writer.value()->applyEdits(edits).ok());
     }
     client::HttpTransport http{QUrl(m_server->baseUrl())};
+    http.setGzipRequests(true); // off by default to loopback; the server takes gzip bodies
     QVERIFY(http.login(kEmail.toStdString(), kPassword.toStdString()).ok());
     client::SyncClient w(*writer.value(), http);
     QVERIFY(w.push().ok());
