@@ -148,8 +148,6 @@ private:
                 m_jobs.pop_front();
             }
             job();
-            // Replies are deleted later; there is no event loop here to do it.
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         }
     }
 

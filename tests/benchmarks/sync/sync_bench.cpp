@@ -275,6 +275,33 @@ int main(int argc, char** argv) {
     const std::int64_t kBacklog = quick ? 10'000 : 100'000;
 
     QTemporaryDir dir;
+    if (argc > 2 && std::string(argv[1]) == "--apply-only") {
+        // The client applying N events alone, with its peak RSS (where does memory go?).
+        const int n = std::atoi(argv[2]);
+        auto cache = freshCache(dir.filePath(QStringLiteral("apply.db")), "apply-device");
+        const auto t = std::chrono::steady_clock::now();
+        for (int done = 0; done < n;) {
+            protocol::PullResponse p; // one page at a time: only the cache's memory grows
+            for (int k = 0; k < 500 && done < n; ++k, ++done) {
+                protocol::Event e;
+                e.event_id = done + 1;
+                e.model = "res.partner";
+                e.record_id = done + 1;
+                e.data = partner(done + 1);
+                e.version = 1;
+                p.events.push_back(std::move(e));
+            }
+            p.last_event_id = done;
+            if (!cache->applyPullPage(p).ok())
+                qFatal("apply failed");
+        }
+        const double rate = n / secondsSince(t);
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        std::printf("apply only: %d events at %.0f events/s, peak RSS %.0f MB\n", n, rate,
+                    ru.ru_maxrss / 1024.0);
+        return 0;
+    }
     ServerProcess server(dir.filePath(QStringLiteral("server.db")));
     if (!server.init() || !server.addTenant(QStringLiteral("bench")) ||
         !server.addUser(QStringLiteral("bench"), kEmail, QStringLiteral("user"), kPassword)) {
