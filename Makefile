@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test test-postgres bench format clean
+.PHONY: deps configure build run test test-postgres bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -36,6 +36,10 @@ test-postgres: build
 bench: build
 	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \
 	    echo "== $$b"; $$b || exit 1; done
+
+# A device syncing end to end, next to the server's own figures and PouchDB's (issue 13).
+bench-sync: build
+	$(BUILD_DIR)/tests/benchmarks/sync_bench --with-peers
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

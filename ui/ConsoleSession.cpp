@@ -81,7 +81,7 @@ Result<std::unique_ptr<client::HttpTransport>> ConsoleSession::login(const QStri
         Error e = r.error();
         if (e.code == ErrorCode::Unauthorized)
             e.message = "wrong email or password for " + url.toString().toStdString();
-        else if (e.message.rfind("network:", 0) == 0)
+        else if (client::isNetworkError(e))
             e.message = "cannot reach the server " + url.toString().toStdString() + " (" +
                         e.message.substr(9) + ")";
         return e;
