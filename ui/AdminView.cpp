@@ -1,7 +1,7 @@
 #include "AdminView.h"
 
-#include "AsyncCall.h"
 #include "Confirm.h"
+#include "ConsoleServices.h"
 
 #include <QComboBox>
 #include <QDialog>

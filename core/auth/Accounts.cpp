@@ -102,6 +102,19 @@ Result<std::int64_t> Accounts::createTenant(const std::string& name) {
 Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const std::string& email,
                                           const std::string& name, protocol::Role role,
                                           const std::string& password) {
+    std::optional<storage::Tenant> tenant;
+    {
+        std::lock_guard lock(m_store->mutex());
+        tenant = m_store->tenantByName(tenantName);
+    }
+    if (!tenant)
+        return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};
+    return createUser(tenant->id, email, name, role, password);
+}
+
+Result<std::int64_t> Accounts::createUser(std::int64_t tenantId, const std::string& email,
+                                          const std::string& name, protocol::Role role,
+                                          const std::string& password) {
     const std::string mail = normalizeEmail(email);
     const auto at = mail.find('@');
     if (at == std::string::npos || at == 0 || at + 1 >= mail.size() || mail.size() > 254)
@@ -112,18 +125,58 @@ Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const s
     if (!hash.ok())
         return hash.error();
     std::lock_guard lock(m_store->mutex());
-    const auto tenant = m_store->tenantByName(tenantName);
-    if (!tenant)
-        return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};
+    if (!m_store->tenant(tenantId))
+        return Error{ErrorCode::ValidationError, "no tenant " + std::to_string(tenantId)};
     if (m_store->userByEmail(mail))
         return Error{ErrorCode::ValidationError, "a user with email '" + mail + "' exists"};
     storage::User u;
-    u.tenant_id = tenant->id;
+    u.tenant_id = tenantId;
     u.email = mail;
     u.name = name.empty() ? mail.substr(0, at) : name;
     u.role = role;
     u.password_hash = std::move(hash).value();
     return m_store->createUser(u);
+}
+
+std::vector<storage::User> Accounts::users(std::int64_t tenantId) {
+    std::lock_guard lock(m_store->mutex());
+    auto out = m_store->users(tenantId);
+    for (auto& u : out)
+        u.password_hash.clear(); // never leaves auth
+    return out;
+}
+
+Status Accounts::setDisabled(const std::string& email, bool disabled) {
+    std::lock_guard lock(m_store->mutex());
+    auto user = m_store->userByEmail(normalizeEmail(email));
+    if (!user)
+        return Error{ErrorCode::NotFound, "no user with email '" + email + "'"};
+    user->disabled = disabled;
+    storage::Transaction tx(*m_store);
+    if (!tx.status())
+        return tx.status();
+    if (auto st = m_store->updateUser(*user); !st)
+        return st;
+    return tx.commit();
+}
+
+Status Accounts::changePassword(const std::string& email, const std::string& password) {
+    if (password.size() < 8)
+        return Error{ErrorCode::ValidationError, "password must be at least 8 bytes"};
+    auto hash = m_hasher.hash(password);
+    if (!hash.ok())
+        return hash.error();
+    std::lock_guard lock(m_store->mutex());
+    auto user = m_store->userByEmail(normalizeEmail(email));
+    if (!user)
+        return Error{ErrorCode::NotFound, "no user with email '" + email + "'"};
+    user->password_hash = std::move(hash).value();
+    storage::Transaction tx(*m_store);
+    if (!tx.status())
+        return tx.status();
+    if (auto st = m_store->updateUser(*user); !st)
+        return st;
+    return tx.commit();
 }
 
 } // namespace bridgecore::auth

@@ -80,8 +80,19 @@ Status SyncClient::fail(const Error& error) {
     return error;
 }
 
+SyncOptions SyncClient::options() const {
+    std::lock_guard lock(m_optionsMutex);
+    return m_options;
+}
+
+void SyncClient::setOptions(const SyncOptions& options) {
+    std::lock_guard lock(m_optionsMutex);
+    m_options = options;
+}
+
 Result<PushSummary> SyncClient::push() {
     m_cancel = false;
+    const SyncOptions opt = options(); // one consistent copy for the whole push
     PushSummary summary;
     const std::string device = m_cache.deviceId();
     if (device.empty())
@@ -91,7 +102,7 @@ Result<PushSummary> SyncClient::push() {
     qint64 done = 0;
     std::set<std::int64_t> sentSeqs;
     while (!m_cancel) {
-        auto taken = m_cache.takeForPush(m_options.max_changes_per_push);
+        auto taken = m_cache.takeForPush(opt.max_changes_per_push);
         if (!taken.ok())
             return fail(taken.error()).error();
         auto& sent = taken.value();
@@ -104,12 +115,12 @@ Result<PushSummary> SyncClient::push() {
             break; // everything left was already tried in this round; next round retries it
         json body = {{"device_id", device},
                      {"changes", json::array()},
-                     {"conflict_strategy", std::string(protocol::toString(m_options.strategy))},
+                     {"conflict_strategy", std::string(protocol::toString(opt.strategy))},
                      {"stop_on_error", false},
-                     {"batch_size", m_options.batch_size}};
+                     {"batch_size", opt.batch_size}};
         for (const auto& s : sent)
             body["changes"].push_back(s.wire);
-        addReport(body, m_cache.queueReport(m_options.app_version));
+        addReport(body, m_cache.queueReport(opt.app_version));
         auto parsed = protocol::parsePushRequest(body);
         if (auto* issues = std::get_if<protocol::ValidationIssues>(&parsed))
             return fail(Error{ErrorCode::ValidationError,
@@ -150,6 +161,7 @@ Result<PushSummary> SyncClient::push() {
 
 Result<PullSummary> SyncClient::pull() {
     m_cancel = false;
+    const SyncOptions opt = options();
     PullSummary summary;
     const std::string device = m_cache.deviceId();
     const std::string appType = m_cache.appType();
@@ -159,9 +171,9 @@ Result<PullSummary> SyncClient::pull() {
     while (!m_cancel) {
         const std::int64_t from = m_cache.lastEventId();
         json body = {{"device_id", device},     {"app_type", appType},
-                     {"last_event_id", from},   {"limit", m_options.pull_limit},
+                     {"last_event_id", from},   {"limit", opt.pull_limit},
                      {"include_payload", true}, {"include_metadata", true}};
-        addReport(body, m_cache.queueReport(m_options.app_version));
+        addReport(body, m_cache.queueReport(opt.app_version));
         auto parsed = protocol::parsePullRequest(body);
         if (auto* issues = std::get_if<protocol::ValidationIssues>(&parsed))
             return fail(Error{ErrorCode::ValidationError, "pull request: " + describe(*issues)})

@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <mutex>
 
 namespace bridgecore::client {
 
@@ -60,10 +61,11 @@ public:
     /// The server's view of this device (GET /state).
     Result<protocol::SyncState> serverState();
 
-    /// Strategy, request sizes and app version used by the next sync.
-    const SyncOptions& options() const { return m_options; }
-    /// Changes the options (not while a sync runs).
-    void setOptions(const SyncOptions& options) { m_options = options; }
+    /// Strategy, request sizes and app version used by the next sync (thread-safe).
+    SyncOptions options() const;
+    /// Changes the options from any thread; a running push or pull keeps the ones it began
+    /// with.
+    void setOptions(const SyncOptions& options);
     /// The cache this client syncs.
     ClientCache& cache() { return m_cache; }
     /// Asks a running sync to stop after the current request (thread-safe).
@@ -78,6 +80,7 @@ private:
 
     ClientCache& m_cache;
     Transport& m_transport;
+    mutable std::mutex m_optionsMutex;
     SyncOptions m_options;
     std::atomic<bool> m_cancel{false};
 };

@@ -5,8 +5,8 @@
 // Usage: console_bench [devices] [events]
 
 #include "DevicesView.h"
-#include "EmbeddedBackend.h"
 #include "EventLogView.h"
+#include "console/EmbeddedBackend.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -131,8 +131,8 @@ int main(int argc, char** argv) {
     const double fillS = double(fill.elapsed()) / 1000.0;
     std::printf("filled %d devices and %d events in %.1f s\n", nDevices, nEvents, fillS);
 
-    ui::EmbeddedBackend backend(engine, {tenant, admin, protocol::Role::Admin}, dir.path(),
-                                [](const std::string& p) -> Result<std::string> { return p; });
+    console::EmbeddedBackend backend(engine, {tenant, admin, protocol::Role::Admin}, dir.path(),
+                                     [](const std::string& p) -> Result<std::string> { return p; });
     const double rssBefore = rssMb();
 
     // ---- devices view: construct, show, first page in -------------------------------------
