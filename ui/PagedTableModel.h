@@ -10,6 +10,8 @@
 
 #include <QAbstractTableModel>
 
+#include <algorithm>
+
 #include <functional>
 #include <map>
 #include <string>
@@ -139,6 +141,19 @@ private:
                              std::int64_t(p.items.size()) >= kMaxLiveRows;
         m_total = std::max<std::int64_t>(p.total, std::int64_t(p.items.size()));
         if (partial) {
+            bool added = false;
+            for (const auto& row : p.items)
+                added = added || !std::any_of(m_rows.begin(), m_rows.end(),
+                                              [&](const Row& r) { return keyOf(r) == keyOf(row); });
+            if (added) {
+                // New rows among the first ones: the rows beyond the re-read ones are let go
+                // (fetchMore brings them back) and the window is merged in full below.
+                beginRemoveRows({}, int(p.items.size()), int(m_rows.size()) - 1);
+                m_rows.resize(p.items.size());
+                endRemoveRows();
+            }
+        }
+        if (partial && std::int64_t(m_rows.size()) > std::int64_t(p.items.size())) {
             // Only the first rows were read again: update those found, leave the rest.
             for (std::size_t r = 0; r < m_rows.size(); ++r) {
                 auto it = fresh.find(keyOf(m_rows[r]));

@@ -4,6 +4,7 @@
 // own outbox syncs over HTTP; a plain user sees no admin views.
 
 #include "DevicesView.h"
+#include "AdminView.h"
 #include "GuiFixture.h"
 #include "HttpClient.h"
 #include "LoginDialog.h"
@@ -15,6 +16,8 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLabel>
+#include <QPushButton>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -136,6 +139,13 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
     QVERIFY(window.dashboard());
     QVERIFY(window.conflicts());
     QVERIFY(window.events());
+    // Users are the server's to manage: the view says so, and "Add user…" is off.
+    window.showPage(ui::MainWindow::Page::Admin);
+    auto* note = window.admin()->findChild<QLabel*>(QStringLiteral("usersNote"));
+    QVERIFY(note);
+    QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), 10000);
+    QVERIFY(note->text().contains(QStringLiteral("server")));
+    QVERIFY(!window.admin()->findChild<QPushButton*>(QStringLiteral("addUserButton"))->isEnabled());
     window.showPage(ui::MainWindow::Page::Devices);
     auto& m = *window.devices()->model();
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(m, QStringLiteral("phone-connected-1")) >= 0, 15000);
