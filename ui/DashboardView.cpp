@@ -174,7 +174,10 @@ void DashboardView::setYScale(Chart& c, double max) {
     for (const QString& label : c.y->categoriesLabels())
         c.y->remove(label);
     const QLocale l;
-    const int decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+    int decimals = 0; // as many as the step needs: 0.25 -> 2, 0.5 -> 1, 5 -> 0
+    while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
     for (double v = 0; v <= top + step / 2; v += step)
         c.y->append(l.toString(v, 'f', decimals), v);
     c.y->setRange(0, top);

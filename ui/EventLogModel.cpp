@@ -3,6 +3,7 @@
 #include "ConsoleServices.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -115,10 +116,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Event>& events) {
     std::vector<QString> out;
     out.reserve(events.size());
+    const QLocale locale;
     for (const auto& e : events) {
         const auto t = protocol::parseTime(e.timestamp);
-        out.push_back(t ? QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().toString(
-                              QStringLiteral("yyyy-MM-dd hh:mm:ss"))
+        // In the chosen language's digits, like the ids beside it.
+        out.push_back(t ? locale.toString(QDateTime::fromMSecsSinceEpoch(*t).toLocalTime(),
+                                          QStringLiteral("yyyy-MM-dd hh:mm:ss"))
                         : QString::fromStdString(e.timestamp));
     }
     return out;

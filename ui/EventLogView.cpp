@@ -61,7 +61,13 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(int(EventLogModel::Column::Time), 150);
     m_table->setColumnWidth(int(EventLogModel::Column::Model), 140);
-    m_table->setColumnWidth(int(EventLogModel::Column::Device), 140);
+    m_table->setColumnWidth(int(EventLogModel::Column::Device), 150);
+    // Numbers are short; emails are not.
+    for (auto c : {EventLogModel::Column::EventId, EventLogModel::Column::RecordId,
+                   EventLogModel::Column::Version, EventLogModel::Column::Action})
+        m_table->setColumnWidth(int(c), 80);
+    m_table->setColumnWidth(int(EventLogModel::Column::User), 210);
+    fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
     layout->addWidget(m_table, 1);

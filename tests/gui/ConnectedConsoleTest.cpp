@@ -3,8 +3,8 @@
 // offline client of that server whose devices view lists a device that pushed there, and whose
 // own outbox syncs over HTTP; a plain user sees no admin views.
 
-#include "DevicesView.h"
 #include "AdminView.h"
+#include "DevicesView.h"
 #include "GuiFixture.h"
 #include "HttpClient.h"
 #include "LoginDialog.h"
@@ -13,11 +13,11 @@
 #include "console/ConsoleSession.h"
 #include "console/RemoteBackend.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QLabel>
-#include <QPushButton>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;

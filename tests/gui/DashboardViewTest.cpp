@@ -106,6 +106,10 @@ void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
     const QStringList y = view.yLabels(0);
     QVERIFY2(y.size() >= 3, qPrintable(y.join(QLatin1Char('|'))));
     QCOMPARE(QSet<QString>(y.begin(), y.end()).size(), y.size()); // distinct
+    // An empty chart too: 0, 0.25, 0.5, … never "0.3" for 0.25.
+    QCOMPARE(view.yLabels(1),
+             (QStringList{QStringLiteral("0.00"), QStringLiteral("0.25"), QStringLiteral("0.50"),
+                          QStringLiteral("0.75"), QStringLiteral("1.00")}));
     QVERIFY(y.contains(QStringLiteral("0.5")) || y.contains(QStringLiteral("0.4")) ||
             y.contains(QStringLiteral("0.25")) || y.contains(QStringLiteral("1")));
     // Ticks every minute over a 5-minute window, on whole minutes.

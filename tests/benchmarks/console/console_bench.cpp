@@ -131,7 +131,8 @@ int main(int argc, char** argv) {
     const double fillS = double(fill.elapsed()) / 1000.0;
     std::printf("filled %d devices and %d events in %.1f s\n", nDevices, nEvents, fillS);
 
-    auth::Accounts accounts(store, auth::TokenService("console-bench-secret-long-enough-for-hs256"));
+    auth::Accounts accounts(store,
+                            auth::TokenService("console-bench-secret-long-enough-for-hs256"));
     console::EmbeddedBackend backend(engine, accounts, {tenant, admin, protocol::Role::Admin},
                                      dir.path());
     const double rssBefore = rssMb();
