@@ -208,8 +208,23 @@ void EventLogModel::refreshHead() {
     const int generation = m_generation;
     runAsync(
         m_backend->pool(), this,
-        [backend = m_backend, q] {
-            auto page = backend->events(q);
+        [backend = m_backend, q, dense = m_dense] {
+            // The unfiltered log numbers its events 1..head: the newest id is the total, so
+            // a live update never counts a million rows.
+            Result<engine::Page<protocol::Event>> page = Error{ErrorCode::NotFound, "unread"};
+            if (dense) {
+                auto items = backend->eventPage(q);
+                if (items && !items.value().empty()) {
+                    engine::Page<protocol::Event> p;
+                    p.total = items.value().front().event_id;
+                    p.items = std::move(items.value());
+                    page = std::move(p);
+                } else {
+                    page = backend->events(q);
+                }
+            } else {
+                page = backend->events(q);
+            }
             std::vector<QString> times;
             if (page)
                 times = displayTimes(page.value().items);

@@ -1,6 +1,7 @@
 #include "Startup.h"
 
 #include "LoginDialog.h"
+#include "Text.h"
 
 #include <QCoreApplication>
 
@@ -18,7 +19,7 @@ StartOutcome startConsole(const StartOptions& options,
         out.session = std::move(s.value());
         out.message = QCoreApplication::translate(
                           "Startup", "Demo: simulated devices on a database of their own (%1).")
-                          .arg(out.session->dataDir());
+                          .arg(ltr(out.session->dataDir()));
         return out;
     }
     auto settings = ConsoleSettings::load(options.dataDir + QStringLiteral("/console.ini"));
@@ -40,8 +41,9 @@ StartOutcome startConsole(const StartOptions& options,
                 return out;
             }
             out.session = std::move(s.value());
-            out.message = QCoreApplication::translate("Startup", "Connected to %1 as %2")
-                              .arg(out.session->serverUrl(), out.session->settings().email);
+            out.message =
+                QCoreApplication::translate("Startup", "Connected to %1 as %2")
+                    .arg(ltr(out.session->serverUrl()), ltr(out.session->settings().email));
             return out;
         }
         // LoginDialog::UseLocal: the person chose the local database.
