@@ -2,6 +2,564 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ModelCatalog</name>
+    <message>
+        <source>Contact</source>
+        <translation>جهة الاتصال</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>الجوال</translation>
+    </message>
+    <message>
+        <source>Is a Company</source>
+        <translation>شركة</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>الشارع</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>الرمز البريدي</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>الرقم الضريبي</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Related Company</source>
+        <translation>الشركة المرتبطة</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>المنتج</translation>
+    </message>
+    <message>
+        <source>Internal Reference</source>
+        <translation>المرجع الداخلي</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>الباركود</translation>
+    </message>
+    <message>
+        <source>Sales Price</source>
+        <translation>سعر البيع</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>التكلفة</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>نوع المنتج</translation>
+    </message>
+    <message>
+        <source>Consumable</source>
+        <translation>استهلاكي</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>خدمة</translation>
+    </message>
+    <message>
+        <source>Storable Product</source>
+        <translation>منتج قابل للتخزين</translation>
+    </message>
+    <message>
+        <source>Can be Sold</source>
+        <translation>يمكن بيعه</translation>
+    </message>
+    <message>
+        <source>Can be Purchased</source>
+        <translation>يمكن شراؤه</translation>
+    </message>
+    <message>
+        <source>Quantity On Hand</source>
+        <translation>الكمية المتوفرة</translation>
+    </message>
+    <message>
+        <source>Sales Order</source>
+        <translation>أمر البيع</translation>
+    </message>
+    <message>
+        <source>Order Reference</source>
+        <translation>مرجع الطلب</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>العميل</translation>
+    </message>
+    <message>
+        <source>Order Date</source>
+        <translation>تاريخ الطلب</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>عرض سعر</translation>
+    </message>
+    <message>
+        <source>Quotation Sent</source>
+        <translation>تم إرسال عرض السعر</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ملغي</translation>
+    </message>
+    <message>
+        <source>Customer Reference</source>
+        <translation>مرجع العميل</translation>
+    </message>
+    <message>
+        <source>Terms and conditions</source>
+        <translation>الشروط والأحكام</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Sales Order Line</source>
+        <translation>بند أمر البيع</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>الكمية</translation>
+    </message>
+    <message>
+        <source>Unit Price</source>
+        <translation>سعر الوحدة</translation>
+    </message>
+    <message>
+        <source>Discount (%)</source>
+        <translation>الخصم (%)</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>المجموع الفرعي</translation>
+    </message>
+    <message>
+        <source>Purchase Order</source>
+        <translation>أمر الشراء</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>المورّد</translation>
+    </message>
+    <message>
+        <source>Order Deadline</source>
+        <translation>الموعد النهائي للطلب</translation>
+    </message>
+    <message>
+        <source>RFQ</source>
+        <translation>طلب عرض سعر</translation>
+    </message>
+    <message>
+        <source>RFQ Sent</source>
+        <translation>تم إرسال طلب عرض السعر</translation>
+    </message>
+    <message>
+        <source>To Approve</source>
+        <translation>بانتظار الموافقة</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>مقفل</translation>
+    </message>
+    <message>
+        <source>Purchase Order Line</source>
+        <translation>بند أمر الشراء</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>التحويل</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Scheduled Date</source>
+        <translation>التاريخ المجدول</translation>
+    </message>
+    <message>
+        <source>Source Document</source>
+        <translation>المستند المصدر</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Waiting Another Operation</source>
+        <translation>بانتظار عملية أخرى</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منتهي</translation>
+    </message>
+    <message>
+        <source>Source Location</source>
+        <translation>الموقع المصدر</translation>
+    </message>
+    <message>
+        <source>Destination Location</source>
+        <translation>موقع الوجهة</translation>
+    </message>
+    <message>
+        <source>Stock Move</source>
+        <translation>حركة المخزون</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <source>Product Moves (Stock Move Line)</source>
+        <translation>حركات المنتجات</translation>
+    </message>
+    <message>
+        <source>Lot/Serial Number</source>
+        <translation>رقم الدفعة/التسلسل</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Quants</source>
+        <translation>الكميات</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>الموقع</translation>
+    </message>
+    <message>
+        <source>Counted Quantity</source>
+        <translation>الكمية المعدودة</translation>
+    </message>
+    <message>
+        <source>Inventory Locations</source>
+        <translation>مواقع المخزون</translation>
+    </message>
+    <message>
+        <source>Location Name</source>
+        <translation>اسم الموقع</translation>
+    </message>
+    <message>
+        <source>Full Location Name</source>
+        <translation>الاسم الكامل للموقع</translation>
+    </message>
+    <message>
+        <source>Location Type</source>
+        <translation>نوع الموقع</translation>
+    </message>
+    <message>
+        <source>Vendor Location</source>
+        <translation>موقع المورّد</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>Internal Location</source>
+        <translation>موقع داخلي</translation>
+    </message>
+    <message>
+        <source>Customer Location</source>
+        <translation>موقع العميل</translation>
+    </message>
+    <message>
+        <source>Inventory Loss</source>
+        <translation>خسارة المخزون</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>الإنتاج</translation>
+    </message>
+    <message>
+        <source>Transit Location</source>
+        <translation>موقع العبور</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Lot/Serial</source>
+        <translation>الدفعة/الرقم التسلسلي</translation>
+    </message>
+    <message>
+        <source>Journal Entry</source>
+        <translation>قيد اليومية</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>الشريك</translation>
+    </message>
+    <message>
+        <source>Invoice/Bill Date</source>
+        <translation>تاريخ الفاتورة</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Customer Invoice</source>
+        <translation>فاتورة العميل</translation>
+    </message>
+    <message>
+        <source>Customer Credit Note</source>
+        <translation>إشعار دائن للعميل</translation>
+    </message>
+    <message>
+        <source>Vendor Bill</source>
+        <translation>فاتورة المورّد</translation>
+    </message>
+    <message>
+        <source>Vendor Credit Note</source>
+        <translation>إشعار دائن للمورّد</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>مرحّل</translation>
+    </message>
+    <message>
+        <source>Lead/Opportunity</source>
+        <translation>عميل محتمل/فرصة</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>الفرصة</translation>
+    </message>
+    <message>
+        <source>Expected Revenue</source>
+        <translation>الإيراد المتوقع</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>الاحتمالية</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>المرحلة</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>عميل محتمل</translation>
+    </message>
+    <message>
+        <source>Expected Closing</source>
+        <translation>الإغلاق المتوقع</translation>
+    </message>
+    <message>
+        <source>CRM Stages</source>
+        <translation>مراحل إدارة العملاء</translation>
+    </message>
+    <message>
+        <source>Stage Name</source>
+        <translation>اسم المرحلة</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>التسلسل</translation>
+    </message>
+    <message>
+        <source>Is Won Stage?</source>
+        <translation>مرحلة فوز؟</translation>
+    </message>
+    <message>
+        <source>Calendar Event</source>
+        <translation>فعالية التقويم</translation>
+    </message>
+    <message>
+        <source>Meeting Subject</source>
+        <translation>موضوع الاجتماع</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>النهاية</translation>
+    </message>
+    <message>
+        <source>All Day</source>
+        <translation>طوال اليوم</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>النشاط</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Due Date</source>
+        <translation>تاريخ الاستحقاق</translation>
+    </message>
+    <message>
+        <source>Related Document Model</source>
+        <translation>نموذج المستند المرتبط</translation>
+    </message>
+    <message>
+        <source>Related Document ID</source>
+        <translation>معرّف المستند المرتبط</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>الموظف</translation>
+    </message>
+    <message>
+        <source>Employee Name</source>
+        <translation>اسم الموظف</translation>
+    </message>
+    <message>
+        <source>Job Title</source>
+        <translation>المسمى الوظيفي</translation>
+    </message>
+    <message>
+        <source>Work Email</source>
+        <translation>بريد العمل</translation>
+    </message>
+    <message>
+        <source>Work Phone</source>
+        <translation>هاتف العمل</translation>
+    </message>
+    <message>
+        <source>Work Mobile</source>
+        <translation>جوال العمل</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>مطلوب</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>يجب أن يكون عدداً صحيحاً</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>يجب أن يكون رقماً</translation>
+    </message>
+    <message>
+        <source>must be yes or no</source>
+        <translation>يجب أن يكون نعم أو لا</translation>
+    </message>
+    <message>
+        <source>must be a record</source>
+        <translation>يجب أن يكون سجلاً معروفاً</translation>
+    </message>
+    <message>
+        <source>must be one of the listed values</source>
+        <translation>يجب أن يكون من القيم المعروضة</translation>
+    </message>
+    <message>
+        <source>is not one of the listed values</source>
+        <translation>ليست من القيم المعروضة</translation>
+    </message>
+    <message>
+        <source>must be a date like 2026-11-29</source>
+        <translation>يجب أن يكون تاريخاً مثل 2026-11-29</translation>
+    </message>
+    <message>
+        <source>must be a date and time like 2026-11-29 14:30:00</source>
+        <translation>يجب أن يكون تاريخاً ووقتاً مثل 2026-11-29 14:30:00</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>يجب أن يكون نصاً</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>ليس عدداً صحيحاً</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>ليس رقماً</translation>
+    </message>
+    <message>
+        <source>is not yes or no</source>
+        <translation>ليس نعم أو لا</translation>
+    </message>
+    <message>
+        <source>is not valid JSON</source>
+        <translation>ليس JSON صالحاً</translation>
+    </message>
+    <message>
+        <source>has an unknown type</source>
+        <translation>من نوع غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Demo: simulated devices on a database of their own (%1).</source>
+        <translation>عرض تجريبي: أجهزة محاكاة على قاعدة بيانات خاصة بها (%1).</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>متصل بـ %1 باسم %2</translation>
+    </message>
+    <message>
+        <source>Using the local database, as chosen at login. Choose the mode in Settings.</source>
+        <translation>تُستخدم قاعدة البيانات المحلية كما اخترت عند تسجيل الدخول. اختر الوضع من الإعدادات.</translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::AdminView</name>
     <message>
         <source>Users</source>
@@ -186,16 +744,96 @@
         <translation>الكل</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>تحديث</translation>
-    </message>
-    <message>
         <source>Resolution failed: %1</source>
         <translation>فشل الحل: %1</translation>
     </message>
     <message>
         <source>Conflict %1 resolved</source>
         <translation>تم حل التعارض %1</translation>
+    </message>
+    <message>
+        <source>Filter by model, device or field…</source>
+        <translation>تصفية حسب النموذج أو الجهاز أو الحقل…</translation>
+    </message>
+    <message>
+        <source>Selected:</source>
+        <translation>المحدد:</translation>
+    </message>
+    <message>
+        <source>Server wins</source>
+        <translation>الخادم يفوز</translation>
+    </message>
+    <message>
+        <source>Client wins</source>
+        <translation>الجهاز يفوز</translation>
+    </message>
+    <message>
+        <source>Resolve selected</source>
+        <translation>حل المحدد</translation>
+    </message>
+    <message>
+        <source>No open conflicts. A conflict appears here when a device changes a record that changed on the server meanwhile and its strategy is manual.</source>
+        <translation>لا توجد تعارضات مفتوحة. يظهر التعارض هنا عندما يعدّل جهاز سجلاً تغيّر على الخادم في الأثناء وتكون استراتيجيته يدوية.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s)</source>
+        <translation>
+            <numerusform>لا تعارضات</numerusform>
+            <numerusform>تعارض واحد</numerusform>
+            <numerusform>تعارضان</numerusform>
+            <numerusform>%Ln تعارضات</numerusform>
+            <numerusform>%Ln تعارضاً</numerusform>
+            <numerusform>%Ln تعارض</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts to show.</source>
+        <translation>لا توجد تعارضات لعرضها.</translation>
+    </message>
+    <message>
+        <source>the device&apos;s values</source>
+        <translation>قيم الجهاز</translation>
+    </message>
+    <message>
+        <source>the server&apos;s values</source>
+        <translation>قيم الخادم</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>حل التعارضات</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %Ln conflict(s) with %1?</source>
+        <translation>
+            <numerusform>حل %Ln تعارض بـ%1؟</numerusform>
+            <numerusform>حل تعارض واحد بـ%1؟</numerusform>
+            <numerusform>حل تعارضين بـ%1؟</numerusform>
+            <numerusform>حل %Ln تعارضات بـ%1؟</numerusform>
+            <numerusform>حل %Ln تعارضاً بـ%1؟</numerusform>
+            <numerusform>حل %Ln تعارض بـ%1؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln conflict(s) resolved: %2</source>
+        <translation>
+            <numerusform>%1 من %Ln تعارض حُلّت: %2</numerusform>
+            <numerusform>%1 من تعارض واحد حُلّ: %2</numerusform>
+            <numerusform>%1 من تعارضين حُلّت: %2</numerusform>
+            <numerusform>%1 من %Ln تعارضات حُلّت: %2</numerusform>
+            <numerusform>%1 من %Ln تعارضاً حُلّت: %2</numerusform>
+            <numerusform>%1 من %Ln تعارض حُلّت: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s) resolved</source>
+        <translation>
+            <numerusform>لم يُحل أي تعارض</numerusform>
+            <numerusform>حُلّ تعارض واحد</numerusform>
+            <numerusform>حُلّ تعارضان</numerusform>
+            <numerusform>حُلّت %Ln تعارضات</numerusform>
+            <numerusform>حُلّ %Ln تعارضاً</numerusform>
+            <numerusform>حُلّ %Ln تعارض</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -241,20 +879,44 @@
         <translation>ساعة واحدة</translation>
     </message>
     <message>
-        <source>Pushed changes/s</source>
-        <translation>التغييرات المرسلة/ث</translation>
+        <source>Live samples since the console started; hover a line for its values</source>
+        <translation>عينات حية منذ بدء وحدة التحكم؛ مرّر المؤشر فوق خط لرؤية قيمه</translation>
     </message>
     <message>
-        <source>Pulled events/s</source>
-        <translation>الأحداث المجلوبة/ث</translation>
+        <source>Pushed changes</source>
+        <translation>التغييرات المرسلة</translation>
     </message>
     <message>
-        <source>p95 push latency (ms)</source>
-        <translation>زمن استجابة الإرسال p95 (مللي ثانية)</translation>
+        <source>changes/s</source>
+        <translation>تغيير/ث</translation>
     </message>
     <message>
-        <source>Conflicts per minute</source>
-        <translation>التعارضات في الدقيقة</translation>
+        <source>Pulled events</source>
+        <translation>الأحداث المستلمة</translation>
+    </message>
+    <message>
+        <source>events/s</source>
+        <translation>حدث/ث</translation>
+    </message>
+    <message>
+        <source>Push latency (p95)</source>
+        <translation>زمن الإرسال (p95)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>م.ث</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>التعارضات</translation>
+    </message>
+    <message>
+        <source>conflicts/min</source>
+        <translation>تعارض/د</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
     </message>
 </context>
 <context>
@@ -464,27 +1126,8 @@
         <translation>المسؤولون فقط يمكنهم إعادة تعيين الأجهزة</translation>
     </message>
     <message>
-        <source>%1 of %2 devices loaded</source>
-        <translation>تم تحميل %1 من %2 جهاز</translation>
-    </message>
-    <message>
         <source>%1 (user %2)</source>
         <translation>%1 (المستخدم %2)</translation>
-    </message>
-    <message>
-        <source>%1 / %2 behind</source>
-        <translation>%1 / متأخر بـ %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending change(s), oldest %1</source>
-        <translation>
-            <numerusform>لا تغييرات معلقة، الأقدم %1</numerusform>
-            <numerusform>تغيير معلق واحد، الأقدم %1</numerusform>
-            <numerusform>تغييران معلقان، الأقدم %1</numerusform>
-            <numerusform>%n تغييرات معلقة، الأقدم %1</numerusform>
-            <numerusform>%n تغييرًا معلقًا، الأقدم %1</numerusform>
-            <numerusform>%n تغيير معلق، الأقدم %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -521,6 +1164,47 @@
     <message>
         <source>pushes: %1, changes: %2 (failed: %3, conflicts: %4)</source>
         <translation>الإرسالات: %1، التغييرات: %2 (فاشلة: %3، تعارضات: %4)</translation>
+    </message>
+    <message>
+        <source>No device has synced yet. Devices appear here after their first push or pull: serve the sync API to your network in Settings, or try bridgecore-console --demo.</source>
+        <translation>لم يُزامن أي جهاز بعد. تظهر الأجهزة هنا بعد أول إرسال أو استلام لها: شغّل واجهة المزامنة على شبكتك من الإعدادات، أو جرّب bridgecore-console --demo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln device(s) loaded</source>
+        <translation>
+            <numerusform>%1 من %Ln جهاز محمّلة</numerusform>
+            <numerusform>%1 من جهاز واحد محمّل</numerusform>
+            <numerusform>%1 من جهازين محمّلة</numerusform>
+            <numerusform>%1 من %Ln أجهزة محمّلة</numerusform>
+            <numerusform>%1 من %Ln جهازاً محمّلة</numerusform>
+            <numerusform>%1 من %Ln جهاز محمّلة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %Ln event(s) behind</source>
+        <translation>
+            <numerusform>%1 / لا تأخر</numerusform>
+            <numerusform>%1 / متأخر بحدث واحد</numerusform>
+            <numerusform>%1 / متأخر بحدثين</numerusform>
+            <numerusform>%1 / متأخر بـ%Ln أحداث</numerusform>
+            <numerusform>%1 / متأخر بـ%Ln حدثاً</numerusform>
+            <numerusform>%1 / متأخر بـ%Ln حدث</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>لا شيء معلّق</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s), oldest %1</source>
+        <translation>
+            <numerusform>لا تغييرات معلّقة، الأقدم %1</numerusform>
+            <numerusform>تغيير واحد معلّق، الأقدم %1</numerusform>
+            <numerusform>تغييران معلّقان، الأقدم %1</numerusform>
+            <numerusform>%Ln تغييرات معلّقة، الأقدم %1</numerusform>
+            <numerusform>%Ln تغييراً معلّقاً، الأقدم %1</numerusform>
+            <numerusform>%Ln تغيير معلّق، الأقدم %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -636,9 +1320,16 @@
         <source>Apply</source>
         <translation>تطبيق</translation>
     </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 حدث</translation>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>لا أحداث</numerusform>
+            <numerusform>حدث واحد</numerusform>
+            <numerusform>حدثان</numerusform>
+            <numerusform>%Ln أحداث</numerusform>
+            <numerusform>%Ln حدثاً</numerusform>
+            <numerusform>%Ln حدث</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -671,13 +1362,21 @@
         <source>Login failed: %1</source>
         <translation>فشل تسجيل الدخول: %1</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Use the local database</source>
+        <translation>استخدام قاعدة البيانات المحلية</translation>
+    </message>
+    <message>
+        <source>Run the console on its own database on this computer instead</source>
+        <translation>تشغيل وحدة التحكم على قاعدة بياناتها الخاصة على هذا الحاسوب بدلاً من ذلك</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::MainWindow</name>
-    <message>
-        <source>BridgeCore Sync Console</source>
-        <translation>وحدة تحكم BridgeCore Sync</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
@@ -799,8 +1498,20 @@ Connected to %1</source>
 متصلة بـ %1</translation>
     </message>
     <message>
-        <source>BridgeCore Sync Console — %1</source>
-        <translation>وحدة تحكم BridgeCore Sync — %1</translation>
+        <source>Demo (separate database)</source>
+        <translation>عرض تجريبي (قاعدة بيانات منفصلة)</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>قاعدة البيانات المحلية</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>تمت المزامنة</translation>
     </message>
 </context>
 <context>
@@ -850,10 +1561,6 @@ Connected to %1</source>
         <translation>إرسال الدمج</translation>
     </message>
     <message>
-        <source>local version %1, server version %2</source>
-        <translation>الإصدار المحلي %1، إصدار الخادم %2</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>غير معروف</translation>
     </message>
@@ -862,8 +1569,32 @@ Connected to %1</source>
         <translation>التعارض %1 على %2 رقم %3 من الجهاز %4 (%5)</translation>
     </message>
     <message>
-        <source>Resolved record: %1</source>
-        <translation>السجل بعد الحل: %1</translation>
+        <source>changed on both sides to different values</source>
+        <translation>تغيّر على الجانبين بقيم مختلفة</translation>
+    </message>
+    <message>
+        <source>device and server differ</source>
+        <translation>الجهاز والخادم مختلفان</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>الخط العريض</translation>
+    </message>
+    <message>
+        <source>the value the result takes</source>
+        <translation>القيمة التي يأخذها الناتج</translation>
+    </message>
+    <message>
+        <source>device&apos;s version %1, server version %2</source>
+        <translation>إصدار الجهاز %1، إصدار الخادم %2</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>الخادم</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2</source>
+        <translation>حلّه %1 في %2</translation>
     </message>
 </context>
 <context>
@@ -951,14 +1682,6 @@ Connected to %1</source>
         <translation>إنشاء</translation>
     </message>
     <message>
-        <source>update</source>
-        <translation>تعديل</translation>
-    </message>
-    <message>
-        <source>delete</source>
-        <translation>حذف</translation>
-    </message>
-    <message>
         <source>#</source>
         <translation>رقم</translation>
     </message>
@@ -990,6 +1713,14 @@ Connected to %1</source>
         <source>Created</source>
         <translation>تاريخ الإنشاء</translation>
     </message>
+    <message>
+        <source>write</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>unlink</source>
+        <translation>حذف</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::PendingView</name>
@@ -1018,10 +1749,6 @@ Connected to %1</source>
         <translation>أجهزة لديها إرسالات فاشلة أو منتظرة</translation>
     </message>
     <message>
-        <source>%1 pending, %2 in flight, %3 failed, %4 conflicts, %5 synced</source>
-        <translation>%1 قيد الانتظار، %2 قيد الإرسال، %3 فشلت، %4 تعارضات، %5 متزامنة</translation>
-    </message>
-    <message>
         <source>Retry failed: %1</source>
         <translation>فشلت إعادة المحاولة: %1</translation>
     </message>
@@ -1045,6 +1772,109 @@ Connected to %1</source>
         <source>Change discarded</source>
         <translation>تم تجاهل التغيير</translation>
     </message>
+    <message>
+        <source>Send a failed change again</source>
+        <translation>إعادة إرسال تغيير فاشل</translation>
+    </message>
+    <message>
+        <source>Revert a change that was not sent yet</source>
+        <translation>التراجع عن تغيير لم يُرسل بعد</translation>
+    </message>
+    <message>
+        <source>Nothing waiting. Changes you make under Records queue here until the next sync sends them.</source>
+        <translation>لا شيء في الانتظار. التغييرات التي تجريها في السجلات تنتظر هنا حتى ترسلها المزامنة التالية.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln معلّق</numerusform>
+            <numerusform>%Ln معلّق</numerusform>
+            <numerusform>%Ln معلّق</numerusform>
+            <numerusform>%Ln معلّق</numerusform>
+            <numerusform>%Ln معلّق</numerusform>
+            <numerusform>%Ln معلّق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in flight</source>
+        <translation>
+            <numerusform>%Ln قيد الإرسال</numerusform>
+            <numerusform>%Ln قيد الإرسال</numerusform>
+            <numerusform>%Ln قيد الإرسال</numerusform>
+            <numerusform>%Ln قيد الإرسال</numerusform>
+            <numerusform>%Ln قيد الإرسال</numerusform>
+            <numerusform>%Ln قيد الإرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln فاشل</numerusform>
+            <numerusform>%Ln فاشل</numerusform>
+            <numerusform>%Ln فاشل</numerusform>
+            <numerusform>%Ln فاشل</numerusform>
+            <numerusform>%Ln فاشل</numerusform>
+            <numerusform>%Ln فاشل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in conflict</source>
+        <translation>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln synced</source>
+        <translation>
+            <numerusform>%Ln تمت مزامنته</numerusform>
+            <numerusform>%Ln تمت مزامنته</numerusform>
+            <numerusform>%Ln تمت مزامنته</numerusform>
+            <numerusform>%Ln تمت مزامنته</numerusform>
+            <numerusform>%Ln تمت مزامنته</numerusform>
+            <numerusform>%Ln تمت مزامنته</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>التغيير</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>أُنشئ</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>المحاولات</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>آخر خطأ</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>التغيير %1</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordForm</name>
@@ -1057,8 +1887,16 @@ Connected to %1</source>
         <translation>إضافة حقل</translation>
     </message>
     <message>
-        <source>A JSON value</source>
-        <translation>قيمة JSON</translation>
+        <source>* required</source>
+        <translation>* مطلوب</translation>
+    </message>
+    <message>
+        <source>Search %1…</source>
+        <translation>ابحث في %1…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
     </message>
 </context>
 <context>
@@ -1106,17 +1944,6 @@ Connected to %1</source>
         <source>Sync now</source>
         <translation>زامن الآن</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>لا سجلات</numerusform>
-            <numerusform>سجل واحد</numerusform>
-            <numerusform>سجلان</numerusform>
-            <numerusform>%n سجلات</numerusform>
-            <numerusform>%n سجلًا</numerusform>
-            <numerusform>%n سجل</numerusform>
-        </translation>
-    </message>
     <message>
         <source>New %1</source>
         <translation>%1 جديد</translation>
@@ -1156,6 +1983,21 @@ Connected to %1</source>
     <message>
         <source>Deleted offline; it will be sent with the next sync</source>
         <translation>حُذف دون اتصال؛ سيُرسل مع المزامنة التالية</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>لا سجلات</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%Ln سجلات</numerusform>
+            <numerusform>%Ln سجلاً</numerusform>
+            <numerusform>%Ln سجل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with New….</source>
+        <translation>لا توجد سجلات «%1» في ذاكرة هذه الوحدة بعد. تصل السجلات مع المزامنة التالية من الخادم، أو أنشئ واحداً بزر جديد….</translation>
     </message>
 </context>
 <context>
@@ -1301,14 +2143,69 @@ Connected to %1</source>
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>مرحباً</translation>
+    </message>
+    <message>
+        <source>The console created its database in:</source>
+        <translation>أنشأت وحدة التحكم قاعدة بياناتها في:</translation>
+    </message>
+    <message>
+        <source>Administrator for devices that sync to it</source>
+        <translation>المسؤول عن الأجهزة التي تتزامن معها</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>البريد الإلكتروني:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>This password is shown only once and is not written to any log; you can reset it under Users and app types.</source>
+        <translation>تُعرض كلمة المرور هذه مرة واحدة فقط ولا تُكتب في أي سجل؛ يمكنك إعادة تعيينها من المستخدمون وأنواع التطبيقات.</translation>
+    </message>
+    <message>
+        <source>What next</source>
+        <translation>الخطوة التالية</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>جرّب العرض التجريبي</translation>
+    </message>
+    <message>
+        <source>Simulated devices on a separate database (bridgecore-console --demo); this one stays clean.</source>
+        <translation>أجهزة محاكاة على قاعدة بيانات منفصلة (bridgecore-console --demo)؛ تبقى هذه القاعدة نظيفة.</translation>
+    </message>
+    <message>
+        <source>Serve devices on the network…</source>
+        <translation>خدمة الأجهزة على الشبكة…</translation>
+    </message>
+    <message>
+        <source>Let phones and tablets on your network sync to this computer (Settings).</source>
+        <translation>اسمح للهواتف والأجهزة اللوحية على شبكتك بالمزامنة مع هذا الحاسوب (الإعدادات).</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>الاتصال بخادم…</translation>
+    </message>
+    <message>
+        <source>Use a BridgeCore server instead of this computer&apos;s database (Settings).</source>
+        <translation>استخدم خادم BridgeCore بدلاً من قاعدة بيانات هذا الحاسوب (الإعدادات).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Desktop console of BridgeCore Sync.</source>
         <translation>وحدة تحكم سطح المكتب لـ BridgeCore Sync.</translation>
-    </message>
-    <message>
-        <source>Start simulated devices.</source>
-        <translation>تشغيل أجهزة محاكاة.</translation>
     </message>
     <message>
         <source>Keep the database in &lt;dir&gt; (or $BRIDGECORE_DATA_DIR).</source>
@@ -1327,38 +2224,12 @@ Connected to %1</source>
         <translation>تعذر تشغيل وحدة التحكم: %1</translation>
     </message>
     <message>
-        <source>Welcome</source>
-        <translation>مرحبًا</translation>
-    </message>
-    <message>
-        <source>The console created its database in %1 and an administrator for devices that sync to it:
-
-%2
-password: %3
-
-This password is shown only once; you can reset it under Users and app types.</source>
-        <translation>أنشأت وحدة التحكم قاعدة بياناتها في %1 ومسؤولًا للأجهزة التي تتزامن معها:
-
-%2
-كلمة المرور: %3
-
-تُعرض كلمة المرور هذه مرة واحدة فقط؛ يمكنك إعادة تعيينها من المستخدمون وأنواع التطبيقات.</translation>
-    </message>
-    <message>
         <source>Connect to the server at &lt;url&gt; (connected mode).</source>
         <translation>الاتصال بالخادم على العنوان &lt;url&gt; (الوضع المتصل).</translation>
     </message>
     <message>
-        <source>Connected mode failed (%1): the console runs embedded.</source>
-        <translation>فشل الوضع المتصل (%1): تعمل وحدة التحكم في الوضع المضمَّن.</translation>
-    </message>
-    <message>
-        <source>Login cancelled: the console runs embedded. Choose the mode in Settings.</source>
-        <translation>أُلغي تسجيل الدخول: تعمل وحدة التحكم في الوضع المضمَّن. اختر الوضع من الإعدادات.</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as %2</source>
-        <translation>متصل بـ %1 باسم %2</translation>
+        <source>Run simulated devices on a separate demo database.</source>
+        <translation>تشغيل أجهزة محاكاة على قاعدة بيانات تجريبية منفصلة.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,564 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ModelCatalog</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Is a Company</source>
+        <translation>Est une société</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>N° TVA</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Related Company</source>
+        <translation>Société liée</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Internal Reference</source>
+        <translation>Référence interne</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Code-barres</translation>
+    </message>
+    <message>
+        <source>Sales Price</source>
+        <translation>Prix de vente</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Product Type</source>
+        <translation>Type de produit</translation>
+    </message>
+    <message>
+        <source>Consumable</source>
+        <translation>Consommable</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Storable Product</source>
+        <translation>Produit stockable</translation>
+    </message>
+    <message>
+        <source>Can be Sold</source>
+        <translation>Peut être vendu</translation>
+    </message>
+    <message>
+        <source>Can be Purchased</source>
+        <translation>Peut être acheté</translation>
+    </message>
+    <message>
+        <source>Quantity On Hand</source>
+        <translation>Quantité en stock</translation>
+    </message>
+    <message>
+        <source>Sales Order</source>
+        <translation>Bon de commande client</translation>
+    </message>
+    <message>
+        <source>Order Reference</source>
+        <translation>Référence de la commande</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Order Date</source>
+        <translation>Date de commande</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <source>Quotation Sent</source>
+        <translation>Devis envoyé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Customer Reference</source>
+        <translation>Référence client</translation>
+    </message>
+    <message>
+        <source>Terms and conditions</source>
+        <translation>Conditions générales</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sales Order Line</source>
+        <translation>Ligne de commande client</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit Price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Discount (%)</source>
+        <translation>Remise (%)</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Purchase Order</source>
+        <translation>Bon de commande</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Order Deadline</source>
+        <translation>Date limite de commande</translation>
+    </message>
+    <message>
+        <source>RFQ</source>
+        <translation>Demande de prix</translation>
+    </message>
+    <message>
+        <source>RFQ Sent</source>
+        <translation>Demande de prix envoyée</translation>
+    </message>
+    <message>
+        <source>To Approve</source>
+        <translation>À approuver</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>Purchase Order Line</source>
+        <translation>Ligne de bon de commande</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Scheduled Date</source>
+        <translation>Date prévue</translation>
+    </message>
+    <message>
+        <source>Source Document</source>
+        <translation>Document d’origine</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Waiting Another Operation</source>
+        <translation>En attente d’une autre opération</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Source Location</source>
+        <translation>Emplacement d’origine</translation>
+    </message>
+    <message>
+        <source>Destination Location</source>
+        <translation>Emplacement de destination</translation>
+    </message>
+    <message>
+        <source>Stock Move</source>
+        <translation>Mouvement de stock</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Product Moves (Stock Move Line)</source>
+        <translation>Mouvements de produits</translation>
+    </message>
+    <message>
+        <source>Lot/Serial Number</source>
+        <translation>Numéro de lot/série</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <source>Quants</source>
+        <translation>Quants</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Counted Quantity</source>
+        <translation>Quantité comptée</translation>
+    </message>
+    <message>
+        <source>Inventory Locations</source>
+        <translation>Emplacements d’inventaire</translation>
+    </message>
+    <message>
+        <source>Location Name</source>
+        <translation>Nom de l’emplacement</translation>
+    </message>
+    <message>
+        <source>Full Location Name</source>
+        <translation>Nom complet de l’emplacement</translation>
+    </message>
+    <message>
+        <source>Location Type</source>
+        <translation>Type d’emplacement</translation>
+    </message>
+    <message>
+        <source>Vendor Location</source>
+        <translation>Emplacement fournisseur</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vue</translation>
+    </message>
+    <message>
+        <source>Internal Location</source>
+        <translation>Emplacement interne</translation>
+    </message>
+    <message>
+        <source>Customer Location</source>
+        <translation>Emplacement client</translation>
+    </message>
+    <message>
+        <source>Inventory Loss</source>
+        <translation>Perte d’inventaire</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Transit Location</source>
+        <translation>Emplacement de transit</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Lot/Serial</source>
+        <translation>Lot/N° de série</translation>
+    </message>
+    <message>
+        <source>Journal Entry</source>
+        <translation>Pièce comptable</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Invoice/Bill Date</source>
+        <translation>Date de facturation</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Customer Invoice</source>
+        <translation>Facture client</translation>
+    </message>
+    <message>
+        <source>Customer Credit Note</source>
+        <translation>Avoir client</translation>
+    </message>
+    <message>
+        <source>Vendor Bill</source>
+        <translation>Facture fournisseur</translation>
+    </message>
+    <message>
+        <source>Vendor Credit Note</source>
+        <translation>Avoir fournisseur</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Comptabilisé</translation>
+    </message>
+    <message>
+        <source>Lead/Opportunity</source>
+        <translation>Piste/Opportunité</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunité</translation>
+    </message>
+    <message>
+        <source>Expected Revenue</source>
+        <translation>Revenu espéré</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Piste</translation>
+    </message>
+    <message>
+        <source>Expected Closing</source>
+        <translation>Clôture prévue</translation>
+    </message>
+    <message>
+        <source>CRM Stages</source>
+        <translation>Étapes CRM</translation>
+    </message>
+    <message>
+        <source>Stage Name</source>
+        <translation>Nom de l’étape</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Is Won Stage?</source>
+        <translation>Étape gagnée ?</translation>
+    </message>
+    <message>
+        <source>Calendar Event</source>
+        <translation>Événement du calendrier</translation>
+    </message>
+    <message>
+        <source>Meeting Subject</source>
+        <translation>Objet de la réunion</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>All Day</source>
+        <translation>Toute la journée</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Due Date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Related Document Model</source>
+        <translation>Modèle du document lié</translation>
+    </message>
+    <message>
+        <source>Related Document ID</source>
+        <translation>ID du document lié</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Employee Name</source>
+        <translation>Nom de l’employé</translation>
+    </message>
+    <message>
+        <source>Job Title</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Work Email</source>
+        <translation>E-mail professionnel</translation>
+    </message>
+    <message>
+        <source>Work Phone</source>
+        <translation>Téléphone professionnel</translation>
+    </message>
+    <message>
+        <source>Work Mobile</source>
+        <translation>Mobile professionnel</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>must be yes or no</source>
+        <translation>doit être oui ou non</translation>
+    </message>
+    <message>
+        <source>must be a record</source>
+        <translation>doit être un enregistrement connu</translation>
+    </message>
+    <message>
+        <source>must be one of the listed values</source>
+        <translation>doit faire partie des valeurs proposées</translation>
+    </message>
+    <message>
+        <source>is not one of the listed values</source>
+        <translation>ne fait pas partie des valeurs proposées</translation>
+    </message>
+    <message>
+        <source>must be a date like 2026-11-29</source>
+        <translation>doit être une date comme 2026-11-29</translation>
+    </message>
+    <message>
+        <source>must be a date and time like 2026-11-29 14:30:00</source>
+        <translation>doit être une date et heure comme 2026-11-29 14:30:00</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>is not yes or no</source>
+        <translation>n’est ni oui ni non</translation>
+    </message>
+    <message>
+        <source>is not valid JSON</source>
+        <translation>n’est pas du JSON valide</translation>
+    </message>
+    <message>
+        <source>has an unknown type</source>
+        <translation>a un type inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Demo: simulated devices on a database of their own (%1).</source>
+        <translation>Démo : appareils simulés sur une base de données à part (%1).</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Connecté à %1 en tant que %2</translation>
+    </message>
+    <message>
+        <source>Using the local database, as chosen at login. Choose the mode in Settings.</source>
+        <translation>Base de données locale, comme choisi à la connexion. Choisissez le mode dans les Paramètres.</translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::AdminView</name>
     <message>
         <source>Users</source>
@@ -186,16 +744,80 @@
         <translation>Tous</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
         <source>Resolution failed: %1</source>
         <translation>La résolution a échoué : %1</translation>
     </message>
     <message>
         <source>Conflict %1 resolved</source>
         <translation>Conflit %1 résolu</translation>
+    </message>
+    <message>
+        <source>Filter by model, device or field…</source>
+        <translation>Filtrer par modèle, appareil ou champ…</translation>
+    </message>
+    <message>
+        <source>Selected:</source>
+        <translation>Sélection :</translation>
+    </message>
+    <message>
+        <source>Server wins</source>
+        <translation>Le serveur l’emporte</translation>
+    </message>
+    <message>
+        <source>Client wins</source>
+        <translation>L’appareil l’emporte</translation>
+    </message>
+    <message>
+        <source>Resolve selected</source>
+        <translation>Résoudre la sélection</translation>
+    </message>
+    <message>
+        <source>No open conflicts. A conflict appears here when a device changes a record that changed on the server meanwhile and its strategy is manual.</source>
+        <translation>Aucun conflit ouvert. Un conflit apparaît ici quand un appareil modifie un enregistrement qui a changé entre-temps sur le serveur et que sa stratégie est manuelle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s)</source>
+        <translation>
+            <numerusform>%Ln conflit</numerusform>
+            <numerusform>%Ln conflits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts to show.</source>
+        <translation>Aucun conflit à afficher.</translation>
+    </message>
+    <message>
+        <source>the device&apos;s values</source>
+        <translation>les valeurs de l’appareil</translation>
+    </message>
+    <message>
+        <source>the server&apos;s values</source>
+        <translation>les valeurs du serveur</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts</source>
+        <translation>Résoudre des conflits</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %Ln conflict(s) with %1?</source>
+        <translation>
+            <numerusform>Résoudre %Ln conflit avec %1 ?</numerusform>
+            <numerusform>Résoudre %Ln conflits avec %1 ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln conflict(s) resolved: %2</source>
+        <translation>
+            <numerusform>%1 sur %Ln conflit résolus : %2</numerusform>
+            <numerusform>%1 sur %Ln conflits résolus : %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s) resolved</source>
+        <translation>
+            <numerusform>%Ln conflit résolu</numerusform>
+            <numerusform>%Ln conflits résolus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -241,20 +863,44 @@
         <translation>1 heure</translation>
     </message>
     <message>
-        <source>Pushed changes/s</source>
-        <translation>Modifications envoyées/s</translation>
+        <source>Live samples since the console started; hover a line for its values</source>
+        <translation>Mesures en direct depuis le démarrage de la console ; survolez une courbe pour ses valeurs</translation>
     </message>
     <message>
-        <source>Pulled events/s</source>
-        <translation>Événements reçus/s</translation>
+        <source>Pushed changes</source>
+        <translation>Modifications envoyées</translation>
     </message>
     <message>
-        <source>p95 push latency (ms)</source>
-        <translation>Latence d&apos;envoi p95 (ms)</translation>
+        <source>changes/s</source>
+        <translation>modifications/s</translation>
     </message>
     <message>
-        <source>Conflicts per minute</source>
-        <translation>Conflits par minute</translation>
+        <source>Pulled events</source>
+        <translation>Événements reçus</translation>
+    </message>
+    <message>
+        <source>events/s</source>
+        <translation>événements/s</translation>
+    </message>
+    <message>
+        <source>Push latency (p95)</source>
+        <translation>Latence d’envoi (p95)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>conflicts/min</source>
+        <translation>conflits/min</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1 : %2 %3</translation>
     </message>
 </context>
 <context>
@@ -452,23 +1098,8 @@
         <translation>Seuls les administrateurs peuvent réinitialiser les appareils</translation>
     </message>
     <message>
-        <source>%1 of %2 devices loaded</source>
-        <translation>%1 appareils chargés sur %2</translation>
-    </message>
-    <message>
         <source>%1 (user %2)</source>
         <translation>%1 (utilisateur %2)</translation>
-    </message>
-    <message>
-        <source>%1 / %2 behind</source>
-        <translation>%1 / %2 de retard</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending change(s), oldest %1</source>
-        <translation>
-            <numerusform>%n modification en attente, la plus ancienne %1</numerusform>
-            <numerusform>%n modifications en attente, la plus ancienne %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -505,6 +1136,35 @@
     <message>
         <source>pushes: %1, changes: %2 (failed: %3, conflicts: %4)</source>
         <translation>envois : %1, modifications : %2 (échecs : %3, conflits : %4)</translation>
+    </message>
+    <message>
+        <source>No device has synced yet. Devices appear here after their first push or pull: serve the sync API to your network in Settings, or try bridgecore-console --demo.</source>
+        <translation>Aucun appareil n’a encore synchronisé. Les appareils apparaissent ici après leur premier envoi ou leur première réception : servez l’API de synchronisation sur votre réseau dans les Paramètres, ou essayez bridgecore-console --demo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln device(s) loaded</source>
+        <translation>
+            <numerusform>%1 sur %Ln appareil chargé</numerusform>
+            <numerusform>%1 sur %Ln appareils chargés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %Ln event(s) behind</source>
+        <translation>
+            <numerusform>%1 / %Ln événement de retard</numerusform>
+            <numerusform>%1 / %Ln événements de retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>rien en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s), oldest %1</source>
+        <translation>
+            <numerusform>%Ln modification en attente, la plus ancienne %1</numerusform>
+            <numerusform>%Ln modifications en attente, la plus ancienne %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -620,9 +1280,12 @@
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 événements</translation>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln événement</numerusform>
+            <numerusform>%Ln événements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -655,13 +1318,21 @@
         <source>Login failed: %1</source>
         <translation>Échec de la connexion : %1</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Use the local database</source>
+        <translation>Utiliser la base locale</translation>
+    </message>
+    <message>
+        <source>Run the console on its own database on this computer instead</source>
+        <translation>Faire tourner la console sur sa propre base de données sur cet ordinateur</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::MainWindow</name>
-    <message>
-        <source>BridgeCore Sync Console</source>
-        <translation>Console BridgeCore Sync</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -783,8 +1454,20 @@ Synchronisation hors ligne d&apos;abord des données ERP.
 Connectée à %1</translation>
     </message>
     <message>
-        <source>BridgeCore Sync Console — %1</source>
-        <translation>Console BridgeCore Sync — %1</translation>
+        <source>Demo (separate database)</source>
+        <translation>Démo (base de données à part)</translation>
+    </message>
+    <message>
+        <source>Local database</source>
+        <translation>Base de données locale</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
     </message>
 </context>
 <context>
@@ -834,10 +1517,6 @@ Connectée à %1</translation>
         <translation>Valider la fusion</translation>
     </message>
     <message>
-        <source>local version %1, server version %2</source>
-        <translation>version locale %1, version serveur %2</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
@@ -846,8 +1525,32 @@ Connectée à %1</translation>
         <translation>Conflit %1 sur %2 n°%3 depuis l&apos;appareil %4 (%5)</translation>
     </message>
     <message>
-        <source>Resolved record: %1</source>
-        <translation>Enregistrement résolu : %1</translation>
+        <source>changed on both sides to different values</source>
+        <translation>modifié des deux côtés avec des valeurs différentes</translation>
+    </message>
+    <message>
+        <source>device and server differ</source>
+        <translation>appareil et serveur diffèrent</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Gras</translation>
+    </message>
+    <message>
+        <source>the value the result takes</source>
+        <translation>la valeur retenue dans le résultat</translation>
+    </message>
+    <message>
+        <source>device&apos;s version %1, server version %2</source>
+        <translation>version de l’appareil %1, version du serveur %2</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>le serveur</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2</source>
+        <translation>Résolu par %1 le %2</translation>
     </message>
 </context>
 <context>
@@ -935,14 +1638,6 @@ Connectée à %1</translation>
         <translation>création</translation>
     </message>
     <message>
-        <source>update</source>
-        <translation>modification</translation>
-    </message>
-    <message>
-        <source>delete</source>
-        <translation>suppression</translation>
-    </message>
-    <message>
         <source>#</source>
         <translation>N°</translation>
     </message>
@@ -974,6 +1669,14 @@ Connectée à %1</translation>
         <source>Created</source>
         <translation>Créé</translation>
     </message>
+    <message>
+        <source>write</source>
+        <translation>écriture</translation>
+    </message>
+    <message>
+        <source>unlink</source>
+        <translation>suppression</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::PendingView</name>
@@ -1002,10 +1705,6 @@ Connectée à %1</translation>
         <translation>Appareils avec des envois en échec ou en attente</translation>
     </message>
     <message>
-        <source>%1 pending, %2 in flight, %3 failed, %4 conflicts, %5 synced</source>
-        <translation>%1 en attente, %2 en cours, %3 en échec, %4 conflits, %5 synchronisées</translation>
-    </message>
-    <message>
         <source>Retry failed: %1</source>
         <translation>La nouvelle tentative a échoué : %1</translation>
     </message>
@@ -1029,6 +1728,89 @@ Connectée à %1</translation>
         <source>Change discarded</source>
         <translation>Modification abandonnée</translation>
     </message>
+    <message>
+        <source>Send a failed change again</source>
+        <translation>Renvoyer une modification en échec</translation>
+    </message>
+    <message>
+        <source>Revert a change that was not sent yet</source>
+        <translation>Annuler une modification pas encore envoyée</translation>
+    </message>
+    <message>
+        <source>Nothing waiting. Changes you make under Records queue here until the next sync sends them.</source>
+        <translation>Rien en attente. Les modifications faites dans Enregistrements attendent ici jusqu’à ce que la prochaine synchronisation les envoie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in flight</source>
+        <translation>
+            <numerusform>%Ln en cours d’envoi</numerusform>
+            <numerusform>%Ln en cours d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in conflict</source>
+        <translation>
+            <numerusform>%Ln en conflit</numerusform>
+            <numerusform>%Ln en conflit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln synced</source>
+        <translation>
+            <numerusform>%Ln synchronisé</numerusform>
+            <numerusform>%Ln synchronisés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Modification %1</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordForm</name>
@@ -1041,8 +1823,16 @@ Connectée à %1</translation>
         <translation>Ajouter un champ</translation>
     </message>
     <message>
-        <source>A JSON value</source>
-        <translation>Une valeur JSON</translation>
+        <source>* required</source>
+        <translation>* obligatoire</translation>
+    </message>
+    <message>
+        <source>Search %1…</source>
+        <translation>Rechercher %1…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1090,13 +1880,6 @@ Connectée à %1</translation>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n enregistrement</numerusform>
-            <numerusform>%n enregistrements</numerusform>
-        </translation>
-    </message>
     <message>
         <source>New %1</source>
         <translation>Nouveau %1</translation>
@@ -1136,6 +1919,17 @@ Connectée à %1</translation>
     <message>
         <source>Deleted offline; it will be sent with the next sync</source>
         <translation>Supprimé hors ligne ; ce sera envoyé à la prochaine synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln enregistrement</numerusform>
+            <numerusform>%Ln enregistrements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with New….</source>
+        <translation>Aucun enregistrement « %1 » dans le cache de cette console. Ils arrivent avec la prochaine synchronisation, ou créez-en un avec Nouveau….</translation>
     </message>
 </context>
 <context>
@@ -1281,14 +2075,69 @@ Connectée à %1</translation>
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::WelcomeDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>The console created its database in:</source>
+        <translation>La console a créé sa base de données dans :</translation>
+    </message>
+    <message>
+        <source>Administrator for devices that sync to it</source>
+        <translation>Administrateur pour les appareils qui s’y synchronisent</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>This password is shown only once and is not written to any log; you can reset it under Users and app types.</source>
+        <translation>Ce mot de passe n’est affiché qu’une fois et n’est écrit dans aucun journal ; vous pouvez le réinitialiser dans Utilisateurs et types d’application.</translation>
+    </message>
+    <message>
+        <source>What next</source>
+        <translation>Et maintenant</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Simulated devices on a separate database (bridgecore-console --demo); this one stays clean.</source>
+        <translation>Des appareils simulés sur une base à part (bridgecore-console --demo) ; celle-ci reste propre.</translation>
+    </message>
+    <message>
+        <source>Serve devices on the network…</source>
+        <translation>Servir les appareils du réseau…</translation>
+    </message>
+    <message>
+        <source>Let phones and tablets on your network sync to this computer (Settings).</source>
+        <translation>Laisser les téléphones et tablettes du réseau se synchroniser avec cet ordinateur (Paramètres).</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>Se connecter à un serveur…</translation>
+    </message>
+    <message>
+        <source>Use a BridgeCore server instead of this computer&apos;s database (Settings).</source>
+        <translation>Utiliser un serveur BridgeCore au lieu de la base de cet ordinateur (Paramètres).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Desktop console of BridgeCore Sync.</source>
         <translation>Console de bureau de BridgeCore Sync.</translation>
-    </message>
-    <message>
-        <source>Start simulated devices.</source>
-        <translation>Démarrer des appareils simulés.</translation>
     </message>
     <message>
         <source>Keep the database in &lt;dir&gt; (or $BRIDGECORE_DATA_DIR).</source>
@@ -1307,38 +2156,12 @@ Connectée à %1</translation>
         <translation>La console ne peut pas démarrer : %1</translation>
     </message>
     <message>
-        <source>Welcome</source>
-        <translation>Bienvenue</translation>
-    </message>
-    <message>
-        <source>The console created its database in %1 and an administrator for devices that sync to it:
-
-%2
-password: %3
-
-This password is shown only once; you can reset it under Users and app types.</source>
-        <translation>La console a créé sa base de données dans %1 et un administrateur pour les appareils qui s&apos;y synchronisent :
-
-%2
-mot de passe : %3
-
-Ce mot de passe n&apos;est affiché qu&apos;une fois ; vous pouvez le réinitialiser dans Utilisateurs et types d&apos;application.</translation>
-    </message>
-    <message>
         <source>Connect to the server at &lt;url&gt; (connected mode).</source>
         <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; (mode connecté).</translation>
     </message>
     <message>
-        <source>Connected mode failed (%1): the console runs embedded.</source>
-        <translation>Le mode connecté a échoué (%1) : la console fonctionne en mode intégré.</translation>
-    </message>
-    <message>
-        <source>Login cancelled: the console runs embedded. Choose the mode in Settings.</source>
-        <translation>Connexion annulée : la console fonctionne en mode intégré. Choisissez le mode dans les Paramètres.</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as %2</source>
-        <translation>Connecté à %1 en tant que %2</translation>
+        <source>Run simulated devices on a separate demo database.</source>
+        <translation>Lancer des appareils simulés sur une base de démo à part.</translation>
     </message>
 </context>
 </TS>

@@ -1,15 +1,17 @@
 #include "AdminView.h"
 
-#include "AsyncCall.h"
 #include "Confirm.h"
+#include "ConsoleServices.h"
 
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -45,10 +47,19 @@ AdminView::AdminView(ConsoleBackend* backend, QWidget* parent)
     m_userTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_userTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_userTable->verticalHeader()->hide();
-    m_userTable->horizontalHeader()->setStretchLastSection(true);
+    // Emails get the room; the short columns fit their contents.
+    m_userTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_userTable->horizontalHeader()->setSectionResizeMode(int(UserTableModel::Column::Email),
+                                                          QHeaderView::Stretch);
     ul->addWidget(m_userTable, 1);
+    auto* note = new QLabel(usersBox);
+    note->setObjectName(QStringLiteral("usersNote"));
+    note->setWordWrap(true);
+    note->setVisible(false);
+    ul->addWidget(note);
     auto* ub = new QHBoxLayout;
     auto* add = new QPushButton(tr("Add user…"), usersBox);
+    add->setObjectName(QStringLiteral("addUserButton"));
     m_disable = new QPushButton(tr("Disable"), usersBox);
     m_password = new QPushButton(tr("Reset password…"), usersBox);
     ub->addWidget(add);
@@ -97,7 +108,14 @@ AdminView::AdminView(ConsoleBackend* backend, QWidget* parent)
                 m_password->setEnabled(admin && u);
                 m_disable->setText(u && u->disabled ? tr("Enable") : tr("Disable"));
             });
-    connect(&m_users, &UserTableModel::failed, this, &AdminView::message);
+    connect(&m_users, &UserTableModel::failed, this, [this, add, note](const QString& why) {
+        // Not ours to manage (a connected console): say where users are managed instead of
+        // showing an empty table with a working "Add user…".
+        note->setText(why);
+        note->setVisible(true);
+        add->setEnabled(false);
+        m_userTable->setEnabled(false);
+    });
     connect(m_appType, &QComboBox::currentTextChanged, this, &AdminView::showAppType);
     connect(addModel, &QPushButton::clicked, this, [this] {
         const QString m = m_newModel->text().trimmed();
@@ -205,6 +223,10 @@ void AdminView::openAddUserDialog() {
     role->addItem(UserTableModel::roleName(protocol::Role::Support), int(protocol::Role::Support));
     role->addItem(UserTableModel::roleName(protocol::Role::Admin), int(protocol::Role::Admin));
     auto* password = new QLineEdit(generatePassword(), &dialog);
+    password->setObjectName(QStringLiteral("newUserPassword"));
+    password->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    password->setMinimumWidth(password->fontMetrics().horizontalAdvance(password->text()) + 32);
+    dialog.setMinimumWidth(460);
     form->addRow(tr("Email:"), email);
     form->addRow(tr("Name:"), name);
     form->addRow(tr("Role:"), role);

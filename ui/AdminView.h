@@ -2,7 +2,7 @@
 // Users and app types (admin): add, disable and reset the password of the tenant's users;
 // view and edit the app type -> models map.
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 #include "UserTableModel.h"
 
 #include <QWidget>

@@ -1,6 +1,7 @@
 #include "ConflictListModel.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
+#include "Text.h"
 
 #include <QBrush>
 #include <QColor>
@@ -10,12 +11,8 @@
 namespace bridgecore::ui {
 
 ConflictListModel::ConflictListModel(ConsoleBackend* backend, QObject* parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_backend(backend) {}
-
-int ConflictListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int ConflictListModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(Column::Count);
@@ -59,10 +56,7 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Column::Created:
-        if (auto t = protocol::parseTime(c.created_at))
-            return QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().toString(
-                QStringLiteral("yyyy-MM-dd hh:mm:ss"));
-        return QString::fromStdString(c.created_at);
+        return localDateTime(std::optional<std::string>(c.created_at));
     case Column::Count:
         break;
     }
@@ -95,22 +89,9 @@ QVariant ConflictListModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-bool ConflictListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_loading && std::int64_t(m_rows.size()) < m_total;
-}
-
-void ConflictListModel::fetchMore(const QModelIndex& parent) {
-    if (canFetchMore(parent))
-        fetchPage(int(m_rows.size()), false);
-}
-
 void ConflictListModel::reload(const std::string& status) {
     m_status = status;
-    fetchPage(0, true);
-}
-
-const engine::ConflictRecord* ConflictListModel::conflict(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[std::size_t(row)] : nullptr;
+    reload();
 }
 
 int ConflictListModel::rowOf(std::int64_t conflictId) const {
@@ -120,39 +101,13 @@ int ConflictListModel::rowOf(std::int64_t conflictId) const {
     return -1;
 }
 
-void ConflictListModel::fetchPage(int offset, bool reset) {
-    m_loading = true;
-    const int generation = reset ? ++m_generation : m_generation;
-    runAsync(
-        m_backend->pool(), this,
-        [backend = m_backend, status = m_status, offset] {
-            return backend->conflicts(status, kPageSize, offset);
-        },
-        [this, generation, reset](Result<engine::Page<engine::ConflictRecord>> page) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            if (!page) {
-                emit failed(QString::fromStdString(page.error().message));
-                return;
-            }
-            auto& p = page.value();
-            if (reset) {
-                beginResetModel();
-                m_rows = std::move(p.items);
-                m_total = p.total;
-                endResetModel();
-            } else if (!p.items.empty()) {
-                m_total = p.total;
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.items.size()) - 1);
-                m_rows.insert(m_rows.end(), std::make_move_iterator(p.items.begin()),
-                              std::make_move_iterator(p.items.end()));
-                endInsertRows();
-            } else {
-                m_total = std::int64_t(m_rows.size());
-            }
-            emit loaded();
-        });
+ConflictListModel::Query ConflictListModel::query(int offset, int limit) const {
+    return [backend = m_backend, status = m_status, offset, limit]() -> Result<Page> {
+        auto page = backend->conflicts(status, limit, offset);
+        if (!page)
+            return page.error();
+        return Page{std::move(page.value().items), page.value().total};
+    };
 }
 
 } // namespace bridgecore::ui

@@ -1,11 +1,14 @@
 #include "ConflictsView.h"
 
-#include "AsyncCall.h"
+#include "Confirm.h"
+#include "ConsoleServices.h"
+#include "LiveUpdates.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -13,11 +16,36 @@
 
 namespace bridgecore::ui {
 
+namespace {
+/// Matches the model, device and conflicting-fields columns.
+class ConflictFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        const QString text = filterRegularExpression().pattern();
+        if (text.isEmpty())
+            return true;
+        for (auto c : {ConflictListModel::Column::Model, ConflictListModel::Column::Device,
+                       ConflictListModel::Column::Fields})
+            if (sourceModel()
+                    ->index(row, int(c), parent)
+                    .data()
+                    .toString()
+                    .contains(text, Qt::CaseInsensitive))
+                return true;
+        return false;
+    }
+};
+} // namespace
+
 ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     : QWidget(parent)
     , m_backend(backend)
-    , m_model(backend) {
+    , m_model(backend)
+    , m_users(backend) {
     setObjectName(QStringLiteral("conflictsView"));
+    m_proxy = new ConflictFilter(this);
+    m_proxy->setSourceModel(&m_model);
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Show:"), this));
@@ -26,50 +54,109 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     m_status->addItem(tr("Resolved"), QStringLiteral("resolved"));
     m_status->addItem(tr("All"), QString());
     bar->addWidget(m_status);
-    auto* refresh = new QPushButton(tr("Refresh"), this);
-    bar->addWidget(refresh);
-    bar->addStretch();
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("conflictFilter"));
+    m_filter->setPlaceholderText(tr("Filter by model, device or field…"));
+    m_filter->setClearButtonEnabled(true);
+    bar->addWidget(m_filter, 1);
+    m_count = new QLabel(this);
+    bar->addWidget(m_count);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Selected:"), this));
+    m_bulkStrategy = new QComboBox(this);
+    m_bulkStrategy->setObjectName(QStringLiteral("bulkStrategy"));
+    m_bulkStrategy->addItem(tr("Server wins"), int(protocol::ConflictStrategy::ServerWins));
+    m_bulkStrategy->addItem(tr("Client wins"), int(protocol::ConflictStrategy::ClientWins));
+    bar->addWidget(m_bulkStrategy);
+    m_bulk = new QPushButton(tr("Resolve selected"), this);
+    m_bulk->setObjectName(QStringLiteral("bulkResolve"));
+    m_bulk->setEnabled(false);
+    bar->addWidget(m_bulk);
     layout->addLayout(bar);
 
-    auto* split = new QSplitter(Qt::Vertical, this);
-    m_table = new QTableView(split);
+    // The list beside the editor: both get the window's full height.
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("conflictsSplitter"));
+    auto* listBox = new QWidget(split);
+    auto* listLayout = new QVBoxLayout(listBox);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_table = new QTableView(listBox);
     m_table->setObjectName(QStringLiteral("conflictsTable"));
-    m_table->setModel(&m_model);
+    m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    // The columns a person picks a conflict by; the rest stay available.
+    m_table->setColumnHidden(int(ConflictListModel::Column::Resolution), true);
+    fitHeaderSections(m_table, QStringLiteral("conflicts"));
+    listLayout->addWidget(m_table, 1);
+    m_empty = new QLabel(tr("No open conflicts. A conflict appears here when a device changes "
+                            "a record that changed on the server meanwhile and its strategy "
+                            "is manual."),
+                         listBox);
+    m_empty->setObjectName(QStringLiteral("conflictsEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setVisible(false);
+    listLayout->addWidget(m_empty);
     m_editor = new MergeEditor(split);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({420, 620});
     layout->addWidget(split, 1);
 
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this](int i) { m_model.reload(m_status->itemData(i).toString().toStdString()); });
-    connect(refresh, &QPushButton::clicked, this, &ConflictsView::reload);
+    connect(m_filter, &QLineEdit::textChanged, this, &ConflictsView::setTextFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                const auto* c = m_model.conflict(current.row());
-                if (!c) {
-                    m_editor->clear();
-                    return;
-                }
-                m_editor->setConflict(*c, c->status == "open" &&
-                                              m_backend->role() != protocol::Role::Support);
-            });
+            &ConflictsView::showCurrent);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_bulk->setEnabled(m_backend->role() != protocol::Role::Support &&
+                           !m_table->selectionModel()->selectedRows().isEmpty());
+    });
+    connect(m_bulk, &QPushButton::clicked, this, [this] {
+        resolveSelected(protocol::ConflictStrategy(m_bulkStrategy->currentData().toInt()));
+    });
     connect(&m_model, &QAbstractItemModel::modelReset, m_editor, &MergeEditor::clear);
     connect(&m_model, &ConflictListModel::failed, this, &ConflictsView::message);
-    connect(m_editor, &MergeEditor::resolve, this, &ConflictsView::submit);
-    connect(m_backend, &ConsoleBackend::conflictsChanged, this, [this] {
-        // Keep the editor's selection stable: only refresh the list when nothing is open in it.
-        if (m_editor->conflictId() == 0)
-            reload();
+    connect(&m_model, &ConflictListModel::loaded, this, [this] {
+        m_count->setText(tr("%Ln conflict(s)", "", int(m_model.total())));
+        m_empty->setVisible(m_model.total() == 0);
+        m_empty->setText(m_model.status() == "open"
+                             ? tr("No open conflicts. A conflict appears here when a device "
+                                  "changes a record that changed on the server meanwhile and "
+                                  "its strategy is manual.")
+                             : tr("No conflicts to show."));
+        selectAfterResolution();
+        // A live refresh changed the conflict in the editor (resolved elsewhere): show that.
+        if (const auto* c = m_model.conflict(m_proxy->mapToSource(m_table->currentIndex()).row());
+            c && c->conflict_id == m_editor->conflictId() && c->status != "open" &&
+            m_editor->isEditable())
+            showCurrent();
     });
+    connect(m_editor, &MergeEditor::resolve, this, &ConflictsView::submit);
+    // Names arrive after the list: a resolved conflict's "resolved by" follows.
+    connect(&m_users, &UserNames::changed, this, [this] {
+        if (m_editor->conflictId() != 0 && !m_editor->isEditable())
+            showCurrent();
+    });
+    new LiveUpdates(m_backend, this, [this] { m_model.refresh(); });
     m_model.reload("open");
 }
 
 void ConflictsView::reload() {
     m_model.reload();
+}
+
+void ConflictsView::showCurrent() {
+    const auto* c = m_model.conflict(m_proxy->mapToSource(m_table->currentIndex()).row());
+    if (!c) {
+        m_editor->clear();
+        return;
+    }
+    m_editor->setConflict(*c, c->status == "open" && m_backend->role() != protocol::Role::Support,
+                          c->resolved_by ? m_users.name(*c->resolved_by) : QString());
 }
 
 void ConflictsView::setStatusFilter(const std::string& status) {
@@ -80,9 +167,25 @@ void ConflictsView::setStatusFilter(const std::string& status) {
         m_model.reload(status);
 }
 
+void ConflictsView::setTextFilter(const QString& text) {
+    if (m_filter->text() != text)
+        m_filter->setText(text); // comes back here through textChanged
+    else
+        m_proxy->setFilterRegularExpression(QRegularExpression(text.trimmed()));
+}
+
 void ConflictsView::selectRow(int row) {
     m_table->selectionModel()->setCurrentIndex(
-        m_model.index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_proxy->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void ConflictsView::selectAfterResolution() {
+    if (m_advanceToRow < 0)
+        return;
+    const int row = std::min(m_advanceToRow, m_proxy->rowCount() - 1);
+    m_advanceToRow = -1;
+    if (row >= 0)
+        selectRow(row);
 }
 
 void ConflictsView::submit(std::int64_t conflictId, protocol::ConflictStrategy strategy,
@@ -104,12 +207,64 @@ void ConflictsView::submit(std::int64_t conflictId, protocol::ConflictStrategy s
                     tr("Resolution failed: %1").arg(QString::fromStdString(v.error.value_or(""))));
                 return;
             }
-            emit message(tr("Conflict %1 resolved").arg(conflictId));
+            emit message(tr("Conflict %1 resolved").arg(QLocale().toString(qlonglong(conflictId))));
             emit resolved(conflictId, QString::fromStdString(v.model),
                           qint64(v.server_id.value_or(0)));
+            // The next conflict: the one that takes the resolved one's place in the list.
+            const int src = m_model.rowOf(conflictId);
+            m_advanceToRow = src >= 0 ? m_proxy->mapFromSource(m_model.index(src, 0)).row() : 0;
+            if (m_model.status() != "open")
+                ++m_advanceToRow; // it stays in the list: move past it
             m_editor->clear();
-            reload();
+            m_model.refresh();
         });
+}
+
+bool ConflictsView::resolveSelected(protocol::ConflictStrategy strategy) {
+    std::vector<std::int64_t> ids;
+    for (const auto& idx : m_table->selectionModel()->selectedRows()) {
+        const auto* c = m_model.conflict(m_proxy->mapToSource(idx).row());
+        if (c && c->status == "open")
+            ids.push_back(c->conflict_id);
+    }
+    if (ids.empty() || m_backend->role() == protocol::Role::Support)
+        return false;
+    const QString how = strategy == protocol::ConflictStrategy::ClientWins
+                            ? tr("the device's values")
+                            : tr("the server's values");
+    if (!confirm(this, tr("Resolve conflicts"),
+                 tr("Resolve %Ln conflict(s) with %1?", "", int(ids.size())).arg(how)))
+        return false;
+    int first = m_proxy->rowCount();
+    for (const auto& idx : m_table->selectionModel()->selectedRows())
+        first = std::min(first, idx.row());
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend, ids, strategy] {
+            int done = 0;
+            QString error;
+            for (auto id : ids) {
+                auto r = backend->resolveConflict(id, strategy, nullptr);
+                if (r && r.value().status != protocol::ChangeStatus::Failed)
+                    ++done;
+                else if (error.isEmpty())
+                    error = QString::fromStdString(r ? r.value().error.value_or("")
+                                                     : r.error().message);
+            }
+            return std::make_pair(done, error);
+        },
+        [this, first, total = int(ids.size())](std::pair<int, QString> out) {
+            if (out.first < total)
+                emit message(tr("%1 of %Ln conflict(s) resolved: %2", "", total)
+                                 .arg(QLocale().toString(out.first), out.second));
+            else
+                emit message(tr("%Ln conflict(s) resolved", "", total));
+            emit resolved(0, QString(), 0);
+            m_advanceToRow = first;
+            m_editor->clear();
+            m_model.refresh();
+        });
+    return true;
 }
 
 } // namespace bridgecore::ui

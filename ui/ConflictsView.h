@@ -1,13 +1,20 @@
 #pragma once
-// Conflicts: open and resolved conflicts, and the merge editor for the selected one.
+// Conflicts: open and resolved conflicts, filtered by model, device or field, and the merge
+// editor for the selected one. After a resolution the next open conflict is selected; a
+// selection of several conflicts can be resolved at once with one strategy.
 
 #include "ConflictListModel.h"
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 #include "MergeEditor.h"
+#include "UserNames.h"
 
+#include <QSortFilterProxyModel>
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace bridgecore::ui {
@@ -18,11 +25,19 @@ public:
     explicit ConflictsView(ConsoleBackend* backend, QWidget* parent = nullptr);
 
     ConflictListModel* model() { return &m_model; }
+    QSortFilterProxyModel* proxy() { return m_proxy; }
     MergeEditor* editor() { return m_editor; }
     QTableView* table() { return m_table; }
     /// "open", "resolved" or "" (all).
     void setStatusFilter(const std::string& status);
+    /// Shows only conflicts whose model, device or fields contain `text`.
+    void setTextFilter(const QString& text);
+    /// Selects a row of the list as shown (after filtering).
     void selectRow(int row);
+    /// The conflict shown in the editor (0 when none).
+    std::int64_t currentConflictId() const { return m_editor->conflictId(); }
+    /// Resolves every selected open conflict with `strategy` (after confirmation).
+    bool resolveSelected(protocol::ConflictStrategy strategy);
     void reload();
 
 signals:
@@ -33,12 +48,22 @@ signals:
 private:
     void submit(std::int64_t conflictId, protocol::ConflictStrategy strategy,
                 const protocol::json& mergedData);
+    void showCurrent();
+    void selectAfterResolution();
 
     ConsoleBackend* m_backend;
     ConflictListModel m_model;
+    QSortFilterProxyModel* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     QComboBox* m_status = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QComboBox* m_bulkStrategy = nullptr;
+    QPushButton* m_bulk = nullptr;
+    QLabel* m_count = nullptr;
+    QLabel* m_empty = nullptr;
     MergeEditor* m_editor = nullptr;
+    UserNames m_users;
+    int m_advanceToRow = -1; ///< after a resolution: the row to select once the list is in
 };
 
 } // namespace bridgecore::ui

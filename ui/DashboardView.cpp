@@ -1,13 +1,17 @@
 #include "DashboardView.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
 
+#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
-#include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QVXYModelMapper>
-#include <QtCharts/QValueAxis>
+
+#include <QCursor>
+#include <QToolTip>
+
+#include <cmath>
 
 #include <QComboBox>
 #include <QDateTime>
@@ -42,6 +46,7 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
     m_window->addItem(tr("5 minutes"), 300);
     m_window->addItem(tr("15 minutes"), 900);
     m_window->addItem(tr("1 hour"), 3600);
+    m_window->setToolTip(tr("Live samples since the console started; hover a line for its values"));
     m_window->setCurrentIndex(1);
     windowRow->addWidget(m_window);
     windowRow->addStretch();
@@ -52,10 +57,10 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
 
     auto* grid = new QGridLayout;
     using C = MetricSeriesModel::Column;
-    m_charts.push_back(makeChart(tr("Pushed changes/s"), C::PushedPerSec));
-    m_charts.push_back(makeChart(tr("Pulled events/s"), C::PulledPerSec));
-    m_charts.push_back(makeChart(tr("p95 push latency (ms)"), C::PushP95Ms));
-    m_charts.push_back(makeChart(tr("Conflicts per minute"), C::ConflictsPerMin));
+    m_charts.push_back(makeChart(tr("Pushed changes"), tr("changes/s"), C::PushedPerSec));
+    m_charts.push_back(makeChart(tr("Pulled events"), tr("events/s"), C::PulledPerSec));
+    m_charts.push_back(makeChart(tr("Push latency (p95)"), tr("ms"), C::PushP95Ms));
+    m_charts.push_back(makeChart(tr("Conflicts"), tr("conflicts/min"), C::ConflictsPerMin));
     for (int i = 0; i < int(m_charts.size()); ++i)
         grid->addWidget(m_charts[std::size_t(i)].view, i / 2, i % 2);
     layout->addLayout(grid, 1);
@@ -100,10 +105,26 @@ QString DashboardView::kpiText(const QString& name) const {
     return it == m_kpis.end() ? QString() : it->second->text();
 }
 
-DashboardView::Chart DashboardView::makeChart(const QString& title,
+std::pair<double, double> DashboardView::niceScale(double max) {
+    if (!(max > 0))
+        return {0.25, 1.0};
+    // About four steps of 1, 2 or 5 × 10^n, the top a whole number of steps above max.
+    const double raw = max / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    return {step, std::ceil(max / step - 1e-9) * step};
+}
+
+DashboardView::Chart DashboardView::makeChart(const QString& title, const QString& unit,
                                               MetricSeriesModel::Column column) {
     Chart c;
     c.column = column;
+    c.unit = unit;
     c.chart = new QChart;
     c.chart->setTitle(title);
     c.chart->legend()->hide();
@@ -114,23 +135,52 @@ DashboardView::Chart DashboardView::makeChart(const QString& title,
     mapper->setYColumn(int(column));
     mapper->setSeries(line);
     mapper->setModel(&m_series);
-    c.x = new QDateTimeAxis(c.chart);
-    c.x->setFormat(QStringLiteral("hh:mm:ss"));
-    c.x->setTickCount(5);
-    c.y = new QValueAxis(c.chart);
-    c.y->setLabelFormat(QStringLiteral("%.0f"));
-    c.y->setRange(0, 1);
+    // Category axes: labels at chosen values, written by the language's QLocale.
+    c.x = new QCategoryAxis(c.chart);
+    c.x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    c.y = new QCategoryAxis(c.chart);
+    c.y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    c.y->setTitleText(unit);
     c.chart->addAxis(c.x, Qt::AlignBottom);
-    c.chart->addAxis(c.y, Qt::AlignLeft);
+    c.chart->addAxis(c.y, isRightToLeft() ? Qt::AlignRight : Qt::AlignLeft);
     line->attachAxis(c.x);
     line->attachAxis(c.y);
+    const int index = int(m_charts.size());
+    connect(line, &QLineSeries::hovered, this, [this, index](const QPointF& p, bool state) {
+        if (state)
+            QToolTip::showText(QCursor::pos(), tooltipAt(index, qint64(p.x()), p.y()));
+        else
+            QToolTip::hideText();
+    });
     c.view = new QChartView(c.chart, this);
     c.view->setRenderHint(QPainter::Antialiasing);
     c.view->setMinimumHeight(180);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    c.x->setRange(QDateTime::fromMSecsSinceEpoch(now - 1000LL * m_series.window()),
-                  QDateTime::fromMSecsSinceEpoch(now));
+    setYScale(c, 0);
     return c;
+}
+
+void DashboardView::setYScale(Chart& c, double max) {
+    auto [step, top] = niceScale(max * 1.1);
+    // A stable scale: it grows at once, and shrinks only when the data fell well below it.
+    if (c.top > 0 && top <= c.top && top > c.top / 3) {
+        top = c.top;
+        step = niceScale(top / 1.1).first;
+        if (top / step > 6)
+            step = top / 4;
+    }
+    if (top == c.top && !c.y->categoriesLabels().isEmpty())
+        return;
+    c.top = top;
+    for (const QString& label : c.y->categoriesLabels())
+        c.y->remove(label);
+    const QLocale l;
+    int decimals = 0; // as many as the step needs: 0.25 -> 2, 0.5 -> 1, 5 -> 0
+    while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    for (double v = 0; v <= top + step / 2; v += step)
+        c.y->append(l.toString(v, 'f', decimals), v);
+    c.y->setRange(0, top);
 }
 
 void DashboardView::setWindowSeconds(int seconds) {
@@ -145,12 +195,47 @@ void DashboardView::tick(qint64 nowMs) {
         m_lastTick = nowMs;
     }
     const qint64 now = m_lastTick ? m_lastTick : QDateTime::currentMSecsSinceEpoch();
+    const qint64 window = 1000LL * m_series.window();
+    // Time ticks on round values: 10 s, 1 min, 2 min, 10 min … about six per window.
+    static const qint64 steps[] = {5000,   10000,  15000,   30000,   60000,   120000,  300000,
+                                   600000, 900000, 1800000, 3600000, 7200000, 14400000};
+    qint64 step = steps[std::size(steps) - 1];
+    for (qint64 s : steps)
+        if (window / s <= 6) {
+            step = s;
+            break;
+        }
+    const QString format = step < 60000 ? QStringLiteral("hh:mm:ss") : QStringLiteral("hh:mm");
+    const QLocale l;
     for (auto& c : m_charts) {
-        c.x->setRange(QDateTime::fromMSecsSinceEpoch(now - 1000LL * m_series.window()),
-                      QDateTime::fromMSecsSinceEpoch(now));
-        const double max = m_series.maxValue(c.column);
-        c.y->setRange(0, max <= 0 ? 1 : max * 1.15);
+        for (const QString& label : c.x->categoriesLabels())
+            c.x->remove(label);
+        const qint64 offset = QDateTime::fromMSecsSinceEpoch(now).offsetFromUtc() * 1000LL;
+        for (qint64 t = ((now - window + offset) / step + 1) * step - offset; t <= now; t += step)
+            c.x->append(l.toString(QDateTime::fromMSecsSinceEpoch(t).time(), format), double(t));
+        c.x->setRange(double(now - window), double(now));
+        setYScale(c, m_series.maxValue(c.column));
     }
+}
+
+QStringList DashboardView::yLabels(int chart) const {
+    return m_charts.at(std::size_t(chart)).y->categoriesLabels();
+}
+
+QStringList DashboardView::xLabels(int chart) const {
+    return m_charts.at(std::size_t(chart)).x->categoriesLabels();
+}
+
+double DashboardView::yMax(int chart) const {
+    return m_charts.at(std::size_t(chart)).top;
+}
+
+QString DashboardView::tooltipAt(int chart, qint64 timeMs, double value) const {
+    const auto& c = m_charts.at(std::size_t(chart));
+    const QLocale l;
+    return tr("%1: %2 %3")
+        .arg(l.toString(QDateTime::fromMSecsSinceEpoch(timeMs).time(), QStringLiteral("hh:mm:ss")),
+             l.toString(value, 'f', value < 10 ? 2 : 0), c.unit);
 }
 
 void DashboardView::refreshSummary() {

@@ -2,7 +2,7 @@
 // Dashboard: KPIs of the tenant and live charts (pushed changes/s, pulled events/s, p95 push
 // latency, conflicts per minute) over a selectable window.
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 #include "MetricSeriesModel.h"
 
 #include <QWidget>
@@ -14,8 +14,7 @@ class QLabel;
 class QTimer;
 class QChart;
 class QChartView;
-class QDateTimeAxis;
-class QValueAxis;
+class QCategoryAxis;
 
 namespace bridgecore::ui {
 
@@ -34,6 +33,16 @@ public:
     void tick(qint64 nowMs);
     void setWindowSeconds(int seconds);
 
+    /// A chart's axis labels as shown (tests: distinct, localised, with nice values).
+    QStringList yLabels(int chart) const;
+    QStringList xLabels(int chart) const;
+    /// The top of a chart's y scale.
+    double yMax(int chart) const;
+    /// The hover text of a chart at a data point (time in ms, value).
+    QString tooltipAt(int chart, qint64 timeMs, double value) const;
+    /// A nice scale for values up to `max`: the step (1, 2 or 5 × 10^n) and the top.
+    static std::pair<double, double> niceScale(double max);
+
 signals:
     void summaryLoaded();
 
@@ -41,11 +50,14 @@ private:
     struct Chart {
         QChart* chart = nullptr;
         QChartView* view = nullptr;
-        QDateTimeAxis* x = nullptr;
-        QValueAxis* y = nullptr;
+        QCategoryAxis* x = nullptr;
+        QCategoryAxis* y = nullptr;
         MetricSeriesModel::Column column{};
+        QString unit;
+        double top = 0; ///< current top of the y scale (changes only when it must)
     };
-    Chart makeChart(const QString& title, MetricSeriesModel::Column column);
+    Chart makeChart(const QString& title, const QString& unit, MetricSeriesModel::Column column);
+    void setYScale(Chart& c, double max);
     QWidget* makeKpi(const QString& name, const QString& title);
 
     ConsoleBackend* m_backend;

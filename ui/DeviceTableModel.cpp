@@ -1,11 +1,13 @@
 #include "DeviceTableModel.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
+#include "Text.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 
 namespace bridgecore::ui {
 
@@ -19,11 +21,13 @@ QString qs(const std::optional<std::string>& s) {
 } // namespace
 
 DeviceTableModel::DeviceTableModel(ConsoleBackend* backend, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_backend(backend) {}
-
-int DeviceTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    : PagedTableModel(parent)
+    , m_backend(backend)
+    , m_users(backend) {
+    connect(&m_users, &UserNames::changed, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, int(Column::User)), index(rowCount() - 1, int(Column::User)));
+    });
 }
 
 int DeviceTableModel::columnCount(const QModelIndex& parent) const {
@@ -75,7 +79,7 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
         case Column::Device:
             return qs(s.device_id);
         case Column::User:
-            return qlonglong(s.user_id);
+            return userName(s.user_id);
         case Column::AppType:
             return qs(s.app_type);
         case Column::LastEventId:
@@ -120,7 +124,7 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
         if (s.last_error && !s.last_error->empty())
             return tr("Last error: %1").arg(qs(s.last_error));
         if (col == Column::LastSync)
-            return qs(s.last_sync_time);
+            return localDateTime(s.last_sync_time);
         return {};
     }
     if (role == Qt::BackgroundRole) {
@@ -185,59 +189,27 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-bool DeviceTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_loading && std::int64_t(m_rows.size()) < m_total;
-}
-
-void DeviceTableModel::fetchMore(const QModelIndex& parent) {
-    if (canFetchMore(parent))
-        fetchPage(int(m_rows.size()), false);
-}
-
 void DeviceTableModel::reload(const QString& search) {
     m_search = search.trimmed().toStdString();
-    fetchPage(0, true);
+    reload();
 }
 
-const protocol::SyncState* DeviceTableModel::device(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[std::size_t(row)] : nullptr;
+DeviceTableModel::Query DeviceTableModel::query(int offset, int limit) const {
+    return [backend = m_backend, offset, limit, search = m_search]() -> Result<Page> {
+        auto page = backend->devices(limit, offset, search);
+        if (!page)
+            return page.error();
+        return Page{std::move(page.value().items), page.value().total};
+    };
 }
 
-void DeviceTableModel::fetchPage(int offset, bool reset) {
-    m_loading = true;
-    const int generation = reset ? ++m_generation : m_generation;
-    runAsync(
-        m_backend->pool(), this,
-        [backend = m_backend, offset, search = m_search] {
-            return backend->devices(kPageSize, offset, search);
-        },
-        [this, generation, reset](Result<engine::Page<protocol::SyncState>> page) {
-            if (generation != m_generation)
-                return; // a newer reload superseded this page
-            m_loading = false;
-            if (!page) {
-                emit failed(QString::fromStdString(page.error().message));
-                return;
-            }
-            auto& p = page.value();
-            for (const auto& s : p.items)
-                m_head = std::max(m_head, s.head_event_id);
-            if (reset) {
-                beginResetModel();
-                m_rows = std::move(p.items);
-                m_total = p.total;
-                endResetModel();
-            } else if (!p.items.empty()) {
-                m_total = p.total;
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.items.size()) - 1);
-                m_rows.insert(m_rows.end(), std::make_move_iterator(p.items.begin()),
-                              std::make_move_iterator(p.items.end()));
-                endInsertRows();
-            } else {
-                m_total = std::int64_t(m_rows.size()); // the table shrank meanwhile
-            }
-            emit loaded();
-        });
+void DeviceTableModel::receive(const std::vector<protocol::SyncState>& rows, Mode) {
+    for (const auto& s : rows)
+        m_head = std::max(m_head, s.head_event_id);
+}
+
+QString DeviceTableModel::userName(std::int64_t userId) const {
+    return m_users.name(userId);
 }
 
 } // namespace bridgecore::ui

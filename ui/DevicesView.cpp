@@ -1,7 +1,9 @@
 #include "DevicesView.h"
 
-#include "AsyncCall.h"
 #include "Confirm.h"
+#include "ConsoleServices.h"
+#include "LiveUpdates.h"
+#include "Text.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -42,6 +44,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     auto* refresh = new QPushButton(tr("Refresh"), this);
     bar->addWidget(refresh);
     m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("deviceCount"));
     bar->addWidget(m_countLabel);
     layout->addLayout(bar);
 
@@ -58,6 +61,16 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setColumnWidth(int(DeviceTableModel::Column::Device), 160);
+    m_table->setColumnWidth(int(DeviceTableModel::Column::User), 170);
+    fitHeaderSections(m_table, QStringLiteral("devices"));
+    m_empty = new QLabel(tr("No device has synced yet. Devices appear here after their first "
+                            "push or pull: serve the sync API to your network in Settings, or "
+                            "try bridgecore-console --demo."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("devicesEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty);
 
     auto* detailsBox = new QGroupBox(tr("Details"), split);
     auto* detailsLayout = new QVBoxLayout(detailsBox);
@@ -111,10 +124,17 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
                 showDetails(m_model.device(src.row()));
             });
     connect(&m_model, &DeviceTableModel::loaded, this, [this] {
-        m_countLabel->setText(tr("%1 of %2 devices loaded")
-                                  .arg(QLocale().toString(m_model.rowCount()),
-                                       QLocale().toString(qlonglong(m_model.total()))));
+        m_countLabel->setText(tr("%1 of %Ln device(s) loaded", "", int(m_model.total()))
+                                  .arg(QLocale().toString(m_model.rowCount())));
+        m_empty->setVisible(m_model.total() == 0 && m_search->text().isEmpty());
+        // A live refresh changed the selected row: its details follow.
+        if (!m_selected.empty()) {
+            const auto current = m_proxy.mapToSource(m_table->currentIndex());
+            if (const auto* s = m_model.device(current.row()); s && s->device_id == m_selected)
+                showDetails(s);
+        }
     });
+    new LiveUpdates(m_backend, this, [this] { m_model.refresh(); });
     connect(&m_model, &DeviceTableModel::failed, this, &DevicesView::message);
     reload();
 }
@@ -147,21 +167,26 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
         return v ? QString::fromStdString(*v) : QStringLiteral("–");
     };
     m_detailLabels[QStringLiteral("device")]->setText(
-        tr("%1 (user %2)").arg(QString::fromStdString(s->device_id)).arg(s->user_id));
+        tr("%1 (user %2)")
+            .arg(ltr(QString::fromStdString(s->device_id)), m_model.userName(s->user_id)));
     m_detailLabels[QStringLiteral("app")]->setText(q(s->app_type) + QStringLiteral(" / ") +
                                                    q(s->app_version));
+    const QLocale l;
     m_detailLabels[QStringLiteral("position")]->setText(
-        tr("%1 / %2 behind")
-            .arg(s->last_event_id)
-            .arg(std::max<std::int64_t>(0, s->head_event_id - s->last_event_id)));
-    m_detailLabels[QStringLiteral("push")]->setText(q(s->last_push_time));
-    m_detailLabels[QStringLiteral("pull")]->setText(q(s->last_pull_time));
+        tr("%1 / %Ln event(s) behind", "",
+           int(std::max<std::int64_t>(0, s->head_event_id - s->last_event_id)))
+            .arg(l.toString(qlonglong(s->last_event_id))));
+    m_detailLabels[QStringLiteral("push")]->setText(localDateTime(s->last_push_time));
+    m_detailLabels[QStringLiteral("pull")]->setText(localDateTime(s->last_pull_time));
     m_detailLabels[QStringLiteral("queue")]->setText(
-        tr("%n pending change(s), oldest %1", "", int(s->pending_changes))
-            .arg(q(s->oldest_pending_at)));
+        s->pending_changes == 0
+            ? tr("nothing pending")
+            : tr("%Ln pending change(s), oldest %1", "", int(s->pending_changes))
+                  .arg(localDateTime(s->oldest_pending_at)));
     m_detailLabels[QStringLiteral("error")]->setText(q(s->last_error));
     m_detailLabels[QStringLiteral("skew")]->setText(
-        s->clock_skew_ms ? tr("%1 ms").arg(*s->clock_skew_ms) : QStringLiteral("–"));
+        s->clock_skew_ms ? tr("%1 ms").arg(l.toString(qlonglong(*s->clock_skew_ms)))
+                         : QStringLiteral("–"));
     m_reset->setEnabled(m_backend->role() == protocol::Role::Admin);
 
     const std::string device = s->device_id;

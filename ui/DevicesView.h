@@ -2,7 +2,7 @@
 // Devices: every device's sync state, sortable and filterable, stale and error rows
 // highlighted, a details panel with statistics, and reset (admins, with confirmation).
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 #include "DeviceFilterProxy.h"
 #include "DeviceTableModel.h"
 
@@ -49,6 +49,7 @@ private:
     QComboBox* m_show = nullptr;
     QPushButton* m_reset = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_empty = nullptr;
     QFormLayout* m_details = nullptr;
     std::map<QString, QLabel*> m_detailLabels;
     QTimer* m_searchTimer = nullptr;

@@ -1,8 +1,9 @@
 #include "EventLogModel.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -10,7 +11,13 @@ namespace bridgecore::ui {
 
 EventLogModel::EventLogModel(ConsoleBackend* backend, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_backend(backend) {}
+    , m_backend(backend)
+    , m_users(backend) {
+    connect(&m_users, &UserNames::changed, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, int(Column::User)), index(rowCount() - 1, int(Column::User)));
+    });
+}
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(std::min<std::int64_t>(m_total, INT32_MAX));
@@ -81,7 +88,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(e.metadata["device_id"].get<std::string>());
         return {};
     case Column::User:
-        return qlonglong(e.user_id);
+        return m_users.name(e.user_id);
     case Column::Version:
         return qlonglong(e.version);
     case Column::Priority:
@@ -109,10 +116,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Event>& events) {
     std::vector<QString> out;
     out.reserve(events.size());
+    const QLocale locale;
     for (const auto& e : events) {
         const auto t = protocol::parseTime(e.timestamp);
-        out.push_back(t ? QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().toString(
-                              QStringLiteral("yyyy-MM-dd hh:mm:ss"))
+        // In the chosen language's digits, like the ids beside it.
+        out.push_back(t ? locale.toString(QDateTime::fromMSecsSinceEpoch(*t).toLocalTime(),
+                                          QStringLiteral("yyyy-MM-dd hh:mm:ss"))
                         : QString::fromStdString(e.timestamp));
     }
     return out;
@@ -181,6 +190,74 @@ void EventLogModel::reload(const Filter& filter) {
             m_pages[0] = std::move(page.value().items);
             m_lru.push_front(0);
             endResetModel();
+            emit loaded();
+        });
+}
+
+void EventLogModel::refreshHead() {
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    engine::EventQuery q;
+    q.model = m_filter.model;
+    q.action = m_filter.action;
+    q.device_id = m_filter.device_id;
+    q.limit = kPageSize;
+    q.offset = 0;
+    q.newest_first = true;
+    const int generation = m_generation;
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend, q, dense = m_dense] {
+            // The unfiltered log numbers its events 1..head: the newest id is the total, so
+            // a live update never counts a million rows.
+            Result<engine::Page<protocol::Event>> page = Error{ErrorCode::NotFound, "unread"};
+            if (dense) {
+                auto items = backend->eventPage(q);
+                if (items && !items.value().empty()) {
+                    engine::Page<protocol::Event> p;
+                    p.total = items.value().front().event_id;
+                    p.items = std::move(items.value());
+                    page = std::move(p);
+                } else {
+                    page = backend->events(q);
+                }
+            } else {
+                page = backend->events(q);
+            }
+            std::vector<QString> times;
+            if (page)
+                times = displayTimes(page.value().items);
+            return std::make_pair(std::move(page), std::move(times));
+        },
+        [this,
+         generation](std::pair<Result<engine::Page<protocol::Event>>, std::vector<QString>> fresh) {
+            m_refreshing = false;
+            auto& page = fresh.first;
+            if (generation != m_generation)
+                return;
+            if (!page) {
+                emit failed(QString::fromStdString(page.error().message));
+                return;
+            }
+            const std::int64_t added = page.value().total - m_total;
+            if (added <= 0)
+                return; // nothing new (a shrinking log needs reload())
+            // The new events go on top; every cached page shifts, so only the fresh first
+            // page is kept and the rest load again when shown.
+            beginInsertRows({}, 0, int(std::min<std::int64_t>(added, INT32_MAX)) - 1);
+            m_total = page.value().total;
+            m_pages.clear();
+            m_times.clear();
+            m_lru.clear();
+            m_inFlight.clear();
+            ++m_generation; // pages still in flight were for the old row numbers
+            const auto& items = page.value().items;
+            m_dense = m_dense && !items.empty() && items.front().event_id == m_total;
+            m_times[0] = std::move(fresh.second);
+            m_pages[0] = std::move(page.value().items);
+            m_lru.push_front(0);
+            endInsertRows();
             emit loaded();
         });
 }

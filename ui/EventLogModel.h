@@ -3,7 +3,8 @@
 // filter, rows are loaded in pages on demand off the UI thread and kept in a small LRU
 // cache, so scrolling over 1,000,000 events holds a few hundred in memory.
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
+#include "UserNames.h"
 
 #include <QAbstractTableModel>
 
@@ -47,6 +48,9 @@ public:
     /// Counts the matching events again and drops the cache (newest first).
     void reload(const Filter& filter);
     void reload() { reload(m_filter); }
+    /// Live update: reads the newest page again; events that arrived since are inserted at
+    /// the top (rows below keep their selection), nothing else is refetched.
+    void refreshHead();
     const Filter& filter() const { return m_filter; }
     /// The event of a row if its page is loaded.
     const protocol::Event* event(int row) const;
@@ -65,11 +69,13 @@ private:
     static std::vector<QString> displayTimes(const std::vector<protocol::Event>& events);
 
     ConsoleBackend* m_backend;
+    UserNames m_users;
     Filter m_filter;
     std::int64_t m_total = 0;
     /// Unfiltered log with ids 1..total: row r is event total - r, so pages are id ranges.
     bool m_dense = false;
     int m_generation = 0;
+    bool m_refreshing = false;
     // mutable: data() is const but pulls pages in on demand.
     mutable std::map<int, std::vector<protocol::Event>> m_pages;
     mutable std::map<int, std::vector<QString>> m_times; // local display times, per page

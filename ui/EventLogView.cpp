@@ -1,6 +1,7 @@
 #include "EventLogView.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
+#include "LiveUpdates.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -43,6 +45,7 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     auto* apply = new QPushButton(tr("Apply"), this);
     bar->addWidget(apply);
     m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("eventCount"));
     bar->addWidget(m_count);
     layout->addLayout(bar);
 
@@ -58,7 +61,13 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(int(EventLogModel::Column::Time), 150);
     m_table->setColumnWidth(int(EventLogModel::Column::Model), 140);
-    m_table->setColumnWidth(int(EventLogModel::Column::Device), 140);
+    m_table->setColumnWidth(int(EventLogModel::Column::Device), 150);
+    // Numbers are short; emails are not.
+    for (auto c : {EventLogModel::Column::EventId, EventLogModel::Column::RecordId,
+                   EventLogModel::Column::Version, EventLogModel::Column::Action})
+        m_table->setColumnWidth(int(c), 80);
+    m_table->setColumnWidth(int(EventLogModel::Column::User), 210);
+    fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
     layout->addWidget(m_table, 1);
@@ -74,9 +83,16 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     connect(m_device, &QLineEdit::returnPressed, this, applyFilter);
     connect(m_action, &QComboBox::activated, this, applyFilter);
     connect(m_modelFilter, &QComboBox::activated, this, applyFilter);
-    connect(&m_model, &EventLogModel::loaded, this, [this] {
-        m_count->setText(tr("%1 events").arg(QLocale().toString(m_model.rowCount())));
-    });
+    connect(&m_model, &EventLogModel::loaded, this,
+            [this] { m_count->setText(tr("%Ln event(s)", "", m_model.rowCount())); });
+    // New events appear on top; a reader scrolled down keeps the rows they were reading.
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) {
+                auto* bar = m_table->verticalScrollBar();
+                if (first == 0 && bar->value() > 0)
+                    bar->setValue(bar->value() + (last - first + 1));
+            });
+    new LiveUpdates(m_backend, this, [this] { m_model.refreshHead(); });
     connect(&m_model, &EventLogModel::failed, this, &EventLogView::message);
     loadModels();
     m_model.reload(EventLogModel::Filter{});

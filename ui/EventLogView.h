@@ -1,7 +1,7 @@
 #pragma once
 // Event log: the tenant's events, newest first, filtered by model, action and device.
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 #include "EventLogModel.h"
 
 #include <QWidget>

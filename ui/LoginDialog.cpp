@@ -1,7 +1,7 @@
 #include "LoginDialog.h"
 
-#include "AsyncCall.h"
-#include "ConsoleSession.h"
+#include "ConsoleServices.h"
+#include "console/ConsoleSession.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -49,6 +49,9 @@ LoginDialog::LoginDialog(const QString& serverUrl, const QString& email, QWidget
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long error grows the dialog downwards; it never narrows the inputs.
+    m_error->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::MinimumExpanding);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->setVisible(false);
     layout->addWidget(m_error);
@@ -57,10 +60,21 @@ LoginDialog::LoginDialog(const QString& serverUrl, const QString& email, QWidget
     m_progress->setVisible(false);
     layout->addWidget(m_progress);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Log in"));
+    auto* ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Log in"));
+    ok->setDefault(true);
+    // Enter always means "Log in": Cancel never becomes the default button, even with focus.
+    m_buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Quit"));
+    auto* local = m_buttons->addButton(tr("Use the local database"), QDialogButtonBox::ActionRole);
+    local->setObjectName(QStringLiteral("loginUseLocal"));
+    local->setAutoDefault(false);
+    local->setToolTip(tr("Run the console on its own database on this computer instead"));
+    connect(local, &QPushButton::clicked, this, [this] { done(UseLocal); });
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setMinimumWidth(460);
     if (!email.isEmpty())
         m_password->setFocus();
 }
@@ -84,9 +98,11 @@ QString LoginDialog::errorText() const {
 void LoginDialog::setBusy(bool busy) {
     m_busy = busy;
     m_progress->setVisible(busy);
-    m_server->setEnabled(!busy);
-    m_email->setEnabled(!busy);
-    m_password->setEnabled(!busy);
+    // Read-only rather than disabled: a disabled field would hand the focus to Cancel, and
+    // the next Enter would cancel the login.
+    m_server->setReadOnly(busy);
+    m_email->setReadOnly(busy);
+    m_password->setReadOnly(busy);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
 }
 
@@ -111,6 +127,7 @@ void LoginDialog::submit() {
             if (!out.transport) {
                 m_error->setText(tr("Login failed: %1").arg(out.error));
                 m_error->setVisible(true);
+                m_password->setFocus(Qt::OtherFocusReason);
                 m_password->selectAll();
                 emit failed(out.error);
                 return;

@@ -1,7 +1,8 @@
 #pragma once
 // The connected mode's login dialog: server URL, email and password. "Log in" runs the login
 // on a worker thread (the dialog stays responsive), shows a readable error and stays open on
-// bad credentials or an unreachable server, and accepts once the server let the user in.
+// bad credentials or an unreachable server (focus back on the password), and accepts once
+// the server let the user in. Cancel quits; the local database is a choice of its own.
 
 #include "client/HttpTransport.h"
 
@@ -20,6 +21,10 @@ namespace bridgecore::ui {
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
+    /// exec() results: Accepted (logged in), Rejected (quit the console) or UseLocal (the
+    /// person chose the embedded database instead; never chosen for them).
+    enum Outcome { UseLocal = QDialog::Accepted + 1 };
+
     explicit LoginDialog(const QString& serverUrl, const QString& email, QWidget* parent = nullptr);
     ~LoginDialog() override;
 

@@ -1,9 +1,8 @@
 #include "MainWindow.h"
 
 #include "AdminView.h"
-#include "AsyncCall.h"
 #include "ConflictsView.h"
-#include "ConsoleSession.h"
+#include "ConsoleServices.h"
 #include "DashboardView.h"
 #include "DevicesView.h"
 #include "EventLogView.h"
@@ -11,6 +10,7 @@
 #include "RecordsView.h"
 #include "SettingsView.h"
 #include "Translations.h"
+#include "console/ConsoleSession.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -40,7 +40,14 @@ MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildUi() {
-    setWindowTitle(tr("BridgeCore Sync Console"));
+    // The application's display name follows the title ("… — BridgeCore Sync Console"): the
+    // title says only which data the window shows.
+    if (m_session->isDemo())
+        setWindowTitle(tr("Demo (separate database)"));
+    else if (m_session->isConnected())
+        setWindowTitle(m_session->serverUrl());
+    else
+        setWindowTitle(tr("Local database"));
     menuBar()->clear();
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Sync now"), QKeySequence(Qt::Key_F5), this, &MainWindow::syncNow);
@@ -82,8 +89,6 @@ void MainWindow::buildUi() {
     m_records = new RecordsView(cache, pool, m_stack);
     m_events = staff ? new EventLogView(backend, m_stack) : nullptr;
     m_admin = staff ? new AdminView(backend, m_stack) : nullptr;
-    if (m_session->isConnected())
-        setWindowTitle(tr("BridgeCore Sync Console — %1").arg(backend->description()));
     QStringList appTypes;
     for (const auto& [app, models] : storage::defaultModelMap())
         appTypes << QString::fromStdString(app);
@@ -107,6 +112,11 @@ void MainWindow::buildUi() {
     add(Page::Admin, m_admin, tr("Users and app types"));
     add(Page::Settings, m_settings, tr("Settings"));
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Ctrl+1 … Ctrl+8 switch views, in the order of the navigation list.
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_nav->count(); ++i)
+        view->addAction(m_nav->item(i)->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
+                        this, [this, i] { m_nav->setCurrentRow(i); });
     m_nav->setCurrentRow(0);
     setCentralWidget(central);
 
@@ -116,6 +126,8 @@ void MainWindow::buildUi() {
             continue;
         connect(v, SIGNAL(message(QString)), this, SLOT(showMessage(QString)));
     }
+    for (auto* v : std::initializer_list<QObject*>{m_pending, m_records})
+        connect(v, SIGNAL(queued(QString)), this, SLOT(showQueued(QString)));
     connect(m_pending, &PendingView::syncRequested, this, &MainWindow::syncNow);
     connect(m_records, &RecordsView::syncRequested, this, &MainWindow::syncNow);
     if (m_conflicts)
@@ -129,16 +141,15 @@ void MainWindow::buildUi() {
                         },
                         [this, model](bool) {
                             syncNow();
-                            m_records->showModel(model);
+                            if (!model.isEmpty())
+                                m_records->showModel(model);
                         });
                 });
     connect(m_settings, &SettingsView::applied, this, [this](const ConsoleSettings& s) {
         const QString oldLanguage = m_session->settings().language;
         const auto oldMode = m_session->settings().mode;
-        if (auto st = m_session->applySettings(s); !st)
-            showMessage(tr("Settings: %1").arg(QString::fromStdString(st.error().message)));
-        else
-            showMessage(tr("Settings saved"));
+        // Applied on the session's service thread; settingsApplied reports back.
+        m_session->applySettingsAsync(s);
         if (s.mode != oldMode)
             QMessageBox::information(
                 this, tr("Mode changed"),
@@ -173,8 +184,10 @@ void MainWindow::buildUi() {
     bar->addPermanentWidget(m_serving);
     const auto* sched = m_session->scheduler();
     m_online->setText(sched->isOnline() ? tr("● Online") : tr("○ Offline"));
-    m_lastSync->setText(m_lastSyncAt.isEmpty() ? tr("Not synced yet")
-                                               : tr("Last sync %1").arg(m_lastSyncAt));
+    m_lastSync->setText(m_lastSyncAt.isNull() ? tr("Not synced yet")
+                                              : tr("Last sync %1")
+                                                    .arg(QLocale().toString(m_lastSyncAt.time(),
+                                                                            QLocale::ShortFormat)));
     m_serving->setText(
         m_servingText.isEmpty() ? QString() : tr("Serving the sync API on %1").arg(m_servingText));
     m_settings->setServingStatus(m_servingText.isEmpty() ? tr("Not serving")
@@ -182,6 +195,9 @@ void MainWindow::buildUi() {
 }
 
 void MainWindow::connectSession() {
+    connect(m_session, &ConsoleSession::settingsApplied, this, [this](const QString& error) {
+        showMessage(error.isEmpty() ? tr("Settings saved") : tr("Settings: %1").arg(error));
+    });
     auto* sched = m_session->scheduler();
     connect(sched, &client::SyncScheduler::started, this, [this] {
         m_progress->setRange(0, 0);
@@ -213,9 +229,14 @@ void MainWindow::connectSession() {
     });
     connect(sched, &client::SyncScheduler::finished, this, [this](const QString&) {
         m_progress->setVisible(false);
-        m_lastSyncAt =
-            QLocale().toString(QDateTime::currentDateTime().time(), QLocale::ShortFormat);
-        m_lastSync->setText(tr("Last sync %1").arg(m_lastSyncAt));
+        m_lastSyncAt = QDateTime::currentDateTime();
+        m_lastSync->setText(
+            tr("Last sync %1").arg(QLocale().toString(m_lastSyncAt.time(), QLocale::ShortFormat)));
+        // A "will be sent with the next sync" note is out of date now.
+        if (m_messageAwaitsSync) {
+            m_messageAwaitsSync = false;
+            showMessage(tr("Synced"));
+        }
     });
     connect(sched, &client::SyncScheduler::failed, this, [this](const QString& reason) {
         m_progress->setVisible(false);
@@ -269,8 +290,14 @@ void MainWindow::syncNow() {
 }
 
 void MainWindow::showMessage(const QString& text) {
+    m_messageAwaitsSync = false;
     m_message->setText(text);
     m_message->setToolTip(text);
+}
+
+void MainWindow::showQueued(const QString& text) {
+    showMessage(text);
+    m_messageAwaitsSync = true;
 }
 
 QString MainWindow::statusText() const {

@@ -2,6 +2,7 @@
 // The console's main window: a navigation list of the views, and a status bar with the
 // online state, the last sync, a progress bar while syncing and readable errors.
 
+#include <QDateTime>
 #include <QMainWindow>
 
 class QLabel;
@@ -9,9 +10,13 @@ class QListWidget;
 class QProgressBar;
 class QStackedWidget;
 
+namespace bridgecore::console {
+class ConsoleSession;
+}
+
 namespace bridgecore::ui {
 
-class ConsoleSession;
+using console::ConsoleSession;
 class DashboardView;
 class DevicesView;
 class PendingView;
@@ -48,6 +53,8 @@ public:
 public slots:
     void syncNow();
     void showMessage(const QString& text);
+    /// A message about a queued change; replaced by "Synced" after the next sync.
+    void showQueued(const QString& text);
 
 private:
     void buildUi();
@@ -70,7 +77,8 @@ private:
     QLabel* m_serving = nullptr;
     QProgressBar* m_progress = nullptr;
     std::map<Page, QWidget*> m_pages;
-    QString m_lastSyncAt;
+    QDateTime m_lastSyncAt;
+    bool m_messageAwaitsSync = false;
     QString m_servingText;
 };
 

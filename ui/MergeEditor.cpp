@@ -1,5 +1,7 @@
 #include "MergeEditor.h"
 
+#include "Text.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +31,17 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setWordWrap(true);
     layout->addWidget(m_table, 1);
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("mergeLegend"));
+    m_legend->setWordWrap(true);
+    m_legend->setText(
+        QStringLiteral("<span style=\"background-color:#f8d7da\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %1"
+                       " &nbsp; <span style=\"background-color:#fff3cd\">&nbsp;&nbsp;&nbsp;&nbsp;"
+                       "</span> %2 &nbsp; <b>%3</b> %4")
+            .arg(tr("changed on both sides to different values").toHtmlEscaped(),
+                 tr("device and server differ").toHtmlEscaped(), tr("Bold").toHtmlEscaped(),
+                 tr("the value the result takes").toHtmlEscaped()));
+    layout->addWidget(m_legend);
 
     auto makeButton = [&](const QString& text, const QKeySequence& key, auto slot,
                           const QString& name) {
@@ -85,25 +98,41 @@ MergeEditor::MergeEditor(QWidget* parent)
     updateEnabled();
 }
 
-void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable) {
+QString MergeEditor::headerText() const {
+    return m_header->text();
+}
+
+void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
+                              const QString& resolvedBy) {
     m_conflictId = c.conflict_id;
     m_editable = editable;
     m_model.setConflict(c.info);
     m_table->setColumnHidden(int(MergeModel::Column::Base), !m_model.hasBase());
-    QString versions =
-        tr("local version %1, server version %2")
-            .arg(c.info.local_version ? QString::number(*c.info.local_version) : tr("unknown"))
-            .arg(c.info.server_version);
-    m_header->setText(tr("Conflict %1 on %2 #%3 from device %4 (%5)")
-                          .arg(c.conflict_id)
-                          .arg(QString::fromStdString(c.model))
-                          .arg(c.record_id)
-                          .arg(QString::fromStdString(c.device_id), versions));
-    if (!editable && !c.result_data.is_null())
-        m_result->setText(
-            tr("Resolved record: %1").arg(QString::fromStdString(c.result_data.dump())));
-    else
-        m_result->clear();
+    const QLocale l;
+    QString versions = tr("device's version %1, server version %2")
+                           .arg(c.info.local_version ? l.toString(qlonglong(*c.info.local_version))
+                                                     : tr("unknown"),
+                                l.toString(qlonglong(c.info.server_version)));
+    QString header = tr("Conflict %1 on %2 #%3 from device %4 (%5)")
+                         .arg(l.toString(qlonglong(c.conflict_id)), QString::fromStdString(c.model),
+                              l.toString(qlonglong(c.record_id)),
+                              ltr(QString::fromStdString(c.device_id)), versions);
+    m_result->clear();
+    if (c.status != "open") {
+        const QString who = !resolvedBy.isEmpty() ? resolvedBy
+                            : c.resolved_by       ? l.toString(qlonglong(*c.resolved_by))
+                                                  : tr("the server");
+        header +=
+            QLatin1Char('\n') + tr("Resolved by %1 on %2").arg(who, localDateTime(c.resolved_at));
+        // The Result column shows the record as resolved.
+        if (c.result_data.is_object())
+            for (int r = 0; r < m_model.rowCount(); ++r) {
+                const std::string f = m_model.field(r).toStdString();
+                if (c.result_data.contains(f))
+                    m_model.edit(r, c.result_data[f]);
+            }
+    }
+    m_header->setText(header);
     const int first = m_model.nextDifference(-1);
     setCurrentRow(first >= 0 ? first : 0);
     updateEnabled();

@@ -20,8 +20,16 @@ public:
 
     MergeModel* model() { return &m_model; }
     QTableView* table() { return m_table; }
-    /// Shows a conflict; `editable` false for resolved ones (read-only, result shown).
-    void setConflict(const engine::ConflictRecord& conflict, bool editable);
+    /// Shows a conflict; `editable` false for resolved ones (read-only, the resolved record
+    /// in the Result column, who resolved it and when in the header). `resolvedBy` names the
+    /// user who resolved it.
+    void setConflict(const engine::ConflictRecord& conflict, bool editable,
+                     const QString& resolvedBy = {});
+    bool isEditable() const { return m_editable; }
+    /// The line above the grid (what the conflict is, or who resolved it).
+    QString headerText() const;
+    /// The colour legend under the grid.
+    QLabel* legend() const { return m_legend; }
     void clear();
     std::int64_t conflictId() const { return m_conflictId; }
     int currentRow() const;
@@ -49,6 +57,7 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_header = nullptr;
     QLabel* m_result = nullptr;
+    QLabel* m_legend = nullptr;
     std::vector<QWidget*> m_editWidgets;
     std::int64_t m_conflictId = 0;
     bool m_editable = false;

@@ -1,6 +1,7 @@
 #include "OutboxModel.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
+#include "Text.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,13 +10,9 @@
 namespace bridgecore::ui {
 
 OutboxModel::OutboxModel(client::ClientCache* cache, QThreadPool* pool, QObject* parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_cache(cache)
     , m_pool(pool) {}
-
-int OutboxModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int OutboxModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(Column::Count);
@@ -61,10 +58,11 @@ QVariant OutboxModel::data(const QModelIndex& index, int role) const {
         switch (e.action) {
         case protocol::Action::Create:
             return tr("create");
+        // The event log's words: a change's action is the event it becomes.
         case protocol::Action::Update:
-            return tr("update");
+            return tr("write");
         case protocol::Action::Delete:
-            return tr("delete");
+            return tr("unlink");
         }
         return {};
     case Column::Model:
@@ -87,9 +85,7 @@ QVariant OutboxModel::data(const QModelIndex& index, int role) const {
                           : QStringLiteral("%1: %2").arg(QString::fromStdString(e.error_code),
                                                          QString::fromStdString(e.last_error)));
     case Column::Created:
-        return QDateTime::fromMSecsSinceEpoch(e.created_at)
-            .toLocalTime()
-            .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
+        return localDateTime(e.created_at);
     case Column::Count:
         break;
     }
@@ -122,82 +118,47 @@ QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int r
     return {};
 }
 
-bool OutboxModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_loading && std::int64_t(m_rows.size()) < m_total;
-}
-
-void OutboxModel::fetchMore(const QModelIndex& parent) {
-    if (canFetchMore(parent))
-        fetchPage(int(m_rows.size()), false);
-}
-
 void OutboxModel::reload(std::optional<client::OutboxStatus> status) {
     m_status = status;
-    fetchPage(0, true);
+    reload();
 }
 
-const client::OutboxEntry* OutboxModel::entry(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[std::size_t(row)] : nullptr;
-}
-
-void OutboxModel::fetchPage(int offset, bool reset) {
-    m_loading = true;
-    const int generation = reset ? ++m_generation : m_generation;
-    struct PageData {
-        std::vector<client::OutboxEntry> rows;
-        client::OutboxCounts counts;
-    };
-    runAsync(
-        m_pool, this,
-        [cache = m_cache, status = m_status, offset] {
-            PageData p;
-            p.counts = cache->outboxCounts();
-            p.rows = cache->outbox(status, kPageSize, offset);
-            return p;
-        },
-        [this, generation, reset](PageData p) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            m_counts = p.counts;
-            std::int64_t total = 0;
-            if (!m_status)
-                total = m_counts.pending + m_counts.in_flight + m_counts.synced + m_counts.failed +
-                        m_counts.conflict;
-            else
-                switch (*m_status) {
-                case client::OutboxStatus::Pending:
-                    total = m_counts.pending;
-                    break;
-                case client::OutboxStatus::InFlight:
-                    total = m_counts.in_flight;
-                    break;
-                case client::OutboxStatus::Synced:
-                    total = m_counts.synced;
-                    break;
-                case client::OutboxStatus::Failed:
-                    total = m_counts.failed;
-                    break;
-                case client::OutboxStatus::Conflict:
-                    total = m_counts.conflict;
-                    break;
-                }
-            if (reset) {
-                beginResetModel();
-                m_rows = std::move(p.rows);
-                m_total = std::max<std::int64_t>(total, std::int64_t(m_rows.size()));
-                endResetModel();
-            } else if (!p.rows.empty()) {
-                m_total = total;
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.rows.size()) - 1);
-                m_rows.insert(m_rows.end(), std::make_move_iterator(p.rows.begin()),
-                              std::make_move_iterator(p.rows.end()));
-                endInsertRows();
-            } else {
-                m_total = std::int64_t(m_rows.size());
+OutboxModel::Query OutboxModel::query(int offset, int limit) const {
+    return [cache = m_cache, status = m_status, offset, limit, read = m_read]() -> Result<Page> {
+        const auto counts = cache->outboxCounts();
+        {
+            std::lock_guard lock(read->mutex);
+            read->counts = counts;
+        }
+        std::int64_t total = 0;
+        if (!status)
+            total =
+                counts.pending + counts.in_flight + counts.synced + counts.failed + counts.conflict;
+        else
+            switch (*status) {
+            case client::OutboxStatus::Pending:
+                total = counts.pending;
+                break;
+            case client::OutboxStatus::InFlight:
+                total = counts.in_flight;
+                break;
+            case client::OutboxStatus::Synced:
+                total = counts.synced;
+                break;
+            case client::OutboxStatus::Failed:
+                total = counts.failed;
+                break;
+            case client::OutboxStatus::Conflict:
+                total = counts.conflict;
+                break;
             }
-            emit loaded();
-        });
+        return Page{cache->outbox(status, limit, offset), total};
+    };
+}
+
+void OutboxModel::receive(const std::vector<client::OutboxEntry>&, Mode) {
+    std::lock_guard lock(m_read->mutex);
+    m_counts = m_read->counts;
 }
 
 } // namespace bridgecore::ui

@@ -1,7 +1,11 @@
 #include "PendingView.h"
 
-#include "AsyncCall.h"
 #include "Confirm.h"
+#include "ConsoleServices.h"
+#include "DetailsDialog.h"
+#include "LiveUpdates.h"
+#include "MergeModel.h"
+#include "Text.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -39,11 +43,14 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
         m_filter->addItem(OutboxModel::statusName(s), int(s));
     bar->addWidget(m_filter);
     m_counts = new QLabel(own);
+    m_counts->setObjectName(QStringLiteral("outboxCounts"));
     bar->addWidget(m_counts, 1);
-    auto* retry = new QPushButton(tr("Retry"), own);
+    auto* retry = m_retry = new QPushButton(tr("Retry"), own);
     retry->setObjectName(QStringLiteral("retryButton"));
-    auto* discard = new QPushButton(tr("Discard…"), own);
+    retry->setToolTip(tr("Send a failed change again"));
+    auto* discard = m_discard = new QPushButton(tr("Discard…"), own);
     discard->setObjectName(QStringLiteral("discardButton"));
+    discard->setToolTip(tr("Revert a change that was not sent yet"));
     auto* sync = new QPushButton(tr("Sync now"), own);
     bar->addWidget(retry);
     bar->addWidget(discard);
@@ -56,7 +63,15 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     m_outboxTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_outboxTable->verticalHeader()->hide();
     m_outboxTable->horizontalHeader()->setStretchLastSection(true);
+    fitHeaderSections(m_outboxTable, QStringLiteral("outbox"));
     ol->addWidget(m_outboxTable, 1);
+    m_empty = new QLabel(tr("Nothing waiting. Changes you make under Records queue here until "
+                            "the next sync sends them."),
+                         own);
+    m_empty->setObjectName(QStringLiteral("outboxEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setVisible(false);
+    ol->addWidget(m_empty);
 
     auto* others = new QGroupBox(tr("Devices with failed or waiting pushes"), split);
     auto* dl = new QVBoxLayout(others);
@@ -69,6 +84,7 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     m_deviceTable->sortByColumn(-1, Qt::AscendingOrder);
     m_deviceTable->verticalHeader()->hide();
     m_deviceTable->horizontalHeader()->setStretchLastSection(true);
+    fitHeaderSections(m_deviceTable, QStringLiteral("pendingDevices"));
     dl->addWidget(m_deviceTable, 1);
     layout->addWidget(split, 1);
     // Other devices' queues are an admin view (a plain user of a connected console may not
@@ -82,26 +98,27 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     connect(sync, &QPushButton::clicked, this, &PendingView::syncRequested);
     connect(&m_outbox, &OutboxModel::loaded, this, [this] {
         const auto& c = m_outbox.counts();
-        m_counts->setText(tr("%1 pending, %2 in flight, %3 failed, %4 conflicts, %5 synced")
-                              .arg(c.pending)
-                              .arg(c.in_flight)
-                              .arg(c.failed)
-                              .arg(c.conflict)
-                              .arg(c.synced));
+        m_counts->setText(QLocale().createSeparatedList(
+            {tr("%Ln pending", "", int(c.pending)), tr("%Ln in flight", "", int(c.in_flight)),
+             tr("%Ln failed", "", int(c.failed)), tr("%Ln in conflict", "", int(c.conflict)),
+             tr("%Ln synced", "", int(c.synced))}));
+        m_empty->setVisible(m_outbox.total() == 0);
+        updateButtons();
     });
-    connect(m_cache, &client::ClientCache::outboxChanged, this, [this] { m_outbox.reload(); });
-    // Devices' queues change with every push: refresh at most every few seconds.
-    auto* refresh = new QTimer(this);
-    refresh->setSingleShot(true);
-    refresh->setInterval(3000);
-    connect(refresh, &QTimer::timeout, this, [this] {
-        if (m_showDevices && !m_devices.isLoading())
-            m_devices.reload();
-    });
-    connect(m_backend, &ConsoleBackend::pushed, refresh, [refresh] {
-        if (!refresh->isActive())
-            refresh->start();
-    });
+    connect(m_outboxTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PendingView::updateButtons);
+    connect(m_outboxTable, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { showChange(index.row()); });
+    connect(m_cache, &client::ClientCache::outboxChanged, this, [this] { m_outbox.refresh(); });
+    // Devices' queues change with every push.
+    new LiveUpdates(
+        m_backend, this,
+        [this] {
+            if (m_showDevices)
+                m_devices.refresh();
+        },
+        1000);
+    updateButtons();
     reload();
 }
 
@@ -110,6 +127,36 @@ void PendingView::reload() {
     m_outbox.reload(s < 0 ? std::nullopt : std::optional(client::OutboxStatus(s)));
     if (m_showDevices)
         m_devices.reload();
+}
+
+void PendingView::updateButtons() {
+    const auto* e = m_outbox.entry(m_outboxTable->currentIndex().row());
+    using S = client::OutboxStatus;
+    m_retry->setEnabled(e && (e->status == S::Failed || e->status == S::Conflict));
+    m_discard->setEnabled(e && e->status != S::Synced && e->status != S::InFlight);
+}
+
+void PendingView::showChange(int row) {
+    const auto* e = m_outbox.entry(row);
+    if (!e)
+        return;
+    auto cell = [&](OutboxModel::Column c) {
+        return m_outbox.index(row, int(c)).data().toString();
+    };
+    DetailsDialog::Rows rows{
+        {tr("Change"), QLocale().toString(qlonglong(e->seq))},
+        {tr("Status"), cell(OutboxModel::Column::Status)},
+        {tr("Action"), cell(OutboxModel::Column::Action)},
+        {tr("Model"), QString::fromStdString(e->model)},
+        {tr("Record"), cell(OutboxModel::Column::Record)},
+        {tr("Created"), cell(OutboxModel::Column::Created)},
+        {tr("Attempts"), QLocale().toString(e->attempts)},
+    };
+    if (!e->last_error.empty())
+        rows.push_back({tr("Last error"), cell(OutboxModel::Column::LastError)});
+    for (auto it = e->data.begin(); it != e->data.end(); ++it)
+        rows.push_back({QString::fromStdString(it.key()), MergeModel::display(*it)});
+    openDetails(this, tr("Change %1").arg(QLocale().toString(qlonglong(e->seq))), rows);
 }
 
 void PendingView::selectOutboxRow(int row) {
@@ -128,8 +175,8 @@ void PendingView::retrySelected() {
                 emit message(tr("Retry failed: %1").arg(QString::fromStdString(s.error().message)));
                 return;
             }
-            emit message(tr("The change will be sent with the next sync"));
-            m_outbox.reload();
+            emit queued(tr("The change will be sent with the next sync"));
+            m_outbox.refresh();
             emit syncRequested();
         });
 }
@@ -140,7 +187,7 @@ bool PendingView::discardSelected() {
         return false;
     if (!confirm(this, tr("Discard change"),
                  tr("Discard change #%1 (%2 on %3)? The local edit is reverted and never sent.")
-                     .arg(e->seq)
+                     .arg(QLocale().toString(qlonglong(e->seq)))
                      .arg(m_outbox
                               .index(m_outboxTable->currentIndex().row(),
                                      int(OutboxModel::Column::Action))
@@ -156,7 +203,7 @@ bool PendingView::discardSelected() {
                     tr("Discard failed: %1").arg(QString::fromStdString(s.error().message)));
             else
                 emit message(tr("Change discarded"));
-            m_outbox.reload();
+            m_outbox.refresh();
         });
     return true;
 }

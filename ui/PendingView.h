@@ -2,7 +2,7 @@
 // Pending changes: this console's own outbox (retry, discard with confirmation) and the
 // devices whose queue reports failed or waiting pushes.
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 #include "DeviceFilterProxy.h"
 #include "DeviceTableModel.h"
 #include "OutboxModel.h"
@@ -32,12 +32,18 @@ public:
     /// Discards the selected entry after confirmation; false when nothing was done.
     bool discardSelected();
     void reload();
+    /// Opens the details of an outbox row (what double-clicking it does).
+    void showChange(int row);
 
 signals:
     void syncRequested();
     void message(const QString& text);
+    /// A change was queued in the outbox (the text says it will be sent with the next sync).
+    void queued(const QString& text);
 
 private:
+    void updateButtons();
+
     ConsoleBackend* m_backend;
     bool m_showDevices = true;
     client::ClientCache* m_cache;
@@ -49,6 +55,9 @@ private:
     QTableView* m_deviceTable = nullptr;
     QComboBox* m_filter = nullptr;
     QLabel* m_counts = nullptr;
+    QLabel* m_empty = nullptr;
+    QPushButton* m_retry = nullptr;
+    QPushButton* m_discard = nullptr;
 };
 
 } // namespace bridgecore::ui

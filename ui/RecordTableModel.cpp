@@ -1,6 +1,6 @@
 #include "RecordTableModel.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
 #include "MergeModel.h"
 
 #include <QBrush>
@@ -9,13 +9,9 @@
 namespace bridgecore::ui {
 
 RecordTableModel::RecordTableModel(client::ClientCache* cache, QThreadPool* pool, QObject* parent)
-    : QAbstractTableModel(parent)
+    : PagedTableModel(parent)
     , m_cache(cache)
     , m_pool(pool) {}
-
-int RecordTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
 
 int RecordTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(Column::Count) + int(m_fields.size());
@@ -68,26 +64,9 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-bool RecordTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_loading && std::int64_t(m_rows.size()) < m_total;
-}
-
-void RecordTableModel::fetchMore(const QModelIndex& parent) {
-    if (canFetchMore(parent))
-        fetchPage(int(m_rows.size()), false);
-}
-
 void RecordTableModel::setModelName(const QString& model) {
     m_model = model;
     reload();
-}
-
-void RecordTableModel::reload() {
-    fetchPage(0, true);
-}
-
-const client::CachedRecord* RecordTableModel::record(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? &m_rows[std::size_t(row)] : nullptr;
 }
 
 int RecordTableModel::rowOfServerId(std::int64_t id) const {
@@ -113,52 +92,31 @@ QStringList RecordTableModel::newFields(const std::vector<client::CachedRecord>&
     return out;
 }
 
-void RecordTableModel::fetchPage(int offset, bool reset) {
-    m_loading = true;
-    const int generation = reset ? ++m_generation : m_generation;
-    struct PageData {
-        std::vector<client::CachedRecord> rows;
-        std::int64_t total = 0;
-    };
-    runAsync(
-        m_pool, this,
-        [cache = m_cache, model = m_model.toStdString(), offset] {
-            PageData p;
-            if (model.empty())
-                return p;
-            p.total = cache->countRecords(model);
-            p.rows = cache->records(model, kPageSize, offset);
+RecordTableModel::Query RecordTableModel::query(int offset, int limit) const {
+    return [cache = m_cache, model = m_model.toStdString(), offset, limit]() -> Result<Page> {
+        Page p;
+        if (model.empty())
             return p;
-        },
-        [this, generation, reset](PageData p) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            if (reset) {
-                beginResetModel();
-                m_rows = std::move(p.rows);
-                m_fields.clear();
-                m_fields = newFields(m_rows);
-                m_total = std::max<std::int64_t>(p.total, std::int64_t(m_rows.size()));
-                endResetModel();
-            } else if (!p.rows.empty()) {
-                const QStringList extra = newFields(p.rows);
-                if (!extra.isEmpty()) {
-                    const int first = columnCount();
-                    beginInsertColumns({}, first, first + int(extra.size()) - 1);
-                    m_fields += extra;
-                    endInsertColumns();
-                }
-                m_total = p.total;
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.rows.size()) - 1);
-                m_rows.insert(m_rows.end(), std::make_move_iterator(p.rows.begin()),
-                              std::make_move_iterator(p.rows.end()));
-                endInsertRows();
-            } else {
-                m_total = std::int64_t(m_rows.size());
-            }
-            emit loaded();
-        });
+        p.total = cache->countRecords(model);
+        p.items = cache->records(model, limit, offset);
+        return p;
+    };
+}
+
+void RecordTableModel::receive(const std::vector<client::CachedRecord>& rows, Mode mode) {
+    if (mode == Mode::Reset) {
+        // Columns are rebuilt with the reset that follows.
+        m_fields.clear();
+        m_fields = newFields(rows);
+        return;
+    }
+    const QStringList extra = newFields(rows);
+    if (extra.isEmpty())
+        return;
+    const int first = columnCount();
+    beginInsertColumns({}, first, first + int(extra.size()) - 1);
+    m_fields += extra;
+    endInsertColumns();
 }
 
 } // namespace bridgecore::ui

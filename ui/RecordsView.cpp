@@ -1,13 +1,19 @@
 #include "RecordsView.h"
 
-#include "AsyncCall.h"
 #include "Confirm.h"
+#include "ConsoleServices.h"
+#include "LiveUpdates.h"
 #include "RecordForm.h"
+#include "console/ModelCatalog.h"
+
+#include <QCoreApplication>
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -32,8 +38,10 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
     m_count = new QLabel(this);
     bar->addWidget(m_count, 1);
     auto* create = new QPushButton(tr("New…"), this);
-    auto* edit = new QPushButton(tr("Edit…"), this);
-    auto* remove = new QPushButton(tr("Delete…"), this);
+    auto* edit = m_edit = new QPushButton(tr("Edit…"), this);
+    edit->setObjectName(QStringLiteral("editRecord"));
+    auto* remove = m_delete = new QPushButton(tr("Delete…"), this);
+    remove->setObjectName(QStringLiteral("deleteRecord"));
     auto* sync = new QPushButton(tr("Sync now"), this);
     bar->addWidget(create);
     bar->addWidget(edit);
@@ -51,8 +59,17 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table, 1);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("recordsEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty);
 
-    connect(m_models, &QComboBox::currentTextChanged, &m_model, &RecordTableModel::setModelName);
+    connect(m_models, &QComboBox::currentIndexChanged, this,
+            [this](int) { m_model.setModelName(currentModel()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RecordsView::updateButtons);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &RecordsView::updateButtons);
     connect(create, &QPushButton::clicked, this, [this] { openCreateForm(); });
     connect(edit, &QPushButton::clicked, this,
             [this] { openEditForm(m_table->currentIndex().row()); });
@@ -61,16 +78,75 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
     connect(remove, &QPushButton::clicked, this,
             [this] { deleteRow(m_table->currentIndex().row()); });
     connect(sync, &QPushButton::clicked, this, &RecordsView::syncRequested);
-    connect(&m_model, &RecordTableModel::loaded, this,
-            [this] { m_count->setText(tr("%n record(s)", "", m_model.rowCount())); });
+    connect(&m_model, &RecordTableModel::loaded, this, [this] {
+        m_count->setText(tr("%Ln record(s)", "", int(m_model.total())));
+        m_empty->setVisible(m_model.total() == 0);
+        m_empty->setText(
+            tr("No %1 in this console's cache yet. Records arrive with the next sync from the "
+               "server, or create one with New….")
+                .arg(m_models->currentText()));
+        updateButtons();
+    });
     connect(m_cache, &client::ClientCache::recordsChanged, this, [this](const QString& model) {
         if (model.isEmpty() || model == m_model.modelName())
-            m_model.reload();
+            m_model.refresh();
     });
     reloadModels();
+    updateButtons();
+}
+
+QString RecordsView::currentModel() const {
+    return m_models->currentData().toString();
+}
+
+void RecordsView::updateButtons() {
+    const bool selected = m_model.record(m_table->currentIndex().row()) != nullptr;
+    m_edit->setEnabled(selected);
+    m_delete->setEnabled(selected);
+}
+
+void RecordsView::loadChoices(RecordForm* form, const QString& model, const protocol::json& shape) {
+    std::map<QString, std::string> relations;
+    for (const auto& f : console::formFields(model.toStdString(), shape))
+        if (f.type == console::FieldType::Many2one && !f.relation.empty())
+            relations[QString::fromStdString(f.name)] = f.relation;
+    if (relations.empty())
+        return;
+    QPointer<RecordForm> guard(form);
+    runAsync(
+        m_pool, this,
+        [cache = m_cache, relations] {
+            std::map<QString, std::vector<std::pair<QString, protocol::json>>> out;
+            for (const auto& [field, relation] : relations)
+                for (const auto& r : cache->records(relation, 2000, 0)) {
+                    const protocol::json id =
+                        r.server_id ? protocol::json(*r.server_id) : protocol::json(r.local_id);
+                    QString name = r.data.contains("name") && r.data["name"].is_string()
+                                       ? QString::fromStdString(r.data["name"].get<std::string>())
+                                       : QString();
+                    const QString ref =
+                        QStringLiteral("#") +
+                        QString::fromStdString(id.is_string() ? id.get<std::string>() : id.dump());
+                    out[field].push_back(
+                        {name.isEmpty() ? ref
+                                        : name + QStringLiteral(" (") + ref + QLatin1Char(')'),
+                         id});
+                }
+            return out;
+        },
+        [guard](std::map<QString, std::vector<std::pair<QString, protocol::json>>> choices) {
+            if (!guard)
+                return;
+            for (const auto& [field, list] : choices)
+                guard->setChoices(field, list);
+        });
 }
 
 void RecordsView::reloadModels() {
+    struct Models {
+        std::vector<std::string> names;
+        std::string firstWithData;
+    };
     runAsync(
         m_pool, this,
         [cache = m_cache] {
@@ -79,26 +155,37 @@ void RecordsView::reloadModels() {
                 models.insert(m);
             for (auto& m : cache->cachedModels())
                 models.insert(m);
-            return std::vector<std::string>(models.begin(), models.end());
+            Models out{std::vector<std::string>(models.begin(), models.end()), {}};
+            for (const auto& m : out.names)
+                if (cache->countRecords(m) > 0) {
+                    out.firstWithData = m;
+                    break;
+                }
+            return out;
         },
-        [this](std::vector<std::string> models) {
-            const QString current = m_models->currentText();
+        [this](Models models) {
+            const QString current = currentModel();
             QSignalBlocker block(m_models);
             m_models->clear();
-            for (const auto& m : models)
-                m_models->addItem(QString::fromStdString(m));
-            int i = m_models->findText(current);
+            for (const auto& m : models.names)
+                m_models->addItem(
+                    QCoreApplication::translate("ModelCatalog", console::modelLabel(m).c_str()),
+                    QString::fromStdString(m));
+            // The model shown before, else one that has records.
+            int i = m_models->findData(current);
             if (i < 0)
-                i = 0;
-            m_models->setCurrentIndex(i);
-            m_model.setModelName(m_models->currentText());
+                i = m_models->findData(QString::fromStdString(models.firstWithData));
+            m_models->setCurrentIndex(std::max(i, 0));
+            m_model.setModelName(currentModel());
         });
 }
 
 void RecordsView::showModel(const QString& model) {
-    int i = m_models->findText(model);
+    int i = m_models->findData(model);
     if (i < 0) {
-        m_models->addItem(model);
+        m_models->addItem(QCoreApplication::translate(
+                              "ModelCatalog", console::modelLabel(model.toStdString()).c_str()),
+                          model);
         i = m_models->count() - 1;
     }
     if (i == m_models->currentIndex())
@@ -112,9 +199,11 @@ RecordForm* RecordsView::openCreateForm() {
     if (model.isEmpty())
         return nullptr;
     const auto* example = m_model.record(0);
-    auto* form = new RecordForm(tr("New %1").arg(model), protocol::json::object(), m_model.fields(),
-                                this, example ? example->data : protocol::json(nullptr));
+    const protocol::json hints = example ? example->data : protocol::json(nullptr);
+    auto* form = new RecordForm(model, tr("New %1").arg(m_models->currentText()),
+                                protocol::json::object(), this, hints);
     form->setAttribute(Qt::WA_DeleteOnClose);
+    loadChoices(form, model, hints);
     connect(form, &QDialog::accepted, this,
             [this, form, model] { saveCreate(model, form->values()); });
     form->open();
@@ -127,10 +216,14 @@ RecordForm* RecordsView::openEditForm(int row) {
         return nullptr;
     const QString model = QString::fromStdString(r->model);
     const auto ref = r->ref();
-    QString title = r->server_id ? tr("Edit %1 #%2").arg(model).arg(*r->server_id)
-                                 : tr("Edit %1 %2").arg(model, QString::fromStdString(r->local_id));
-    auto* form = new RecordForm(title, r->data, {}, this);
+    const QString label =
+        QCoreApplication::translate("ModelCatalog", console::modelLabel(r->model).c_str());
+    QString title = r->server_id
+                        ? tr("Edit %1 #%2").arg(label, QLocale().toString(qlonglong(*r->server_id)))
+                        : tr("Edit %1 %2").arg(label, QString::fromStdString(r->local_id));
+    auto* form = new RecordForm(model, title, r->data, this);
     form->setAttribute(Qt::WA_DeleteOnClose);
+    loadChoices(form, model, r->data);
     connect(form, &QDialog::accepted, this,
             [this, form, model, ref] { saveUpdate(model, ref, form->changedValues()); });
     form->open();
@@ -149,8 +242,8 @@ void RecordsView::saveCreate(const QString& model, const protocol::json& values)
                     tr("Saving failed: %1").arg(QString::fromStdString(id.error().message)));
                 return;
             }
-            emit message(tr("Saved offline; it will be sent with the next sync"));
-            m_model.reload();
+            emit queued(tr("Saved offline; it will be sent with the next sync"));
+            m_model.refresh();
             emit saved(QString::fromStdString(id.value()));
         });
 }
@@ -172,8 +265,8 @@ void RecordsView::saveUpdate(const QString& model, const protocol::RecordRef& re
                     tr("Saving failed: %1").arg(QString::fromStdString(s.error().message)));
                 return;
             }
-            emit message(tr("Saved offline; it will be sent with the next sync"));
-            m_model.reload();
+            emit queued(tr("Saved offline; it will be sent with the next sync"));
+            m_model.refresh();
             emit saved({});
         });
 }
@@ -196,8 +289,8 @@ bool RecordsView::deleteRow(int row) {
                     tr("Deleting failed: %1").arg(QString::fromStdString(s.error().message)));
                 return;
             }
-            emit message(tr("Deleted offline; it will be sent with the next sync"));
-            m_model.reload();
+            emit queued(tr("Deleted offline; it will be sent with the next sync"));
+            m_model.refresh();
             emit saved({});
         });
     return true;

@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace bridgecore::ui {
@@ -39,14 +40,29 @@ signals:
     void saved(const QString& localId);
     void syncRequested();
     void message(const QString& text);
+    /// A change was queued in the outbox (the text says it will be sent with the next sync).
+    void queued(const QString& text);
+
+public:
+    /// The model shown (technical name).
+    QString currentModel() const;
+    QPushButton* editButton() const { return m_edit; }
+    QPushButton* deleteButton() const { return m_delete; }
 
 private:
+    void updateButtons();
+    /// Fills the form's record pickers with the cached records they may point to.
+    void loadChoices(RecordForm* form, const QString& model, const protocol::json& shape);
+
     client::ClientCache* m_cache;
     QThreadPool* m_pool;
     RecordTableModel m_model;
     QComboBox* m_models = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_empty = nullptr;
+    QPushButton* m_edit = nullptr;
+    QPushButton* m_delete = nullptr;
 };
 
 } // namespace bridgecore::ui

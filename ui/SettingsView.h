@@ -2,7 +2,7 @@
 // Settings: mode, server, app type, sync interval, default conflict strategy, language, and
 // serving the sync API from this console.
 
-#include "ConsoleSettings.h"
+#include "ConsoleServices.h"
 
 #include <QWidget>
 

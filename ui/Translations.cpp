@@ -43,7 +43,14 @@ bool Translations::apply(const QString& language) {
             t->reset();
         }
     bool ok = true;
-    if (lang != QLatin1String("en")) {
+    if (lang == QLatin1String("en")) {
+        // English too: its plural forms ("1 conflict", "2 conflicts").
+        auto app = std::make_unique<QTranslator>();
+        if (app->load(QStringLiteral(":/i18n/bridgecore_en"))) {
+            QCoreApplication::installTranslator(app.get());
+            appTranslator() = std::move(app);
+        }
+    } else {
         auto app = std::make_unique<QTranslator>();
         if (app->load(QStringLiteral(":/i18n/bridgecore_") + lang)) {
             QCoreApplication::installTranslator(app.get());

@@ -1,6 +1,6 @@
 #include "UserTableModel.h"
 
-#include "AsyncCall.h"
+#include "ConsoleServices.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,7 +1,7 @@
 #pragma once
 // The tenant's users for the admin view (a tenant has few; loaded in one call).
 
-#include "ConsoleBackend.h"
+#include "ConsoleServices.h"
 
 #include <QAbstractTableModel>
 

@@ -88,6 +88,15 @@ Result<std::int64_t> Accounts::createTenant(const std::string& name) {
 Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const std::string& email,
                                           const std::string& name, protocol::Role role,
                                           const std::string& password) {
+    const auto tenant = m_store->tenantByName(tenantName);
+    if (!tenant)
+        return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};
+    return createUser(tenant->id, email, name, role, password);
+}
+
+Result<std::int64_t> Accounts::createUser(std::int64_t tenantId, const std::string& email,
+                                          const std::string& name, protocol::Role role,
+                                          const std::string& password) {
     const std::string mail = normalizeEmail(email);
     const auto at = mail.find('@');
     if (at == std::string::npos || at == 0 || at + 1 >= mail.size() || mail.size() > 254)
@@ -97,18 +106,45 @@ Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const s
     auto hash = m_hasher.hash(password);
     if (!hash.ok())
         return hash.error();
-    const auto tenant = m_store->tenantByName(tenantName);
-    if (!tenant)
-        return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};
+    if (!m_store->tenant(tenantId))
+        return Error{ErrorCode::ValidationError, "no tenant " + std::to_string(tenantId)};
     if (m_store->userByEmail(mail))
         return Error{ErrorCode::ValidationError, "a user with email '" + mail + "' exists"};
     storage::User u;
-    u.tenant_id = tenant->id;
+    u.tenant_id = tenantId;
     u.email = mail;
     u.name = name.empty() ? mail.substr(0, at) : name;
     u.role = role;
     u.password_hash = std::move(hash).value();
     return m_store->createUser(u);
+}
+
+std::vector<storage::User> Accounts::users(std::int64_t tenantId) {
+    auto out = m_store->users(tenantId);
+    for (auto& u : out)
+        u.password_hash.clear(); // never leaves auth
+    return out;
+}
+
+Status Accounts::setDisabled(const std::string& email, bool disabled) {
+    auto user = m_store->userByEmail(normalizeEmail(email));
+    if (!user)
+        return Error{ErrorCode::NotFound, "no user with email '" + email + "'"};
+    user->disabled = disabled;
+    return m_store->updateUser(*user);
+}
+
+Status Accounts::changePassword(const std::string& email, const std::string& password) {
+    if (password.size() < 8)
+        return Error{ErrorCode::ValidationError, "password must be at least 8 bytes"};
+    auto hash = m_hasher.hash(password);
+    if (!hash.ok())
+        return hash.error();
+    auto user = m_store->userByEmail(normalizeEmail(email));
+    if (!user)
+        return Error{ErrorCode::NotFound, "no user with email '" + email + "'"};
+    user->password_hash = std::move(hash).value();
+    return m_store->updateUser(*user);
 }
 
 } // namespace bridgecore::auth

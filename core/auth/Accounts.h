@@ -48,6 +48,16 @@ public:
     Result<std::int64_t> createUser(const std::string& tenantName, const std::string& email,
                                     const std::string& name, protocol::Role role,
                                     const std::string& password);
+    /// The same for a tenant given by id.
+    Result<std::int64_t> createUser(std::int64_t tenantId, const std::string& email,
+                                    const std::string& name, protocol::Role role,
+                                    const std::string& password);
+    /// The tenant's users (without password hashes).
+    std::vector<storage::User> users(std::int64_t tenantId);
+    /// Disables (or enables again) the user with this email; NotFound if there is none.
+    Status setDisabled(const std::string& email, bool disabled);
+    /// Sets a new password (at least 8 bytes).
+    Status changePassword(const std::string& email, const std::string& password);
 
     const TokenService& tokens() const { return m_tokens; }
     storage::SyncStore& store() { return *m_store; }

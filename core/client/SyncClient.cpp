@@ -241,12 +241,23 @@ void SyncClient::report(SyncProgress::Phase phase, qint64 done, qint64 total,
     emit progressed(p);
 }
 
+SyncOptions SyncClient::options() const {
+    std::lock_guard lock(m_optionsMutex);
+    return m_options;
+}
+
+void SyncClient::setOptions(const SyncOptions& options) {
+    std::lock_guard lock(m_optionsMutex);
+    m_options = options;
+}
+
 Result<PushSummary> SyncClient::push() {
     m_cancel = false;
     return pushQueued();
 }
 
 Result<PushSummary> SyncClient::pushQueued() {
+    const SyncOptions opt = options(); // one consistent copy for the whole push
     PushSummary summary;
     const std::string device = m_cache.deviceId();
     if (device.empty())
@@ -261,9 +272,9 @@ Result<PushSummary> SyncClient::pushQueued() {
         return fail(st.error()).error();
 
     json envelope = {{"device_id", device},
-                     {"conflict_strategy", std::string(protocol::toString(m_options.strategy))},
+                     {"conflict_strategy", std::string(protocol::toString(opt.strategy))},
                      {"stop_on_error", false},
-                     {"batch_size", m_options.batch_size}};
+                     {"batch_size", opt.batch_size}};
 
     struct Outgoing {
         PushBatch batch;
@@ -325,7 +336,7 @@ Result<PushSummary> SyncClient::pushQueued() {
         std::string body;
         if (more && !m_cancel) {
             auto t = Clock::now();
-            auto prepared = m_cache.preparePush(cursor, m_options.max_changes_per_push, busy);
+            auto prepared = m_cache.preparePush(cursor, opt.max_changes_per_push, busy);
             summary.timings.prepare_ms += msSince(t);
             if (!prepared.ok()) {
                 if (outgoing)
@@ -355,7 +366,7 @@ Result<PushSummary> SyncClient::pushQueued() {
             } else {
                 t = Clock::now();
                 json head = envelope;
-                addReport(head, m_cache.queueReport(m_options.app_version));
+                addReport(head, m_cache.queueReport(opt.app_version));
                 body = pushBody(head, *next);
                 summary.timings.prepare_ms += msSince(t);
             }
@@ -403,6 +414,7 @@ Result<PullSummary> SyncClient::pull() {
 }
 
 Result<PullSummary> SyncClient::pullPages() {
+    const SyncOptions opt = options(); // one consistent copy for the whole pull
     PullSummary summary;
     const std::string device = m_cache.deviceId();
     const std::string appType = m_cache.appType();
@@ -412,9 +424,9 @@ Result<PullSummary> SyncClient::pullPages() {
     using Page = std::pair<Result<protocol::PullResponse>, double>;
     auto request = [&](std::int64_t from) -> Result<std::future<Page>> {
         json body = {{"device_id", device},     {"app_type", appType},
-                     {"last_event_id", from},   {"limit", m_options.pull_limit},
+                     {"last_event_id", from},   {"limit", opt.pull_limit},
                      {"include_payload", true}, {"include_metadata", true}};
-        addReport(body, m_cache.queueReport(m_options.app_version));
+        addReport(body, m_cache.queueReport(opt.app_version));
         auto parsed = protocol::parsePullRequest(body);
         if (auto* issues = std::get_if<protocol::ValidationIssues>(&parsed))
             return Error{ErrorCode::ValidationError, "pull request: " + describe(*issues)};

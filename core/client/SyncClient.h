@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 
 namespace bridgecore::client {
 
@@ -94,10 +95,11 @@ public:
     /// The server's view of this device (GET /state).
     Result<protocol::SyncState> serverState();
 
-    /// Strategy, request sizes and app version used by the next sync.
-    const SyncOptions& options() const { return m_options; }
-    /// Changes the options (not while a sync runs).
-    void setOptions(const SyncOptions& options) { m_options = options; }
+    /// Strategy, request sizes and app version used by the next sync (thread-safe).
+    SyncOptions options() const;
+    /// Changes the options from any thread; a running push or pull keeps the ones it began
+    /// with.
+    void setOptions(const SyncOptions& options);
     /// The cache this client syncs.
     ClientCache& cache() { return m_cache; }
     /// Asks a running sync to stop after the current request or page (thread-safe and
@@ -123,6 +125,7 @@ private:
 
     ClientCache& m_cache;
     Transport& m_transport;
+    mutable std::mutex m_optionsMutex;
     SyncOptions m_options;
     std::atomic<bool> m_cancel{false};
     std::unique_ptr<Courier> m_courier;

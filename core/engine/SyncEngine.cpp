@@ -137,6 +137,7 @@ ConflictRecord toRecord(const ConflictRow& c) {
     r.info = toInfo(c, {});
     r.created_at = formatTime(c.created_at);
     r.resolved_at = fmt(c.resolved_at);
+    r.resolved_by = c.resolved_by;
     r.result_data = c.result_data;
     return r;
 }
@@ -180,6 +181,7 @@ json toJson(const ConflictRecord& c) {
     j["status"] = c.status;
     j["created_at"] = c.created_at;
     j["resolved_at"] = c.resolved_at ? json(*c.resolved_at) : json(nullptr);
+    j["resolved_by"] = c.resolved_by ? json(*c.resolved_by) : json(nullptr);
     j["result_data"] = c.result_data;
     return j;
 }

@@ -41,7 +41,8 @@ struct ConflictRecord {
     protocol::ConflictInfo info;
     std::string created_at;
     std::optional<std::string> resolved_at;
-    json result_data; // the record after resolution, null while open
+    std::optional<std::int64_t> resolved_by; // the user who resolved it
+    json result_data;                        // the record after resolution, null while open
 };
 json toJson(const ConflictRecord&);
 

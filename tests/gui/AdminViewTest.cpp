@@ -40,8 +40,10 @@ void AdminViewTest::usersAndModelMap() {
     QTRY_COMPARE(m.rowCount(), 3);
     QCOMPARE(m.index(2, int(C::Email)).data().toString(), QStringLiteral("picker@fixture.test"));
     QCOMPARE(m.index(2, int(C::Role)).data().toString(), QStringLiteral("support"));
-    QCOMPARE(f.store().userByEmail("picker@fixture.test")->password_hash,
-             std::string("plain:long-enough-password"));
+    // Through core/auth: an argon2id hash that the server's login accepts.
+    QVERIFY(f.store().userByEmail("picker@fixture.test")->password_hash.rfind("$argon2id$", 0) ==
+            0);
+    QVERIFY(f.accounts().login("picker@fixture.test", "long-enough-password").ok());
 
     ui::setConfirmHandler([](const QString&) { return true; });
     view.selectUser(2);
@@ -52,8 +54,11 @@ void AdminViewTest::usersAndModelMap() {
         [](const QString&) { return std::optional<QString>(QStringLiteral("new-password-42")); });
     view.selectUser(2);
     view.resetSelectedPassword();
-    QTRY_COMPARE(f.store().userByEmail("picker@fixture.test")->password_hash,
-                 std::string("plain:new-password-42"));
+    QVERIFY(!f.accounts().login("picker@fixture.test", "new-password-42").ok()); // disabled
+    view.selectUser(2);
+    view.toggleSelectedDisabled();
+    QTRY_COMPARE(m.index(2, int(C::Status)).data().toString(), QStringLiteral("active"));
+    QTRY_VERIFY(f.accounts().login("picker@fixture.test", "new-password-42").ok());
     ui::setConfirmHandler({});
     ui::setAskTextHandler({});
 

@@ -2,9 +2,14 @@
 // exactly the expected merged_data, and the server record afterwards is the merged one.
 
 #include "ConflictsView.h"
+#include "Confirm.h"
 #include "GuiFixture.h"
+#include "Translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -20,6 +25,9 @@ private slots:
     void mergeEditorProducesExactMergedData();
     void takeAllAndNavigation();
     void serverWinsKeepsServerRecord();
+    void nextConflictAfterResolutionWithLegendAndRoom();
+    void resolvedShowsWhoWhenAndTheFields();
+    void bulkResolveAndFilters();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -42,6 +50,21 @@ private:
         return id;
     }
     static int row(ui::MergeModel& m, const char* field) { return m.rowOfField(field); }
+    /// A conflict on a fresh record of `model` (dev-x edits "name" after dev-s did).
+    static std::int64_t conflictOn(GuiFixture& f, const std::string& tag,
+                                   const std::string& model = "res.partner") {
+        auto created =
+            f.push("dev-s", GuiFixture::create("c-" + tag, {{"name", "N" + tag}}, model));
+        const auto id = *created.results[0].server_id;
+        f.pull("dev-x");
+        f.push("dev-s", GuiFixture::update("s-" + tag, id, 1, {{"name", "Server " + tag}}, model));
+        auto c = f.push("dev-x",
+                        GuiFixture::update("x-" + tag, id, 1, {{"name", "Device " + tag}}, model),
+                        "manual");
+        if (c.conflicts != 1)
+            qFatal("no conflict");
+        return id;
+    }
 };
 
 void ConflictsViewTest::mergeEditorProducesExactMergedData() {
@@ -175,6 +198,107 @@ void ConflictsViewTest::serverWinsKeepsServerRecord() {
     const auto record = f.serverRecord("res.partner", id);
     QCOMPARE(record["name"], json("Azure Interior"));
     QCOMPARE(record["phone"], json("222"));
+}
+
+void ConflictsViewTest::nextConflictAfterResolutionWithLegendAndRoom() {
+    GuiFixture f;
+    for (const char* t : {"1", "2", "3"})
+        conflictOn(f, t);
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 3);
+    view.selectRow(0);
+    const auto first = view.currentConflictId();
+    const auto second = view.model()->conflict(1)->conflict_id;
+    QVERIFY(first != 0);
+    // A legend explains the colours and the bold text.
+    auto* legend = view.editor()->legend();
+    QVERIFY(legend->isVisible());
+    QVERIFY(legend->text().contains(QStringLiteral("both sides")));
+    QVERIFY(legend->text().contains(QStringLiteral("Bold")));
+    // The list and the editor both get room: the list shows every conflict, the grid is
+    // not squeezed under it.
+    QVERIFY(view.table()->height() > 400);
+    QVERIFY(view.editor()->table()->height() > 300);
+    QVERIFY(view.table()->width() > 300 && view.editor()->width() > 500);
+    saveScreenshot(&view, QStringLiteral("conflicts_three"));
+
+    QSignalSpy resolved(&view, &ui::ConflictsView::resolved);
+    view.editor()->submitServerWins();
+    QTRY_COMPARE(resolved.count(), 1);
+    // The next open conflict is selected, ready to work on.
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    QTRY_COMPARE(view.currentConflictId(), second);
+    QVERIFY(view.editor()->isEditable());
+    view.editor()->submitClientWins();
+    QTRY_COMPARE(resolved.count(), 2);
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    QTRY_VERIFY(view.currentConflictId() != 0 && view.currentConflictId() != second);
+}
+
+void ConflictsViewTest::resolvedShowsWhoWhenAndTheFields() {
+    GuiFixture f;
+    const auto id = conflictOn(f, "r");
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    view.editor()->submitClientWins();
+    QTRY_COMPARE(view.model()->rowCount(), 0);
+    view.setStatusFilter("resolved");
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    QVERIFY(!view.editor()->isEditable());
+    // Who resolved it (by email) and when, in words; no raw JSON.
+    QTRY_VERIFY(
+        view.editor()->headerText().contains(QStringLiteral("Resolved by admin@fixture.test")));
+    const QString header = view.editor()->headerText();
+    QVERIFY(!header.contains(QLatin1Char('{')));
+    QVERIFY(!QRegularExpression(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT")).match(header).hasMatch());
+    // The result as a field table: the Result column holds the resolved record's values.
+    auto& m = *view.editor()->model();
+    QCOMPARE(m.index(row(m, "name"), int(Col::Result)).data().toString(),
+             QStringLiteral("Device r"));
+    QCOMPARE(f.serverRecord("res.partner", id)["name"], json("Device r"));
+    saveScreenshot(&view, QStringLiteral("conflicts_resolved_by"));
+}
+
+void ConflictsViewTest::bulkResolveAndFilters() {
+    ui::Translations::apply(QStringLiteral("en")); // English plural forms
+    GuiFixture f;
+    conflictOn(f, "p1");
+    conflictOn(f, "p2");
+    conflictOn(f, "q1", "product.product");
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 3);
+    // Filters by model, device or field.
+    view.setTextFilter(QStringLiteral("product"));
+    QCOMPARE(view.proxy()->rowCount(), 1);
+    view.setTextFilter(QStringLiteral("dev-x"));
+    QCOMPARE(view.proxy()->rowCount(), 3);
+    view.setTextFilter(QStringLiteral("res.partner"));
+    QCOMPARE(view.proxy()->rowCount(), 2);
+    // Both partner conflicts at once with one strategy.
+    view.table()->selectAll();
+    auto* bulk = view.findChild<QPushButton*>(QStringLiteral("bulkResolve"));
+    QVERIFY(bulk->isEnabled());
+    QString asked;
+    ui::setConfirmHandler([&](const QString& text) {
+        asked = text;
+        return true;
+    });
+    QVERIFY(view.resolveSelected(protocol::ConflictStrategy::ServerWins));
+    QVERIFY(asked.contains(QStringLiteral("2 conflicts")));
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.setTextFilter(QString());
+    QCOMPARE(view.proxy()->rowCount(), 1);
+    QCOMPARE(view.model()->conflict(0)->model, std::string("product.product"));
+    QCOMPARE(f.engine().conflicts(f.admin, "resolved", 10, 0).value().items.size(), std::size_t(2));
+    ui::setConfirmHandler({});
 }
 
 QTEST_MAIN(ConflictsViewTest)

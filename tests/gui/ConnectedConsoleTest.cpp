@@ -3,16 +3,19 @@
 // offline client of that server whose devices view lists a device that pushed there, and whose
 // own outbox syncs over HTTP; a plain user sees no admin views.
 
-#include "ConsoleSession.h"
+#include "AdminView.h"
 #include "DevicesView.h"
 #include "GuiFixture.h"
 #include "HttpClient.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
-#include "RemoteBackend.h"
 #include "ServerProcess.h"
+#include "console/ConsoleSession.h"
+#include "console/RemoteBackend.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -118,16 +121,16 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
     QVERIFY2(dialog->result() == QDialog::Accepted, qPrintable(dialog->errorText()));
     QTemporaryDir data;
     auto session =
-        ui::ConsoleSession::openConnected(data.path(), dialog->serverUrl(), dialog->email(),
-                                          dialog->takeTransport(), dialog->loginResult());
+        console::ConsoleSession::openConnected(data.path(), dialog->serverUrl(), dialog->email(),
+                                               dialog->takeTransport(), dialog->loginResult());
     QVERIFY2(session, session ? "" : session.error().message.c_str());
     auto& s = *session.value();
     QVERIFY(s.isConnected());
     QVERIFY(s.httpTransport());
     QVERIFY(!s.transport());
     QVERIFY(s.backend()->role() == protocol::Role::Admin);
-    QVERIFY(s.settings().mode == ui::ConsoleSettings::Mode::Connected);
-    QCOMPARE(ui::ConsoleSettings::load(s.settingsPath()).serverUrl, m_server->baseUrl());
+    QVERIFY(s.settings().mode == console::ConsoleSettings::Mode::Connected);
+    QCOMPARE(console::ConsoleSettings::load(s.settingsPath()).serverUrl, m_server->baseUrl());
 
     ui::MainWindow window(&s);
     window.resize(1280, 800);
@@ -136,6 +139,13 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
     QVERIFY(window.dashboard());
     QVERIFY(window.conflicts());
     QVERIFY(window.events());
+    // Users are the server's to manage: the view says so, and "Add user…" is off.
+    window.showPage(ui::MainWindow::Page::Admin);
+    auto* note = window.admin()->findChild<QLabel*>(QStringLiteral("usersNote"));
+    QVERIFY(note);
+    QTRY_VERIFY_WITH_TIMEOUT(note->isVisible(), 10000);
+    QVERIFY(note->text().contains(QStringLiteral("server")));
+    QVERIFY(!window.admin()->findChild<QPushButton*>(QStringLiteral("addUserButton"))->isEnabled());
     window.showPage(ui::MainWindow::Page::Devices);
     auto& m = *window.devices()->model();
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(m, QStringLiteral("phone-connected-1")) >= 0, 15000);
@@ -152,10 +162,10 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
 
     // Live charts: a push that reaches the server shows up as a pushed signal of the backend
     // once its 10-second metric bucket is complete.
-    auto* remote = qobject_cast<ui::RemoteBackend*>(s.backend());
+    auto* remote = qobject_cast<console::RemoteBackend*>(s.backend());
     QVERIFY(remote);
     remote->startLiveUpdates(300);
-    QSignalSpy pushed(remote, &ui::ConsoleBackend::pushed);
+    QSignalSpy pushed(remote, &console::ConsoleBackend::pushed);
     HttpClient http(m_server->baseUrl());
     QCOMPARE(http.login(QStringLiteral("dev@acme.test"), QStringLiteral("password123")).status,
              200);
@@ -181,8 +191,8 @@ void ConnectedConsoleTest::plainUserGetsNoAdminViews() {
     QVERIFY2(dialog->result() == QDialog::Accepted, qPrintable(dialog->errorText()));
     QTemporaryDir data;
     auto session =
-        ui::ConsoleSession::openConnected(data.path(), dialog->serverUrl(), dialog->email(),
-                                          dialog->takeTransport(), dialog->loginResult());
+        console::ConsoleSession::openConnected(data.path(), dialog->serverUrl(), dialog->email(),
+                                               dialog->takeTransport(), dialog->loginResult());
     QVERIFY2(session, session ? "" : session.error().message.c_str());
     auto& s = *session.value();
     QVERIFY(s.backend()->role() == protocol::Role::User);

@@ -2,7 +2,7 @@
 // whose one-time password logs in; a second start reuses them; the data directory can be
 // redirected; "Serve the sync API" answers HTTP on loopback.
 
-#include "ConsoleSession.h"
+#include "console/ConsoleSession.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +19,7 @@ private slots:
     void firstStartCreatesDatabaseAndAdmin();
     void dataDirectoryFromEnvironment();
     void servesTheSyncApi();
+    void demoNeverTouchesTheRealDatabase();
 };
 
 void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
@@ -28,7 +29,7 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
     QString password;
     std::int64_t tenantId = 0, adminId = 0;
     {
-        auto s = ui::ConsoleSession::openEmbedded(dir);
+        auto s = console::ConsoleSession::openEmbedded(dir);
         QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
         auto& session = *s.value();
         QVERIFY(session.isFirstStart());
@@ -36,9 +37,9 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
         QCOMPARE(session.databasePath(), dir + QStringLiteral("/bridgecore.db"));
         password = session.initialAdminPassword();
         QVERIFY(password.size() >= 12);
-        auto tenant = session.store().tenantByName(ui::ConsoleSession::kTenantName);
+        auto tenant = session.store().tenantByName(console::ConsoleSession::kTenantName);
         QVERIFY(tenant.has_value());
-        auto admin = session.store().userByEmail(ui::ConsoleSession::kAdminEmail);
+        auto admin = session.store().userByEmail(console::ConsoleSession::kAdminEmail);
         QVERIFY(admin.has_value());
         QVERIFY(admin->role == protocol::Role::Admin);
         QCOMPARE(admin->tenant_id, tenant->id);
@@ -48,7 +49,7 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
         QVERIFY(admin->password_hash.find(password.toStdString()) == std::string::npos);
         // The one-time password logs in.
         auto login =
-            session.accounts().login(ui::ConsoleSession::kAdminEmail, password.toStdString());
+            session.accounts().login(console::ConsoleSession::kAdminEmail, password.toStdString());
         QVERIFY(login.ok());
         QVERIFY(session.caller().role == protocol::Role::Admin);
         QCOMPARE(session.caller().user_id, admin->id);
@@ -65,7 +66,7 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
                  QFile::Permissions());
     }
     {
-        auto s = ui::ConsoleSession::openEmbedded(dir);
+        auto s = console::ConsoleSession::openEmbedded(dir);
         QVERIFY(s.ok());
         auto& session = *s.value();
         QVERIFY(!session.isFirstStart());
@@ -74,24 +75,25 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
         QCOMPARE(session.caller().user_id, adminId);
         QCOMPARE(session.store().tenants().size(), std::size_t(1));
         QCOMPARE(session.store().users(tenantId).size(), std::size_t(1));
-        QVERIFY(
-            session.accounts().login(ui::ConsoleSession::kAdminEmail, password.toStdString()).ok());
+        QVERIFY(session.accounts()
+                    .login(console::ConsoleSession::kAdminEmail, password.toStdString())
+                    .ok());
     }
 }
 
 void ConsoleSessionTest::dataDirectoryFromEnvironment() {
     QTemporaryDir tmp;
     qputenv("BRIDGECORE_DATA_DIR", tmp.path().toUtf8());
-    QCOMPARE(ui::ConsoleSession::resolveDataDir(), QDir(tmp.path()).absolutePath());
-    QCOMPARE(ui::ConsoleSession::resolveDataDir(tmp.path() + QStringLiteral("/x")),
+    QCOMPARE(console::ConsoleSession::resolveDataDir(), QDir(tmp.path()).absolutePath());
+    QCOMPARE(console::ConsoleSession::resolveDataDir(tmp.path() + QStringLiteral("/x")),
              QDir(tmp.path() + QStringLiteral("/x")).absolutePath());
     qunsetenv("BRIDGECORE_DATA_DIR");
-    QVERIFY(!ui::ConsoleSession::resolveDataDir().isEmpty());
+    QVERIFY(!console::ConsoleSession::resolveDataDir().isEmpty());
 }
 
 void ConsoleSessionTest::servesTheSyncApi() {
     QTemporaryDir tmp;
-    auto s = ui::ConsoleSession::openEmbedded(tmp.path());
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
     QVERIFY(s.ok());
     auto& session = *s.value();
     auto port = session.startServing(QStringLiteral("127.0.0.1"), 0);
@@ -111,6 +113,40 @@ void ConsoleSessionTest::servesTheSyncApi() {
     reply->deleteLater();
     session.stopServing();
     QVERIFY(!session.isServing());
+}
+
+void ConsoleSessionTest::demoNeverTouchesTheRealDatabase() {
+    QTemporaryDir tmp;
+    std::int64_t tenant = 0;
+    {
+        auto s = console::ConsoleSession::openEmbedded(tmp.path());
+        QVERIFY(s.ok());
+        QVERIFY(!s.value()->isDemo());
+        tenant = s.value()->caller().tenant_id;
+    }
+    {
+        auto demo = console::ConsoleSession::openDemo(tmp.path());
+        QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().message.c_str());
+        auto& d = *demo.value();
+        QVERIFY(d.isDemo());
+        QVERIFY(d.dataDir() != QDir(tmp.path()).absolutePath());
+        QVERIFY(d.databasePath() != tmp.path() + QStringLiteral("/bridgecore.db"));
+        QVERIFY(d.demo());
+        // The simulated devices sync, make conflicts and leave pending changes.
+        QTRY_VERIFY_WITH_TIMEOUT(d.backend()->summary().value().devices >= 5, 20000);
+        QVERIFY(d.initialAdminPassword().isEmpty()); // nobody is asked to note a demo password
+    }
+    // A normal start afterwards: no demo device, conflict or change.
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    auto& session = *s.value();
+    QCOMPARE(session.caller().tenant_id, tenant);
+    auto summary = session.backend()->summary();
+    QVERIFY(summary.ok());
+    QCOMPARE(summary.value().devices, std::int64_t(0));
+    QCOMPARE(summary.value().open_conflicts, std::int64_t(0));
+    QCOMPARE(summary.value().pending_changes, std::int64_t(0));
+    QCOMPARE(session.store().headEventId(tenant), std::int64_t(0));
 }
 
 QTEST_MAIN(ConsoleSessionTest)

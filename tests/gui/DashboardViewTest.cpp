@@ -3,6 +3,9 @@
 
 #include "DashboardView.h"
 #include "GuiFixture.h"
+#include "Translations.h"
+
+#include <QSet>
 
 #include <QAbstractItemModelTester>
 #include <QtTest/QtTest>
@@ -16,6 +19,7 @@ class DashboardViewTest : public QObject {
 private slots:
     void kpisAndLiveSeries();
     void ringBufferKeepsTheWindow();
+    void axesHaveNiceDistinctLocalisedLabels();
 };
 
 void DashboardViewTest::kpisAndLiveSeries() {
@@ -81,6 +85,61 @@ void DashboardViewTest::ringBufferKeepsTheWindow() {
     m.setWindow(60);
     QCOMPARE(m.rowCount(), 5);
     QCOMPARE(m.value(0, C::Time), 1000.0);
+}
+
+void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
+    // Nice scales: steps of 1, 2, 2.5 or 5 × 10^n.
+    QCOMPARE(ui::DashboardView::niceScale(26).first, 10.0);
+    QCOMPARE(ui::DashboardView::niceScale(26).second, 30.0);
+    QCOMPARE(ui::DashboardView::niceScale(0.66).first, 0.2);
+    GuiFixture f;
+    ui::DashboardView view(&f.backend());
+    view.resize(1200, 800);
+    view.show();
+    const qint64 t0 = (QDateTime::currentMSecsSinceEpoch() / 60000 + 1) * 60000 + 7000;
+    // Small rates (below 1 change/s): labels must not all round to "0" and "1".
+    for (int i = 0; i < 30; ++i) {
+        if (i % 3 == 0)
+            view.series()->addPush(2, 0, 12.5 + i);
+        view.tick(t0 + i * 1000);
+    }
+    const QStringList y = view.yLabels(0);
+    QVERIFY2(y.size() >= 3, qPrintable(y.join(QLatin1Char('|'))));
+    QCOMPARE(QSet<QString>(y.begin(), y.end()).size(), y.size()); // distinct
+    // An empty chart too: 0, 0.25, 0.5, … never "0.3" for 0.25.
+    QCOMPARE(view.yLabels(1),
+             (QStringList{QStringLiteral("0.00"), QStringLiteral("0.25"), QStringLiteral("0.50"),
+                          QStringLiteral("0.75"), QStringLiteral("1.00")}));
+    QVERIFY(y.contains(QStringLiteral("0.5")) || y.contains(QStringLiteral("0.4")) ||
+            y.contains(QStringLiteral("0.25")) || y.contains(QStringLiteral("1")));
+    // Ticks every minute over a 5-minute window, on whole minutes.
+    const QStringList x = view.xLabels(0);
+    QVERIFY2(x.size() >= 4 && x.size() <= 6, qPrintable(x.join(QLatin1Char('|'))));
+    for (const QString& label : x)
+        QVERIFY2(label.endsWith(QLatin1String(":00")) || label.size() == 5, qPrintable(label));
+    // The scale is stable: one more second of the same traffic does not move it.
+    const double top = view.yMax(0);
+    view.tick(t0 + 31000);
+    QCOMPARE(view.yMax(0), top);
+    // Units and hover values.
+    QVERIFY(view.tooltipAt(2, t0, 12.5).contains(QStringLiteral("ms")));
+    saveScreenshot(&view, QStringLiteral("dashboard_axes"));
+    // Arabic: labels in the language's digits, consistently (no "…").
+    ui::Translations::apply(QStringLiteral("ar"));
+    ui::DashboardView arabic(&f.backend());
+    arabic.resize(1200, 800);
+    arabic.show();
+    for (int i = 0; i < 30; ++i) {
+        arabic.series()->addPush(300, 0, 120);
+        arabic.tick(t0 + i * 1000);
+    }
+    const QLocale ar;
+    for (const QString& label : arabic.yLabels(0)) {
+        QVERIFY(!label.contains(QChar(0x2026)));
+        QCOMPARE(label, ar.toString(ar.toDouble(label), 'f', 0));
+    }
+    saveScreenshot(&arabic, QStringLiteral("dashboard_arabic"));
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(DashboardViewTest)

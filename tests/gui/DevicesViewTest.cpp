@@ -4,9 +4,13 @@
 #include "DevicesView.h"
 #include "Confirm.h"
 #include "GuiFixture.h"
+#include "Translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLabel>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -20,6 +24,9 @@ class DevicesViewTest : public QObject {
 private slots:
     void showsEveryDeviceWithItsState();
     void resetNeedsConfirmation();
+    void newDeviceAppearsWithoutRefresh();
+    void usefulColumnsFirstAndHeadersFit();
+    void emptyTableSaysWhatAppearsThere();
 
 private:
     static int rowOf(ui::DeviceTableModel& m, const QString& device) {
@@ -88,7 +95,9 @@ void DevicesViewTest::showsEveryDeviceWithItsState() {
         QCOMPARE(m.index(r, int(Column::Lag)).data().toLongLong(), e.lag);
         QCOMPARE(m.index(r, int(Column::Pending)).data().toLongLong(), e.pending);
         QCOMPARE(m.index(r, int(Column::OpenConflicts)).data().toLongLong(), e.conflicts);
-        QCOMPARE(m.index(r, int(Column::User)).data().toLongLong(), f.user.user_id);
+        // Users by email, not by numeric id.
+        QTRY_COMPARE(m.index(r, int(Column::User)).data().toString(),
+                     QStringLiteral("user@fixture.test"));
         // Stale, error and conflict rows are highlighted; OK rows are not.
         QCOMPARE(m.index(r, 0).data(Qt::BackgroundRole).isValid(), e.health != Health::Ok);
     }
@@ -160,6 +169,87 @@ void DevicesViewTest::resetNeedsConfirmation() {
             .toLongLong(),
         0);
     ui::setConfirmHandler({});
+}
+
+void DevicesViewTest::newDeviceAppearsWithoutRefresh() {
+    GuiFixture f;
+    populate(f);
+    ui::DevicesView view(&f.backend());
+    view.resize(1200, 600);
+    view.show();
+    auto& m = *view.model();
+    QTRY_COMPARE(m.rowCount(), 4);
+    // The person is looking at dev-ok, scrolled as they like.
+    for (int r = 0; r < view.proxy()->rowCount(); ++r)
+        if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-ok"))
+            view.selectRow(r);
+    auto* countLabel = view.findChild<QLabel*>(QStringLiteral("deviceCount"));
+    QVERIFY(countLabel);
+    QVERIFY(countLabel->text().contains(QLocale().toString(4)));
+    QElapsedTimer clock;
+    clock.start();
+    // A device pushes after the view was opened: it shows up within 2 s, no Refresh pressed.
+    f.push("dev-new", GuiFixture::create("n-1", {{"name", "Newcomer"}}));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(m, QStringLiteral("dev-new")) >= 0, 2000);
+    qInfo("new device visible after %lld ms", qlonglong(clock.elapsed()));
+    QCOMPARE(m.rowCount(), 5);
+    QTRY_VERIFY(countLabel->text().contains(QLocale().toString(5)));
+    // The selection stayed on dev-ok.
+    QCOMPARE(view.proxy()->mapToSource(view.table()->currentIndex()).row(),
+             rowOf(m, QStringLiteral("dev-ok")));
+    QCOMPARE(view.detailText(QStringLiteral("device")).contains(QStringLiteral("dev-ok")), true);
+    // A known device's numbers move too: dev-ok pushes two more changes.
+    const auto before =
+        m.index(rowOf(m, QStringLiteral("dev-ok")), int(Column::TotalSyncs)).data().toLongLong();
+    f.push("dev-ok", GuiFixture::create("o-9", {{"name", "Later"}}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m.index(rowOf(m, QStringLiteral("dev-ok")), int(Column::TotalSyncs)).data().toLongLong() >
+            before,
+        2000);
+    saveScreenshot(&view, QStringLiteral("devices_live"));
+}
+
+void DevicesViewTest::usefulColumnsFirstAndHeadersFit() {
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 600);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 4);
+        auto* header = view.table()->horizontalHeader();
+        // Status is visible without scrolling: among the first columns, on screen.
+        QVERIFY(header->visualIndex(int(Column::Status)) <= 2);
+        QVERIFY(header->sectionViewportPosition(int(Column::Status)) +
+                    header->sectionSize(int(Column::Status)) <=
+                view.table()->viewport()->width());
+        const QFontMetrics fm(header->font());
+        for (int c = 0; c < int(Column::Count); ++c) {
+            const QString text = view.model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(fm.horizontalAdvance(text) + 8 <= header->sectionSize(c),
+                     qPrintable(QStringLiteral("%1: '%2' needs %3 px, has %4")
+                                    .arg(lang, text)
+                                    .arg(fm.horizontalAdvance(text))
+                                    .arg(header->sectionSize(c))));
+        }
+        saveScreenshot(&view, QStringLiteral("devices_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DevicesViewTest::emptyTableSaysWhatAppearsThere() {
+    GuiFixture f;
+    ui::DevicesView view(&f.backend());
+    view.resize(900, 500);
+    view.show();
+    auto* empty = view.findChild<QLabel*>(QStringLiteral("devicesEmpty"));
+    QVERIFY(empty);
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY(empty->text().contains(QStringLiteral("Settings")));
+    saveScreenshot(&view, QStringLiteral("devices_empty"));
+    f.push("dev-first", GuiFixture::create("f-1", {{"name", "First"}}));
+    QTRY_VERIFY_WITH_TIMEOUT(!empty->isVisible(), 2000);
 }
 
 QTEST_MAIN(DevicesViewTest)

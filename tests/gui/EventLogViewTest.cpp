@@ -5,6 +5,7 @@
 #include "GuiFixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QScrollBar>
 #include <QTableView>
 #include <QtTest/QtTest>
@@ -17,6 +18,7 @@ class EventLogViewTest : public QObject {
     Q_OBJECT
 private slots:
     void pagesAndFilters();
+    void newEventsAppearOnTopKeepingTheSelection();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -73,6 +75,49 @@ void EventLogViewTest::pagesAndFilters() {
     view.setFilter({}, {}, {});
     QTRY_COMPARE(m.rowCount(), 490);
     saveScreenshot(&view, QStringLiteral("event_log"));
+}
+
+void EventLogViewTest::newEventsAppearOnTopKeepingTheSelection() {
+    GuiFixture f;
+    protocol::json a = protocol::json::array();
+    for (int i = 0; i < 300; ++i)
+        a.push_back(
+            GuiFixture::create("a-" + std::to_string(i), {{"name", "P" + std::to_string(i)}}));
+    QCOMPARE(f.push("dev-a", a).succeeded, 300);
+    ui::EventLogView view(&f.backend());
+    view.resize(1100, 600);
+    view.show();
+    auto* m = view.model();
+    QTRY_COMPARE(m->rowCount(), 300);
+    auto* count = view.findChild<QLabel*>(QStringLiteral("eventCount"));
+    QVERIFY(count);
+    QTRY_VERIFY(count->text().contains(QLocale().toString(300)));
+    // The reader selects event 250 (row 50), scrolled down to it.
+    view.table()->selectRow(50);
+    view.table()->scrollTo(m->index(50, 0), QAbstractItemView::PositionAtTop);
+    QTRY_VERIFY(m->event(50) != nullptr);
+    QCOMPARE(m->event(50)->event_id, 250);
+    const int firstVisible = view.table()->rowAt(0);
+    QVERIFY(firstVisible > 0);
+    const QVariant firstVisibleId = m->index(firstVisible, int(C::EventId)).data();
+
+    // Three more events arrive: on top, within 2 s, without Refresh.
+    protocol::json more = protocol::json::array();
+    for (int i = 0; i < 3; ++i)
+        more.push_back(GuiFixture::create("m-" + std::to_string(i), {{"name", "M"}}));
+    QCOMPARE(f.push("dev-c", more).succeeded, 3);
+    QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), 303, 2000);
+    QTRY_VERIFY(count->text().contains(QLocale().toString(303)));
+    QTRY_VERIFY(m->event(0) != nullptr);
+    QCOMPARE(m->event(0)->event_id, 303);
+    // The selection followed event 250 and the reader still sees the same rows.
+    QCOMPARE(view.table()->currentIndex().row(), 53);
+    QTRY_VERIFY(m->event(53) != nullptr);
+    QCOMPARE(m->event(53)->event_id, 250);
+    QTRY_COMPARE(m->index(view.table()->rowAt(0), int(C::EventId)).data(), firstVisibleId);
+    // Users by email.
+    QTRY_COMPARE(m->index(0, int(C::User)).data().toString(), QStringLiteral("user@fixture.test"));
+    saveScreenshot(&view, QStringLiteral("events_live"));
 }
 
 QTEST_MAIN(EventLogViewTest)

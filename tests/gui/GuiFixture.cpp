@@ -40,10 +40,10 @@ GuiFixture::GuiFixture()
         admin = {tenant, adminId, protocol::Role::Admin};
         user = {tenant, userId, protocol::Role::User};
     }
-    m_backend = std::make_unique<ui::EmbeddedBackend>(
-        *m_engine, admin, m_dir.path(), [](const std::string& p) -> Result<std::string> {
-            return "plain:" + p; // the fixture never logs in
-        });
+    m_accounts = std::make_unique<auth::Accounts>(
+        m_store, auth::TokenService("gui-fixture-secret-that-is-long-enough-for-hs256"));
+    m_backend =
+        std::make_unique<console::EmbeddedBackend>(*m_engine, *m_accounts, admin, m_dir.path());
 }
 
 GuiFixture::~GuiFixture() {

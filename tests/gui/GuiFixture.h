@@ -3,7 +3,8 @@
 // tenant, an admin and a device user, an engine on it, helpers to push and pull as devices,
 // and saving a PNG of a view under <build>/tests/gui/screenshots/.
 
-#include "EmbeddedBackend.h"
+#include "auth/Accounts.h"
+#include "console/EmbeddedBackend.h"
 #include "engine/Clock.h"
 #include "engine/SyncEngine.h"
 #include "storage/SyncStore.h"
@@ -25,7 +26,9 @@ public:
     storage::SyncStore& store() { return *m_store; }
     engine::SyncEngine& engine() { return *m_engine; }
     /// An admin backend over the fixture's engine.
-    ui::EmbeddedBackend& backend() { return *m_backend; }
+    console::EmbeddedBackend& backend() { return *m_backend; }
+    /// The tenant's accounts (core/auth), as the server has them.
+    auth::Accounts& accounts() { return *m_accounts; }
 
     /// The engine's clock; starts at the wall clock, tests move it.
     ManualClock clock;
@@ -52,7 +55,8 @@ private:
     QTemporaryDir m_dir;
     std::shared_ptr<storage::SyncStore> m_store;
     std::unique_ptr<engine::SyncEngine> m_engine;
-    std::unique_ptr<ui::EmbeddedBackend> m_backend;
+    std::unique_ptr<auth::Accounts> m_accounts;
+    std::unique_ptr<console::EmbeddedBackend> m_backend;
 };
 
 /// Saves a PNG of `widget` as <build>/tests/gui/screenshots/<name>.png; returns its path.

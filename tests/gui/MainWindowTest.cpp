@@ -3,17 +3,22 @@
 // left-to-right.
 
 #include "MainWindow.h"
-#include "ConsoleSession.h"
 #include "DashboardView.h"
-#include "DemoSimulator.h"
 #include "DevicesView.h"
 #include "EventLogView.h"
 #include "GuiFixture.h"
 #include "PendingView.h"
 #include "Translations.h"
+#include "WelcomeDialog.h"
+#include "console/ConsoleSession.h"
+#include "console/DemoSimulator.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -25,11 +30,14 @@ class MainWindowTest : public QObject {
 private slots:
     void everyViewWithDemoData();
     void arabicIsRightToLeft();
+    void titleShortcutsAndDemo();
+    void welcomePasswordIsSelectableAndCopyable();
+    void lastSyncFollowsTheLanguage();
 };
 
 void MainWindowTest::everyViewWithDemoData() {
     QTemporaryDir tmp;
-    auto s = ui::ConsoleSession::openEmbedded(tmp.path());
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
     QVERIFY(s.ok());
     auto& session = *s.value();
     session.startDemo(8, 100);
@@ -77,13 +85,13 @@ void MainWindowTest::everyViewWithDemoData() {
 
 void MainWindowTest::arabicIsRightToLeft() {
     QTemporaryDir tmp;
-    auto s = ui::ConsoleSession::openEmbedded(tmp.path());
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
     QVERIFY(s.ok());
     ui::MainWindow window(s.value().get());
     window.resize(1200, 760);
     window.show();
     const QString english = window.windowTitle();
-    QCOMPARE(english, QStringLiteral("BridgeCore Sync Console"));
+    QCOMPARE(english, QStringLiteral("Local database"));
     QCOMPARE(window.layoutDirection(), Qt::LeftToRight);
 
     window.setLanguage(QStringLiteral("ar"));
@@ -109,6 +117,97 @@ void MainWindowTest::arabicIsRightToLeft() {
     saveScreenshot(&window, QStringLiteral("main_french"));
     window.setLanguage(QStringLiteral("en"));
     QCOMPARE(window.windowTitle(), english);
+}
+
+void MainWindowTest::titleShortcutsAndDemo() {
+    QApplication::setApplicationDisplayName(QStringLiteral("BridgeCore Sync Console"));
+    QTemporaryDir tmp;
+    auto s = console::ConsoleSession::openDemo(tmp.path());
+    QVERIFY(s.ok());
+    ui::MainWindow window(s.value().get());
+    window.resize(1200, 760);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The title says which data this is, and the app name appears once (Qt appends it).
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Demo")));
+    QVERIFY(!window.windowTitle().contains(QStringLiteral("BridgeCore")));
+    // Ctrl+1 … Ctrl+8 switch views.
+    auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(nav->currentRow(), 1);
+    QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), window.page(Page::Devices));
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), window.page(Page::Events));
+    QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
+    QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), window.page(Page::Settings));
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), window.page(Page::Dashboard));
+    // The demo views are live without Refresh: Devices and the event log fill by themselves.
+    window.showPage(Page::Devices);
+    QTRY_VERIFY_WITH_TIMEOUT(window.devices()->model()->rowCount() >= 12, 30000);
+    window.showPage(Page::Events);
+    QTRY_VERIFY_WITH_TIMEOUT(window.events()->model()->rowCount() > 0, 10000);
+    saveScreenshot(&window, QStringLiteral("main_demo_events"));
+    QApplication::setApplicationDisplayName(QString());
+}
+
+void MainWindowTest::welcomePasswordIsSelectableAndCopyable() {
+    const QString password = QStringLiteral("Xy7pQ2mN8rT4vW9k");
+    ui::WelcomeDialog dialog(QStringLiteral("/home/someone/.local/share/bridgecore-console"),
+                             QStringLiteral("admin@bridgecore.local"), password);
+    dialog.show();
+    auto* field = dialog.passwordField();
+    QCOMPARE(field->text(), password);
+    QVERIFY(field->isReadOnly());
+    QVERIFY(QFontInfo(field->font()).fixedPitch());
+    // The whole password is visible (not clipped) and selectable.
+    QVERIFY(field->fontMetrics().horizontalAdvance(password) < field->contentsRect().width());
+    field->selectAll();
+    QCOMPARE(field->selectedText(), password);
+    auto* copy = dialog.findChild<QPushButton*>(QStringLiteral("welcomeCopy"));
+    QVERIFY(copy);
+    QGuiApplication::clipboard()->clear();
+    copy->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), password);
+    // What next: the demo, serving the LAN, connecting to a server.
+    for (const char* name : {"welcomeDemo", "welcomeServe", "welcomeConnect"})
+        QVERIFY(dialog.findChild<QPushButton*>(QLatin1String(name)));
+    saveScreenshot(&dialog, QStringLiteral("welcome"));
+    // In Arabic the data path still reads left to right.
+    ui::Translations::apply(QStringLiteral("ar"));
+    ui::WelcomeDialog arabic(QStringLiteral("/home/someone/data"), QStringLiteral("a@b.c"),
+                             password);
+    arabic.show();
+    QVERIFY(arabic.isRightToLeft());
+    auto* path = arabic.findChild<QLineEdit*>(QStringLiteral("welcomeDataDir"));
+    QCOMPARE(path->layoutDirection(), Qt::LeftToRight);
+    QCOMPARE(arabic.passwordField()->layoutDirection(), Qt::LeftToRight);
+    saveScreenshot(&arabic, QStringLiteral("welcome_arabic"));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void MainWindowTest::lastSyncFollowsTheLanguage() {
+    QTemporaryDir tmp;
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    ui::MainWindow window(s.value().get());
+    window.show();
+    window.setLanguage(QStringLiteral("ar"));
+    QSignalSpy done(s.value()->scheduler(), &client::SyncScheduler::finished);
+    window.syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() >= 1, 10000);
+    auto hasArabic = [](const QString& text) {
+        for (QChar c : text)
+            if (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF)
+                return true;
+        return false;
+    };
+    QVERIFY(hasArabic(window.lastSyncText()));
+    // Switching to French: the time is French now, with no Arabic digit or letter left.
+    window.setLanguage(QStringLiteral("fr"));
+    const QString fr = window.lastSyncText();
+    QVERIFY2(!hasArabic(fr), qPrintable(fr));
+    window.setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(MainWindowTest)

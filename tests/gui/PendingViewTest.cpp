@@ -3,11 +3,16 @@
 
 #include "PendingView.h"
 #include "Confirm.h"
-#include "ConsoleSession.h"
+#include "DetailsDialog.h"
 #include "GuiFixture.h"
+#include "Translations.h"
+#include "console/ConsoleSession.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -18,11 +23,12 @@ class PendingViewTest : public QObject {
     Q_OBJECT
 private slots:
     void outboxRetryDiscardAndFailedDevices();
+    void emptyOutboxAndDetailsOnDoubleClick();
 };
 
 void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     QTemporaryDir tmp;
-    auto s = ui::ConsoleSession::openEmbedded(tmp.path());
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
     QVERIFY(s.ok());
     auto& session = *s.value();
     session.scheduler()->stop();
@@ -40,8 +46,9 @@ void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     QVERIFY(cache->createRecord("res.partner", {{"name", "Other Co"}}).ok());
 
     // A phone reports a failing queue.
-    auto uid = session.accounts().createUser(ui::ConsoleSession::kTenantName, "p@bridgecore.local",
-                                             "P", protocol::Role::User, "phone-password");
+    auto uid =
+        session.accounts().createUser(console::ConsoleSession::kTenantName, "p@bridgecore.local",
+                                      "P", protocol::Role::User, "phone-password");
     QVERIFY(uid.ok());
     protocol::PullRequest pull;
     pull.device_id = "phone-07";
@@ -94,6 +101,56 @@ void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     QTRY_COMPARE(m.rowCount(), 2);
     QCOMPARE(cache->countRecords("res.partner"), 1);
     ui::setConfirmHandler({});
+}
+
+void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
+    ui::Translations::apply(QStringLiteral("en"));
+    QTemporaryDir tmp;
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    auto& session = *s.value();
+    session.scheduler()->stop();
+    session.scheduler()->waitForIdle();
+    ui::PendingView view(session.backend(), session.cache(), session.clientPool());
+    view.resize(1100, 700);
+    view.show();
+    auto* retry = view.findChild<QPushButton*>(QStringLiteral("retryButton"));
+    auto* discard = view.findChild<QPushButton*>(QStringLiteral("discardButton"));
+    auto* empty = view.findChild<QLabel*>(QStringLiteral("outboxEmpty"));
+    // Empty outbox: nothing to retry or discard, and the view says what would appear.
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(!discard->isEnabled());
+    saveScreenshot(&view, QStringLiteral("pending_empty"));
+
+    QVERIFY(session.cache()
+                ->createRecord("res.partner", {{"name", "Queued Co"}, {"phone", "42"}})
+                .ok());
+    QTRY_COMPARE(view.outbox()->rowCount(), 1);
+    QVERIFY(!empty->isVisible());
+    // The words: English plural forms, the event log's action names.
+    auto* counts = view.findChild<QLabel*>(QStringLiteral("outboxCounts"));
+    QVERIFY2(counts->text().contains(QStringLiteral("1 pending")), qPrintable(counts->text()));
+    QVERIFY(!counts->text().contains(QStringLiteral("(s)")));
+    QCOMPARE(view.outbox()->index(0, int(C::Action)).data().toString(), QStringLiteral("create"));
+    view.selectOutboxRow(0);
+    QVERIFY(!retry->isEnabled()); // a pending change has nothing to retry
+    QVERIFY(discard->isEnabled());
+    // Double-clicking a change opens its details.
+    auto* table = view.outboxTable();
+    const QRect cell = table->visualRect(view.outbox()->index(0, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    auto* details = ui::DetailsDialog::lastOpened();
+    QVERIFY(details);
+    QVERIFY(details->isVisible());
+    bool phone = false;
+    for (int r = 0; r < details->table()->rowCount(); ++r)
+        phone |= details->table()->item(r, 0)->text() == QLatin1String("phone") &&
+                 details->table()->item(r, 1)->text() == QLatin1String("42");
+    QVERIFY(phone);
+    saveScreenshot(details, QStringLiteral("pending_details"));
+    details->close();
 }
 
 QTEST_MAIN(PendingViewTest)

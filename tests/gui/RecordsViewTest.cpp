@@ -4,9 +4,12 @@
 
 #include "RecordsView.h"
 #include "ConflictsView.h"
-#include "ConsoleSession.h"
 #include "GuiFixture.h"
 #include "RecordForm.h"
+#include "console/ConsoleSession.h"
+
+#include <QComboBox>
+#include <QPushButton>
 
 #include <QAbstractItemModelTester>
 #include <QTableView>
@@ -21,20 +24,22 @@ class RecordsViewTest : public QObject {
 private slots:
     void offlineEditReachesServerOnSync();
     void resolvedConflictShowsInRecords();
+    void typedFormRefusesInvalidInput();
+    void opensOnDataAndEditNeedsASelection();
 
 private:
     struct Env {
         QTemporaryDir tmp;
-        std::unique_ptr<ui::ConsoleSession> session;
+        std::unique_ptr<console::ConsoleSession> session;
         engine::Caller phone;
         std::int64_t partnerId = 0;
     };
     /// A console with one partner created by a phone and synced into the console's cache.
     void setUp(Env& e) {
-        auto s = ui::ConsoleSession::openEmbedded(e.tmp.path());
+        auto s = console::ConsoleSession::openEmbedded(e.tmp.path());
         QVERIFY(s.ok());
         e.session = std::move(s.value());
-        auto uid = e.session->accounts().createUser(ui::ConsoleSession::kTenantName,
+        auto uid = e.session->accounts().createUser(console::ConsoleSession::kTenantName,
                                                     "phone@bridgecore.local", "Phone",
                                                     protocol::Role::User, "phone-password");
         QVERIFY(uid.ok());
@@ -182,6 +187,76 @@ void RecordsViewTest::resolvedConflictShowsInRecords() {
                  QStringLiteral("Wood Corner SARL"));
     QCOMPARE(s.cache()->outboxCounts().active(), 0);
     saveScreenshot(&view, QStringLiteral("records_after_merge"));
+}
+
+void RecordsViewTest::typedFormRefusesInvalidInput() {
+    Env e;
+    setUp(e);
+    auto& s = *e.session;
+    ui::RecordsView view(s.cache(), s.clientPool());
+    view.resize(1000, 500);
+    view.show();
+    view.showModel(QStringLiteral("sale.order.line"));
+    QTRY_COMPARE(view.currentModel(), QStringLiteral("sale.order.line"));
+    const auto before = s.cache()->outbox().size();
+    auto* form = view.openCreateForm();
+    QVERIFY(form);
+    // Labels, not technical names; required fields marked.
+    QCOMPARE(form->labelOf(QStringLiteral("product_uom_qty")), QStringLiteral("Quantity"));
+    QCOMPARE(form->labelOf(QStringLiteral("price_unit")), QStringLiteral("Unit Price"));
+    // A many2one is a searchable picker, filled with the cached records of its model.
+    auto* product = qobject_cast<QComboBox*>(form->editorOf(QStringLiteral("product_id")));
+    QVERIFY(product && product->isEditable());
+    auto* partnerPicker = qobject_cast<QComboBox*>(form->editorOf(QStringLiteral("order_id")));
+    QVERIFY(partnerPicker);
+    saveScreenshot(form, QStringLiteral("record_form_typed"));
+
+    form->setFieldText(QStringLiteral("name"), QStringLiteral("Desk"));
+    form->setFieldText(QStringLiteral("order_id"), QStringLiteral("7"));
+    form->setFieldText(QStringLiteral("price_unit"), QStringLiteral("10.5"));
+    form->setFieldText(QStringLiteral("product_uom_qty"), QStringLiteral("twelve"));
+    QSignalSpy saved(&view, &ui::RecordsView::saved);
+    form->accept();
+    // Refused with the reason; the form stays open; nothing reached the outbox.
+    QVERIFY(form->isVisible());
+    QVERIFY2(form->errorText().contains(QStringLiteral("Quantity")), qPrintable(form->errorText()));
+    QVERIFY(form->errorText().contains(QStringLiteral("not a number")));
+    saveScreenshot(form, QStringLiteral("record_form_refused"));
+    QTest::qWait(200);
+    QCOMPARE(saved.count(), 0);
+    QCOMPARE(s.cache()->outbox().size(), before);
+
+    form->setFieldText(QStringLiteral("product_uom_qty"), QStringLiteral("12"));
+    form->accept();
+    QTRY_COMPARE(saved.count(), 1);
+    auto outbox = s.cache()->outbox(client::OutboxStatus::Pending);
+    QCOMPARE(outbox.size(), before + 1);
+    const auto& data = outbox.back().data;
+    QVERIFY(data["product_uom_qty"].is_number());
+    QCOMPARE(data["product_uom_qty"].get<double>(), 12.0);
+    QCOMPARE(data["price_unit"].get<double>(), 10.5);
+    QCOMPARE(data["order_id"], json(7));
+}
+
+void RecordsViewTest::opensOnDataAndEditNeedsASelection() {
+    Env e;
+    setUp(e);
+    auto& s = *e.session;
+    ui::RecordsView view(s.cache(), s.clientPool());
+    view.resize(1000, 500);
+    view.show();
+    // It opens on the model that has records, shown by its human name.
+    QTRY_COMPARE(view.currentModel(), QStringLiteral("res.partner"));
+    auto* combo = view.findChild<QComboBox*>(QStringLiteral("recordModelCombo"));
+    QCOMPARE(combo->currentText(), QStringLiteral("Contact"));
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    // Edit and Delete need a selected record.
+    QVERIFY(!view.editButton()->isEnabled());
+    QVERIFY(!view.deleteButton()->isEnabled());
+    view.table()->selectRow(0);
+    QVERIFY(view.editButton()->isEnabled());
+    QVERIFY(view.deleteButton()->isEnabled());
+    saveScreenshot(&view, QStringLiteral("records_contacts"));
 }
 
 QTEST_MAIN(RecordsViewTest)

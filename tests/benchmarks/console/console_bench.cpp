@@ -5,8 +5,8 @@
 // Usage: console_bench [devices] [events]
 
 #include "DevicesView.h"
-#include "EmbeddedBackend.h"
 #include "EventLogView.h"
+#include "console/EmbeddedBackend.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -129,8 +129,10 @@ int main(int argc, char** argv) {
     const double fillS = double(fill.elapsed()) / 1000.0;
     std::printf("filled %d devices and %d events in %.1f s\n", nDevices, nEvents, fillS);
 
-    ui::EmbeddedBackend backend(engine, {tenant, admin, protocol::Role::Admin}, dir.path(),
-                                [](const std::string& p) -> Result<std::string> { return p; });
+    auth::Accounts accounts(store,
+                            auth::TokenService("console-bench-secret-long-enough-for-hs256"));
+    console::EmbeddedBackend backend(engine, accounts, {tenant, admin, protocol::Role::Admin},
+                                     dir.path());
     const double rssBefore = rssMb();
 
     // ---- devices view: construct, show, first page in -------------------------------------
@@ -211,19 +213,70 @@ int main(int argc, char** argv) {
                 "step %.1f ms), last visible row %d = event %lld\n",
                 steps, scrollMs, scrollCpuMs, maxStepMs, lastRow,
                 qlonglong(lastEvent ? lastEvent->event_id : -1));
+    // ---- live updates: a push on the engine shows in both open views, no Refresh -----------
+    bar->setValue(0);
+    QCoreApplication::processEvents();
+    const int rounds = 5;
+    double liveMsTotal = 0, liveMsMax = 0, liveCpuMs = 0;
+    for (int r = 0; r < rounds; ++r) {
+        const auto devicesBefore = devices->model()->total();
+        const int eventsBefore = events->model()->rowCount();
+        protocol::json change = {{"local_id", "live-" + std::to_string(r)},
+                                 {"action", "create"},
+                                 {"model", "res.partner"},
+                                 {"data", {{"name", "Live " + std::to_string(r)}}},
+                                 {"local_timestamp", protocol::formatTime(now)},
+                                 {"version", 1}};
+        protocol::json body = {{"device_id", "a-live-" + std::to_string(r)},
+                               {"changes", protocol::json::array({change})}};
+        auto req = std::get<protocol::PushRequest>(protocol::parsePushRequest(body));
+        QElapsedTimer live;
+        live.start();
+        const double c0 = threadCpuMs();
+        if (!engine.push({tenant, admin, protocol::Role::Admin}, req)) {
+            std::fprintf(stderr, "console_bench: live push failed\n");
+            return 1;
+        }
+        const std::string id = "a-live-" + std::to_string(r);
+        const bool shown = waitFor(
+            [&] {
+                bool row = false;
+                for (int i = 0; i < std::min(devices->model()->rowCount(), 50) && !row; ++i)
+                    row = devices->model()->device(i)->device_id == id;
+                return row && devices->model()->total() > devicesBefore &&
+                       events->model()->rowCount() > eventsBefore && events->model()->event(0) &&
+                       events->model()->event(0)->event_id == events->model()->rowCount();
+            },
+            10000);
+        QCoreApplication::processEvents(); // the repaint
+        const double ms = double(live.nsecsElapsed()) / 1e6;
+        liveCpuMs += threadCpuMs() - c0;
+        if (!shown) {
+            std::fprintf(stderr, "console_bench: a live push was not shown within 10 s\n");
+            return 1;
+        }
+        liveMsTotal += ms;
+        liveMsMax = std::max(liveMsMax, ms);
+    }
+    std::printf("live update: a push shown in the open devices view and event log in %.1f ms on "
+                "average (slowest %.1f ms; UI thread %.1f ms per update)\n",
+                liveMsTotal / rounds, liveMsMax, liveCpuMs / rounds);
     const double rssAfter = rssMb();
     std::printf("RSS %.1f MB before the views, %.1f MB after (growth %.1f MB), peak %.1f MB\n",
-                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb());
+                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb(), liveMsTotal / rounds,
+                liveMsMax, liveCpuMs / rounds);
     std::printf("{\"devices\":%d,\"events\":%d,\"fill_s\":%.1f,\"devices_show_ms\":%.1f,"
                 "\"devices_show_ui_cpu_ms\":%.1f,\"devices_fetch10_ms\":%.1f,"
                 "\"devices_fetch10_ui_cpu_ms\":%.1f,\"events_show_ms\":%.1f,"
                 "\"events_show_ui_cpu_ms\":%.1f,\"events_scroll_ms\":%.1f,"
                 "\"events_scroll_ui_cpu_ms\":%.1f,\"events_scroll_max_step_ms\":%.1f,"
                 "\"rss_before_mb\":%.1f,\"rss_after_mb\":%.1f,\"rss_growth_mb\":%.1f,"
-                "\"peak_rss_mb\":%.1f}\n",
+                "\"peak_rss_mb\":%.1f,\"live_update_ms\":%.1f,\"live_update_max_ms\":%.1f,"
+                "\"live_update_ui_cpu_ms\":%.1f}\n",
                 nDevices, nEvents, fillS, devicesShowMs, devicesShowCpuMs, devicesFetchMs,
                 devicesFetchCpuMs, eventsShowMs, eventsShowCpuMs, scrollMs, scrollCpuMs, maxStepMs,
-                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb());
+                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb(), liveMsTotal / rounds,
+                liveMsMax, liveCpuMs / rounds);
     delete events;
     delete devices;
     return 0;

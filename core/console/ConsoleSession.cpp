@@ -13,7 +13,9 @@
 #include <QStandardPaths>
 #include <QUuid>
 
-namespace bridgecore::ui {
+#include <optional>
+
+namespace bridgecore::console {
 
 namespace {
 QString randomText(int length) {
@@ -44,6 +46,30 @@ Result<std::string> loadSecret(const QString& path) {
 }
 } // namespace
 
+ConsoleSession::ConsoleSession()
+    : m_serviceThread(new QThread(this))
+    , m_serviceContext(new QObject) {
+    m_serviceThread->setObjectName(QStringLiteral("console-service"));
+    m_serviceContext->moveToThread(m_serviceThread);
+    connect(m_serviceThread, &QThread::finished, m_serviceContext, &QObject::deleteLater);
+    m_serviceThread->start();
+}
+
+template <typename F> auto ConsoleSession::onServiceThread(F work) -> decltype(work()) {
+    using R = decltype(work());
+    if (QThread::currentThread() == m_serviceThread)
+        return work();
+    std::optional<R> out;
+    QMetaObject::invokeMethod(
+        m_serviceContext, [&] { out.emplace(work()); }, Qt::BlockingQueuedConnection);
+    return std::move(*out);
+}
+
+ConsoleSettings ConsoleSession::settings() const {
+    std::lock_guard lock(m_settingsMutex);
+    return m_settings;
+}
+
 QString ConsoleSession::resolveDataDir(const QString& requested) {
     if (!requested.isEmpty())
         return QDir(requested).absolutePath();
@@ -58,6 +84,23 @@ Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openEmbedded(const QStri
     s->m_dataDir = dataDir;
     if (auto st = s->init(); !st)
         return st.error();
+    return s;
+}
+
+Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openDemo(const QString& dataDir) {
+    // A fresh demo each time: its database only ever holds simulated data.
+    QDir demoDir(dataDir + QStringLiteral("/demo"));
+    if (demoDir.exists() && !demoDir.removeRecursively())
+        return Error{ErrorCode::StorageError,
+                     "cannot clear the demo database in " + demoDir.path().toStdString()};
+    std::unique_ptr<ConsoleSession> s(new ConsoleSession);
+    s->m_dataDir = demoDir.path();
+    s->m_isDemo = true;
+    if (auto st = s->init(); !st)
+        return st.error();
+    s->m_initialPassword.clear(); // nobody logs in to the demo
+    s->m_firstStart = false;
+    s->startDemo();
     return s;
 }
 
@@ -184,13 +227,9 @@ Status ConsoleSession::init() {
     if (m_firstStart)
         m_settings.save(settingsPath());
 
-    auto hasher = [](const std::string& password) {
-        static const auth::PasswordHasher h;
-        return h.hash(password);
-    };
     m_backend = std::make_unique<EmbeddedBackend>(
-        *m_engine, m_caller,
-        QString::fromStdString(storage::displayLocation(databaseLocation().toStdString())), hasher);
+        *m_engine, *m_accounts, m_caller,
+        QString::fromStdString(storage::displayLocation(databaseLocation().toStdString())));
 
     // The console's own offline client.
     m_transport = std::make_unique<client::InProcessTransport>(*m_engine, m_caller);
@@ -258,16 +297,37 @@ ConsoleSession::~ConsoleSession() {
         m_scheduler->waitForIdle();
     }
     stopServing();
+    m_serviceThread->quit();
+    m_serviceThread->wait();
     m_clientPool.waitForDone();
     m_demo.reset();
     m_backend.reset();
 }
 
+void ConsoleSession::applySettingsAsync(const ConsoleSettings& s) {
+    QMetaObject::invokeMethod(m_serviceContext, [this, s] {
+        const Status st = applySettingsHere(s);
+        emit settingsApplied(st ? QString() : QString::fromStdString(st.error().message));
+    });
+}
+
 Status ConsoleSession::applySettings(const ConsoleSettings& s) {
-    const ConsoleSettings old = m_settings;
-    m_settings = s;
-    m_settings.save(settingsPath());
-    m_scheduler->setIntervalMs(s.syncIntervalSeconds * 1000);
+    return onServiceThread([&] { return applySettingsHere(s); });
+}
+
+Status ConsoleSession::applySettingsHere(const ConsoleSettings& s) {
+    ConsoleSettings old;
+    {
+        std::lock_guard lock(m_settingsMutex);
+        old = m_settings;
+        m_settings = s;
+    }
+    s.save(settingsPath());
+    // The scheduler's timer belongs to the thread that made it.
+    QMetaObject::invokeMethod(m_scheduler.get(),
+                              [sched = m_scheduler.get(), ms = s.syncIntervalSeconds * 1000] {
+                                  sched->setIntervalMs(ms);
+                              });
     auto options = m_client->options();
     options.strategy = s.defaultStrategy;
     m_client->setOptions(options);
@@ -288,18 +348,28 @@ Status ConsoleSession::applySettings(const ConsoleSettings& s) {
     }
     if (s.serveApi &&
         (!isServing() || s.serveAddress != old.serveAddress || s.servePort != old.servePort)) {
-        stopServing();
-        auto port = startServing(s.serveAddress, quint16(s.servePort));
+        auto port = startServingHere(s.serveAddress, quint16(s.servePort));
         if (!port)
             return port.error();
     } else if (!s.serveApi) {
-        stopServing();
+        stopServingHere();
     }
     return Status::success();
 }
 
 Result<quint16> ConsoleSession::startServing(const QString& address, quint16 port) {
-    stopServing();
+    return onServiceThread([&] { return startServingHere(address, port); });
+}
+
+void ConsoleSession::stopServing() {
+    onServiceThread([&] {
+        stopServingHere();
+        return true;
+    });
+}
+
+Result<quint16> ConsoleSession::startServingHere(const QString& address, quint16 port) {
+    stopServingHere();
     if (!m_engine)
         return Error{ErrorCode::ValidationError,
                      "only the embedded console serves the sync API; this one is connected to " +
@@ -324,7 +394,7 @@ Result<quint16> ConsoleSession::startServing(const QString& address, quint16 por
     return bound;
 }
 
-void ConsoleSession::stopServing() {
+void ConsoleSession::stopServingHere() {
     if (!m_httpApi)
         return;
     m_httpApi->close();
@@ -356,4 +426,4 @@ void ConsoleSession::settleLocalConflict(std::int64_t conflictId) {
     (void)m_cache->markResolved(c.value().local_id, r);
 }
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

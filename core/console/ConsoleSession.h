@@ -23,7 +23,11 @@
 #include "engine/SyncEngine.h"
 
 #include <QObject>
+#include <QThread>
 #include <QThreadPool>
+
+#include <atomic>
+#include <mutex>
 
 #include <memory>
 
@@ -31,7 +35,7 @@ namespace bridgecore::server {
 class HttpApi;
 }
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 class DemoSimulator;
 
@@ -45,6 +49,9 @@ public:
     static QString resolveDataDir(const QString& requested = {});
     /// Opens (creating on first start) the embedded console in `dataDir`.
     static Result<std::unique_ptr<ConsoleSession>> openEmbedded(const QString& dataDir);
+    /// Opens the demo console: a fresh database of its own in <dataDir>/demo (the real one is
+    /// never touched) with the simulated devices running.
+    static Result<std::unique_ptr<ConsoleSession>> openDemo(const QString& dataDir);
     /// Logs in to `serverUrl` (blocking: run it off the UI thread); the logged-in transport.
     static Result<std::unique_ptr<client::HttpTransport>>
     login(const QString& serverUrl, const QString& email, const QString& password,
@@ -59,6 +66,8 @@ public:
 
     QString dataDir() const { return m_dataDir; }
     bool isConnected() const { return m_httpTransport != nullptr; }
+    /// The --demo console (on its own database).
+    bool isDemo() const { return m_isDemo; }
     /// The server URL in connected mode; empty when embedded.
     QString serverUrl() const { return m_serverUrl; }
     QString databasePath() const;
@@ -83,16 +92,22 @@ public:
     client::HttpTransport* httpTransport() { return m_httpTransport.get(); }
     QThreadPool* clientPool() { return &m_clientPool; }
 
-    ConsoleSettings settings() const { return m_settings; }
+    ConsoleSettings settings() const;
     /// Saves settings and applies what can change at run time (interval, strategy, app type,
-    /// serving the API).
+    /// serving the API) on the session's service thread: returns at once, settingsApplied()
+    /// tells how it went. The UI thread never waits for a lock or the HTTP server's close.
+    void applySettingsAsync(const ConsoleSettings& settings);
+    /// The same, blocking the calling thread (not the UI's) until done.
     Status applySettings(const ConsoleSettings& settings);
 
-    /// Serves the sync API on address:port (0 = free port); returns the bound port.
+    /// Serves the sync API on address:port (0 = free port); returns the bound port. The
+    /// server lives on the service thread (blocking call: not from the UI thread at run time).
     Result<quint16> startServing(const QString& address, quint16 port);
     void stopServing();
-    bool isServing() const { return m_httpApi != nullptr; }
-    quint16 servingPort() const { return m_servingPort; }
+    bool isServing() const { return m_servingPort.load() != 0; }
+    quint16 servingPort() const { return m_servingPort.load(); }
+    /// The thread that runs the HTTP server and applies settings.
+    QThread* serviceThread() const { return m_serviceThread; }
 
     /// Starts the simulated devices of --demo.
     void startDemo(int devices = 12, int tickMs = 600);
@@ -103,17 +118,26 @@ public:
 
 signals:
     void servingChanged(bool serving, const QString& where);
+    /// applySettingsAsync() finished; `error` is empty on success.
+    void settingsApplied(const QString& error);
 
 private:
-    ConsoleSession() = default;
+    ConsoleSession();
     Status init();
+    /// Runs `work` on the service thread and waits for it.
+    template <typename F> auto onServiceThread(F work) -> decltype(work());
+    Status applySettingsHere(const ConsoleSettings& settings);
+    Result<quint16> startServingHere(const QString& address, quint16 port);
+    void stopServingHere();
     Status initClient(client::Transport& transport);
 
     QString m_dataDir;
+    bool m_isDemo = false;
     bool m_firstStart = false;
     QString m_initialPassword;
     std::string m_jwtSecret;
     engine::Caller m_caller;
+    mutable std::mutex m_settingsMutex;
     ConsoleSettings m_settings;
     std::shared_ptr<storage::SyncStore> m_store;
     std::unique_ptr<engine::SyncEngine> m_engine;
@@ -125,10 +149,12 @@ private:
     QString m_serverUrl;
     std::unique_ptr<client::SyncClient> m_client;
     std::unique_ptr<client::SyncScheduler> m_scheduler;
-    std::unique_ptr<server::HttpApi> m_httpApi;
-    quint16 m_servingPort = 0;
+    std::unique_ptr<server::HttpApi> m_httpApi; // lives on m_serviceThread
+    std::atomic<quint16> m_servingPort{0};
+    QThread* m_serviceThread = nullptr;
+    QObject* m_serviceContext = nullptr; // lives on m_serviceThread
     std::unique_ptr<DemoSimulator> m_demo;
     QThreadPool m_clientPool;
 };
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -2,7 +2,7 @@
 
 #include <QSettings>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 ConsoleSettings ConsoleSettings::load(const QString& iniPath) {
     QSettings s(iniPath, QSettings::IniFormat);
@@ -44,4 +44,4 @@ void ConsoleSettings::save(const QString& iniPath) const {
     s.sync();
 }
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 using protocol::json;
 
@@ -103,6 +103,8 @@ engine::ConflictRecord conflictOf(const json& j) {
     c.status = j.value("status", std::string("open"));
     c.created_at = j.value("created_at", std::string());
     c.resolved_at = optString(j, "resolved_at");
+    if (auto it = j.find("resolved_by"); it != j.end() && it->is_number_integer())
+        c.resolved_by = it->get<std::int64_t>();
     c.result_data = j.value("result_data", json(nullptr));
     return c;
 }
@@ -492,4 +494,4 @@ Status RemoteBackend::setUserPassword(std::int64_t, const std::string&) {
     return noUserAdmin();
 }
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -19,7 +19,7 @@
 #include <memory>
 #include <random>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 class DemoSimulator : public QObject {
     Q_OBJECT
@@ -64,4 +64,4 @@ private:
     std::atomic<std::int64_t> m_steps{0};
 };
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

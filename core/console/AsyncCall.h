@@ -10,7 +10,7 @@
 #include <memory>
 #include <type_traits>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 template <typename Work, typename Done>
 void runAsync(QThreadPool* pool, QObject* context, Work work, Done done) {
@@ -27,4 +27,4 @@ void runAsync(QThreadPool* pool, QObject* context, Work work, Done done) {
         pool, [work = std::move(work)]() mutable { return std::make_shared<R>(work()); }));
 }
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -1,16 +1,14 @@
 #include "EmbeddedBackend.h"
 
-#include <QDateTime>
+namespace bridgecore::console {
 
-namespace bridgecore::ui {
-
-EmbeddedBackend::EmbeddedBackend(engine::SyncEngine& engine, engine::Caller caller,
-                                 QString databasePath, PasswordHasher hasher, QObject* parent)
+EmbeddedBackend::EmbeddedBackend(engine::SyncEngine& engine, auth::Accounts& accounts,
+                                 engine::Caller caller, QString databasePath, QObject* parent)
     : ConsoleBackend(parent)
     , m_engine(engine)
     , m_caller(caller)
-    , m_databasePath(std::move(databasePath))
-    , m_hasher(std::move(hasher)) {
+    , m_accounts(accounts)
+    , m_databasePath(std::move(databasePath)) {
     // Reads may run side by side; the store serialises writers itself.
     m_pool.setMaxThreadCount(2);
     m_pool.setExpiryTimeout(-1);
@@ -144,14 +142,8 @@ Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
 Result<std::vector<UserInfo>> EmbeddedBackend::users() {
     if (m_caller.role == protocol::Role::User)
         return Error{ErrorCode::Forbidden, "only support and admin users may list users"};
-    auto snapshot = m_engine.store().read();
-    if (!snapshot.ok())
-        return snapshot.error();
-    auto users = snapshot.value()->users(m_caller.tenant_id);
-    if (!users.ok())
-        return users.error();
     std::vector<UserInfo> out;
-    for (const auto& u : users.value())
+    for (const auto& u : m_accounts.users(m_caller.tenant_id))
         out.push_back({u.id, u.email, u.name, u.role, u.disabled, u.created_at});
     return out;
 }
@@ -160,34 +152,15 @@ Result<std::int64_t> EmbeddedBackend::addUser(const std::string& email, const st
                                               protocol::Role role, const std::string& password) {
     if (auto s = requireAdmin(); !s)
         return s.error();
-    if (email.find('@') == std::string::npos)
-        return Error{ErrorCode::ValidationError, "the email address is not valid"};
-    if (password.size() < 8)
-        return Error{ErrorCode::ValidationError, "the password needs at least 8 characters"};
-    auto hash = m_hasher(password);
-    if (!hash)
-        return hash.error();
-    auto tx = m_engine.store().write();
-    if (!tx.ok())
-        return tx.error();
-    auto existing = tx.value()->userByEmail(email);
-    if (!existing.ok())
-        return existing.error();
-    if (existing.value())
-        return Error{ErrorCode::ValidationError, "a user with this email already exists"};
-    storage::User user;
-    user.tenant_id = m_caller.tenant_id;
-    user.email = email;
-    user.name = name.empty() ? email : name;
-    user.role = role;
-    user.password_hash = hash.value();
-    user.created_at = QDateTime::currentMSecsSinceEpoch();
-    auto id = tx.value()->createUser(user);
-    if (!id)
-        return id.error();
-    if (auto c = tx.value()->commit(); !c)
-        return c.error();
-    return id.value();
+    return m_accounts.createUser(m_caller.tenant_id, email, name, role, password);
+}
+
+/// The email of a user of the caller's tenant.
+Result<std::string> EmbeddedBackend::emailOf(std::int64_t userId) {
+    auto user = m_engine.store().user(userId);
+    if (!user || user->tenant_id != m_caller.tenant_id)
+        return Error{ErrorCode::NotFound, "no such user"};
+    return user->email;
 }
 
 Status EmbeddedBackend::setUserDisabled(std::int64_t userId, bool disabled) {
@@ -195,42 +168,19 @@ Status EmbeddedBackend::setUserDisabled(std::int64_t userId, bool disabled) {
         return s;
     if (userId == m_caller.user_id && disabled)
         return Error{ErrorCode::ValidationError, "you cannot disable your own account"};
-    auto tx = m_engine.store().write();
-    if (!tx.ok())
-        return tx.error();
-    auto found = tx.value()->user(userId);
-    if (!found.ok())
-        return found.error();
-    auto& user = found.value();
-    if (!user || user->tenant_id != m_caller.tenant_id)
-        return Error{ErrorCode::NotFound, "no such user"};
-    user->disabled = disabled;
-    if (auto s = tx.value()->updateUser(*user); !s)
-        return s;
-    return tx.value()->commit();
+    auto email = emailOf(userId);
+    if (!email)
+        return email.error();
+    return m_accounts.setDisabled(email.value(), disabled);
 }
 
 Status EmbeddedBackend::setUserPassword(std::int64_t userId, const std::string& password) {
     if (auto s = requireAdmin(); !s)
         return s;
-    if (password.size() < 8)
-        return Error{ErrorCode::ValidationError, "the password needs at least 8 characters"};
-    auto hash = m_hasher(password);
-    if (!hash)
-        return hash.error();
-    auto tx = m_engine.store().write();
-    if (!tx.ok())
-        return tx.error();
-    auto found = tx.value()->user(userId);
-    if (!found.ok())
-        return found.error();
-    auto& user = found.value();
-    if (!user || user->tenant_id != m_caller.tenant_id)
-        return Error{ErrorCode::NotFound, "no such user"};
-    user->password_hash = hash.value();
-    if (auto s = tx.value()->updateUser(*user); !s)
-        return s;
-    return tx.value()->commit();
+    auto email = emailOf(userId);
+    if (!email)
+        return email.error();
+    return m_accounts.changePassword(email.value(), password);
 }
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -14,7 +14,7 @@
 
 #include <mutex>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 class RemoteBackend : public ConsoleBackend {
     Q_OBJECT
@@ -81,4 +81,4 @@ private:
     protocol::Millis m_liveFrom = 0; // the first second not yet reported
 };
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

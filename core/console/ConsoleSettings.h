@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 struct ConsoleSettings {
     enum class Mode { Embedded, Connected };
@@ -27,4 +27,4 @@ struct ConsoleSettings {
     void save(const QString& iniPath) const;
 };
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -2,7 +2,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 namespace {
 const char* const kNames[] = {"Azure Interior", "Deco Addict", "Gemini Furniture",
@@ -159,4 +159,4 @@ void DemoSimulator::stepDevice(Device& d) {
     (void)d.client->sync();
 }
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

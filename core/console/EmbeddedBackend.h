@@ -1,23 +1,20 @@
 #pragma once
-// The console's admin data straight from an in-process SyncEngine.
+// The console's admin data straight from an in-process SyncEngine; users through core/auth.
 
 #include "ConsoleBackend.h"
+#include "auth/Accounts.h"
 
 #include <QThreadPool>
 
-#include <functional>
-
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 class EmbeddedBackend : public ConsoleBackend {
     Q_OBJECT
 public:
-    /// Hashes a password for storage (the auth module's argon2id); injected so that ui does
-    /// not decide how passwords are stored.
-    using PasswordHasher = std::function<Result<std::string>(const std::string& password)>;
-
-    EmbeddedBackend(engine::SyncEngine& engine, engine::Caller caller, QString databasePath,
-                    PasswordHasher hasher, QObject* parent = nullptr);
+    /// Users are administered through `accounts` (core/auth, the server's own), which must
+    /// outlive the backend.
+    EmbeddedBackend(engine::SyncEngine& engine, auth::Accounts& accounts, engine::Caller caller,
+                    QString databasePath, QObject* parent = nullptr);
     ~EmbeddedBackend() override;
 
     QThreadPool* pool() override { return &m_pool; }
@@ -51,12 +48,13 @@ public:
 
 private:
     Status requireAdmin() const;
+    Result<std::string> emailOf(std::int64_t userId);
 
     engine::SyncEngine& m_engine;
     engine::Caller m_caller;
+    auth::Accounts& m_accounts;
     QString m_databasePath;
-    PasswordHasher m_hasher;
     QThreadPool m_pool;
 };
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

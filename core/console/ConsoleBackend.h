@@ -12,7 +12,7 @@
 
 class QThreadPool;
 
-namespace bridgecore::ui {
+namespace bridgecore::console {
 
 /// A user of the tenant as the admin view shows it (never with a password hash).
 struct UserInfo {
@@ -74,4 +74,4 @@ signals:
     void conflictsChanged();
 };
 
-} // namespace bridgecore::ui
+} // namespace bridgecore::console

@@ -1,0 +1,79 @@
+#include "LiveUpdates.h"
+
+#include "ConsoleServices.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QSettings>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+
+#include <QWidget>
+#include <algorithm>
+
+namespace bridgecore::ui {
+
+LiveUpdates::LiveUpdates(ConsoleBackend* backend, QWidget* view, std::function<void()> update,
+                         int intervalMs)
+    : QObject(view)
+    , m_view(view)
+    , m_update(std::move(update))
+    , m_timer(new QTimer(this)) {
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(intervalMs);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (!m_view->isVisible()) {
+            m_dirty = true;
+            return;
+        }
+        m_dirty = false;
+        m_update();
+    });
+    connect(backend, &ConsoleBackend::pushed, this, &LiveUpdates::changed);
+    connect(backend, &ConsoleBackend::pulled, this, &LiveUpdates::changed);
+    connect(backend, &ConsoleBackend::conflictsChanged, this, &LiveUpdates::changed);
+    view->installEventFilter(this);
+}
+
+void LiveUpdates::changed() {
+    if (!m_view->isVisible()) {
+        m_dirty = true;
+        return;
+    }
+    if (!m_timer->isActive())
+        m_timer->start(); // at most one update per interval, however many pushes arrive
+}
+
+bool LiveUpdates::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && event->type() == QEvent::Show && m_dirty && !m_timer->isActive())
+        m_timer->start(0);
+    return QObject::eventFilter(watched, event);
+}
+
+void fitHeaderSections(QTableView* table, const QString& key) {
+    auto* header = table->horizontalHeader();
+    auto* model = table->model();
+    const QFontMetrics fm(header->font());
+    // Margins of a header section plus room for the sort indicator.
+    const int extra = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
+                      header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 16;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("columns/") + key);
+    for (int c = 0; c < model->columnCount(); ++c) {
+        const QString title = model->headerData(c, Qt::Horizontal).toString();
+        const int needed = fm.horizontalAdvance(title) + extra;
+        const int saved = settings.value(QString::number(c), 0).toInt();
+        header->resizeSection(c, std::max({needed, saved, int(header->sectionSize(c))}));
+    }
+    settings.endGroup();
+    QObject::connect(header, &QHeaderView::sectionResized, header,
+                     [key, header](int section, int, int size) {
+                         if (header->stretchLastSection() && section == header->count() - 1)
+                             return; // its width follows the window
+                         QSettings s;
+                         s.setValue(QStringLiteral("columns/%1/%2").arg(key).arg(section), size);
+                     });
+}
+
+} // namespace bridgecore::ui

@@ -1,0 +1,46 @@
+#pragma once
+// Keeps a view live: the backend's change signals (a push, a pull, conflicts changed; the
+// connected backend polls the server for them) call `update` at most every `intervalMs`
+// while the view is visible; a hidden view catches up when it is shown again.
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QTableView;
+class QTimer;
+class QWidget;
+
+namespace bridgecore::console {
+class ConsoleBackend;
+}
+
+namespace bridgecore::ui {
+
+using console::ConsoleBackend;
+
+class LiveUpdates : public QObject {
+    Q_OBJECT
+public:
+    LiveUpdates(ConsoleBackend* backend, QWidget* view, std::function<void()> update,
+                int intervalMs = 250);
+
+    /// Something changed: update soon (now if the view is hidden: when it is shown).
+    void changed();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* m_view;
+    std::function<void()> m_update;
+    QTimer* m_timer;
+    bool m_dirty = false;
+};
+
+/// Header sections wide enough for their titles (in the current language) and the sort
+/// arrow, and each width remembered per user under `key` once the person resizes it.
+void fitHeaderSections(QTableView* table, const QString& key);
+
+} // namespace bridgecore::ui
