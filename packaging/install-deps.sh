@@ -12,6 +12,7 @@ packages=(
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev libsodium-dev zlib1g-dev libsqlite3-dev
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
+    python3  # the Odoo emulator of the tests (tests/odoo/odoo_emulator.py)
 )
 
 missing=()

@@ -168,6 +168,16 @@ CREATE TABLE metric_buckets (
     PRIMARY KEY (tenant_id, bucket_start)
 ) WITHOUT ROWID;
 )sql",
+    // 1 -> 2: per-tenant settings, e.g. the tenant's Odoo connection (section "odoo").
+    R"sql(
+CREATE TABLE tenant_settings (
+    tenant_id  INTEGER NOT NULL,
+    section    TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, section)
+) WITHOUT ROWID;
+)sql",
 };
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));
 constexpr std::size_t kMaxLatencySamples = 256;
@@ -609,6 +619,35 @@ ModelMap SqliteStore::modelMap(std::int64_t tenantId) {
         map[q.text(0)].push_back(std::move(e));
     }
     return map;
+}
+
+Result<std::optional<std::string>> SqliteStore::tenantSetting(std::int64_t tenantId,
+                                                              const std::string& section) {
+    Access access(*this);
+    Statement& q = stmt("SELECT value FROM tenant_settings WHERE tenant_id = ?1 AND section = ?2");
+    q.bind(1, tenantId).bind(2, section);
+    const int rc = q.step();
+    if (rc == SQLITE_ROW)
+        return std::optional<std::string>(q.text(0));
+    if (rc != SQLITE_DONE)
+        return lastError("reading the tenant's settings");
+    return std::optional<std::string>();
+}
+
+Status SqliteStore::setTenantSetting(std::int64_t tenantId, const std::string& section,
+                                     const std::optional<std::string>& value) {
+    Access access(*this);
+    if (!value) {
+        Statement& del = stmt("DELETE FROM tenant_settings WHERE tenant_id = ?1 AND section = ?2");
+        if (!del.bind(1, tenantId).bind(2, section).exec())
+            return lastError("removing the tenant's settings");
+        return Status::success();
+    }
+    Statement& q = stmt("INSERT OR REPLACE INTO tenant_settings(tenant_id, section, value, "
+                        "updated_at) VALUES (?1, ?2, ?3, ?4)");
+    if (!q.bind(1, tenantId).bind(2, section).bind(3, *value).bind(4, wallNow()).exec())
+        return lastError("saving the tenant's settings");
+    return Status::success();
 }
 
 Status SqliteStore::setAppTypeModels(std::int64_t tenantId, const std::string& appType,

@@ -77,6 +77,10 @@ public:
     Status updateUser(const User& user) override;
 
     ModelMap modelMap(std::int64_t tenantId) override;
+    Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
+                                                     const std::string& section) override;
+    Status setTenantSetting(std::int64_t tenantId, const std::string& section,
+                            const std::optional<std::string>& value) override;
     Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                             const std::vector<ModelEntry>& models) override;
 

@@ -182,6 +182,14 @@ public:
     virtual Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                                     const std::vector<ModelEntry>& models) = 0;
 
+    // ---- per-tenant settings, one JSON text per section (e.g. "odoo") ----
+    /// The value stored for (tenant, section); nullopt when there is none.
+    virtual Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
+                                                             const std::string& section) = 0;
+    /// Stores `value` for (tenant, section); nullopt removes it.
+    virtual Status setTenantSetting(std::int64_t tenantId, const std::string& section,
+                                    const std::optional<std::string>& value) = 0;
+
     // ---- records ----
     virtual std::optional<RecordRow> record(std::int64_t tenantId, const std::string& model,
                                             std::int64_t id) = 0;

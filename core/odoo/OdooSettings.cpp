@@ -1,0 +1,78 @@
+#include "odoo/OdooSettings.h"
+
+namespace bridgecore::odoo {
+
+using protocol::json;
+
+json OdooSettings::toJson() const {
+    return {{"url", url},
+            {"database", database},
+            {"login", login},
+            {"api", std::string(apiName(api))},
+            {"secret", sealed_secret},
+            {"uid", uid},
+            {"version", version},
+            {"attached_at", attached_at},
+            {"update_sync_state", update_sync_state}};
+}
+
+Result<OdooSettings> OdooSettings::fromJson(const json& j) {
+    if (!j.is_object())
+        return Error{ErrorCode::StorageError, "the stored Odoo settings are not an object"};
+    OdooSettings s;
+    try {
+        s.url = j.at("url").get<std::string>();
+        s.database = j.at("database").get<std::string>();
+        s.login = j.at("login").get<std::string>();
+        const auto api = parseApi(j.at("api").get<std::string>());
+        if (!api)
+            return Error{ErrorCode::StorageError, "the stored Odoo API is unknown"};
+        s.api = *api;
+        s.sealed_secret = j.at("secret").get<std::string>();
+        s.uid = j.value("uid", std::int64_t(0));
+        s.version = j.value("version", std::string());
+        s.attached_at = j.value("attached_at", protocol::Millis(0));
+        s.update_sync_state = j.value("update_sync_state", true);
+    } catch (const json::exception& e) {
+        return Error{ErrorCode::StorageError,
+                     std::string("the stored Odoo settings are damaged: ") + e.what()};
+    }
+    return s;
+}
+
+Result<OdooConfig> OdooSettings::clientConfig(const SecretBox& box) const {
+    auto secret = box.open(sealed_secret);
+    if (!secret.ok())
+        return secret.error();
+    OdooConfig c;
+    c.url = url;
+    c.database = database;
+    c.login = login;
+    c.secret = std::move(secret.value());
+    c.api = api;
+    return c;
+}
+
+Result<std::optional<OdooSettings>> loadOdooSettings(storage::SyncStore& store,
+                                                     std::int64_t tenantId) {
+    auto text = store.tenantSetting(tenantId, kSettingsSection);
+    if (!text.ok())
+        return text.error();
+    if (!text.value())
+        return std::optional<OdooSettings>();
+    const json j = json::parse(*text.value(), nullptr, false);
+    auto s = OdooSettings::fromJson(j);
+    if (!s.ok())
+        return s.error();
+    return std::optional<OdooSettings>(std::move(s.value()));
+}
+
+Status saveOdooSettings(storage::SyncStore& store, std::int64_t tenantId, const OdooSettings& s) {
+    return store.setTenantSetting(tenantId, kSettingsSection, s.toJson().dump());
+}
+
+Status removeOdooSettings(storage::SyncStore& store, std::int64_t tenantId) {
+    return store.setTenantSetting(tenantId, kSettingsSection, std::nullopt);
+}
+
+} // namespace bridgecore::odoo
