@@ -20,7 +20,8 @@ connector's convenience:
   ``false`` for empty values, x2many as id lists, datetimes ``"YYYY-MM-DD HH:MM:SS"`` in UTC.
 * ``update.webhook`` rows on every create/write/unlink of a business model (the guide's addon),
   and ``user.sync.state``; both can be left out (``--no-webhook``, ``--no-sync-state``).
-* A read-only user (access errors on create/write/unlink/load).
+* Users: admin (uid 2, key admin-api-key, password admin), reader (uid 6, read-only: access
+  errors on create/write/unlink/load), office (uid 7, an Odoo user editing in the back office).
 
 Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a JSON body:
   faults   {"fail_next": N, "fail_status": 503, "hang_next": N, "hang_seconds": 30,
@@ -247,13 +248,14 @@ class Database:
         self.users = {
             2: {"login": "admin", "password": "admin", "key": "admin-api-key", "readonly": False},
             6: {"login": "reader", "password": "reader", "key": "reader-api-key", "readonly": True},
+            7: {"login": "office", "password": "office", "key": "office-api-key", "readonly": False},
         }
         for uid, u in self.users.items():
             self.tables["res.users"][uid] = {"id": uid, "name": u["login"].title(),
                                              "login": u["login"], "create_date": now_str(),
                                              "write_date": now_str(), "create_uid": 1,
                                              "write_uid": 1}
-        self.next_id["res.users"] = 7
+        self.next_id["res.users"] = 8
         self.sale_seq = 0
 
     # -- helpers --
