@@ -71,7 +71,20 @@ Result<std::vector<FeedChange>> OdooFeed::poll(FeedCursor& cursor) {
             return probe.error();
     }
     ++cursor.polls;
-    return *m_webhook ? pollWebhook(cursor) : pollWriteDates(cursor);
+    if (!*m_webhook)
+        return pollWriteDates(cursor);
+    // Page through a backlog (bounded, so one poll never runs unboundedly long).
+    std::vector<FeedChange> all;
+    for (int page = 0; page < 20; ++page) {
+        auto r = pollWebhook(cursor);
+        if (!r.ok())
+            return all.empty() ? r : Result<std::vector<FeedChange>>(std::move(all));
+        for (auto& c : r.value())
+            all.push_back(std::move(c));
+        if (m_lastPageRows < m_pageSize)
+            break;
+    }
+    return all;
 }
 
 Result<std::vector<FeedChange>> OdooFeed::pollWebhook(FeedCursor& cursor) {
@@ -87,6 +100,7 @@ Result<std::vector<FeedChange>> OdooFeed::pollWebhook(FeedCursor& cursor) {
                        {"limit", m_pageSize}});
     if (!rows.ok())
         return rows.error();
+    m_lastPageRows = int(rows.value().size());
     // Current values of every record named, one read per model.
     std::map<std::string, std::set<std::int64_t>> wanted;
     for (const auto& row : rows.value())

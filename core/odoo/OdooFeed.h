@@ -60,6 +60,7 @@ private:
     std::vector<std::string> m_models;
     int m_reconcileEvery;
     int m_pageSize;
+    int m_lastPageRows = 0;
     std::optional<bool> m_webhook;
     std::map<std::string, json> m_types;
 };

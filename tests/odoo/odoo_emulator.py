@@ -257,6 +257,26 @@ class Database:
                                              "write_uid": 1}
         self.next_id["res.users"] = 8
         self.sale_seq = 0
+        self.undo = None
+
+    # -- transactions: an undo journal of the records a call touches --
+    def begin(self):
+        self.undo = {"records": {}, "next_id": dict(self.next_id), "sale_seq": self.sale_seq}
+
+    def touch(self, model, rec_id):
+        if self.undo is not None and (model, rec_id) not in self.undo["records"]:
+            old = self.tables[model].get(rec_id)
+            self.undo["records"][(model, rec_id)] = copy.deepcopy(old)
+
+    def rollback(self):
+        for (model, rec_id), old in self.undo["records"].items():
+            if old is None:
+                self.tables[model].pop(rec_id, None)
+            else:
+                self.tables[model][rec_id] = old
+        self.next_id = self.undo["next_id"]
+        self.sale_seq = self.undo["sale_seq"]
+        self.begin()
 
     # -- helpers --
     def model(self, name):
@@ -318,6 +338,7 @@ class Database:
             inverse = f["relation_field"]
             current = [i for i, r in self.tables[rel].items() if r.get(inverse) == rec_id]
         else:
+            self.touch(model, rec_id)
             current = list(self.tables[model][rec_id].get(fname) or [])
         if not isinstance(commands, list):
             raise ValidationError("Wrong value for %s.%s: %r" % (model, fname, commands))
@@ -371,6 +392,7 @@ class Database:
             return
         wid = self.next_id["update.webhook"]
         self.next_id["update.webhook"] += 1
+        self.touch("update.webhook", wid)
         payload = json.dumps({"changed_fields": sorted(changed or [])})
         self.tables["update.webhook"][wid] = {
             "id": wid, "model": model, "record_id": rec_id, "event": event,
@@ -415,6 +437,7 @@ class Database:
             for fname, f in fields.items():
                 if f["type"] == "many2many":
                     rec[fname] = []
+        self.touch(model, rec_id)
         self.tables[model][rec_id] = rec
         self.log_change(model, rec_id, "create", env, list(vals))
         for k, v in x2many.items():
@@ -429,6 +452,7 @@ class Database:
             if k not in fields:
                 raise ValueError("Invalid field %r on model %r" % (k, model))
         for rec_id in ids:
+            self.touch(model, rec_id)
             rec = self.tables[model][rec_id]
             for k, v in vals.items():
                 if fields[k]["type"] in ("one2many", "many2many"):
@@ -456,9 +480,11 @@ class Database:
                     children = [i for i, r in self.tables[rel].items() if r.get(inv) == rec_id]
                     if children:
                         self.unlink_ids(rel, children, env)
+            self.touch(model, rec_id)
             del self.tables[model][rec_id]
             for x in list(self.tables["ir.model.data"].values()):
                 if x["model"] == model and x["res_id"] == rec_id:
+                    self.touch("ir.model.data", x["id"])
                     del self.tables["ir.model.data"][x["id"]]
             self.log_change(model, rec_id, "unlink", env)
         return True
@@ -564,7 +590,6 @@ class Database:
         self.check_write(env, model, "create")
         mfields = self.models[model]["fields"]
         messages = []
-        snapshot = copy.deepcopy((self.tables, self.next_id, self.sale_seq))
         # group rows into records (a record starts on a row with a non-empty main column)
         main_cols = [i for i, f in enumerate(fields_) if "/" not in f or f.split("/")[0] in
                      ("id", ".id") or mfields.get(f.split("/")[0], {}).get("type") != "one2many"]
@@ -599,7 +624,7 @@ class Database:
                                      "rows": {"from": rec["row"], "to": rec["row"]},
                                      "message": str(e)})
         if any(m["type"] == "error" for m in messages):
-            self.tables, self.next_id, self.sale_seq = snapshot
+            self.rollback()
             return {"ids": False, "messages": messages, "nextrow": 0}
         return {"ids": ids, "messages": messages, "nextrow": 0}
 
@@ -681,6 +706,7 @@ class Database:
             module, _, name = xmlid.rpartition(".")
             xid = self.next_id["ir.model.data"]
             self.next_id["ir.model.data"] += 1
+            self.touch("ir.model.data", xid)
             stamp = now_str()
             self.tables["ir.model.data"][xid] = {
                 "id": xid, "module": module or "__import__", "name": name, "model": model,
@@ -859,13 +885,15 @@ class Handler(BaseHTTPRequestHandler):
         with db.lock:
             readonly = method in ("read", "search", "search_read", "search_count", "fields_get",
                                   "context_get")
-            snapshot = None if readonly else copy.deepcopy((db.tables, db.next_id, db.sale_seq))
+            db.begin()
             try:
                 result = db.call(env, model, method, ids, kwargs)
             except Exception:
-                if snapshot is not None:
-                    db.tables, db.next_id, db.sale_seq = snapshot
+                if not readonly:
+                    db.rollback()
                 raise
+            finally:
+                db.undo = None
             return result
 
     def user_by_key(self, key):
