@@ -13,6 +13,7 @@
 
 #include "auth/Accounts.h"
 #include "engine/SyncEngine.h"
+#include "odoo/OdooBridge.h"
 #include "odoo/OdooClient.h"
 #include "odoo/OdooSettings.h"
 #include "odoo/SecretBox.h"
@@ -280,6 +281,25 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     sigaction(SIGINT, &sa, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
+    // Tenants attached to Odoo: their feeds run beside the API (issue 10).
+    std::unique_ptr<odoo::OdooBridge> bridge;
+    {
+        bool attached = false;
+        for (const auto& t : store.value()->tenants()) {
+            auto s = odoo::loadOdooSettings(*store.value(), t.id);
+            attached = attached || (s.ok() && s.value());
+        }
+        if (attached) {
+            auto box = odoo::SecretBox::fromEnvironment(config.secret_key);
+            if (!box.ok())
+                return fail("a tenant is attached to Odoo: " + box.error().message);
+            bridge = std::make_unique<odoo::OdooBridge>(store.value(), std::move(box.value()),
+                                                        int(config.odoo_poll_interval_ms));
+            if (auto s = bridge->start(); !s.ok())
+                return fail("cannot start the Odoo feed: " + s.error().message);
+        }
+    }
+
     int rc = 0;
     {
         engine::SyncEngine engine(store.value());
@@ -299,6 +319,8 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
         // the engine and the database.
         api.close();
     }
+    if (bridge)
+        bridge->stop();
     std::fprintf(stderr, "bridgecore-server: stopped\n");
     return rc;
 }

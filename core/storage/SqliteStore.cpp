@@ -714,6 +714,25 @@ Result<std::int64_t> SqliteStore::insertRecord(std::int64_t tenantId, const Reco
     return id;
 }
 
+Status SqliteStore::putRecord(std::int64_t tenantId, const RecordRow& row) {
+    Access access(*this);
+    Statement& q =
+        stmt("INSERT OR REPLACE INTO records(tenant_id, model, id, data, version, "
+             "create_date, write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    q.bind(1, tenantId)
+        .bind(2, row.model)
+        .bind(3, row.id)
+        .bind(4, row.data_text.empty() ? row.data.dump() : row.data_text)
+        .bind(5, row.version)
+        .bind(6, row.create_date)
+        .bind(7, row.write_date)
+        .bind(8, std::int64_t(row.deleted));
+    if (!q.exec())
+        return lastError("storing the record");
+    m_nextRecordId.erase({tenantId, row.model, {}}); // an explicit id may pass the cached next
+    return Status::success();
+}
+
 Status SqliteStore::updateRecord(std::int64_t tenantId, const RecordRow& row) {
     Access access(*this);
     Statement& q = stmt("UPDATE records SET data = ?4, version = ?5, write_date = ?6, deleted = ?7 "

@@ -88,6 +88,7 @@ public:
                                     std::int64_t id) override;
     Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
     Status updateRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Status putRecord(std::int64_t tenantId, const RecordRow& row) override;
     std::int64_t countRecords(std::int64_t tenantId, const std::string& model) override;
     std::vector<RecordRow> records(std::int64_t tenantId, const std::string& model, int limit,
                                    int offset) override;

@@ -196,6 +196,9 @@ public:
     /// Inserts a new record with the next id of (tenant, model); returns the id.
     virtual Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) = 0;
     virtual Status updateRecord(std::int64_t tenantId, const RecordRow& row) = 0;
+    /// Inserts or replaces the record under row.id: for ids chosen by a system of record
+    /// (a tenant attached to Odoo mirrors Odoo's ids).
+    virtual Status putRecord(std::int64_t tenantId, const RecordRow& row) = 0;
     virtual std::int64_t countRecords(std::int64_t tenantId, const std::string& model) = 0;
     virtual std::vector<RecordRow> records(std::int64_t tenantId, const std::string& model,
                                            int limit, int offset) = 0;
