@@ -95,12 +95,13 @@ Result<std::vector<protocol::Event>> EmbeddedBackend::eventPage(const engine::Ev
     f.limit = std::clamp(query.limit, 1, 1000);
     f.offset = std::max(0, query.offset);
     f.descending = query.newest_first;
-    auto& store = m_engine.store();
-    std::vector<storage::EventRow> rows;
-    {
-        std::lock_guard lock(store.mutex());
-        rows = store.events(m_caller.tenant_id, f, true);
-    }
+    auto snapshot = m_engine.store().read();
+    if (!snapshot.ok())
+        return snapshot.error();
+    auto found = snapshot.value()->events(m_caller.tenant_id, f, true);
+    if (!found.ok())
+        return found.error();
+    std::vector<storage::EventRow> rows = std::move(found).value();
     std::vector<protocol::Event> out;
     out.reserve(rows.size());
     for (auto& e : rows) {
@@ -143,10 +144,14 @@ Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
 Result<std::vector<UserInfo>> EmbeddedBackend::users() {
     if (m_caller.role == protocol::Role::User)
         return Error{ErrorCode::Forbidden, "only support and admin users may list users"};
-    auto& store = m_engine.store();
-    std::lock_guard lock(store.mutex());
+    auto snapshot = m_engine.store().read();
+    if (!snapshot.ok())
+        return snapshot.error();
+    auto users = snapshot.value()->users(m_caller.tenant_id);
+    if (!users.ok())
+        return users.error();
     std::vector<UserInfo> out;
-    for (const auto& u : store.users(m_caller.tenant_id))
+    for (const auto& u : users.value())
         out.push_back({u.id, u.email, u.name, u.role, u.disabled, u.created_at});
     return out;
 }
@@ -162,9 +167,13 @@ Result<std::int64_t> EmbeddedBackend::addUser(const std::string& email, const st
     auto hash = m_hasher(password);
     if (!hash)
         return hash.error();
-    auto& store = m_engine.store();
-    std::lock_guard lock(store.mutex());
-    if (store.userByEmail(email))
+    auto tx = m_engine.store().write();
+    if (!tx.ok())
+        return tx.error();
+    auto existing = tx.value()->userByEmail(email);
+    if (!existing.ok())
+        return existing.error();
+    if (existing.value())
         return Error{ErrorCode::ValidationError, "a user with this email already exists"};
     storage::User user;
     user.tenant_id = m_caller.tenant_id;
@@ -173,13 +182,10 @@ Result<std::int64_t> EmbeddedBackend::addUser(const std::string& email, const st
     user.role = role;
     user.password_hash = hash.value();
     user.created_at = QDateTime::currentMSecsSinceEpoch();
-    storage::Transaction tx(store);
-    if (!tx.status())
-        return tx.status().error();
-    auto id = store.createUser(user);
+    auto id = tx.value()->createUser(user);
     if (!id)
         return id.error();
-    if (auto c = tx.commit(); !c)
+    if (auto c = tx.value()->commit(); !c)
         return c.error();
     return id.value();
 }
@@ -189,18 +195,19 @@ Status EmbeddedBackend::setUserDisabled(std::int64_t userId, bool disabled) {
         return s;
     if (userId == m_caller.user_id && disabled)
         return Error{ErrorCode::ValidationError, "you cannot disable your own account"};
-    auto& store = m_engine.store();
-    std::lock_guard lock(store.mutex());
-    auto user = store.user(userId);
+    auto tx = m_engine.store().write();
+    if (!tx.ok())
+        return tx.error();
+    auto found = tx.value()->user(userId);
+    if (!found.ok())
+        return found.error();
+    auto& user = found.value();
     if (!user || user->tenant_id != m_caller.tenant_id)
         return Error{ErrorCode::NotFound, "no such user"};
     user->disabled = disabled;
-    storage::Transaction tx(store);
-    if (!tx.status())
-        return tx.status();
-    if (auto s = store.updateUser(*user); !s)
+    if (auto s = tx.value()->updateUser(*user); !s)
         return s;
-    return tx.commit();
+    return tx.value()->commit();
 }
 
 Status EmbeddedBackend::setUserPassword(std::int64_t userId, const std::string& password) {
@@ -211,18 +218,19 @@ Status EmbeddedBackend::setUserPassword(std::int64_t userId, const std::string& 
     auto hash = m_hasher(password);
     if (!hash)
         return hash.error();
-    auto& store = m_engine.store();
-    std::lock_guard lock(store.mutex());
-    auto user = store.user(userId);
+    auto tx = m_engine.store().write();
+    if (!tx.ok())
+        return tx.error();
+    auto found = tx.value()->user(userId);
+    if (!found.ok())
+        return found.error();
+    auto& user = found.value();
     if (!user || user->tenant_id != m_caller.tenant_id)
         return Error{ErrorCode::NotFound, "no such user"};
     user->password_hash = hash.value();
-    storage::Transaction tx(store);
-    if (!tx.status())
-        return tx.status();
-    if (auto s = store.updateUser(*user); !s)
+    if (auto s = tx.value()->updateUser(*user); !s)
         return s;
-    return tx.commit();
+    return tx.value()->commit();
 }
 
 } // namespace bridgecore::ui

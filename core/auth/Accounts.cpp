@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 
 namespace bridgecore::auth {
 
@@ -41,12 +40,8 @@ Accounts::Accounts(std::shared_ptr<storage::SyncStore> store, TokenService token
 
 Result<LoginResult> Accounts::login(const std::string& email, const std::string& password) {
     const Error bad{ErrorCode::Unauthorized, kBadCredentials};
-    std::optional<storage::User> user;
-    {
-        std::lock_guard lock(m_store->mutex());
-        user = m_store->userByEmail(normalizeEmail(email));
-    }
-    // Hash verification runs without the store lock, and also for unknown users so that
+    const std::optional<storage::User> user = m_store->userByEmail(normalizeEmail(email));
+    // Hash verification runs outside any transaction, and also for unknown users so that
     // the answer time does not reveal whether the email exists.
     const bool match = m_hasher.verify(user ? user->password_hash : m_hasher.dummyHash(), password);
     if (!user || !match || user->disabled)
@@ -58,11 +53,7 @@ Result<LoginResult> Accounts::refresh(const std::string& refreshToken) {
     auto claims = m_tokens.verify(refreshToken, TokenType::Refresh);
     if (!claims.ok())
         return claims.error();
-    std::optional<storage::User> user;
-    {
-        std::lock_guard lock(m_store->mutex());
-        user = m_store->user(claims.value().user_id);
-    }
+    const std::optional<storage::User> user = m_store->user(claims.value().user_id);
     if (!user || user->disabled || user->tenant_id != claims.value().tenant_id)
         return Error{ErrorCode::Unauthorized, "Could not validate credentials"};
     return issueFor(*user);
@@ -73,11 +64,7 @@ Result<TokenClaims> Accounts::authenticate(std::string_view accessToken) const {
 }
 
 Result<LoginResult> Accounts::issueFor(const storage::User& user) {
-    std::optional<storage::Tenant> tenant;
-    {
-        std::lock_guard lock(m_store->mutex());
-        tenant = m_store->tenant(user.tenant_id);
-    }
+    const std::optional<storage::Tenant> tenant = m_store->tenant(user.tenant_id);
     if (!tenant)
         return Error{ErrorCode::Unauthorized, kBadCredentials};
     LoginResult r;
@@ -93,7 +80,6 @@ Result<LoginResult> Accounts::issueFor(const storage::User& user) {
 Result<std::int64_t> Accounts::createTenant(const std::string& name) {
     if (name.empty() || name.size() > 200)
         return Error{ErrorCode::ValidationError, "tenant name must be 1..200 characters"};
-    std::lock_guard lock(m_store->mutex());
     if (m_store->tenantByName(name))
         return Error{ErrorCode::ValidationError, "a tenant named '" + name + "' already exists"};
     return m_store->createTenant(name);
@@ -111,7 +97,6 @@ Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const s
     auto hash = m_hasher.hash(password);
     if (!hash.ok())
         return hash.error();
-    std::lock_guard lock(m_store->mutex());
     const auto tenant = m_store->tenantByName(tenantName);
     if (!tenant)
         return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};

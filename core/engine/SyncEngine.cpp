@@ -19,8 +19,9 @@ using storage::ConflictRow;
 using storage::DeviceRow;
 using storage::EventRow;
 using storage::LedgerEntry;
+using storage::ReadTransaction;
 using storage::RecordRow;
-using storage::Transaction;
+using storage::WriteTransaction;
 
 namespace {
 
@@ -29,14 +30,6 @@ constexpr Millis kMetricBucketMs = 10'000;
 double msSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
-}
-
-Error forbidden(const std::string& what) {
-    return Error{ErrorCode::Forbidden, what};
-}
-
-bool isStaff(const Caller& c) {
-    return c.role == Role::Support || c.role == Role::Admin;
 }
 
 /// Stable digest of what a change does; a resend with the same local_id must match it.
@@ -129,7 +122,8 @@ std::optional<std::string> fmt(std::optional<Millis> t) {
     return t ? std::optional(formatTime(*t)) : std::nullopt;
 }
 
-void applyReport(DeviceRow& d, const QueueReport& r, Millis now) {
+/// The device's latest queue report, as fields of its state to set.
+void applyReport(storage::DeviceUpdate& d, const QueueReport& r, Millis now) {
     if (r.pending_changes)
         d.pending_changes = *r.pending_changes;
     if (r.oldest_pending_at || r.pending_changes)
@@ -141,6 +135,31 @@ void applyReport(DeviceRow& d, const QueueReport& r, Millis now) {
     if (r.client_time)
         if (auto t = parseTime(*r.client_time))
             d.clock_skew_ms = *t - now;
+}
+
+storage::DeviceUpdate deviceUpdate(const DeviceRow& device) {
+    storage::DeviceUpdate u;
+    u.device_id = device.device_id;
+    u.user_id = device.user_id;
+    u.created_at = device.created_at;
+    return u;
+}
+
+/// What a push adds to its device's state.
+storage::DeviceUpdate pushUpdate(const DeviceRow& device, const PushRequest& req,
+                                 const PushResponse& resp, Millis now) {
+    storage::DeviceUpdate u = deviceUpdate(device);
+    u.last_push_time = now;
+    u.last_sync_time = now;
+    u.syncs = 1;
+    u.pushes = 1;
+    u.changes_pushed = std::int64_t(req.changes.size());
+    u.changes_succeeded = resp.succeeded;
+    u.changes_failed = resp.failed;
+    u.changes_conflicted = resp.conflicts;
+    u.push_ms = resp.total_processing_time_ms;
+    applyReport(u, req.report, now);
+    return u;
 }
 
 SyncState toState(const DeviceRow& d, std::int64_t head) {
@@ -303,18 +322,30 @@ struct SyncEngine::Impl {
     };
     using Models = std::unordered_map<std::string, ModelInfo>;
 
+    /// A read snapshot.
+    Result<std::unique_ptr<ReadTransaction>> snapshot() { return store.read(); }
+
     /// Every model of every app type of the tenant (a user may sync any of its app types).
-    Models tenantModels(std::int64_t tenantId) {
+    static Result<Models> tenantModels(ReadTransaction& tx, std::int64_t tenantId) {
+        auto map = tx.modelMap(tenantId);
+        if (!map.ok())
+            return map.error();
         Models out;
-        for (const auto& [appType, entries] : store.modelMap(tenantId))
+        for (const auto& [appType, entries] : map.value())
             for (const auto& e : entries)
                 out.try_emplace(e.model, ModelInfo{e.priority, e.category});
         return out;
     }
 
     /// The device's row for a sync call by its user; a new device is registered to the caller.
-    Result<DeviceRow> ownDevice(const Caller& caller, const std::string& deviceId, Millis now) {
-        auto d = store.device(caller.tenant_id, deviceId);
+    static Result<DeviceRow> ownDevice(ReadTransaction& tx, const Caller& caller,
+                                       const std::string& deviceId, Millis now) {
+        auto found = tx.device(caller.tenant_id, deviceId);
+        if (!found.ok())
+            return found.error();
+        auto& d = found.value();
+        if (Status s = AccessPolicy::maySync(caller, d ? d->user_id : 0, deviceId); !s.ok())
+            return s.error();
         if (!d) {
             DeviceRow row;
             row.device_id = deviceId;
@@ -322,66 +353,70 @@ struct SyncEngine::Impl {
             row.created_at = now;
             return row;
         }
-        if (d->user_id != caller.user_id)
-            return forbidden("device '" + deviceId + "' belongs to another user");
         return *d;
     }
 
     /// The device for a read (owner, support or admin) or a management call (owner or admin).
-    Result<std::optional<DeviceRow>> visibleDevice(const Caller& caller,
-                                                   const std::string& deviceId, bool manage) {
-        auto d = store.device(caller.tenant_id, deviceId);
-        if (d && d->user_id != caller.user_id) {
-            const bool allowed = manage ? caller.role == Role::Admin : isStaff(caller);
-            if (!allowed)
-                return forbidden("device '" + deviceId + "' belongs to another user");
-        }
+    static Result<std::optional<DeviceRow>> visibleDevice(ReadTransaction& tx, const Caller& caller,
+                                                          const std::string& deviceId,
+                                                          bool manage) {
+        auto found = tx.device(caller.tenant_id, deviceId);
+        if (!found.ok())
+            return found.error();
+        auto& d = found.value();
+        const std::int64_t owner = d ? d->user_id : 0;
+        if (Status s = manage ? AccessPolicy::mayManageDevice(caller, owner, deviceId)
+                              : AccessPolicy::mayReadDevice(caller, owner, deviceId);
+            !s.ok())
+            return s.error();
         return d;
     }
 
-    /// Saves the device's state (and the call's metrics) in one transaction.
-    Status saveDevice(std::int64_t tenantId, const DeviceRow& row,
-                      const std::optional<storage::MetricDelta>& metrics = std::nullopt) {
-        Transaction tx(store);
-        Status s = tx.status();
-        if (s.ok())
-            s = store.saveDevice(tenantId, row);
+    /// Updates the device's state and the call's metrics in a write transaction of its own.
+    Status updateDevice(std::int64_t tenantId, const storage::DeviceUpdate& update,
+                        const std::optional<storage::MetricDelta>& metrics = std::nullopt) {
+        auto tx = store.write();
+        if (!tx.ok())
+            return tx.error();
+        Status s = tx.value()->updateDevice(tenantId, update);
         if (s.ok() && metrics)
-            recordMetrics(tenantId, clock.now(), *metrics);
-        return s.ok() ? tx.commit() : s;
+            s = recordMetrics(*tx.value(), tenantId, clock.now(), *metrics);
+        return s.ok() ? tx.value()->commit() : s;
     }
 
-    void recordMetrics(std::int64_t tenantId, Millis now, const storage::MetricDelta& delta) {
-        if (Status s = store.addMetrics(tenantId, now - now % kMetricBucketMs, delta); !s.ok())
-            qCWarning(lcEngine, "metrics not recorded: %s", s.error().message.c_str());
+    static Status recordMetrics(WriteTransaction& tx, std::int64_t tenantId, Millis now,
+                                const storage::MetricDelta& delta) {
+        return tx.addMetrics(tenantId, now - now % kMetricBucketMs, delta);
     }
 
-    EventPriority eventPriority(const Models& models, const std::string& model, int priority) {
+    static EventPriority eventPriority(const Models& models, const std::string& model,
+                                       int priority) {
         auto it = models.find(model);
         if (it != models.end() && it->second.priority)
             return *it->second.priority;
         return priorityClass(priority);
     }
 
-    std::string category(const Models& models, const std::string& model) {
+    static std::string category(const Models& models, const std::string& model) {
         auto it = models.find(model);
         return it != models.end() && !it->second.category.empty() ? it->second.category
                                                                   : "business";
     }
 
     /// Writes the record (insert when row.id == 0) and its event in the open transaction.
-    Result<std::int64_t> write(std::int64_t tenantId, RecordRow& row, EventAction action,
-                               std::vector<std::string> changed, EventPriority priority,
-                               const std::string& category, const Caller& caller,
-                               const std::string& deviceId, const std::string& localId) {
+    static Result<std::int64_t> write(WriteTransaction& tx, std::int64_t tenantId, RecordRow& row,
+                                      EventAction action, std::vector<std::string> changed,
+                                      EventPriority priority, const std::string& category,
+                                      const Caller& caller, const std::string& deviceId,
+                                      const std::string& localId) {
         if (row.data_text.empty())
             row.data_text = row.data.dump();
         if (row.id == 0) {
-            auto id = store.insertRecord(tenantId, row);
+            auto id = tx.insertRecord(tenantId, row);
             if (!id.ok())
                 return id.error();
             row.id = id.value();
-        } else if (Status s = store.updateRecord(tenantId, row); !s.ok()) {
+        } else if (Status s = tx.updateRecord(tenantId, row); !s.ok()) {
             return s.error();
         }
         EventRow ev;
@@ -399,14 +434,15 @@ struct SyncEngine::Impl {
         ev.device_id = deviceId;
         ev.local_id = localId;
         ev.version = row.version;
-        return store.appendEvent(tenantId, ev);
+        return tx.appendEvent(tenantId, ev);
     }
 
     /// Merges `fields` into the record and writes it as one new version.
-    Result<std::int64_t> writeFields(std::int64_t tenantId, RecordRow& row, const json& fields,
-                                     Millis now, EventPriority priority,
-                                     const std::string& category, const Caller& caller,
-                                     const std::string& deviceId, const std::string& localId) {
+    static Result<std::int64_t> writeFields(WriteTransaction& tx, std::int64_t tenantId,
+                                            RecordRow& row, const json& fields, Millis now,
+                                            EventPriority priority, const std::string& category,
+                                            const Caller& caller, const std::string& deviceId,
+                                            const std::string& localId) {
         const bool resurrect = row.deleted;
         row.data_text.clear();
         std::vector<std::string> changed;
@@ -419,22 +455,23 @@ struct SyncEngine::Impl {
         row.deleted = false;
         row.version += 1;
         row.write_date = now;
-        return write(tenantId, row, resurrect ? EventAction::Create : EventAction::Write,
+        return write(tx, tenantId, row, resurrect ? EventAction::Create : EventAction::Write,
                      std::move(changed), priority, category, caller, deviceId, localId);
     }
 
-    Result<std::int64_t> deleteRecord(std::int64_t tenantId, RecordRow& row, Millis now,
-                                      EventPriority priority, const std::string& category,
-                                      const Caller& caller, const std::string& deviceId,
-                                      const std::string& localId) {
+    static Result<std::int64_t> deleteRecord(WriteTransaction& tx, std::int64_t tenantId,
+                                             RecordRow& row, Millis now, EventPriority priority,
+                                             const std::string& category, const Caller& caller,
+                                             const std::string& deviceId,
+                                             const std::string& localId) {
         row.deleted = true;
         row.version += 1;
         row.write_date = now;
-        return write(tenantId, row, EventAction::Unlink, {}, priority, category, caller, deviceId,
-                     localId);
+        return write(tx, tenantId, row, EventAction::Unlink, {}, priority, category, caller,
+                     deviceId, localId);
     }
 
-    Result<ResolveResult> resolveStored(const Caller& caller, ConflictRow c,
+    Result<ResolveResult> resolveStored(WriteTransaction& tx, const Caller& caller, ConflictRow c,
                                         ConflictStrategy strategy, const json& merged);
 };
 
@@ -450,13 +487,19 @@ SyncEngine::~SyncEngine() = default;
 
 Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& req) {
     const auto started = std::chrono::steady_clock::now();
-    std::lock_guard lock(m_store->mutex());
+    auto opened = m_store->write();
+    if (!opened.ok())
+        return opened.error();
+    WriteTransaction& tx = *opened.value();
     const Millis now = d->clock.now();
-    auto deviceResult = d->ownDevice(caller, req.device_id, now);
+    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now);
     if (!deviceResult.ok())
         return deviceResult.error();
     DeviceRow device = std::move(deviceResult).value();
-    const auto models = d->tenantModels(caller.tenant_id);
+    auto modelsResult = Impl::tenantModels(tx, caller.tenant_id);
+    if (!modelsResult.ok())
+        return modelsResult.error();
+    const auto models = std::move(modelsResult).value();
     const std::size_t n = req.changes.size();
 
     PushResponse resp;
@@ -491,8 +534,13 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
     std::sort(lookups.begin(), lookups.end());
     lookups.erase(std::unique(lookups.begin(), lookups.end()), lookups.end());
     std::unordered_map<std::string, LedgerEntry> ledger;
-    for (auto& e : d->store.ledger(caller.tenant_id, req.device_id, lookups))
-        ledger.emplace(e.local_id, std::move(e));
+    {
+        auto rows = tx.ledger(caller.tenant_id, req.device_id, lookups);
+        if (!rows.ok())
+            return rows.error();
+        for (auto& e : rows.value())
+            ledger.emplace(e.local_id, std::move(e));
+    }
 
     // Dependency graph: explicit dependencies plus implicit references to creates.
     std::vector<std::vector<std::size_t>> deps(n), dependents(n);
@@ -703,7 +751,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             entry.result_json = r.status == ChangeStatus::Success && !r.conflict_info && r.version
                                     ? std::to_string(*r.version)
                                     : toJson(r).dump();
-            return d->store.remember(caller.tenant_id, req.device_id, entry, now);
+            return tx.remember(caller.tenant_id, req.device_id, entry, now);
         };
 
         if (c.action == Action::Create) {
@@ -716,8 +764,9 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             std::vector<std::string> changed;
             for (const auto& [k, v] : row.data.items())
                 changed.push_back(k);
-            auto ev = d->write(caller.tenant_id, row, EventAction::Create, std::move(changed),
-                               priority, category, caller, req.device_id, c.local_id);
+            auto ev =
+                Impl::write(tx, caller.tenant_id, row, EventAction::Create, std::move(changed),
+                            priority, category, caller, req.device_id, c.local_id);
             if (!ev.ok())
                 return ev.error();
             r.status = ChangeStatus::Success;
@@ -740,7 +789,10 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             }
             targetId = *sid;
         }
-        auto found = d->store.record(caller.tenant_id, c.model, targetId);
+        auto foundResult = tx.record(caller.tenant_id, c.model, targetId);
+        if (!foundResult.ok())
+            return foundResult.error();
+        auto& found = foundResult.value();
         if (!found) {
             fail(i, ErrorCode::RecordNotFound,
                  c.model + " " + std::to_string(targetId) + " does not exist");
@@ -766,13 +818,19 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         std::vector<EventRow> concurrent;
         std::optional<std::int64_t> baseVersion; // the version the client edited, when known
         if (c.version && *c.version >= 1) {
-            if (row.version > *c.version)
-                concurrent = d->store.recordEvents(caller.tenant_id, c.model, row.id, *c.version,
-                                                   row.version);
+            if (row.version > *c.version) {
+                auto evs =
+                    tx.recordEvents(caller.tenant_id, c.model, row.id, *c.version, row.version);
+                if (!evs.ok())
+                    return evs.error();
+                concurrent = std::move(evs).value();
+            }
             baseVersion = *c.version;
         } else {
-            concurrent =
-                d->store.recordEventsAfter(caller.tenant_id, c.model, row.id, c.local_time);
+            auto evs = tx.recordEventsAfter(caller.tenant_id, c.model, row.id, c.local_time);
+            if (!evs.ok())
+                return evs.error();
+            concurrent = std::move(evs).value();
             if (!concurrent.empty())
                 baseVersion = concurrent.front().version - 1;
         }
@@ -804,14 +862,14 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
 
         auto applyLocal = [&](const json& fields) -> Status {
             if (c.action == Action::Delete) {
-                auto ev = d->deleteRecord(caller.tenant_id, row, now, priority, category, caller,
-                                          req.device_id, c.local_id);
+                auto ev = Impl::deleteRecord(tx, caller.tenant_id, row, now, priority, category,
+                                             caller, req.device_id, c.local_id);
                 return ev.ok() ? Status{} : Status(ev.error());
             }
             if (fields.empty() && !row.deleted)
                 return {};
-            auto ev = d->writeFields(caller.tenant_id, row, fields, now, priority, category, caller,
-                                     req.device_id, c.local_id);
+            auto ev = Impl::writeFields(tx, caller.tenant_id, row, fields, now, priority, category,
+                                        caller, req.device_id, c.local_id);
             return ev.ok() ? Status{} : Status(ev.error());
         };
 
@@ -835,9 +893,12 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         conflict.conflicting_fields = conflicting;
         conflict.local_data = local;
         conflict.server_data = row.deleted ? json::object() : row.data;
-        conflict.base_data =
-            baseVersion ? d->store.recordAtVersion(caller.tenant_id, c.model, row.id, *baseVersion)
-                        : json(nullptr);
+        if (baseVersion) {
+            auto base = tx.recordAtVersion(caller.tenant_id, c.model, row.id, *baseVersion);
+            if (!base.ok())
+                return base.error();
+            conflict.base_data = std::move(base).value();
+        }
         conflict.local_version = c.version;
         conflict.server_version = row.version;
         conflict.local_timestamp = c.local_time;
@@ -898,8 +959,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             for (const auto& [k, v] : mergedFields.items())
                 fields[k] = v;
             if (!fields.empty() || row.deleted) {
-                auto ev = d->writeFields(caller.tenant_id, row, fields, now, priority, category,
-                                         caller, req.device_id, c.local_id);
+                auto ev = Impl::writeFields(tx, caller.tenant_id, row, fields, now, priority,
+                                            category, caller, req.device_id, c.local_id);
                 if (!ev.ok())
                     s = ev.error();
             }
@@ -925,7 +986,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             conflict.resolved_by = caller.user_id;
             conflict.result_data = row.deleted ? json(nullptr) : withId(row.data, row.id);
         }
-        auto id = d->store.insertConflict(caller.tenant_id, conflict);
+        auto id = tx.insertConflict(caller.tenant_id, conflict);
         if (!id.ok())
             return id.error();
         conflict.conflict_id = id.value();
@@ -934,7 +995,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         return finish();
     };
 
-    // Apply in transactions of batch_size, in dependency order.
+    // Apply in batches of batch_size (a savepoint each), in dependency order.
     bool stopped = false;
     const std::size_t batchSize = std::size_t(std::clamp(req.batch_size, 1, kMaxBatchSize));
     for (std::size_t start = 0; start < order.size(); start += batchSize) {
@@ -947,8 +1008,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             }
             continue;
         }
-        Transaction tx(*m_store);
-        Status batchStatus = tx.status();
+        storage::Savepoint batch(tx);
+        Status batchStatus = batch.status();
         std::size_t k = start;
         for (; k < end && batchStatus.ok(); ++k) {
             const std::size_t i = order[k];
@@ -968,7 +1029,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
             done[i] = true;
         }
         if (batchStatus.ok())
-            batchStatus = tx.commit();
+            batchStatus = batch.release();
         if (!batchStatus.ok()) {
             // The whole batch is rolled back: none of it was applied or remembered.
             qCWarning(lcEngine, "push batch rolled back: %s", batchStatus.error().message.c_str());
@@ -1010,21 +1071,17 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
     resp.total_processing_time_ms = msSince(started);
     resp.average_processing_time_ms = n ? resp.total_processing_time_ms / double(n) : 0.0;
 
-    device.last_push_time = now;
-    device.last_sync_time = now;
-    device.total_syncs += 1;
-    device.total_pushes += 1;
-    device.changes_pushed += std::int64_t(n);
-    device.changes_succeeded += resp.succeeded;
-    device.changes_failed += resp.failed;
-    device.changes_conflicted += resp.conflicts;
-    device.push_ms_total += resp.total_processing_time_ms;
-    applyReport(device, req.report, now);
-    if (Status s = d->saveDevice(caller.tenant_id, device,
-                                 storage::MetricDelta{1, std::int64_t(n), 0, 0, resp.conflicts,
-                                                      resp.failed, resp.total_processing_time_ms});
-        !s.ok())
-        qCWarning(lcEngine, "device state not saved: %s", s.error().message.c_str());
+    storage::DeviceUpdate update = pushUpdate(device, req, resp, now);
+    Status saved = tx.updateDevice(caller.tenant_id, update);
+    if (saved.ok())
+        saved =
+            Impl::recordMetrics(tx, caller.tenant_id, now,
+                                storage::MetricDelta{1, std::int64_t(n), 0, 0, resp.conflicts,
+                                                     resp.failed, resp.total_processing_time_ms});
+    if (saved.ok())
+        saved = tx.commit();
+    if (!saved.ok())
+        return saved.error(); // nothing of the push was kept: the client sends it again
     emit pushed(caller.tenant_id, QString::fromStdString(req.device_id), int(n), resp.conflicts,
                 resp.failed, resp.total_processing_time_ms);
     if (resp.conflicts > 0)
@@ -1037,14 +1094,20 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
 Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& req,
                                       PayloadForm form) {
     const auto started = std::chrono::steady_clock::now();
-    std::lock_guard lock(m_store->mutex());
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
     const Millis now = d->clock.now();
-    auto deviceResult = d->ownDevice(caller, req.device_id, now);
+    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now);
     if (!deviceResult.ok())
         return deviceResult.error();
     DeviceRow device = std::move(deviceResult).value();
 
-    const auto map = d->store.modelMap(caller.tenant_id);
+    auto mapResult = tx.modelMap(caller.tenant_id);
+    if (!mapResult.ok())
+        return mapResult.error();
+    const auto& map = mapResult.value();
     auto appModels = map.find(req.app_type);
     if (appModels == map.end())
         return Error{ErrorCode::ValidationError, "unknown app_type '" + req.app_type + "'"};
@@ -1066,9 +1129,16 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
         filter.models.empty() || (req.priority_filter && req.priority_filter->empty());
     std::vector<EventRow> rows;
     if (!matchesNothing) {
-        rows = d->store.events(caller.tenant_id, filter, req.include_payload);
-        resp.total_available = d->store.countEvents(caller.tenant_id, filter);
+        auto found = tx.events(caller.tenant_id, filter, req.include_payload);
+        if (!found.ok())
+            return found.error();
+        rows = std::move(found).value();
+        auto count = tx.countEvents(caller.tenant_id, filter);
+        if (!count.ok())
+            return count.error();
+        resp.total_available = count.value();
     }
+    opened.value().reset(); // the snapshot ends before the device's state is written
     resp.events.reserve(rows.size());
     for (auto& e : rows)
         resp.events.push_back(
@@ -1082,18 +1152,19 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     resp.server_timestamp = resp.last_sync_time;
     resp.next_sync_token = syncToken(caller.user_id, req.device_id, now);
 
-    device.app_type = req.app_type;
-    device.last_event_id = resp.last_event_id;
-    device.last_pull_time = now;
-    device.last_sync_time = now;
-    device.total_syncs += 1;
-    device.total_pulls += 1;
-    device.total_events_synced += resp.new_events_count;
+    storage::DeviceUpdate update = deviceUpdate(device);
+    update.app_type = req.app_type;
+    update.last_event_id = resp.last_event_id;
+    update.last_pull_time = now;
+    update.last_sync_time = now;
+    update.syncs = 1;
+    update.pulls = 1;
+    update.events_synced = resp.new_events_count;
     const double ms = msSince(started);
-    device.pull_ms_total += ms;
-    applyReport(device, req.report, now);
-    if (Status s = d->saveDevice(caller.tenant_id, device,
-                                 storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
+    update.pull_ms = ms;
+    applyReport(update, req.report, now);
+    if (Status s = d->updateDevice(caller.tenant_id, update,
+                                   storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
         !s.ok())
         return s.error(); // the state did not advance: the client must not either
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
@@ -1102,8 +1173,8 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
 
 // ---- resolve ------------------------------------------------------------------------------------
 
-Result<ResolveResult> SyncEngine::Impl::resolveStored(const Caller& caller, ConflictRow c,
-                                                      ConflictStrategy strategy,
+Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, const Caller& caller,
+                                                      ConflictRow c, ConflictStrategy strategy,
                                                       const json& merged) {
     const Millis now = clock.now();
     ResolveResult r;
@@ -1127,15 +1198,20 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(const Caller& caller, Conf
     if (strategy == ConflictStrategy::NewestWins)
         strategy = c.local_timestamp > c.server_timestamp ? ConflictStrategy::ClientWins
                                                           : ConflictStrategy::ServerWins;
-    auto found = store.record(caller.tenant_id, c.model, c.record_id);
-    if (!found) {
+    auto found = tx.record(caller.tenant_id, c.model, c.record_id);
+    if (!found.ok())
+        return found.error();
+    if (!found.value()) {
         r.status = ChangeStatus::Failed;
         r.error_code = ErrorCode::RecordNotFound;
         r.error = c.model + " " + std::to_string(c.record_id) + " does not exist";
         return r;
     }
-    RecordRow row = std::move(*found);
-    const Models models = tenantModels(caller.tenant_id);
+    RecordRow row = std::move(*found.value());
+    auto modelsResult = tenantModels(tx, caller.tenant_id);
+    if (!modelsResult.ok())
+        return modelsResult.error();
+    const Models& models = modelsResult.value();
     const std::string cat = category(models, c.model);
     const auto priority = [&] {
         auto it = models.find(c.model);
@@ -1143,19 +1219,16 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(const Caller& caller, Conf
                                                          : EventPriority::Medium;
     }();
 
-    Transaction tx(store);
-    if (!tx.status().ok())
-        return tx.status().error();
     Result<std::int64_t> written = std::int64_t(0);
     switch (strategy) {
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
             if (!row.deleted)
-                written = deleteRecord(caller.tenant_id, row, now, priority, cat, caller,
+                written = deleteRecord(tx, caller.tenant_id, row, now, priority, cat, caller,
                                        c.device_id, c.local_id);
         } else {
-            written = writeFields(caller.tenant_id, row, c.local_data, now, priority, cat, caller,
-                                  c.device_id, c.local_id);
+            written = writeFields(tx, caller.tenant_id, row, c.local_data, now, priority, cat,
+                                  caller, c.device_id, c.local_id);
         }
         c.resolution = Resolution::ClientWins;
         break;
@@ -1163,7 +1236,7 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(const Caller& caller, Conf
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
-        written = writeFields(caller.tenant_id, row, fields, now, priority, cat, caller,
+        written = writeFields(tx, caller.tenant_id, row, fields, now, priority, cat, caller,
                               c.device_id, c.local_id);
         c.resolution = Resolution::Merged;
         break;
@@ -1180,9 +1253,7 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(const Caller& caller, Conf
     c.resolved_at = now;
     c.resolved_by = caller.user_id;
     c.result_data = row.deleted ? json(nullptr) : withId(row.data, row.id);
-    if (Status s = store.updateConflict(caller.tenant_id, c); !s.ok())
-        return s.error();
-    if (Status s = tx.commit(); !s.ok())
+    if (Status s = tx.updateConflict(caller.tenant_id, c); !s.ok())
         return s.error();
     r.status = ChangeStatus::Success;
     r.version = row.version;
@@ -1191,12 +1262,18 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(const Caller& caller, Conf
 
 Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                                                      const ResolveRequest& req) {
-    std::lock_guard lock(m_store->mutex());
+    auto opened = m_store->write();
+    if (!opened.ok())
+        return opened.error();
+    WriteTransaction& tx = *opened.value();
     const Millis now = d->clock.now();
-    auto device = d->visibleDevice(caller, req.device_id, /*manage=*/true);
+    auto device = Impl::visibleDevice(tx, caller, req.device_id, /*manage=*/true);
     if (!device.ok())
         return device.error();
-    const auto models = d->tenantModels(caller.tenant_id);
+    auto modelsResult = Impl::tenantModels(tx, caller.tenant_id);
+    if (!modelsResult.ok())
+        return modelsResult.error();
+    const auto& models = modelsResult.value();
 
     ResolveResponse resp;
     for (const ConflictResolution& res : req.resolutions) {
@@ -1207,8 +1284,15 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
             r.error_code = code;
             r.error = std::move(message);
         };
-        if (auto stored = d->store.openConflict(caller.tenant_id, req.device_id, res.local_id)) {
-            auto out = d->resolveStored(caller, *stored, res.strategy, res.merged_data);
+        // Each resolution is its own unit: a failed one leaves nothing behind.
+        storage::Savepoint unit(tx);
+        Status s = unit.status();
+        auto stored = tx.openConflict(caller.tenant_id, req.device_id, res.local_id);
+        if (!s.ok() || !stored.ok()) {
+            const Error& e = s.ok() ? stored.error() : s.error();
+            failWith(e.code, e.message);
+        } else if (stored.value()) {
+            auto out = d->resolveStored(tx, caller, *stored.value(), res.strategy, res.merged_data);
             if (out.ok())
                 r = out.value();
             else
@@ -1218,6 +1302,9 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
             auto it =
                 std::find_if(req.conflicts.begin(), req.conflicts.end(),
                              [&](const ClientConflict& c) { return c.local_id == res.local_id; });
+            auto found = it != req.conflicts.end() && it->server_id && models.count(it->model)
+                             ? tx.record(caller.tenant_id, it->model, *it->server_id)
+                             : Result<std::optional<RecordRow>>(std::nullopt);
             if (it == req.conflicts.end()) {
                 failWith(ErrorCode::NotFound, "no open conflict for local_id '" + res.local_id +
                                                   "' and none sent in conflicts[]");
@@ -1228,13 +1315,15 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
             } else if (!it->server_id) {
                 r.model = it->model;
                 failWith(ErrorCode::MissingRecordId, "the conflict names no server_id");
-            } else if (auto found = d->store.record(caller.tenant_id, it->model, *it->server_id);
-                       !found) {
+            } else if (!found.ok()) {
+                r.model = it->model;
+                failWith(found.error().code, found.error().message);
+            } else if (!found.value()) {
                 r.model = it->model;
                 failWith(ErrorCode::RecordNotFound,
                          it->model + " " + std::to_string(*it->server_id) + " does not exist");
             } else {
-                RecordRow row = std::move(*found);
+                RecordRow row = std::move(*found.value());
                 r.model = it->model;
                 r.server_id = row.id;
                 ConflictStrategy strategy = res.strategy;
@@ -1248,24 +1337,25 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                 json fields = strategy == ConflictStrategy::ClientWins ? it->local_data
                               : strategy == ConflictStrategy::Merge    ? res.merged_data
                                                                        : json::object();
-                Status s;
+                Status w;
                 if (fields.is_object() && !fields.empty()) {
-                    Transaction tx(*m_store);
-                    s = tx.status();
-                    if (s.ok()) {
-                        auto ev = d->writeFields(
-                            caller.tenant_id, row, fields, now, EventPriority::Medium,
-                            d->category(models, it->model), caller, req.device_id, res.local_id);
-                        s = ev.ok() ? tx.commit() : Status(ev.error());
-                    }
+                    auto ev = Impl::writeFields(
+                        tx, caller.tenant_id, row, fields, now, EventPriority::Medium,
+                        Impl::category(models, it->model), caller, req.device_id, res.local_id);
+                    if (!ev.ok())
+                        w = ev.error();
                 }
-                if (s.ok()) {
+                if (w.ok()) {
                     r.status = ChangeStatus::Success;
                     r.version = row.version;
                 } else {
-                    failWith(s.error().code, s.error().message);
+                    failWith(w.error().code, w.error().message);
                 }
             }
+        }
+        if (r.status == ChangeStatus::Success) {
+            if (Status kept = unit.release(); !kept.ok())
+                failWith(kept.error().code, kept.error().message);
         }
         if (r.status == ChangeStatus::Success)
             ++resp.resolved;
@@ -1273,6 +1363,8 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
             ++resp.failed;
         resp.results.push_back(std::move(r));
     }
+    if (Status s = tx.commit(); !s.ok())
+        return s.error();
     resp.success = resp.failed == 0;
     emit conflictsChanged(caller.tenant_id);
     return resp;
@@ -1281,25 +1373,38 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
 Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int64_t conflictId,
                                                   ConflictStrategy strategy,
                                                   const json& mergedData) {
-    std::lock_guard lock(m_store->mutex());
-    auto c = d->store.conflict(caller.tenant_id, conflictId);
-    if (!c)
-        return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
-    if (c->user_id != caller.user_id && caller.role != Role::Admin)
-        return forbidden("only an admin or the device's user may resolve this conflict");
     if (strategy == ConflictStrategy::Manual)
         return Error{ErrorCode::ValidationError, "manual is not a resolution"};
-    auto r = d->resolveStored(caller, *c, strategy, mergedData);
-    if (r.ok())
-        emit conflictsChanged(caller.tenant_id);
+    auto opened = m_store->write();
+    if (!opened.ok())
+        return opened.error();
+    WriteTransaction& tx = *opened.value();
+    auto c = tx.conflict(caller.tenant_id, conflictId);
+    if (!c.ok())
+        return c.error();
+    if (!c.value())
+        return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
+    if (Status s = AccessPolicy::mayResolve(caller, c.value()->user_id, conflictId); !s.ok())
+        return s.error();
+    auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData);
+    if (!r.ok())
+        return r;
+    if (r.value().status == ChangeStatus::Success)
+        if (Status s = tx.commit(); !s.ok())
+            return s.error();
+    opened.value().reset();
+    emit conflictsChanged(caller.tenant_id);
     return r;
 }
 
 // ---- state, reset, statistics -------------------------------------------------------------------
 
 Result<SyncState> SyncEngine::state(const Caller& caller, const std::string& deviceId) {
-    std::lock_guard lock(m_store->mutex());
-    auto device = d->visibleDevice(caller, deviceId, /*manage=*/false);
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
     if (!device.ok())
         return device.error();
     DeviceRow row;
@@ -1309,19 +1414,27 @@ Result<SyncState> SyncEngine::state(const Caller& caller, const std::string& dev
         row.device_id = deviceId;
         row.user_id = caller.user_id;
     }
-    return toState(row, d->store.headEventId(caller.tenant_id));
+    auto head = tx.headEventId(caller.tenant_id);
+    if (!head.ok())
+        return head.error();
+    return toState(row, head.value());
 }
 
 Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string& deviceId) {
-    std::lock_guard lock(m_store->mutex());
-    auto device = d->visibleDevice(caller, deviceId, /*manage=*/true);
+    auto opened = m_store->write();
+    if (!opened.ok())
+        return opened.error();
+    WriteTransaction& tx = *opened.value();
+    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/true);
     if (!device.ok())
         return device.error();
     if (device.value()) {
-        DeviceRow row = *device.value();
-        row.last_event_id = 0;
-        row.total_syncs = 0;
-        if (Status s = d->saveDevice(caller.tenant_id, row); !s.ok())
+        storage::DeviceUpdate u = deviceUpdate(*device.value());
+        u.last_event_id = 0;
+        u.reset_syncs = true;
+        if (Status s = tx.updateDevice(caller.tenant_id, u); !s.ok())
+            return s.error();
+        if (Status s = tx.commit(); !s.ok())
             return s.error();
     }
     ResetResponse r;
@@ -1330,8 +1443,10 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
 }
 
 Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::string& deviceId) {
-    std::lock_guard lock(m_store->mutex());
-    auto device = d->visibleDevice(caller, deviceId, /*manage=*/false);
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    auto device = Impl::visibleDevice(*opened.value(), caller, deviceId, /*manage=*/false);
     if (!device.ok())
         return device.error();
     Statistics s;
@@ -1362,13 +1477,20 @@ Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::strin
 
 void SyncEngine::recordTraffic(const Caller& caller, const std::string& deviceId,
                                std::int64_t bytesIn, std::int64_t bytesOut) {
-    std::lock_guard lock(m_store->mutex());
-    auto row = d->store.device(caller.tenant_id, deviceId);
-    if (!row || row->user_id != caller.user_id)
+    auto opened = m_store->write();
+    if (!opened.ok())
         return;
-    row->bytes_in += bytesIn;
-    row->bytes_out += bytesOut;
-    if (Status s = d->saveDevice(caller.tenant_id, *row); !s.ok())
+    WriteTransaction& tx = *opened.value();
+    auto row = tx.device(caller.tenant_id, deviceId);
+    if (!row.ok() || !row.value() || row.value()->user_id != caller.user_id)
+        return;
+    storage::DeviceUpdate u = deviceUpdate(*row.value());
+    u.bytes_in = bytesIn;
+    u.bytes_out = bytesOut;
+    Status s = tx.updateDevice(caller.tenant_id, u);
+    if (s.ok())
+        s = tx.commit();
+    if (!s.ok())
         qCWarning(lcEngine, "traffic not recorded: %s", s.error().message.c_str());
 }
 
@@ -1376,16 +1498,22 @@ void SyncEngine::recordTraffic(const Caller& caller, const std::string& deviceId
 
 Result<Page<SyncState>> SyncEngine::devices(const Caller& caller, int limit, int offset,
                                             const std::string& search) {
-    std::lock_guard lock(m_store->mutex());
-    const std::int64_t userFilter = isStaff(caller) ? 0 : caller.user_id;
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    const std::int64_t userFilter = AccessPolicy::seesWholeTenant(caller) ? 0 : caller.user_id;
     Page<SyncState> page;
     page.limit = std::clamp(limit, 1, 1000);
     page.offset = std::max(0, offset);
-    const std::int64_t head = d->store.headEventId(caller.tenant_id);
-    for (const auto& row :
-         d->store.devices(caller.tenant_id, userFilter, page.limit, page.offset, search))
-        page.items.push_back(toState(row, head));
-    page.total = d->store.countDevices(caller.tenant_id, userFilter, search);
+    auto head = tx.headEventId(caller.tenant_id);
+    auto rows = tx.devices(caller.tenant_id, userFilter, page.limit, page.offset, search);
+    auto total = tx.countDevices(caller.tenant_id, userFilter, search);
+    if (!head.ok() || !rows.ok() || !total.ok())
+        return !head.ok() ? head.error() : !rows.ok() ? rows.error() : total.error();
+    for (const auto& row : rows.value())
+        page.items.push_back(toState(row, head.value()));
+    page.total = total.value();
     return page;
 }
 
@@ -1393,30 +1521,44 @@ Result<Page<ConflictRecord>> SyncEngine::conflicts(const Caller& caller, const s
                                                    int limit, int offset) {
     if (!status.empty() && status != "open" && status != "resolved")
         return Error{ErrorCode::ValidationError, "status must be open or resolved"};
-    std::lock_guard lock(m_store->mutex());
-    const std::int64_t userFilter = isStaff(caller) ? 0 : caller.user_id;
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    const std::int64_t userFilter = AccessPolicy::seesWholeTenant(caller) ? 0 : caller.user_id;
     Page<ConflictRecord> page;
     page.limit = std::clamp(limit, 1, 1000);
     page.offset = std::max(0, offset);
-    for (const auto& row :
-         d->store.conflicts(caller.tenant_id, userFilter, status, page.limit, page.offset))
+    auto rows = tx.conflicts(caller.tenant_id, userFilter, status, page.limit, page.offset);
+    auto total = tx.countConflicts(caller.tenant_id, userFilter, status);
+    if (!rows.ok() || !total.ok())
+        return !rows.ok() ? rows.error() : total.error();
+    for (const auto& row : rows.value())
         page.items.push_back(toRecord(row));
-    page.total = d->store.countConflicts(caller.tenant_id, userFilter, status);
+    page.total = total.value();
     return page;
 }
 
 Result<ConflictRecord> SyncEngine::conflict(const Caller& caller, std::int64_t conflictId) {
-    std::lock_guard lock(m_store->mutex());
-    auto c = d->store.conflict(caller.tenant_id, conflictId);
-    if (!c || (!isStaff(caller) && c->user_id != caller.user_id))
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    auto c = opened.value()->conflict(caller.tenant_id, conflictId);
+    if (!c.ok())
+        return c.error();
+    const auto& row = c.value();
+    if (!row || !AccessPolicy::mayReadDevice(caller, row->user_id, row->device_id).ok())
         return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
-    return toRecord(*c);
+    return toRecord(*row);
 }
 
 Result<Page<Event>> SyncEngine::events(const Caller& caller, const EventQuery& query) {
-    if (!isStaff(caller))
-        return forbidden("the event log is for support and admin users");
-    std::lock_guard lock(m_store->mutex());
+    if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the event log"); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
     storage::EventFilter f;
     f.all_models = !query.model;
     if (query.model)
@@ -1430,28 +1572,37 @@ Result<Page<Event>> SyncEngine::events(const Caller& caller, const EventQuery& q
     Page<Event> page;
     page.limit = f.limit;
     page.offset = f.offset;
-    for (auto& e : d->store.events(caller.tenant_id, f, true))
+    auto rows = tx.events(caller.tenant_id, f, true);
+    auto total = tx.countEvents(caller.tenant_id, f);
+    if (!rows.ok() || !total.ok())
+        return !rows.ok() ? rows.error() : total.error();
+    for (auto& e : rows.value())
         page.items.push_back(toEvent(e, true, true));
-    page.total = d->store.countEvents(caller.tenant_id, f);
+    page.total = total.value();
     return page;
 }
 
 Result<std::vector<MetricPoint>> SyncEngine::metrics(const Caller& caller, Millis from, Millis to,
                                                      Millis bucketMs) {
-    if (!isStaff(caller))
-        return forbidden("metrics are for support and admin users");
+    if (Status s = AccessPolicy::mayReadTenantActivity(caller, "metrics"); !s.ok())
+        return s.error();
     if (bucketMs < kMetricBucketMs || to < from || (to - from) / bucketMs > 10'000)
         return Error{ErrorCode::ValidationError,
                      "the window must be ordered, in steps of at least 10 s, at most 10,000"};
-    std::lock_guard lock(m_store->mutex());
     from -= from % bucketMs;
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    auto buckets = opened.value()->metricBuckets(caller.tenant_id, from, to);
+    if (!buckets.ok())
+        return buckets.error();
     std::vector<MetricPoint> out;
     std::vector<std::vector<double>> samples;
     for (Millis t = from; t <= to; t += bucketMs) {
         out.push_back(MetricPoint{t});
         samples.emplace_back();
     }
-    for (const auto& b : d->store.metricBuckets(caller.tenant_id, from, to)) {
+    for (const auto& b : buckets.value()) {
         const std::size_t k = std::size_t((b.bucket_start - from) / bucketMs);
         if (k >= out.size())
             continue;
@@ -1477,24 +1628,48 @@ Result<std::vector<MetricPoint>> SyncEngine::metrics(const Caller& caller, Milli
 }
 
 Result<TenantSummary> SyncEngine::summary(const Caller& caller) {
-    if (!isStaff(caller))
-        return forbidden("the summary is for support and admin users");
-    std::lock_guard lock(m_store->mutex());
+    if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the summary"); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto devices = tx.countDevices(caller.tenant_id, 0, {});
+    auto stale = tx.countStaleDevices(caller.tenant_id, d->clock.now() - kStaleAfterMs);
+    auto pending = tx.sumPendingChanges(caller.tenant_id);
+    auto open = tx.countConflicts(caller.tenant_id, 0, "open");
+    auto head = tx.headEventId(caller.tenant_id);
+    auto users = tx.users(caller.tenant_id);
+    for (const Error* e :
+         {devices.ok() ? nullptr : &devices.error(), stale.ok() ? nullptr : &stale.error(),
+          pending.ok() ? nullptr : &pending.error(), open.ok() ? nullptr : &open.error(),
+          head.ok() ? nullptr : &head.error(), users.ok() ? nullptr : &users.error()})
+        if (e)
+            return *e;
     TenantSummary s;
-    s.devices = d->store.countDevices(caller.tenant_id, 0, {});
-    s.stale_devices = d->store.countStaleDevices(caller.tenant_id, d->clock.now() - kStaleAfterMs);
-    s.pending_changes = d->store.sumPendingChanges(caller.tenant_id);
-    s.open_conflicts = d->store.countConflicts(caller.tenant_id, 0, "open");
-    s.head_event_id = d->store.headEventId(caller.tenant_id);
-    s.users = std::int64_t(d->store.users(caller.tenant_id).size());
+    s.devices = devices.value();
+    s.stale_devices = stale.value();
+    s.pending_changes = pending.value();
+    s.open_conflicts = open.value();
+    s.head_event_id = head.value();
+    s.users = std::int64_t(users.value().size());
     return s;
 }
 
 Result<json> SyncEngine::record(const Caller& caller, const std::string& model, std::int64_t id) {
-    std::lock_guard lock(m_store->mutex());
-    if (!d->tenantModels(caller.tenant_id).count(model))
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto models = Impl::tenantModels(tx, caller.tenant_id);
+    if (!models.ok())
+        return models.error();
+    if (!models.value().count(model))
         return Error{ErrorCode::UnknownModel, "model '" + model + "' is not in any app type"};
-    auto row = d->store.record(caller.tenant_id, model, id);
+    auto found = tx.record(caller.tenant_id, model, id);
+    if (!found.ok())
+        return found.error();
+    const auto& row = found.value();
     if (!row || row->deleted)
         return Error{ErrorCode::RecordNotFound, model + " " + std::to_string(id) + " not found"};
     return json{{"id", row->id},
@@ -1505,28 +1680,33 @@ Result<json> SyncEngine::record(const Caller& caller, const std::string& model, 
 }
 
 Result<storage::ModelMap> SyncEngine::modelMap(const Caller& caller) {
-    std::lock_guard lock(m_store->mutex());
-    return d->store.modelMap(caller.tenant_id);
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    return opened.value()->modelMap(caller.tenant_id);
 }
 
 Status SyncEngine::setAppTypeModels(const Caller& caller, const std::string& appType,
                                     const std::vector<storage::ModelEntry>& models) {
-    if (caller.role != Role::Admin)
-        return forbidden("only an admin may change the model map");
+    if (Status s = AccessPolicy::mayEditModelMap(caller); !s.ok())
+        return s;
     if (appType.empty())
         return Error{ErrorCode::ValidationError, "an app type needs a name"};
     for (const auto& m : models)
         if (m.model.empty())
             return Error{ErrorCode::ValidationError, "a model needs a name"};
-    std::lock_guard lock(m_store->mutex());
-    return d->store.setAppTypeModels(caller.tenant_id, appType, models);
+    auto opened = m_store->write();
+    if (!opened.ok())
+        return opened.error();
+    if (Status s = opened.value()->setAppTypeModels(caller.tenant_id, appType, models); !s.ok())
+        return s;
+    return opened.value()->commit();
 }
 
 Health SyncEngine::health() {
-    std::lock_guard lock(m_store->mutex());
     Health h;
-    h.database_ok = d->store.healthy();
-    h.schema_version = d->store.schemaVersion();
+    h.database_ok = m_store->healthy();
+    h.schema_version = m_store->schemaVersion();
     h.detail = h.database_ok ? "ok" : "the database does not answer";
     return h;
 }

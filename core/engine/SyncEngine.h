@@ -3,6 +3,7 @@
 // Knows nothing of HTTP or widgets. Every call names its caller (tenant, user, role); the
 // tenant comes only from a verified token or the embedding application.
 
+#include "engine/AccessPolicy.h"
 #include "engine/Clock.h"
 #include "protocol/Protocol.h"
 #include "storage/SyncStore.h"
@@ -15,12 +16,6 @@
 namespace bridgecore::engine {
 
 using protocol::json;
-
-struct Caller {
-    std::int64_t tenant_id = 0;
-    std::int64_t user_id = 0;
-    protocol::Role role = protocol::Role::User;
-};
 
 template <typename T> struct Page {
     std::vector<T> items;

@@ -25,24 +25,25 @@ StoreMirror::StoreMirror(storage::SyncStore& store, std::int64_t tenantId)
 
 Result<std::optional<storage::RecordRow>> StoreMirror::record(const std::string& model,
                                                               std::int64_t odooId) {
-    std::lock_guard lock(m_store.mutex());
-    return m_store.record(m_tenantId, model, odooId);
+    auto tx = m_store.read();
+    if (!tx.ok())
+        return tx.error();
+    return tx.value()->record(m_tenantId, model, odooId);
 }
 
 Status StoreMirror::apply(
     const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>& writes) {
-    std::lock_guard lock(m_store.mutex());
-    storage::Transaction tx(m_store);
-    if (!tx.status().ok())
-        return tx.status();
+    auto tx = m_store.write();
+    if (!tx.ok())
+        return tx.error();
     for (const auto& [row, event] : writes) {
-        if (Status s = m_store.putRecord(m_tenantId, row); !s.ok())
+        if (Status s = tx.value()->putRecord(m_tenantId, row); !s.ok())
             return s;
         if (event)
-            if (auto id = m_store.appendEvent(m_tenantId, *event); !id.ok())
+            if (auto id = tx.value()->appendEvent(m_tenantId, *event); !id.ok())
                 return id.error();
     }
-    return tx.commit();
+    return tx.value()->commit();
 }
 
 struct OdooBridge::Feed {
@@ -64,11 +65,7 @@ OdooBridge::~OdooBridge() {
 }
 
 Status OdooBridge::start() {
-    std::vector<storage::Tenant> tenants;
-    {
-        std::lock_guard lock(m_store->mutex());
-        tenants = m_store->tenants();
-    }
+    const std::vector<storage::Tenant> tenants = m_store->tenants();
     for (const auto& t : tenants) {
         auto settings = loadOdooSettings(*m_store, t.id);
         if (!settings.ok())
@@ -86,11 +83,7 @@ Status OdooBridge::start() {
         if (Status s = f->client->open(); !s.ok())
             return Error{s.error().code, "tenant " + t.name + ": " + s.error().message};
         std::set<std::string> models;
-        storage::ModelMap map;
-        {
-            std::lock_guard lock(m_store->mutex());
-            map = m_store->modelMap(t.id);
-        }
+        const storage::ModelMap map = m_store->modelMap(t.id);
         for (const auto& [appType, entries] : map)
             for (const auto& e : entries)
                 models.insert(e.model);
@@ -130,7 +123,7 @@ std::vector<BridgeStatus> OdooBridge::status() const {
 
 void OdooBridge::run(Feed& f) {
     FeedCursor cursor;
-    if (auto stored = m_store->tenantSetting(f.tenantId, kCursorSection);
+    if (auto stored = readTenantSetting(*m_store, f.tenantId, kCursorSection);
         stored.ok() && stored.value())
         cursor = FeedCursor::fromJson(json::parse(*stored.value(), nullptr, false));
     for (;;) {
@@ -150,9 +143,8 @@ void OdooBridge::run(Feed& f) {
                 applied = r.value();
                 for (const auto& c : changes.value())
                     newest = std::max(newest, c.write_date);
-                std::lock_guard lock(m_store->mutex());
-                if (Status s = m_store->setTenantSetting(f.tenantId, kCursorSection,
-                                                         cursor.toJson().dump());
+                if (Status s = writeTenantSetting(*m_store, f.tenantId, kCursorSection,
+                                                  cursor.toJson().dump());
                     !s.ok())
                     error = s.error().message;
             } else {
@@ -184,7 +176,7 @@ void OdooBridge::run(Feed& f) {
         if (m_stopping)
             return;
         if (cursor.polls == 0)
-            if (auto stored = m_store->tenantSetting(f.tenantId, kCursorSection);
+            if (auto stored = readTenantSetting(*m_store, f.tenantId, kCursorSection);
                 stored.ok() && stored.value())
                 cursor = FeedCursor::fromJson(json::parse(*stored.value(), nullptr, false));
     }

@@ -53,9 +53,27 @@ Result<OdooConfig> OdooSettings::clientConfig(const SecretBox& box) const {
     return c;
 }
 
+Result<std::optional<std::string>>
+readTenantSetting(storage::SyncStore& store, std::int64_t tenantId, const std::string& section) {
+    auto tx = store.read();
+    if (!tx.ok())
+        return tx.error();
+    return tx.value()->tenantSetting(tenantId, section);
+}
+
+Status writeTenantSetting(storage::SyncStore& store, std::int64_t tenantId,
+                          const std::string& section, const std::optional<std::string>& value) {
+    auto tx = store.write();
+    if (!tx.ok())
+        return tx.error();
+    if (Status s = tx.value()->setTenantSetting(tenantId, section, value); !s.ok())
+        return s;
+    return tx.value()->commit();
+}
+
 Result<std::optional<OdooSettings>> loadOdooSettings(storage::SyncStore& store,
                                                      std::int64_t tenantId) {
-    auto text = store.tenantSetting(tenantId, kSettingsSection);
+    auto text = readTenantSetting(store, tenantId, kSettingsSection);
     if (!text.ok())
         return text.error();
     if (!text.value())
@@ -68,11 +86,11 @@ Result<std::optional<OdooSettings>> loadOdooSettings(storage::SyncStore& store,
 }
 
 Status saveOdooSettings(storage::SyncStore& store, std::int64_t tenantId, const OdooSettings& s) {
-    return store.setTenantSetting(tenantId, kSettingsSection, s.toJson().dump());
+    return writeTenantSetting(store, tenantId, kSettingsSection, s.toJson().dump());
 }
 
 Status removeOdooSettings(storage::SyncStore& store, std::int64_t tenantId) {
-    return store.setTenantSetting(tenantId, kSettingsSection, std::nullopt);
+    return writeTenantSetting(store, tenantId, kSettingsSection, std::nullopt);
 }
 
 } // namespace bridgecore::odoo

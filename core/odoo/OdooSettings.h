@@ -30,6 +30,12 @@ struct OdooSettings {
     Result<OdooConfig> clientConfig(const SecretBox& box) const;
 };
 
+/// One tenant setting section (JSON text), each call in a transaction of its own.
+Result<std::optional<std::string>>
+readTenantSetting(storage::SyncStore& store, std::int64_t tenantId, const std::string& section);
+Status writeTenantSetting(storage::SyncStore& store, std::int64_t tenantId,
+                          const std::string& section, const std::optional<std::string>& value);
+
 /// The tenant's Odoo settings; nullopt when the tenant is not attached.
 Result<std::optional<OdooSettings>> loadOdooSettings(storage::SyncStore& store,
                                                      std::int64_t tenantId);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -52,6 +53,13 @@ template <typename T> class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_v(std::move(value)) {}
+    /// Anything T is built from (e.g. std::nullopt or a row for a Result<std::optional<Row>>).
+    template <typename U, typename = std::enable_if_t<std::is_convertible_v<U&&, T> &&
+                                                      !std::is_same_v<std::decay_t<U>, T> &&
+                                                      !std::is_same_v<std::decay_t<U>, Error> &&
+                                                      !std::is_same_v<std::decay_t<U>, Result>>>
+    Result(U&& value)
+        : m_v(std::in_place_index<0>, std::forward<U>(value)) {}
     Result(Error error)
         : m_v(std::move(error)) {}
     bool ok() const { return m_v.index() == 0; }

@@ -1,11 +1,6 @@
 #include "storage/SqliteStore.h"
 
 #include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QUuid>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -168,7 +163,33 @@ CREATE TABLE metric_buckets (
     PRIMARY KEY (tenant_id, bucket_start)
 ) WITHOUT ROWID;
 )sql",
-    // 1 -> 2: per-tenant settings, e.g. the tenant's Odoo connection (section "odoo").
+    // 2: per-tenant counter rows for ids (commit order = id order with several writers),
+    // push durations as rows (added, never read-modify-written).
+    R"sql(
+CREATE TABLE counters (
+    tenant_id INTEGER NOT NULL,
+    name      TEXT NOT NULL, -- event | conflict | record:<model> | seq:<model>:<priority>
+    value     INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, name)
+) WITHOUT ROWID;
+INSERT INTO counters SELECT tenant_id, 'event', MAX(event_id) FROM events GROUP BY tenant_id;
+INSERT INTO counters SELECT tenant_id, 'conflict', MAX(conflict_id) FROM conflicts
+    GROUP BY tenant_id;
+INSERT INTO counters SELECT tenant_id, 'record:' || model, MAX(id) FROM records
+    GROUP BY tenant_id, model;
+INSERT INTO counters SELECT tenant_id, 'seq:' || model || ':' || priority, MAX(seq) FROM events
+    GROUP BY tenant_id, model, priority;
+CREATE TABLE metric_samples (
+    tenant_id    INTEGER NOT NULL,
+    bucket_start INTEGER NOT NULL,
+    push_ms      REAL NOT NULL
+);
+CREATE INDEX metric_samples_bucket ON metric_samples(tenant_id, bucket_start);
+INSERT INTO metric_samples SELECT m.tenant_id, m.bucket_start, j.value
+    FROM metric_buckets m, json_each(m.push_ms_samples) j;
+ALTER TABLE metric_buckets DROP COLUMN push_ms_samples;
+)sql",
+    // 3: per-tenant settings, e.g. the tenant's Odoo connection (section "odoo").
     R"sql(
 CREATE TABLE tenant_settings (
     tenant_id  INTEGER NOT NULL,
@@ -180,7 +201,6 @@ CREATE TABLE tenant_settings (
 )sql",
 };
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));
-constexpr std::size_t kMaxLatencySamples = 256;
 
 Millis wallNow() {
     using namespace std::chrono;
@@ -280,6 +300,240 @@ std::optional<std::string> Statement::optText(int c) const {
     return isNull(c) ? std::nullopt : std::optional(text(c));
 }
 
+// ---- connections --------------------------------------------------------------------------------
+
+SqliteConnection::~SqliteConnection() {
+    m_used.clear();
+    m_statements.clear();
+    sqlite3_close_v2(m_db);
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path,
+                                                                 bool writer) {
+    std::unique_ptr<SqliteConnection> c(new SqliteConnection);
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
+                      (writer ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &c->m_db, flags, nullptr) != SQLITE_OK)
+        return Error{ErrorCode::StorageError,
+                     "cannot open database " + path + ": " +
+                         (c->m_db ? sqlite3_errmsg(c->m_db) : "no memory")};
+    sqlite3_busy_timeout(c->m_db, 5000);
+    const bool memory = path == ":memory:";
+    const char* pragmas = memory   ? "PRAGMA foreign_keys=ON;"
+                          : writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                                     "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;"
+                                   : "PRAGMA query_only=ON; PRAGMA cache_size=-16384;";
+    if (Status s = c->exec(pragmas); !s.ok())
+        return s.error();
+    return c;
+}
+
+Statement& SqliteConnection::stmt(const char* sql) {
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;
+    m_used.push_back(it->second.get());
+    return it->second->reset();
+}
+
+void SqliteConnection::resetUsed() {
+    for (Statement* s : m_used)
+        s->reset();
+    m_used.clear();
+}
+
+Status SqliteConnection::exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        Error e{ErrorCode::StorageError, err ? err : "unknown SQLite error"};
+        sqlite3_free(err);
+        return e;
+    }
+    return {};
+}
+
+Error SqliteConnection::error(const char* what) const {
+    return Error{ErrorCode::StorageError, std::string(what) + ": " + sqlite3_errmsg(m_db)};
+}
+
+// ---- transactions -------------------------------------------------------------------------------
+
+/// A read or write transaction on one connection. A read transaction is handed out as a
+/// ReadTransaction, so its write methods are unreachable.
+class SqliteTransaction final : public WriteTransaction {
+public:
+    SqliteTransaction(SqliteStore& store, SqliteConnection& c,
+                      std::unique_ptr<SqliteConnection> pooled, bool writable,
+                      std::unique_lock<std::recursive_mutex> lock, bool ownsTransaction)
+        : m_store(store)
+        , m_c(c)
+        , m_pooled(std::move(pooled))
+        , m_lock(std::move(lock))
+        , m_writable(writable)
+        , m_ownsTransaction(ownsTransaction) {}
+    ~SqliteTransaction() override {
+        m_c.resetUsed();
+        if (m_ownsTransaction && !m_done)
+            m_c.exec(m_writable ? "ROLLBACK" : "COMMIT").ok();
+        if (m_pooled)
+            m_store.giveBack(std::move(m_pooled));
+    }
+
+    Status commit() override {
+        m_c.resetUsed();
+        if (m_done)
+            return Error{ErrorCode::Internal, "the transaction has ended"};
+        m_done = true;
+        if (!m_ownsTransaction)
+            return {};
+        Status s = m_c.exec("COMMIT");
+        if (!s.ok())
+            m_c.exec("ROLLBACK").ok();
+        return s;
+    }
+    Status savepoint() override {
+        Status s = m_c.exec(("SAVEPOINT sp" + std::to_string(m_savepoints)).c_str());
+        if (s.ok())
+            ++m_savepoints;
+        return s;
+    }
+    Status releaseSavepoint() override {
+        if (m_savepoints == 0)
+            return Error{ErrorCode::Internal, "no savepoint to release"};
+        --m_savepoints;
+        m_c.resetUsed();
+        return m_c.exec(("RELEASE sp" + std::to_string(m_savepoints)).c_str());
+    }
+    Status rollbackToSavepoint() override {
+        if (m_savepoints == 0)
+            return Error{ErrorCode::Internal, "no savepoint to roll back to"};
+        --m_savepoints;
+        m_c.resetUsed();
+        const std::string n = "sp" + std::to_string(m_savepoints);
+        return m_c.exec(("ROLLBACK TO " + n + "; RELEASE " + n).c_str());
+    }
+
+    Result<std::optional<Tenant>> tenant(std::int64_t id) override;
+    Result<std::optional<Tenant>> tenantByName(const std::string& name) override;
+    Result<std::vector<Tenant>> tenants() override;
+    Result<std::optional<User>> user(std::int64_t id) override;
+    Result<std::optional<User>> userByEmail(const std::string& email) override;
+    Result<std::vector<User>> users(std::int64_t tenantId) override;
+    Result<ModelMap> modelMap(std::int64_t tenantId) override;
+    Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
+                                                     const std::string& section) override;
+    Status setTenantSetting(std::int64_t tenantId, const std::string& section,
+                            const std::optional<std::string>& value) override;
+    Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
+                                            std::int64_t id) override;
+    Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;
+    Result<std::vector<RecordRow>> records(std::int64_t tenantId, const std::string& model,
+                                           int limit, int offset) override;
+    Result<std::int64_t> headEventId(std::int64_t tenantId) override;
+    Result<std::vector<EventRow>> recordEvents(std::int64_t tenantId, const std::string& model,
+                                               std::int64_t recordId, std::int64_t fromVersion,
+                                               std::int64_t toVersion) override;
+    Result<std::vector<EventRow>> recordEventsAfter(std::int64_t tenantId, const std::string& model,
+                                                    std::int64_t recordId, Millis after) override;
+    Result<json> recordAtVersion(std::int64_t tenantId, const std::string& model,
+                                 std::int64_t recordId, std::int64_t version) override;
+    Result<std::vector<EventRow>> events(std::int64_t tenantId, const EventFilter& filter,
+                                         bool withPayload) override;
+    Result<std::int64_t> countEvents(std::int64_t tenantId, const EventFilter& filter) override;
+    Result<std::vector<LedgerEntry>> ledger(std::int64_t tenantId, const std::string& deviceId,
+                                            const std::vector<std::string>& localIds) override;
+    Result<std::optional<DeviceRow>> device(std::int64_t tenantId,
+                                            const std::string& deviceId) override;
+    Result<std::vector<DeviceRow>> devices(std::int64_t tenantId, std::int64_t userId, int limit,
+                                           int offset, const std::string& search) override;
+    Result<std::int64_t> countDevices(std::int64_t tenantId, std::int64_t userId,
+                                      const std::string& search) override;
+    Result<std::int64_t> countStaleDevices(std::int64_t tenantId, Millis syncedBefore) override;
+    Result<std::int64_t> sumPendingChanges(std::int64_t tenantId) override;
+    Result<std::optional<ConflictRow>> conflict(std::int64_t tenantId,
+                                                std::int64_t conflictId) override;
+    Result<std::optional<ConflictRow>> openConflict(std::int64_t tenantId,
+                                                    const std::string& deviceId,
+                                                    const std::string& localId) override;
+    Result<std::vector<ConflictRow>> conflicts(std::int64_t tenantId, std::int64_t userId,
+                                               const std::string& status, int limit,
+                                               int offset) override;
+    Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
+                                        const std::string& status,
+                                        const std::string& deviceId) override;
+    Result<std::vector<MetricBucket>> metricBuckets(std::int64_t tenantId, Millis from,
+                                                    Millis to) override;
+
+    Result<std::int64_t> createTenant(const std::string& name) override;
+    Result<std::int64_t> createUser(const User& user) override;
+    Status updateUser(const User& user) override;
+    Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
+                            const std::vector<ModelEntry>& models) override;
+    Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Status updateRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Status putRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Result<std::int64_t> appendEvent(std::int64_t tenantId, const EventRow& row) override;
+    Status remember(std::int64_t tenantId, const std::string& deviceId, const LedgerEntry& entry,
+                    Millis at) override;
+    Status updateDevice(std::int64_t tenantId, const DeviceUpdate& update) override;
+    Result<std::int64_t> insertConflict(std::int64_t tenantId, const ConflictRow& row) override;
+    Status updateConflict(std::int64_t tenantId, const ConflictRow& row) override;
+    Status addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) override;
+
+private:
+    Statement& stmt(const char* sql) { return m_c.stmt(sql); }
+    Error fail(const char* what) const { return m_c.error(what); }
+    /// The next value of the tenant's counter `name`, taken in this transaction.
+    Result<std::int64_t> next(std::int64_t tenantId, const std::string& name);
+    /// True on a row, false when there is none.
+    Result<bool> row(Statement& q, const char* what) {
+        const int rc = q.step();
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            return rc == SQLITE_ROW;
+        return fail(what);
+    }
+    /// A single integer answer.
+    Result<std::int64_t> scalar(Statement& q, const char* what) {
+        if (q.step() != SQLITE_ROW)
+            return fail(what);
+        return q.int64(0);
+    }
+    /// At most one row.
+    template <typename T, typename F>
+    Result<std::optional<T>> one(Statement& q, F&& read, const char* what) {
+        const int rc = q.step();
+        if (rc == SQLITE_ROW)
+            return std::optional<T>(read(q));
+        if (rc == SQLITE_DONE)
+            return std::optional<T>();
+        return fail(what);
+    }
+    /// Every row.
+    template <typename T, typename F>
+    Result<std::vector<T>> all(Statement& q, F&& read, const char* what) {
+        std::vector<T> out;
+        int rc;
+        while ((rc = q.step()) == SQLITE_ROW)
+            out.push_back(read(q));
+        if (rc != SQLITE_DONE)
+            return fail(what);
+        return out;
+    }
+    Status writable() const {
+        return m_writable ? Status{}
+                          : Status(Error{ErrorCode::Internal, "write in a read transaction"});
+    }
+
+    SqliteStore& m_store;
+    SqliteConnection& m_c;
+    std::unique_ptr<SqliteConnection> m_pooled;
+    std::unique_lock<std::recursive_mutex> m_lock;
+    bool m_writable;
+    bool m_ownsTransaction;
+    bool m_done = false;
+    int m_savepoints = 0;
+};
+
 // ---- opening and migrations ---------------------------------------------------------------------
 
 Result<std::shared_ptr<SyncStore>> openSqliteStore(const std::string& path) {
@@ -295,164 +549,104 @@ int latestSchemaVersion() {
 
 Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     std::shared_ptr<SqliteStore> store(new SqliteStore);
-    store->m_connectionName = QStringLiteral("bridgecore-") + QUuid::createUuid().toString();
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
-    db.setDatabaseName(QString::fromStdString(path));
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return Error{ErrorCode::StorageError,
-                     "cannot open database " + path + ": " + db.lastError().text().toStdString()};
-    QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return Error{ErrorCode::StorageError, "the SQLite driver exposes no native handle"};
-    store->m_db = *static_cast<sqlite3* const*>(handle.constData());
-    if (!store->m_db)
-        return Error{ErrorCode::StorageError, "cannot open database " + path};
-
-    const char* pragmas = path == ":memory:" ? "PRAGMA foreign_keys=ON;"
-                                             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                                               "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;";
-    if (Status s = store->execScript(pragmas); !s.ok())
-        return s.error();
+    store->m_path = path;
+    store->m_memory = path == ":memory:" || path.empty();
+    auto writer = SqliteConnection::open(store->m_memory ? ":memory:" : path, true);
+    if (!writer.ok())
+        return writer.error();
+    store->m_writer = std::move(writer).value();
     if (Status s = store->migrate(); !s.ok())
         return s.error();
     return store;
 }
 
 SqliteStore::~SqliteStore() {
-    m_statements.clear();
-    m_db = nullptr;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-Status SqliteStore::execScript(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        Error e{ErrorCode::StorageError, err ? err : "unknown SQLite error"};
-        sqlite3_free(err);
-        return e;
-    }
-    return {};
+    m_idleReaders.clear();
+    m_writer.reset();
 }
 
 Status SqliteStore::migrate() {
-    Access access(*this);
-    Statement version(m_db, "PRAGMA user_version");
-    if (version.step() != SQLITE_ROW)
-        return lastError("reading the schema version");
-    int current = static_cast<int>(version.int64(0));
+    std::lock_guard lock(m_writerMutex);
+    SqliteConnection& c = *m_writer;
+    int current = 0;
+    {
+        Statement version(c.handle(), "PRAGMA user_version");
+        if (version.step() != SQLITE_ROW)
+            return c.error("reading the schema version");
+        current = static_cast<int>(version.int64(0));
+    }
     if (current > kLatestVersion)
         return Error{ErrorCode::SchemaTooNew,
                      "the database has schema version " + std::to_string(current) +
                          ", newer than this BridgeCore build (" + std::to_string(kLatestVersion) +
                          "); upgrade BridgeCore to open it"};
     for (int v = current; v < kLatestVersion; ++v) {
-        if (Status s = execScript("BEGIN IMMEDIATE"); !s.ok())
+        if (Status s = c.exec("BEGIN IMMEDIATE"); !s.ok())
             return s;
-        Status s = execScript(kMigrations[v]);
+        Status s = c.exec(kMigrations[v]);
         if (s.ok())
-            s = execScript(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+            s = c.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
         if (!s.ok()) {
-            execScript("ROLLBACK").ok();
+            c.exec("ROLLBACK").ok();
             return Error{ErrorCode::StorageError, "migration to schema version " +
                                                       std::to_string(v + 1) +
                                                       " failed: " + s.error().message};
         }
-        if (Status c = execScript("COMMIT"); !c.ok())
-            return c;
+        if (Status cs = c.exec("COMMIT"); !cs.ok())
+            return cs;
         qCInfo(lcStorage, "migrated database to schema version %d", v + 1);
     }
     m_schemaVersion = kLatestVersion;
     return {};
 }
 
-Statement& SqliteStore::stmt(const char* sql) {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end())
-        it = m_statements.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;
-    m_used.push_back(it->second.get());
-    return it->second->reset();
-}
-
-SqliteStore::Access::Access(SqliteStore& store)
-    : m_store(store) {
-    m_store.m_mutex.lock();
-    ++m_store.m_depth;
-}
-
-SqliteStore::Access::~Access() {
-    // Statements are reset when the outermost call returns, so no read cursor outlives it.
-    if (--m_store.m_depth == 0) {
-        for (Statement* s : m_store.m_used)
-            s->reset();
-        m_store.m_used.clear();
+Result<std::unique_ptr<ReadTransaction>> SqliteStore::read() {
+    if (m_memory) {
+        // One connection: take turns with the writer. Inside this thread's own write
+        // transaction, read in it.
+        std::unique_lock lock(m_writerMutex);
+        const bool own = sqlite3_get_autocommit(m_writer->handle()) != 0;
+        if (own)
+            if (Status s = m_writer->exec("BEGIN"); !s.ok())
+                return s.error();
+        return std::unique_ptr<ReadTransaction>(
+            new SqliteTransaction(*this, *m_writer, nullptr, false, std::move(lock), own));
     }
-    m_store.m_mutex.unlock();
-}
-
-Error SqliteStore::lastError(const char* what) const {
-    return Error{ErrorCode::StorageError, std::string(what) + ": " + sqlite3_errmsg(m_db)};
-}
-
-// Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are savepoints.
-Status SqliteStore::begin() {
-    m_mutex.lock();
-    if (m_txDepth == 0)
-        clearSequences();
-    const std::string sql = m_txDepth == 0 ? std::string("BEGIN IMMEDIATE")
-                                           : "SAVEPOINT sp" + std::to_string(m_txDepth);
-    Status s = execScript(sql.c_str());
-    if (!s.ok()) {
-        m_mutex.unlock();
-        return s;
+    std::unique_ptr<SqliteConnection> c;
+    {
+        std::lock_guard lock(m_poolMutex);
+        if (!m_idleReaders.empty()) {
+            c = std::move(m_idleReaders.back());
+            m_idleReaders.pop_back();
+        }
     }
-    ++m_txDepth;
-    return s;
-}
-Status SqliteStore::commit() {
-    --m_txDepth;
-    const std::string sql =
-        m_txDepth == 0 ? std::string("COMMIT") : "RELEASE sp" + std::to_string(m_txDepth);
-    Status s = execScript(sql.c_str());
-    if (!s.ok()) {
-        const std::string undo = m_txDepth == 0 ? std::string("ROLLBACK")
-                                                : "ROLLBACK TO sp" + std::to_string(m_txDepth) +
-                                                      "; RELEASE sp" + std::to_string(m_txDepth);
-        execScript(undo.c_str()).ok();
+    if (!c) {
+        auto opened = SqliteConnection::open(m_path, false);
+        if (!opened.ok())
+            return opened.error();
+        c = std::move(opened).value();
     }
-    m_mutex.unlock();
-    return s;
-}
-void SqliteStore::rollback() {
-    --m_txDepth;
-    clearSequences();
-    const std::string sql = m_txDepth == 0 ? std::string("ROLLBACK")
-                                           : "ROLLBACK TO sp" + std::to_string(m_txDepth) +
-                                                 "; RELEASE sp" + std::to_string(m_txDepth);
-    execScript(sql.c_str()).ok();
-    m_mutex.unlock();
+    if (Status s = c->exec("BEGIN"); !s.ok())
+        return s.error();
+    SqliteConnection& ref = *c;
+    return std::unique_ptr<ReadTransaction>(
+        new SqliteTransaction(*this, ref, std::move(c), false, {}, true));
 }
 
-void SqliteStore::clearSequences() {
-    m_nextRecordId.clear();
-    m_nextEventId.clear();
-    m_nextSeq.clear();
+Result<std::unique_ptr<WriteTransaction>> SqliteStore::write() {
+    std::unique_lock lock(m_writerMutex);
+    if (sqlite3_get_autocommit(m_writer->handle()) == 0)
+        return Error{ErrorCode::Internal,
+                     "this thread has a transaction of the store open already"};
+    if (Status s = m_writer->exec("BEGIN IMMEDIATE"); !s.ok())
+        return s.error();
+    return std::unique_ptr<WriteTransaction>(
+        new SqliteTransaction(*this, *m_writer, nullptr, true, std::move(lock), true));
 }
 
-std::int64_t SqliteStore::nextValue(std::map<SequenceKey, std::int64_t>& cache,
-                                    const SequenceKey& key, Statement& query) {
-    // Inside a write transaction nobody else can allocate, so the value read once is kept.
-    if (m_txDepth > 0)
-        if (auto it = cache.find(key); it != cache.end())
-            return ++it->second;
-    const std::int64_t next = query.step() == SQLITE_ROW ? query.int64(0) + 1 : 1;
-    if (m_txDepth > 0)
-        cache[key] = next;
-    return next;
+void SqliteStore::giveBack(std::unique_ptr<SqliteConnection> reader) {
+    std::lock_guard lock(m_poolMutex);
+    m_idleReaders.push_back(std::move(reader));
 }
 
 int SqliteStore::schemaVersion() {
@@ -460,58 +654,74 @@ int SqliteStore::schemaVersion() {
 }
 
 bool SqliteStore::healthy() {
-    Access access(*this);
-    Statement& q = stmt("SELECT count(*) FROM tenants");
-    return q.step() == SQLITE_ROW;
+    auto tx = read();
+    return tx.ok() && tx.value()->tenants().ok();
+}
+
+// ---- counters -----------------------------------------------------------------------------------
+
+Result<std::int64_t> SqliteTransaction::next(std::int64_t tenantId, const std::string& name) {
+    Statement& q = stmt("INSERT INTO counters(tenant_id, name, value) VALUES (?1, ?2, 1) "
+                        "ON CONFLICT(tenant_id, name) DO UPDATE SET value = value + 1 "
+                        "RETURNING value");
+    q.bind(1, tenantId).bind(2, name);
+    if (q.step() != SQLITE_ROW)
+        return fail("taking the next id");
+    const std::int64_t v = q.int64(0);
+    q.reset(); // RETURNING completes the statement only when stepped to its end
+    return v;
 }
 
 // ---- tenants and users --------------------------------------------------------------------------
 
-Result<std::int64_t> SqliteStore::createTenant(const std::string& name) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::createTenant(const std::string& name) {
+    if (Status w = writable(); !w.ok())
+        return w.error();
     if (name.empty())
         return Error{ErrorCode::ValidationError, "a tenant needs a name"};
-    if (tenantByName(name))
+    auto existing = tenantByName(name);
+    if (!existing.ok())
+        return existing.error();
+    if (existing.value())
         return Error{ErrorCode::ValidationError, "a tenant named '" + name + "' exists already"};
-    Transaction tx(*this);
-    if (!tx.status().ok())
-        return tx.status().error();
     Statement& q = stmt("INSERT INTO tenants(name, created_at) VALUES (?1, ?2)");
     if (!q.bind(1, name).bind(2, wallNow()).exec())
-        return lastError("creating the tenant");
-    std::int64_t id = sqlite3_last_insert_rowid(m_db);
+        return fail("creating the tenant");
+    std::int64_t id = sqlite3_last_insert_rowid(m_c.handle());
     for (const auto& [appType, models] : defaultModelMap())
         if (Status s = setAppTypeModels(id, appType, models); !s.ok())
             return s.error();
-    if (Status s = tx.commit(); !s.ok())
-        return s.error();
     return id;
 }
 
-std::optional<Tenant> SqliteStore::tenant(std::int64_t id) {
-    Access access(*this);
+Result<std::optional<Tenant>> SqliteTransaction::tenant(std::int64_t id) {
     Statement& q = stmt("SELECT id, name FROM tenants WHERE id = ?1");
     q.bind(1, id);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return Tenant{q.int64(0), q.text(1)};
 }
 
-std::optional<Tenant> SqliteStore::tenantByName(const std::string& name) {
-    Access access(*this);
+Result<std::optional<Tenant>> SqliteTransaction::tenantByName(const std::string& name) {
     Statement& q = stmt("SELECT id, name FROM tenants WHERE name = ?1");
     q.bind(1, name);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return Tenant{q.int64(0), q.text(1)};
 }
 
-std::vector<Tenant> SqliteStore::tenants() {
-    Access access(*this);
+Result<std::vector<Tenant>> SqliteTransaction::tenants() {
     std::vector<Tenant> out;
     Statement& q = stmt("SELECT id, name FROM tenants ORDER BY id");
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(Tenant{q.int64(0), q.text(1)});
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
@@ -532,13 +742,20 @@ User readUser(const Statement& q) {
 }
 } // namespace
 
-Result<std::int64_t> SqliteStore::createUser(const User& user) {
-    Access access(*this);
-    if (!tenant(user.tenant_id))
+Result<std::int64_t> SqliteTransaction::createUser(const User& user) {
+    if (Status w = writable(); !w.ok())
+        return w.error();
+    auto t = tenant(user.tenant_id);
+    if (!t.ok())
+        return t.error();
+    if (!t.value())
         return Error{ErrorCode::NotFound, "no such tenant"};
     if (user.email.empty() || user.email.find('@') == std::string::npos)
         return Error{ErrorCode::ValidationError, "'" + user.email + "' is not an email address"};
-    if (userByEmail(user.email))
+    auto existing = userByEmail(user.email);
+    if (!existing.ok())
+        return existing.error();
+    if (existing.value())
         return Error{ErrorCode::ValidationError, "a user with email " + user.email + " exists"};
     Statement& q = stmt("INSERT INTO users(tenant_id, email, name, role, password_hash, disabled, "
                         "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -550,43 +767,48 @@ Result<std::int64_t> SqliteStore::createUser(const User& user) {
         .bind(6, std::int64_t(user.disabled))
         .bind(7, user.created_at ? user.created_at : wallNow());
     if (!q.exec())
-        return lastError("creating the user");
-    return std::int64_t(sqlite3_last_insert_rowid(m_db));
+        return fail("creating the user");
+    return std::int64_t(sqlite3_last_insert_rowid(m_c.handle()));
 }
 
-std::optional<User> SqliteStore::user(std::int64_t id) {
-    Access access(*this);
+Result<std::optional<User>> SqliteTransaction::user(std::int64_t id) {
     static const std::string sql = std::string(kUserColumns) + "WHERE id = ?1";
     Statement& q = stmt(sql.c_str());
     q.bind(1, id);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return readUser(q);
 }
 
-std::optional<User> SqliteStore::userByEmail(const std::string& email) {
-    Access access(*this);
+Result<std::optional<User>> SqliteTransaction::userByEmail(const std::string& email) {
     static const std::string sql = std::string(kUserColumns) + "WHERE email = ?1";
     Statement& q = stmt(sql.c_str());
     q.bind(1, email);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return readUser(q);
 }
 
-std::vector<User> SqliteStore::users(std::int64_t tenantId) {
-    Access access(*this);
+Result<std::vector<User>> SqliteTransaction::users(std::int64_t tenantId) {
     static const std::string sql = std::string(kUserColumns) + "WHERE tenant_id = ?1 ORDER BY id";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId);
     std::vector<User> out;
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(readUser(q));
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-Status SqliteStore::updateUser(const User& user) {
-    Access access(*this);
+Status SqliteTransaction::updateUser(const User& user) {
+    if (Status w = writable(); !w.ok())
+        return w;
     Statement& q = stmt("UPDATE users SET name = ?3, role = ?4, password_hash = ?5, disabled = ?6 "
                         "WHERE id = ?1 AND tenant_id = ?2");
     q.bind(1, user.id)
@@ -596,21 +818,21 @@ Status SqliteStore::updateUser(const User& user) {
         .bind(5, user.password_hash)
         .bind(6, std::int64_t(user.disabled));
     if (!q.exec())
-        return lastError("updating the user");
-    if (sqlite3_changes(m_db) == 0)
+        return fail("updating the user");
+    if (sqlite3_changes(m_c.handle()) == 0)
         return Error{ErrorCode::NotFound, "no such user"};
     return {};
 }
 
 // ---- model map ----------------------------------------------------------------------------------
 
-ModelMap SqliteStore::modelMap(std::int64_t tenantId) {
-    Access access(*this);
+Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
     ModelMap map;
     Statement& q = stmt("SELECT app_type, model, priority, category FROM app_type_models "
                         "WHERE tenant_id = ?1 ORDER BY app_type, position");
     q.bind(1, tenantId);
-    while (q.step() == SQLITE_ROW) {
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
         ModelEntry e;
         e.model = q.text(1);
         if (auto p = q.optText(2))
@@ -618,47 +840,46 @@ ModelMap SqliteStore::modelMap(std::int64_t tenantId) {
         e.category = q.text(3);
         map[q.text(0)].push_back(std::move(e));
     }
+    if (rc != SQLITE_DONE)
+        return fail("reading the model map");
     return map;
 }
 
-Result<std::optional<std::string>> SqliteStore::tenantSetting(std::int64_t tenantId,
-                                                              const std::string& section) {
-    Access access(*this);
+Result<std::optional<std::string>> SqliteTransaction::tenantSetting(std::int64_t tenantId,
+                                                                    const std::string& section) {
     Statement& q = stmt("SELECT value FROM tenant_settings WHERE tenant_id = ?1 AND section = ?2");
     q.bind(1, tenantId).bind(2, section);
-    const int rc = q.step();
-    if (rc == SQLITE_ROW)
-        return std::optional<std::string>(q.text(0));
-    if (rc != SQLITE_DONE)
-        return lastError("reading the tenant's settings");
-    return std::optional<std::string>();
+    if (Result<bool> has = row(q, "reading the tenant's settings"); !has.ok())
+        return has.error();
+    else if (!has.value())
+        return std::optional<std::string>();
+    return std::optional<std::string>(q.text(0));
 }
 
-Status SqliteStore::setTenantSetting(std::int64_t tenantId, const std::string& section,
-                                     const std::optional<std::string>& value) {
-    Access access(*this);
+Status SqliteTransaction::setTenantSetting(std::int64_t tenantId, const std::string& section,
+                                           const std::optional<std::string>& value) {
+    if (Status w = writable(); !w.ok())
+        return w;
     if (!value) {
         Statement& del = stmt("DELETE FROM tenant_settings WHERE tenant_id = ?1 AND section = ?2");
         if (!del.bind(1, tenantId).bind(2, section).exec())
-            return lastError("removing the tenant's settings");
-        return Status::success();
+            return fail("removing the tenant's settings");
+        return {};
     }
     Statement& q = stmt("INSERT OR REPLACE INTO tenant_settings(tenant_id, section, value, "
                         "updated_at) VALUES (?1, ?2, ?3, ?4)");
     if (!q.bind(1, tenantId).bind(2, section).bind(3, *value).bind(4, wallNow()).exec())
-        return lastError("saving the tenant's settings");
-    return Status::success();
+        return fail("saving the tenant's settings");
+    return {};
 }
 
-Status SqliteStore::setAppTypeModels(std::int64_t tenantId, const std::string& appType,
-                                     const std::vector<ModelEntry>& models) {
-    Access access(*this);
-    Transaction tx(*this);
-    if (!tx.status().ok())
-        return tx.status();
+Status SqliteTransaction::setAppTypeModels(std::int64_t tenantId, const std::string& appType,
+                                           const std::vector<ModelEntry>& models) {
+    if (Status w = writable(); !w.ok())
+        return w;
     Statement& del = stmt("DELETE FROM app_type_models WHERE tenant_id = ?1 AND app_type = ?2");
     if (!del.bind(1, tenantId).bind(2, appType).exec())
-        return lastError("replacing the app type's models");
+        return fail("replacing the app type's models");
     int position = 0;
     for (const ModelEntry& e : models) {
         Statement& ins = stmt("INSERT OR REPLACE INTO app_type_models(tenant_id, app_type, model, "
@@ -668,20 +889,21 @@ Status SqliteStore::setAppTypeModels(std::int64_t tenantId, const std::string& a
             ins.bind(4, protocol::toString(*e.priority));
         ins.bind(5, e.category.empty() ? std::string("business") : e.category).bind(6, position++);
         if (!ins.exec())
-            return lastError("saving the app type's models");
+            return fail("saving the app type's models");
     }
-    return tx.commit();
+    return {};
 }
 
 // ---- records ------------------------------------------------------------------------------------
 
-std::optional<RecordRow> SqliteStore::record(std::int64_t tenantId, const std::string& model,
-                                             std::int64_t id) {
-    Access access(*this);
+Result<std::optional<RecordRow>>
+SqliteTransaction::record(std::int64_t tenantId, const std::string& model, std::int64_t id) {
     Statement& q = stmt("SELECT data, version, write_date, create_date, deleted FROM records "
                         "WHERE tenant_id = ?1 AND model = ?2 AND id = ?3");
     q.bind(1, tenantId).bind(2, model).bind(3, id);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     RecordRow r;
     r.id = id;
@@ -694,11 +916,13 @@ std::optional<RecordRow> SqliteStore::record(std::int64_t tenantId, const std::s
     return r;
 }
 
-Result<std::int64_t> SqliteStore::insertRecord(std::int64_t tenantId, const RecordRow& row) {
-    Access access(*this);
-    Statement& last = stmt("SELECT MAX(id) FROM records WHERE tenant_id = ?1 AND model = ?2");
-    last.bind(1, tenantId).bind(2, row.model);
-    const std::int64_t id = nextValue(m_nextRecordId, {tenantId, row.model, {}}, last);
+Result<std::int64_t> SqliteTransaction::insertRecord(std::int64_t tenantId, const RecordRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w.error();
+    auto next = this->next(tenantId, "record:" + row.model);
+    if (!next.ok())
+        return next.error();
+    const std::int64_t id = next.value();
     Statement& q = stmt("INSERT INTO records(tenant_id, model, id, data, version, create_date, "
                         "write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     q.bind(1, tenantId)
@@ -710,12 +934,13 @@ Result<std::int64_t> SqliteStore::insertRecord(std::int64_t tenantId, const Reco
         .bind(7, row.write_date)
         .bind(8, std::int64_t(row.deleted));
     if (!q.exec())
-        return lastError("inserting the record");
+        return fail("inserting the record");
     return id;
 }
 
-Status SqliteStore::putRecord(std::int64_t tenantId, const RecordRow& row) {
-    Access access(*this);
+Status SqliteTransaction::putRecord(std::int64_t tenantId, const RecordRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
     Statement& q =
         stmt("INSERT OR REPLACE INTO records(tenant_id, model, id, data, version, "
              "create_date, write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -728,13 +953,18 @@ Status SqliteStore::putRecord(std::int64_t tenantId, const RecordRow& row) {
         .bind(7, row.write_date)
         .bind(8, std::int64_t(row.deleted));
     if (!q.exec())
-        return lastError("storing the record");
-    m_nextRecordId.erase({tenantId, row.model, {}}); // an explicit id may pass the cached next
-    return Status::success();
+        return fail("storing the record");
+    // The record counter never hands out an id taken this way.
+    Statement& c = stmt("INSERT INTO counters(tenant_id, name, value) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT(tenant_id, name) DO UPDATE SET value = max(value, ?3)");
+    if (!c.bind(1, tenantId).bind(2, "record:" + row.model).bind(3, row.id).exec())
+        return fail("storing the record");
+    return {};
 }
 
-Status SqliteStore::updateRecord(std::int64_t tenantId, const RecordRow& row) {
-    Access access(*this);
+Status SqliteTransaction::updateRecord(std::int64_t tenantId, const RecordRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
     Statement& q = stmt("UPDATE records SET data = ?4, version = ?5, write_date = ?6, deleted = ?7 "
                         "WHERE tenant_id = ?1 AND model = ?2 AND id = ?3");
     q.bind(1, tenantId)
@@ -745,29 +975,29 @@ Status SqliteStore::updateRecord(std::int64_t tenantId, const RecordRow& row) {
         .bind(6, row.write_date)
         .bind(7, std::int64_t(row.deleted));
     if (!q.exec())
-        return lastError("updating the record");
-    if (sqlite3_changes(m_db) != 1)
+        return fail("updating the record");
+    if (sqlite3_changes(m_c.handle()) != 1)
         return Error{ErrorCode::RecordNotFound, "no such record"};
     return {};
 }
 
-std::int64_t SqliteStore::countRecords(std::int64_t tenantId, const std::string& model) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::countRecords(std::int64_t tenantId,
+                                                     const std::string& model) {
     Statement& q = stmt("SELECT count(*) FROM records WHERE tenant_id = ?1 AND model = ?2 "
                         "AND deleted = 0");
     q.bind(1, tenantId).bind(2, model);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
-std::vector<RecordRow> SqliteStore::records(std::int64_t tenantId, const std::string& model,
-                                            int limit, int offset) {
-    Access access(*this);
+Result<std::vector<RecordRow>>
+SqliteTransaction::records(std::int64_t tenantId, const std::string& model, int limit, int offset) {
     Statement& q = stmt("SELECT id, data, version, write_date, create_date FROM records "
                         "WHERE tenant_id = ?1 AND model = ?2 AND deleted = 0 "
                         "ORDER BY id LIMIT ?3 OFFSET ?4");
     q.bind(1, tenantId).bind(2, model).bind(3, limit).bind(4, offset);
     std::vector<RecordRow> out;
-    while (q.step() == SQLITE_ROW) {
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW) {
         RecordRow r;
         r.id = q.int64(0);
         r.model = model;
@@ -777,21 +1007,25 @@ std::vector<RecordRow> SqliteStore::records(std::int64_t tenantId, const std::st
         r.create_date = q.int64(4);
         out.push_back(std::move(r));
     }
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
 // ---- events -------------------------------------------------------------------------------------
 
-Result<std::int64_t> SqliteStore::appendEvent(std::int64_t tenantId, const EventRow& row) {
-    Access access(*this);
-    Statement& head = stmt("SELECT MAX(event_id) FROM events WHERE tenant_id = ?1");
-    head.bind(1, tenantId);
-    const std::int64_t id = nextValue(m_nextEventId, {tenantId, {}, {}}, head);
+Result<std::int64_t> SqliteTransaction::appendEvent(std::int64_t tenantId, const EventRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w.error();
+    auto nextId = next(tenantId, "event");
+    if (!nextId.ok())
+        return nextId.error();
+    const std::int64_t id = nextId.value();
     const std::string priority(protocol::toString(row.priority));
-    Statement& last = stmt("SELECT seq FROM events WHERE tenant_id = ?1 AND model = ?2 AND "
-                           "priority = ?3 ORDER BY event_id DESC LIMIT 1");
-    last.bind(1, tenantId).bind(2, row.model).bind(3, priority);
-    const std::int64_t seq = nextValue(m_nextSeq, {tenantId, row.model, priority}, last);
+    auto nextSeq = next(tenantId, "seq:" + row.model + ":" + priority);
+    if (!nextSeq.ok())
+        return nextSeq.error();
+    const std::int64_t seq = nextSeq.value();
     Statement& q =
         stmt("INSERT INTO events(tenant_id, event_id, model, record_id, action, "
              "timestamp, data, changed_fields, priority, category, user_id, device_id, "
@@ -814,15 +1048,15 @@ Result<std::int64_t> SqliteStore::appendEvent(std::int64_t tenantId, const Event
         q.bind(13, row.local_id);
     q.bind(14, row.version).bind(15, seq);
     if (!q.exec())
-        return lastError("appending the event");
+        return fail("appending the event");
     return id;
 }
 
-std::int64_t SqliteStore::headEventId(std::int64_t tenantId) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::headEventId(std::int64_t tenantId) {
+    // The newest committed event (the counter may run ahead inside an open write).
     Statement& q = stmt("SELECT COALESCE(MAX(event_id), 0) FROM events WHERE tenant_id = ?1");
     q.bind(1, tenantId);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
 namespace {
@@ -849,10 +1083,11 @@ EventRow readEvent(const Statement& q, bool withPayload) {
 }
 } // namespace
 
-std::vector<EventRow> SqliteStore::recordEvents(std::int64_t tenantId, const std::string& model,
-                                                std::int64_t recordId, std::int64_t fromVersion,
-                                                std::int64_t toVersion) {
-    Access access(*this);
+Result<std::vector<EventRow>> SqliteTransaction::recordEvents(std::int64_t tenantId,
+                                                              const std::string& model,
+                                                              std::int64_t recordId,
+                                                              std::int64_t fromVersion,
+                                                              std::int64_t toVersion) {
     static const std::string sql =
         std::string(kEventColumns) +
         "WHERE tenant_id = ?1 AND model = ?2 AND record_id = ?3 AND version > ?4 AND version <= ?5 "
@@ -860,15 +1095,18 @@ std::vector<EventRow> SqliteStore::recordEvents(std::int64_t tenantId, const std
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, model).bind(3, recordId).bind(4, fromVersion).bind(5, toVersion);
     std::vector<EventRow> out;
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(readEvent(q, true));
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-std::vector<EventRow> SqliteStore::recordEventsAfter(std::int64_t tenantId,
-                                                     const std::string& model,
-                                                     std::int64_t recordId, Millis after) {
-    Access access(*this);
+Result<std::vector<EventRow>> SqliteTransaction::recordEventsAfter(std::int64_t tenantId,
+                                                                   const std::string& model,
+                                                                   std::int64_t recordId,
+                                                                   Millis after) {
     static const std::string sql =
         std::string(kEventColumns) +
         "WHERE tenant_id = ?1 AND model = ?2 AND record_id = ?3 AND timestamp > ?4 "
@@ -876,19 +1114,23 @@ std::vector<EventRow> SqliteStore::recordEventsAfter(std::int64_t tenantId,
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, model).bind(3, recordId).bind(4, after);
     std::vector<EventRow> out;
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(readEvent(q, true));
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-json SqliteStore::recordAtVersion(std::int64_t tenantId, const std::string& model,
-                                  std::int64_t recordId, std::int64_t version) {
-    Access access(*this);
+Result<json> SqliteTransaction::recordAtVersion(std::int64_t tenantId, const std::string& model,
+                                                std::int64_t recordId, std::int64_t version) {
     Statement& q = stmt("SELECT data FROM events WHERE tenant_id = ?1 AND model = ?2 AND "
                         "record_id = ?3 AND version = ?4 LIMIT 1");
     q.bind(1, tenantId).bind(2, model).bind(3, recordId).bind(4, version);
-    if (q.step() != SQLITE_ROW)
-        return nullptr;
+    if (Result<bool> has = row(q, "reading the record's history"); !has.ok())
+        return has.error();
+    else if (!has.value())
+        return json(nullptr);
     json data = parseJsonOr(q.text(0), nullptr);
     if (data.is_object())
         data.erase("id");
@@ -917,9 +1159,8 @@ void bindEventFilter(Statement& q, std::int64_t tenantId, const EventFilter& f) 
 }
 } // namespace
 
-std::vector<EventRow> SqliteStore::events(std::int64_t tenantId, const EventFilter& filter,
-                                          bool withPayload) {
-    Access access(*this);
+Result<std::vector<EventRow>>
+SqliteTransaction::events(std::int64_t tenantId, const EventFilter& filter, bool withPayload) {
     static const std::string asc =
         std::string(kEventColumns) + kEventWhere + "ORDER BY event_id ASC LIMIT ?7 OFFSET ?8";
     static const std::string desc =
@@ -929,13 +1170,16 @@ std::vector<EventRow> SqliteStore::events(std::int64_t tenantId, const EventFilt
     q.bind(7, filter.limit).bind(8, filter.offset);
     std::vector<EventRow> out;
     out.reserve(static_cast<std::size_t>(std::max(0, std::min(filter.limit, 1000))));
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(readEvent(q, withPayload));
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-std::int64_t SqliteStore::countEvents(std::int64_t tenantId, const EventFilter& filter) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::countEvents(std::int64_t tenantId,
+                                                    const EventFilter& filter) {
     if (!filter.all_models && !filter.action && !filter.device_id) {
         // Per (model, priority): events after X = last seq - seq at X; two index lookups each.
         std::vector<std::string> priorities;
@@ -954,8 +1198,11 @@ std::int64_t SqliteStore::countEvents(std::int64_t tenantId, const EventFilter& 
                                                 filter.after_event_id};
                 for (int k = 0; k < 2; ++k) {
                     q.reset().bind(1, tenantId).bind(2, model).bind(3, priority).bind(4, bounds[k]);
-                    if (q.step() == SQLITE_ROW)
+                    const int rc = q.step();
+                    if (rc == SQLITE_ROW)
                         seqs[k] = q.int64(0);
+                    else if (rc != SQLITE_DONE)
+                        return fail("counting events");
                 }
                 total += seqs[0] - seqs[1];
             }
@@ -964,30 +1211,35 @@ std::int64_t SqliteStore::countEvents(std::int64_t tenantId, const EventFilter& 
     static const std::string sql = std::string("SELECT count(*) FROM events ") + kEventWhere;
     Statement& q = stmt(sql.c_str());
     bindEventFilter(q, tenantId, filter);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
 // ---- exactly-once ledger ------------------------------------------------------------------------
 
-std::vector<LedgerEntry> SqliteStore::ledger(std::int64_t tenantId, const std::string& deviceId,
-                                             const std::vector<std::string>& localIds) {
-    Access access(*this);
+Result<std::vector<LedgerEntry>>
+SqliteTransaction::ledger(std::int64_t tenantId, const std::string& deviceId,
+                          const std::vector<std::string>& localIds) {
     std::vector<LedgerEntry> out;
     if (localIds.empty())
         return out;
+
     Statement& q = stmt("SELECT local_id, content_hash, model, server_id, created, result "
                         "FROM push_ledger WHERE tenant_id = ?1 AND device_id = ?2 "
                         "AND local_id IN (SELECT value FROM json_each(?3))");
     q.bind(1, tenantId).bind(2, deviceId).bind(3, toJsonText(localIds));
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(LedgerEntry{q.text(0), q.text(1), q.text(2), q.optInt64(3), q.int64(4) != 0,
                                   q.text(5)});
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-Status SqliteStore::remember(std::int64_t tenantId, const std::string& deviceId,
-                             const LedgerEntry& e, Millis at) {
-    Access access(*this);
+Status SqliteTransaction::remember(std::int64_t tenantId, const std::string& deviceId,
+                                   const LedgerEntry& e, Millis at) {
+    if (Status w = writable(); !w.ok())
+        return w;
     Statement& q = stmt("INSERT INTO push_ledger(tenant_id, device_id, local_id, content_hash, "
                         "model, server_id, created, result, at) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -1001,7 +1253,7 @@ Status SqliteStore::remember(std::int64_t tenantId, const std::string& deviceId,
         .bind(8, e.result_json)
         .bind(9, at);
     if (!q.exec())
-        return lastError("remembering the change");
+        return fail("remembering the change");
     return {};
 }
 
@@ -1052,94 +1304,119 @@ constexpr const char* kDeviceWhere =
     "lower(?3)) > 0) ";
 } // namespace
 
-std::optional<DeviceRow> SqliteStore::device(std::int64_t tenantId, const std::string& deviceId) {
-    Access access(*this);
+Result<std::optional<DeviceRow>> SqliteTransaction::device(std::int64_t tenantId,
+                                                           const std::string& deviceId) {
     static const std::string sql =
         std::string(kDeviceColumns) + "WHERE d.tenant_id = ?1 AND d.device_id = ?2";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, deviceId);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return readDevice(q);
 }
 
-Status SqliteStore::saveDevice(std::int64_t tenantId, const DeviceRow& d) {
-    Access access(*this);
-    Statement& q = stmt(
-        "INSERT OR REPLACE INTO devices(tenant_id, device_id, user_id, app_type, last_event_id, "
-        "last_sync_time, last_push_time, last_pull_time, total_syncs, total_events_synced, "
-        "app_version, pending_changes, oldest_pending_at, last_error, clock_skew_ms, "
-        "total_pushes, total_pulls, changes_pushed, changes_succeeded, changes_failed, "
-        "changes_conflicted, push_ms_total, pull_ms_total, bytes_in, bytes_out, created_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
+Status SqliteTransaction::updateDevice(std::int64_t tenantId, const DeviceUpdate& u) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    // Set-if-given fields use COALESCE; nullable replacements carry a flag; counters add.
+    Statement& q =
+        stmt("INSERT INTO devices(tenant_id, device_id, user_id, app_type, last_event_id, "
+             "last_sync_time, last_push_time, last_pull_time, total_syncs, total_events_synced, "
+             "app_version, pending_changes, oldest_pending_at, last_error, clock_skew_ms, "
+             "total_pushes, total_pulls, changes_pushed, changes_succeeded, changes_failed, "
+             "changes_conflicted, push_ms_total, pull_ms_total, bytes_in, bytes_out, created_at) "
+             "VALUES (?1, ?2, ?3, ?4, COALESCE(?5, 0), ?6, ?7, ?8, ?9, ?10, ?11, COALESCE(?12, 0), "
+             "?14, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) "
+             "ON CONFLICT(tenant_id, device_id) DO UPDATE SET "
+             "app_type = COALESCE(?4, app_type), last_event_id = COALESCE(?5, last_event_id), "
+             "last_sync_time = COALESCE(?6, last_sync_time), "
+             "last_push_time = COALESCE(?7, last_push_time), "
+             "last_pull_time = COALESCE(?8, last_pull_time), "
+             "total_syncs = CASE WHEN ?29 THEN 0 ELSE total_syncs + ?9 END, "
+             "total_events_synced = total_events_synced + ?10, "
+             "app_version = COALESCE(?11, app_version), "
+             "pending_changes = COALESCE(?12, pending_changes), "
+             "oldest_pending_at = CASE WHEN ?13 THEN ?14 ELSE oldest_pending_at END, "
+             "last_error = CASE WHEN ?15 THEN ?16 ELSE last_error END, "
+             "clock_skew_ms = COALESCE(?17, clock_skew_ms), total_pushes = total_pushes + ?18, "
+             "total_pulls = total_pulls + ?19, changes_pushed = changes_pushed + ?20, "
+             "changes_succeeded = changes_succeeded + ?21, changes_failed = changes_failed + ?22, "
+             "changes_conflicted = changes_conflicted + ?23, push_ms_total = push_ms_total + ?24, "
+             "pull_ms_total = pull_ms_total + ?25, bytes_in = bytes_in + ?26, "
+             "bytes_out = bytes_out + ?27");
     q.bind(1, tenantId)
-        .bind(2, d.device_id)
-        .bind(3, d.user_id)
-        .bind(4, d.app_type)
-        .bind(5, d.last_event_id)
-        .bind(6, d.last_sync_time)
-        .bind(7, d.last_push_time)
-        .bind(8, d.last_pull_time)
-        .bind(9, d.total_syncs)
-        .bind(10, d.total_events_synced)
-        .bind(11, d.app_version)
-        .bind(12, d.pending_changes)
-        .bind(13, d.oldest_pending_at)
-        .bind(14, d.last_error)
-        .bind(15, d.clock_skew_ms)
-        .bind(16, d.total_pushes)
-        .bind(17, d.total_pulls)
-        .bind(18, d.changes_pushed)
-        .bind(19, d.changes_succeeded)
-        .bind(20, d.changes_failed)
-        .bind(21, d.changes_conflicted)
-        .bind(22, d.push_ms_total)
-        .bind(23, d.pull_ms_total)
-        .bind(24, d.bytes_in)
-        .bind(25, d.bytes_out)
-        .bind(26, d.created_at ? d.created_at : wallNow());
+        .bind(2, u.device_id)
+        .bind(3, u.user_id)
+        .bind(4, u.app_type)
+        .bind(5, u.last_event_id)
+        .bind(6, u.last_sync_time)
+        .bind(7, u.last_push_time)
+        .bind(8, u.last_pull_time)
+        .bind(9, u.reset_syncs ? std::int64_t(0) : u.syncs)
+        .bind(10, u.events_synced)
+        .bind(11, u.app_version)
+        .bind(12, u.pending_changes)
+        .bind(13, std::int64_t(u.oldest_pending_at.has_value()))
+        .bind(14, u.oldest_pending_at.value_or(std::nullopt))
+        .bind(15, std::int64_t(u.last_error.has_value()))
+        .bind(16, u.last_error.value_or(std::nullopt))
+        .bind(17, u.clock_skew_ms)
+        .bind(18, u.pushes)
+        .bind(19, u.pulls)
+        .bind(20, u.changes_pushed)
+        .bind(21, u.changes_succeeded)
+        .bind(22, u.changes_failed)
+        .bind(23, u.changes_conflicted)
+        .bind(24, u.push_ms)
+        .bind(25, u.pull_ms)
+        .bind(26, u.bytes_in)
+        .bind(27, u.bytes_out)
+        .bind(28, u.created_at ? u.created_at : wallNow())
+        .bind(29, std::int64_t(u.reset_syncs));
     if (!q.exec())
-        return lastError("saving the device state");
+        return fail("saving the device state");
     return {};
 }
 
-std::vector<DeviceRow> SqliteStore::devices(std::int64_t tenantId, std::int64_t userId, int limit,
-                                            int offset, const std::string& search) {
-    Access access(*this);
+Result<std::vector<DeviceRow>> SqliteTransaction::devices(std::int64_t tenantId,
+                                                          std::int64_t userId, int limit,
+                                                          int offset, const std::string& search) {
     static const std::string sql =
         std::string(kDeviceColumns) + kDeviceWhere + "ORDER BY d.device_id LIMIT ?4 OFFSET ?5";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, userId).bind(3, search).bind(4, limit).bind(5, offset);
     std::vector<DeviceRow> out;
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(readDevice(q));
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-std::int64_t SqliteStore::countDevices(std::int64_t tenantId, std::int64_t userId,
-                                       const std::string& search) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::countDevices(std::int64_t tenantId, std::int64_t userId,
+                                                     const std::string& search) {
     static const std::string sql = std::string("SELECT count(*) FROM devices d ") + kDeviceWhere;
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, userId).bind(3, search);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
-std::int64_t SqliteStore::countStaleDevices(std::int64_t tenantId, Millis syncedBefore) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::countStaleDevices(std::int64_t tenantId,
+                                                          Millis syncedBefore) {
     Statement& q = stmt("SELECT count(*) FROM devices WHERE tenant_id = ?1 AND "
                         "(last_sync_time IS NULL OR last_sync_time < ?2)");
     q.bind(1, tenantId).bind(2, syncedBefore);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
-std::int64_t SqliteStore::sumPendingChanges(std::int64_t tenantId) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::sumPendingChanges(std::int64_t tenantId) {
     Statement& q =
         stmt("SELECT COALESCE(SUM(pending_changes), 0) FROM devices WHERE tenant_id = ?1");
     q.bind(1, tenantId);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
 // ---- conflicts ----------------------------------------------------------------------------------
@@ -1216,56 +1493,60 @@ constexpr const char* kConflictValues =
     "?17, ?18, ?19, ?20, ?21, ?22, ?23)";
 } // namespace
 
-Result<std::int64_t> SqliteStore::insertConflict(std::int64_t tenantId, const ConflictRow& row) {
-    Access access(*this);
-    Statement& next = stmt("SELECT COALESCE(MAX(conflict_id), 0) + 1 FROM conflicts "
-                           "WHERE tenant_id = ?1");
-    next.bind(1, tenantId);
-    if (next.step() != SQLITE_ROW)
-        return lastError("allocating a conflict id");
+Result<std::int64_t> SqliteTransaction::insertConflict(std::int64_t tenantId,
+                                                       const ConflictRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w.error();
+    auto id = next(tenantId, "conflict");
+    if (!id.ok())
+        return id.error();
     ConflictRow c = row;
-    c.conflict_id = next.int64(0);
+    c.conflict_id = id.value();
     static const std::string sql = std::string("INSERT INTO conflicts ") + kConflictValues;
     Statement& q = stmt(sql.c_str());
     bindConflict(q, tenantId, c);
     if (!q.exec())
-        return lastError("storing the conflict");
+        return fail("storing the conflict");
     return c.conflict_id;
 }
 
-Status SqliteStore::updateConflict(std::int64_t tenantId, const ConflictRow& row) {
-    Access access(*this);
+Status SqliteTransaction::updateConflict(std::int64_t tenantId, const ConflictRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
     static const std::string sql =
         std::string("INSERT OR REPLACE INTO conflicts ") + kConflictValues;
     Statement& q = stmt(sql.c_str());
     bindConflict(q, tenantId, row);
     if (!q.exec())
-        return lastError("updating the conflict");
+        return fail("updating the conflict");
     return {};
 }
 
-std::optional<ConflictRow> SqliteStore::conflict(std::int64_t tenantId, std::int64_t conflictId) {
-    Access access(*this);
+Result<std::optional<ConflictRow>> SqliteTransaction::conflict(std::int64_t tenantId,
+                                                               std::int64_t conflictId) {
     static const std::string sql =
         std::string(kConflictColumns) + "WHERE tenant_id = ?1 AND conflict_id = ?2";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, conflictId);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return readConflict(q);
 }
 
-std::optional<ConflictRow> SqliteStore::openConflict(std::int64_t tenantId,
-                                                     const std::string& deviceId,
-                                                     const std::string& localId) {
-    Access access(*this);
+Result<std::optional<ConflictRow>> SqliteTransaction::openConflict(std::int64_t tenantId,
+                                                                   const std::string& deviceId,
+                                                                   const std::string& localId) {
     static const std::string sql =
         std::string(kConflictColumns) +
         "WHERE tenant_id = ?1 AND device_id = ?2 AND local_id = ?3 AND open = 1 "
         "ORDER BY conflict_id DESC LIMIT 1";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, deviceId).bind(3, localId);
-    if (q.step() != SQLITE_ROW)
+    if (Result<bool> has = row(q, "reading"); !has.ok())
+        return has.error();
+    else if (!has.value())
         return std::nullopt;
     return readConflict(q);
 }
@@ -1277,48 +1558,46 @@ constexpr const char* kConflictWhere =
     "(?4 = '' OR device_id = ?4) ";
 }
 
-std::vector<ConflictRow> SqliteStore::conflicts(std::int64_t tenantId, std::int64_t userId,
-                                                const std::string& status, int limit, int offset) {
-    Access access(*this);
+Result<std::vector<ConflictRow>> SqliteTransaction::conflicts(std::int64_t tenantId,
+                                                              std::int64_t userId,
+                                                              const std::string& status, int limit,
+                                                              int offset) {
     static const std::string sql = std::string(kConflictColumns) + kConflictWhere +
                                    "ORDER BY conflict_id DESC LIMIT ?5 OFFSET ?6";
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, userId).bind(3, status).bind(4, "").bind(5, limit).bind(6, offset);
     std::vector<ConflictRow> out;
-    while (q.step() == SQLITE_ROW)
+    int rc;
+    while ((rc = q.step()) == SQLITE_ROW)
         out.push_back(readConflict(q));
+    if (rc != SQLITE_DONE)
+        return fail("reading");
     return out;
 }
 
-std::int64_t SqliteStore::countConflicts(std::int64_t tenantId, std::int64_t userId,
-                                         const std::string& status, const std::string& deviceId) {
-    Access access(*this);
+Result<std::int64_t> SqliteTransaction::countConflicts(std::int64_t tenantId, std::int64_t userId,
+                                                       const std::string& status,
+                                                       const std::string& deviceId) {
     static const std::string sql = std::string("SELECT count(*) FROM conflicts ") + kConflictWhere;
     Statement& q = stmt(sql.c_str());
     q.bind(1, tenantId).bind(2, userId).bind(3, status).bind(4, deviceId);
-    return q.step() == SQLITE_ROW ? q.int64(0) : 0;
+    return scalar(q, "counting");
 }
 
 // ---- metrics ------------------------------------------------------------------------------------
 
-Status SqliteStore::addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) {
-    Access access(*this);
-    json samples = json::array();
-    Statement& read = stmt("SELECT push_ms_samples FROM metric_buckets "
-                           "WHERE tenant_id = ?1 AND bucket_start = ?2");
-    read.bind(1, tenantId).bind(2, bucketStart);
-    if (read.step() == SQLITE_ROW)
-        samples = parseJsonOr(read.text(0), json::array());
-    if (d.pushes > 0 && samples.size() < kMaxLatencySamples)
-        samples.push_back(d.push_ms);
+Status SqliteTransaction::addMetrics(std::int64_t tenantId, Millis bucketStart,
+                                     const MetricDelta& d) {
+    if (Status w = writable(); !w.ok())
+        return w;
     Statement& q =
         stmt("INSERT INTO metric_buckets(tenant_id, bucket_start, pushes, changes_pushed, pulls, "
-             "events_pulled, conflicts, failures, push_ms_sum, push_ms_samples) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+             "events_pulled, conflicts, failures, push_ms_sum) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
              "ON CONFLICT(tenant_id, bucket_start) DO UPDATE SET pushes = pushes + ?3, "
              "changes_pushed = changes_pushed + ?4, pulls = pulls + ?5, "
              "events_pulled = events_pulled + ?6, conflicts = conflicts + ?7, "
-             "failures = failures + ?8, push_ms_sum = push_ms_sum + ?9, push_ms_samples = ?10");
+             "failures = failures + ?8, push_ms_sum = push_ms_sum + ?9");
     q.bind(1, tenantId)
         .bind(2, bucketStart)
         .bind(3, d.pushes)
@@ -1327,39 +1606,64 @@ Status SqliteStore::addMetrics(std::int64_t tenantId, Millis bucketStart, const 
         .bind(6, d.events_pulled)
         .bind(7, d.conflicts)
         .bind(8, d.failures)
-        .bind(9, d.pushes > 0 ? d.push_ms : 0.0)
-        .bind(10, samples.dump());
+        .bind(9, d.pushes > 0 ? d.push_ms : 0.0);
     if (!q.exec())
-        return lastError("recording metrics");
+        return fail("recording metrics");
+    if (d.pushes > 0) {
+        // The first kMaxLatencySamples durations of the bucket are kept for its percentiles.
+        Statement& sample = stmt("INSERT INTO metric_samples(tenant_id, bucket_start, push_ms) "
+                                 "SELECT ?1, ?2, ?3 WHERE (SELECT count(*) FROM metric_samples "
+                                 "WHERE tenant_id = ?1 AND bucket_start = ?2) < ?4");
+        sample.bind(1, tenantId)
+            .bind(2, bucketStart)
+            .bind(3, d.push_ms)
+            .bind(4, std::int64_t(kMaxLatencySamples));
+        if (!sample.exec())
+            return fail("recording a push duration");
+    }
     return {};
 }
 
-std::vector<MetricBucket> SqliteStore::metricBuckets(std::int64_t tenantId, Millis from,
-                                                     Millis to) {
-    Access access(*this);
+Result<std::vector<MetricBucket>> SqliteTransaction::metricBuckets(std::int64_t tenantId,
+                                                                   Millis from, Millis to) {
     Statement& q = stmt("SELECT bucket_start, pushes, changes_pushed, pulls, events_pulled, "
-                        "conflicts, failures, push_ms_sum, push_ms_samples FROM metric_buckets "
+                        "conflicts, failures, push_ms_sum FROM metric_buckets "
                         "WHERE tenant_id = ?1 AND bucket_start >= ?2 AND bucket_start <= ?3 "
                         "ORDER BY bucket_start");
     q.bind(1, tenantId).bind(2, from).bind(3, to);
-    std::vector<MetricBucket> out;
-    while (q.step() == SQLITE_ROW) {
-        MetricBucket b;
-        b.bucket_start = q.int64(0);
-        b.pushes = q.int64(1);
-        b.changes_pushed = q.int64(2);
-        b.pulls = q.int64(3);
-        b.events_pulled = q.int64(4);
-        b.conflicts = q.int64(5);
-        b.failures = q.int64(6);
-        b.push_ms_sum = q.real(7);
-        json s = parseJsonOr(q.text(8), json::array());
-        for (const auto& v : s)
-            if (v.is_number())
-                b.push_ms_samples.push_back(v.get<double>());
-        out.push_back(std::move(b));
+    auto buckets = all<MetricBucket>(
+        q,
+        [](const Statement& r) {
+            MetricBucket b;
+            b.bucket_start = r.int64(0);
+            b.pushes = r.int64(1);
+            b.changes_pushed = r.int64(2);
+            b.pulls = r.int64(3);
+            b.events_pulled = r.int64(4);
+            b.conflicts = r.int64(5);
+            b.failures = r.int64(6);
+            b.push_ms_sum = r.real(7);
+            return b;
+        },
+        "reading metrics");
+    if (!buckets.ok() || buckets.value().empty())
+        return buckets;
+    Statement& s = stmt("SELECT bucket_start, push_ms FROM metric_samples WHERE tenant_id = ?1 "
+                        "AND bucket_start >= ?2 AND bucket_start <= ?3 ORDER BY bucket_start");
+    s.bind(1, tenantId).bind(2, from).bind(3, to);
+    auto& out = buckets.value();
+    std::size_t k = 0;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const Millis start = s.int64(0);
+        while (k < out.size() && out[k].bucket_start < start)
+            ++k;
+        if (k < out.size() && out[k].bucket_start == start)
+            out[k].push_ms_samples.push_back(s.real(1));
     }
-    return out;
+    if (rc != SQLITE_DONE)
+        return fail("reading push durations");
+    return buckets;
 }
 
 } // namespace bridgecore::storage

@@ -1,15 +1,11 @@
 #pragma once
-// SyncStore on SQLite: Qt Sql owns the connection, statements run on its native handle
-// (prepared once, reused) because the push and pull hot paths need the C API's speed.
+// SyncStore on SQLite through the C API: the push and pull hot paths need its speed, and a
+// connection per reading thread needs connections that are not tied to one thread.
 
 #include "storage/SyncStore.h"
 
-#include <QString>
-
-#include <map>
 #include <memory>
 #include <mutex>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -54,119 +50,58 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+/// One native connection and its prepared statements (prepared once, reused).
+class SqliteConnection {
+public:
+    ~SqliteConnection();
+    /// Opens `path` with the C API; `writer` creates the file and sets WAL mode.
+    static Result<std::unique_ptr<SqliteConnection>> open(const std::string& path, bool writer);
+
+    sqlite3* handle() const { return m_db; }
+    /// The statement for `sql` (a string literal or other string that outlives the connection),
+    /// reset; it stays in use until resetUsed().
+    Statement& stmt(const char* sql);
+    /// Resets every statement used since the last call, so no cursor outlives a transaction.
+    void resetUsed();
+    Status exec(const char* sql);
+    Error error(const char* what) const;
+
+private:
+    SqliteConnection() = default;
+    sqlite3* m_db = nullptr;
+    std::vector<Statement*> m_used;
+    std::unordered_map<const char*, std::unique_ptr<Statement>> m_statements;
+};
+
+/// SyncStore on SQLite in WAL mode: one writer connection (write transactions take turns on
+/// it) and a pool of reader connections, one per concurrent read transaction, so readers run
+/// beside the writer on their own snapshot. A private ":memory:" database has one connection:
+/// there reads take turns with the writer.
 class SqliteStore final : public SyncStore {
 public:
     ~SqliteStore() override;
     static Result<std::shared_ptr<SqliteStore>> open(const std::string& path);
 
-    Status begin() override;
-    Status commit() override;
-    void rollback() override;
-    std::recursive_mutex& mutex() override { return m_mutex; }
+    Result<std::unique_ptr<ReadTransaction>> read() override;
+    Result<std::unique_ptr<WriteTransaction>> write() override;
     int schemaVersion() override;
     bool healthy() override;
 
-    Result<std::int64_t> createTenant(const std::string& name) override;
-    std::optional<Tenant> tenant(std::int64_t id) override;
-    std::optional<Tenant> tenantByName(const std::string& name) override;
-    std::vector<Tenant> tenants() override;
-    Result<std::int64_t> createUser(const User& user) override;
-    std::optional<User> user(std::int64_t id) override;
-    std::optional<User> userByEmail(const std::string& email) override;
-    std::vector<User> users(std::int64_t tenantId) override;
-    Status updateUser(const User& user) override;
-
-    ModelMap modelMap(std::int64_t tenantId) override;
-    Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
-                                                     const std::string& section) override;
-    Status setTenantSetting(std::int64_t tenantId, const std::string& section,
-                            const std::optional<std::string>& value) override;
-    Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
-                            const std::vector<ModelEntry>& models) override;
-
-    std::optional<RecordRow> record(std::int64_t tenantId, const std::string& model,
-                                    std::int64_t id) override;
-    Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
-    Status updateRecord(std::int64_t tenantId, const RecordRow& row) override;
-    Status putRecord(std::int64_t tenantId, const RecordRow& row) override;
-    std::int64_t countRecords(std::int64_t tenantId, const std::string& model) override;
-    std::vector<RecordRow> records(std::int64_t tenantId, const std::string& model, int limit,
-                                   int offset) override;
-
-    Result<std::int64_t> appendEvent(std::int64_t tenantId, const EventRow& row) override;
-    std::int64_t headEventId(std::int64_t tenantId) override;
-    std::vector<EventRow> recordEvents(std::int64_t tenantId, const std::string& model,
-                                       std::int64_t recordId, std::int64_t fromVersion,
-                                       std::int64_t toVersion) override;
-    std::vector<EventRow> recordEventsAfter(std::int64_t tenantId, const std::string& model,
-                                            std::int64_t recordId, Millis after) override;
-    json recordAtVersion(std::int64_t tenantId, const std::string& model, std::int64_t recordId,
-                         std::int64_t version) override;
-    std::vector<EventRow> events(std::int64_t tenantId, const EventFilter& filter,
-                                 bool withPayload) override;
-    std::int64_t countEvents(std::int64_t tenantId, const EventFilter& filter) override;
-
-    std::vector<LedgerEntry> ledger(std::int64_t tenantId, const std::string& deviceId,
-                                    const std::vector<std::string>& localIds) override;
-    Status remember(std::int64_t tenantId, const std::string& deviceId, const LedgerEntry& entry,
-                    Millis at) override;
-
-    std::optional<DeviceRow> device(std::int64_t tenantId, const std::string& deviceId) override;
-    Status saveDevice(std::int64_t tenantId, const DeviceRow& row) override;
-    std::vector<DeviceRow> devices(std::int64_t tenantId, std::int64_t userId, int limit,
-                                   int offset, const std::string& search) override;
-    std::int64_t countDevices(std::int64_t tenantId, std::int64_t userId,
-                              const std::string& search) override;
-    std::int64_t countStaleDevices(std::int64_t tenantId, Millis syncedBefore) override;
-    std::int64_t sumPendingChanges(std::int64_t tenantId) override;
-
-    Result<std::int64_t> insertConflict(std::int64_t tenantId, const ConflictRow& row) override;
-    Status updateConflict(std::int64_t tenantId, const ConflictRow& row) override;
-    std::optional<ConflictRow> conflict(std::int64_t tenantId, std::int64_t conflictId) override;
-    std::optional<ConflictRow> openConflict(std::int64_t tenantId, const std::string& deviceId,
-                                            const std::string& localId) override;
-    std::vector<ConflictRow> conflicts(std::int64_t tenantId, std::int64_t userId,
-                                       const std::string& status, int limit, int offset) override;
-    std::int64_t countConflicts(std::int64_t tenantId, std::int64_t userId,
-                                const std::string& status, const std::string& deviceId) override;
-
-    Status addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) override;
-    std::vector<MetricBucket> metricBuckets(std::int64_t tenantId, Millis from, Millis to) override;
-
-    /// The native handle, for benchmarks comparing against the raw C API.
-    sqlite3* handle() const { return m_db; }
+    /// The writer's native handle, for benchmarks comparing against the raw C API.
+    sqlite3* handle() const { return m_writer->handle(); }
 
 private:
+    friend class SqliteTransaction;
     SqliteStore() = default;
     Status migrate();
-    Statement& stmt(const char* sql);
-    Error lastError(const char* what) const;
-    Status execScript(const char* sql);
-    /// (tenant, model, priority) naming one id sequence.
-    using SequenceKey = std::tuple<std::int64_t, std::string, std::string>;
-    /// The next value after what `query` (a MAX) returns, cached for the open transaction.
-    std::int64_t nextValue(std::map<SequenceKey, std::int64_t>& cache, const SequenceKey& key,
-                           Statement& query);
-    void clearSequences();
+    void giveBack(std::unique_ptr<SqliteConnection> reader);
 
-    /// Locks the store for one call; resets the statements it used when the outermost returns.
-    class Access {
-    public:
-        explicit Access(SqliteStore& store);
-        ~Access();
-
-    private:
-        SqliteStore& m_store;
-    };
-
-    QString m_connectionName;
-    std::vector<Statement*> m_used;
-    int m_depth = 0;
-    int m_txDepth = 0;
-    std::map<SequenceKey, std::int64_t> m_nextRecordId, m_nextEventId, m_nextSeq;
-    sqlite3* m_db = nullptr;
-    std::recursive_mutex m_mutex;
-    std::unordered_map<const char*, std::unique_ptr<Statement>> m_statements;
+    std::string m_path;
+    bool m_memory = false;
+    std::unique_ptr<SqliteConnection> m_writer;
+    std::recursive_mutex m_writerMutex; // held by the write transaction (and memory-mode reads)
+    std::mutex m_poolMutex;
+    std::vector<std::unique_ptr<SqliteConnection>> m_idleReaders;
     int m_schemaVersion = 0;
 };
 

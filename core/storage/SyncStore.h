@@ -2,14 +2,13 @@
 // The engine's view of storage: repositories of tenants, users, model map, records, events,
 // device states, the exactly-once push ledger, conflicts and metrics. SQLite implements it
 // now (SqliteStore); a PostgreSQL one can follow without touching the engine.
-// Writes happen inside a transaction opened with begin(); one writer at a time.
+// All access goes through transaction objects: read() for a snapshot, write() for the writer.
 
 #include "protocol/Protocol.h"
 
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,139 +149,245 @@ struct MetricBucket {
     std::int64_t pushes = 0, changes_pushed = 0, pulls = 0, events_pulled = 0, conflicts = 0,
                  failures = 0;
     double push_ms_sum = 0;
-    std::vector<double> push_ms_samples; // bounded reservoir for percentiles
+    std::vector<double> push_ms_samples; // bounded sample (kMaxLatencySamples) for percentiles
+};
+/// How many push durations a metric bucket keeps for its percentiles.
+constexpr std::size_t kMaxLatencySamples = 256;
+
+/// What one call changes in a device's row: fields to set and counters to add. Applied with
+/// SQL increments (never read-modify-write); inserts the row when the device is new.
+struct DeviceUpdate {
+    std::string device_id;
+    std::int64_t user_id = 0; // the owner, for a new row; an existing row keeps its owner
+    // Set when given.
+    std::optional<std::string> app_type;
+    std::optional<std::int64_t> last_event_id;
+    std::optional<Millis> last_sync_time, last_push_time, last_pull_time;
+    std::optional<std::string> app_version;
+    std::optional<std::int64_t> pending_changes;
+    std::optional<std::optional<std::string>> oldest_pending_at; // outer set: replace (maybe null)
+    std::optional<std::optional<std::string>> last_error;        // outer set: replace (maybe null)
+    std::optional<Millis> clock_skew_ms;
+    // Added.
+    std::int64_t syncs = 0, events_synced = 0, pushes = 0, pulls = 0, changes_pushed = 0,
+                 changes_succeeded = 0, changes_failed = 0, changes_conflicted = 0, bytes_in = 0,
+                 bytes_out = 0;
+    double push_ms = 0, pull_ms = 0;
+    bool reset_syncs = false; // total_syncs = 0 instead of adding `syncs`
+    Millis created_at = 0;    // for a new row
 };
 
-class SyncStore {
+/// A consistent snapshot of the store. Every read can fail: a database error is an Error
+/// (StorageError), never an empty answer. A transaction belongs to one thread at a time.
+class ReadTransaction {
 public:
-    virtual ~SyncStore() = default;
-
-    // ---- transactions: one writer; RAII guard below ----
-    virtual Status begin() = 0;
-    virtual Status commit() = 0;
-    virtual void rollback() = 0;
-    /// Serialises writers (and readers that must see one consistent snapshot).
-    virtual std::recursive_mutex& mutex() = 0;
-    virtual int schemaVersion() = 0;
-    virtual bool healthy() = 0;
+    virtual ~ReadTransaction() = default;
 
     // ---- tenants and users ----
-    virtual Result<std::int64_t> createTenant(const std::string& name) = 0;
-    virtual std::optional<Tenant> tenant(std::int64_t id) = 0;
-    virtual std::optional<Tenant> tenantByName(const std::string& name) = 0;
-    virtual std::vector<Tenant> tenants() = 0;
-    virtual Result<std::int64_t> createUser(const User& user) = 0;
-    virtual std::optional<User> user(std::int64_t id) = 0;
-    virtual std::optional<User> userByEmail(const std::string& email) = 0;
-    virtual std::vector<User> users(std::int64_t tenantId) = 0;
-    virtual Status updateUser(const User& user) = 0;
+    virtual Result<std::optional<Tenant>> tenant(std::int64_t id) = 0;
+    virtual Result<std::optional<Tenant>> tenantByName(const std::string& name) = 0;
+    virtual Result<std::vector<Tenant>> tenants() = 0;
+    virtual Result<std::optional<User>> user(std::int64_t id) = 0;
+    /// Emails compare case-insensitively.
+    virtual Result<std::optional<User>> userByEmail(const std::string& email) = 0;
+    virtual Result<std::vector<User>> users(std::int64_t tenantId) = 0;
 
     // ---- model map ----
-    virtual ModelMap modelMap(std::int64_t tenantId) = 0;
-    virtual Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
-                                    const std::vector<ModelEntry>& models) = 0;
+    virtual Result<ModelMap> modelMap(std::int64_t tenantId) = 0;
 
     // ---- per-tenant settings, one JSON text per section (e.g. "odoo") ----
     /// The value stored for (tenant, section); nullopt when there is none.
     virtual Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
                                                              const std::string& section) = 0;
+
+    // ---- records ----
+    virtual Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
+                                                    std::int64_t id) = 0;
+    virtual Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) = 0;
+    virtual Result<std::vector<RecordRow>> records(std::int64_t tenantId, const std::string& model,
+                                                   int limit, int offset) = 0;
+
+    // ---- events ----
+    virtual Result<std::int64_t> headEventId(std::int64_t tenantId) = 0;
+    /// Events of one record with version in (fromVersion, toVersion], ascending.
+    virtual Result<std::vector<EventRow>>
+    recordEvents(std::int64_t tenantId, const std::string& model, std::int64_t recordId,
+                 std::int64_t fromVersion, std::int64_t toVersion) = 0;
+    /// Events of one record written after `after`, ascending.
+    virtual Result<std::vector<EventRow>> recordEventsAfter(std::int64_t tenantId,
+                                                            const std::string& model,
+                                                            std::int64_t recordId,
+                                                            Millis after) = 0;
+    /// The record's data at `version`, from its event history; null when unknown.
+    virtual Result<json> recordAtVersion(std::int64_t tenantId, const std::string& model,
+                                         std::int64_t recordId, std::int64_t version) = 0;
+    /// Matching events; `withPayload` false leaves data_text empty.
+    virtual Result<std::vector<EventRow>> events(std::int64_t tenantId, const EventFilter& filter,
+                                                 bool withPayload) = 0;
+    virtual Result<std::int64_t> countEvents(std::int64_t tenantId, const EventFilter& filter) = 0;
+
+    // ---- exactly-once ledger (unique key: tenant, device, local_id) ----
+    /// Entries among `localIds` pushed earlier by the device.
+    virtual Result<std::vector<LedgerEntry>> ledger(std::int64_t tenantId,
+                                                    const std::string& deviceId,
+                                                    const std::vector<std::string>& localIds) = 0;
+
+    // ---- devices ----
+    virtual Result<std::optional<DeviceRow>> device(std::int64_t tenantId,
+                                                    const std::string& deviceId) = 0;
+    /// userId 0 = every device of the tenant; search matches device id or app type.
+    virtual Result<std::vector<DeviceRow>> devices(std::int64_t tenantId, std::int64_t userId,
+                                                   int limit, int offset,
+                                                   const std::string& search) = 0;
+    virtual Result<std::int64_t> countDevices(std::int64_t tenantId, std::int64_t userId,
+                                              const std::string& search) = 0;
+    virtual Result<std::int64_t> countStaleDevices(std::int64_t tenantId, Millis syncedBefore) = 0;
+    virtual Result<std::int64_t> sumPendingChanges(std::int64_t tenantId) = 0;
+
+    // ---- conflicts ----
+    virtual Result<std::optional<ConflictRow>> conflict(std::int64_t tenantId,
+                                                        std::int64_t conflictId) = 0;
+    virtual Result<std::optional<ConflictRow>> openConflict(std::int64_t tenantId,
+                                                            const std::string& deviceId,
+                                                            const std::string& localId) = 0;
+    /// status: "open", "resolved" or "" for all; userId 0 = all users.
+    virtual Result<std::vector<ConflictRow>> conflicts(std::int64_t tenantId, std::int64_t userId,
+                                                       const std::string& status, int limit,
+                                                       int offset) = 0;
+    virtual Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
+                                                const std::string& status,
+                                                const std::string& deviceId = {}) = 0;
+
+    // ---- metrics ----
+    virtual Result<std::vector<MetricBucket>> metricBuckets(std::int64_t tenantId, Millis from,
+                                                            Millis to) = 0;
+};
+
+/// The store's write transaction: reads see its own writes. Destroying it without a
+/// successful commit() rolls everything back. Savepoints nest inside it (a stack), so one
+/// unit of work (a push of a group commit, a batch of a push) can fail alone.
+///
+/// Ids: record ids (per tenant and model), event ids, the per-(model, priority) event `seq`
+/// and conflict ids come from per-tenant counter rows updated inside this transaction, so ids
+/// are gap-free among committed rows and commit order equals id order, also with several
+/// writers on one database (the counter row serialises them per tenant).
+class WriteTransaction : public ReadTransaction {
+public:
+    virtual Status commit() = 0;
+    virtual Status savepoint() = 0;
+    /// Keeps the innermost savepoint's work.
+    virtual Status releaseSavepoint() = 0;
+    /// Undoes the innermost savepoint's work and ends it.
+    virtual Status rollbackToSavepoint() = 0;
+
+    // ---- tenants and users ----
+    /// A new tenant with the default model map.
+    virtual Result<std::int64_t> createTenant(const std::string& name) = 0;
+    virtual Result<std::int64_t> createUser(const User& user) = 0;
+    virtual Status updateUser(const User& user) = 0;
+
+    // ---- model map ----
+    virtual Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
+                                    const std::vector<ModelEntry>& models) = 0;
+
+    // ---- per-tenant settings, one JSON text per section (e.g. "odoo") ----
     /// Stores `value` for (tenant, section); nullopt removes it.
     virtual Status setTenantSetting(std::int64_t tenantId, const std::string& section,
                                     const std::optional<std::string>& value) = 0;
 
-    // ---- records ----
-    virtual std::optional<RecordRow> record(std::int64_t tenantId, const std::string& model,
-                                            std::int64_t id) = 0;
+    // ---- records and events ----
     /// Inserts a new record with the next id of (tenant, model); returns the id.
     virtual Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) = 0;
+    /// RecordNotFound when no such record.
     virtual Status updateRecord(std::int64_t tenantId, const RecordRow& row) = 0;
     /// Inserts or replaces the record under row.id: for ids chosen by a system of record
     /// (a tenant attached to Odoo mirrors Odoo's ids).
     virtual Status putRecord(std::int64_t tenantId, const RecordRow& row) = 0;
-    virtual std::int64_t countRecords(std::int64_t tenantId, const std::string& model) = 0;
-    virtual std::vector<RecordRow> records(std::int64_t tenantId, const std::string& model,
-                                           int limit, int offset) = 0;
-
-    // ---- events ----
     /// Appends an event with the next event id of the tenant; returns the id.
     virtual Result<std::int64_t> appendEvent(std::int64_t tenantId, const EventRow& row) = 0;
-    virtual std::int64_t headEventId(std::int64_t tenantId) = 0;
-    /// Events of one record with version in (fromVersion, toVersion], ascending.
-    virtual std::vector<EventRow> recordEvents(std::int64_t tenantId, const std::string& model,
-                                               std::int64_t recordId, std::int64_t fromVersion,
-                                               std::int64_t toVersion) = 0;
-    /// Events of one record written after `after`, ascending.
-    virtual std::vector<EventRow> recordEventsAfter(std::int64_t tenantId, const std::string& model,
-                                                    std::int64_t recordId, Millis after) = 0;
-    /// The record's data at `version`, from its event history; null when unknown.
-    virtual json recordAtVersion(std::int64_t tenantId, const std::string& model,
-                                 std::int64_t recordId, std::int64_t version) = 0;
-    /// Matching events; `withPayload` false leaves data_text empty.
-    virtual std::vector<EventRow> events(std::int64_t tenantId, const EventFilter& filter,
-                                         bool withPayload) = 0;
-    virtual std::int64_t countEvents(std::int64_t tenantId, const EventFilter& filter) = 0;
 
     // ---- exactly-once ledger ----
-    /// Entries among `localIds` pushed earlier by the device.
-    virtual std::vector<LedgerEntry> ledger(std::int64_t tenantId, const std::string& deviceId,
-                                            const std::vector<std::string>& localIds) = 0;
+    /// Fails (StorageError) if the device remembered this local_id already.
     virtual Status remember(std::int64_t tenantId, const std::string& deviceId,
                             const LedgerEntry& entry, Millis at) = 0;
 
     // ---- devices ----
-    virtual std::optional<DeviceRow> device(std::int64_t tenantId, const std::string& deviceId) = 0;
-    virtual Status saveDevice(std::int64_t tenantId, const DeviceRow& row) = 0;
-    /// userId 0 = every device of the tenant; search matches device id or app type.
-    virtual std::vector<DeviceRow> devices(std::int64_t tenantId, std::int64_t userId, int limit,
-                                           int offset, const std::string& search) = 0;
-    virtual std::int64_t countDevices(std::int64_t tenantId, std::int64_t userId,
-                                      const std::string& search) = 0;
-    virtual std::int64_t countStaleDevices(std::int64_t tenantId, Millis syncedBefore) = 0;
-    virtual std::int64_t sumPendingChanges(std::int64_t tenantId) = 0;
+    virtual Status updateDevice(std::int64_t tenantId, const DeviceUpdate& update) = 0;
 
     // ---- conflicts ----
+    /// Stores a new conflict with the next conflict id of the tenant; returns the id.
     virtual Result<std::int64_t> insertConflict(std::int64_t tenantId, const ConflictRow& row) = 0;
     virtual Status updateConflict(std::int64_t tenantId, const ConflictRow& row) = 0;
-    virtual std::optional<ConflictRow> conflict(std::int64_t tenantId, std::int64_t conflictId) = 0;
-    virtual std::optional<ConflictRow> openConflict(std::int64_t tenantId,
-                                                    const std::string& deviceId,
-                                                    const std::string& localId) = 0;
-    /// status: "open", "resolved" or "" for all; userId 0 = all users.
-    virtual std::vector<ConflictRow> conflicts(std::int64_t tenantId, std::int64_t userId,
-                                               const std::string& status, int limit,
-                                               int offset) = 0;
-    virtual std::int64_t countConflicts(std::int64_t tenantId, std::int64_t userId,
-                                        const std::string& status,
-                                        const std::string& deviceId = {}) = 0;
 
-    // ---- metrics ----
+    // ---- metrics (added with SQL increments) ----
     virtual Status addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) = 0;
-    virtual std::vector<MetricBucket> metricBuckets(std::int64_t tenantId, Millis from,
-                                                    Millis to) = 0;
 };
 
-/// Begins on construction, rolls back unless commit() succeeded.
-class Transaction {
+/// Savepoint for a scope: rolled back unless release() succeeded.
+class Savepoint {
 public:
-    explicit Transaction(SyncStore& store)
-        : m_store(store)
-        , m_status(store.begin()) {}
-    ~Transaction() {
+    explicit Savepoint(WriteTransaction& tx)
+        : m_tx(tx)
+        , m_status(tx.savepoint()) {}
+    ~Savepoint() {
         if (m_status.ok() && !m_done)
-            m_store.rollback();
+            m_tx.rollbackToSavepoint().ok();
     }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
     const Status& status() const { return m_status; }
-    Status commit() {
+    Status release() {
         m_done = true;
-        return m_status.ok() ? m_store.commit() : m_status;
+        return m_status.ok() ? m_tx.releaseSavepoint() : m_status;
     }
 
 private:
-    SyncStore& m_store;
+    WriteTransaction& m_tx;
     Status m_status;
     bool m_done = false;
+};
+
+/// Storage: hands out transactions. Read transactions run side by side with each other and
+/// with the writer; write transactions of one store run one at a time (write() waits).
+/// Transactions must not outlive the store. A thread holding a write transaction must not
+/// open a read transaction of the same store.
+class SyncStore {
+public:
+    virtual ~SyncStore() = default;
+
+    virtual Result<std::unique_ptr<ReadTransaction>> read() = 0;
+    virtual Result<std::unique_ptr<WriteTransaction>> write() = 0;
+    virtual int schemaVersion() = 0;
+    virtual bool healthy() = 0;
+
+    // ---- one-shot conveniences for tools, setup code and tests ----
+    // Each runs in a transaction of its own. Reads here answer "absent" on a database error
+    // (logged); code that must tell the two apart uses read() / write().
+    Result<std::int64_t> createTenant(const std::string& name);
+    std::optional<Tenant> tenant(std::int64_t id);
+    std::optional<Tenant> tenantByName(const std::string& name);
+    std::vector<Tenant> tenants();
+    Result<std::int64_t> createUser(const User& user);
+    std::optional<User> user(std::int64_t id);
+    std::optional<User> userByEmail(const std::string& email);
+    std::vector<User> users(std::int64_t tenantId);
+    Status updateUser(const User& user);
+    ModelMap modelMap(std::int64_t tenantId);
+    Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
+                            const std::vector<ModelEntry>& models);
+    std::optional<RecordRow> record(std::int64_t tenantId, const std::string& model,
+                                    std::int64_t id);
+    std::int64_t countRecords(std::int64_t tenantId, const std::string& model);
+    std::vector<RecordRow> records(std::int64_t tenantId, const std::string& model, int limit,
+                                   int offset);
+    std::int64_t headEventId(std::int64_t tenantId);
+    std::vector<EventRow> events(std::int64_t tenantId, const EventFilter& filter,
+                                 bool withPayload);
+    std::int64_t countEvents(std::int64_t tenantId, const EventFilter& filter);
+    std::optional<DeviceRow> device(std::int64_t tenantId, const std::string& deviceId);
+    std::optional<ConflictRow> conflict(std::int64_t tenantId, std::int64_t conflictId);
+    std::int64_t countConflicts(std::int64_t tenantId, std::int64_t userId,
+                                const std::string& status, const std::string& deviceId = {});
 };
 
 /// Opens (creating and migrating) the SQLite database at `path`; ":memory:" for a private

@@ -24,7 +24,6 @@ GuiFixture::GuiFixture()
     m_store = store.value();
     m_engine = std::make_unique<engine::SyncEngine>(m_store, clock);
     {
-        storage::Transaction tx(*m_store);
         tenant = m_store->createTenant("Fixture").value();
         storage::User a;
         a.tenant_id = tenant;
@@ -38,7 +37,6 @@ GuiFixture::GuiFixture()
         u.name = "Device user";
         u.role = protocol::Role::User;
         const auto userId = m_store->createUser(u).value();
-        FIXTURE_CHECK(tx.commit().ok());
         admin = {tenant, adminId, protocol::Role::Admin};
         user = {tenant, userId, protocol::Role::User};
     }

@@ -76,7 +76,6 @@ int main(int argc, char** argv) {
     fill.start();
     std::int64_t tenant = 0, admin = 0;
     {
-        storage::Transaction tx(*store);
         tenant = store->createTenant("Bench").value();
         storage::User u;
         u.tenant_id = tenant;
@@ -85,14 +84,13 @@ int main(int argc, char** argv) {
         u.role = protocol::Role::Admin;
         u.password_hash = "x";
         admin = store->createUser(u).value();
-        (void)tx.commit();
     }
     const protocol::Millis now = QDateTime::currentMSecsSinceEpoch();
     const char* apps[] = {"sales_app", "delivery_app", "warehouse_app", "crm_app"};
     for (int i = 0; i < nDevices;) {
-        storage::Transaction tx(*store);
+        auto tx = store->write().value();
         for (int k = 0; k < 10000 && i < nDevices; ++k, ++i) {
-            storage::DeviceRow d;
+            storage::DeviceUpdate d;
             char id[32];
             std::snprintf(id, sizeof id, "device-%06d", i);
             d.device_id = id;
@@ -100,18 +98,18 @@ int main(int argc, char** argv) {
             d.app_type = apps[i % 4];
             d.last_event_id = i % 1000;
             d.last_sync_time = now - std::int64_t(i % 200) * 3600 * 1000;
-            d.total_syncs = i % 97;
+            d.syncs = i % 97;
             d.pending_changes = i % 13 == 0 ? i % 7 : 0;
             if (i % 101 == 0)
                 d.last_error = "timeout";
             d.created_at = now;
-            (void)store->saveDevice(tenant, d);
+            (void)tx->updateDevice(tenant, d);
         }
-        (void)tx.commit();
+        (void)tx->commit();
     }
     const char* models[] = {"res.partner", "sale.order", "stock.picking", "product.product"};
     for (int i = 0; i < nEvents;) {
-        storage::Transaction tx(*store);
+        auto tx = store->write().value();
         for (int k = 0; k < 20000 && i < nEvents; ++k, ++i) {
             storage::EventRow e;
             e.model = models[i % 4];
@@ -124,9 +122,9 @@ int main(int argc, char** argv) {
             e.device_id = "device-" + std::to_string(i % 1000);
             e.local_id = "l-" + std::to_string(i);
             e.version = 1 + i % 5;
-            (void)store->appendEvent(tenant, e);
+            (void)tx->appendEvent(tenant, e);
         }
-        (void)tx.commit();
+        (void)tx->commit();
     }
     const double fillS = double(fill.elapsed()) / 1000.0;
     std::printf("filled %d devices and %d events in %.1f s\n", nDevices, nEvents, fillS);

@@ -86,12 +86,12 @@ private slots:
     void rolledBackTransactionLeavesNothing() {
         EngineFixture f;
         {
-            storage::Transaction tx(*f.store);
-            QVERIFY(tx.status().ok());
+            auto tx = f.store->write();
+            QVERIFY(tx.ok());
             storage::RecordRow row;
             row.model = "res.partner";
             row.version = 1;
-            QVERIFY(f.store->insertRecord(f.user.tenant_id, row).ok());
+            QVERIFY(tx.value()->insertRecord(f.user.tenant_id, row).ok());
             // no commit
         }
         QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner"), 0);
