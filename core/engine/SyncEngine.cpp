@@ -1,6 +1,10 @@
 #include "engine/SyncEngine.h"
 
-#include <QCryptographicHash>
+#include "engine/GroupCommit.h"
+#include "engine/PushApplier.h"
+#include "engine/PushPlanner.h"
+#include "engine/RecordWrites.h"
+
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -30,88 +34,6 @@ constexpr Millis kMetricBucketMs = 10'000;
 double msSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
-}
-
-/// Stable digest of what a change does; a resend with the same local_id must match it.
-std::string contentHash(const Change& c, const std::string& dataText) {
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    auto add = [&](std::string_view part) {
-        hash.addData(QByteArrayView(part.data(), qsizetype(part.size())));
-        hash.addData(QByteArrayView("\0", 1));
-    };
-    add(toString(c.action));
-    add(c.model);
-    if (auto id = std::get_if<std::int64_t>(&c.record_id))
-        add("#" + std::to_string(*id));
-    else if (auto ref = std::get_if<std::string>(&c.record_id))
-        add("$" + *ref);
-    else
-        add("-");
-    add(c.version ? std::to_string(*c.version) : std::string("-"));
-    add(dataText);
-    return hash.result().toHex().toStdString();
-}
-
-/// The text of a record's data with "id" first: {"id":7,...}.
-std::string withIdText(const std::string& dataText, std::int64_t id) {
-    std::string out = "{\"id\":" + std::to_string(id);
-    if (dataText.size() > 2)
-        out.append(",").append(dataText, 1, std::string::npos);
-    else
-        out.push_back('}');
-    return out;
-}
-
-template <typename F> void forEachString(const json& j, F&& f) {
-    switch (j.type()) {
-    case json::value_t::string:
-        f(j.get_ref<const std::string&>());
-        break;
-    case json::value_t::array:
-        for (const auto& v : j)
-            forEachString(v, f);
-        break;
-    case json::value_t::object:
-        for (const auto& [k, v] : j.items())
-            forEachString(v, f);
-        break;
-    default:
-        break;
-    }
-}
-
-/// Replaces every string that names a created record's local_id by its server id.
-/// Returns how many it replaced.
-template <typename Lookup> int replaceRefs(json& j, const Lookup& lookup) {
-    int replaced = 0;
-    switch (j.type()) {
-    case json::value_t::string:
-        if (auto id = lookup(j.get_ref<const std::string&>())) {
-            j = *id;
-            ++replaced;
-        }
-        break;
-    case json::value_t::array:
-        for (auto& v : j)
-            replaced += replaceRefs(v, lookup);
-        break;
-    case json::value_t::object:
-        for (auto& [k, v] : j.items())
-            replaced += replaceRefs(v, lookup);
-        break;
-    default:
-        break;
-    }
-    return replaced;
-}
-
-json withId(const json& data, std::int64_t id) {
-    json out = json::object();
-    out["id"] = id;
-    for (const auto& [k, v] : data.items())
-        if (k != "id")
-            out[k] = v;
-    return out;
 }
 
 std::string syncToken(std::int64_t userId, const std::string& deviceId, Millis now) {
@@ -315,26 +237,31 @@ std::vector<FieldConflict> fieldRows(const ConflictInfo& info) {
 struct SyncEngine::Impl {
     storage::SyncStore& store;
     const Clock& clock;
+    GroupCommit writer;
+    StoreApplier storeApplier;
+    ApplierProvider applierProvider;
 
-    struct ModelInfo {
-        std::optional<EventPriority> priority;
-        std::string category;
-    };
-    using Models = std::unordered_map<std::string, ModelInfo>;
+    Impl(storage::SyncStore& store, const Clock& clock)
+        : store(store)
+        , clock(clock)
+        , writer(store) {}
 
     /// A read snapshot.
     Result<std::unique_ptr<ReadTransaction>> snapshot() { return store.read(); }
+
+    std::shared_ptr<PushApplier> applierFor(std::int64_t tenantId) {
+        if (applierProvider)
+            if (auto a = applierProvider(tenantId))
+                return a;
+        return std::shared_ptr<PushApplier>(std::shared_ptr<PushApplier>{}, &storeApplier);
+    }
 
     /// Every model of every app type of the tenant (a user may sync any of its app types).
     static Result<Models> tenantModels(ReadTransaction& tx, std::int64_t tenantId) {
         auto map = tx.modelMap(tenantId);
         if (!map.ok())
             return map.error();
-        Models out;
-        for (const auto& [appType, entries] : map.value())
-            for (const auto& e : entries)
-                out.try_emplace(e.model, ModelInfo{e.priority, e.category});
-        return out;
+        return modelsOf(map.value());
     }
 
     /// The device's row for a sync call by its user; a new device is registered to the caller.
@@ -372,29 +299,9 @@ struct SyncEngine::Impl {
         return d;
     }
 
-    /// Updates the device's state and the call's metrics in a write transaction of its own.
-    Status updateDevice(std::int64_t tenantId, const storage::DeviceUpdate& update,
-                        const std::optional<storage::MetricDelta>& metrics = std::nullopt) {
-        auto tx = store.write();
-        if (!tx.ok())
-            return tx.error();
-        Status s = tx.value()->updateDevice(tenantId, update);
-        if (s.ok() && metrics)
-            s = recordMetrics(*tx.value(), tenantId, clock.now(), *metrics);
-        return s.ok() ? tx.value()->commit() : s;
-    }
-
     static Status recordMetrics(WriteTransaction& tx, std::int64_t tenantId, Millis now,
                                 const storage::MetricDelta& delta) {
         return tx.addMetrics(tenantId, now - now % kMetricBucketMs, delta);
-    }
-
-    static EventPriority eventPriority(const Models& models, const std::string& model,
-                                       int priority) {
-        auto it = models.find(model);
-        if (it != models.end() && it->second.priority)
-            return *it->second.priority;
-        return priorityClass(priority);
     }
 
     static std::string category(const Models& models, const std::string& model) {
@@ -403,72 +310,37 @@ struct SyncEngine::Impl {
                                                                   : "business";
     }
 
-    /// Writes the record (insert when row.id == 0) and its event in the open transaction.
-    static Result<std::int64_t> write(WriteTransaction& tx, std::int64_t tenantId, RecordRow& row,
-                                      EventAction action, std::vector<std::string> changed,
-                                      EventPriority priority, const std::string& category,
-                                      const Caller& caller, const std::string& deviceId,
-                                      const std::string& localId) {
-        if (row.data_text.empty())
-            row.data_text = row.data.dump();
-        if (row.id == 0) {
-            auto id = tx.insertRecord(tenantId, row);
-            if (!id.ok())
-                return id.error();
-            row.id = id.value();
-        } else if (Status s = tx.updateRecord(tenantId, row); !s.ok()) {
-            return s.error();
-        }
-        EventRow ev;
-        ev.model = row.model;
-        ev.record_id = row.id;
-        ev.action = action;
-        ev.timestamp = row.write_date;
-        ev.data_text =
-            withIdText(action == EventAction::Unlink ? std::string("{}") : row.data_text, row.id);
-        row.data_text.clear(); // the text is only valid until data changes again
-        ev.changed_fields = std::move(changed);
-        ev.priority = priority;
-        ev.category = category;
-        ev.user_id = caller.user_id;
-        ev.device_id = deviceId;
-        ev.local_id = localId;
-        ev.version = row.version;
-        return tx.appendEvent(tenantId, ev);
-    }
+    // ---- traffic: sizes the HTTP layer reports after answering, saved with the device's
+    // next write (a push's or pull's own transaction) instead of a transaction of their own.
+    struct Traffic {
+        std::int64_t bytes_in = 0, bytes_out = 0;
+    };
+    std::mutex trafficMutex;
+    std::map<std::pair<std::int64_t, std::string>, Traffic> traffic;
 
-    /// Merges `fields` into the record and writes it as one new version.
-    static Result<std::int64_t> writeFields(WriteTransaction& tx, std::int64_t tenantId,
-                                            RecordRow& row, const json& fields, Millis now,
-                                            EventPriority priority, const std::string& category,
-                                            const Caller& caller, const std::string& deviceId,
-                                            const std::string& localId) {
-        const bool resurrect = row.deleted;
-        row.data_text.clear();
-        std::vector<std::string> changed;
-        for (const auto& [k, v] : fields.items()) {
-            if (k == "id")
-                continue;
-            row.data[k] = v;
-            changed.push_back(k);
-        }
-        row.deleted = false;
-        row.version += 1;
-        row.write_date = now;
-        return write(tx, tenantId, row, resurrect ? EventAction::Create : EventAction::Write,
-                     std::move(changed), priority, category, caller, deviceId, localId);
+    void addTraffic(std::int64_t tenantId, const std::string& deviceId, Traffic t) {
+        std::lock_guard lock(trafficMutex);
+        Traffic& p = traffic[{tenantId, deviceId}];
+        p.bytes_in += t.bytes_in;
+        p.bytes_out += t.bytes_out;
     }
-
-    static Result<std::int64_t> deleteRecord(WriteTransaction& tx, std::int64_t tenantId,
-                                             RecordRow& row, Millis now, EventPriority priority,
-                                             const std::string& category, const Caller& caller,
-                                             const std::string& deviceId,
-                                             const std::string& localId) {
-        row.deleted = true;
-        row.version += 1;
-        row.write_date = now;
-        return write(tx, tenantId, row, EventAction::Unlink, {}, priority, category, caller,
-                     deviceId, localId);
+    Traffic pendingTraffic(std::int64_t tenantId, const std::string& deviceId) {
+        std::lock_guard lock(trafficMutex);
+        auto it = traffic.find({tenantId, deviceId});
+        return it == traffic.end() ? Traffic{} : it->second;
+    }
+    /// `saved` is in the database now: no longer pending.
+    void trafficSaved(std::int64_t tenantId, const std::string& deviceId, Traffic saved) {
+        if (saved.bytes_in == 0 && saved.bytes_out == 0)
+            return;
+        std::lock_guard lock(trafficMutex);
+        auto it = traffic.find({tenantId, deviceId});
+        if (it == traffic.end())
+            return;
+        it->second.bytes_in -= saved.bytes_in;
+        it->second.bytes_out -= saved.bytes_out;
+        if (it->second.bytes_in == 0 && it->second.bytes_out == 0)
+            traffic.erase(it);
     }
 
     Result<ResolveResult> resolveStored(WriteTransaction& tx, const Caller& caller, ConflictRow c,
@@ -478,611 +350,121 @@ struct SyncEngine::Impl {
 SyncEngine::SyncEngine(std::shared_ptr<storage::SyncStore> store, const Clock& clock,
                        QObject* parent)
     : QObject(parent)
-    , d(std::make_unique<Impl>(Impl{*store, clock}))
+    , d(std::make_unique<Impl>(*store, clock))
     , m_store(std::move(store)) {}
 
 SyncEngine::~SyncEngine() = default;
 
+void SyncEngine::setApplierProvider(ApplierProvider provider) {
+    d->applierProvider = std::move(provider);
+}
+
 // ---- push ---------------------------------------------------------------------------------------
 
-Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& req) {
-    const auto started = std::chrono::steady_clock::now();
-    auto opened = m_store->write();
-    if (!opened.ok())
-        return opened.error();
-    WriteTransaction& tx = *opened.value();
-    const Millis now = d->clock.now();
-    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now);
-    if (!deviceResult.ok())
-        return deviceResult.error();
-    DeviceRow device = std::move(deviceResult).value();
-    auto modelsResult = Impl::tenantModels(tx, caller.tenant_id);
-    if (!modelsResult.ok())
-        return modelsResult.error();
-    const auto models = std::move(modelsResult).value();
-    const std::size_t n = req.changes.size();
-
+namespace {
+/// The response of a push from its outcomes (request order).
+PushResponse responseOf(const PushRequest& req,
+                        const std::vector<std::optional<ChangeOutcome>>& outcomes, Millis now,
+                        std::int64_t userId) {
     PushResponse resp;
+    const std::size_t n = req.changes.size();
     resp.total = int(n);
-    resp.results.resize(n);
+    resp.results.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const Change& c = req.changes[i];
-        ChangeResult& r = resp.results[i];
-        r.local_id = c.local_id;
-        r.action = c.action;
-        r.model = c.model;
-    }
-
-    // Index the request, and look up in one query every string that may name an earlier change.
-    std::unordered_map<std::string, std::size_t> byLocalId, createByLocalId;
-    std::vector<std::string> lookups;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Change& c = req.changes[i];
-        byLocalId.emplace(c.local_id, i);
-        if (c.action == Action::Create)
-            createByLocalId.emplace(c.local_id, i);
-        lookups.push_back(c.local_id);
-        for (const auto& dep : c.dependencies)
-            lookups.push_back(dep);
-        if (auto ref = std::get_if<std::string>(&c.record_id))
-            lookups.push_back(*ref);
-        forEachString(c.data, [&](const std::string& s) {
-            if (s.size() >= kMinIdLength)
-                lookups.push_back(s);
-        });
-    }
-    std::sort(lookups.begin(), lookups.end());
-    lookups.erase(std::unique(lookups.begin(), lookups.end()), lookups.end());
-    std::unordered_map<std::string, LedgerEntry> ledger;
-    {
-        auto rows = tx.ledger(caller.tenant_id, req.device_id, lookups);
-        if (!rows.ok())
-            return rows.error();
-        for (auto& e : rows.value())
-            ledger.emplace(e.local_id, std::move(e));
-    }
-
-    // Dependency graph: explicit dependencies plus implicit references to creates.
-    std::vector<std::vector<std::size_t>> deps(n), dependents(n);
-    std::vector<std::optional<std::string>> unresolved(n);
-    auto addEdge = [&](std::size_t from, std::size_t to) {
-        if (from == to)
-            return;
-        if (std::find(deps[from].begin(), deps[from].end(), to) == deps[from].end()) {
-            deps[from].push_back(to);
-            dependents[to].push_back(from);
+        ChangeResult r = outcomes[i] ? outcomes[i]->result : ChangeResult{};
+        if (!outcomes[i]) { // an applier that left a change out: never silently applied
+            r.local_id = req.changes[i].local_id;
+            r.action = req.changes[i].action;
+            r.model = req.changes[i].model;
+            r.status = ChangeStatus::Failed;
+            r.error_code = ErrorCode::NotAttempted;
+            r.error = "not attempted";
+            r.server_timestamp = formatTime(now);
         }
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        const Change& c = req.changes[i];
-        for (const auto& dep : c.dependencies) {
-            if (auto it = byLocalId.find(dep); it != byLocalId.end())
-                addEdge(i, it->second);
-            else if (!ledger.count(dep))
-                unresolved[i] = "dependency '" + dep + "' is not in this push nor pushed before";
-        }
-        if (auto ref = std::get_if<std::string>(&c.record_id); ref && c.action != Action::Create) {
-            if (auto it = createByLocalId.find(*ref); it != createByLocalId.end())
-                addEdge(i, it->second);
-            else if (auto l = ledger.find(*ref); l == ledger.end() || !l->second.created)
-                unresolved[i] = "record_id '" + *ref + "' names no record created by this device";
-        }
-        forEachString(c.data, [&](const std::string& s) {
-            if (auto it = createByLocalId.find(s); it != createByLocalId.end())
-                addEdge(i, it->second);
-        });
-    }
-
-    // Cycles: strongly connected components of more than one change (Tarjan).
-    std::vector<bool> inCycle(n, false);
-    {
-        std::vector<int> index(n, -1), low(n, 0);
-        std::vector<bool> onStack(n, false);
-        std::vector<std::size_t> stack;
-        int counter = 0;
-        // Iterative DFS to survive long dependency chains.
-        for (std::size_t root = 0; root < n; ++root) {
-            if (index[root] != -1)
-                continue;
-            std::vector<std::pair<std::size_t, std::size_t>> work{{root, 0}};
-            while (!work.empty()) {
-                auto& [v, next] = work.back();
-                if (next == 0 && index[v] == -1) {
-                    index[v] = low[v] = counter++;
-                    stack.push_back(v);
-                    onStack[v] = true;
-                }
-                if (next < deps[v].size()) {
-                    std::size_t w = deps[v][next++];
-                    if (index[w] == -1)
-                        work.emplace_back(w, 0);
-                    else if (onStack[w])
-                        low[v] = std::min(low[v], index[w]);
-                    continue;
-                }
-                if (low[v] == index[v]) {
-                    std::vector<std::size_t> scc;
-                    std::size_t w;
-                    do {
-                        w = stack.back();
-                        stack.pop_back();
-                        onStack[w] = false;
-                        scc.push_back(w);
-                    } while (w != v);
-                    if (scc.size() > 1)
-                        for (auto m : scc)
-                            inCycle[m] = true;
-                }
-                std::size_t finished = v;
-                work.pop_back();
-                if (!work.empty())
-                    low[work.back().first] = std::min(low[work.back().first], low[finished]);
-            }
-        }
-    }
-
-    // Order: topological, ties by higher priority then request order. Cycle members go first
-    // (they fail at once), so everything that depends on them sees the failure.
-    std::vector<std::size_t> order;
-    order.reserve(n);
-    {
-        std::vector<std::size_t> pending(n, 0);
-        auto cmp = [&](std::size_t a, std::size_t b) {
-            const int pa = req.changes[a].priority, pb = req.changes[b].priority;
-            return pa != pb ? pa < pb : a > b;
-        };
-        std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(cmp)> ready(cmp);
-        for (std::size_t i = 0; i < n; ++i) {
-            if (inCycle[i]) {
-                order.push_back(i);
-                continue;
-            }
-            for (auto dep : deps[i])
-                if (!inCycle[dep])
-                    ++pending[i];
-            if (pending[i] == 0)
-                ready.push(i);
-        }
-        while (!ready.empty()) {
-            std::size_t i = ready.top();
-            ready.pop();
-            order.push_back(i);
-            for (auto dependent : dependents[i])
-                if (!inCycle[dependent] && --pending[dependent] == 0)
-                    ready.push(dependent);
-        }
-    }
-
-    // Server ids of records created by this device, in this push or before.
-    std::unordered_map<std::string, std::int64_t> idMap;
-    auto serverIdOf = [&](const std::string& localId) -> std::optional<std::int64_t> {
-        if (auto it = idMap.find(localId); it != idMap.end())
-            return it->second;
-        if (createByLocalId.count(localId))
-            return std::nullopt; // created in this push but not (yet, or successfully) applied
-        if (auto l = ledger.find(localId); l != ledger.end() && l->second.created)
-            return l->second.server_id;
-        return std::nullopt;
-    };
-    auto refLookup = [&](const std::string& s) -> std::optional<std::int64_t> {
-        if (s.size() < kMinIdLength)
-            return std::nullopt;
-        return serverIdOf(s);
-    };
-
-    std::vector<bool> done(n, false);
-    auto fail = [&](std::size_t i, ErrorCode code, std::string message) {
-        ChangeResult& r = resp.results[i];
-        r.status = ChangeStatus::Failed;
-        r.error_code = code;
-        r.error = std::move(message);
-        r.server_timestamp = formatTime(now);
-    };
-
-    // Applies one change inside the open transaction. Returns a storage error to roll back.
-    auto apply = [&](std::size_t i) -> Status {
-        const Change& c = req.changes[i];
-        ChangeResult& r = resp.results[i];
-        const auto changeStarted = std::chrono::steady_clock::now();
-        r.server_timestamp = formatTime(now);
-        std::string dataText = c.data.dump(); // hashed, and stored as is when nothing is mapped
-        const std::string hash = contentHash(c, dataText);
-
-        if (auto l = ledger.find(c.local_id); l != ledger.end()) {
-            if (l->second.content_hash != hash) {
-                fail(i, ErrorCode::LocalIdReused,
-                     "local_id '" + c.local_id + "' was pushed before with other content");
-                return {};
-            }
-            json stored = json::parse(l->second.result_json, nullptr, false);
-            if (stored.is_number_integer()) { // a plain success: only its version was kept
-                r.status = ChangeStatus::Success;
-                r.server_id = l->second.server_id;
-                r.version = stored.get<std::int64_t>();
-            } else if (stored.is_object()) {
-                r = changeResultFromJson(stored);
-            }
-            r.duplicate = true;
-            if (l->second.created && l->second.server_id)
-                idMap[c.local_id] = *l->second.server_id;
-            r.processing_time_ms = msSince(changeStarted);
-            return {};
-        }
-        if (!models.count(c.model)) {
-            fail(i, ErrorCode::UnknownModel,
-                 "model '" + c.model + "' is not in any app type of this tenant");
-            return {};
-        }
-        if (c.action != Action::Create && std::holds_alternative<std::monostate>(c.record_id)) {
-            fail(i, ErrorCode::MissingRecordId,
-                 "an " + std::string(toString(c.action)) + " needs a record_id");
-            return {};
-        }
-        if (inCycle[i]) {
-            fail(i, ErrorCode::DependencyCycle,
-                 "change '" + c.local_id + "' is part of a dependency cycle");
-            return {};
-        }
-        if (unresolved[i]) {
-            fail(i, ErrorCode::UnresolvedReference, *unresolved[i]);
-            return {};
-        }
-        for (auto dep : deps[i]) {
-            const ChangeResult& dr = resp.results[dep];
-            if (!done[dep] || dr.status != ChangeStatus::Success) {
-                fail(i, ErrorCode::DependencyFailed,
-                     "dependency '" + dr.local_id + "' was not applied" +
-                         (dr.error ? ": " + *dr.error : std::string()));
-                return {};
-            }
-        }
-
-        const EventPriority priority = d->eventPriority(models, c.model, c.priority);
-        const std::string category = d->category(models, c.model);
-        json data = c.data.is_object() ? c.data : json::object();
-        if (replaceRefs(data, refLookup) > 0 || data.erase("id") > 0 || !c.data.is_object())
-            dataText.clear();
-        LedgerEntry entry{c.local_id, hash, c.model, std::nullopt, c.action == Action::Create, {}};
-
-        auto finish = [&]() -> Status {
-            r.processing_time_ms = msSince(changeStarted);
-            entry.server_id = r.server_id;
-            // A plain success is remembered by its version alone; anything else in full.
-            entry.result_json = r.status == ChangeStatus::Success && !r.conflict_info && r.version
-                                    ? std::to_string(*r.version)
-                                    : toJson(r).dump();
-            return tx.remember(caller.tenant_id, req.device_id, entry, now);
-        };
-
-        if (c.action == Action::Create) {
-            RecordRow row;
-            row.model = c.model;
-            row.data = std::move(data);
-            row.data_text = std::move(dataText);
-            row.version = 1;
-            row.create_date = row.write_date = now;
-            std::vector<std::string> changed;
-            for (const auto& [k, v] : row.data.items())
-                changed.push_back(k);
-            auto ev =
-                Impl::write(tx, caller.tenant_id, row, EventAction::Create, std::move(changed),
-                            priority, category, caller, req.device_id, c.local_id);
-            if (!ev.ok())
-                return ev.error();
-            r.status = ChangeStatus::Success;
-            r.server_id = row.id;
-            r.version = row.version;
-            idMap[c.local_id] = row.id;
-            return finish();
-        }
-
-        // update / delete: find the target.
-        std::int64_t targetId = 0;
-        if (auto id = std::get_if<std::int64_t>(&c.record_id)) {
-            targetId = *id;
-        } else {
-            auto sid = serverIdOf(std::get<std::string>(c.record_id));
-            if (!sid) {
-                fail(i, ErrorCode::UnresolvedReference,
-                     "record_id '" + std::get<std::string>(c.record_id) + "' has no server id");
-                return {};
-            }
-            targetId = *sid;
-        }
-        auto foundResult = tx.record(caller.tenant_id, c.model, targetId);
-        if (!foundResult.ok())
-            return foundResult.error();
-        auto& found = foundResult.value();
-        if (!found) {
-            fail(i, ErrorCode::RecordNotFound,
-                 c.model + " " + std::to_string(targetId) + " does not exist");
-            return {};
-        }
-        RecordRow row = std::move(*found);
-        r.server_id = row.id;
-
-        if (c.action == Action::Delete && row.deleted) {
-            r.status = ChangeStatus::Success; // already gone: nothing to apply
-            r.version = row.version;
-            return finish();
-        }
-
-        // The client's changed fields, with their new values.
-        json local = json::object();
-        if (c.action == Action::Update)
-            for (const auto& f : c.changedFields())
-                if (data.contains(f) && f != "id")
-                    local[f] = data[f];
-
-        // Server changes concurrent with this one.
-        std::vector<EventRow> concurrent;
-        std::optional<std::int64_t> baseVersion; // the version the client edited, when known
-        if (c.version && *c.version >= 1) {
-            if (row.version > *c.version) {
-                auto evs =
-                    tx.recordEvents(caller.tenant_id, c.model, row.id, *c.version, row.version);
-                if (!evs.ok())
-                    return evs.error();
-                concurrent = std::move(evs).value();
-            }
-            baseVersion = *c.version;
-        } else {
-            auto evs = tx.recordEventsAfter(caller.tenant_id, c.model, row.id, c.local_time);
-            if (!evs.ok())
-                return evs.error();
-            concurrent = std::move(evs).value();
-            if (!concurrent.empty())
-                baseVersion = concurrent.front().version - 1;
-        }
-        std::set<std::string> serverChanged;
-        Millis serverTime = 0;
-        for (const auto& e : concurrent) {
-            serverChanged.insert(e.changed_fields.begin(), e.changed_fields.end());
-            serverTime = std::max(serverTime, e.timestamp);
-        }
-        if (serverTime == 0)
-            serverTime = row.write_date;
-
-        std::vector<std::string> conflicting;
-        bool wholeRecord = false;
-        if (row.deleted) { // update of a record deleted on the server
-            wholeRecord = true;
-            for (const auto& [k, v] : local.items())
-                conflicting.push_back(k);
-        } else if (c.action == Action::Delete) {
-            if (!concurrent.empty()) { // delete of a record updated concurrently
-                wholeRecord = true;
-                conflicting.assign(serverChanged.begin(), serverChanged.end());
-            }
-        } else {
-            for (const auto& [k, v] : local.items())
-                if (serverChanged.count(k) && (!row.data.contains(k) || row.data[k] != v))
-                    conflicting.push_back(k);
-        }
-
-        auto applyLocal = [&](const json& fields) -> Status {
-            if (c.action == Action::Delete) {
-                auto ev = Impl::deleteRecord(tx, caller.tenant_id, row, now, priority, category,
-                                             caller, req.device_id, c.local_id);
-                return ev.ok() ? Status{} : Status(ev.error());
-            }
-            if (fields.empty() && !row.deleted)
-                return {};
-            auto ev = Impl::writeFields(tx, caller.tenant_id, row, fields, now, priority, category,
-                                        caller, req.device_id, c.local_id);
-            return ev.ok() ? Status{} : Status(ev.error());
-        };
-
-        if (conflicting.empty() && !wholeRecord) { // no conflict, or a field-level auto-merge
-            if (Status s = applyLocal(local); !s.ok())
-                return s;
-            r.status = ChangeStatus::Success;
-            r.version = row.version;
-            return finish();
-        }
-
-        // A conflict: decide by strategy.
-        ConflictRow conflict;
-        conflict.device_id = req.device_id;
-        conflict.user_id = caller.user_id;
-        conflict.local_id = c.local_id;
-        conflict.model = c.model;
-        conflict.record_id = row.id;
-        conflict.action = c.action;
-        conflict.strategy = req.conflict_strategy;
-        conflict.conflicting_fields = conflicting;
-        conflict.local_data = local;
-        conflict.server_data = row.deleted ? json::object() : row.data;
-        if (baseVersion) {
-            auto base = tx.recordAtVersion(caller.tenant_id, c.model, row.id, *baseVersion);
-            if (!base.ok())
-                return base.error();
-            conflict.base_data = std::move(base).value();
-        }
-        conflict.local_version = c.version;
-        conflict.server_version = row.version;
-        conflict.local_timestamp = c.local_time;
-        conflict.server_timestamp = serverTime;
-        conflict.created_at = now;
-
-        const std::set<std::string> conflictSet(conflicting.begin(), conflicting.end());
-        json nonConflicting = json::object();
-        for (const auto& [k, v] : local.items())
-            if (!conflictSet.count(k))
-                nonConflicting[k] = v;
-
-        enum class Outcome { ClientWins, ServerWins, Merged, Held };
-        Outcome outcome = Outcome::Held;
-        json mergedFields;
-        switch (req.conflict_strategy) {
-        case ConflictStrategy::ClientWins:
-            outcome = Outcome::ClientWins;
-            break;
-        case ConflictStrategy::ServerWins:
-            outcome = Outcome::ServerWins;
-            break;
-        case ConflictStrategy::NewestWins:
-            outcome = c.local_time > serverTime ? Outcome::ClientWins : Outcome::ServerWins;
-            break;
-        case ConflictStrategy::Merge: {
-            bool covered = c.merged_data.is_object();
-            for (const auto& f : conflicting)
-                covered = covered && c.merged_data.contains(f);
-            if (covered) {
-                outcome = Outcome::Merged;
-                mergedFields = c.merged_data;
-                replaceRefs(mergedFields, refLookup);
-                mergedFields.erase("id");
-            }
-            break;
-        }
-        case ConflictStrategy::Manual:
-            break;
-        }
-
-        Status s;
-        switch (outcome) {
-        case Outcome::ClientWins:
-            s = applyLocal(local);
-            conflict.resolution = Resolution::ClientWins;
-            r.status = ChangeStatus::Success;
-            break;
-        case Outcome::ServerWins:
-            // The server keeps the conflicting fields; the client's other fields still apply.
-            if (c.action == Action::Update && !row.deleted)
-                s = applyLocal(nonConflicting);
-            conflict.resolution = Resolution::ServerWins;
-            r.status = ChangeStatus::Conflict;
-            break;
-        case Outcome::Merged: {
-            json fields = nonConflicting;
-            for (const auto& [k, v] : mergedFields.items())
-                fields[k] = v;
-            if (!fields.empty() || row.deleted) {
-                auto ev = Impl::writeFields(tx, caller.tenant_id, row, fields, now, priority,
-                                            category, caller, req.device_id, c.local_id);
-                if (!ev.ok())
-                    s = ev.error();
-            }
-            conflict.resolution = Resolution::Merged;
-            r.status = ChangeStatus::Success;
-            break;
-        }
-        case Outcome::Held:
-            // merge without usable merged_data keeps the uncontested fields; manual applies none.
-            if (req.conflict_strategy == ConflictStrategy::Merge && c.action == Action::Update &&
-                !row.deleted)
-                s = applyLocal(nonConflicting);
-            conflict.resolution = Resolution::Manual;
-            conflict.open = true;
-            r.status = ChangeStatus::Conflict;
-            break;
-        }
-        if (!s.ok())
-            return s;
-        if (outcome != Outcome::Held) {
-            conflict.open = false;
-            conflict.resolved_at = now;
-            conflict.resolved_by = caller.user_id;
-            conflict.result_data = row.deleted ? json(nullptr) : withId(row.data, row.id);
-        }
-        auto id = tx.insertConflict(caller.tenant_id, conflict);
-        if (!id.ok())
-            return id.error();
-        conflict.conflict_id = id.value();
-        r.conflict_info = toInfo(conflict, c.local_timestamp);
-        r.version = row.version;
-        return finish();
-    };
-
-    // Apply in batches of batch_size (a savepoint each), in dependency order.
-    bool stopped = false;
-    const std::size_t batchSize = std::size_t(std::clamp(req.batch_size, 1, kMaxBatchSize));
-    for (std::size_t start = 0; start < order.size(); start += batchSize) {
-        const std::size_t end = std::min(order.size(), start + batchSize);
-        if (stopped) {
-            for (std::size_t k = start; k < end; ++k) {
-                fail(order[k], ErrorCode::NotAttempted,
-                     "not attempted: an earlier change failed and stop_on_error is set");
-                done[order[k]] = true;
-            }
-            continue;
-        }
-        storage::Savepoint batch(tx);
-        Status batchStatus = batch.status();
-        std::size_t k = start;
-        for (; k < end && batchStatus.ok(); ++k) {
-            const std::size_t i = order[k];
-            if (stopped) {
-                fail(i, ErrorCode::NotAttempted,
-                     "not attempted: an earlier change failed and stop_on_error is set");
-            } else {
-                try {
-                    batchStatus = apply(i);
-                } catch (const std::exception& e) {
-                    batchStatus = Error{ErrorCode::Internal, e.what()};
-                }
-                if (batchStatus.ok() && req.stop_on_error &&
-                    resp.results[i].status == ChangeStatus::Failed)
-                    stopped = true;
-            }
-            done[i] = true;
-        }
-        if (batchStatus.ok())
-            batchStatus = batch.release();
-        if (!batchStatus.ok()) {
-            // The whole batch is rolled back: none of it was applied or remembered.
-            qCWarning(lcEngine, "push batch rolled back: %s", batchStatus.error().message.c_str());
-            for (std::size_t j = start; j < end; ++j) {
-                const std::size_t i = order[j];
-                if (resp.results[i].status == ChangeStatus::Failed && done[i] &&
-                    resp.results[i].error_code != ErrorCode::NotAttempted)
-                    continue;
-                idMap.erase(req.changes[i].local_id);
-                resp.results[i].conflict_info.reset();
-                resp.results[i].version.reset();
-                resp.results[i].server_id.reset();
-                resp.results[i].duplicate = false;
-                fail(i, ErrorCode::StorageError,
-                     "not applied, the batch was rolled back: " + batchStatus.error().message);
-                done[i] = true;
-            }
-            if (req.stop_on_error)
-                stopped = true;
-        }
-    }
-
-    // Totals, id mapping, device state.
-    for (std::size_t i = 0; i < n; ++i) {
-        const ChangeResult& r = resp.results[i];
         if (r.status == ChangeStatus::Success)
             ++resp.succeeded;
         else if (r.status == ChangeStatus::Failed)
             ++resp.failed;
         else
             ++resp.conflicts;
-        if (req.changes[i].action == Action::Create && r.server_id &&
-            r.status != ChangeStatus::Failed)
+        if (req.changes[i].action == Action::Create && !req.changes[i].invalid_action &&
+            r.server_id && r.status != ChangeStatus::Failed)
             resp.id_mapping.emplace_back(r.local_id, *r.server_id);
+        resp.results.push_back(std::move(r));
     }
     resp.success = resp.failed == 0;
     resp.server_timestamp = formatTime(now);
-    resp.next_sync_token = syncToken(caller.user_id, req.device_id, now);
-    resp.total_processing_time_ms = msSince(started);
-    resp.average_processing_time_ms = n ? resp.total_processing_time_ms / double(n) : 0.0;
+    resp.next_sync_token = syncToken(userId, req.device_id, now);
+    return resp;
+}
+} // namespace
 
-    storage::DeviceUpdate update = pushUpdate(device, req, resp, now);
-    Status saved = tx.updateDevice(caller.tenant_id, update);
-    if (saved.ok())
-        saved =
-            Impl::recordMetrics(tx, caller.tenant_id, now,
-                                storage::MetricDelta{1, std::int64_t(n), 0, 0, resp.conflicts,
-                                                     resp.failed, resp.total_processing_time_ms});
-    if (saved.ok())
-        saved = tx.commit();
-    if (!saved.ok())
-        return saved.error(); // nothing of the push was kept: the client sends it again
-    emit pushed(caller.tenant_id, QString::fromStdString(req.device_id), int(n), resp.conflicts,
+Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& req) {
+    const auto started = std::chrono::steady_clock::now();
+    const Millis now = d->clock.now();
+
+    // Plan on a snapshot, without waiting for the writer.
+    Models models;
+    PushPlan plan;
+    {
+        auto opened = d->snapshot();
+        if (!opened.ok())
+            return opened.error();
+        ReadTransaction& tx = *opened.value();
+        auto device = Impl::ownDevice(tx, caller, req.device_id, now);
+        if (!device.ok())
+            return device.error();
+        auto map = tx.modelMap(caller.tenant_id);
+        if (!map.ok())
+            return map.error();
+        models = modelsOf(map.value());
+        auto ledger = tx.ledger(caller.tenant_id, req.device_id, PushPlanner::ledgerKeys(req));
+        if (!ledger.ok())
+            return ledger.error();
+        plan = PushPlanner::plan(req, std::move(ledger).value(), models);
+    }
+    const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
+
+    // Apply in the writer's next group: one savepoint of one write transaction holds the
+    // records, events, conflicts, ledger entries, device state, traffic and metrics.
+    PushResponse resp;
+    Impl::Traffic traffic;
+    Status applied = d->writer.run([&](WriteTransaction& tx) -> Status {
+        auto device = Impl::ownDevice(tx, caller, req.device_id, now);
+        if (!device.ok())
+            return device.error();
+        // Another push of this device may have committed since planning: the ledger read
+        // here, inside the write transaction, is the one that counts.
+        auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
+        if (!ledger.ok())
+            return ledger.error();
+        if (PushPlanner::ledgerChanged(plan, ledger.value()))
+            plan = PushPlanner::plan(req, std::move(ledger).value(), models);
+        PushRun run(plan, caller, now, tx);
+        if (Status s = applier->apply(run); !s.ok())
+            return s;
+        resp = responseOf(req, run.outcomes(), now, caller.user_id);
+        resp.total_processing_time_ms = msSince(started);
+        storage::DeviceUpdate update = pushUpdate(device.value(), req, resp, now);
+        traffic = d->pendingTraffic(caller.tenant_id, req.device_id);
+        update.bytes_in = traffic.bytes_in;
+        update.bytes_out = traffic.bytes_out;
+        if (Status s = tx.updateDevice(caller.tenant_id, update); !s.ok())
+            return s;
+        return Impl::recordMetrics(tx, caller.tenant_id, now,
+                                   storage::MetricDelta{1, std::int64_t(req.changes.size()), 0, 0,
+                                                        resp.conflicts, resp.failed,
+                                                        resp.total_processing_time_ms});
+    });
+    if (!applied.ok())
+        return applied.error(); // nothing of the push was kept: the client sends it again
+    d->trafficSaved(caller.tenant_id, req.device_id, traffic);
+
+    // Published only now that it is committed.
+    resp.total_processing_time_ms = msSince(started);
+    resp.average_processing_time_ms =
+        resp.total ? resp.total_processing_time_ms / double(resp.total) : 0.0;
+    emit pushed(caller.tenant_id, QString::fromStdString(req.device_id), resp.total, resp.conflicts,
                 resp.failed, resp.total_processing_time_ms);
     if (resp.conflicts > 0)
         emit conflictsChanged(caller.tenant_id);
@@ -1163,10 +545,20 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     const double ms = msSince(started);
     update.pull_ms = ms;
     applyReport(update, req.report, now);
-    if (Status s = d->updateDevice(caller.tenant_id, update,
+    // The device's state advances in the writer's next group (with pushes running beside).
+    Impl::Traffic traffic;
+    Status saved = d->writer.run([&](WriteTransaction& tx) -> Status {
+        traffic = d->pendingTraffic(caller.tenant_id, req.device_id);
+        update.bytes_in = traffic.bytes_in;
+        update.bytes_out = traffic.bytes_out;
+        if (Status s = tx.updateDevice(caller.tenant_id, update); !s.ok())
+            return s;
+        return Impl::recordMetrics(tx, caller.tenant_id, now,
                                    storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
-        !s.ok())
-        return s.error(); // the state did not advance: the client must not either
+    });
+    if (!saved.ok())
+        return saved.error(); // the state did not advance: the client must not either
+    d->trafficSaved(caller.tenant_id, req.device_id, traffic);
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
     return resp;
 }
@@ -1212,23 +604,19 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
     if (!modelsResult.ok())
         return modelsResult.error();
     const Models& models = modelsResult.value();
-    const std::string cat = category(models, c.model);
-    const auto priority = [&] {
-        auto it = models.find(c.model);
-        return it != models.end() && it->second.priority ? *it->second.priority
-                                                         : EventPriority::Medium;
-    }();
+    Writer who{caller.user_id, c.device_id, c.local_id, EventPriority::Medium,
+               category(models, c.model)};
+    if (auto it = models.find(c.model); it != models.end() && it->second.priority)
+        who.priority = *it->second.priority;
 
     Result<std::int64_t> written = std::int64_t(0);
     switch (strategy) {
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
             if (!row.deleted)
-                written = deleteRecord(tx, caller.tenant_id, row, now, priority, cat, caller,
-                                       c.device_id, c.local_id);
+                written = deleteRecord(tx, caller.tenant_id, row, now, who);
         } else {
-            written = writeFields(tx, caller.tenant_id, row, c.local_data, now, priority, cat,
-                                  caller, c.device_id, c.local_id);
+            written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
         }
         c.resolution = Resolution::ClientWins;
         break;
@@ -1236,8 +624,7 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
-        written = writeFields(tx, caller.tenant_id, row, fields, now, priority, cat, caller,
-                              c.device_id, c.local_id);
+        written = writeFields(tx, caller.tenant_id, row, fields, now, who);
         c.resolution = Resolution::Merged;
         break;
     }
@@ -1339,9 +726,9 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                                                                        : json::object();
                 Status w;
                 if (fields.is_object() && !fields.empty()) {
-                    auto ev = Impl::writeFields(
-                        tx, caller.tenant_id, row, fields, now, EventPriority::Medium,
-                        Impl::category(models, it->model), caller, req.device_id, res.local_id);
+                    const Writer who{caller.user_id, req.device_id, res.local_id,
+                                     EventPriority::Medium, Impl::category(models, it->model)};
+                    auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
                     if (!ev.ok())
                         w = ev.error();
                 }
@@ -1467,8 +854,9 @@ Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::strin
             s.average_push_time_ms = row->push_ms_total / double(row->total_pushes);
         if (row->total_pulls > 0)
             s.average_pull_time_ms = row->pull_ms_total / double(row->total_pulls);
-        s.bytes_received = row->bytes_in;
-        s.bytes_sent = row->bytes_out;
+        const Impl::Traffic pending = d->pendingTraffic(caller.tenant_id, deviceId);
+        s.bytes_received = row->bytes_in + pending.bytes_in;
+        s.bytes_sent = row->bytes_out + pending.bytes_out;
         s.last_push_time = fmt(row->last_push_time);
         s.last_pull_time = fmt(row->last_pull_time);
     }
@@ -1477,21 +865,8 @@ Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::strin
 
 void SyncEngine::recordTraffic(const Caller& caller, const std::string& deviceId,
                                std::int64_t bytesIn, std::int64_t bytesOut) {
-    auto opened = m_store->write();
-    if (!opened.ok())
-        return;
-    WriteTransaction& tx = *opened.value();
-    auto row = tx.device(caller.tenant_id, deviceId);
-    if (!row.ok() || !row.value() || row.value()->user_id != caller.user_id)
-        return;
-    storage::DeviceUpdate u = deviceUpdate(*row.value());
-    u.bytes_in = bytesIn;
-    u.bytes_out = bytesOut;
-    Status s = tx.updateDevice(caller.tenant_id, u);
-    if (s.ok())
-        s = tx.commit();
-    if (!s.ok())
-        qCWarning(lcEngine, "traffic not recorded: %s", s.error().message.c_str());
+    // Saved with the device's next push or pull, in that call's transaction.
+    d->addTraffic(caller.tenant_id, deviceId, {bytesIn, bytesOut});
 }
 
 // ---- console ------------------------------------------------------------------------------------

@@ -10,12 +10,16 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
-#include <mutex>
 
 namespace bridgecore::engine {
 
 using protocol::json;
+
+class PushApplier;
+/// The applier for a tenant's pushes; nullptr (or no provider) = the store's own.
+using ApplierProvider = std::function<std::shared_ptr<PushApplier>(std::int64_t tenantId)>;
 
 template <typename T> struct Page {
     std::vector<T> items;
@@ -95,7 +99,13 @@ public:
                         const Clock& clock = Clock::system(), QObject* parent = nullptr);
     ~SyncEngine() override;
 
+    /// Where pushes of a tenant are applied (e.g. an Odoo applier for a tenant attached to
+    /// one). Set before serving; called from any thread that pushes.
+    void setApplierProvider(ApplierProvider provider);
+
     /// Applies the changes exactly once, in dependency order (DESIGN.md §4 push 1–7).
+    /// Planned on a snapshot, applied in the writer's next group commit: one savepoint of one
+    /// write transaction holds the push's records, events, ledger, device state and metrics.
     Result<protocol::PushResponse> push(const Caller& caller, const protocol::PushRequest& req);
     /// How pulled payloads come back: parsed into Event::data, or as the stored JSON text in
     /// Event::data_text for a caller that only writes them out again (the HTTP server).
@@ -108,7 +118,8 @@ public:
     Result<protocol::SyncState> state(const Caller& caller, const std::string& deviceId);
     Result<protocol::ResetResponse> reset(const Caller& caller, const std::string& deviceId);
     Result<protocol::Statistics> statistics(const Caller& caller, const std::string& deviceId);
-    /// Adds request/response sizes to the device's statistics (the HTTP layer knows them).
+    /// Adds request/response sizes to the device's statistics (the HTTP layer knows them);
+    /// saved with the device's next push or pull, counted by statistics() at once.
     void recordTraffic(const Caller& caller, const std::string& deviceId, std::int64_t bytesIn,
                        std::int64_t bytesOut);
 
@@ -139,7 +150,7 @@ public:
     storage::SyncStore& store() { return *m_store; }
 
 signals:
-    /// Emitted after each push (from the calling thread) for live charts.
+    /// Emitted after each push has committed (from the calling thread) for live charts.
     void pushed(qint64 tenantId, const QString& deviceId, int changes, int conflicts, int failed,
                 double ms);
     void pulled(qint64 tenantId, const QString& deviceId, int events, double ms);

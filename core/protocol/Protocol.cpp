@@ -681,9 +681,12 @@ Change readChange(const json& v, const json& loc, ValidationIssues& issues) {
     if (auto s = r.string("local_id", true, false, kMinIdLength)) {
         c.local_id = std::move(*s);
     }
-    if (auto a = r.enumeration<Action>("action", true, false, parseAction,
-                                       {"create", "update", "delete"})) {
-        c.action = *a;
+    if (const json* a = r.value("action", false, false);
+        a && a->is_string() && !parseAction(a->get<std::string>())) {
+        c.invalid_action = a->get<std::string>(); // a per-change failure, not a bad request
+    } else if (auto act = r.enumeration<Action>("action", true, false, parseAction,
+                                                {"create", "update", "delete"})) {
+        c.action = *act;
     }
     if (auto s = r.string("model", true, false, 1)) {
         c.model = std::move(*s);
@@ -1100,13 +1103,14 @@ json toJson(const ConflictInfo& c) {
 }
 
 json toJson(const ChangeResult& r) {
-    json j = {{"local_id", r.local_id},
-              {"status", toString(r.status)},
-              {"action", toString(r.action)},
-              {"model", r.model},
-              {"server_id", optJson(r.server_id)},
-              {"server_timestamp", r.server_timestamp},
-              {"processing_time_ms", r.processing_time_ms}};
+    json j = {
+        {"local_id", r.local_id},
+        {"status", toString(r.status)},
+        {"action", r.invalid_action ? std::string_view(*r.invalid_action) : toString(r.action)},
+        {"model", r.model},
+        {"server_id", optJson(r.server_id)},
+        {"server_timestamp", r.server_timestamp},
+        {"processing_time_ms", r.processing_time_ms}};
     if (r.error) {
         j["error"] = *r.error;
     }

@@ -96,6 +96,9 @@ struct Change {
     std::vector<std::string> dependencies;
     json metadata;    // null when absent
     json merged_data; // null when absent
+    /// An `action` string that is none of create/update/delete: the change fails alone with
+    /// INVALID_ACTION (push rule 7) instead of the whole request being refused.
+    std::optional<std::string> invalid_action;
 
     /// fields_changed, or the keys of data when it is absent.
     std::vector<std::string> changedFields() const;
@@ -148,6 +151,7 @@ struct ChangeResult {
     std::optional<ConflictInfo> conflict_info;
     std::optional<std::int64_t> version;
     bool duplicate = false;
+    std::optional<std::string> invalid_action; // echoed as "action" instead of `action`
 };
 
 struct PushResponse {

@@ -11,6 +11,24 @@ class SyncEnginePushTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void unknownActionFailsOnlyThatChange() {
+        // DESIGN.md §4 push rule 7: "frobnicate" is a per-change INVALID_ACTION; the others apply.
+        EngineFixture f;
+        json bad = f.create("bad-1", "res.partner", {{"name", "X"}});
+        bad["action"] = "frobnicate";
+        auto r = f.push({{"device_id", "phone-1"},
+                         {"changes", {bad, f.create("good-1", "res.partner", {{"name", "A"}})}}});
+        QCOMPARE(r.total, 2);
+        QCOMPARE(r.succeeded, 1);
+        QCOMPARE(r.failed, 1);
+        QCOMPARE(int(*r.results[0].error_code), int(ErrorCode::InvalidAction));
+        QCOMPARE(protocol::toJson(r.results[0])["action"].get<std::string>(),
+                 std::string("frobnicate"));
+        QVERIFY(r.results[1].status == ChangeStatus::Success);
+        QCOMPARE(f.eventCount(), 1);
+        QCOMPARE(r.id_mapping.size(), std::size_t(1));
+    }
+
     void createReturnsServerIdsAndWritesOneEventEach() {
         EngineFixture f;
         auto r = f.push({{"device_id", "phone-1"},

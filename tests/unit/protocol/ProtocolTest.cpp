@@ -71,6 +71,21 @@ class ProtocolTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void unknownActionParsesAsAPerChangeFailure() {
+        // DESIGN.md §4 push rule 7: a bad action fails that change, not the whole request.
+        json body = minimalPush();
+        body["changes"][0]["action"] = "frobnicate";
+        const auto parsed = parsePushRequest(body);
+        const auto* req = std::get_if<PushRequest>(&parsed);
+        QVERIFY(req);
+        QCOMPARE(req->changes.at(0).invalid_action.value_or(""), std::string("frobnicate"));
+        ChangeResult r;
+        r.local_id = "loc-1";
+        r.status = ChangeStatus::Failed;
+        r.invalid_action = "frobnicate";
+        QCOMPARE(toJson(r)["action"].get<std::string>(), std::string("frobnicate"));
+    }
+
     // ---- guide examples ---------------------------------------------------------------------
     void guidePushRequestRoundTrip() {
         const json original = json::parse(kGuidePushRequest);
@@ -446,7 +461,7 @@ private slots:
             {{{"body", "changes", 0, "local_timestamp"}, "datetime_parsing"}});
         row("push: Feb 30", "push", withChange({{"local_timestamp", "2025-02-30T10:00:00Z"}}),
             {{{"body", "changes", 0, "local_timestamp"}, "datetime_parsing"}});
-        row("push: bad action", "push", withChange({{"action", "upsert"}}),
+        row("push: action not a string", "push", withChange({{"action", 5}}),
             {{{"body", "changes", 0, "action"}, "enum"}});
         row("push: priority 11", "push", withChange({{"priority", 11}}),
             {{{"body", "changes", 0, "priority"}, "less_than_equal"}});

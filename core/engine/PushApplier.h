@@ -1,0 +1,93 @@
+#pragma once
+// The second part of a push: applying a PushPlan inside the push's write transaction.
+// PushRun carries what every applier shares (the rules of DESIGN.md §4 that do not depend on
+// where records live: duplicates, planned failures, dependency failures, stop_on_error,
+// reference mapping, the ledger); a PushApplier decides how changes reach the records: the
+// store's own tables (StoreApplier), or another system of record (e.g. Odoo, batched per run
+// of same-model, same-action changes).
+
+#include "engine/AccessPolicy.h"
+#include "engine/ConflictPolicy.h"
+#include "engine/PushPlanner.h"
+
+#include <chrono>
+
+namespace bridgecore::engine {
+
+/// The outcome of one change.
+struct ChangeOutcome {
+    protocol::ChangeResult result; // status, error_code/error, server_id, version, conflict_info
+    /// Keep it in the exactly-once ledger: applied, or stored as a conflict. A failure, or a
+    /// retryable error such as a system of record being unavailable, is never remembered.
+    bool remember = false;
+};
+
+/// One push being applied. Outcomes stay private to the run; the engine publishes them only
+/// after the write transaction committed.
+class PushRun {
+public:
+    PushRun(const PushPlan& plan, const Caller& caller, protocol::Millis now,
+            storage::WriteTransaction& tx);
+
+    const PushPlan& plan;
+    const Caller& caller;
+    const protocol::Millis now;
+    storage::WriteTransaction& tx;
+
+    const protocol::PushRequest& request() const { return *plan.request; }
+    const std::string& deviceId() const { return plan.request->device_id; }
+
+    /// The outcome of change i when it is decided without applying it: a duplicate (the
+    /// stored result), a planned failure, a failed dependency, or NOT_ATTEMPTED after a
+    /// failure under stop_on_error. nullopt: apply it.
+    std::optional<ChangeOutcome> precheck(std::size_t i) const;
+    /// The server id of the record that `localId` names: created by this device before, or
+    /// created and applied earlier in this push.
+    std::optional<std::int64_t> serverIdOf(const std::string& localId) const;
+    /// Replaces every string in `j` naming a created record by its server id; the count.
+    int mapReferences(protocol::json& j) const;
+    /// Change i's data as an object, references mapped, without "id". `asSent` is true when
+    /// nothing was changed, so PlannedChange::data_text still spells it.
+    protocol::json data(std::size_t i, bool& asSent) const;
+    /// A failed outcome for change i.
+    ChangeOutcome failure(std::size_t i, ErrorCode code, std::string message) const;
+    /// A success, or the start of any other outcome, for change i.
+    ChangeOutcome outcome(std::size_t i, protocol::ChangeStatus status) const;
+    /// Records change i's outcome, and remembers it in the ledger (in tx) when it says so.
+    Status finish(std::size_t i, ChangeOutcome outcome);
+
+    /// Staging for savepoints: outcomes finished after mark() are dropped by dropSince().
+    std::size_t mark() const { return m_finished.size(); }
+    void dropSince(std::size_t mark);
+
+    bool finished(std::size_t i) const { return m_outcomes[i].has_value(); }
+    /// Every change's outcome (after the applier ran: all set).
+    const std::vector<std::optional<ChangeOutcome>>& outcomes() const { return m_outcomes; }
+
+private:
+    std::vector<std::optional<ChangeOutcome>> m_outcomes;
+    std::vector<std::size_t> m_finished; // in finishing order
+    bool m_stopped = false;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+class PushApplier {
+public:
+    virtual ~PushApplier() = default;
+    /// Applies run.plan's changes in run.plan.order, finishing every one of them with
+    /// run.finish(). An error means the storage failed; the engine then rolls the push back.
+    virtual Status apply(PushRun& run) = 0;
+};
+
+/// Applies changes to the store's own records: records, events, conflicts and the ledger, in
+/// savepoints of batch_size changes (a storage failure fails only its batch).
+class StoreApplier final : public PushApplier {
+public:
+    Status apply(PushRun& run) override;
+
+private:
+    /// Applies one change that passed run.precheck(); an error is a storage failure.
+    Status applyOne(PushRun& run, std::size_t i);
+};
+
+} // namespace bridgecore::engine

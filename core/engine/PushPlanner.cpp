@@ -1,0 +1,274 @@
+#include "engine/PushPlanner.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+#include <queue>
+
+namespace bridgecore::engine {
+
+using namespace protocol;
+
+namespace {
+
+/// Stable digest of what a change does; a resend with the same local_id must match it.
+std::string contentHash(const Change& c, const std::string& dataText) {
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    auto add = [&](std::string_view part) {
+        hash.addData(QByteArrayView(part.data(), qsizetype(part.size())));
+        hash.addData(QByteArrayView("\0", 1));
+    };
+    add(c.invalid_action ? std::string_view(*c.invalid_action) : toString(c.action));
+    add(c.model);
+    if (auto id = std::get_if<std::int64_t>(&c.record_id))
+        add("#" + std::to_string(*id));
+    else if (auto ref = std::get_if<std::string>(&c.record_id))
+        add("$" + *ref);
+    else
+        add("-");
+    add(c.version ? std::to_string(*c.version) : std::string("-"));
+    add(dataText);
+    return hash.result().toHex().toStdString();
+}
+
+template <typename F> void forEachString(const json& j, F&& f) {
+    switch (j.type()) {
+    case json::value_t::string:
+        f(j.get_ref<const std::string&>());
+        break;
+    case json::value_t::array:
+        for (const auto& v : j)
+            forEachString(v, f);
+        break;
+    case json::value_t::object:
+        for (const auto& [k, v] : j.items())
+            forEachString(v, f);
+        break;
+    default:
+        break;
+    }
+}
+
+/// Members of dependency cycles: strongly connected components of more than one change
+/// (Tarjan, iterative to survive long chains).
+std::vector<bool> cycleMembers(const std::vector<std::vector<std::size_t>>& deps) {
+    const std::size_t n = deps.size();
+    std::vector<bool> inCycle(n, false);
+    std::vector<int> index(n, -1), low(n, 0);
+    std::vector<bool> onStack(n, false);
+    std::vector<std::size_t> stack;
+    int counter = 0;
+    for (std::size_t root = 0; root < n; ++root) {
+        if (index[root] != -1)
+            continue;
+        std::vector<std::pair<std::size_t, std::size_t>> work{{root, 0}};
+        while (!work.empty()) {
+            auto& [v, next] = work.back();
+            if (next == 0 && index[v] == -1) {
+                index[v] = low[v] = counter++;
+                stack.push_back(v);
+                onStack[v] = true;
+            }
+            if (next < deps[v].size()) {
+                std::size_t w = deps[v][next++];
+                if (index[w] == -1)
+                    work.emplace_back(w, 0);
+                else if (onStack[w])
+                    low[v] = std::min(low[v], index[w]);
+                continue;
+            }
+            if (low[v] == index[v]) {
+                std::vector<std::size_t> scc;
+                std::size_t w;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    onStack[w] = false;
+                    scc.push_back(w);
+                } while (w != v);
+                if (scc.size() > 1)
+                    for (auto m : scc)
+                        inCycle[m] = true;
+            }
+            std::size_t finished = v;
+            work.pop_back();
+            if (!work.empty())
+                low[work.back().first] = std::min(low[work.back().first], low[finished]);
+        }
+    }
+    return inCycle;
+}
+
+} // namespace
+
+Models modelsOf(const storage::ModelMap& map) {
+    Models out;
+    for (const auto& [appType, entries] : map)
+        for (const auto& e : entries)
+            out.try_emplace(e.model, ModelInfo{e.priority, e.category});
+    return out;
+}
+
+std::optional<std::int64_t> PushPlan::rememberedId(const std::string& localId) const {
+    if (auto l = ledger.find(localId); l != ledger.end() && l->second.created)
+        return l->second.server_id;
+    return std::nullopt;
+}
+
+std::vector<std::string> PushPlanner::ledgerKeys(const PushRequest& req) {
+    std::vector<std::string> keys;
+    for (const Change& c : req.changes) {
+        keys.push_back(c.local_id);
+        for (const auto& dep : c.dependencies)
+            keys.push_back(dep);
+        if (auto ref = std::get_if<std::string>(&c.record_id))
+            keys.push_back(*ref);
+        forEachString(c.data, [&](const std::string& s) {
+            if (s.size() >= kMinIdLength)
+                keys.push_back(s);
+        });
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+bool PushPlanner::ledgerChanged(const PushPlan& plan,
+                                const std::vector<storage::LedgerEntry>& ledgerNow) {
+    if (ledgerNow.size() != plan.ledger.size())
+        return true;
+    for (const auto& e : ledgerNow) {
+        auto it = plan.ledger.find(e.local_id);
+        if (it == plan.ledger.end() || it->second.content_hash != e.content_hash ||
+            it->second.server_id != e.server_id || it->second.result_json != e.result_json)
+            return true;
+    }
+    return false;
+}
+
+PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEntry> ledger,
+                           const Models& models) {
+    PushPlan p;
+    p.request = &req;
+    p.ledger_keys = ledgerKeys(req);
+    for (auto& e : ledger) {
+        std::string key = e.local_id;
+        p.ledger.emplace(std::move(key), std::move(e));
+    }
+    const std::size_t n = req.changes.size();
+    p.changes.resize(n);
+    std::unordered_map<std::string, std::size_t> byLocalId;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Change& c = req.changes[i];
+        byLocalId.emplace(c.local_id, i);
+        if (c.action == Action::Create && !c.invalid_action)
+            p.creates.emplace(c.local_id, i);
+    }
+
+    // Dependency graph: explicit dependencies plus implicit references to creates.
+    std::vector<std::vector<std::size_t>> deps(n), dependents(n);
+    std::vector<std::optional<std::string>> unresolved(n);
+    auto addEdge = [&](std::size_t from, std::size_t to) {
+        if (from == to)
+            return;
+        if (std::find(deps[from].begin(), deps[from].end(), to) == deps[from].end()) {
+            deps[from].push_back(to);
+            dependents[to].push_back(from);
+        }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Change& c = req.changes[i];
+        for (const auto& dep : c.dependencies) {
+            if (auto it = byLocalId.find(dep); it != byLocalId.end())
+                addEdge(i, it->second);
+            else if (!p.ledger.count(dep))
+                unresolved[i] = "dependency '" + dep + "' is not in this push nor pushed before";
+        }
+        if (auto ref = std::get_if<std::string>(&c.record_id); ref && c.action != Action::Create) {
+            if (auto it = p.creates.find(*ref); it != p.creates.end())
+                addEdge(i, it->second);
+            else if (!p.rememberedId(*ref))
+                unresolved[i] = "record_id '" + *ref + "' names no record created by this device";
+        }
+        forEachString(c.data, [&](const std::string& s) {
+            if (auto it = p.creates.find(s); it != p.creates.end())
+                addEdge(i, it->second);
+        });
+    }
+    const std::vector<bool> inCycle = cycleMembers(deps);
+
+    // Order: topological, ties by higher priority then request order. Cycle members go first
+    // (they fail at once), so everything that depends on them sees the failure.
+    p.order.reserve(n);
+    {
+        std::vector<std::size_t> pending(n, 0);
+        auto cmp = [&](std::size_t a, std::size_t b) {
+            const int pa = req.changes[a].priority, pb = req.changes[b].priority;
+            return pa != pb ? pa < pb : a > b;
+        };
+        std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(cmp)> ready(cmp);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (inCycle[i]) {
+                p.order.push_back(i);
+                continue;
+            }
+            for (auto dep : deps[i])
+                if (!inCycle[dep])
+                    ++pending[i];
+            if (pending[i] == 0)
+                ready.push(i);
+        }
+        while (!ready.empty()) {
+            std::size_t i = ready.top();
+            ready.pop();
+            p.order.push_back(i);
+            for (auto dependent : dependents[i])
+                if (!inCycle[dependent] && --pending[dependent] == 0)
+                    ready.push(dependent);
+        }
+    }
+
+    // Per change: hash, ledger state, and the failures known before applying anything.
+    for (std::size_t i = 0; i < n; ++i) {
+        const Change& c = req.changes[i];
+        PlannedChange& pc = p.changes[i];
+        pc.index = i;
+        pc.depends_on = deps[i];
+        pc.data_text = c.data.dump();
+        pc.content_hash = contentHash(c, pc.data_text);
+        if (auto m = models.find(c.model); m != models.end()) {
+            pc.event_priority =
+                m->second.priority ? *m->second.priority : priorityClass(c.priority);
+            if (!m->second.category.empty())
+                pc.category = m->second.category;
+        } else {
+            pc.event_priority = priorityClass(c.priority);
+        }
+        if (auto l = p.ledger.find(c.local_id); l != p.ledger.end()) {
+            pc.remembered = l->second;
+            if (l->second.content_hash != pc.content_hash)
+                pc.failure =
+                    Error{ErrorCode::LocalIdReused,
+                          "local_id '" + c.local_id + "' was pushed before with other content"};
+            continue; // a duplicate answers from the ledger
+        }
+        if (c.invalid_action)
+            pc.failure =
+                Error{ErrorCode::InvalidAction,
+                      "action '" + *c.invalid_action + "' is not one of create, update, delete"};
+        else if (!models.count(c.model))
+            pc.failure = Error{ErrorCode::UnknownModel,
+                               "model '" + c.model + "' is not in any app type of this tenant"};
+        else if (c.action != Action::Create && std::holds_alternative<std::monostate>(c.record_id))
+            pc.failure = Error{ErrorCode::MissingRecordId,
+                               "an " + std::string(toString(c.action)) + " needs a record_id"};
+        else if (inCycle[i])
+            pc.failure = Error{ErrorCode::DependencyCycle,
+                               "change '" + c.local_id + "' is part of a dependency cycle"};
+        else if (unresolved[i])
+            pc.failure = Error{ErrorCode::UnresolvedReference, *unresolved[i]};
+    }
+    return p;
+}
+
+} // namespace bridgecore::engine

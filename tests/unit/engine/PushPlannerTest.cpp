@@ -1,0 +1,126 @@
+// PushPlanner: order, cycles, references and ledger state of a push, without a store.
+
+#include "engine/PushPlanner.h"
+#include "EngineFixture.h"
+
+using namespace bridgecore;
+using namespace bridgecore::engine;
+using namespace bridgecore::test;
+
+namespace {
+const Models kModels = modelsOf(storage::defaultModelMap());
+
+json change(const std::string& localId, const std::string& action, const json& recordId,
+            const json& data, int priority = 5, json deps = json::array()) {
+    return {{"local_id", localId},
+            {"action", action},
+            {"model", "res.partner"},
+            {"record_id", recordId},
+            {"data", data},
+            {"local_timestamp", "2025-01-01T00:00:00Z"},
+            {"version", 1},
+            {"priority", priority},
+            {"dependencies", std::move(deps)}};
+}
+
+std::vector<std::string> orderOf(const PushPlan& p) {
+    std::vector<std::string> out;
+    for (auto i : p.order)
+        out.push_back(p.change(i).local_id);
+    return out;
+}
+
+std::optional<ErrorCode> failureOf(const PushPlan& p, std::size_t i) {
+    return p.changes[i].failure ? std::optional(p.changes[i].failure->code) : std::nullopt;
+}
+} // namespace
+
+class PushPlannerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void referencesOrderCreatesFirstAndTiesByPriorityThenRequestOrder() {
+        const auto req = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes",
+              {change("line-1", "create", nullptr, {{"partner", "partner-1"}}, 9),
+               change("low-1", "create", nullptr, {{"name", "x"}}, 1),
+               change("high-1", "create", nullptr, {{"name", "y"}}, 8),
+               change("partner-1", "create", nullptr, {{"name", "p"}}, 2)}}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(orderOf(plan),
+                 (std::vector<std::string>{"high-1", "partner-1", "line-1", "low-1"}));
+        QCOMPARE(plan.changes[0].depends_on, std::vector<std::size_t>{3});
+        for (std::size_t i = 0; i < 4; ++i)
+            QVERIFY(!plan.changes[i].failure);
+    }
+
+    void cyclesFailAndComeFirst() {
+        const auto req = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes",
+              {change("free-1", "create", nullptr, {{"name", "x"}}),
+               change("a-1", "create", nullptr, {{"name", "a"}}, 5, {"b-1"}),
+               change("b-1", "create", nullptr, {{"name", "b"}}, 5, {"a-1"})}}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(orderOf(plan), (std::vector<std::string>{"a-1", "b-1", "free-1"}));
+        QCOMPARE(failureOf(plan, 1), std::optional(ErrorCode::DependencyCycle));
+        QCOMPARE(failureOf(plan, 2), std::optional(ErrorCode::DependencyCycle));
+        QVERIFY(!failureOf(plan, 0));
+    }
+
+    void plannedFailures() {
+        json unknown = change("unk-1", "create", nullptr, {{"name", "x"}});
+        unknown["model"] = "no.such.model";
+        const auto req = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes",
+              {change("bad-1", "frobnicate", nullptr, {{"name", "x"}}), unknown,
+               change("upd-1", "update", nullptr, {{"name", "x"}}),
+               change("upd-2", "update", "never-created", {{"name", "x"}}),
+               change("dep-1", "create", nullptr, {{"name", "x"}}, 5, {"nowhere"})}}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(failureOf(plan, 0), std::optional(ErrorCode::InvalidAction));
+        QCOMPARE(failureOf(plan, 1), std::optional(ErrorCode::UnknownModel));
+        QCOMPARE(failureOf(plan, 2), std::optional(ErrorCode::MissingRecordId));
+        QCOMPARE(failureOf(plan, 3), std::optional(ErrorCode::UnresolvedReference));
+        QCOMPARE(failureOf(plan, 4), std::optional(ErrorCode::UnresolvedReference));
+    }
+
+    void ledgerAnswersDuplicatesReusedIdsAndEarlierCreates() {
+        const auto first = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes", {change("made-1", "create", nullptr, {{"name", "x"}})}}});
+        const auto firstPlan = PushPlanner::plan(first, {}, kModels);
+        const storage::LedgerEntry made{
+            "made-1", firstPlan.changes[0].content_hash, "res.partner", 41, true, "1"};
+
+        const auto again =
+            EngineFixture::pushRequest({{"device_id", "dev-1"},
+                                        {"changes",
+                                         {change("made-1", "create", nullptr, {{"name", "x"}}),
+                                          change("upd-1", "update", "made-1", {{"name", "y"}})}}});
+        const auto keys = PushPlanner::ledgerKeys(again);
+        QVERIFY(std::find(keys.begin(), keys.end(), "made-1") != keys.end());
+        const auto plan = PushPlanner::plan(again, {made}, kModels);
+        QVERIFY(plan.changes[0].remembered);
+        QVERIFY(!plan.changes[0].failure); // same content: a duplicate
+        QCOMPARE(plan.rememberedId("made-1").value_or(0), 41);
+        QVERIFY(!plan.changes[1].failure);
+
+        const auto reused = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes", {change("made-1", "create", nullptr, {{"name", "other"}})}}});
+        const auto reusedPlan = PushPlanner::plan(reused, {made}, kModels);
+        QCOMPARE(failureOf(reusedPlan, 0), std::optional(ErrorCode::LocalIdReused));
+
+        QVERIFY(!PushPlanner::ledgerChanged(plan, {made}));
+        QVERIFY(PushPlanner::ledgerChanged(plan, {}));
+        storage::LedgerEntry moved = made;
+        moved.server_id = 42;
+        QVERIFY(PushPlanner::ledgerChanged(plan, {moved}));
+    }
+};
+
+QTEST_GUILESS_MAIN(PushPlannerTest)
+#include "PushPlannerTest.moc"
