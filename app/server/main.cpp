@@ -303,6 +303,9 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     int rc = 0;
     {
         engine::SyncEngine engine(store.value());
+        if (bridge)
+            engine.setApplierProvider(
+                [b = bridge.get()](std::int64_t tenantId) { return b->applierFor(tenantId); });
         auth::Accounts accounts(store.value(),
                                 auth::TokenService(config.jwt_secret, config.tokens));
         server::HttpApi api(engine, accounts, config);

@@ -1,5 +1,7 @@
 #include "odoo/OdooBridge.h"
 
+#include "odoo/OdooApplier.h"
+
 #include <QLoggingCategory>
 
 #include <chrono>
@@ -49,8 +51,9 @@ Status StoreMirror::apply(
 struct OdooBridge::Feed {
     std::int64_t tenantId = 0;
     OdooSettings settings;
-    std::unique_ptr<OdooClient> client;
+    std::shared_ptr<OdooClient> client;
     std::unique_ptr<OdooFeed> feed;
+    std::shared_ptr<engine::PushApplier> applier;
     std::thread thread;
     BridgeStatus status;
 };
@@ -79,7 +82,7 @@ Status OdooBridge::start() {
         auto f = std::make_unique<Feed>();
         f->tenantId = t.id;
         f->settings = *settings.value();
-        f->client = std::make_unique<OdooClient>(cfg.value());
+        f->client = std::make_shared<OdooClient>(cfg.value());
         if (Status s = f->client->open(); !s.ok())
             return Error{s.error().code, "tenant " + t.name + ": " + s.error().message};
         std::set<std::string> models;
@@ -89,6 +92,7 @@ Status OdooBridge::start() {
                 models.insert(e.model);
         f->feed = std::make_unique<OdooFeed>(
             *f->client, std::vector<std::string>(models.begin(), models.end()));
+        f->applier = std::make_shared<OdooApplier>(f->client);
         f->status.tenant_id = t.id;
         f->status.url = f->settings.url;
         f->status.database = f->settings.database;
@@ -111,6 +115,13 @@ void OdooBridge::stop() {
     for (auto& f : m_feeds)
         if (f->thread.joinable())
             f->thread.join();
+}
+
+std::shared_ptr<engine::PushApplier> OdooBridge::applierFor(std::int64_t tenantId) const {
+    for (const auto& f : m_feeds)
+        if (f->tenantId == tenantId)
+            return f->applier;
+    return nullptr;
 }
 
 std::vector<BridgeStatus> OdooBridge::status() const {

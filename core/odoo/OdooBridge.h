@@ -5,6 +5,7 @@
 // like any event. The feed's cursor is stored as the tenant setting "odoo.feed"; replaying a
 // batch after a crash is harmless (it comes back as echoes).
 
+#include "engine/PushApplier.h"
 #include "odoo/OdooMirror.h"
 #include "odoo/OdooSettings.h"
 
@@ -50,6 +51,9 @@ public:
     Status start();
     void stop();
     std::vector<BridgeStatus> status() const;
+    /// The push applier of an attached tenant (writes through to its Odoo); nullptr for a
+    /// tenant without Odoo. Plug into SyncEngine::setApplierProvider.
+    std::shared_ptr<engine::PushApplier> applierFor(std::int64_t tenantId) const;
 
 private:
     struct Feed;

@@ -104,9 +104,10 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
             for (const auto& [f, v] : data.items())
                 ev.changed_fields.push_back(f);
         } else {
+            // Fields the mirror did not hold yet are news only when Odoo says they changed.
             ev.changed_fields = differing;
-            for (const auto& [f, v] : data.items())
-                if (!known->data.contains(f))
+            for (const auto& f : c.changed)
+                if (!isOdooLogField(f) && !known->data.contains(f) && data.contains(f))
                     ev.changed_fields.push_back(f);
         }
         pending[key] = row;

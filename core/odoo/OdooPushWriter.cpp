@@ -146,8 +146,14 @@ Result<LoadRecord> toLoadRecord(const json& values, const json& types,
 } // namespace
 
 OdooPushWriter::OdooPushWriter(OdooClient& client, std::string externalPrefix)
+    : OdooPushWriter(client, std::move(externalPrefix),
+                     std::make_shared<std::map<std::string, json>>()) {}
+
+OdooPushWriter::OdooPushWriter(OdooClient& client, std::string externalPrefix,
+                               std::shared_ptr<std::map<std::string, json>> fieldTypes)
     : m_client(client)
-    , m_prefix(std::move(externalPrefix)) {}
+    , m_prefix(std::move(externalPrefix))
+    , m_fieldTypes(std::move(fieldTypes)) {}
 
 std::string OdooPushWriter::externalIdPrefix(std::int64_t tenantId, const std::string& deviceId) {
     return "t" + std::to_string(tenantId) + "_" + escapeName(deviceId);
@@ -164,12 +170,12 @@ Result<json> OdooPushWriter::call(const std::string& model, const std::string& m
 }
 
 Result<json> OdooPushWriter::fieldTypes(const std::string& model) {
-    if (auto it = m_fieldTypes.find(model); it != m_fieldTypes.end())
+    if (auto it = m_fieldTypes->find(model); it != m_fieldTypes->end())
         return it->second;
     auto r = call(model, "fields_get", json::array(), {{"attributes", {"type", "relation"}}});
     if (!r.ok())
         return r.error();
-    m_fieldTypes[model] = r.value();
+    (*m_fieldTypes)[model] = r.value();
     return r.value();
 }
 

@@ -22,6 +22,7 @@
 #include "odoo/OdooClient.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ class OdooPushWriter {
 public:
     /// `externalPrefix` names this device's records, e.g. externalIdPrefix(tenant, device).
     OdooPushWriter(OdooClient& client, std::string externalPrefix);
+    /// The same, sharing a cache of fields_get answers (model -> field types) across writers.
+    OdooPushWriter(OdooClient& client, std::string externalPrefix,
+                   std::shared_ptr<std::map<std::string, json>> fieldTypes);
 
     /// The ir.model.data name prefix of a device: "t<tenant>_<escaped device id>".
     static std::string externalIdPrefix(std::int64_t tenantId, const std::string& deviceId);
@@ -72,7 +76,7 @@ private:
 
     OdooClient& m_client;
     std::string m_prefix;
-    std::map<std::string, json> m_fieldTypes; // fields_get per model, cached
+    std::shared_ptr<std::map<std::string, json>> m_fieldTypes; // fields_get per model
     int m_calls = 0;
 };
 
