@@ -6,6 +6,8 @@
 #include "../server/ServerFixture.h"
 #include "OdooEmulator.h"
 
+#include <thread>
+
 using namespace bridgecore::testsupport;
 
 namespace {
@@ -155,6 +157,56 @@ private slots:
         QVERIFY(r["results"][0]["error"].get<std::string>().find("partner_id") !=
                 std::string::npos);
         QCOMPARE(r["results"][1]["status"].get<std::string>(), std::string("success"));
+    }
+
+    // SIGKILL of the server after Odoo committed the create but before our ledger did: the
+    // device's retry must not create a second record in Odoo.
+    void crashAfterOdooCommittedCreatesNoDuplicate() {
+        const long long commitsBefore = m_odoo.control("stats").value("commits", 0LL);
+        m_odoo.control(
+            "faults",
+            {{"hang_after_commit_next", 1}, {"hang_seconds", 5}, {"only_method", "load"}});
+        const json changes = json::array(
+            {change("crash-1", "create", "res.partner", {{"name", "Crash Window Customer"}})});
+        const QString url = m_f.server->baseUrl();
+        const QString token = m_device->token();
+        std::thread pusher([&] {
+            HttpClient c(url);
+            c.setToken(token);
+            HttpRequestOptions opt;
+            opt.timeoutMs = 20000;
+            c.post(QStringLiteral("/api/v1/offline-sync/push"),
+                   json{{"device_id", "van-7"}, {"changes", changes}}, opt);
+        });
+        QElapsedTimer t;
+        t.start();
+        bool committed = false;
+        while (!committed && t.elapsed() < 15000) {
+            // the load is committed in Odoo once the commit count moved past the probe's own
+            QTest::qWait(20);
+            committed =
+                m_odoo.count("res.partner",
+                             json::parse(R"([["name", "=", "Crash Window Customer"]])")) == 1;
+        }
+        QVERIFY(committed);
+        m_f.server->kill(); // SIGKILL: our transaction never commits
+        pusher.join();
+        m_odoo.control("faults", {{"only_method", nullptr}, {"hang_after_commit_next", 0}});
+        QVERIFY(m_odoo.control("stats").value("commits", 0LL) > commitsBefore);
+
+        QVERIFY2(m_f.start(json{{"odoo", {{"poll_interval_ms", 100}}}}),
+                 qPrintable(m_f.server->lastError()));
+        m_device = m_f.client(QStringLiteral("user"));
+        json r = push(changes);
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        QVERIFY(!r["results"][0].value("duplicate", false)); // our ledger never had it
+        QCOMPARE(
+            m_odoo.count("res.partner", json::parse(R"([["name", "=", "Crash Window Customer"]])")),
+            1LL);
+        // and the id is the one Odoo made before the crash
+        json again = push(changes);
+        QVERIFY(again["results"][0].value("duplicate", false));
+        QVERIFY(again["id_mapping"]["crash-1"] == r["id_mapping"]["crash-1"]);
     }
 
     void cleanupTestCase() { QCOMPARE(m_f.server->stop(), 0); }
