@@ -5,13 +5,19 @@
 //       Odoo calls per change (goal: >= 385 changes/s, i.e. 20x the guide's 52 ms/change;
 //       <= 0.05 calls per change for plain creates).
 //   (b) feed lag: an Odoo user's edit until OdooFeed reports it, polling every 200 ms.
+//   (c) (a) again through bridgecore-server over HTTP with a tenant attached to the emulator:
+//       one push of 1,000 creates and one of 1,000 updates. Its figures are the JSON's
+//       odoo_push_per_s / odoo_calls_per_change / odoo_calls_per_create.
 // The last line is one JSON object.
+#include "HttpClient.h"
 #include "OdooEmulator.h"
+#include "ServerProcess.h"
 #include "odoo/OdooFeed.h"
 #include "odoo/OdooPushWriter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <algorithm>
@@ -105,6 +111,8 @@ int main(int argc, char** argv) {
                 kChanges / updateSeconds, updateCalls, double(updateCalls) / kChanges);
     std::printf("    together: %.0f changes/s (%.2f ms per change; the guide: 52 ms)\n", perS,
                 1000.0 / perS);
+    std::printf("bars (writer): >= 385 changes/s: %s; <= 0.05 calls per create: %s\n",
+                perS >= 385 ? "met" : "NOT met", createCallsPerChange <= 0.05 ? "met" : "NOT met");
 
     // (b) feed lag: a poller thread every 200 ms; the main thread edits in Odoo.
     constexpr int kEdits = 40, kPollMs = 200;
@@ -149,10 +157,82 @@ int main(int argc, char** argv) {
     const double p95 = lags.empty() ? -1 : lags[std::min(lags.size() - 1, lags.size() * 95 / 100)];
     std::printf("(b) feed: %zu of %d Odoo edits seen, lag p95 %.0f ms (polling every %d ms)\n",
                 lags.size(), kEdits, p95, kPollMs);
-    std::printf("bars: >= 385 changes/s: %s; <= 0.05 calls per create: %s\n",
-                perS >= 385 ? "met" : "NOT met", createCallsPerChange <= 0.05 ? "met" : "NOT met");
+    // (c) The same through bridgecore-server: a tenant attached to a fresh emulator, one push
+    // of 1,000 creates and one of 1,000 updates over HTTP (batch_size 50).
+    testsupport::OdooEmulator odoo2;
+    if (!odoo2.start({"--version", "19.0", "--latency-ms", "1"}))
+        return 1;
+    QTemporaryDir dir;
+    qputenv("BRIDGECORE_SECRET_KEY", "odoo-bench-secret-key-0123456789abcdef");
+    testsupport::ServerProcess server(dir.filePath(QStringLiteral("bench.db")));
+    if (!server.init() || !server.addTenant(QStringLiteral("acme")) ||
+        !server.addUser(QStringLiteral("acme"), QStringLiteral("rep@acme.test"),
+                        QStringLiteral("user"), QStringLiteral("bench-password-1")))
+        return 1;
+    auto attach = testsupport::runServerCommand({"tenant", "odoo", "--db", server.dbPath(),
+                                                 "--tenant", "acme", "--url", odoo2.url(),
+                                                 "--database", "odoo", "--login", "admin"},
+                                                "admin-api-key\n");
+    if (attach.exitCode != 0 || !server.start(json{{"rate_limits", {{"push", {{"requests", 0}}}}},
+                                                   {"log_requests", false}}))
+        return 1;
+    testsupport::HttpClient http(server.baseUrl());
+    http.login(QStringLiteral("rep@acme.test"), QStringLiteral("bench-password-1"));
+    auto pushAll = [&](const json& changes, double& seconds, long long& calls) -> json {
+        odoo2.control("reset_stats");
+        QElapsedTimer t;
+        t.start();
+        auto r =
+            http.post(QStringLiteral("/api/v1/offline-sync/push"),
+                      json{{"device_id", "bench-van"}, {"changes", changes}, {"batch_size", 50}});
+        seconds = double(t.nsecsElapsed()) / 1e9;
+        calls = odoo2.calls();
+        return r.json();
+    };
+    json creates2 = json::array();
+    for (int i = 0; i < kChanges; ++i)
+        creates2.push_back({{"local_id", "c-" + std::to_string(i)},
+                            {"action", "create"},
+                            {"model", "res.partner"},
+                            {"record_id", nullptr},
+                            {"data", {{"name", "Server Bench " + std::to_string(i)}}},
+                            {"local_timestamp", "2026-11-29T10:00:00Z"},
+                            {"version", 1}});
+    double sCreates = 0, sUpdates = 0;
+    long long cCreates = 0, cUpdates = 0;
+    json rc = pushAll(creates2, sCreates, cCreates);
+    if (rc.value("succeeded", 0) != kChanges) {
+        std::fprintf(stderr, "server push failed: %s\n", rc.dump().substr(0, 400).c_str());
+        return 1;
+    }
+    json updates2 = json::array();
+    for (int i = 0; i < kChanges; ++i)
+        updates2.push_back({{"local_id", "u-" + std::to_string(i)},
+                            {"action", "update"},
+                            {"model", "res.partner"},
+                            {"record_id", rc["id_mapping"]["c-" + std::to_string(i)]},
+                            {"data", {{"phone", "+1 " + std::to_string(i)}}},
+                            {"local_timestamp", "2026-11-29T10:00:00Z"},
+                            {"version", 1}});
+    json ru = pushAll(updates2, sUpdates, cUpdates);
+    if (ru.value("succeeded", 0) != kChanges) {
+        std::fprintf(stderr, "server update push failed: %s\n", ru.dump().substr(0, 400).c_str());
+        return 1;
+    }
+    server.stop();
+    const double serverPerS = 2.0 * kChanges / (sCreates + sUpdates);
+    const double serverCallsPerCreate = double(cCreates) / kChanges;
+    const double serverCallsPerChange = double(cCreates + cUpdates) / (2.0 * kChanges);
+    std::printf("(c) through bridgecore-server over HTTP: %d creates in %.2f s (%lld Odoo calls, "
+                "%.3f per change), %d updates in %.2f s (%lld calls); together %.0f changes/s\n",
+                kChanges, sCreates, cCreates, serverCallsPerCreate, kChanges, sUpdates, cUpdates,
+                serverPerS);
+    std::printf("bars (through the server): >= 385 changes/s: %s; <= 0.05 calls per create: %s\n",
+                serverPerS >= 385 ? "met" : "NOT met",
+                serverCallsPerCreate <= 0.05 ? "met" : "NOT met");
     std::printf("{\"odoo_push_per_s\":%.0f,\"odoo_calls_per_change\":%.3f,"
-                "\"odoo_calls_per_create\":%.3f,\"feed_lag_ms_p95\":%.0f}\n",
-                perS, callsPerChange, createCallsPerChange, p95);
+                "\"odoo_calls_per_create\":%.3f,\"feed_lag_ms_p95\":%.0f,"
+                "\"writer_push_per_s\":%.0f,\"writer_calls_per_change\":%.3f}\n",
+                serverPerS, serverCallsPerChange, serverCallsPerCreate, p95, perS, callsPerChange);
     return lags.size() == std::size_t(kEdits) ? 0 : 1;
 }
