@@ -13,6 +13,7 @@ packages=(
     libpq-dev postgresql
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
+    python3  # the Odoo emulator of the tests (tests/odoo/odoo_emulator.py)
     # Packaging checks (tests/packaging): lintian, systemd-analyze, the maintainer scripts' tools.
     lintian systemd adduser init-system-helpers iproute2 procps
 )

@@ -5,6 +5,10 @@
 //   bridgecore-server tenant add --db DB --name NAME
 //   bridgecore-server user add --db DB --tenant NAME --email EMAIL --role user|support|admin
 //                              [--name NAME]            (password read from stdin)
+//   bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB
+//                              --login LOGIN [--api json2|jsonrpc] [--config FILE]
+//                              (API key or password read from stdin, checked against Odoo)
+//   bridgecore-server tenant odoo --db DB --tenant NAME --off
 //   bridgecore-server serve  [--db DB] [--listen HOST:PORT] [--config FILE]
 //   bridgecore-server backup  --db PATH | --config FILE  --out FILE
 //   bridgecore-server restore --db PATH | --config FILE  --from FILE
@@ -17,14 +21,20 @@
 
 #include "auth/Accounts.h"
 #include "engine/SyncEngine.h"
+#include "odoo/OdooBridge.h"
+#include "odoo/OdooClient.h"
+#include "odoo/OdooSettings.h"
+#include "odoo/SecretBox.h"
 #include "server/HttpApi.h"
 #include "storage/OpenStore.h"
 #include "storage/SqliteBackup.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +59,9 @@ const char* kUsage =
     "       bridgecore-server tenant add --db DB --name NAME\n"
     "       bridgecore-server user add --db DB --tenant NAME --email EMAIL "
     "--role user|support|admin [--name NAME]   (password on stdin)\n"
+    "       bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB "
+    "--login LOGIN [--api json2|jsonrpc] [--config FILE]   (API key on stdin)\n"
+    "       bridgecore-server tenant odoo --db DB --tenant NAME --off\n"
     "       bridgecore-server serve [--db DB] [--listen HOST:PORT] [--config FILE]\n"
     "       bridgecore-server backup --db PATH | --config FILE --out FILE\n"
     "       bridgecore-server restore --db PATH | --config FILE --from FILE\n"
@@ -154,6 +167,136 @@ auth::Accounts adminAccounts(std::shared_ptr<storage::SyncStore> store) {
     return auth::Accounts(std::move(store), auth::TokenService(std::string(64, 'x')));
 }
 
+/// Reads one line (a password or key) from stdin, without its line end.
+std::optional<std::string> readSecretLine() {
+    std::string line;
+    if (!std::getline(std::cin, line) && line.empty())
+        return std::nullopt;
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
+/// `tenant odoo`: attaches a tenant to an Odoo database after checking the key against it, or
+/// detaches it (--off). Every failure is one line naming what failed.
+int tenantOdoo(std::vector<std::string> args) {
+    bool off = false;
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [&](const std::string& a) { return a == "--off" && (off = true); }),
+               args.end());
+    std::string error;
+    auto opt =
+        options(args, 2, {"db", "tenant", "url", "database", "login", "api", "config"}, error);
+    if (!opt)
+        return fail(error, 2);
+    if (!opt->count("tenant"))
+        return fail("--tenant NAME is required", 2);
+    if (!off)
+        for (const char* k : {"url", "database", "login"})
+            if (!opt->count(k))
+                return fail(std::string("--") + k + " is required (or --off to detach)", 2);
+    std::optional<odoo::Api> api;
+    if (opt->count("api")) {
+        api = odoo::parseApi((*opt)["api"]);
+        if (!api)
+            return fail("--api must be json2 or jsonrpc", 2);
+    }
+    auto store = openStore((*opt)["db"]);
+    if (!store.ok())
+        return fail("cannot open the database: " + store.error().message);
+    const auto tenant = store.value()->tenantByName((*opt)["tenant"]);
+    if (!tenant)
+        return fail("no tenant named '" + (*opt)["tenant"] + "'");
+    if (off) {
+        auto current = odoo::loadOdooSettings(*store.value(), tenant->id);
+        if (!current.ok())
+            return fail(current.error().message);
+        if (auto s = odoo::removeOdooSettings(*store.value(), tenant->id); !s.ok())
+            return fail(s.error().message);
+        std::printf(current.value() ? "tenant %s detached from Odoo\n"
+                                    : "tenant %s was not attached to Odoo\n",
+                    tenant->name.c_str());
+        return 0;
+    }
+    server::ServerConfig config;
+    if (opt->count("config"))
+        if (auto s = config.applyFile((*opt)["config"]); !s.ok())
+            return fail(s.error().message);
+    // One line per failure: the connector's retry notes stay out of this command's output.
+    QLoggingCategory::setFilterRules(QStringLiteral("bridgecore.odoo.warning=false"));
+    auto box = odoo::SecretBox::fromEnvironment(config.secret_key);
+    if (!box.ok())
+        return fail(box.error().message);
+    const auto secret = readSecretLine();
+    if (!secret || secret->empty())
+        return fail("no API key on stdin");
+
+    odoo::OdooConfig oc;
+    oc.url = (*opt)["url"];
+    oc.database = (*opt)["database"];
+    oc.login = (*opt)["login"];
+    oc.secret = *secret;
+    oc.api = api;
+    oc.timeout_ms = 10000;
+    oc.retries = 1;
+    odoo::OdooClient client(oc);
+    if (auto s = client.open(); !s.ok())
+        return fail(s.error().message, 2);
+    auto version = client.version();
+    if (!version.ok()) {
+        if (version.error().code == ErrorCode::OdooUnavailable)
+            return fail("Odoo is unreachable at " + oc.url + ": " + version.error().message);
+        return fail("Odoo at " + oc.url + " did not tell its version: " + version.error().message);
+    }
+    if (api == odoo::Api::Json2 && version.value().major < 19)
+        return fail("Odoo " + version.value().version +
+                    " has no JSON-2 API (Odoo 19 and later); use --api jsonrpc");
+    if (api == odoo::Api::JsonRpc && version.value().major >= 22)
+        return fail("Odoo " + version.value().version + " has no JSON-RPC API; use --api json2");
+    auto uid = client.authenticate();
+    if (!uid.ok()) {
+        switch (uid.error().code) {
+        case ErrorCode::Unauthorized:
+            return fail("bad key: " + uid.error().message);
+        case ErrorCode::NotFound:
+            return fail("database not found: " + uid.error().message);
+        case ErrorCode::OdooUnavailable:
+            return fail("Odoo is unreachable at " + oc.url + ": " + uid.error().message);
+        default:
+            return fail("Odoo refused the check: " + uid.error().message);
+        }
+    }
+    if (client.api() == odoo::Api::Json2) {
+        // The key names its user; make sure it is the login the admin meant.
+        auto me = client.call("res.users", "read", protocol::json::array({uid.value()}),
+                              {{"fields", {"login"}}});
+        if (!me.ok())
+            return fail("Odoo refused to read the key's user: " + me.error().message);
+        const auto& rows = me.value();
+        const std::string login = rows.is_array() && !rows.empty() && rows[0]["login"].is_string()
+                                      ? rows[0]["login"].get<std::string>()
+                                      : std::string();
+        if (login != oc.login)
+            return fail("bad key: it belongs to Odoo user '" + login + "', not '" + oc.login + "'");
+    }
+    odoo::OdooSettings settings;
+    settings.url = oc.url;
+    settings.database = oc.database;
+    settings.login = oc.login;
+    settings.api = client.api();
+    settings.sealed_secret = box.value().seal(oc.secret);
+    settings.uid = uid.value();
+    settings.version = version.value().version;
+    settings.attached_at = Clock::system().now();
+    if (auto s = odoo::saveOdooSettings(*store.value(), tenant->id, settings); !s.ok())
+        return fail("cannot save the settings: " + s.error().message);
+    std::printf("tenant %s attached to Odoo %s at %s (database %s, user id %lld, %s)\n",
+                tenant->name.c_str(), settings.version.c_str(), settings.url.c_str(),
+                settings.database.c_str(), static_cast<long long>(settings.uid),
+                std::string(odoo::apiName(settings.api)).c_str());
+    return 0;
+}
+
 int sigFd[2] = {-1, -1};
 void onSignal(int) {
     const char c = 1;
@@ -218,9 +361,31 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     sigaction(SIGINT, &sa, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
+    // Tenants attached to Odoo: their feeds run beside the API (issue 10).
+    std::unique_ptr<odoo::OdooBridge> bridge;
+    {
+        bool attached = false;
+        for (const auto& t : store.value()->tenants()) {
+            auto s = odoo::loadOdooSettings(*store.value(), t.id);
+            attached = attached || (s.ok() && s.value());
+        }
+        if (attached) {
+            auto box = odoo::SecretBox::fromEnvironment(config.secret_key);
+            if (!box.ok())
+                return fail("a tenant is attached to Odoo: " + box.error().message);
+            bridge = std::make_unique<odoo::OdooBridge>(store.value(), std::move(box.value()),
+                                                        int(config.odoo_poll_interval_ms));
+            if (auto s = bridge->start(); !s.ok())
+                return fail("cannot start the Odoo feed: " + s.error().message);
+        }
+    }
+
     int rc = 0;
     {
         engine::SyncEngine engine(store.value());
+        if (bridge)
+            engine.setApplierProvider(
+                [b = bridge.get()](std::int64_t tenantId) { return b->applierFor(tenantId); });
         auth::Accounts accounts(store.value(),
                                 auth::TokenService(config.jwt_secret, config.tokens));
         server::HttpApi api(engine, accounts, config);
@@ -237,6 +402,8 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
         // the engine and the database.
         api.close();
     }
+    if (bridge)
+        bridge->stop();
     std::fprintf(stderr, "bridgecore-server: stopped\n");
     return rc;
 }
@@ -264,6 +431,8 @@ int main(int argc, char** argv) {
         std::printf("database ready (schema version %d)\n", store.value()->schemaVersion());
         return 0;
     }
+    if (cmd == "tenant" && args.size() >= 2 && args[1] == "odoo")
+        return tenantOdoo(args);
     if (cmd == "tenant" || cmd == "user") {
         if (args.size() < 2 || args[1] != "add")
             return fail("usage: bridgecore-server " + cmd + " add ...", 2);

@@ -24,6 +24,12 @@ std::string_view errorCodeName(ErrorCode code) {
         return "UNRESOLVED_REFERENCE";
     case ErrorCode::NotAttempted:
         return "NOT_ATTEMPTED";
+    case ErrorCode::AccessDenied:
+        return "ACCESS_DENIED";
+    case ErrorCode::OdooValidation:
+        return "ODOO_VALIDATION";
+    case ErrorCode::OdooUnavailable:
+        return "ODOO_UNAVAILABLE";
     case ErrorCode::Unauthorized:
         return "UNAUTHORIZED";
     case ErrorCode::Forbidden:

@@ -23,6 +23,10 @@ enum class ErrorCode {
     DependencyFailed,
     UnresolvedReference,
     NotAttempted,
+    // Per-change codes of a tenant attached to Odoo (DESIGN.md §8).
+    AccessDenied,    // Odoo's AccessError
+    OdooValidation,  // Odoo's ValidationError/UserError, a missing required field
+    OdooUnavailable, // Odoo unreachable or 5xx after retries: retryable, never remembered
     // Request-level codes.
     Unauthorized,    // 401
     Forbidden,       // 403

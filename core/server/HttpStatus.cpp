@@ -14,7 +14,12 @@ int httpStatus(ErrorCode code) {
     case ErrorCode::DependencyFailed:
     case ErrorCode::UnresolvedReference:
     case ErrorCode::NotAttempted:
+    case ErrorCode::OdooValidation:
         return 422;
+    case ErrorCode::AccessDenied:
+        return 403;
+    case ErrorCode::OdooUnavailable:
+        return 503;
     case ErrorCode::Unauthorized:
         return 401;
     case ErrorCode::Forbidden:

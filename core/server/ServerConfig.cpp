@@ -72,6 +72,22 @@ Status ServerConfig::apply(const json& j) {
             return bad("log_requests", "must be true or false");
         log_requests = j["log_requests"].get<bool>();
     }
+    if (j.contains("secret_key")) {
+        if (!j["secret_key"].is_string())
+            return bad("secret_key", "must be a string");
+        secret_key = j["secret_key"].get<std::string>();
+    }
+    if (j.contains("odoo")) {
+        const auto& o = j["odoo"];
+        if (!o.is_object())
+            return bad("odoo", "must be an object");
+        if (o.contains("poll_interval_ms")) {
+            if (!o["poll_interval_ms"].is_number_integer() ||
+                o["poll_interval_ms"].get<std::int64_t>() < 10)
+                return bad("odoo.poll_interval_ms", "must be an integer >= 10");
+            odoo_poll_interval_ms = o["poll_interval_ms"].get<std::int64_t>();
+        }
+    }
     if (j.contains("rate_limits")) {
         const auto& rl = j["rate_limits"];
         if (!rl.is_object())

@@ -7,7 +7,9 @@
 //    "max_body_bytes": 33554432, "access_token_seconds": 900, "refresh_token_seconds": 2592000,
 //    "rate_limits": {"push": {"requests": 100, "window_seconds": 60}, "pull": {...},
 //                    "resolve": {...}, "state": {...}, "reset": {...}, "login": {...}},
-//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024, "server_processes": 1}
+//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024, "server_processes": 1,
+//    "secret_key": "...(>= 32 bytes; BRIDGECORE_SECRET_KEY overrides; seals Odoo API keys)",
+//    "odoo": {"poll_interval_ms": 2000}}
 // "requests": 0 switches a limit off. `--db` and `--listen` win over "db" and "listen"; relative
 // "db" and "jwt_secret_file" paths in a file are relative to that file's folder.
 
@@ -53,6 +55,11 @@ struct ServerConfig {
     bool log_requests = true;
     /// Responses at least this large are gzipped when the client accepts gzip.
     std::int64_t gzip_min_bytes = 1024;
+
+    /// Key that seals stored secrets (tenants' Odoo API keys); see odoo/SecretBox.h.
+    std::string secret_key;
+    /// How often a tenant attached to Odoo polls it for changes (update.webhook or write_date).
+    std::int64_t odoo_poll_interval_ms = 2000;
 
     /// Applies the fields present in `j` over the current values; ValidationError naming the
     /// first bad field otherwise.

@@ -346,6 +346,25 @@ INSERT INTO metric_samples SELECT m.tenant_id, m.bucket_start, s.value::double p
     FROM metric_buckets m, json_array_elements_text(m.push_ms_samples::json) s;
 ALTER TABLE metric_buckets DROP COLUMN push_ms_samples;
 )sql"},
+    // 3: per-tenant settings, e.g. the tenant's Odoo connection (section "odoo").
+    {R"sql(
+CREATE TABLE tenant_settings (
+    tenant_id  INTEGER NOT NULL,
+    section    TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, section)
+) WITHOUT ROWID;
+)sql",
+     R"sql(
+CREATE TABLE tenant_settings (
+    tenant_id  BIGINT NOT NULL,
+    section    TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (tenant_id, section)
+);
+)sql"},
 };
 
 } // namespace

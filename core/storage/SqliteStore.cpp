@@ -237,6 +237,10 @@ public:
     Result<std::optional<User>> userByEmail(const std::string& email) override;
     Result<std::vector<User>> users(std::int64_t tenantId) override;
     Result<ModelMap> modelMap(std::int64_t tenantId) override;
+    Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
+                                                     const std::string& section) override;
+    Status setTenantSetting(std::int64_t tenantId, const std::string& section,
+                            const std::optional<std::string>& value) override;
     Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
                                             std::int64_t id) override;
     Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;
@@ -284,6 +288,7 @@ public:
                             const std::vector<ModelEntry>& models) override;
     Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
     Status updateRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Status putRecord(std::int64_t tenantId, const RecordRow& row) override;
     Result<std::int64_t> appendEvent(std::int64_t tenantId, const EventRow& row) override;
     Status remember(std::int64_t tenantId, const std::string& deviceId, const LedgerEntry& entry,
                     Millis at) override;
@@ -654,6 +659,34 @@ Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
     return map;
 }
 
+Result<std::optional<std::string>> SqliteTransaction::tenantSetting(std::int64_t tenantId,
+                                                                    const std::string& section) {
+    Statement& q = stmt("SELECT value FROM tenant_settings WHERE tenant_id = ?1 AND section = ?2");
+    q.bind(1, tenantId).bind(2, section);
+    if (Result<bool> has = row(q, "reading the tenant's settings"); !has.ok())
+        return has.error();
+    else if (!has.value())
+        return std::optional<std::string>();
+    return std::optional<std::string>(q.text(0));
+}
+
+Status SqliteTransaction::setTenantSetting(std::int64_t tenantId, const std::string& section,
+                                           const std::optional<std::string>& value) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    if (!value) {
+        Statement& del = stmt("DELETE FROM tenant_settings WHERE tenant_id = ?1 AND section = ?2");
+        if (!del.bind(1, tenantId).bind(2, section).exec())
+            return fail("removing the tenant's settings");
+        return {};
+    }
+    Statement& q = stmt("INSERT OR REPLACE INTO tenant_settings(tenant_id, section, value, "
+                        "updated_at) VALUES (?1, ?2, ?3, ?4)");
+    if (!q.bind(1, tenantId).bind(2, section).bind(3, *value).bind(4, wallNow()).exec())
+        return fail("saving the tenant's settings");
+    return {};
+}
+
 Status SqliteTransaction::setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                                            const std::vector<ModelEntry>& models) {
     if (Status w = writable(); !w.ok())
@@ -717,6 +750,30 @@ Result<std::int64_t> SqliteTransaction::insertRecord(std::int64_t tenantId, cons
     if (!q.exec())
         return fail("inserting the record");
     return id;
+}
+
+Status SqliteTransaction::putRecord(std::int64_t tenantId, const RecordRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    Statement& q =
+        stmt("INSERT OR REPLACE INTO records(tenant_id, model, id, data, version, "
+             "create_date, write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    q.bind(1, tenantId)
+        .bind(2, row.model)
+        .bind(3, row.id)
+        .bind(4, row.data_text.empty() ? row.data.dump() : row.data_text)
+        .bind(5, row.version)
+        .bind(6, row.create_date)
+        .bind(7, row.write_date)
+        .bind(8, std::int64_t(row.deleted));
+    if (!q.exec())
+        return fail("storing the record");
+    // The record counter never hands out an id taken this way.
+    Statement& c = stmt("INSERT INTO counters(tenant_id, name, value) VALUES (?1, ?2, ?3) "
+                        "ON CONFLICT(tenant_id, name) DO UPDATE SET value = max(value, ?3)");
+    if (!c.bind(1, tenantId).bind(2, "record:" + row.model).bind(3, row.id).exec())
+        return fail("storing the record");
+    return {};
 }
 
 Status SqliteTransaction::updateRecord(std::int64_t tenantId, const RecordRow& row) {

@@ -195,6 +195,11 @@ public:
     // ---- model map ----
     virtual Result<ModelMap> modelMap(std::int64_t tenantId) = 0;
 
+    // ---- per-tenant settings, one JSON text per section (e.g. "odoo") ----
+    /// The value stored for (tenant, section); nullopt when there is none.
+    virtual Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
+                                                             const std::string& section) = 0;
+
     // ---- records ----
     virtual Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
                                                     std::int64_t id) = 0;
@@ -285,11 +290,19 @@ public:
     virtual Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                                     const std::vector<ModelEntry>& models) = 0;
 
+    // ---- per-tenant settings, one JSON text per section (e.g. "odoo") ----
+    /// Stores `value` for (tenant, section); nullopt removes it.
+    virtual Status setTenantSetting(std::int64_t tenantId, const std::string& section,
+                                    const std::optional<std::string>& value) = 0;
+
     // ---- records and events ----
     /// Inserts a new record with the next id of (tenant, model); returns the id.
     virtual Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) = 0;
     /// RecordNotFound when no such record.
     virtual Status updateRecord(std::int64_t tenantId, const RecordRow& row) = 0;
+    /// Inserts or replaces the record under row.id: for ids chosen by a system of record
+    /// (a tenant attached to Odoo mirrors Odoo's ids).
+    virtual Status putRecord(std::int64_t tenantId, const RecordRow& row) = 0;
     /// Appends an event with the next event id of the tenant; returns the id.
     virtual Result<std::int64_t> appendEvent(std::int64_t tenantId, const EventRow& row) = 0;
 

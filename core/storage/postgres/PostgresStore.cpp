@@ -403,6 +403,8 @@ public:
     Result<std::optional<User>> userByEmail(const std::string& email) override;
     Result<std::vector<User>> users(std::int64_t tenantId) override;
     Result<ModelMap> modelMap(std::int64_t tenantId) override;
+    Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
+                                                     const std::string& section) override;
     Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
                                             std::int64_t id) override;
     Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;
@@ -450,6 +452,9 @@ public:
                             const std::vector<ModelEntry>& models) override;
     Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
     Status updateRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Status putRecord(std::int64_t tenantId, const RecordRow& row) override;
+    Status setTenantSetting(std::int64_t tenantId, const std::string& section,
+                            const std::optional<std::string>& value) override;
     Result<std::int64_t> appendEvent(std::int64_t tenantId, const EventRow& row) override;
     Status remember(std::int64_t tenantId, const std::string& deviceId, const LedgerEntry& entry,
                     Millis at) override;
@@ -894,6 +899,34 @@ Status PgTransaction::setAppTypeModels(std::int64_t tenantId, const std::string&
     return {};
 }
 
+// ---- per-tenant settings ------------------------------------------------------------------------
+
+Result<std::optional<std::string>> PgTransaction::tenantSetting(std::int64_t tenantId,
+                                                               const std::string& section) {
+    auto r = q("SELECT value FROM tenant_settings WHERE tenant_id = $1 AND section = $2",
+               Params().add(tenantId).add(section));
+    if (!r.ok())
+        return r.error();
+    if (r.value().empty())
+        return std::optional<std::string>();
+    return std::optional<std::string>(r.value().text(0, 0));
+}
+
+Status PgTransaction::setTenantSetting(std::int64_t tenantId, const std::string& section,
+                                       const std::optional<std::string>& value) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    if (Status t = touch(tenantId); !t.ok())
+        return t;
+    if (!value)
+        return m_c.exec("DELETE FROM tenant_settings WHERE tenant_id = $1 AND section = $2",
+                        Params().add(tenantId).add(section));
+    return m_c.exec("INSERT INTO tenant_settings(tenant_id, section, value, updated_at) "
+                    "VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, section) "
+                    "DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at",
+                    Params().add(tenantId).add(section).add(*value).add(wallNow()));
+}
+
 // ---- records ------------------------------------------------------------------------------------
 
 Result<std::optional<RecordRow>> PgTransaction::record(std::int64_t tenantId,
@@ -963,6 +996,39 @@ Status PgTransaction::updateRecord(std::int64_t tenantId, const RecordRow& row) 
         return r.error();
     if (r.value().affected() != 1)
         return Error{ErrorCode::RecordNotFound, "no such record"};
+    return {};
+}
+
+Status PgTransaction::putRecord(std::int64_t tenantId, const RecordRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    if (Status t = touch(tenantId); !t.ok())
+        return t;
+    if (Status s = m_c.exec(
+            "INSERT INTO records(tenant_id, model, id, data, version, create_date, write_date, "
+            "deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+            "ON CONFLICT (tenant_id, model, id) DO UPDATE SET data = EXCLUDED.data, "
+            "version = EXCLUDED.version, create_date = EXCLUDED.create_date, "
+            "write_date = EXCLUDED.write_date, deleted = EXCLUDED.deleted",
+            Params()
+                .add(tenantId)
+                .add(row.model)
+                .add(row.id)
+                .add(row.data_text.empty() ? row.data.dump() : row.data_text)
+                .add(row.version)
+                .add(row.create_date)
+                .add(row.write_date)
+                .add(row.deleted));
+        !s.ok())
+        return s;
+    // The record counter never hands out an id taken this way: raise it (the cached value too,
+    // which commit() writes back).
+    auto current = next(tenantId, "record:" + row.model);
+    if (!current.ok())
+        return current.error();
+    auto& counter = m_counters[{tenantId, "record:" + row.model}];
+    counter.value = std::max(current.value() - 1, row.id);
+    counter.dirty = true;
     return {};
 }
 

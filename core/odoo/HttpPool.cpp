@@ -1,0 +1,294 @@
+#include "odoo/HttpPool.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <functional>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <optional>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace bridgecore::odoo {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Error unavailable(const std::string& what) {
+    return Error{ErrorCode::OdooUnavailable, what};
+}
+
+int msLeft(Clock::time_point deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    return left > 0 ? int(left) : 0;
+}
+
+/// Waits until `fd` is ready for `events`; false on timeout.
+bool waitFor(int fd, short events, Clock::time_point deadline) {
+    for (;;) {
+        pollfd p{fd, events, 0};
+        const int n = ::poll(&p, 1, msLeft(deadline));
+        if (n > 0)
+            return true;
+        if (n == 0)
+            return false;
+        if (errno != EINTR)
+            return false;
+    }
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+/// Reads from `fd` into `buf` until `done(buf)` says enough; errors name what failed.
+Status readUntil(int fd, std::string& buf, Clock::time_point deadline, int timeoutMs,
+                 const std::function<bool(const std::string&)>& done, bool& eof) {
+    char chunk[16384];
+    eof = false;
+    while (!done(buf)) {
+        if (!waitFor(fd, POLLIN, deadline))
+            return unavailable("no response within " + std::to_string(timeoutMs) + " ms");
+        const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+        if (n == 0) {
+            eof = true;
+            return Status::success();
+        }
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return unavailable(std::string("connection lost: ") + std::strerror(errno));
+        }
+        buf.append(chunk, std::size_t(n));
+    }
+    return Status::success();
+}
+
+/// Decodes a complete chunked body starting at `from`; nullopt while incomplete.
+std::optional<std::string> dechunk(const std::string& buf, std::size_t from) {
+    std::string out;
+    std::size_t pos = from;
+    for (;;) {
+        const auto eol = buf.find("\r\n", pos);
+        if (eol == std::string::npos)
+            return std::nullopt;
+        std::size_t size = 0;
+        try {
+            size = std::stoul(buf.substr(pos, eol - pos), nullptr, 16);
+        } catch (...) {
+            return std::string("\x01"
+                               "bad chunk");
+        }
+        pos = eol + 2;
+        if (size == 0)
+            return buf.find("\r\n", pos) == std::string::npos ? std::nullopt
+                                                              : std::optional<std::string>(out);
+        if (buf.size() < pos + size + 2)
+            return std::nullopt;
+        out.append(buf, pos, size);
+        pos += size + 2;
+    }
+}
+
+} // namespace
+
+HttpPool::HttpPool(std::string host, int port, int maxIdle)
+    : m_host(std::move(host))
+    , m_port(port)
+    , m_maxIdle(maxIdle) {}
+
+HttpPool::~HttpPool() {
+    for (int fd : m_idle)
+        ::close(fd);
+}
+
+int HttpPool::connectionsOpened() const {
+    std::lock_guard lock(m_mutex);
+    return m_opened;
+}
+
+int HttpPool::takeConnection() {
+    std::lock_guard lock(m_mutex);
+    while (!m_idle.empty()) {
+        const int fd = m_idle.back();
+        m_idle.pop_back();
+        // An idle connection that is readable was closed by the server (or holds garbage).
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 0) == 0)
+            return fd;
+        ::close(fd);
+    }
+    return -1;
+}
+
+void HttpPool::giveBack(int fd) {
+    std::lock_guard lock(m_mutex);
+    if (int(m_idle.size()) < m_maxIdle)
+        m_idle.push_back(fd);
+    else
+        ::close(fd);
+}
+
+Result<HttpResponse>
+HttpPool::request(const std::string& method, const std::string& path,
+                  const std::vector<std::pair<std::string, std::string>>& headers,
+                  const std::string& body, int timeoutMs) {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
+    const std::string where = m_host + ":" + std::to_string(m_port);
+    int fd = takeConnection();
+    if (fd < 0) {
+        addrinfo hints{};
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        addrinfo* res = nullptr;
+        if (const int rc =
+                ::getaddrinfo(m_host.c_str(), std::to_string(m_port).c_str(), &hints, &res);
+            rc != 0)
+            return unavailable("cannot resolve " + m_host + ": " + ::gai_strerror(rc));
+        std::string lastError = "no address";
+        for (addrinfo* a = res; a && fd < 0; a = a->ai_next) {
+            fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK,
+                          a->ai_protocol);
+            if (fd < 0)
+                continue;
+            int rc = ::connect(fd, a->ai_addr, a->ai_addrlen);
+            if (rc != 0 && errno == EINPROGRESS) {
+                if (!waitFor(fd, POLLOUT, deadline)) {
+                    lastError = "timed out";
+                    ::close(fd);
+                    fd = -1;
+                    continue;
+                }
+                int err = 0;
+                socklen_t len = sizeof err;
+                ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+                rc = err == 0 ? 0 : -1;
+                errno = err;
+            }
+            if (rc != 0) {
+                lastError = std::strerror(errno);
+                ::close(fd);
+                fd = -1;
+            }
+        }
+        ::freeaddrinfo(res);
+        if (fd < 0)
+            return unavailable("cannot connect to " + where + ": " + lastError);
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        std::lock_guard lock(m_mutex);
+        ++m_opened;
+    }
+
+    std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + where +
+                      "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    for (const auto& [k, v] : headers)
+        req += k + ": " + v + "\r\n";
+    req += "\r\n";
+    req += body;
+    std::size_t sent = 0;
+    while (sent < req.size()) {
+        if (!waitFor(fd, POLLOUT, deadline)) {
+            ::close(fd);
+            return unavailable("sending to " + where + " timed out");
+        }
+        const ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            const std::string e = std::strerror(errno);
+            ::close(fd);
+            return unavailable("sending to " + where + " failed: " + e);
+        }
+        sent += std::size_t(n);
+    }
+
+    std::string buf;
+    bool eof = false;
+    auto fail = [&](const std::string& what) -> Result<HttpResponse> {
+        ::close(fd);
+        return unavailable(what + " (" + where + ")");
+    };
+    Status s = readUntil(
+        fd, buf, deadline, timeoutMs,
+        [](const std::string& b) { return b.find("\r\n\r\n") != std::string::npos; }, eof);
+    if (!s.ok())
+        return fail(s.error().message);
+    const auto headEnd = buf.find("\r\n\r\n");
+    if (headEnd == std::string::npos)
+        return fail("connection closed before the response");
+
+    HttpResponse resp;
+    std::size_t lineEnd = buf.find("\r\n");
+    const std::string statusLine = buf.substr(0, lineEnd);
+    if (statusLine.rfind("HTTP/1.", 0) != 0 || statusLine.size() < 12)
+        return fail("not an HTTP response");
+    try {
+        resp.status = std::stoi(statusLine.substr(9, 3));
+    } catch (...) {
+        return fail("not an HTTP response");
+    }
+    std::size_t pos = lineEnd + 2;
+    while (pos < headEnd) {
+        const auto e = buf.find("\r\n", pos);
+        const std::string line = buf.substr(pos, e - pos);
+        if (const auto colon = line.find(':'); colon != std::string::npos) {
+            std::string v = line.substr(colon + 1);
+            v.erase(0, v.find_first_not_of(" \t"));
+            resp.headers[lower(line.substr(0, colon))] = v;
+        }
+        pos = e + 2;
+    }
+    const std::size_t bodyStart = headEnd + 4;
+    bool reusable =
+        lower(resp.headers["connection"]) != "close" && statusLine.rfind("HTTP/1.1", 0) == 0;
+    if (resp.headers.count("content-length")) {
+        std::size_t len = 0;
+        try {
+            len = std::stoul(resp.headers["content-length"]);
+        } catch (...) {
+            return fail("bad Content-Length");
+        }
+        s = readUntil(
+            fd, buf, deadline, timeoutMs,
+            [&](const std::string& b) { return b.size() >= bodyStart + len; }, eof);
+        if (!s.ok())
+            return fail(s.error().message);
+        if (buf.size() < bodyStart + len)
+            return fail("connection closed in the middle of the response");
+        resp.body = buf.substr(bodyStart, len);
+    } else if (lower(resp.headers["transfer-encoding"]).find("chunked") != std::string::npos) {
+        s = readUntil(
+            fd, buf, deadline, timeoutMs,
+            [&](const std::string& b) { return dechunk(b, bodyStart).has_value(); }, eof);
+        if (!s.ok())
+            return fail(s.error().message);
+        auto decoded = dechunk(buf, bodyStart);
+        if (!decoded || (!decoded->empty() && (*decoded)[0] == '\x01'))
+            return fail("connection closed in the middle of the response");
+        resp.body = std::move(*decoded);
+    } else {
+        // No length: the body runs to the end of the connection.
+        s = readUntil(
+            fd, buf, deadline, timeoutMs, [](const std::string&) { return false; }, eof);
+        if (!s.ok())
+            return fail(s.error().message);
+        resp.body = buf.substr(bodyStart);
+        reusable = false;
+    }
+    if (reusable && !eof)
+        giveBack(fd);
+    else
+        ::close(fd);
+    return resp;
+}
+
+} // namespace bridgecore::odoo

@@ -1,0 +1,444 @@
+#include "odoo/OdooApplier.h"
+
+#include "engine/RecordWrites.h"
+#include "odoo/OdooMirror.h"
+#include "odoo/OdooPushWriter.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace bridgecore::odoo {
+
+using engine::ChangeOutcome;
+using engine::ConflictDecision;
+using engine::ConflictPolicy;
+using engine::PushRun;
+using engine::ServerSide;
+using engine::Writer;
+using protocol::Action;
+using protocol::Change;
+using protocol::ChangeStatus;
+using protocol::EventAction;
+using storage::RecordRow;
+
+namespace {
+
+constexpr int kMaxBatchSize = 500;
+
+/// OdooMirror over the push's own write transaction.
+class TxMirror : public OdooMirror {
+public:
+    TxMirror(storage::WriteTransaction& tx, std::int64_t tenantId)
+        : m_tx(tx)
+        , m_tenantId(tenantId) {}
+    Result<std::optional<RecordRow>> record(const std::string& model, std::int64_t id) override {
+        return m_tx.record(m_tenantId, model, id);
+    }
+    Status apply(const std::vector<std::pair<RecordRow, std::optional<storage::EventRow>>>& writes)
+        override {
+        for (const auto& [row, ev] : writes) {
+            if (Status s = m_tx.putRecord(m_tenantId, row); !s.ok())
+                return s;
+            if (ev)
+                if (auto id = m_tx.appendEvent(m_tenantId, *ev); !id.ok())
+                    return id.error();
+        }
+        return {};
+    }
+
+private:
+    storage::WriteTransaction& m_tx;
+    std::int64_t m_tenantId;
+};
+
+struct Item {
+    std::size_t i = 0;
+    json data;
+    std::optional<std::int64_t> target;   // update/delete: the Odoo id
+    std::optional<std::string> targetRef; // update/delete of a create in this batch
+    json fields = json::object();         // what to write
+    bool toOdoo = true;
+    bool deleteIt = false;
+    std::optional<storage::ConflictRow> conflict;
+    ChangeStatus status = ChangeStatus::Success;
+    std::optional<std::size_t> writerIndex;
+};
+
+} // namespace
+
+OdooApplier::OdooApplier(std::shared_ptr<OdooClient> client)
+    : m_client(std::move(client)) {}
+
+Status OdooApplier::apply(PushRun& run) {
+    const auto& order = run.plan.order;
+    const std::size_t batchSize =
+        std::size_t(std::clamp(run.request().batch_size, 1, kMaxBatchSize));
+    for (std::size_t start = 0; start < order.size(); start += batchSize) {
+        const std::size_t end = std::min(order.size(), start + batchSize);
+        std::vector<std::size_t> batch(order.begin() + long(start), order.begin() + long(end));
+        const std::size_t mark = run.mark();
+        storage::Savepoint sp(run.tx);
+        Status s = sp.status();
+        // A change is checked (run.precheck) once what it depends on is finished: the batch
+        // goes to Odoo in waves, a new one where a change depends on one of the current wave.
+        std::vector<std::size_t> wave;
+        std::set<std::size_t> inWave;
+        for (auto i : batch) {
+            if (!s.ok())
+                break;
+            bool dependsOnWave = false;
+            for (auto d : run.plan.changes[i].depends_on)
+                dependsOnWave = dependsOnWave || inWave.count(d) > 0;
+            if (dependsOnWave) {
+                s = applyBatch(run, wave);
+                wave.clear();
+                inWave.clear();
+            }
+            wave.push_back(i);
+            inWave.insert(i);
+        }
+        if (s.ok() && !wave.empty())
+            s = applyBatch(run, wave);
+        if (s.ok())
+            s = sp.release();
+        if (!s.ok()) {
+            run.dropSince(mark);
+            for (auto i : batch)
+                if (Status f = run.finish(i, run.failure(i, ErrorCode::StorageError,
+                                                         "not applied: " + s.error().message));
+                    !f.ok())
+                    return f;
+        }
+    }
+    return {};
+}
+
+Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& batch) {
+    const std::int64_t tenantId = run.caller.tenant_id;
+    auto fieldTypes = [this](const std::string& model) -> Result<json> {
+        static thread_local std::map<std::string, json> cache;
+        if (auto it = cache.find(model); it != cache.end())
+            return it->second;
+        auto r = m_client->call(model, "fields_get", json::array(),
+                                {{"attributes", {"type", "relation"}}});
+        if (r.ok())
+            cache[model] = r.value();
+        return r;
+    };
+    auto failAll = [&](const std::vector<Item>& items, const Error& e) -> Status {
+        for (const auto& it : items)
+            if (!run.finished(it.i))
+                if (Status s = run.finish(it.i, run.failure(it.i, e.code, e.message)); !s.ok())
+                    return s;
+        return {};
+    };
+
+    std::set<std::string> batchCreates;
+    for (auto i : batch)
+        if (run.plan.change(i).action == Action::Create)
+            batchCreates.insert(run.plan.change(i).local_id);
+
+    // 0. What is decided without Odoo.
+    std::vector<Item> items;
+    for (auto i : batch) {
+        if (auto decided = run.precheck(i)) {
+            if (Status s = run.finish(i, std::move(*decided)); !s.ok())
+                return s;
+            continue;
+        }
+        const Change& c = run.plan.change(i);
+        Item it;
+        it.i = i;
+        bool asSent = false;
+        it.data = run.data(i, asSent);
+        if (c.action != Action::Create) {
+            if (auto id = std::get_if<std::int64_t>(&c.record_id))
+                it.target = *id;
+            else if (auto sid = run.serverIdOf(std::get<std::string>(c.record_id)))
+                it.target = *sid;
+            else if (batchCreates.count(std::get<std::string>(c.record_id)))
+                it.targetRef = std::get<std::string>(c.record_id);
+            else {
+                if (Status s = run.finish(i, run.failure(i, ErrorCode::UnresolvedReference,
+                                                         "record_id has no server id"));
+                    !s.ok())
+                    return s;
+                continue;
+            }
+        }
+        items.push_back(std::move(it));
+    }
+    if (items.empty())
+        return {};
+
+    // 1. Odoo's current state of the records this batch updates or deletes.
+    std::map<std::string, std::set<std::int64_t>> targets;
+    for (const auto& it : items)
+        if (it.target)
+            targets[run.plan.change(it.i).model].insert(*it.target);
+    std::vector<FeedChange> seen;
+    for (const auto& [model, ids] : targets) {
+        auto types = fieldTypes(model);
+        if (!types.ok())
+            return failAll(items, types.error());
+        auto recs = m_client->call(model, "search_read", json::array(),
+                                   {{"domain", json::array({json::array({"id", "in", ids})})}});
+        if (!recs.ok())
+            return failAll(items, recs.error());
+        std::set<std::int64_t> found;
+        for (const auto& r : recs.value()) {
+            FeedChange fc;
+            fc.model = model;
+            fc.odoo_id = r.value("id", std::int64_t(0));
+            fc.action = EventAction::Write;
+            fc.data = normaliseRecord(r, types.value());
+            fc.write_date = parseOdooDatetime(r.value("write_date", json())).value_or(run.now);
+            found.insert(fc.odoo_id);
+            seen.push_back(std::move(fc));
+        }
+        for (auto id : ids)
+            if (!found.count(id)) {
+                FeedChange fc;
+                fc.model = model;
+                fc.odoo_id = id;
+                fc.action = EventAction::Unlink;
+                seen.push_back(std::move(fc));
+            }
+    }
+    TxMirror mirror(run.tx, tenantId);
+    if (auto r = applyFeed(mirror, seen, run.now); !r.ok())
+        return r.error();
+
+    // 2. Conflicts against the mirror, decided by the strategy.
+    for (auto& it : items) {
+        const Change& c = run.plan.change(it.i);
+        if (c.action == Action::Create) {
+            it.fields = it.data;
+            continue;
+        }
+        json local = json::object();
+        if (c.action == Action::Update)
+            for (const auto& f : c.changedFields())
+                if (it.data.contains(f) && f != "id")
+                    local[f] = it.data[f];
+        it.fields = local;
+        it.deleteIt = c.action == Action::Delete;
+        if (!it.target)
+            continue; // a record created in this batch: nobody else changed it yet
+        auto found = run.tx.record(tenantId, c.model, *it.target);
+        if (!found.ok())
+            return found.error();
+        if (!found.value() || (found.value()->deleted && c.action == Action::Delete)) {
+            if (!found.value()) {
+                it.toOdoo = false;
+                if (Status s =
+                        run.finish(it.i, run.failure(it.i, ErrorCode::RecordNotFound,
+                                                     c.model + " " + std::to_string(*it.target) +
+                                                         " does not exist in Odoo"));
+                    !s.ok())
+                    return s;
+            } else {
+                it.toOdoo = false; // already deleted: nothing to do
+                ChangeOutcome o = run.outcome(it.i, ChangeStatus::Success);
+                o.result.server_id = *it.target;
+                o.result.version = found.value()->version;
+                o.remember = true;
+                if (Status s = run.finish(it.i, std::move(o)); !s.ok())
+                    return s;
+            }
+            continue;
+        }
+        const RecordRow& row = *found.value();
+        std::vector<storage::EventRow> concurrent;
+        std::optional<std::int64_t> baseVersion;
+        if (c.version && *c.version >= 1) {
+            if (row.version > *c.version) {
+                auto evs = run.tx.recordEvents(tenantId, c.model, row.id, *c.version, row.version);
+                if (!evs.ok())
+                    return evs.error();
+                concurrent = std::move(evs).value();
+            }
+            baseVersion = *c.version;
+        } else {
+            auto evs = run.tx.recordEventsAfter(tenantId, c.model, row.id, c.local_time);
+            if (!evs.ok())
+                return evs.error();
+            concurrent = std::move(evs).value();
+        }
+        ServerSide server;
+        server.data = row.data;
+        server.deleted = row.deleted;
+        server.changed_concurrently = !concurrent.empty();
+        for (const auto& e : concurrent) {
+            server.changed_fields.insert(e.changed_fields.begin(), e.changed_fields.end());
+            server.changed_at = std::max(server.changed_at, e.timestamp);
+        }
+        if (server.changed_at == 0)
+            server.changed_at = row.write_date;
+        const auto check = ConflictPolicy::detect(c.action, local, server);
+        if (!check.any())
+            continue;
+        json merged = c.merged_data;
+        if (merged.is_object()) {
+            run.mapReferences(merged);
+            merged.erase("id");
+        }
+        const auto strategy = run.request().conflict_strategy;
+        const ConflictDecision d =
+            ConflictPolicy::decide(strategy, c.action, local, check, server, merged, c.local_time);
+        storage::ConflictRow conflict;
+        conflict.device_id = run.deviceId();
+        conflict.user_id = run.caller.user_id;
+        conflict.local_id = c.local_id;
+        conflict.model = c.model;
+        conflict.record_id = row.id;
+        conflict.action = c.action;
+        conflict.strategy = strategy;
+        conflict.conflicting_fields = check.conflicting_fields;
+        conflict.local_data = local;
+        conflict.server_data = row.deleted ? json::object() : row.data;
+        if (baseVersion) {
+            auto base = run.tx.recordAtVersion(tenantId, c.model, row.id, *baseVersion);
+            if (!base.ok())
+                return base.error();
+            conflict.base_data = std::move(base).value();
+        }
+        conflict.local_version = c.version;
+        conflict.server_version = row.version;
+        conflict.local_timestamp = c.local_time;
+        conflict.server_timestamp = server.changed_at;
+        conflict.created_at = run.now;
+        conflict.resolution = d.resolution;
+        conflict.open = d.open;
+        it.conflict = std::move(conflict);
+        it.status = d.status;
+        it.deleteIt = d.write == ConflictDecision::Write::Delete;
+        it.fields = d.fields;
+        it.toOdoo =
+            d.write != ConflictDecision::Write::Nothing && (it.deleteIt || !d.fields.empty());
+    }
+
+    // 3. Into Odoo, batched.
+    std::vector<OdooChange> changes;
+    for (auto& it : items) {
+        if (run.finished(it.i) || !it.toOdoo)
+            continue;
+        const Change& c = run.plan.change(it.i);
+        OdooChange oc;
+        oc.local_id = c.local_id;
+        oc.model = c.model;
+        oc.action = it.deleteIt ? Action::Delete : c.action;
+        oc.odoo_id = it.target;
+        oc.record_ref = it.targetRef;
+        oc.values = it.fields;
+        it.writerIndex = changes.size();
+        changes.push_back(std::move(oc));
+    }
+    static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
+    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
+                          sharedTypes);
+    const auto outcomes = writer.write(changes);
+
+    // 4. Mirror what Odoo accepted; finish every change.
+    const Writer whoBase{
+        run.caller.user_id, run.deviceId(), {}, protocol::EventPriority::Medium, "business"};
+    for (auto& it : items) {
+        if (run.finished(it.i))
+            continue;
+        const Change& c = run.plan.change(it.i);
+        const auto& pc = run.plan.changes[it.i];
+        Writer who = whoBase;
+        who.local_id = c.local_id;
+        who.priority = pc.event_priority;
+        who.category = pc.category;
+        std::int64_t odooId = it.target.value_or(0);
+        if (it.writerIndex) {
+            const OdooOutcome& o = outcomes[*it.writerIndex];
+            if (!o.done) {
+                const Error e = o.error.value_or(Error{ErrorCode::Internal, "not written"});
+                if (Status s = run.finish(it.i, run.failure(it.i, e.code, e.message)); !s.ok())
+                    return s;
+                continue;
+            }
+            odooId = o.odoo_id;
+        }
+        ChangeOutcome out = run.outcome(it.i, it.status);
+        out.remember = true;
+        out.result.server_id = odooId;
+        if (c.action == Action::Create) {
+            RecordRow row;
+            row.model = c.model;
+            row.id = odooId;
+            row.data = it.fields;
+            row.version = 1;
+            row.create_date = row.write_date = run.now;
+            if (Status s = run.tx.putRecord(tenantId, row); !s.ok())
+                return s;
+            std::vector<std::string> changed;
+            for (const auto& [k, v] : row.data.items())
+                changed.push_back(k);
+            auto ev = engine::writeRecord(run.tx, tenantId, row, EventAction::Create,
+                                          std::move(changed), who);
+            if (!ev.ok())
+                return ev.error();
+            out.result.version = row.version;
+        } else {
+            auto found = run.tx.record(tenantId, c.model, odooId);
+            if (!found.ok())
+                return found.error();
+            RecordRow row;
+            if (found.value()) {
+                row = std::move(*found.value());
+            } else { // created earlier in this batch and already mirrored above? not yet: new
+                row.model = c.model;
+                row.id = odooId;
+                row.version = 0;
+                row.create_date = run.now;
+                if (Status s = run.tx.putRecord(tenantId, row); !s.ok())
+                    return s;
+            }
+            if (it.toOdoo) {
+                auto ev = it.deleteIt
+                              ? engine::deleteRecord(run.tx, tenantId, row, run.now, who)
+                              : engine::writeFields(run.tx, tenantId, row, it.fields, run.now, who);
+                if (!ev.ok())
+                    return ev.error();
+            }
+            out.result.version = row.version;
+            if (it.conflict) {
+                auto& conflict = *it.conflict;
+                if (!conflict.open) {
+                    conflict.resolved_at = run.now;
+                    conflict.resolved_by = run.caller.user_id;
+                    conflict.result_data =
+                        row.deleted ? json(nullptr) : engine::withId(row.data, row.id);
+                }
+                auto id = run.tx.insertConflict(tenantId, conflict);
+                if (!id.ok())
+                    return id.error();
+                protocol::ConflictInfo info;
+                info.conflict_id = id.value();
+                info.strategy = conflict.strategy;
+                info.resolution = conflict.resolution;
+                info.conflicting_fields = conflict.conflicting_fields;
+                info.local_data = conflict.local_data;
+                info.server_data = conflict.server_data;
+                info.base_data = conflict.base_data;
+                info.local_version = conflict.local_version;
+                info.server_version = conflict.server_version;
+                info.local_timestamp = c.local_timestamp.empty()
+                                           ? protocol::formatTime(c.local_time)
+                                           : c.local_timestamp;
+                info.server_timestamp = protocol::formatTime(conflict.server_timestamp);
+                info.requires_resolution = conflict.open;
+                out.result.conflict_info = std::move(info);
+            }
+        }
+        if (Status s = run.finish(it.i, std::move(out)); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+} // namespace bridgecore::odoo

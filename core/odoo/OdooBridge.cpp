@@ -1,0 +1,196 @@
+#include "odoo/OdooBridge.h"
+
+#include "odoo/OdooApplier.h"
+
+#include <QLoggingCategory>
+
+#include <chrono>
+#include <set>
+
+Q_DECLARE_LOGGING_CATEGORY(lcOdoo)
+
+namespace bridgecore::odoo {
+
+namespace {
+constexpr const char* kCursorSection = "odoo.feed";
+
+protocol::Millis nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
+
+StoreMirror::StoreMirror(storage::SyncStore& store, std::int64_t tenantId)
+    : m_store(store)
+    , m_tenantId(tenantId) {}
+
+Result<std::optional<storage::RecordRow>> StoreMirror::record(const std::string& model,
+                                                              std::int64_t odooId) {
+    auto tx = m_store.read();
+    if (!tx.ok())
+        return tx.error();
+    return tx.value()->record(m_tenantId, model, odooId);
+}
+
+Status StoreMirror::apply(
+    const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>& writes) {
+    auto tx = m_store.write();
+    if (!tx.ok())
+        return tx.error();
+    for (const auto& [row, event] : writes) {
+        if (Status s = tx.value()->putRecord(m_tenantId, row); !s.ok())
+            return s;
+        if (event)
+            if (auto id = tx.value()->appendEvent(m_tenantId, *event); !id.ok())
+                return id.error();
+    }
+    return tx.value()->commit();
+}
+
+struct OdooBridge::Feed {
+    std::int64_t tenantId = 0;
+    OdooSettings settings;
+    std::shared_ptr<OdooClient> client;
+    std::unique_ptr<OdooFeed> feed;
+    std::shared_ptr<engine::PushApplier> applier;
+    std::thread thread;
+    BridgeStatus status;
+};
+
+OdooBridge::OdooBridge(std::shared_ptr<storage::SyncStore> store, SecretBox box, int pollIntervalMs)
+    : m_store(std::move(store))
+    , m_box(std::move(box))
+    , m_intervalMs(pollIntervalMs) {}
+
+OdooBridge::~OdooBridge() {
+    stop();
+}
+
+Status OdooBridge::start() {
+    const std::vector<storage::Tenant> tenants = m_store->tenants();
+    for (const auto& t : tenants) {
+        auto settings = loadOdooSettings(*m_store, t.id);
+        if (!settings.ok())
+            return Error{settings.error().code,
+                         "tenant " + t.name + ": " + settings.error().message};
+        if (!settings.value())
+            continue;
+        auto cfg = settings.value()->clientConfig(m_box);
+        if (!cfg.ok())
+            return Error{cfg.error().code, "tenant " + t.name + ": " + cfg.error().message};
+        auto f = std::make_unique<Feed>();
+        f->tenantId = t.id;
+        f->settings = *settings.value();
+        f->client = std::make_shared<OdooClient>(cfg.value());
+        if (Status s = f->client->open(); !s.ok())
+            return Error{s.error().code, "tenant " + t.name + ": " + s.error().message};
+        std::set<std::string> models;
+        const storage::ModelMap map = m_store->modelMap(t.id);
+        for (const auto& [appType, entries] : map)
+            for (const auto& e : entries)
+                models.insert(e.model);
+        f->feed = std::make_unique<OdooFeed>(
+            *f->client, std::vector<std::string>(models.begin(), models.end()));
+        f->applier = std::make_shared<OdooApplier>(f->client);
+        f->status.tenant_id = t.id;
+        f->status.url = f->settings.url;
+        f->status.database = f->settings.database;
+        f->status.api = std::string(apiName(f->settings.api));
+        m_feeds.push_back(std::move(f));
+    }
+    for (auto& f : m_feeds) {
+        Feed* feed = f.get();
+        f->thread = std::thread([this, feed] { run(*feed); });
+    }
+    return Status::success();
+}
+
+void OdooBridge::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (auto& f : m_feeds)
+        if (f->thread.joinable())
+            f->thread.join();
+}
+
+std::shared_ptr<engine::PushApplier> OdooBridge::applierFor(std::int64_t tenantId) const {
+    for (const auto& f : m_feeds)
+        if (f->tenantId == tenantId)
+            return f->applier;
+    return nullptr;
+}
+
+std::vector<BridgeStatus> OdooBridge::status() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<BridgeStatus> out;
+    for (const auto& f : m_feeds)
+        out.push_back(f->status);
+    return out;
+}
+
+void OdooBridge::run(Feed& f) {
+    FeedCursor cursor;
+    if (auto stored = readTenantSetting(*m_store, f.tenantId, kCursorSection);
+        stored.ok() && stored.value())
+        cursor = FeedCursor::fromJson(json::parse(*stored.value(), nullptr, false));
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_stopping)
+                return;
+        }
+        auto changes = f.feed->poll(cursor);
+        std::string error;
+        FeedApplied applied;
+        protocol::Millis newest = 0;
+        if (changes.ok()) {
+            StoreMirror mirror(*m_store, f.tenantId);
+            auto r = applyFeed(mirror, changes.value(), nowMs());
+            if (r.ok()) {
+                applied = r.value();
+                for (const auto& c : changes.value())
+                    newest = std::max(newest, c.write_date);
+                if (Status s = writeTenantSetting(*m_store, f.tenantId, kCursorSection,
+                                                  cursor.toJson().dump());
+                    !s.ok())
+                    error = s.error().message;
+            } else {
+                error = r.error().message;
+            }
+        } else {
+            error = changes.error().message;
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            if (error.empty()) {
+                f.status.last_contact = nowMs();
+                f.status.webhook = f.feed->usesWebhook().value_or(false);
+                f.status.events += applied.events;
+                f.status.echoes += applied.echoes;
+                if (newest)
+                    f.status.last_lag_ms = f.status.last_contact - newest;
+                f.status.last_error.clear();
+            } else {
+                f.status.last_error = error;
+                qCWarning(lcOdoo, "tenant %lld: Odoo feed: %s", static_cast<long long>(f.tenantId),
+                          error.c_str());
+            }
+            if (!error.empty() && changes.ok())
+                cursor = FeedCursor(); // not stored: start over from the stored one next time
+        }
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [&] { return m_stopping; });
+        if (m_stopping)
+            return;
+        if (cursor.polls == 0)
+            if (auto stored = readTenantSetting(*m_store, f.tenantId, kCursorSection);
+                stored.ok() && stored.value())
+                cursor = FeedCursor::fromJson(json::parse(*stored.value(), nullptr, false));
+    }
+}
+
+} // namespace bridgecore::odoo

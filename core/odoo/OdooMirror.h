@@ -1,0 +1,43 @@
+#pragma once
+// The tenant's store as the Odoo bridge sees it: a mirror of Odoo's records (record ids are
+// Odoo ids) and the event log devices pull. applyFeed() turns what OdooFeed reports into
+// mirror rows and events, leaving out the echoes of our own writes.
+
+#include "odoo/OdooFeed.h"
+#include "storage/SyncStore.h"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace bridgecore::odoo {
+
+/// Fields Odoo maintains itself; never a reason for an event.
+bool isOdooLogField(const std::string& field);
+
+class OdooMirror {
+public:
+    virtual ~OdooMirror() = default;
+    /// The mirrored record (deleted ones included); nullopt when never mirrored.
+    virtual Result<std::optional<storage::RecordRow>> record(const std::string& model,
+                                                             std::int64_t odooId) = 0;
+    /// In one write transaction: each record row (inserted under its Odoo id when new, else
+    /// updated) and, when given, its event.
+    virtual Status
+    apply(const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>&
+              writes) = 0;
+};
+
+struct FeedApplied {
+    int events = 0; // appended to the log
+    int echoes = 0; // our own writes coming back: mirrored quietly, no event
+};
+
+/// Mirrors `changes` and appends an event for each one an Odoo user made. A change is an echo
+/// when every field it shares with the mirrored record has the same value and (when Odoo says
+/// which fields changed) every changed field is one the mirror holds with that value; an echo
+/// only fills in fields the mirror lacked (computed ones, for instance), without an event.
+Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>& changes,
+                              protocol::Millis now);
+
+} // namespace bridgecore::odoo

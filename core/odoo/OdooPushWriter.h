@@ -1,0 +1,83 @@
+#pragma once
+// OdooPushWriter: writes a push's changes (already validated and in dependency order) into
+// Odoo, batched, exactly once for creates.
+//
+// - Creates go through the ORM's `load`, which writes each record and its external identifier
+//   (ir.model.data, module __bridgecore__, name from tenant, device and local_id) in one Odoo
+//   transaction. Before loading, one search_read on ir.model.data finds what an earlier,
+//   interrupted attempt already created (Odoo committed, our ledger did not): those creates are
+//   not loaded again. One `load` per run of same-model creates; `[0, 0, {...}]` lines become
+//   load's one2many sub-rows, many2many `[6, 0, ids]` / `[4, id]` a `field/.id` list; other
+//   x2many commands (idempotent ones: link, set, update, unlink) follow in a `write`.
+// - Updates without x2many commands: one `load` (`.id` column) per run of same-model updates
+//   writing the same fields; with x2many commands: one `write` each.
+// - Deletes: one `unlink` per run; a record already gone counts as deleted.
+// - Local references: a string value equal to the local_id of a create of this push (or one
+//   in `known`) is replaced by that record's Odoo id before its batch is sent; a change whose
+//   referenced create failed fails with DependencyFailed.
+// - Refusals: ODOO_VALIDATION (load messages, ValidationError/UserError), ACCESS_DENIED,
+//   RECORD_NOT_FOUND, and ODOO_UNAVAILABLE (network/5xx after the client's retries) for the
+//   batch that met it and every change after it: nothing after an outage is attempted.
+
+#include "odoo/OdooClient.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bridgecore::odoo {
+
+inline constexpr const char* kExternalIdModule = "__bridgecore__";
+
+struct OdooChange {
+    std::string local_id;
+    std::string model;
+    protocol::Action action = protocol::Action::Create;
+    std::optional<std::int64_t> odoo_id;   // update/delete: the record's Odoo id when known
+    std::optional<std::string> record_ref; // update/delete: local_id of a create it targets
+    json values = json::object();          // fields to write (create/update)
+};
+
+struct OdooOutcome {
+    bool done = false;
+    std::int64_t odoo_id = 0;
+    bool found_existing = false; // a create an earlier attempt had already made in Odoo
+    std::optional<Error> error;
+};
+
+class OdooPushWriter {
+public:
+    /// `externalPrefix` names this device's records, e.g. externalIdPrefix(tenant, device).
+    OdooPushWriter(OdooClient& client, std::string externalPrefix);
+    /// The same, sharing a cache of fields_get answers (model -> field types) across writers.
+    OdooPushWriter(OdooClient& client, std::string externalPrefix,
+                   std::shared_ptr<std::map<std::string, json>> fieldTypes);
+
+    /// The ir.model.data name prefix of a device: "t<tenant>_<escaped device id>".
+    static std::string externalIdPrefix(std::int64_t tenantId, const std::string& deviceId);
+    /// The external name of a create: prefix + "_" + escaped local_id (letters, digits and
+    /// '-' kept, anything else as _xx hex, so distinct ids never collide).
+    std::string externalName(const std::string& localId) const;
+
+    /// Writes `changes` in order; one outcome per change. `known` maps local_ids of records
+    /// the device created in earlier pushes to their Odoo ids.
+    std::vector<OdooOutcome> write(const std::vector<OdooChange>& changes,
+                                   const std::map<std::string, std::int64_t>& known = {});
+
+    /// Odoo calls made by the last write() (the client's retries not counted).
+    int callsMade() const { return m_calls; }
+
+private:
+    Result<json> fieldTypes(const std::string& model);
+    Result<json> call(const std::string& model, const std::string& method, const json& ids,
+                      const json& kwargs);
+
+    OdooClient& m_client;
+    std::string m_prefix;
+    std::shared_ptr<std::map<std::string, json>> m_fieldTypes; // fields_get per model
+    int m_calls = 0;
+};
+
+} // namespace bridgecore::odoo

@@ -1,0 +1,119 @@
+// applyFeed: Odoo users' changes become mirror rows and events; our own writes coming back
+// (echoes) do not.
+#include "odoo/OdooMirror.h"
+
+#include <QTest>
+
+using namespace bridgecore;
+using namespace bridgecore::odoo;
+using protocol::EventAction;
+using protocol::json;
+
+namespace {
+class FakeMirror : public OdooMirror {
+public:
+    std::map<std::pair<std::string, std::int64_t>, storage::RecordRow> rows;
+    std::vector<storage::EventRow> events;
+    Result<std::optional<storage::RecordRow>> record(const std::string& model,
+                                                     std::int64_t id) override {
+        auto it = rows.find({model, id});
+        if (it == rows.end())
+            return std::optional<storage::RecordRow>();
+        return std::optional<storage::RecordRow>(it->second);
+    }
+    Status apply(const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>&
+                     writes) override {
+        for (const auto& [row, ev] : writes) {
+            rows[{row.model, row.id}] = row;
+            if (ev)
+                events.push_back(*ev);
+        }
+        return Status::success();
+    }
+};
+
+std::pair<std::string, std::int64_t> key42() {
+    return {"res.partner", 42};
+}
+
+FeedChange change(EventAction action, json data, std::vector<std::string> changed = {}) {
+    FeedChange c;
+    c.model = "res.partner";
+    c.odoo_id = 42;
+    c.action = action;
+    c.data = std::move(data);
+    c.write_date = 1'764'000'000'000;
+    c.changed = std::move(changed);
+    return c;
+}
+} // namespace
+
+class OdooMirrorTest : public QObject {
+    Q_OBJECT
+private slots:
+    void odooUsersChangesBecomeEvents() {
+        FakeMirror m;
+        auto r = applyFeed(
+            m,
+            {change(EventAction::Create,
+                    {{"name", "Deco"}, {"phone", nullptr}, {"write_date", "2025-11-24 10:30:00"}})},
+            1);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value().events, 1);
+        QCOMPARE(m.events.size(), std::size_t(1));
+        QVERIFY(m.events[0].action == EventAction::Create);
+        QCOMPARE(m.events[0].version, std::int64_t(1));
+        QCOMPARE(m.events[0].record_id, std::int64_t(42));
+        QVERIFY(!m.rows[key42()].data.contains("write_date")); // Odoo's own field
+
+        r = applyFeed(
+            m, {change(EventAction::Write, {{"name", "Deco"}, {"phone", "+33 1"}}, {"phone"})}, 2);
+        QCOMPARE(r.value().events, 1);
+        QVERIFY(m.events[1].action == EventAction::Write);
+        QVERIFY(m.events[1].changed_fields == std::vector<std::string>{"phone"});
+        QCOMPARE(m.events[1].version, std::int64_t(2));
+
+        r = applyFeed(m, {change(EventAction::Unlink, nullptr)}, 3);
+        QCOMPARE(r.value().events, 1);
+        QVERIFY(m.events[2].action == EventAction::Unlink);
+        QVERIFY(m.rows[key42()].deleted);
+        r = applyFeed(m, {change(EventAction::Unlink, nullptr)}, 4);
+        QCOMPARE(r.value().events, 0);
+    }
+
+    void ourOwnWritesAreNotEchoed() {
+        FakeMirror m;
+        storage::RecordRow mine;
+        mine.model = "res.partner";
+        mine.id = 42;
+        mine.version = 3;
+        mine.data = {{"name", "From the van"}, {"phone", "1"}};
+        m.rows[key42()] = mine;
+        // Odoo's row of our write: the same values, plus fields the device never sent.
+        auto r = applyFeed(
+            m,
+            {change(
+                EventAction::Write,
+                {{"name", "From the van"}, {"phone", "1"}, {"email", nullptr}, {"write_uid", 2}},
+                {"name", "phone"})},
+            5);
+        QCOMPARE(r.value().events, 0);
+        QCOMPARE(r.value().echoes, 1);
+        QVERIFY(m.events.empty());
+        QCOMPARE(m.rows[key42()].version, std::int64_t(3));
+        QVERIFY(m.rows[key42()].data.contains("email")); // filled in quietly
+
+        // An Odoo user then edits a field the device never sent: that is news.
+        r = applyFeed(
+            m,
+            {change(EventAction::Write,
+                    {{"name", "From the van"}, {"phone", "1"}, {"email", "x@y.z"}}, {"email"})},
+            6);
+        QCOMPARE(r.value().events, 1);
+        QVERIFY(m.events[0].changed_fields == std::vector<std::string>{"email"});
+        QCOMPARE(m.events[0].version, std::int64_t(4));
+    }
+};
+
+QTEST_GUILESS_MAIN(OdooMirrorTest)
+#include "OdooMirrorTest.moc"
