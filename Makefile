@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps configure build run test asan fuzz bench format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -28,6 +28,16 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer + UBSan (preset asan, build/asan).
+asan:
+	@$(MAKE) --no-print-directory test PRESET=asan
+
+# Every libFuzzer target for FUZZ_SECONDS (default 60) each; see tests/fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@bash packaging/install-deps.sh fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/fuzz/run.sh
 
 bench: build
 	@for b in $(BUILD_DIR)/tests/benchmarks/*_bench; do echo "== $$b"; $$b || exit 1; done

@@ -13,6 +13,10 @@ packages=(
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
 )
+# `install-deps.sh fuzz`: also clang and its libFuzzer runtime (make fuzz).
+if [ "${1:-}" = fuzz ]; then
+    packages+=(clang libclang-rt-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,10 @@
 //   bridgecore-server tenant add --db PATH --name NAME
 //   bridgecore-server user add --db PATH --tenant NAME --email EMAIL --role user|support|admin
 //                              [--name NAME]            (password read from stdin)
+//   bridgecore-server user disable|enable --db PATH --email EMAIL
+//   bridgecore-server user passwd --db PATH --email EMAIL   (password read from stdin)
+// Disabling a user or changing a password refuses the user's tokens at once in every server
+// process on the database (each request looks the user up).
 //   bridgecore-server serve  --db PATH --listen HOST:PORT [--config FILE]
 
 #include "auth/Accounts.h"
@@ -40,6 +44,8 @@ const char* kUsage =
     "       bridgecore-server tenant add --db PATH --name NAME\n"
     "       bridgecore-server user add --db PATH --tenant NAME --email EMAIL "
     "--role user|support|admin [--name NAME]   (password on stdin)\n"
+    "       bridgecore-server user disable|enable --db PATH --email EMAIL\n"
+    "       bridgecore-server user passwd --db PATH --email EMAIL   (password on stdin)\n"
     "       bridgecore-server serve --db PATH --listen HOST:PORT [--config FILE]\n";
 
 /// --key value pairs after the subcommand words; nullopt (with a message) on a bad one.
@@ -82,6 +88,47 @@ Result<std::shared_ptr<storage::SyncStore>> openStore(const std::string& path) {
 /// Admin subcommands run without a server secret: tokens are never issued by them.
 auth::Accounts adminAccounts(std::shared_ptr<storage::SyncStore> store) {
     return auth::Accounts(std::move(store), auth::TokenService(std::string(64, 'x')));
+}
+
+/// One line from stdin, without its line end; nullopt when there is none.
+std::optional<std::string> passwordFromStdin() {
+    std::string password;
+    if (!std::getline(std::cin, password) && password.empty())
+        return std::nullopt;
+    if (!password.empty() && password.back() == '\r')
+        password.pop_back();
+    return password;
+}
+
+/// `user disable|enable|passwd --db PATH --email EMAIL`.
+int userAccount(const std::vector<std::string>& args) {
+    std::string error;
+    auto opt = options(args, 2, {"db", "email"}, error);
+    if (!opt)
+        return fail(error, 2);
+    if (!opt->count("email"))
+        return fail("--email is required", 2);
+    auto store = openStore((*opt)["db"]);
+    if (!store.ok())
+        return fail("cannot open the database: " + store.error().message);
+    auto accounts = adminAccounts(store.value());
+    const std::string& email = (*opt)["email"];
+    Status s;
+    if (args[1] == "passwd") {
+        const auto password = passwordFromStdin();
+        if (!password)
+            return fail("no password on stdin");
+        s = accounts.changePassword(email, *password);
+    } else {
+        s = accounts.setDisabled(email, args[1] == "disable");
+    }
+    if (!s.ok())
+        return fail(s.error().message);
+    std::printf("%s: %s\n", auth::normalizeEmail(email).c_str(),
+                args[1] == "passwd"    ? "password changed, sessions revoked"
+                : args[1] == "disable" ? "disabled"
+                                       : "enabled");
+    return 0;
 }
 
 int sigFd[2] = {-1, -1};
@@ -181,6 +228,9 @@ int main(int argc, char** argv) {
         std::printf("database ready (schema version %d)\n", store.value()->schemaVersion());
         return 0;
     }
+    if (cmd == "user" && args.size() >= 2 &&
+        (args[1] == "disable" || args[1] == "enable" || args[1] == "passwd"))
+        return userAccount(args);
     if (cmd == "tenant" || cmd == "user") {
         if (args.size() < 2 || args[1] != "add")
             return fail("usage: bridgecore-server " + cmd + " add ...", 2);
@@ -208,13 +258,11 @@ int main(int argc, char** argv) {
         const auto role = protocol::parseRole((*opt)["role"]);
         if (!role)
             return fail("--role must be user, support or admin", 2);
-        std::string password;
-        if (!std::getline(std::cin, password) && password.empty())
+        const auto password = passwordFromStdin();
+        if (!password)
             return fail("no password on stdin");
-        if (!password.empty() && password.back() == '\r')
-            password.pop_back();
         auto id = accounts.createUser((*opt)["tenant"], (*opt)["email"],
-                                      opt->count("name") ? (*opt)["name"] : "", *role, password);
+                                      opt->count("name") ? (*opt)["name"] : "", *role, *password);
         if (!id.ok())
             return fail(id.error().message);
         std::printf("%lld\n", static_cast<long long>(id.value()));

@@ -1337,7 +1337,21 @@ json toJson(const ResetResponse& r) {
 }
 
 json toJson(const Statistics& s) {
-    return {{"device_id", s.device_id},
+    return {// BridgeCore's SyncStatistics
+            {"total_syncs", s.total_syncs},
+            {"total_events_synced", s.total_events_pulled},
+            {"total_conflicts", s.conflicts},
+            {"success_rate", s.success_rate},
+            {"conflict_rate", s.conflict_rate},
+            {"average_sync_time_ms", s.average_sync_time_ms},
+            {"average_push_time_ms", s.average_push_time_ms},
+            {"average_pull_time_ms", s.average_pull_time_ms},
+            {"last_sync_time", optJson(s.last_sync_time)},
+            {"last_sync_status", optJson(s.last_sync_status)},
+            {"total_data_uploaded_kb", double(s.bytes_received) / 1024.0},
+            {"total_data_downloaded_kb", double(s.bytes_sent) / 1024.0},
+            // our own detail
+            {"device_id", s.device_id},
             {"total_pushes", s.total_pushes},
             {"total_pulls", s.total_pulls},
             {"total_changes_pushed", s.total_changes_pushed},
@@ -1345,14 +1359,49 @@ json toJson(const Statistics& s) {
             {"failed_changes", s.failed_changes},
             {"conflicts", s.conflicts},
             {"total_events_pulled", s.total_events_pulled},
-            {"success_rate", s.success_rate},
-            {"conflict_rate", s.conflict_rate},
-            {"average_push_time_ms", s.average_push_time_ms},
-            {"average_pull_time_ms", s.average_pull_time_ms},
             {"bytes_received", s.bytes_received},
             {"bytes_sent", s.bytes_sent},
             {"last_push_time", optJson(s.last_push_time)},
             {"last_pull_time", optJson(s.last_pull_time)}};
+}
+
+namespace {
+/// The required string field `name` of an auth request body ("" with an issue otherwise).
+std::string requiredString(const json& body, const char* name, ValidationIssues& issues) {
+    if (!body.contains(name)) {
+        issues.push_back({json::array({"body", name}), "Field required", "missing"});
+        return {};
+    }
+    if (!body[name].is_string()) {
+        issues.push_back(
+            {json::array({"body", name}), "Input should be a valid string", "string_type"});
+        return {};
+    }
+    return body[name].get<std::string>();
+}
+} // namespace
+
+Parsed<LoginRequest> parseLoginRequest(const json& body) {
+    ValidationIssues issues;
+    if (!checkBodyObject(body, issues))
+        return issues;
+    LoginRequest r;
+    r.email = requiredString(body, "email", issues);
+    r.password = requiredString(body, "password", issues);
+    if (!issues.empty())
+        return issues;
+    return r;
+}
+
+Parsed<RefreshRequest> parseRefreshRequest(const json& body) {
+    ValidationIssues issues;
+    if (!checkBodyObject(body, issues))
+        return issues;
+    RefreshRequest r;
+    r.refresh_token = requiredString(body, "refresh_token", issues);
+    if (!issues.empty())
+        return issues;
+    return r;
 }
 
 json errorBody(const Error& error) {

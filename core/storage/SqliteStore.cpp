@@ -168,6 +168,10 @@ CREATE TABLE metric_buckets (
     PRIMARY KEY (tenant_id, bucket_start)
 ) WITHOUT ROWID;
 )sql",
+    // 2: token revocation (a password change raises it; tokens carry it).
+    R"sql(
+ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));
 constexpr std::size_t kMaxLatencySamples = 256;
@@ -507,7 +511,8 @@ std::vector<Tenant> SqliteStore::tenants() {
 
 namespace {
 constexpr const char* kUserColumns =
-    "SELECT id, tenant_id, email, name, role, password_hash, disabled, created_at FROM users ";
+    "SELECT id, tenant_id, email, name, role, password_hash, disabled, created_at, token_version "
+    "FROM users ";
 User readUser(const Statement& q) {
     User u;
     u.id = q.int64(0);
@@ -518,6 +523,7 @@ User readUser(const Statement& q) {
     u.password_hash = q.text(5);
     u.disabled = q.int64(6) != 0;
     u.created_at = q.int64(7);
+    u.token_version = q.int64(8);
     return u;
 }
 } // namespace
@@ -577,14 +583,15 @@ std::vector<User> SqliteStore::users(std::int64_t tenantId) {
 
 Status SqliteStore::updateUser(const User& user) {
     Access access(*this);
-    Statement& q = stmt("UPDATE users SET name = ?3, role = ?4, password_hash = ?5, disabled = ?6 "
-                        "WHERE id = ?1 AND tenant_id = ?2");
+    Statement& q = stmt("UPDATE users SET name = ?3, role = ?4, password_hash = ?5, disabled = ?6, "
+                        "token_version = ?7 WHERE id = ?1 AND tenant_id = ?2");
     q.bind(1, user.id)
         .bind(2, user.tenant_id)
         .bind(3, user.name)
         .bind(4, enumText(user.role))
         .bind(5, user.password_hash)
-        .bind(6, std::int64_t(user.disabled));
+        .bind(6, std::int64_t(user.disabled))
+        .bind(7, user.token_version);
     if (!q.exec())
         return lastError("updating the user");
     if (sqlite3_changes(m_db) == 0)
