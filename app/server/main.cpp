@@ -26,6 +26,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -167,6 +168,24 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     auto store = openStore(opt["db"]);
     if (!store.ok())
         return fail("cannot open the database: " + store.error().message);
+
+    // One descriptor per connection: raise the soft open-file limit to the hard one, and say
+    // so when max_connections cannot be reached under it.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        if (files.rlim_cur < files.rlim_max) {
+            files.rlim_cur = files.rlim_max;
+            ::setrlimit(RLIMIT_NOFILE, &files);
+            ::getrlimit(RLIMIT_NOFILE, &files);
+        }
+        if (files.rlim_cur != RLIM_INFINITY &&
+            rlim_t(config.max_connections) + 64 > files.rlim_cur)
+            std::fprintf(stderr,
+                         "bridgecore-server: max_connections %lld is near the open-file limit "
+                         "%llu: past it, new connections wait in the listen backlog\n",
+                         static_cast<long long>(config.max_connections),
+                         static_cast<unsigned long long>(files.rlim_cur));
+    }
 
     QCoreApplication app(argc, argv);
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFd) != 0)

@@ -300,7 +300,16 @@ GuardedTcpServer::GuardedTcpServer(const ConnectionLimits& limits, Refusals refu
                                    QObject* parent)
     : QTcpServer(parent)
     , m_limits(limits)
-    , m_refusals(std::move(refusals)) {}
+    , m_refusals(std::move(refusals)) {
+    // QTcpServer stops accepting for good after an accept() error such as EMFILE (out of file
+    // descriptors); accept again shortly, once connections have gone.
+    connect(this, &QTcpServer::acceptError, this, [this] {
+        QTimer::singleShot(250, this, [this] {
+            if (isListening())
+                resumeAccepting();
+        });
+    });
+}
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     if (m_open >= m_limits.max_connections) {

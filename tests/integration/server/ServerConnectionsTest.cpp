@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -190,6 +191,26 @@ private slots:
         Conn again(f.server->port());
         QVERIFY(again.send(kHealth + "\r\n"));
         QCOMPARE(statusOf(again.answer()), 200);
+    }
+
+    void acceptsAgainAfterRunningOutOfDescriptors() {
+        // More connections than the process has file descriptors: accept() fails with EMFILE,
+        // and QTcpServer would stop accepting for good. Once they are gone, a new connection
+        // must be served again.
+        restart(json{{"header_timeout_seconds", 60}});
+        rlimit few{48, 48};
+        QVERIFY(::prlimit(pid_t(f.server->pid()), RLIMIT_NOFILE, &few, nullptr) == 0);
+        {
+            std::vector<std::unique_ptr<Conn>> flood;
+            for (int i = 0; i < 80; ++i)
+                flood.push_back(std::make_unique<Conn>(f.server->port()));
+            QTest::qWait(1000);
+        }
+        QTest::qWait(1000);
+        Conn after(f.server->port());
+        QVERIFY(after.send(kHealth + "\r\n"));
+        QCOMPARE(statusOf(after.answer(15000)), 200);
+        m_config = "exhausted"; // the next test starts a fresh server
     }
 
     void largeHeadIs431_data() {
