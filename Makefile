@@ -29,9 +29,10 @@ run: build
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
-# The whole suite under AddressSanitizer + UBSan (preset asan, build/asan).
-asan:
-	@$(MAKE) --no-print-directory test PRESET=asan
+# The suite under AddressSanitizer + UBSan (preset asan, build/asan); ASAN_LABELS='unit|integration'
+# limits it to those ctest labels and builds only their executables. See tests/asan.sh.
+asan: deps
+	JOBS=$(JOBS) bash tests/asan.sh
 
 # Every libFuzzer target for FUZZ_SECONDS (default 60) each; see tests/fuzz/run.sh.
 FUZZ_SECONDS ?= 60
