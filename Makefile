@@ -41,7 +41,8 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/fuzz/run.sh
 
 bench: build
-	@for b in $(BUILD_DIR)/tests/benchmarks/*_bench; do echo "== $$b"; $$b || exit 1; done
+	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \
+	    echo "== $$b"; $$b || exit 1; done
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
