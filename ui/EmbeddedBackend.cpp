@@ -217,6 +217,7 @@ Status EmbeddedBackend::setUserPassword(std::int64_t userId, const std::string& 
     if (!user || user->tenant_id != m_caller.tenant_id)
         return Error{ErrorCode::NotFound, "no such user"};
     user->password_hash = hash.value();
+    ++user->token_version; // a new password revokes every session (Accounts::changePassword)
     storage::Transaction tx(store);
     if (!tx.status())
         return tx.status();

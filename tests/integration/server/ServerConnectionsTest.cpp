@@ -170,6 +170,16 @@ private slots:
         QVERIFY2(c.closedWithin(10000), "an idle keep-alive connection was held open");
     }
 
+    void stalledBodyIsClosed() {
+        restart(json{{"header_timeout_seconds", 30}, {"idle_timeout_seconds", 2}});
+        Conn c(f.server->port());
+        // A head promising 100 bytes of body, then 10 of them and silence.
+        QVERIFY(c.send("POST /api/v1/offline-sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                       "{\"device_i"));
+        QVERIFY2(c.closedWithin(10000), "a stalled body held its connection");
+    }
+
     void connectionsBeyondTheCapAreClosed() {
         restart(json{{"max_connections", 3}, {"header_timeout_seconds", 60}});
         std::vector<std::unique_ptr<Conn>> held;
