@@ -20,5 +20,6 @@ fi
 # A finding fails its test (the build adds -fno-sanitize-recover); leaks too.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 ctest --test-dir build/asan --output-on-failure -j "$jobs" ${labels:+-L "$labels"} \
     -E '^packaging_deb$'

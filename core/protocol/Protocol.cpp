@@ -1414,6 +1414,37 @@ json errorBody(const Error& error) {
 
 namespace {
 
+/// A number of type T from a response value; json::type_error when it is not one or does not
+/// fit (a float-to-int conversion out of range is undefined behaviour, found by fuzz_client).
+template <typename T> T number(const json& v) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (v.is_number_integer()) {
+            if (v.is_number_unsigned()) {
+                const auto u = v.get<std::uint64_t>();
+                if (u <= static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                    return static_cast<T>(u);
+            } else {
+                const auto i = v.get<std::int64_t>();
+                if (i >= std::numeric_limits<T>::min() && i <= std::numeric_limits<T>::max())
+                    return static_cast<T>(i);
+            }
+        } else if (v.is_number_float()) {
+            const double d = v.get<double>();
+            if (std::isfinite(d) && std::trunc(d) == d &&
+                d >= static_cast<double>(std::numeric_limits<T>::min()) &&
+                d < std::ldexp(1.0, std::numeric_limits<T>::digits))
+                return static_cast<T>(d);
+        }
+        throw json::type_error::create(302, "malformed response: expected an integer in range", &v);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!v.is_number())
+            throw json::type_error::create(302, "malformed response: expected a number", &v);
+        return v.get<T>();
+    } else {
+        return v.get<T>();
+    }
+}
+
 [[noreturn]] void malformed(const std::string& what, const json& j) {
     throw json::other_error::create(501, "malformed response: " + what, &j);
 }
@@ -1435,7 +1466,7 @@ const json* present(const json& j, const char* key) {
 
 template <typename T> T valueOr(const json& j, const char* key, T fallback) {
     const json* v = present(j, key);
-    return v != nullptr ? v->get<T>() : fallback;
+    return v != nullptr ? number<T>(*v) : fallback;
 }
 
 template <typename T> std::optional<T> optional(const json& j, const char* key) {
@@ -1443,7 +1474,7 @@ template <typename T> std::optional<T> optional(const json& j, const char* key) 
     if (v == nullptr) {
         return std::nullopt;
     }
-    return v->get<T>();
+    return number<T>(*v);
 }
 
 template <typename E>
@@ -1495,7 +1526,7 @@ namespace {
 
 Event eventFromJson(const json& j) {
     Event e;
-    e.event_id = j.at("event_id").get<std::int64_t>();
+    e.event_id = number<std::int64_t>(j.at("event_id"));
     e.model = valueOr<std::string>(j, "model", "");
     e.record_id = valueOr<std::int64_t>(j, "record_id", 0);
     e.action = enumOr(j, "action", parseEventAction, EventAction::Write);
@@ -1554,12 +1585,12 @@ PushResponse pushResponseFromJson(const json& j) {
         for (const auto& res : r.results) {
             if (const auto it = mapping->find(res.local_id);
                 it != mapping->end() && done.insert(res.local_id).second) {
-                r.id_mapping.emplace_back(res.local_id, it->get<std::int64_t>());
+                r.id_mapping.emplace_back(res.local_id, number<std::int64_t>(*it));
             }
         }
         for (auto it = mapping->begin(); it != mapping->end(); ++it) {
             if (done.insert(it.key()).second) {
-                r.id_mapping.emplace_back(it.key(), it->get<std::int64_t>());
+                r.id_mapping.emplace_back(it.key(), number<std::int64_t>(*it));
             }
         }
     }

@@ -4,6 +4,8 @@
 
 #include "FuzzTargets.h"
 
+#include "protocol/Protocol.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -42,6 +44,18 @@ private slots:
         const QDir regressions(fuzzDir() + QStringLiteral("regressions"));
         for (const QString& d : regressions.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
             QVERIFY2(targets().count(d), qPrintable(d));
+    }
+
+    // fuzz_client's finding, asserted without a sanitizer: a count too large for an int was
+    // converted from double (undefined behaviour); it is a malformed response now.
+    void hugeCountIsMalformed() {
+        using bridgecore::protocol::json;
+        const json push = json::parse(R"({"success": true, "total": 1, "conflicts": 8.9e69})");
+        QVERIFY_THROWS_EXCEPTION(json::exception, bridgecore::protocol::pushResponseFromJson(push));
+        const json pull = json::parse(R"({"events": [{"event_id": 1e300}], "has_more": false})");
+        QVERIFY_THROWS_EXCEPTION(json::exception, bridgecore::protocol::pullResponseFromJson(pull));
+        const json fine = json::parse(R"({"success": true, "total": 2.0, "conflicts": 1})");
+        QCOMPARE(bridgecore::protocol::pushResponseFromJson(fine).total, 2);
     }
 
     void replay_data() {
