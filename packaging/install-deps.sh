@@ -12,6 +12,8 @@ packages=(
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev libsodium-dev zlib1g-dev libsqlite3-dev
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
+    # Packaging checks (tests/packaging): lintian, systemd-analyze, the maintainer scripts' tools.
+    lintian systemd adduser init-system-helpers iproute2 procps
 )
 # `install-deps.sh fuzz`: also clang and its libFuzzer runtime (make fuzz).
 if [ "${1:-}" = fuzz ]; then

@@ -1,7 +1,9 @@
 #pragma once
 // Settings of the HTTP API: limits, token lifetimes, the JWT secret, threads. Defaults are the
 // guide's; `bridgecore-server serve --config FILE` reads a JSON file with any of these keys:
-//   {"jwt_secret": "...(>= 32 bytes; BRIDGECORE_JWT_SECRET overrides)",
+//   {"db": "/var/lib/bridgecore/sync.db", "listen": "127.0.0.1:8000",
+//    "jwt_secret_file": "/etc/bridgecore/jwt-secret",
+//    "jwt_secret": "...(>= 32 bytes; BRIDGECORE_JWT_SECRET overrides; not with jwt_secret_file)",
 //    "max_body_bytes": 33554432, "access_token_seconds": 900, "refresh_token_seconds": 2592000,
 //    "rate_limits": {"push": {"requests": 100, "window_seconds": 60}, "pull": {...},
 //                    "resolve": {...}, "state": {...}, "reset": {...}, "login": {...},
@@ -9,7 +11,8 @@
 //    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024,
 //    "header_timeout_seconds": 10, "idle_timeout_seconds": 60, "max_connections": 10000,
 //    "max_header_bytes": 65536}
-// "requests": 0 switches a limit off.
+// "requests": 0 switches a limit off. `--db` and `--listen` win over "db" and "listen"; relative
+// "db" and "jwt_secret_file" paths in a file are relative to that file's folder.
 
 #include "auth/TokenService.h"
 #include "protocol/Protocol.h"
@@ -30,6 +33,13 @@ struct RateLimit {
 inline constexpr std::int64_t kMaxHeaderBytesCeiling = 64 * 1024;
 
 struct ServerConfig {
+    /// The database: a SQLite file path (or a database URI where the build supports one).
+    std::string db;
+    /// HOST:PORT with a numeric address.
+    std::string listen = "127.0.0.1:8000";
+    /// A file holding the JWT secret (trailing whitespace is dropped); read by
+    /// loadJwtSecretFile().
+    std::string jwt_secret_file;
     /// HS256 secret; at least auth::kMinSecretBytes bytes in server mode.
     std::string jwt_secret;
     auth::TokenLifetimes tokens;
@@ -68,6 +78,9 @@ struct ServerConfig {
     Status apply(const protocol::json& j);
     /// Reads a JSON config file (see apply()).
     Status applyFile(const std::string& path);
+    /// Sets jwt_secret from jwt_secret_file when that is set; an error naming the file when it
+    /// cannot be read or is empty.
+    Status loadJwtSecretFile();
 };
 
 } // namespace bridgecore::server
