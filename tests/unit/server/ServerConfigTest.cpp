@@ -127,6 +127,10 @@ private slots:
         QCOMPARE(shipped.worker_threads, defaults.worker_threads);
         QCOMPARE(shipped.log_requests, defaults.log_requests);
         QCOMPARE(shipped.gzip_min_bytes, defaults.gzip_min_bytes);
+        QCOMPARE(shipped.header_timeout_seconds, defaults.header_timeout_seconds);
+        QCOMPARE(shipped.idle_timeout_seconds, defaults.idle_timeout_seconds);
+        QCOMPARE(shipped.max_connections, defaults.max_connections);
+        QCOMPARE(shipped.max_header_bytes, defaults.max_header_bytes);
         for (const auto& [name, limit] : defaults.rate_limits) {
             QCOMPARE(shipped.rate_limits[name].requests, limit.requests);
             QCOMPARE(shipped.rate_limits[name].window_seconds, limit.window_seconds);
