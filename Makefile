@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test test-postgres bench bench-sync format clean
+.PHONY: deps configure build run test test-postgres asan fuzz bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -32,6 +32,17 @@ test: build
 # Only the PostgreSQL runs (ctest starts and stops a throw-away cluster in /tmp for them).
 test-postgres: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -L postgres
+
+# The suite under AddressSanitizer + UBSan (preset asan, build/asan); ASAN_LABELS='unit|integration'
+# limits it to those ctest labels and builds only their executables. See tests/asan.sh.
+asan: deps
+	JOBS=$(JOBS) bash tests/asan.sh
+
+# Every libFuzzer target for FUZZ_SECONDS (default 60) each; see tests/fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@bash packaging/install-deps.sh fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/fuzz/run.sh
 
 bench: build
 	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \

@@ -9,6 +9,25 @@ function(bridgecore_settings target)
         -Wall -Wextra -Wpedantic -Werror=switch -Werror=return-type)
 endfunction()
 
+# Sanitizers for every target, added to (never replacing) CMAKE_CXX_FLAGS and CXXFLAGS:
+# -DBRIDGECORE_SANITIZE=address,undefined (the `asan` and `fuzz` presets). Any finding stops
+# the process, so a test that triggers one fails.
+set(BRIDGECORE_SANITIZE "" CACHE STRING "Sanitizers for -fsanitize= (empty = none)")
+if(BRIDGECORE_SANITIZE)
+    add_compile_options(-fsanitize=${BRIDGECORE_SANITIZE} -fno-sanitize-recover=all
+                        -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=${BRIDGECORE_SANITIZE})
+    if(BRIDGECORE_SANITIZE MATCHES "undefined")
+        # Qt's libraries are not instrumented: their type info is invisible to -fsanitize=vptr.
+        add_compile_options(-fno-sanitize=vptr)
+    endif()
+endif()
+# libFuzzer targets under tests/fuzz (clang only); everything they link gets coverage hooks.
+option(BRIDGECORE_FUZZ "Build the libFuzzer targets (clang)" OFF)
+if(BRIDGECORE_FUZZ)
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 # bridgecore_add_test(<name> LABEL unit|integration|gui|postgres SOURCES ... [LIBS ...] [TIMEOUT s])
 # One executable per tested class; runs with the offscreen platform and asserts on.
 function(bridgecore_add_test name)

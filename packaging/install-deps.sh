@@ -17,6 +17,10 @@ packages=(
     # Packaging checks (tests/packaging): lintian, systemd-analyze, the maintainer scripts' tools.
     lintian systemd adduser init-system-helpers iproute2 procps
 )
+# `install-deps.sh fuzz`: also clang and its libFuzzer runtime (make fuzz).
+if [ "${1:-}" = fuzz ]; then
+    packages+=(clang libclang-rt-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,8 @@
 //   bridgecore-server tenant add --db DB --name NAME
 //   bridgecore-server user add --db DB --tenant NAME --email EMAIL --role user|support|admin
 //                              [--name NAME]            (password read from stdin)
+//   bridgecore-server user disable|enable --db DB --email EMAIL
+//   bridgecore-server user passwd --db DB --email EMAIL   (password read from stdin)
 //   bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB
 //                              --login LOGIN [--api json2|jsonrpc] [--config FILE]
 //                              (API key or password read from stdin, checked against Odoo)
@@ -18,6 +20,8 @@
 // postgresql://[user[:password]@][host][:port]/dbname[?host=/socket/dir]; the password may
 // also come from PGPASSWORD or ~/.pgpass. Only `init` creates or upgrades a PostgreSQL schema
 // (any number of `serve` processes may share the database); the others refuse an older one.
+// Disabling a user or changing a password refuses the user's tokens at once in every server
+// process on the database (each request looks the user up).
 
 #include "auth/Accounts.h"
 #include "engine/SyncEngine.h"
@@ -41,6 +45,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -59,6 +64,8 @@ const char* kUsage =
     "       bridgecore-server tenant add --db DB --name NAME\n"
     "       bridgecore-server user add --db DB --tenant NAME --email EMAIL "
     "--role user|support|admin [--name NAME]   (password on stdin)\n"
+    "       bridgecore-server user disable|enable --db DB --email EMAIL\n"
+    "       bridgecore-server user passwd --db DB --email EMAIL   (password on stdin)\n"
     "       bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB "
     "--login LOGIN [--api json2|jsonrpc] [--config FILE]   (API key on stdin)\n"
     "       bridgecore-server tenant odoo --db DB --tenant NAME --off\n"
@@ -297,6 +304,37 @@ int tenantOdoo(std::vector<std::string> args) {
     return 0;
 }
 
+/// `user disable|enable|passwd --db PATH --email EMAIL`.
+int userAccount(const std::vector<std::string>& args) {
+    std::string error;
+    auto opt = options(args, 2, {"db", "email"}, error);
+    if (!opt)
+        return fail(error, 2);
+    if (!opt->count("email"))
+        return fail("--email is required", 2);
+    auto store = openStore((*opt)["db"]);
+    if (!store.ok())
+        return fail("cannot open the database: " + store.error().message);
+    auto accounts = adminAccounts(store.value());
+    const std::string& email = (*opt)["email"];
+    Status s;
+    if (args[1] == "passwd") {
+        const auto password = readSecretLine();
+        if (!password)
+            return fail("no password on stdin");
+        s = accounts.changePassword(email, *password);
+    } else {
+        s = accounts.setDisabled(email, args[1] == "disable");
+    }
+    if (!s.ok())
+        return fail(s.error().message);
+    std::printf("%s: %s\n", auth::normalizeEmail(email).c_str(),
+                args[1] == "passwd"    ? "password changed, sessions revoked"
+                : args[1] == "disable" ? "disabled"
+                                       : "enabled");
+    return 0;
+}
+
 int sigFd[2] = {-1, -1};
 void onSignal(int) {
     const char c = 1;
@@ -343,6 +381,24 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     auto store = openStore(config.db);
     if (!store.ok())
         return fail("cannot open the database: " + store.error().message);
+
+    // One descriptor per connection: raise the soft open-file limit to the hard one, and say
+    // so when max_connections cannot be reached under it.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        if (files.rlim_cur < files.rlim_max) {
+            files.rlim_cur = files.rlim_max;
+            ::setrlimit(RLIMIT_NOFILE, &files);
+            ::getrlimit(RLIMIT_NOFILE, &files);
+        }
+        if (files.rlim_cur != RLIM_INFINITY &&
+            rlim_t(config.max_connections) + 64 > files.rlim_cur)
+            std::fprintf(stderr,
+                         "bridgecore-server: max_connections %lld is near the open-file limit "
+                         "%llu: past it, new connections wait in the listen backlog\n",
+                         static_cast<long long>(config.max_connections),
+                         static_cast<unsigned long long>(files.rlim_cur));
+    }
 
     QCoreApplication app(argc, argv);
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFd) != 0)
@@ -433,6 +489,9 @@ int main(int argc, char** argv) {
     }
     if (cmd == "tenant" && args.size() >= 2 && args[1] == "odoo")
         return tenantOdoo(args);
+    if (cmd == "user" && args.size() >= 2 &&
+        (args[1] == "disable" || args[1] == "enable" || args[1] == "passwd"))
+        return userAccount(args);
     if (cmd == "tenant" || cmd == "user") {
         if (args.size() < 2 || args[1] != "add")
             return fail("usage: bridgecore-server " + cmd + " add ...", 2);
@@ -460,13 +519,11 @@ int main(int argc, char** argv) {
         const auto role = protocol::parseRole((*opt)["role"]);
         if (!role)
             return fail("--role must be user, support or admin", 2);
-        std::string password;
-        if (!std::getline(std::cin, password) && password.empty())
+        const auto password = passwordFromStdin();
+        if (!password)
             return fail("no password on stdin");
-        if (!password.empty() && password.back() == '\r')
-            password.pop_back();
         auto id = accounts.createUser((*opt)["tenant"], (*opt)["email"],
-                                      opt->count("name") ? (*opt)["name"] : "", *role, password);
+                                      opt->count("name") ? (*opt)["name"] : "", *role, *password);
         if (!id.ok())
             return fail(id.error().message);
         std::printf("%lld\n", static_cast<long long>(id.value()));

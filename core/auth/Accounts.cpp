@@ -53,14 +53,59 @@ Result<LoginResult> Accounts::refresh(const std::string& refreshToken) {
     auto claims = m_tokens.verify(refreshToken, TokenType::Refresh);
     if (!claims.ok())
         return claims.error();
-    const std::optional<storage::User> user = m_store->user(claims.value().user_id);
-    if (!user || user->disabled || user->tenant_id != claims.value().tenant_id)
-        return Error{ErrorCode::Unauthorized, "Could not validate credentials"};
-    return issueFor(*user);
+    auto user = holder(claims.value());
+    if (!user.ok())
+        return user.error();
+    return issueFor(user.value());
 }
 
 Result<TokenClaims> Accounts::authenticate(std::string_view accessToken) const {
-    return m_tokens.verify(accessToken, TokenType::Access);
+    auto claims = m_tokens.verify(accessToken, TokenType::Access);
+    if (!claims.ok())
+        return claims;
+    if (auto user = holder(claims.value()); !user.ok())
+        return user.error();
+    return claims;
+}
+
+Result<storage::User> Accounts::holder(const TokenClaims& claims) const {
+    // A read snapshot of its own: a database error is an error, never "no such user".
+    auto snapshot = m_store->read();
+    if (!snapshot.ok())
+        return snapshot.error();
+    auto found = snapshot.value()->user(claims.user_id);
+    if (!found.ok())
+        return found.error();
+    std::optional<storage::User>& user = found.value();
+    if (!user || user->tenant_id != claims.tenant_id)
+        return Error{ErrorCode::Unauthorized, "Could not validate credentials"};
+    if (user->disabled)
+        return Error{ErrorCode::Unauthorized, "This account is disabled"};
+    if (user->token_version != claims.token_version)
+        return Error{ErrorCode::Unauthorized, "Session revoked: log in again"};
+    return *std::move(user);
+}
+
+Status Accounts::setDisabled(const std::string& email, bool disabled) {
+    auto user = m_store->userByEmail(normalizeEmail(email));
+    if (!user)
+        return Error{ErrorCode::NotFound, "no user with email '" + normalizeEmail(email) + "'"};
+    user->disabled = disabled;
+    return m_store->updateUser(*user);
+}
+
+Status Accounts::changePassword(const std::string& email, const std::string& password) {
+    if (password.size() < 8)
+        return Error{ErrorCode::ValidationError, "password must be at least 8 bytes"};
+    auto hash = m_hasher.hash(password);
+    if (!hash.ok())
+        return hash.error();
+    auto user = m_store->userByEmail(normalizeEmail(email));
+    if (!user)
+        return Error{ErrorCode::NotFound, "no user with email '" + normalizeEmail(email) + "'"};
+    user->password_hash = std::move(hash).value();
+    ++user->token_version;
+    return m_store->updateUser(*user);
 }
 
 Result<LoginResult> Accounts::issueFor(const storage::User& user) {
@@ -68,8 +113,10 @@ Result<LoginResult> Accounts::issueFor(const storage::User& user) {
     if (!tenant)
         return Error{ErrorCode::Unauthorized, kBadCredentials};
     LoginResult r;
-    r.access_token = m_tokens.issue(user.id, user.tenant_id, user.role, TokenType::Access);
-    r.refresh_token = m_tokens.issue(user.id, user.tenant_id, user.role, TokenType::Refresh);
+    r.access_token =
+        m_tokens.issue(user.id, user.tenant_id, user.role, TokenType::Access, user.token_version);
+    r.refresh_token =
+        m_tokens.issue(user.id, user.tenant_id, user.role, TokenType::Refresh, user.token_version);
     r.expires_in = m_tokens.lifetimes().access_seconds;
     r.user = user;
     r.user.password_hash.clear();
@@ -124,27 +171,6 @@ std::vector<storage::User> Accounts::users(std::int64_t tenantId) {
     for (auto& u : out)
         u.password_hash.clear(); // never leaves auth
     return out;
-}
-
-Status Accounts::setDisabled(const std::string& email, bool disabled) {
-    auto user = m_store->userByEmail(normalizeEmail(email));
-    if (!user)
-        return Error{ErrorCode::NotFound, "no user with email '" + email + "'"};
-    user->disabled = disabled;
-    return m_store->updateUser(*user);
-}
-
-Status Accounts::changePassword(const std::string& email, const std::string& password) {
-    if (password.size() < 8)
-        return Error{ErrorCode::ValidationError, "password must be at least 8 bytes"};
-    auto hash = m_hasher.hash(password);
-    if (!hash.ok())
-        return hash.error();
-    auto user = m_store->userByEmail(normalizeEmail(email));
-    if (!user)
-        return Error{ErrorCode::NotFound, "no user with email '" + email + "'"};
-    user->password_hash = std::move(hash).value();
-    return m_store->updateUser(*user);
 }
 
 } // namespace bridgecore::auth

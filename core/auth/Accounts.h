@@ -34,12 +34,20 @@ public:
     /// Tokens for a valid email/password of an enabled user; Unauthorized with
     /// kBadCredentials otherwise (unknown email, wrong password and disabled user alike).
     Result<LoginResult> login(const std::string& email, const std::string& password);
-    /// New tokens for a valid refresh token whose user still exists and is enabled. (Access
-    /// tokens are not looked up per request: a disabled user keeps access until the current
-    /// access token expires, at most TokenLifetimes::access_seconds.)
+    /// New tokens for a valid refresh token whose user still exists, is enabled and has not
+    /// changed password since it was issued.
     Result<LoginResult> refresh(const std::string& refreshToken);
-    /// The claims of a valid access token (not a refresh token).
+    /// The claims of a valid access token (not a refresh token) whose user, looked up in the
+    /// store on every call, still exists, is enabled and has not changed password since:
+    /// disabling a user or changing a password takes effect at once in every process that
+    /// serves the database.
     Result<TokenClaims> authenticate(std::string_view accessToken) const;
+
+    /// Disables (or enables again) the user with this email; NotFound if there is none.
+    /// A disabled user cannot log in and every token of theirs is refused.
+    Status setDisabled(const std::string& email, bool disabled);
+    /// Sets a new password (at least 8 bytes) and revokes every token issued before.
+    Status changePassword(const std::string& email, const std::string& password);
 
     /// A new tenant; ValidationError for an empty or taken name.
     Result<std::int64_t> createTenant(const std::string& name);
@@ -54,16 +62,14 @@ public:
                                     const std::string& password);
     /// The tenant's users (without password hashes).
     std::vector<storage::User> users(std::int64_t tenantId);
-    /// Disables (or enables again) the user with this email; NotFound if there is none.
-    Status setDisabled(const std::string& email, bool disabled);
-    /// Sets a new password (at least 8 bytes).
-    Status changePassword(const std::string& email, const std::string& password);
 
     const TokenService& tokens() const { return m_tokens; }
     storage::SyncStore& store() { return *m_store; }
 
 private:
     Result<LoginResult> issueFor(const storage::User& user);
+    /// The user behind verified claims, while the claims are still good for them.
+    Result<storage::User> holder(const TokenClaims& claims) const;
 
     std::shared_ptr<storage::SyncStore> m_store;
     TokenService m_tokens;

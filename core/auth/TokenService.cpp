@@ -16,8 +16,9 @@ TokenService::TokenService(std::string secret, TokenLifetimes lifetimes, const C
     , m_clock(clock) {}
 
 std::string TokenService::issue(std::int64_t userId, std::int64_t tenantId, protocol::Role role,
-                                TokenType type) const {
+                                TokenType type, std::int64_t tokenVersion) const {
     TokenClaims c;
+    c.token_version = tokenVersion;
     c.user_id = userId;
     c.tenant_id = tenantId;
     c.role = role;
@@ -37,6 +38,8 @@ std::string TokenService::sign(const TokenClaims& c) const {
     obj.add_claim("type", std::string(toString(c.type)));
     obj.add_claim("iat", c.issued_at);
     obj.add_claim("exp", c.expires_at);
+    if (c.token_version != 0)
+        obj.add_claim("ver", c.token_version);
     return obj.signature();
 }
 
@@ -87,6 +90,11 @@ Result<TokenClaims> TokenService::verify(std::string_view token, TokenType expec
             return invalid;
         c.issued_at = p["iat"].get<std::int64_t>();
         c.expires_at = p["exp"].get<std::int64_t>();
+        if (p.contains("ver")) {
+            if (!p["ver"].is_number_integer())
+                return invalid;
+            c.token_version = p["ver"].get<std::int64_t>();
+        }
         if (m_clock.now() / 1000 >= c.expires_at)
             return Error{ErrorCode::Unauthorized, "Token has expired"};
         return c;

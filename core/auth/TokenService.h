@@ -1,6 +1,7 @@
 #pragma once
 // JWT HS256 access and refresh tokens (cpp-jwt). Claims: sub (user id, as a string), tenant_id,
-// role (user|support|admin), type (access|refresh), iat, exp (seconds since the epoch).
+// role (user|support|admin), type (access|refresh), iat, exp (seconds since the epoch), and
+// ver (the user's token version when issued; absent = 0).
 // Only HS256 is accepted: `alg: none`, other algorithms, a wrong signature, a malformed token,
 // an expired one or one of the wrong type are all rejected with ErrorCode::Unauthorized.
 
@@ -23,10 +24,12 @@ struct TokenClaims {
     TokenType type = TokenType::Access;
     std::int64_t issued_at = 0;  // seconds since the epoch
     std::int64_t expires_at = 0; // seconds since the epoch
+    std::int64_t token_version = 0;
 };
 
 struct TokenLifetimes {
-    /// 15 minutes: short, because access tokens cannot be revoked.
+    /// 15 minutes. (Accounts checks the user on every request, so a disabled user or a
+    /// changed password takes effect at once regardless.)
     std::int64_t access_seconds = 15 * 60;
     /// 30 days: a device offline for weeks can still refresh without a new login.
     std::int64_t refresh_seconds = 30LL * 24 * 3600;
@@ -43,7 +46,7 @@ public:
 
     /// A signed token for the user; exp = now + the type's lifetime.
     std::string issue(std::int64_t userId, std::int64_t tenantId, protocol::Role role,
-                      TokenType type) const;
+                      TokenType type, std::int64_t tokenVersion = 0) const;
     /// A signed token with exactly these claims (tests mint expired tokens with it).
     std::string sign(const TokenClaims& claims) const;
     /// The claims of a valid, unexpired token of `expected` type; Unauthorized otherwise.

@@ -856,6 +856,15 @@ Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::strin
             s.average_push_time_ms = row->push_ms_total / double(row->total_pushes);
         if (row->total_pulls > 0)
             s.average_pull_time_ms = row->pull_ms_total / double(row->total_pulls);
+        if (row->total_pushes + row->total_pulls > 0)
+            s.average_sync_time_ms = (row->push_ms_total + row->pull_ms_total) /
+                                     double(row->total_pushes + row->total_pulls);
+        s.total_syncs = row->total_syncs;
+        s.last_sync_time = fmt(row->last_sync_time);
+        if (row->last_sync_time)
+            s.last_sync_status = row->open_conflicts > 0 ? "conflict"
+                                 : row->last_error       ? "error"
+                                                         : "success";
         const Impl::Traffic pending = d->pendingTraffic(caller.tenant_id, deviceId);
         s.bytes_received = row->bytes_in + pending.bytes_in;
         s.bytes_sent = row->bytes_out + pending.bytes_out;

@@ -1341,7 +1341,21 @@ json toJson(const ResetResponse& r) {
 }
 
 json toJson(const Statistics& s) {
-    return {{"device_id", s.device_id},
+    return {// BridgeCore's SyncStatistics
+            {"total_syncs", s.total_syncs},
+            {"total_events_synced", s.total_events_pulled},
+            {"total_conflicts", s.conflicts},
+            {"success_rate", s.success_rate},
+            {"conflict_rate", s.conflict_rate},
+            {"average_sync_time_ms", s.average_sync_time_ms},
+            {"average_push_time_ms", s.average_push_time_ms},
+            {"average_pull_time_ms", s.average_pull_time_ms},
+            {"last_sync_time", optJson(s.last_sync_time)},
+            {"last_sync_status", optJson(s.last_sync_status)},
+            {"total_data_uploaded_kb", double(s.bytes_received) / 1024.0},
+            {"total_data_downloaded_kb", double(s.bytes_sent) / 1024.0},
+            // our own detail
+            {"device_id", s.device_id},
             {"total_pushes", s.total_pushes},
             {"total_pulls", s.total_pulls},
             {"total_changes_pushed", s.total_changes_pushed},
@@ -1349,14 +1363,49 @@ json toJson(const Statistics& s) {
             {"failed_changes", s.failed_changes},
             {"conflicts", s.conflicts},
             {"total_events_pulled", s.total_events_pulled},
-            {"success_rate", s.success_rate},
-            {"conflict_rate", s.conflict_rate},
-            {"average_push_time_ms", s.average_push_time_ms},
-            {"average_pull_time_ms", s.average_pull_time_ms},
             {"bytes_received", s.bytes_received},
             {"bytes_sent", s.bytes_sent},
             {"last_push_time", optJson(s.last_push_time)},
             {"last_pull_time", optJson(s.last_pull_time)}};
+}
+
+namespace {
+/// The required string field `name` of an auth request body ("" with an issue otherwise).
+std::string requiredString(const json& body, const char* name, ValidationIssues& issues) {
+    if (!body.contains(name)) {
+        issues.push_back({json::array({"body", name}), "Field required", "missing"});
+        return {};
+    }
+    if (!body[name].is_string()) {
+        issues.push_back(
+            {json::array({"body", name}), "Input should be a valid string", "string_type"});
+        return {};
+    }
+    return body[name].get<std::string>();
+}
+} // namespace
+
+Parsed<LoginRequest> parseLoginRequest(const json& body) {
+    ValidationIssues issues;
+    if (!checkBodyObject(body, issues))
+        return issues;
+    LoginRequest r;
+    r.email = requiredString(body, "email", issues);
+    r.password = requiredString(body, "password", issues);
+    if (!issues.empty())
+        return issues;
+    return r;
+}
+
+Parsed<RefreshRequest> parseRefreshRequest(const json& body) {
+    ValidationIssues issues;
+    if (!checkBodyObject(body, issues))
+        return issues;
+    RefreshRequest r;
+    r.refresh_token = requiredString(body, "refresh_token", issues);
+    if (!issues.empty())
+        return issues;
+    return r;
 }
 
 json errorBody(const Error& error) {
@@ -1368,6 +1417,37 @@ json errorBody(const Error& error) {
 // ================================================================================================
 
 namespace {
+
+/// A number of type T from a response value; json::type_error when it is not one or does not
+/// fit (a float-to-int conversion out of range is undefined behaviour, found by fuzz_client).
+template <typename T> T number(const json& v) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (v.is_number_integer()) {
+            if (v.is_number_unsigned()) {
+                const auto u = v.get<std::uint64_t>();
+                if (u <= static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                    return static_cast<T>(u);
+            } else {
+                const auto i = v.get<std::int64_t>();
+                if (i >= std::numeric_limits<T>::min() && i <= std::numeric_limits<T>::max())
+                    return static_cast<T>(i);
+            }
+        } else if (v.is_number_float()) {
+            const double d = v.get<double>();
+            if (std::isfinite(d) && std::trunc(d) == d &&
+                d >= static_cast<double>(std::numeric_limits<T>::min()) &&
+                d < std::ldexp(1.0, std::numeric_limits<T>::digits))
+                return static_cast<T>(d);
+        }
+        throw json::type_error::create(302, "malformed response: expected an integer in range", &v);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!v.is_number())
+            throw json::type_error::create(302, "malformed response: expected a number", &v);
+        return v.get<T>();
+    } else {
+        return v.get<T>();
+    }
+}
 
 [[noreturn]] void malformed(const std::string& what, const json& j) {
     throw json::other_error::create(501, "malformed response: " + what, &j);
@@ -1390,7 +1470,7 @@ const json* present(const json& j, const char* key) {
 
 template <typename T> T valueOr(const json& j, const char* key, T fallback) {
     const json* v = present(j, key);
-    return v != nullptr ? v->get<T>() : fallback;
+    return v != nullptr ? number<T>(*v) : fallback;
 }
 
 template <typename T> std::optional<T> optional(const json& j, const char* key) {
@@ -1398,7 +1478,7 @@ template <typename T> std::optional<T> optional(const json& j, const char* key) 
     if (v == nullptr) {
         return std::nullopt;
     }
-    return v->get<T>();
+    return number<T>(*v);
 }
 
 template <typename E>
@@ -1450,7 +1530,7 @@ namespace {
 
 Event eventFromJson(const json& j) {
     Event e;
-    e.event_id = j.at("event_id").get<std::int64_t>();
+    e.event_id = number<std::int64_t>(j.at("event_id"));
     e.model = valueOr<std::string>(j, "model", "");
     e.record_id = valueOr<std::int64_t>(j, "record_id", 0);
     e.action = enumOr(j, "action", parseEventAction, EventAction::Write);
@@ -1509,12 +1589,12 @@ PushResponse pushResponseFromJson(const json& j) {
         for (const auto& res : r.results) {
             if (const auto it = mapping->find(res.local_id);
                 it != mapping->end() && done.insert(res.local_id).second) {
-                r.id_mapping.emplace_back(res.local_id, it->get<std::int64_t>());
+                r.id_mapping.emplace_back(res.local_id, number<std::int64_t>(*it));
             }
         }
         for (auto it = mapping->begin(); it != mapping->end(); ++it) {
             if (done.insert(it.key()).second) {
-                r.id_mapping.emplace_back(it.key(), it->get<std::int64_t>());
+                r.id_mapping.emplace_back(it.key(), number<std::int64_t>(*it));
             }
         }
     }

@@ -280,16 +280,24 @@ struct ResetResponse {
     std::string device_id;
 };
 
+/// A device's statistics. On the wire: BridgeCore's SyncStatistics fields (total_syncs,
+/// total_events_synced, total_conflicts, success_rate, conflict_rate, average_sync_time_ms,
+/// average_push_time_ms, average_pull_time_ms, last_sync_time, last_sync_status,
+/// total_data_uploaded_kb, total_data_downloaded_kb), then our own detail.
 struct Statistics {
     std::string device_id;
+    std::int64_t total_syncs = 0; // pushes + pulls, as the device state counts them
     std::int64_t total_pushes = 0, total_pulls = 0;
     std::int64_t total_changes_pushed = 0, successful_changes = 0, failed_changes = 0,
                  conflicts = 0;
     std::int64_t total_events_pulled = 0;
     double success_rate = 0, conflict_rate = 0; // fractions 0..1 of changes pushed
-    double average_push_time_ms = 0, average_pull_time_ms = 0;
+    double average_sync_time_ms = 0, average_push_time_ms = 0, average_pull_time_ms = 0;
     std::int64_t bytes_received = 0, bytes_sent = 0; // by the server, from this device / to it
-    std::optional<std::string> last_push_time, last_pull_time;
+    std::optional<std::string> last_sync_time, last_push_time, last_pull_time;
+    /// "success", "conflict" (open conflicts) or "error" (the device reported one); null
+    /// before the first sync.
+    std::optional<std::string> last_sync_status;
 };
 
 // ---- JSON ---------------------------------------------------------------------------------------
@@ -299,6 +307,18 @@ Parsed<PullRequest> parsePullRequest(const json& body);
 Parsed<ResolveRequest> parseResolveRequest(const json& body);
 /// Parses request text; invalid JSON is one issue of type "json_invalid".
 Parsed<json> parseJsonText(std::string_view text);
+
+// ---- auth requests (POST /api/v1/auth/tenant/login and /refresh) ----
+struct LoginRequest {
+    std::string email, password;
+};
+struct RefreshRequest {
+    std::string refresh_token;
+};
+/// {email, password}: both required strings.
+Parsed<LoginRequest> parseLoginRequest(const json& body);
+/// {refresh_token}: a required string.
+Parsed<RefreshRequest> parseRefreshRequest(const json& body);
 
 // Responses and requests to JSON (field names exactly as the guide).
 json toJson(const Change&);

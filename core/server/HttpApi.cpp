@@ -1,8 +1,9 @@
 #include "HttpApi.h"
 
 #include "BodyCodec.h"
-#include "BodyLimitGuard.h"
+#include "ConnectionGuard.h"
 #include "HttpStatus.h"
+#include "QueryParams.h"
 #include "RateLimiter.h"
 
 #include <QAbstractHttpServer>
@@ -225,76 +226,6 @@ int nestingDepth(const QByteArray& text, int cap) {
 /// Deeper documents are refused before parsing (nothing downstream has to recurse far).
 constexpr int kMaxJsonDepth = 64;
 
-/// Query helpers that collect FastAPI-style issues with loc ["query", name].
-struct Query {
-    const QUrlQuery& q;
-    ValidationIssues& issues;
-
-    std::optional<std::string> string(const char* name) const {
-        if (!q.hasQueryItem(QString::fromLatin1(name)))
-            return std::nullopt;
-        return q.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded).toStdString();
-    }
-    std::string deviceId() const {
-        auto v = string("device_id");
-        if (!v) {
-            issues.push_back(
-                issue(json::array({"query", "device_id"}), "Field required", "missing"));
-            return {};
-        }
-        if (v->size() < protocol::kMinIdLength) {
-            issues.push_back(issue(json::array({"query", "device_id"}),
-                                   "String should have at least 3 characters", "string_too_short"));
-            return {};
-        }
-        return *v;
-    }
-    std::optional<std::int64_t> integer(const char* name, std::int64_t min, std::int64_t max,
-                                        std::optional<std::int64_t> fallback) const {
-        auto v = string(name);
-        if (!v)
-            return fallback;
-        bool ok = false;
-        const qlonglong n = QString::fromStdString(*v).toLongLong(&ok);
-        if (!ok) {
-            issues.push_back(issue(json::array({"query", name}),
-                                   "Input should be a valid integer, unable to parse string "
-                                   "as an integer",
-                                   "int_parsing"));
-            return fallback;
-        }
-        if (n < min) {
-            issues.push_back(
-                issue(json::array({"query", name}),
-                      "Input should be greater than or equal to " + std::to_string(min),
-                      "greater_than_equal"));
-            return fallback;
-        }
-        if (n > max) {
-            issues.push_back(issue(json::array({"query", name}),
-                                   "Input should be less than or equal to " + std::to_string(max),
-                                   "less_than_equal"));
-            return fallback;
-        }
-        return n;
-    }
-    std::optional<protocol::Millis> time(const char* name) const {
-        auto v = string(name);
-        if (!v)
-            return std::nullopt;
-        bool ok = false;
-        const qlonglong ms = QString::fromStdString(*v).toLongLong(&ok);
-        if (ok)
-            return ms;
-        if (auto t = protocol::parseTime(*v))
-            return *t;
-        issues.push_back(issue(json::array({"query", name}),
-                               "Input should be an ISO-8601 time or milliseconds since the epoch",
-                               "datetime_parsing"));
-        return std::nullopt;
-    }
-};
-
 template <typename T> json pageJson(const engine::Page<T>& page) {
     json items = json::array();
     for (const auto& item : page.items) {
@@ -377,19 +308,41 @@ struct HttpApi::Impl {
         pool.setMaxThreadCount(threads);
     }
 
-    QByteArray rejectionResponse() const {
-        const Error e{ErrorCode::PayloadTooLarge, "Request body exceeds the limit of " +
-                                                      std::to_string(config.max_body_bytes) +
-                                                      " bytes"};
-        const QByteArray body = QByteArray::fromStdString(dumpJson(protocol::errorBody(e)));
-        const int status = httpStatus(e.code);
-        return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
-               "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
-               QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    /// The complete answers the connection guard writes when it refuses a request.
+    Refusals refusals() const {
+        auto answer = [](int status, const json& body) -> QByteArray {
+            const QByteArray text = QByteArray::fromStdString(dumpJson(body));
+            return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+                   "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                   QByteArray::number(text.size()) + "\r\n\r\n" + text;
+        };
+        const Error body{ErrorCode::PayloadTooLarge, "Request body exceeds the limit of " +
+                                                         std::to_string(config.max_body_bytes) +
+                                                         " bytes"};
+        Refusals r;
+        r.body_too_large = answer(httpStatus(body.code), protocol::errorBody(body));
+        r.head_too_large =
+            answer(431, json{{"detail", "Request head (request line, query string and headers) "
+                                        "exceeds the limit of " +
+                                            std::to_string(config.max_header_bytes) + " bytes"},
+                             {"error_code", "HEADER_TOO_LARGE"}});
+        return r;
+    }
+
+    ConnectionLimits connectionLimits() const {
+        ConnectionLimits l;
+        l.max_body_bytes = config.max_body_bytes;
+        l.max_header_bytes = config.max_header_bytes;
+        l.header_timeout_ms = config.header_timeout_seconds * 1000;
+        l.idle_timeout_ms = config.idle_timeout_seconds * 1000;
+        l.max_connections = config.max_connections;
+        return l;
     }
 
     // ---- request entry (socket thread) ----
     void accept(const QHttpServerRequest& request, QTcpSocket* socket) {
+        if (auto* g = qobject_cast<GuardedSocket*>(socket); g && !g->requestArrived())
+            return; // sent after a request that closes the connection: not processed
         auto responder =
             std::make_shared<QHttpServerResponder>(Frontend::responderFor(request, socket));
         QPointer<QTcpSocket> safeSocket(socket);
@@ -423,9 +376,12 @@ struct HttpApi::Impl {
                 [api, responder, safeSocket, resp = std::move(resp), req, ms]() mutable {
                     if (!safeSocket || safeSocket->state() != QAbstractSocket::ConnectedState)
                         return; // the client went away; the work itself is done
-                    if (auto* g = qobject_cast<GuardedSocket*>(safeSocket.data()))
-                        g->responseStarted();
+                    auto* g = qobject_cast<GuardedSocket*>(safeSocket.data());
+                    if (g && g->responseStarted())
+                        resp.headers.emplace_back("Connection", "close");
                     write(*responder, resp, req.method == Method::Head);
+                    if (g)
+                        g->responseFinished();
                     if (api)
                         emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
                                                   req.path, resp.status, ms);
@@ -600,14 +556,17 @@ struct HttpApi::Impl {
         }
     }
 
-    std::optional<ApiResponse> rateLimit(Endpoint e, const std::string& who,
+    /// Counts a request of `who` against the configured limit `name` (a ServerConfig
+    /// rate_limits key); the 429 answer when over it, else the X-RateLimit headers on
+    /// `headersTo`.
+    std::optional<ApiResponse> rateLimit(const std::string& name, const std::string& who,
                                          ApiResponse& headersTo) {
-        const auto it = config.rate_limits.find(endpointName(e));
+        const auto it = config.rate_limits.find(name);
         if (it == config.rate_limits.end() || it->second.requests <= 0)
             return std::nullopt;
         const int share = std::max(1, it->second.requests / std::max(1, config.server_processes));
         const RateDecision d =
-            limiter.hit(std::string(endpointName(e)) + '|' + who, share, it->second.window_seconds,
+            limiter.hit(name + '|' + who, share, it->second.window_seconds,
                         QDateTime::currentMSecsSinceEpoch());
         std::vector<std::pair<QByteArray, QByteArray>> h{
             {"X-RateLimit-Limit", QByteArray::number(d.limit)},
@@ -678,46 +637,25 @@ struct HttpApi::Impl {
     }
 
     ApiResponse login(Endpoint e, const ApiRequest& req) {
-        ApiResponse limited;
-        if (e == Endpoint::Login) {
-            if (auto r = rateLimit(e, req.remote.toStdString(), limited))
-                return *r;
-        }
         auto parsed = jsonBody(req);
         if (auto* r = std::get_if<ApiResponse>(&parsed))
             return std::move(*r);
         const json& body = std::get<json>(parsed);
-        ValidationIssues issues;
-        auto field = [&](const char* name) -> std::string {
-            if (!body.is_object()) {
-                return {};
-            }
-            if (!body.contains(name)) {
-                issues.push_back(issue(json::array({"body", name}), "Field required", "missing"));
-                return {};
-            }
-            if (!body[name].is_string()) {
-                issues.push_back(issue(json::array({"body", name}),
-                                       "Input should be a valid string", "string_type"));
-                return {};
-            }
-            return body[name].get<std::string>();
-        };
-        if (!body.is_object())
-            issues.push_back(
-                issue(json::array({"body"}), "Input should be a valid dictionary", "dict_type"));
+        ApiResponse limited;
         Result<auth::LoginResult> result = Error{ErrorCode::Internal, ""};
         if (e == Endpoint::Login) {
-            const std::string email = field("email");
-            const std::string password = field("password");
-            if (!issues.empty())
-                return validationResponse(issues);
-            result = accounts.login(email, password);
+            auto login = protocol::parseLoginRequest(body);
+            if (auto* issues = std::get_if<ValidationIssues>(&login))
+                return validationResponse(*issues);
+            const auto& request = std::get<protocol::LoginRequest>(login);
+            if (auto r = throttleLogin(req.remote.toStdString(), request.email, limited))
+                return *r;
+            result = accounts.login(request.email, request.password);
         } else {
-            const std::string token = field("refresh_token");
-            if (!issues.empty())
-                return validationResponse(issues);
-            result = accounts.refresh(token);
+            auto refresh = protocol::parseRefreshRequest(body);
+            if (auto* issues = std::get_if<ValidationIssues>(&refresh))
+                return validationResponse(*issues);
+            result = accounts.refresh(std::get<protocol::RefreshRequest>(refresh).refresh_token);
         }
         if (!result.ok())
             return errorResponse(result.error());
@@ -727,6 +665,17 @@ struct HttpApi::Impl {
         r.tenant = result.value().tenant.id;
         r.user = result.value().user.id;
         return r;
+    }
+
+    /// Logins are counted per (client address, email), so one mistyped password throttles
+    /// only that account from that address; attempts that pass are also counted per address
+    /// against the looser "login_address" ceiling (password spraying, hashing cost).
+    std::optional<ApiResponse> throttleLogin(const std::string& address, const std::string& email,
+                                             ApiResponse& headersTo) {
+        if (auto r = rateLimit("login", address + '|' + auth::normalizeEmail(email), headersTo))
+            return r;
+        ApiResponse ignored; // the client sees the per-account counters
+        return rateLimit("login_address", address, ignored);
     }
 
     template <typename T> ApiResponse fromResult(const Result<T>& result) {
@@ -782,7 +731,7 @@ struct HttpApi::Impl {
         ApiResponse limitHeaders;
         const std::string who =
             std::to_string(caller.tenant_id) + ':' + std::to_string(caller.user_id);
-        if (auto r = rateLimit(e, who, limitHeaders))
+        if (auto r = rateLimit(endpointName(e), who, limitHeaders))
             return *r;
         ApiResponse r = endpoint(e, id, req, caller);
         r.headers.insert(r.headers.end(), limitHeaders.headers.begin(), limitHeaders.headers.end());
@@ -792,7 +741,7 @@ struct HttpApi::Impl {
     ApiResponse endpoint(Endpoint e, std::int64_t id, const ApiRequest& req,
                          const engine::Caller& caller) {
         ValidationIssues issues;
-        Query query{req.query, issues};
+        QueryParams query{req.query, issues};
         switch (e) {
         case Endpoint::Push: {
             auto body = jsonBody(req);
@@ -1126,21 +1075,23 @@ HttpApi::~HttpApi() {
 }
 
 quint16 HttpApi::listen(const QHostAddress& address, quint16 port) {
-    auto* server = new GuardedTcpServer(d->config.max_body_bytes, d->rejectionResponse());
+    auto* server = new GuardedTcpServer(d->connectionLimits(), d->refusals());
     server->setHttpServer(d->frontend);
-    connect(server, &GuardedTcpServer::bodyRejected, this,
-            [this](const QByteArray& method, const QByteArray& path, qint64 bytes) {
+    connect(server, &GuardedTcpServer::refused, this,
+            [this](const QByteArray& method, const QByteArray& path, int status, qint64 bytes) {
                 d->logLine(json{{"ts", protocol::formatTime(QDateTime::currentMSecsSinceEpoch())},
                                 {"method", method.toStdString()},
                                 {"path", path.toStdString()},
-                                {"status", httpStatus(ErrorCode::PayloadTooLarge)},
+                                {"status", status},
                                 {"ms", 0},
                                 {"tenant", nullptr},
                                 {"user", nullptr},
                                 {"device", nullptr},
                                 {"bytes_in", bytes},
                                 {"bytes_out", 0},
-                                {"refused", "body limit (socket guard)"}});
+                                {"refused", status == 408   ? "head or body timeout (socket guard)"
+                                            : status == 431 ? "head limit (socket guard)"
+                                                            : "body limit (socket guard)"}});
             });
     if (!server->listen(address, port)) {
         d->error = server->errorString();

@@ -1,6 +1,6 @@
 #pragma once
 // The HTTP API of DESIGN.md §4 on QtHttpServer, bound to a SyncEngine: auth, roles, rate
-// limits, gzip, the body limit (enforced under QtHttpServer, see BodyLimitGuard), request
+// limits, gzip, the body limit (enforced under QtHttpServer, see ConnectionGuard), request
 // logging, Prometheus metrics. Thin: parse, authenticate, call the engine, serialise.
 // Requests run on a thread pool (the engine serialises writers), answers are written on the
 // thread that owns the HttpApi. Embeddable: the console starts it on its own engine.

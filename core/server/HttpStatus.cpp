@@ -57,6 +57,8 @@ const char* reasonPhrase(int status) {
         return "Payload Too Large";
     case 422:
         return "Unprocessable Entity";
+    case 431:
+        return "Request Header Fields Too Large";
     case 429:
         return "Too Many Requests";
     case 503:

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace bridgecore::server {
 
@@ -67,6 +68,18 @@ Status ServerConfig::apply(const json& j) {
     if (auto s = integer("gzip_min_bytes", 0, v); !s.ok())
         return s;
     gzip_min_bytes = v;
+    for (auto [key, min, field] : {std::tuple{"header_timeout_seconds", 1, &header_timeout_seconds},
+                                   std::tuple{"idle_timeout_seconds", 1, &idle_timeout_seconds},
+                                   std::tuple{"max_connections", 1, &max_connections},
+                                   std::tuple{"max_header_bytes", 1024, &max_header_bytes}}) {
+        v = *field;
+        if (auto s = integer(key, min, v); !s.ok())
+            return s;
+        *field = v;
+    }
+    // QtHttpServer's own parser refuses heads over 80 KiB without an answer: stay below it.
+    if (max_header_bytes > kMaxHeaderBytesCeiling)
+        return bad("max_header_bytes", "must be at most " + std::to_string(kMaxHeaderBytesCeiling));
     if (j.contains("log_requests")) {
         if (!j["log_requests"].is_boolean())
             return bad("log_requests", "must be true or false");

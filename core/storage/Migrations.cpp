@@ -365,6 +365,13 @@ CREATE TABLE tenant_settings (
     PRIMARY KEY (tenant_id, section)
 );
 )sql"},
+    // 4: token revocation (a password change raises it; tokens carry it).
+    {R"sql(
+ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+)sql",
+     R"sql(
+ALTER TABLE users ADD COLUMN token_version BIGINT NOT NULL DEFAULT 0;
+)sql"},
 };
 
 } // namespace

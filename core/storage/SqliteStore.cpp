@@ -541,7 +541,8 @@ Result<std::vector<Tenant>> SqliteTransaction::tenants() {
 
 namespace {
 constexpr const char* kUserColumns =
-    "SELECT id, tenant_id, email, name, role, password_hash, disabled, created_at FROM users ";
+    "SELECT id, tenant_id, email, name, role, password_hash, disabled, created_at, token_version "
+    "FROM users ";
 User readUser(const Statement& q) {
     User u;
     u.id = q.int64(0);
@@ -552,6 +553,7 @@ User readUser(const Statement& q) {
     u.password_hash = q.text(5);
     u.disabled = q.int64(6) != 0;
     u.created_at = q.int64(7);
+    u.token_version = q.int64(8);
     return u;
 }
 } // namespace
@@ -623,14 +625,15 @@ Result<std::vector<User>> SqliteTransaction::users(std::int64_t tenantId) {
 Status SqliteTransaction::updateUser(const User& user) {
     if (Status w = writable(); !w.ok())
         return w;
-    Statement& q = stmt("UPDATE users SET name = ?3, role = ?4, password_hash = ?5, disabled = ?6 "
-                        "WHERE id = ?1 AND tenant_id = ?2");
+    Statement& q = stmt("UPDATE users SET name = ?3, role = ?4, password_hash = ?5, disabled = ?6, "
+                        "token_version = ?7 WHERE id = ?1 AND tenant_id = ?2");
     q.bind(1, user.id)
         .bind(2, user.tenant_id)
         .bind(3, user.name)
         .bind(4, enumText(user.role))
         .bind(5, user.password_hash)
-        .bind(6, std::int64_t(user.disabled));
+        .bind(6, std::int64_t(user.disabled))
+        .bind(7, user.token_version);
     if (!q.exec())
         return fail("updating the user");
     if (sqlite3_changes(m_c.handle()) == 0)

@@ -32,6 +32,8 @@ struct User {
     std::string password_hash; // argon2id, libsodium's encoded form
     bool disabled = false;
     Millis created_at = 0;
+    /// Tokens carry it; raising it (a password change) revokes every token issued before.
+    std::int64_t token_version = 0;
 };
 
 struct ModelEntry {

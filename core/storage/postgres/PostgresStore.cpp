@@ -97,7 +97,8 @@ std::vector<double> parseDoubleArray(std::string_view text) {
 // ---- row readers --------------------------------------------------------------------------------
 
 constexpr const char* kUserColumns =
-    "SELECT id, tenant_id, email, name, role, password_hash, disabled, created_at FROM users ";
+    "SELECT id, tenant_id, email, name, role, password_hash, disabled, created_at, token_version "
+    "FROM users ";
 User readUser(const Rows& q, int r) {
     User u;
     u.id = q.int64(r, 0);
@@ -108,6 +109,7 @@ User readUser(const Rows& q, int r) {
     u.password_hash = q.text(r, 5);
     u.disabled = q.boolean(r, 6);
     u.created_at = q.int64(r, 7);
+    u.token_version = q.int64(r, 8);
     return u;
 }
 
@@ -830,15 +832,16 @@ Result<std::int64_t> PgTransaction::createUser(const User& user) {
 Status PgTransaction::updateUser(const User& user) {
     if (Status w = writable(); !w.ok())
         return w;
-    auto r = q("UPDATE users SET name = $3, role = $4, password_hash = $5, disabled = $6 "
-               "WHERE id = $1 AND tenant_id = $2",
+    auto r = q("UPDATE users SET name = $3, role = $4, password_hash = $5, disabled = $6, "
+               "token_version = $7 WHERE id = $1 AND tenant_id = $2",
                Params()
                    .add(user.id)
                    .add(user.tenant_id)
                    .add(user.name)
                    .add(protocol::toString(user.role))
                    .add(user.password_hash)
-                   .add(user.disabled));
+                   .add(user.disabled)
+                   .add(user.token_version));
     if (!r.ok())
         return r.error();
     if (r.value().affected() == 0)

@@ -1,8 +1,8 @@
 // The guide's requests sent verbatim to the real server, the login/refresh contract, the
 // console endpoints, and 422 answers that name the offending field.
 
-#include "ServerFixture.h"
 #include "../../unit/protocol/GuideExamples.h"
+#include "ServerFixture.h"
 
 using namespace bridgecore::testsupport;
 
@@ -135,6 +135,46 @@ private slots:
                               "average_pull_time_ms", "bytes_received", "bytes_sent"})
             QVERIFY2(stats.json().contains(k), k);
         QVERIFY(stats.json()["bytes_received"].get<long long>() > 0);
+    }
+
+    void statisticsSpeakBridgeCoreNames() {
+        // DESIGN.md §4: BridgeCore's SyncStatistics field names, rates as fractions 0..1.
+        const auto push = user->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                     createsBody("stats-device", "sale.order", 3, "st-"));
+        QCOMPARE(push.status, 200);
+        const auto pull =
+            user->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                       json{{"device_id", "stats-device"}, {"app_type", "sales_app"}});
+        QCOMPARE(pull.status, 200);
+        const auto r =
+            user->get(QStringLiteral("/api/v1/offline-sync/statistics?device_id=stats-device"));
+        QCOMPARE(r.status, 200);
+        const json s = r.json();
+        QVERIFY2(s.contains("total_syncs") && s["total_syncs"].is_number_integer(),
+                 r.body.constData());
+        QCOMPARE(s["total_syncs"].get<long long>(), 2LL); // one push, one pull
+        QVERIFY(s["total_events_synced"].is_number_integer());
+        QCOMPARE(s["total_events_synced"].get<long long>(),
+                 static_cast<long long>(pull.json()["events"].size()));
+        QCOMPARE(s["total_conflicts"].get<long long>(), 0LL);
+        QCOMPARE(s["success_rate"].get<double>(), 1.0);
+        QCOMPARE(s["conflict_rate"].get<double>(), 0.0);
+        for (const char* k :
+             {"average_sync_time_ms", "average_push_time_ms", "average_pull_time_ms",
+              "total_data_uploaded_kb", "total_data_downloaded_kb"}) {
+            QVERIFY2(s.contains(k) && s[k].is_number(), k);
+            QVERIFY2(s[k].get<double>() > 0, k);
+        }
+        QVERIFY(s["last_sync_time"].is_string());
+        QVERIFY(s["last_sync_time"].get<std::string>().back() == 'Z');
+        QCOMPARE(s["last_sync_status"].get<std::string>(), std::string("success"));
+        // A device that never synced: no time, no status.
+        const auto none =
+            user->get(QStringLiteral("/api/v1/offline-sync/statistics?device_id=never-synced"));
+        if (none.status == 200) {
+            QVERIFY(none.json()["last_sync_time"].is_null());
+            QVERIFY(none.json()["last_sync_status"].is_null());
+        }
     }
 
     void healthNeedsNoToken() {

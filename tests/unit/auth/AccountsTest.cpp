@@ -57,6 +57,32 @@ private slots:
         QCOMPARE(r.error().message, std::string(Accounts::kBadCredentials));
         QVERIFY(!accounts->refresh(before.value().refresh_token).ok());
     }
+    void disablingRefusesLiveTokens() {
+        const auto live = accounts->login("ann@acme.test", "password-1");
+        QVERIFY(live.ok());
+        QVERIFY(accounts->authenticate(live.value().access_token).ok());
+        QVERIFY(accounts->setDisabled("ANN@acme.test", true).ok());
+        QVERIFY(!accounts->authenticate(live.value().access_token).ok());
+        QVERIFY(!accounts->refresh(live.value().refresh_token).ok());
+        QVERIFY(accounts->setDisabled("ann@acme.test", false).ok());
+        QVERIFY(accounts->authenticate(live.value().access_token).ok());
+        QVERIFY(!accounts->setDisabled("nobody@acme.test", true).ok());
+    }
+    void passwordChangeRevokesTokens() {
+        const auto old = accounts->login("ann@acme.test", "password-1");
+        QVERIFY(old.ok());
+        QVERIFY(!accounts->changePassword("ann@acme.test", "short").ok());
+        QVERIFY(accounts->authenticate(old.value().access_token).ok());
+        QVERIFY(accounts->changePassword("ann@acme.test", "password-2").ok());
+        QVERIFY(!accounts->authenticate(old.value().access_token).ok());
+        QVERIFY(!accounts->refresh(old.value().refresh_token).ok());
+        QVERIFY(!accounts->login("ann@acme.test", "password-1").ok());
+        const auto fresh = accounts->login("ann@acme.test", "password-2");
+        QVERIFY(fresh.ok());
+        QVERIFY(accounts->authenticate(fresh.value().access_token).ok());
+        QVERIFY(accounts->refresh(fresh.value().refresh_token).ok());
+        QVERIFY(accounts->changePassword("ann@acme.test", "password-1").ok()); // as before
+    }
     void creationValidates() {
         QVERIFY(!accounts->createTenant("acme").ok());
         QVERIFY(!accounts->createTenant("").ok());

@@ -891,7 +891,13 @@ private slots:
         s.success_rate = 0.5;
         s.last_push_time = "2025-11-24T10:31:00.000Z";
         const json j = toJson(s);
-        QCOMPARE(j.size(), std::size_t(16));
+        QCOMPARE(j.size(), std::size_t(24)); // BridgeCore's 12 SyncStatistics fields + 12 more
+        for (const char* k :
+             {"total_syncs", "total_events_synced", "total_conflicts", "success_rate",
+              "conflict_rate", "average_sync_time_ms", "average_push_time_ms",
+              "average_pull_time_ms", "last_sync_time", "last_sync_status",
+              "total_data_uploaded_kb", "total_data_downloaded_kb"})
+            QVERIFY2(j.contains(k), k);
         QCOMPARE_JSON(j["success_rate"], json(0.5));
         QVERIFY(j["last_pull_time"].is_null());
         QCOMPARE_JSON(j["last_push_time"], json("2025-11-24T10:31:00.000Z"));

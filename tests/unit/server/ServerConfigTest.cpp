@@ -22,6 +22,30 @@ private slots:
         QCOMPARE(c.max_body_bytes, 32LL * 1024 * 1024);
         QCOMPARE(c.tokens.access_seconds, 900);
         QCOMPARE(c.tokens.refresh_seconds, 30LL * 24 * 3600);
+        QCOMPARE(c.rate_limits["login"].requests, 30);
+        QCOMPARE(c.rate_limits["login_address"].requests, 300);
+        QCOMPARE(c.header_timeout_seconds, 10);
+        QCOMPARE(c.idle_timeout_seconds, 60);
+        QCOMPARE(c.max_connections, 10000);
+        QCOMPARE(c.max_header_bytes, 65536);
+    }
+    void connectionKeys() {
+        ServerConfig c;
+        QVERIFY(c.apply(json::parse(R"({"header_timeout_seconds": 3, "idle_timeout_seconds": 7,
+            "max_connections": 50, "max_header_bytes": 8192})"))
+                    .ok());
+        QCOMPARE(c.header_timeout_seconds, 3);
+        QCOMPARE(c.idle_timeout_seconds, 7);
+        QCOMPARE(c.max_connections, 50);
+        QCOMPARE(c.max_header_bytes, 8192);
+        for (const char* bad : {R"({"header_timeout_seconds": 0})", R"({"max_connections": -1})",
+                                R"({"max_header_bytes": 100})", R"({"max_header_bytes": 1048576})",
+                                R"({"idle_timeout_seconds": "soon"})"}) {
+            const auto s = c.apply(json::parse(bad));
+            QVERIFY2(!s.ok(), bad);
+            const std::string key = json::parse(bad).begin().key();
+            QVERIFY2(s.error().message.find(key) != std::string::npos, s.error().message.c_str());
+        }
     }
     void appliesAFile() {
         ServerConfig c;
@@ -103,6 +127,10 @@ private slots:
         QCOMPARE(shipped.worker_threads, defaults.worker_threads);
         QCOMPARE(shipped.log_requests, defaults.log_requests);
         QCOMPARE(shipped.gzip_min_bytes, defaults.gzip_min_bytes);
+        QCOMPARE(shipped.header_timeout_seconds, defaults.header_timeout_seconds);
+        QCOMPARE(shipped.idle_timeout_seconds, defaults.idle_timeout_seconds);
+        QCOMPARE(shipped.max_connections, defaults.max_connections);
+        QCOMPARE(shipped.max_header_bytes, defaults.max_header_bytes);
         for (const auto& [name, limit] : defaults.rate_limits) {
             QCOMPARE(shipped.rate_limits[name].requests, limit.requests);
             QCOMPARE(shipped.rate_limits[name].window_seconds, limit.window_seconds);

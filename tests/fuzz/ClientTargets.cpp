@@ -1,0 +1,40 @@
+// The client's parsers of server answers (push, pull, resolve, state, error bodies): a hostile
+// or broken server may send anything; the parsers either return a value or throw
+// nlohmann::json::exception, as documented, and never crash.
+
+#include "FuzzTargets.h"
+
+#include "protocol/Protocol.h"
+
+#include <string_view>
+
+namespace bridgecore::fuzz {
+
+int clientResponses(const std::uint8_t* data, std::size_t size) {
+    using protocol::json;
+    const auto parsed =
+        json::parse(std::string_view(reinterpret_cast<const char*>(data), size), nullptr, false);
+    if (parsed.is_discarded())
+        return 0;
+    auto attempt = [&](auto parse) {
+        try {
+            (void)parse(parsed);
+        } catch (const json::exception&) {
+        }
+    };
+    attempt([](const json& j) { return protocol::pushResponseFromJson(j); });
+    attempt([](const json& j) { return protocol::pullResponseFromJson(j); });
+    attempt([](const json& j) { return protocol::resolveResponseFromJson(j); });
+    attempt([](const json& j) { return protocol::syncStateFromJson(j); });
+    attempt([](const json& j) { return protocol::conflictInfoFromJson(j); });
+    attempt([](const json& j) { return protocol::changeResultFromJson(j); });
+    // A pull page that parsed serialises again (the client stores pulled payloads).
+    try {
+        const auto page = protocol::pullResponseFromJson(parsed);
+        (void)protocol::toJsonText(page);
+    } catch (const json::exception&) {
+    }
+    return 0;
+}
+
+} // namespace bridgecore::fuzz

@@ -1,0 +1,75 @@
+// Request parsers of the server: push, pull, resolve-conflicts, login/refresh. The bytes go
+// through the same steps as a request body: parseJsonText, then the endpoint's parser.
+
+#include "FuzzTargets.h"
+
+#include "protocol/Protocol.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <variant>
+
+namespace bridgecore::fuzz {
+
+namespace {
+
+using protocol::json;
+using protocol::Parsed;
+using protocol::ValidationIssues;
+
+std::variant<json, ValidationIssues> body(const std::uint8_t* data, std::size_t size) {
+    return protocol::parseJsonText(std::string_view(reinterpret_cast<const char*>(data), size));
+}
+
+/// A request that parsed must serialise, and the serialised form must parse again.
+template <typename T> void roundTrip(const Parsed<T>& parsed, Parsed<T> (*parse)(const json&)) {
+    if (const auto* ok = std::get_if<T>(&parsed)) {
+        const json again = protocol::toJson(*ok);
+        const std::string text = again.dump(-1, ' ', false, json::error_handler_t::replace);
+        FUZZ_CHECK(!text.empty());
+        FUZZ_CHECK(std::holds_alternative<T>(parse(again)));
+    } else {
+        const auto& issues = std::get<ValidationIssues>(parsed);
+        FUZZ_CHECK(!issues.empty());
+        (void)protocol::toJson(issues).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+}
+
+} // namespace
+
+int pushRequest(const std::uint8_t* data, std::size_t size) {
+    const auto b = body(data, size);
+    if (const auto* j = std::get_if<json>(&b))
+        roundTrip(protocol::parsePushRequest(*j), &protocol::parsePushRequest);
+    return 0;
+}
+
+int pullRequest(const std::uint8_t* data, std::size_t size) {
+    const auto b = body(data, size);
+    if (const auto* j = std::get_if<json>(&b))
+        roundTrip(protocol::parsePullRequest(*j), &protocol::parsePullRequest);
+    return 0;
+}
+
+int resolveRequest(const std::uint8_t* data, std::size_t size) {
+    const auto b = body(data, size);
+    if (const auto* j = std::get_if<json>(&b))
+        roundTrip(protocol::parseResolveRequest(*j), &protocol::parseResolveRequest);
+    return 0;
+}
+
+int loginRequest(const std::uint8_t* data, std::size_t size) {
+    const auto b = body(data, size);
+    if (const auto* j = std::get_if<json>(&b)) {
+        const auto login = protocol::parseLoginRequest(*j);
+        if (const auto* r = std::get_if<protocol::LoginRequest>(&login))
+            FUZZ_CHECK(j->is_object() && (*j)["email"] == r->email);
+        const auto refresh = protocol::parseRefreshRequest(*j);
+        if (const auto* r = std::get_if<protocol::RefreshRequest>(&refresh))
+            FUZZ_CHECK(j->is_object() && (*j)["refresh_token"] == r->refresh_token);
+    }
+    return 0;
+}
+
+} // namespace bridgecore::fuzz
