@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps configure build run test tsan bench format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -28,6 +28,12 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The engine, server and client tests under ThreadSanitizer (their own build in build/tsan).
+tsan: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build build/tsan -j $(JOBS)
+	ctest --preset tsan -j $(JOBS)
 
 bench: build
 	@for b in $(BUILD_DIR)/tests/benchmarks/*_bench; do echo "== $$b"; $$b || exit 1; done

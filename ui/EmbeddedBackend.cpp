@@ -41,9 +41,7 @@ QString EmbeddedBackend::description() const {
 }
 
 Status EmbeddedBackend::requireAdmin() const {
-    if (m_caller.role != protocol::Role::Admin)
-        return Error{ErrorCode::Forbidden, "only an admin may manage users and app types"};
-    return Status::success();
+    return engine::AccessPolicy::mayManageUsers(m_caller);
 }
 
 Result<engine::TenantSummary> EmbeddedBackend::summary() {
@@ -142,8 +140,8 @@ Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
 }
 
 Result<std::vector<UserInfo>> EmbeddedBackend::users() {
-    if (m_caller.role == protocol::Role::User)
-        return Error{ErrorCode::Forbidden, "only support and admin users may list users"};
+    if (auto s = engine::AccessPolicy::mayListUsers(m_caller); !s)
+        return s.error();
     auto snapshot = m_engine.store().read();
     if (!snapshot.ok())
         return snapshot.error();
