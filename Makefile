@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test tsan bench format clean
+.PHONY: deps configure build run test test-postgres tsan bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -29,14 +29,23 @@ run: build
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# Only the PostgreSQL runs (ctest starts and stops a throw-away cluster in /tmp for them).
+test-postgres: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -L postgres
+
 # The engine, server and client tests under ThreadSanitizer (their own build in build/tsan).
 tsan: deps
 	@cmake --preset tsan >/dev/null
 	@cmake --build build/tsan -j $(JOBS)
-	ctest --preset tsan -j $(JOBS)
+	ctest --preset tsan -j $(JOBS) -LE postgres
 
 bench: build
-	@for b in $(BUILD_DIR)/tests/benchmarks/*_bench; do echo "== $$b"; $$b || exit 1; done
+	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \
+	    echo "== $$b"; $$b || exit 1; done
+
+# A device syncing end to end, next to the server's own figures and PouchDB's (issue 13).
+bench-sync: build
+	$(BUILD_DIR)/tests/benchmarks/sync_bench --with-peers
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -9,7 +9,7 @@ function(bridgecore_settings target)
         -Wall -Wextra -Wpedantic -Werror=switch -Werror=return-type)
 endfunction()
 
-# bridgecore_add_test(<name> LABEL unit|integration|gui SOURCES ... [LIBS ...] [TIMEOUT s])
+# bridgecore_add_test(<name> LABEL unit|integration|gui|postgres SOURCES ... [LIBS ...] [TIMEOUT s])
 # One executable per tested class; runs with the offscreen platform and asserts on.
 function(bridgecore_add_test name)
     cmake_parse_arguments(T "" "LABEL;TIMEOUT" "SOURCES;LIBS" ${ARGN})
@@ -25,6 +25,32 @@ function(bridgecore_add_test name)
         LABELS "${T_LABEL}"
         TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+    if(T_LABEL STREQUAL "postgres") # a PostgreSQL-only test: on the test cluster
+        set_tests_properties(${name} PROPERTIES
+            FIXTURES_REQUIRED PostgresCluster
+            ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR};BRIDGECORE_TEST_STORE=postgres;BRIDGECORE_PG_URI=${BRIDGECORE_PG_TEST_URI}")
+    endif()
+endfunction()
+
+# The throw-away PostgreSQL cluster of the `postgres` tests (tests/support/pg-cluster.sh): one per
+# build tree, on a Unix socket in a temp dir (kept short: socket paths are limited to 107 bytes).
+string(MD5 _bridgecore_build_hash "${CMAKE_BINARY_DIR}")
+string(SUBSTRING "${_bridgecore_build_hash}" 0 10 _bridgecore_build_hash)
+set(BRIDGECORE_PG_TEST_DIR "/tmp/bridgecore-pg-${_bridgecore_build_hash}" CACHE PATH
+    "Directory of the test PostgreSQL cluster")
+set(BRIDGECORE_PG_TEST_URI "postgresql://bridgecore@/postgres?host=${BRIDGECORE_PG_TEST_DIR}")
+
+# bridgecore_add_postgres_run(<test>): runs the test executable <test> once more, as <test>_pg with
+# label `postgres`, on a fresh database of the test cluster (started once by the PostgresCluster
+# fixture and stopped after the last test that needs it).
+function(bridgecore_add_postgres_run name)
+    add_test(NAME ${name}_pg COMMAND ${name})
+    get_test_property(${name} TIMEOUT timeout)
+    set_tests_properties(${name}_pg PROPERTIES
+        LABELS postgres
+        TIMEOUT ${timeout}
+        FIXTURES_REQUIRED PostgresCluster
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR};BRIDGECORE_TEST_STORE=postgres;BRIDGECORE_PG_URI=${BRIDGECORE_PG_TEST_URI}")
 endfunction()
 
 # Development aid: -DBRIDGECORE_PARTS="core/protocol;core/storage;core/engine;tests/unit/engine"

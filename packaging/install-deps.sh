@@ -10,8 +10,11 @@ packages=(
     qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev libsodium-dev zlib1g-dev libsqlite3-dev
+    libpq-dev postgresql
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
+    # Packaging checks (tests/packaging): lintian, systemd-analyze, the maintainer scripts' tools.
+    lintian systemd adduser init-system-helpers iproute2 procps
 )
 
 missing=()

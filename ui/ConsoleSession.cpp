@@ -3,6 +3,7 @@
 #include "DemoSimulator.h"
 #include "RemoteBackend.h"
 #include "server/HttpApi.h"
+#include "storage/OpenStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -80,7 +81,7 @@ Result<std::unique_ptr<client::HttpTransport>> ConsoleSession::login(const QStri
         Error e = r.error();
         if (e.code == ErrorCode::Unauthorized)
             e.message = "wrong email or password for " + url.toString().toStdString();
-        else if (e.message.rfind("network:", 0) == 0)
+        else if (client::isNetworkError(e))
             e.message = "cannot reach the server " + url.toString().toStdString() + " (" +
                         e.message.substr(9) + ")";
         return e;
@@ -129,6 +130,10 @@ QString ConsoleSession::databasePath() const {
     return m_dataDir + QStringLiteral("/bridgecore.db");
 }
 
+QString ConsoleSession::databaseLocation() const {
+    return m_settings.database.isEmpty() ? databasePath() : m_settings.database;
+}
+
 QString ConsoleSession::settingsPath() const {
     return m_dataDir + QStringLiteral("/console.ini");
 }
@@ -137,7 +142,9 @@ Status ConsoleSession::init() {
     if (!QDir().mkpath(m_dataDir))
         return Error{ErrorCode::StorageError,
                      "cannot create the data directory " + m_dataDir.toStdString()};
-    auto store = storage::openSqliteStore(databasePath().toStdString());
+    // The settings name the database: the SQLite file here, or a PostgreSQL URI.
+    m_settings = ConsoleSettings::load(settingsPath());
+    auto store = storage::openStore(databaseLocation().toStdString(), /*migrate=*/true);
     if (!store)
         return store.error();
     m_store = store.value();
@@ -174,7 +181,6 @@ Status ConsoleSession::init() {
         return Error{ErrorCode::StorageError, "the admin user could not be read back"};
     m_caller = engine::Caller{tenant->id, admin->id, protocol::Role::Admin};
 
-    m_settings = ConsoleSettings::load(settingsPath());
     if (m_firstStart)
         m_settings.save(settingsPath());
 
@@ -182,7 +188,9 @@ Status ConsoleSession::init() {
         static const auth::PasswordHasher h;
         return h.hash(password);
     };
-    m_backend = std::make_unique<EmbeddedBackend>(*m_engine, m_caller, databasePath(), hasher);
+    m_backend = std::make_unique<EmbeddedBackend>(
+        *m_engine, m_caller,
+        QString::fromStdString(storage::displayLocation(databaseLocation().toStdString())), hasher);
 
     // The console's own offline client.
     m_transport = std::make_unique<client::InProcessTransport>(*m_engine, m_caller);

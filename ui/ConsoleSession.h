@@ -62,6 +62,8 @@ public:
     /// The server URL in connected mode; empty when embedded.
     QString serverUrl() const { return m_serverUrl; }
     QString databasePath() const;
+    /// What embedded mode opens: the settings' PostgreSQL URI, else databasePath().
+    QString databaseLocation() const;
     QString settingsPath() const;
     bool isFirstStart() const { return m_firstStart; }
     /// The admin password generated on first start; empty afterwards.

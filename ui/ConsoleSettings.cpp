@@ -22,6 +22,7 @@ ConsoleSettings ConsoleSettings::load(const QString& iniPath) {
     c.serveApi = s.value(QStringLiteral("serve_api"), c.serveApi).toBool();
     c.serveAddress = s.value(QStringLiteral("serve_address"), c.serveAddress).toString();
     c.servePort = std::clamp(s.value(QStringLiteral("serve_port"), c.servePort).toInt(), 0, 65535);
+    c.database = s.value(QStringLiteral("database"), c.database).toString().trimmed();
     return c;
 }
 
@@ -39,6 +40,7 @@ void ConsoleSettings::save(const QString& iniPath) const {
     s.setValue(QStringLiteral("serve_api"), serveApi);
     s.setValue(QStringLiteral("serve_address"), serveAddress);
     s.setValue(QStringLiteral("serve_port"), servePort);
+    s.setValue(QStringLiteral("database"), database);
     s.sync();
 }
 

@@ -19,6 +19,9 @@ struct ConsoleSettings {
     bool serveApi = false;
     QString serveAddress = QStringLiteral("127.0.0.1");
     int servePort = 8000;
+    /// Embedded mode's database: "" = bridgecore.db in the data directory, or a PostgreSQL
+    /// URI (postgresql://...) for an office whose console is its sync server. Read at start.
+    QString database;
 
     static ConsoleSettings load(const QString& iniPath);
     void save(const QString& iniPath) const;

@@ -161,7 +161,7 @@ void MainWindow::buildUi() {
     m_lastSync->setObjectName(QStringLiteral("lastSyncLabel"));
     m_progress = new QProgressBar(bar);
     m_progress->setObjectName(QStringLiteral("syncProgress"));
-    m_progress->setMaximumWidth(160);
+    m_progress->setMaximumWidth(360);
     m_progress->setVisible(false);
     m_serving = new QLabel(bar);
     m_message = new QLabel(bar);
@@ -193,6 +193,23 @@ void MainWindow::connectSession() {
             m_progress->setRange(0, 1000);
             m_progress->setValue(int(1000 * std::min<qint64>(current, total) / total));
         }
+    });
+    connect(sched, &client::SyncScheduler::progressed, this, [this](const client::SyncProgress& p) {
+        const QString what =
+            p.phase == client::SyncProgress::Phase::Push ? tr("Pushing") : tr("Pulling");
+        const double left = p.secondsLeft();
+        m_progress->setFormat(left < 0 ? tr("%1 %L2 / %L3 · %L4/s")
+                                             .arg(what)
+                                             .arg(p.done)
+                                             .arg(p.total)
+                                             .arg(qRound64(p.per_second))
+                                       : tr("%1 %L2 / %L3 · %L4/s · %5 s left")
+                                             .arg(what)
+                                             .arg(p.done)
+                                             .arg(p.total)
+                                             .arg(qRound64(p.per_second))
+                                             .arg(qRound64(left)));
+        m_progress->setToolTip(m_progress->format());
     });
     connect(sched, &client::SyncScheduler::finished, this, [this](const QString&) {
         m_progress->setVisible(false);

@@ -71,6 +71,13 @@ SettingsView::SettingsView(const ConsoleSettings& settings, const QStringList& a
     sf->addRow(tr("Port:"), m_servePort);
     m_serving = new QLabel(serve);
     sf->addRow(tr("Status:"), m_serving);
+    m_database = new QLineEdit(serve);
+    m_database->setObjectName(QStringLiteral("databaseEdit"));
+    m_database->setPlaceholderText(tr("this computer (SQLite)"));
+    m_database->setToolTip(tr("Empty: a SQLite file in the data folder. Or a PostgreSQL URI, "
+                              "postgresql://user@host/dbname, shared with bridgecore-server "
+                              "processes. Used from the next start."));
+    sf->addRow(tr("Database:"), m_database);
     layout->addWidget(serve);
 
     auto* buttons = new QHBoxLayout;
@@ -89,6 +96,7 @@ SettingsView::SettingsView(const ConsoleSettings& settings, const QStringList& a
         m_serve->setEnabled(!connected);
         m_serveAddress->setEnabled(!connected && m_serve->isChecked());
         m_servePort->setEnabled(!connected && m_serve->isChecked());
+        m_database->setEnabled(!connected);
     };
     connect(m_mode, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_serve, &QCheckBox::toggled, this, updateEnabled);
@@ -109,6 +117,7 @@ void SettingsView::setSettings(const ConsoleSettings& s) {
     m_serve->setChecked(s.serveApi);
     m_serveAddress->setText(s.serveAddress);
     m_servePort->setValue(s.servePort);
+    m_database->setText(s.database);
 }
 
 ConsoleSettings SettingsView::settings() const {
@@ -123,6 +132,7 @@ ConsoleSettings SettingsView::settings() const {
     s.serveApi = m_serve->isChecked();
     s.serveAddress = m_serveAddress->text().trimmed();
     s.servePort = m_servePort->value();
+    s.database = m_database->text().trimmed();
     return s;
 }
 

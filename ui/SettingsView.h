@@ -44,6 +44,7 @@ private:
     QLineEdit* m_serveAddress = nullptr;
     QSpinBox* m_servePort = nullptr;
     QLabel* m_serving = nullptr;
+    QLineEdit* m_database = nullptr;
 };
 
 } // namespace bridgecore::ui

@@ -1,16 +1,25 @@
 // bridgecore-server: the offline-sync HTTP API, plus the admin subcommands that prepare its
 // database. Exit code 0 on success; otherwise one line on stderr and a non-zero code.
 //
-//   bridgecore-server init   --db PATH
-//   bridgecore-server tenant add --db PATH --name NAME
-//   bridgecore-server user add --db PATH --tenant NAME --email EMAIL --role user|support|admin
+//   bridgecore-server init   --db DB | --config FILE
+//   bridgecore-server tenant add --db DB --name NAME
+//   bridgecore-server user add --db DB --tenant NAME --email EMAIL --role user|support|admin
 //                              [--name NAME]            (password read from stdin)
-//   bridgecore-server serve  --db PATH --listen HOST:PORT [--config FILE]
+//   bridgecore-server serve  [--db DB] [--listen HOST:PORT] [--config FILE]
+//   bridgecore-server backup  --db PATH | --config FILE  --out FILE
+//   bridgecore-server restore --db PATH | --config FILE  --from FILE
+// `--db` and `--listen` win over the config file's "db" and "listen".
+//
+// DB is a SQLite file path or a PostgreSQL URI,
+// postgresql://[user[:password]@][host][:port]/dbname[?host=/socket/dir]; the password may
+// also come from PGPASSWORD or ~/.pgpass. Only `init` creates or upgrades a PostgreSQL schema
+// (any number of `serve` processes may share the database); the others refuse an older one.
 
 #include "auth/Accounts.h"
 #include "engine/SyncEngine.h"
 #include "server/HttpApi.h"
-#include "storage/SyncStore.h"
+#include "storage/OpenStore.h"
+#include "storage/SqliteBackup.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -36,11 +45,15 @@ int fail(const std::string& message, int code = 1) {
 }
 
 const char* kUsage =
-    "usage: bridgecore-server init --db PATH\n"
-    "       bridgecore-server tenant add --db PATH --name NAME\n"
-    "       bridgecore-server user add --db PATH --tenant NAME --email EMAIL "
+    "usage: bridgecore-server init --db DB | --config FILE\n"
+    "       bridgecore-server tenant add --db DB --name NAME\n"
+    "       bridgecore-server user add --db DB --tenant NAME --email EMAIL "
     "--role user|support|admin [--name NAME]   (password on stdin)\n"
-    "       bridgecore-server serve --db PATH --listen HOST:PORT [--config FILE]\n";
+    "       bridgecore-server serve [--db DB] [--listen HOST:PORT] [--config FILE]\n"
+    "       bridgecore-server backup --db PATH | --config FILE --out FILE\n"
+    "       bridgecore-server restore --db PATH | --config FILE --from FILE\n"
+    "DB: a SQLite file path or postgresql://[user[:password]@][host][:port]/dbname"
+    "[?host=/socket/dir]\n";
 
 /// --key value pairs after the subcommand words; nullopt (with a message) on a bad one.
 std::optional<std::map<std::string, std::string>> options(const std::vector<std::string>& args,
@@ -73,10 +86,67 @@ std::optional<std::map<std::string, std::string>> options(const std::vector<std:
     return out;
 }
 
-Result<std::shared_ptr<storage::SyncStore>> openStore(const std::string& path) {
-    if (path.empty())
-        return Error{ErrorCode::ValidationError, "--db PATH is required"};
-    return storage::openSqliteStore(path);
+/// The store `--db` names; only `init` (migrate) creates or upgrades a PostgreSQL schema.
+Result<std::shared_ptr<storage::SyncStore>> openStore(const std::string& location,
+                                                      bool migrate = false) {
+    if (location.empty())
+        return Error{ErrorCode::ValidationError,
+                     "--db is required: a SQLite file path or a postgresql:// URI"};
+    return storage::openStore(location, migrate);
+}
+
+/// The server configuration: --config FILE (when given) under --db and --listen.
+Result<server::ServerConfig> loadConfig(std::map<std::string, std::string>& opt) {
+    server::ServerConfig config;
+    if (opt.count("config")) {
+        if (auto s = config.applyFile(opt["config"]); !s.ok())
+            return s.error();
+    }
+    if (opt.count("db"))
+        config.db = opt["db"];
+    if (opt.count("listen"))
+        config.listen = opt["listen"];
+    if (config.db.empty())
+        return Error{ErrorCode::ValidationError, "--db PATH (or \"db\" in --config) is required"};
+    return config;
+}
+
+/// `backup` and `restore`: SQLite's online backup API both ways; PostgreSQL has its own tools.
+int backupOrRestore(const std::string& cmd, std::map<std::string, std::string> opt) {
+    const std::string file = cmd == "backup" ? "out" : "from";
+    if (!opt.count(file))
+        return fail("--" + file + " FILE is required", 2);
+    auto config = loadConfig(opt);
+    if (!config.ok())
+        return fail(config.error().message, 2);
+    const std::string db = config.value().db;
+    if (storage::isPostgresLocation(db))
+        return fail(cmd == "backup"
+                        ? "a PostgreSQL database is backed up with its own tools: pg_dump -Fc "
+                          "-d URI -f FILE (consistent while servers keep writing)"
+                        : "a PostgreSQL database is restored with its own tools: stop the "
+                          "servers, then pg_restore --clean -d URI FILE");
+    if (cmd == "backup") {
+        auto info = storage::backupSqlite(db, opt[file]);
+        if (!info.ok())
+            return fail("backup failed: " + info.error().message);
+        std::printf("backed up %s to %s (schema version %d, %lld bytes)\n", db.c_str(),
+                    opt[file].c_str(), info.value().schemaVersion,
+                    static_cast<long long>(info.value().bytes));
+        return 0;
+    }
+    auto lock = storage::DatabaseLock::acquire(db, storage::DatabaseLock::Mode::Exclusive);
+    if (!lock.ok())
+        return fail("restore refused: " + lock.error().message);
+    auto info = storage::restoreSqlite(opt[file], db);
+    if (!info.ok())
+        return fail("restore refused: " + info.error().message);
+    std::printf("restored %s from %s (schema version %d)\n", db.c_str(), opt[file].c_str(),
+                info.value().schemaVersion);
+    if (info.value().schemaVersion < storage::latestSchemaVersion())
+        std::printf("the next init or serve migrates it to schema version %d\n",
+                    storage::latestSchemaVersion());
+    return 0;
 }
 
 /// Admin subcommands run without a server secret: tokens are never issued by them.
@@ -91,19 +161,21 @@ void onSignal(int) {
 }
 
 int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
-    server::ServerConfig config;
-    if (opt.count("config")) {
-        if (auto s = config.applyFile(opt["config"]); !s.ok())
-            return fail(s.error().message);
-    }
+    auto loaded = loadConfig(opt);
+    if (!loaded.ok())
+        return fail(loaded.error().message);
+    server::ServerConfig& config = loaded.value();
     if (const char* env = std::getenv("BRIDGECORE_JWT_SECRET"); env && *env)
         config.jwt_secret = env;
+    else if (auto s = config.loadJwtSecretFile(); !s.ok())
+        return fail(s.error().message);
     if (config.jwt_secret.empty())
-        return fail("no JWT secret: set BRIDGECORE_JWT_SECRET or \"jwt_secret\" in --config");
+        return fail("no JWT secret: set BRIDGECORE_JWT_SECRET, or \"jwt_secret_file\" or "
+                    "\"jwt_secret\" in --config");
     if (config.jwt_secret.size() < auth::kMinSecretBytes)
         return fail("the JWT secret is too short: it needs at least " +
                     std::to_string(auth::kMinSecretBytes) + " bytes");
-    const std::string listen = opt.count("listen") ? opt["listen"] : "127.0.0.1:8000";
+    const std::string listen = config.listen;
     const auto colon = listen.rfind(':');
     bool portOk = false;
     const uint port = colon == std::string::npos
@@ -117,7 +189,15 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     if (!portOk || port > 65535 || !address.setAddress(host))
         return fail("--listen must be HOST:PORT with a numeric address, e.g. 127.0.0.1:8000");
 
-    auto store = openStore(opt["db"]);
+    // Held while serving, so that `restore` can tell that this database is in use.
+    storage::DatabaseLock hold;
+    if (!storage::isPostgresLocation(config.db) && config.db != ":memory:") {
+        auto lock = storage::DatabaseLock::acquire(config.db, storage::DatabaseLock::Mode::Shared);
+        if (!lock.ok())
+            return fail("cannot serve: " + lock.error().message);
+        hold = std::move(lock).value();
+    }
+    auto store = openStore(config.db);
     if (!store.ok())
         return fail("cannot open the database: " + store.error().message);
 
@@ -172,10 +252,13 @@ int main(int argc, char** argv) {
     std::string error;
     const std::string& cmd = args[0];
     if (cmd == "init") {
-        auto opt = options(args, 1, {"db"}, error);
+        auto opt = options(args, 1, {"db", "config"}, error);
         if (!opt)
             return fail(error, 2);
-        auto store = openStore((*opt)["db"]);
+        auto config = loadConfig(*opt);
+        if (!config.ok())
+            return fail(config.error().message, 2);
+        auto store = openStore(config.value().db, /*migrate=*/true);
         if (!store.ok())
             return fail("cannot open the database: " + store.error().message);
         std::printf("database ready (schema version %d)\n", store.value()->schemaVersion());
@@ -225,6 +308,12 @@ int main(int argc, char** argv) {
         if (!opt)
             return fail(error, 2);
         return serve(*opt, argc, argv);
+    }
+    if (cmd == "backup" || cmd == "restore") {
+        auto opt = options(args, 1, {"db", "config", cmd == "backup" ? "out" : "from"}, error);
+        if (!opt)
+            return fail(error, 2);
+        return backupOrRestore(cmd, *opt);
     }
     return fail("unknown command '" + cmd + "'\n" + kUsage, 2);
 }

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 struct sqlite3;
@@ -107,8 +108,40 @@ struct LocalEdit {
 /// A change taken for a push: the frozen wire form plus what the result needs.
 struct SentChange {
     OutboxEntry entry;
-    json wire; // the change exactly as sent (resent unchanged after a crash)
+    std::string wire;      // the change as JSON text, exactly as sent (resent unchanged)
+    std::string data_text; // the stored data when prepared (a later edit makes it stale)
+    /// The wire form parsed (tests, diagnostics).
+    json wireJson() const { return json::parse(wire); }
 };
+
+/// Where preparePush() continues: first the in_flight entries of an interrupted push (resent
+/// byte-identical), then pending entries by seq. Each entry is taken at most once per round.
+struct PushCursor {
+    bool resending = true;
+    std::int64_t after = 0; // last seq taken in the current phase
+};
+
+/// A push request prepared from the outbox. Its changes stay pending (and can still coalesce
+/// with new edits) until markSent() marks them in flight just before the request is sent.
+struct PushBatch {
+    std::vector<SentChange> changes;
+    bool resend = false; // in_flight entries of an interrupted push
+    /// The changes as a JSON array text, ready to be spliced into the request body.
+    std::string changesText() const;
+};
+
+/// One outbox entry as `recover` salvages it and `import-outbox` queues it again.
+json toRecoveryJson(const OutboxEntry& entry, const std::string& sentJson);
+
+/// What `recover` salvaged from a damaged cache file.
+struct RecoveredOutbox {
+    json entries = json::array(); // toRecoveryJson() of every readable entry
+    int unreadable = 0;           // entries skipped because their rows could not be read
+    std::string device_id, app_type, server_url;
+};
+/// Reads every readable outbox entry of the (possibly damaged) cache at `path`, row by row,
+/// without writing to it.
+Result<RecoveredOutbox> recoverOutbox(const QString& path);
 
 class ClientCache : public QObject {
     Q_OBJECT
@@ -191,7 +224,18 @@ public:
     Status purgeSynced(Millis before);
 
     // ---- used by SyncClient ----
-    /// Marks up to `max` entries in_flight (in_flight ones first, then pending by seq) and
+    /// Prepares the next request of at most `max` changes after `cursor` (which it advances)
+    /// without writing anything. A pending entry whose record is in `busyRows` (a request still
+    /// on the wire carries that record, and its result rebases the entry) ends the batch early.
+    Result<PushBatch> preparePush(PushCursor& cursor, std::size_t max,
+                                  const std::unordered_set<std::int64_t>& busyRows = {});
+    /// Marks a prepared batch in flight with its wire form, in one transaction, just before it
+    /// is sent. Returns false (and marks nothing) when an entry changed since it was prepared.
+    Result<bool> markSent(const PushBatch& batch);
+    /// Puts the entries of a batch that was marked but certainly never reached the server back
+    /// to pending, so status is truthful and a later edit can coalesce with them again.
+    Status returnToPending(const PushBatch& batch);
+    /// Prepares and marks up to `max` entries (in_flight ones first, then pending by seq) and
     /// returns them with their wire form. Committed before returning.
     Result<std::vector<SentChange>> takeForPush(std::size_t max);
     /// Commits statuses, id mapping, versions and conflicts of a push response in one transaction.
@@ -202,6 +246,10 @@ public:
     Result<int> applyPullPage(const protocol::PullResponse& page);
     /// Marks a conflict resolved and its change settled after a successful resolve-conflicts.
     Status markResolved(const std::string& localId, const protocol::ResolveResult& result);
+    /// Queues outbox entries salvaged by recoverOutbox() (toRecoveryJson form) again, in one
+    /// transaction; entries whose local_id is already queued are skipped. Returns how many
+    /// were queued. In-flight ones keep their stored wire form so the server recognises them.
+    Result<int> importOutbox(const json& entries);
     /// Records the last sync error ("" clears it).
     Status setLastError(const std::string& error);
     /// The cache's clock, in ms since the epoch.

@@ -44,10 +44,16 @@ public:
     void setTokenListener(std::function<void(const std::string& refreshToken)> listener);
     /// Transfer timeout of each request (default 30 s).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    /// Gzip request bodies above 1 KiB (default on).
+    /// Gzip request bodies above 1 KiB (default: on, except to a loopback address, where
+    /// compressing costs CPU on both ends and saves nothing).
     void setGzipRequests(bool on) { m_gzip = on; }
 
     Result<protocol::PushResponse> push(const protocol::PushRequest& request) override;
+    Result<protocol::PushResponse> pushText(const std::string& body) override;
+    /// Refreshes the access token when there is none yet.
+    Status prepare() override;
+    void releaseThreadResources() override;
+    bool waitsOnNetwork() const override { return true; }
     Result<protocol::PullResponse> pull(const protocol::PullRequest& request) override;
     Result<protocol::ResolveResponse> resolve(const protocol::ResolveRequest& request) override;
     Result<protocol::SyncState> state(const std::string& deviceId) override;
@@ -57,8 +63,9 @@ public:
 
 private:
     enum class Verb { Get, Post };
-    Result<json> call(Verb verb, const QString& path, const json* body, bool auth);
-    Result<json> callOnce(Verb verb, const QString& path, const json* body, bool auth,
+    Result<json> call(Verb verb, const QString& path, const QByteArray* body, bool auth);
+    Result<json> callJson(Verb verb, const QString& path, const json* body, bool auth);
+    Result<json> callOnce(Verb verb, const QString& path, const QByteArray* body, bool auth,
                           int* httpStatus);
     QNetworkAccessManager& nam();
 

@@ -4,7 +4,7 @@ namespace bridgecore::client {
 
 namespace {
 Error offlineError() {
-    return Error{ErrorCode::Internal, "network: the server is unreachable"};
+    return Error{ErrorCode::Unreachable, "network: the server is unreachable"};
 }
 } // namespace
 
@@ -18,7 +18,7 @@ Result<protocol::PushResponse> InProcessTransport::push(const protocol::PushRequ
     auto r = m_engine.push(m_caller, request);
     if (r.ok() && m_dropPushResponses > 0) {
         --m_dropPushResponses;
-        return Error{ErrorCode::Internal, "network: connection closed before the response"};
+        return Error{ErrorCode::Network, "network: connection closed before the response"};
     }
     return r;
 }

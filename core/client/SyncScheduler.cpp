@@ -25,6 +25,7 @@ SyncScheduler::SyncScheduler(SyncClient& client, bool useWorkerThread, QObject* 
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncScheduler::runSync);
     connect(&m_client, &SyncClient::progress, this, &SyncScheduler::progress);
+    connect(&m_client, &SyncClient::progressed, this, &SyncScheduler::progressed);
     if (useWorkerThread) {
         m_thread = new QThread(this);
         m_thread->setObjectName(QStringLiteral("bridgecore-sync"));
@@ -125,7 +126,7 @@ void SyncScheduler::runSync() {
             text = QString::fromStdString(toJson(r.value()).dump());
         } else {
             text = QString::fromStdString(r.error().message);
-            networkError = text.startsWith(QLatin1String("network:"));
+            networkError = isNetworkError(r.error());
         }
         QMetaObject::invokeMethod(
             this, [this, ok, text, networkError] { onDone(ok, text, networkError); },

@@ -63,6 +63,8 @@ public:
 signals:
     void started();
     void progress(qint64 current, qint64 total);
+    /// The same with phase, rate and time left (the console's status bar shows it).
+    void progressed(const bridgecore::client::SyncProgress& progress);
     /// A sync completed; `summary` is toJson(SyncSummary) as text.
     void finished(const QString& summary);
     /// A sync failed; the next one follows after the backoff.

@@ -38,6 +38,10 @@ std::string_view errorCodeName(ErrorCode code) {
         return "STORAGE_ERROR";
     case ErrorCode::SchemaTooNew:
         return "SCHEMA_TOO_NEW";
+    case ErrorCode::Unreachable:
+        return "UNREACHABLE";
+    case ErrorCode::Network:
+        return "NETWORK_ERROR";
     case ErrorCode::Internal:
         return "INTERNAL_ERROR";
     }

@@ -31,6 +31,8 @@ enum class ErrorCode {
     RateLimited,     // 429
     StorageError,    // 500: the database failed; nothing of the failed unit was kept
     SchemaTooNew,    // the database was written by a newer BridgeCore
+    Unreachable,     // client side: no connection to the server (nothing was sent)
+    Network,         // client side: the exchange broke off (a request may have arrived)
     Internal,        // 500
 };
 

@@ -605,9 +605,10 @@ struct HttpApi::Impl {
         const auto it = config.rate_limits.find(endpointName(e));
         if (it == config.rate_limits.end() || it->second.requests <= 0)
             return std::nullopt;
+        const int share = std::max(1, it->second.requests / std::max(1, config.server_processes));
         const RateDecision d =
-            limiter.hit(std::string(endpointName(e)) + '|' + who, it->second.requests,
-                        it->second.window_seconds, QDateTime::currentMSecsSinceEpoch());
+            limiter.hit(std::string(endpointName(e)) + '|' + who, share, it->second.window_seconds,
+                        QDateTime::currentMSecsSinceEpoch());
         std::vector<std::pair<QByteArray, QByteArray>> h{
             {"X-RateLimit-Limit", QByteArray::number(d.limit)},
             {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},

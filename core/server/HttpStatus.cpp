@@ -29,6 +29,9 @@ int httpStatus(ErrorCode code) {
     case ErrorCode::SchemaTooNew:
     case ErrorCode::Internal:
         return 500;
+    case ErrorCode::Unreachable:
+    case ErrorCode::Network:
+        return 502;
     }
     return 500;
 }

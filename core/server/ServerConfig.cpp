@@ -1,5 +1,9 @@
 #include "ServerConfig.h"
 
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +28,16 @@ Status ServerConfig::apply(const json& j) {
         out = j[key].get<std::int64_t>();
         return Status::success();
     };
+    for (auto [key, out] : {std::pair{"db", &db}, std::pair{"listen", &listen},
+                            std::pair{"jwt_secret_file", &jwt_secret_file}}) {
+        if (!j.contains(key))
+            continue;
+        if (!j[key].is_string() || j[key].get<std::string>().empty())
+            return bad(key, "must be a non-empty string");
+        *out = j[key].get<std::string>();
+    }
+    if (j.contains("jwt_secret") && j.contains("jwt_secret_file"))
+        return bad("jwt_secret", "and 'jwt_secret_file' exclude each other: keep one");
     if (j.contains("jwt_secret")) {
         if (!j["jwt_secret"].is_string())
             return bad("jwt_secret", "must be a string");
@@ -45,6 +59,10 @@ Status ServerConfig::apply(const json& j) {
     if (auto s = integer("worker_threads", 0, v); !s.ok())
         return s;
     worker_threads = static_cast<int>(v);
+    v = server_processes;
+    if (auto s = integer("server_processes", 1, v); !s.ok())
+        return s;
+    server_processes = static_cast<int>(v);
     v = gzip_min_bytes;
     if (auto s = integer("gzip_min_bytes", 0, v); !s.ok())
         return s;
@@ -87,7 +105,38 @@ Status ServerConfig::applyFile(const std::string& path) {
     const json j = json::parse(ss.str(), nullptr, false);
     if (j.is_discarded())
         return Error{ErrorCode::ValidationError, "config: '" + path + "' is not valid JSON"};
-    return apply(j);
+    if (Status s = apply(j); !s.ok())
+        return s;
+    // Paths in a file are relative to its folder, so the service finds them from any directory.
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    auto anchor = [&](const char* key, std::string& value) {
+        const bool uri = value.find("://") != std::string::npos || value == ":memory:";
+        if (j.contains(key) && !uri && std::filesystem::path(value).is_relative())
+            value = (folder / value).lexically_normal().string();
+    };
+    anchor("db", db);
+    anchor("jwt_secret_file", jwt_secret_file);
+    return Status::success();
+}
+
+Status ServerConfig::loadJwtSecretFile() {
+    if (jwt_secret_file.empty())
+        return Status::success();
+    std::ifstream in(jwt_secret_file, std::ios::binary);
+    if (!in)
+        return Error{ErrorCode::ValidationError, "config: cannot read jwt_secret_file '" +
+                                                     jwt_secret_file +
+                                                     "': " + std::strerror(errno)};
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string secret = ss.str();
+    while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back())))
+        secret.pop_back();
+    if (secret.empty())
+        return Error{ErrorCode::ValidationError,
+                     "config: jwt_secret_file '" + jwt_secret_file + "' is empty"};
+    jwt_secret = std::move(secret);
+    return Status::success();
 }
 
 } // namespace bridgecore::server

@@ -1,12 +1,15 @@
 #pragma once
 // Settings of the HTTP API: limits, token lifetimes, the JWT secret, threads. Defaults are the
 // guide's; `bridgecore-server serve --config FILE` reads a JSON file with any of these keys:
-//   {"jwt_secret": "...(>= 32 bytes; BRIDGECORE_JWT_SECRET overrides)",
+//   {"db": "/var/lib/bridgecore/sync.db", "listen": "127.0.0.1:8000",
+//    "jwt_secret_file": "/etc/bridgecore/jwt-secret",
+//    "jwt_secret": "...(>= 32 bytes; BRIDGECORE_JWT_SECRET overrides; not with jwt_secret_file)",
 //    "max_body_bytes": 33554432, "access_token_seconds": 900, "refresh_token_seconds": 2592000,
 //    "rate_limits": {"push": {"requests": 100, "window_seconds": 60}, "pull": {...},
 //                    "resolve": {...}, "state": {...}, "reset": {...}, "login": {...}},
-//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024}
-// "requests": 0 switches a limit off.
+//    "worker_threads": 0, "log_requests": true, "gzip_min_bytes": 1024, "server_processes": 1}
+// "requests": 0 switches a limit off. `--db` and `--listen` win over "db" and "listen"; relative
+// "db" and "jwt_secret_file" paths in a file are relative to that file's folder.
 
 #include "auth/TokenService.h"
 #include "protocol/Protocol.h"
@@ -23,6 +26,13 @@ struct RateLimit {
 };
 
 struct ServerConfig {
+    /// The database: a SQLite file path (or a database URI where the build supports one).
+    std::string db;
+    /// HOST:PORT with a numeric address.
+    std::string listen = "127.0.0.1:8000";
+    /// A file holding the JWT secret (trailing whitespace is dropped); read by
+    /// loadJwtSecretFile().
+    std::string jwt_secret_file;
     /// HS256 secret; at least auth::kMinSecretBytes bytes in server mode.
     std::string jwt_secret;
     auth::TokenLifetimes tokens;
@@ -33,6 +43,10 @@ struct ServerConfig {
     std::map<std::string, RateLimit> rate_limits = {{"push", {100, 60}},   {"pull", {200, 60}},
                                                     {"resolve", {50, 60}}, {"state", {100, 60}},
                                                     {"reset", {10, 3600}}, {"login", {30, 60}}};
+    /// How many `serve` processes share the database (PostgreSQL): rate-limit windows live in
+    /// each process, so each allows its share, requests / server_processes (at least 1), and
+    /// a user's total over all processes stays within the limit.
+    int server_processes = 1;
     /// Threads that run database work; 0 = max(4, cores).
     int worker_threads = 0;
     /// One JSON line per request on stderr.
@@ -45,6 +59,9 @@ struct ServerConfig {
     Status apply(const protocol::json& j);
     /// Reads a JSON config file (see apply()).
     Status applyFile(const std::string& path);
+    /// Sets jwt_secret from jwt_secret_file when that is set; an error naming the file when it
+    /// cannot be read or is empty.
+    Status loadJwtSecretFile();
 };
 
 } // namespace bridgecore::server

@@ -1,5 +1,7 @@
 #include "storage/SqliteStore.h"
 
+#include "storage/Migrations.h"
+
 #include <QLoggingCategory>
 
 #include <sqlite3.h>
@@ -17,181 +19,6 @@ namespace {
 
 using protocol::EventAction;
 using protocol::EventPriority;
-
-// Numbered, forward-only migrations. Each entry brings the schema from (index) to (index + 1).
-// Never edit a released entry: append a new one.
-const char* const kMigrations[] = {
-    // 1: the first schema.
-    R"sql(
-CREATE TABLE tenants (
-    id          INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL UNIQUE,
-    created_at  INTEGER NOT NULL
-);
-CREATE TABLE users (
-    id            INTEGER PRIMARY KEY,
-    tenant_id     INTEGER NOT NULL REFERENCES tenants(id),
-    email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
-    name          TEXT NOT NULL,
-    role          TEXT NOT NULL CHECK (role IN ('user', 'support', 'admin')),
-    password_hash TEXT NOT NULL,
-    disabled      INTEGER NOT NULL DEFAULT 0,
-    created_at    INTEGER NOT NULL
-);
-CREATE INDEX users_tenant ON users(tenant_id);
-CREATE TABLE app_type_models (
-    tenant_id INTEGER NOT NULL,
-    app_type  TEXT NOT NULL,
-    model     TEXT NOT NULL,
-    priority  TEXT,
-    category  TEXT NOT NULL DEFAULT 'business',
-    position  INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, app_type, model)
-) WITHOUT ROWID;
-CREATE TABLE records (
-    tenant_id   INTEGER NOT NULL,
-    model       TEXT NOT NULL,
-    id          INTEGER NOT NULL,
-    data        TEXT NOT NULL,
-    version     INTEGER NOT NULL,
-    create_date INTEGER NOT NULL,
-    write_date  INTEGER NOT NULL,
-    deleted     INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (tenant_id, model, id)
-) WITHOUT ROWID;
-CREATE TABLE events (
-    tenant_id      INTEGER NOT NULL,
-    event_id       INTEGER NOT NULL,
-    model          TEXT NOT NULL,
-    record_id      INTEGER NOT NULL,
-    action         TEXT NOT NULL,
-    timestamp      INTEGER NOT NULL,
-    data           TEXT,
-    changed_fields TEXT NOT NULL,
-    priority       TEXT NOT NULL,
-    category       TEXT NOT NULL,
-    user_id        INTEGER NOT NULL,
-    device_id      TEXT,
-    local_id       TEXT,
-    version        INTEGER NOT NULL,
-    seq            INTEGER NOT NULL, -- n-th event of (tenant, model, priority): O(log n) counts
-    PRIMARY KEY (tenant_id, event_id)
-) WITHOUT ROWID;
-CREATE INDEX events_record ON events(tenant_id, model, record_id, version);
-CREATE INDEX events_count ON events(tenant_id, model, priority, event_id, seq);
-CREATE TABLE push_ledger (
-    tenant_id    INTEGER NOT NULL,
-    device_id    TEXT NOT NULL,
-    local_id     TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    model        TEXT NOT NULL,
-    server_id    INTEGER,
-    created      INTEGER NOT NULL,
-    result       TEXT NOT NULL,
-    at           INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, device_id, local_id)
-) WITHOUT ROWID;
-CREATE TABLE devices (
-    tenant_id           INTEGER NOT NULL,
-    device_id           TEXT NOT NULL,
-    user_id             INTEGER NOT NULL,
-    app_type            TEXT,
-    last_event_id       INTEGER NOT NULL DEFAULT 0,
-    last_sync_time      INTEGER,
-    last_push_time      INTEGER,
-    last_pull_time      INTEGER,
-    total_syncs         INTEGER NOT NULL DEFAULT 0,
-    total_events_synced INTEGER NOT NULL DEFAULT 0,
-    app_version         TEXT,
-    pending_changes     INTEGER NOT NULL DEFAULT 0,
-    oldest_pending_at   TEXT,
-    last_error          TEXT,
-    clock_skew_ms       INTEGER,
-    total_pushes        INTEGER NOT NULL DEFAULT 0,
-    total_pulls         INTEGER NOT NULL DEFAULT 0,
-    changes_pushed      INTEGER NOT NULL DEFAULT 0,
-    changes_succeeded   INTEGER NOT NULL DEFAULT 0,
-    changes_failed      INTEGER NOT NULL DEFAULT 0,
-    changes_conflicted  INTEGER NOT NULL DEFAULT 0,
-    push_ms_total       REAL NOT NULL DEFAULT 0,
-    pull_ms_total       REAL NOT NULL DEFAULT 0,
-    bytes_in            INTEGER NOT NULL DEFAULT 0,
-    bytes_out           INTEGER NOT NULL DEFAULT 0,
-    created_at          INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, device_id)
-);
-CREATE INDEX devices_user ON devices(tenant_id, user_id, device_id);
-CREATE INDEX devices_sync ON devices(tenant_id, last_sync_time);
-CREATE TABLE conflicts (
-    tenant_id          INTEGER NOT NULL,
-    conflict_id        INTEGER NOT NULL,
-    device_id          TEXT NOT NULL,
-    user_id            INTEGER NOT NULL,
-    local_id           TEXT NOT NULL,
-    model              TEXT NOT NULL,
-    record_id          INTEGER NOT NULL,
-    action             TEXT NOT NULL,
-    strategy           TEXT NOT NULL,
-    resolution         TEXT NOT NULL,
-    open               INTEGER NOT NULL,
-    conflicting_fields TEXT NOT NULL,
-    local_data         TEXT NOT NULL,
-    server_data        TEXT NOT NULL,
-    base_data          TEXT,
-    local_version      INTEGER,
-    server_version     INTEGER NOT NULL,
-    local_timestamp    INTEGER NOT NULL,
-    server_timestamp   INTEGER NOT NULL,
-    created_at         INTEGER NOT NULL,
-    resolved_at        INTEGER,
-    resolved_by        INTEGER,
-    result_data        TEXT,
-    PRIMARY KEY (tenant_id, conflict_id)
-);
-CREATE INDEX conflicts_device ON conflicts(tenant_id, device_id, local_id, open);
-CREATE INDEX conflicts_open ON conflicts(tenant_id, open, conflict_id);
-CREATE TABLE metric_buckets (
-    tenant_id      INTEGER NOT NULL,
-    bucket_start   INTEGER NOT NULL,
-    pushes         INTEGER NOT NULL DEFAULT 0,
-    changes_pushed INTEGER NOT NULL DEFAULT 0,
-    pulls          INTEGER NOT NULL DEFAULT 0,
-    events_pulled  INTEGER NOT NULL DEFAULT 0,
-    conflicts      INTEGER NOT NULL DEFAULT 0,
-    failures       INTEGER NOT NULL DEFAULT 0,
-    push_ms_sum    REAL NOT NULL DEFAULT 0,
-    push_ms_samples TEXT NOT NULL DEFAULT '[]',
-    PRIMARY KEY (tenant_id, bucket_start)
-) WITHOUT ROWID;
-)sql",
-    // 2: per-tenant counter rows for ids (commit order = id order with several writers),
-    // push durations as rows (added, never read-modify-written).
-    R"sql(
-CREATE TABLE counters (
-    tenant_id INTEGER NOT NULL,
-    name      TEXT NOT NULL, -- event | conflict | record:<model> | seq:<model>:<priority>
-    value     INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, name)
-) WITHOUT ROWID;
-INSERT INTO counters SELECT tenant_id, 'event', MAX(event_id) FROM events GROUP BY tenant_id;
-INSERT INTO counters SELECT tenant_id, 'conflict', MAX(conflict_id) FROM conflicts
-    GROUP BY tenant_id;
-INSERT INTO counters SELECT tenant_id, 'record:' || model, MAX(id) FROM records
-    GROUP BY tenant_id, model;
-INSERT INTO counters SELECT tenant_id, 'seq:' || model || ':' || priority, MAX(seq) FROM events
-    GROUP BY tenant_id, model, priority;
-CREATE TABLE metric_samples (
-    tenant_id    INTEGER NOT NULL,
-    bucket_start INTEGER NOT NULL,
-    push_ms      REAL NOT NULL
-);
-CREATE INDEX metric_samples_bucket ON metric_samples(tenant_id, bucket_start);
-INSERT INTO metric_samples SELECT m.tenant_id, m.bucket_start, j.value
-    FROM metric_buckets m, json_each(m.push_ms_samples) j;
-ALTER TABLE metric_buckets DROP COLUMN push_ms_samples;
-)sql",
-};
-constexpr int kLatestVersion = static_cast<int>(std::size(kMigrations));
 
 Millis wallNow() {
     using namespace std::chrono;
@@ -555,10 +382,6 @@ Result<std::shared_ptr<SyncStore>> openSqliteStore(const std::string& path) {
     return std::shared_ptr<SyncStore>(std::move(r).value());
 }
 
-int latestSchemaVersion() {
-    return kLatestVersion;
-}
-
 Result<std::shared_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     std::shared_ptr<SqliteStore> store(new SqliteStore);
     store->m_path = path;
@@ -587,15 +410,16 @@ Status SqliteStore::migrate() {
             return c.error("reading the schema version");
         current = static_cast<int>(version.int64(0));
     }
-    if (current > kLatestVersion)
-        return Error{ErrorCode::SchemaTooNew,
-                     "the database has schema version " + std::to_string(current) +
-                         ", newer than this BridgeCore build (" + std::to_string(kLatestVersion) +
-                         "); upgrade BridgeCore to open it"};
-    for (int v = current; v < kLatestVersion; ++v) {
+    if (current > latestSchemaVersion())
+        return Error{ErrorCode::SchemaTooNew, "the database has schema version " +
+                                                  std::to_string(current) +
+                                                  ", newer than this BridgeCore build (" +
+                                                  std::to_string(latestSchemaVersion()) +
+                                                  "); upgrade BridgeCore to open it"};
+    for (int v = current; v < latestSchemaVersion(); ++v) {
         if (Status s = c.exec("BEGIN IMMEDIATE"); !s.ok())
             return s;
-        Status s = c.exec(kMigrations[v]);
+        Status s = c.exec(migrations()[static_cast<std::size_t>(v)].sqlite);
         if (s.ok())
             s = c.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
         if (!s.ok()) {
@@ -608,7 +432,7 @@ Status SqliteStore::migrate() {
             return cs;
         qCInfo(lcStorage, "migrated database to schema version %d", v + 1);
     }
-    m_schemaVersion = kLatestVersion;
+    m_schemaVersion = latestSchemaVersion();
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <csignal>
@@ -111,7 +112,12 @@ bool ServerProcess::start(const nlohmann::json& config, int timeoutMs) {
     QStringList args{QStringLiteral("serve"), QStringLiteral("--db"), m_db,
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     if (!config.is_null()) {
-        const QString path = m_db + QStringLiteral(".config.json");
+        // Beside the database, or (for a PostgreSQL URI) in a directory of our own.
+        if (!m_configDir)
+            m_configDir = std::make_unique<QTemporaryDir>();
+        const QString path = m_db.contains(QStringLiteral("://"))
+                                 ? m_configDir->filePath(QStringLiteral("config.json"))
+                                 : m_db + QStringLiteral(".config.json");
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             m_error = QStringLiteral("cannot write ") + path;

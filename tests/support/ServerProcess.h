@@ -17,6 +17,8 @@
 #include <QString>
 #include <QStringList>
 
+class QTemporaryDir;
+
 #include <nlohmann/json.hpp>
 
 #include <memory>
@@ -40,6 +42,7 @@ CommandResult runServerCommand(const QStringList& args, const QByteArray& input 
 
 class ServerProcess {
 public:
+    /// `dbPath`: what `--db` takes, a SQLite path or a PostgreSQL URI.
     explicit ServerProcess(QString dbPath, QByteArray jwtSecret = testJwtSecret());
     ~ServerProcess(); // kills a server still running
 
@@ -51,7 +54,8 @@ public:
     std::optional<qint64> addUser(const QString& tenant, const QString& email, const QString& role,
                                   const QString& password, const QString& name = {});
 
-    /// `serve --listen 127.0.0.1:0 [--config FILE]` (config written to a file next to the db);
+    /// `serve --listen 127.0.0.1:0 [--config FILE]` (config written to a file next to the db, or
+    /// in a temporary directory when the db is a PostgreSQL URI);
     /// true once the server printed its "listening on" line. Request logs go to stderrText().
     bool start(const nlohmann::json& config = nullptr, int timeoutMs = 30000);
     /// SIGTERM and wait; the exit code (-1 when it had to be killed or was not running).
@@ -82,6 +86,7 @@ private:
     QByteArray m_stdout, m_stderr;
     quint16 m_port = 0;
     QString m_error;
+    std::unique_ptr<QTemporaryDir> m_configDir; // the --config file when m_db is a URI
 };
 
 } // namespace bridgecore::testsupport

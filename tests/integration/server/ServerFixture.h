@@ -4,6 +4,7 @@
 
 #include "HttpClient.h"
 #include "ServerProcess.h"
+#include "TestDatabase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,16 +20,18 @@ using nlohmann::json;
 
 inline const QString kPassword = QStringLiteral("correct-horse-battery");
 
-/// A server on a fresh database with tenant "acme" and users admin@acme.test (admin),
-/// support@acme.test (support), user@acme.test (user); all with kPassword.
+/// A server on a fresh database (SQLite, or PostgreSQL in the `postgres` runs) with tenant
+/// "acme" and users admin@acme.test (admin), support@acme.test (support), user@acme.test
+/// (user); all with kPassword.
 struct ServerFixture {
-    QTemporaryDir dir;
+    QTemporaryDir dir; // for files a test writes beside the database (backups, configs)
+    TestDatabase db;
     std::unique_ptr<ServerProcess> server;
 
     bool prepare(const QStringList& tenants = {QStringLiteral("acme")}) {
-        if (!dir.isValid())
+        if (!db.valid())
             return false;
-        server = std::make_unique<ServerProcess>(dir.filePath(QStringLiteral("sync.db")));
+        server = std::make_unique<ServerProcess>(db.location());
         if (!server->init())
             return false;
         for (const QString& t : tenants) {

@@ -6,14 +6,24 @@
 #include <QFile>
 
 #include <csignal>
+#include <map>
+#include <memory>
 
 using namespace bridgecore::testsupport;
 
 class ServerProcessTest : public QObject {
     Q_OBJECT
-    QTemporaryDir dir;
+    std::map<std::string, std::unique_ptr<TestDatabase>> dbs;
 
-    QString db(const char* name) { return dir.filePath(QString::fromLatin1(name)); }
+    /// The `--db` of a database named `name` in this test (SQLite file or PostgreSQL database).
+    QString db(const char* name) {
+        auto& d = dbs[name];
+        if (!d)
+            d = std::make_unique<TestDatabase>();
+        if (!d->valid())
+            qFatal("test database: %s", qPrintable(d->error()));
+        return d->location();
+    }
 
 private slots:
     void subcommands() {

@@ -3,11 +3,14 @@
 
 #include "client/ClientCache.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
 #include <thread>
 
 using namespace bridgecore;
@@ -96,6 +99,12 @@ private slots:
     void editDuringPullPageIsKept();
     void recordsPaginate();
     void purgeRemovesOnlyOldSyncedEntries();
+    void preparedBatchStaysPendingUntilMarked();
+    void markSentRefusesABatchAnEditChanged();
+    void preparePushStopsAtARecordOnTheWire();
+    void returnToPendingMakesCoalescingPossibleAgain();
+    void truncatedCacheIsNamedAndLeftUntouched();
+    void recoverAndImportRequeueTheOutbox();
 };
 
 void TestClientCache::schemaIsCreatedAndVersioned() {
@@ -269,8 +278,8 @@ void TestClientCache::editAfterInFlightUpdateWaitsAndTakesItsVersion() {
     auto next = c->takeForPush(10);
     QCOMPARE(next.value().size(), std::size_t(1));
     // Its base is the version the first update produced, so the server sees no concurrency.
-    JCOMPARE(next.value()[0].wire["version"], json(4));
-    JCOMPARE(next.value()[0].wire["data"], json({{"phone", "B"}}));
+    JCOMPARE(next.value()[0].wireJson()["version"], json(4));
+    JCOMPARE(next.value()[0].wireJson()["data"], json({{"phone", "B"}}));
 }
 
 void TestClientCache::updateCarriesVersionAndFieldsChanged() {
@@ -279,7 +288,7 @@ void TestClientCache::updateCarriesVersionAndFieldsChanged() {
     QVERIFY(c->updateRecord("res.partner", std::int64_t(7), {{"phone", "2"}}).ok());
     auto taken = c->takeForPush(10);
     QVERIFY(taken.ok());
-    const json& w = taken.value().at(0).wire;
+    const json w = taken.value().at(0).wireJson();
     JCOMPARE(w["action"], json("update"));
     JCOMPARE(w["record_id"], json(7));
     JCOMPARE(w["version"], json(3));
@@ -296,14 +305,14 @@ void TestClientCache::referenceToUnsyncedRecordUsesLocalId() {
     auto taken = c->takeForPush(10);
     QVERIFY(taken.ok());
     QCOMPARE(taken.value().size(), std::size_t(2));
-    JCOMPARE(taken.value()[0].wire["local_id"], json(partner.value()));
-    JCOMPARE(taken.value()[1].wire["data"]["partner_id"], json(partner.value()));
+    JCOMPARE(taken.value()[0].wireJson()["local_id"], json(partner.value()));
+    JCOMPARE(taken.value()[1].wireJson()["data"]["partner_id"], json(partner.value()));
 }
 
 void TestClientCache::inFlightIsResentIdenticallyAfterCrash() {
     QTemporaryDir dir;
     const QString path = dir.filePath("c.db");
-    json first;
+    std::string first;
     {
         auto c = openCache(path);
         auto id = c->createRecord("res.partner", {{"name", "A"}});
@@ -320,7 +329,7 @@ void TestClientCache::inFlightIsResentIdenticallyAfterCrash() {
     auto again = c->takeForPush(10);
     QVERIFY(again.ok());
     QCOMPARE(again.value().size(), std::size_t(2));
-    JCOMPARE(again.value()[0].wire, first); // in_flight first, byte-identical content
+    QCOMPARE(again.value()[0].wire, first); // in_flight first, byte-identical
     QCOMPARE(again.value()[0].entry.attempts, 2);
 }
 
@@ -349,8 +358,8 @@ void TestClientCache::pushSuccessMapsIdsAndSettles() {
     auto next = c->takeForPush(10);
     QVERIFY(next.ok());
     QCOMPARE(next.value().size(), std::size_t(1));
-    JCOMPARE(next.value()[0].wire["record_id"], json(41));
-    JCOMPARE(next.value()[0].wire["version"], json(1));
+    JCOMPARE(next.value()[0].wireJson()["record_id"], json(41));
+    JCOMPARE(next.value()[0].wireJson()["version"], json(1));
 }
 
 void TestClientCache::pushFailureAndNotAttempted() {
@@ -583,6 +592,174 @@ void TestClientCache::purgeRemovesOnlyOldSyncedEntries() {
     QCOMPARE(c->outboxCounts().synced, 0);
     QCOMPARE(c->outboxCounts().pending, 1);
     QVERIFY(c->record("res.partner", std::int64_t(1))); // the record itself stays
+}
+
+void TestClientCache::preparedBatchStaysPendingUntilMarked() {
+    auto c = openCache(":memory:");
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(c->createRecord("res.partner", {{"n", i}}).ok());
+    PushCursor cursor;
+    auto batch = c->preparePush(cursor, 10);
+    QVERIFY(batch.ok());
+    QCOMPARE(batch.value().changes.size(), std::size_t(3));
+    QVERIFY(!batch.value().resend);
+    QCOMPARE(c->outboxCounts().pending, 3); // nothing written by preparing
+    QCOMPARE(c->outboxCounts().in_flight, 0);
+    // The changes text is the wire forms spliced into one JSON array.
+    const json arr = json::parse(batch.value().changesText());
+    QCOMPARE(arr.size(), std::size_t(3));
+    JCOMPARE(arr[1], batch.value().changes[1].wireJson());
+    auto marked = c->markSent(batch.value());
+    QVERIFY(marked.ok() && marked.value());
+    QCOMPARE(c->outboxCounts().in_flight, 3);
+    // The next round resends them first, byte-identical.
+    PushCursor again;
+    auto resend = c->preparePush(again, 10);
+    QVERIFY(resend.value().resend);
+    for (std::size_t i = 0; i < 3; ++i)
+        QCOMPARE(resend.value().changes[i].wire, batch.value().changes[i].wire);
+}
+
+void TestClientCache::markSentRefusesABatchAnEditChanged() {
+    auto c = openCache(":memory:");
+    auto a = c->createRecord("res.partner", {{"name", "A"}});
+    auto b = c->createRecord("res.partner", {{"name", "B"}});
+    PushCursor cursor;
+    auto batch = c->preparePush(cursor, 10);
+    QCOMPARE(batch.value().changes.size(), std::size_t(2));
+    // Edited after the request was prepared, before it was sent: coalesced into the create.
+    QVERIFY(c->updateRecord("res.partner", a.value(), {{"name", "A2"}}).ok());
+    auto marked = c->markSent(batch.value());
+    QVERIFY(marked.ok());
+    QVERIFY(!marked.value());
+    QCOMPARE(c->outboxCounts().in_flight, 0); // all or nothing
+    PushCursor fresh;
+    auto again = c->preparePush(fresh, 10);
+    JCOMPARE(again.value().changes[0].wireJson()["data"], json({{"name", "A2"}}));
+    // A delete of a queued create removes the entry: the batch is stale too.
+    QVERIFY(c->deleteRecord("res.partner", b.value()).ok());
+    QVERIFY(!c->markSent(again.value()).value());
+}
+
+void TestClientCache::preparePushStopsAtARecordOnTheWire() {
+    auto c = openCache(":memory:");
+    seedPartner(*c); // server id 7
+    auto x = c->createRecord("res.partner", {{"name", "x"}});
+    QVERIFY(c->updateRecord("res.partner", std::int64_t(7), {{"phone", "1"}}).ok());
+    auto y = c->createRecord("res.partner", {{"name", "y"}});
+    PushCursor cursor;
+    auto first = c->preparePush(cursor, 1);
+    QCOMPARE(first.value().changes.size(), std::size_t(1));
+    QVERIFY(c->markSent(first.value()).value());
+    // While x's create is on the wire, record 7's update is prepared...
+    const std::int64_t xRow = first.value().changes[0].entry.record_row;
+    auto second = c->preparePush(cursor, 10, {xRow});
+    QCOMPARE(second.value().changes.size(), std::size_t(2));
+    // ...but a batch stops before an entry of a record that is on the wire.
+    const std::int64_t sevenRow = second.value().changes[0].entry.record_row;
+    QVERIFY(c->updateRecord("res.partner", std::int64_t(7), {{"phone", "2"}}).ok());
+    QVERIFY(!c->markSent(second.value()).value()); // stale: coalesced with the new edit
+    PushCursor c2{false, 0};
+    auto third = c->preparePush(c2, 10, {sevenRow});
+    QCOMPARE(third.value().changes.size(), std::size_t(0));
+    (void)y;
+}
+
+void TestClientCache::returnToPendingMakesCoalescingPossibleAgain() {
+    auto c = openCache(":memory:");
+    auto a = c->createRecord("res.partner", {{"name", "A"}});
+    PushCursor cursor;
+    auto batch = c->preparePush(cursor, 10);
+    QVERIFY(c->markSent(batch.value()).value());
+    QCOMPARE(c->outboxCounts().in_flight, 1);
+    QVERIFY(c->returnToPending(batch.value()).ok());
+    QCOMPARE(c->outboxCounts().in_flight, 0);
+    QCOMPARE(c->outboxCounts().pending, 1);
+    QCOMPARE(c->outbox().at(0).attempts, 0);
+    QVERIFY(c->deleteRecord("res.partner", a.value()).ok());
+    QCOMPARE(c->outbox().size(), std::size_t(0)); // create + delete cancel out on the device
+}
+
+namespace {
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+/// A cache file with `n` queued creates, closed cleanly, then cut to `keep` of its size.
+QString truncatedCache(const QTemporaryDir& dir, int n, double keep,
+                       std::vector<std::string>* ids = nullptr) {
+    const QString path = dir.filePath("damaged.db");
+    {
+        auto c = openCache(path);
+        if (!c->setDeviceId("dev-1").ok())
+            qFatal("device");
+        std::vector<LocalEdit> edits;
+        for (int i = 0; i < n; ++i)
+            edits.push_back({protocol::Action::Create,
+                             "res.partner",
+                             {},
+                             {{"name", "Customer " + std::to_string(i)},
+                              {"notes", std::string(300, char('a' + i % 26))}},
+                             5});
+        auto r = c->applyEdits(edits);
+        if (ids)
+            *ids = r.value();
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.resize(qint64(f.size() * keep)))
+        qFatal("cannot truncate");
+    return path;
+}
+} // namespace
+
+void TestClientCache::truncatedCacheIsNamedAndLeftUntouched() {
+    QTemporaryDir dir;
+    const QString path = truncatedCache(dir, 400, 0.6);
+    const QByteArray before = fileBytes(path);
+    auto r = ClientCache::open(path);
+    QVERIFY(!r.ok());
+    const std::string msg = r.error().message;
+    QVERIFY2(msg.find(path.toStdString()) != std::string::npos, msg.c_str());
+    QVERIFY2(msg.find("damaged") != std::string::npos, msg.c_str());
+    QVERIFY2(msg.find("bridgecore-sync recover --cache") != std::string::npos, msg.c_str());
+    QCOMPARE(fileBytes(path), before);
+    QVERIFY(!QFile::exists(path + "-wal") || QFileInfo(path + "-wal").size() == 0);
+}
+
+void TestClientCache::recoverAndImportRequeueTheOutbox() {
+    QTemporaryDir dir;
+    std::vector<std::string> ids;
+    const QString path = truncatedCache(dir, 400, 0.6, &ids);
+    const QByteArray before = fileBytes(path);
+    auto rec = recoverOutbox(path);
+    QVERIFY2(rec.ok(), rec.ok() ? "" : rec.error().message.c_str());
+    QCOMPARE(fileBytes(path), before); // read-only
+    const auto& entries = rec.value().entries;
+    QVERIFY2(entries.size() > 0, "nothing salvaged");
+    QCOMPARE(rec.value().device_id, std::string("dev-1"));
+    std::set<std::string> queued(ids.begin(), ids.end()), seen;
+    for (const auto& e : entries) {
+        const std::string lid = e["local_id"].get<std::string>();
+        QVERIFY2(queued.count(lid), lid.c_str()); // nothing invented
+        QVERIFY(seen.insert(lid).second);         // nothing twice
+        QCOMPARE(e["status"].get<std::string>(), std::string("pending"));
+        QVERIFY(e["data"]["name"].is_string());
+    }
+    qInfo("salvaged %zu of %zu queued entries from a file cut to 60%%", entries.size(), ids.size());
+    // Queued again on a fresh cache, as they were.
+    auto fresh = openCache(dir.filePath("fresh.db"));
+    auto n = fresh->importOutbox(entries);
+    QVERIFY2(n.ok(), n.ok() ? "" : n.error().message.c_str());
+    QCOMPARE(n.value(), int(entries.size()));
+    QCOMPARE(fresh->outboxCounts().pending, std::int64_t(entries.size()));
+    const std::string first = entries[0]["local_id"].get<std::string>();
+    QVERIFY(fresh->record("res.partner", first)); // the record is back, local-only
+    PushCursor cursor;
+    auto batch = fresh->preparePush(cursor, 1000);
+    QCOMPARE(batch.value().changes.size(), entries.size());
+    JCOMPARE(batch.value().changes[0].wireJson()["local_id"], json(first));
+    // Importing twice queues nothing more.
+    QCOMPARE(fresh->importOutbox(entries).value(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestClientCache)

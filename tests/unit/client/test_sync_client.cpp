@@ -111,6 +111,10 @@ private slots:
     void queueReportReachesServer();
     void referenceToUnsyncedRecordIsMapped();
     void offlineErrorKeepsQueue();
+    void unreachableServerLeavesChangesPending();
+    void cancelledPullResumesWhereItStopped();
+    void cancelledPushResumesWithTheRest();
+    void progressReportsRateAndTotal();
 };
 
 void TestSyncClient::createSyncsAndIsMapped() {
@@ -337,6 +341,108 @@ void TestSyncClient::offlineErrorKeepsQueue() {
     QVERIFY(a.client->sync().ok());
     QCOMPARE(server.records("res.partner").size(), std::size_t(1));
     QVERIFY(a.cache->stateValue("last_error").empty());
+}
+
+void TestSyncClient::unreachableServerLeavesChangesPending() {
+    // Nothing reached the server: the changes are not "in flight", and a delete of a queued
+    // create still cancels it on the device instead of sending create-then-delete.
+    Server server;
+    Device a(server, "dev-a");
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i)
+        ids.push_back(a.cache->createRecord("res.partner", {{"n", i}}).value());
+    a.transport->setOffline(true);
+    auto r = a.client->sync();
+    QVERIFY(!r.ok());
+    QVERIFY(isNetworkError(r.error()));
+    auto counts = a.cache->outboxCounts();
+    QCOMPARE(counts.in_flight, 0);
+    QCOMPARE(counts.pending, 5);
+    QVERIFY(a.cache->deleteRecord("res.partner", ids[0]).ok());
+    QCOMPARE(a.cache->outbox().size(), std::size_t(4));
+    a.transport->setOffline(false);
+    QVERIFY(a.client->sync().ok());
+    QCOMPARE(server.records("res.partner").size(), std::size_t(4));
+}
+
+void TestSyncClient::cancelledPullResumesWhereItStopped() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b");
+    std::vector<LocalEdit> edits;
+    for (int i = 0; i < 1200; ++i)
+        edits.push_back({protocol::Action::Create, "res.partner", {}, {{"n", i}}, 5});
+    QVERIFY(a.cache->applyEdits(edits).ok());
+    QVERIFY(a.client->push().ok());
+    // Interrupted after the first page (as Ctrl-C does in the CLI).
+    auto conn = QObject::connect(b.client.get(), &SyncClient::progressed,
+                                 [&](const SyncProgress&) { b.client->cancel(); });
+    auto first = b.client->pull();
+    QObject::disconnect(conn);
+    QVERIFY(first.ok());
+    QVERIFY(first.value().interrupted);
+    QCOMPARE(first.value().pages, 1);
+    QCOMPARE(first.value().events, 500);
+    const std::int64_t stopped = b.cache->lastEventId();
+    QVERIFY(stopped > 0);
+    QCOMPARE(b.cache->countRecords("res.partner"), 500);
+    // Resumed: the rest, nothing twice.
+    auto rest = b.client->pull();
+    QVERIFY(rest.ok());
+    QVERIFY(!rest.value().interrupted);
+    QCOMPARE(rest.value().events, 700);
+    QVERIFY(sameRecords(b.records("res.partner"), server.records("res.partner")));
+}
+
+void TestSyncClient::cancelledPushResumesWithTheRest() {
+    Server server;
+    Device a(server, "dev-a");
+    std::vector<LocalEdit> edits;
+    for (int i = 0; i < 2500; ++i)
+        edits.push_back({protocol::Action::Create, "res.partner", {}, {{"n", i}}, 5});
+    QVERIFY(a.cache->applyEdits(edits).ok());
+    auto conn = QObject::connect(a.client.get(), &SyncClient::progressed,
+                                 [&](const SyncProgress&) { a.client->cancel(); });
+    auto first = a.client->sync();
+    QObject::disconnect(conn);
+    QVERIFY(first.ok());
+    QVERIFY(first.value().push.interrupted);
+    QCOMPARE(first.value().push.sent, 1000);
+    auto counts = a.cache->outboxCounts();
+    QCOMPARE(counts.in_flight, 0); // the request prepared next was never marked
+    QCOMPARE(counts.pending, 1500);
+    auto rest = a.client->sync();
+    QVERIFY(rest.ok());
+    QCOMPARE(rest.value().push.sent, 1500);
+    QCOMPARE(server.records("res.partner").size(), std::size_t(2500));
+    QVERIFY(sameRecords(a.records("res.partner"), server.records("res.partner")));
+}
+
+void TestSyncClient::progressReportsRateAndTotal() {
+    Server server;
+    Device a(server, "dev-a"), b(server, "dev-b");
+    std::vector<LocalEdit> edits;
+    for (int i = 0; i < 1200; ++i)
+        edits.push_back({protocol::Action::Create, "res.partner", {}, {{"n", i}}, 5});
+    QVERIFY(a.cache->applyEdits(edits).ok());
+    std::vector<SyncProgress> pushed, pulled;
+    QObject::connect(a.client.get(), &SyncClient::progressed,
+                     [&](const SyncProgress& p) { pushed.push_back(p); });
+    QObject::connect(b.client.get(), &SyncClient::progressed,
+                     [&](const SyncProgress& p) { pulled.push_back(p); });
+    QVERIFY(a.client->push().ok());
+    QVERIFY(b.client->pull().ok());
+    QCOMPARE(pushed.size(), std::size_t(2));
+    QCOMPARE(pushed.back().done, 1200);
+    QCOMPARE(pushed.front().total, 1200);
+    QCOMPARE(pulled.size(), std::size_t(3));
+    QCOMPARE(pulled.front().done, 500);
+    QCOMPARE(pulled.front().total, 1200); // total available, known from the first page
+    QVERIFY(pulled.front().per_second > 0);
+    QVERIFY(pulled.front().secondsLeft() >= 0);
+    QCOMPARE(pulled.back().done, 1200);
+    const std::string line = describe(pulled.front());
+    QVERIFY2(line.rfind("pull 500/1200 events, ", 0) == 0, line.c_str());
+    QVERIFY2(line.find(" s left") != std::string::npos, line.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestSyncClient)

@@ -1,6 +1,8 @@
 #pragma once
-// A SyncEngine on a private in-memory store with one tenant, a user and a settable clock.
+// A SyncEngine on a private store (in-memory SQLite; in the _pg runs a fresh PostgreSQL
+// database) with one tenant, a user and a settable clock.
 
+#include "TestDatabase.h"
 #include "engine/SyncEngine.h"
 
 #include <QTest>
@@ -27,7 +29,7 @@ struct EngineFixture {
     engine::Caller admin; // same tenant
 
     EngineFixture() {
-        auto opened = storage::openSqliteStore(":memory:");
+        auto opened = testsupport::openTestStore(); // SQLite, or PostgreSQL in the _pg runs
         if (!opened.ok())
             qFatal("cannot open store: %s", opened.error().message.c_str());
         store = opened.value();

@@ -1,5 +1,8 @@
 #include "server/ServerConfig.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bridgecore::server;
@@ -42,6 +45,68 @@ private slots:
         QVERIFY(s.error().message.find("teleport") != std::string::npos);
         QVERIFY(!c.apply(json::array()).ok());
         QVERIFY(!c.applyFile("/nonexistent/bridgecore.json").ok());
+    }
+    void pathsInAFileAreRelativeToIt() {
+        QTemporaryDir dir;
+        const std::string folder = dir.path().toStdString();
+        QFile f(dir.filePath(QStringLiteral("server.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"db": "data/sync.db", "jwt_secret_file": "../secret", "listen": "[::1]:9000"})");
+        f.close();
+        ServerConfig c;
+        QVERIFY(c.applyFile(folder + "/server.json").ok());
+        QCOMPARE(c.db, folder + "/data/sync.db");
+        QCOMPARE(c.jwt_secret_file,
+                 QDir::cleanPath(dir.path() + QStringLiteral("/../secret")).toStdString());
+        QCOMPARE(c.listen, std::string("[::1]:9000"));
+        // Absolute paths, URIs and ":memory:" are kept as written.
+        QVERIFY(c.apply(json{{"db", "postgresql://bc@/sync"}}).ok());
+        QCOMPARE(c.db, std::string("postgresql://bc@/sync"));
+    }
+    void readsTheSecretFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("jwt-secret"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("0123456789abcdef0123456789abcdef-secret \n\n");
+        f.close();
+        ServerConfig c;
+        QVERIFY(c.apply(json{{"jwt_secret_file", path.toStdString()}}).ok());
+        QVERIFY(c.jwt_secret.empty());
+        QVERIFY(c.loadJwtSecretFile().ok());
+        QCOMPARE(c.jwt_secret, std::string("0123456789abcdef0123456789abcdef-secret"));
+
+        ServerConfig missing;
+        QVERIFY(missing.apply(json{{"jwt_secret_file", "/nonexistent/jwt-secret"}}).ok());
+        const auto s = missing.loadJwtSecretFile();
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.find("/nonexistent/jwt-secret") != std::string::npos);
+        QVERIFY(!c.apply(json{{"jwt_secret_file", "x"}, {"jwt_secret", "y"}}).ok());
+        QVERIFY(!c.apply(json{{"db", ""}}).ok());
+        QVERIFY(!c.apply(json{{"listen", 8000}}).ok());
+    }
+    // The conffile the Debian package installs holds the defaults it documents.
+    void shippedConfigHoldsTheDefaults() {
+        const QByteArray source = qgetenv("BRIDGECORE_SOURCE_DIR");
+        QVERIFY(!source.isEmpty());
+        ServerConfig shipped, defaults;
+        const auto s = shipped.applyFile(source.toStdString() + "/packaging/server.json");
+        QVERIFY2(s.ok(), s.error().message.c_str());
+        QCOMPARE(shipped.db, std::string("/var/lib/bridgecore/sync.db"));
+        QCOMPARE(shipped.jwt_secret_file, std::string("/etc/bridgecore/jwt-secret"));
+        QVERIFY(shipped.jwt_secret.empty());
+        QCOMPARE(shipped.listen, defaults.listen);
+        QCOMPARE(shipped.max_body_bytes, defaults.max_body_bytes);
+        QCOMPARE(shipped.tokens.access_seconds, defaults.tokens.access_seconds);
+        QCOMPARE(shipped.tokens.refresh_seconds, defaults.tokens.refresh_seconds);
+        QCOMPARE(shipped.worker_threads, defaults.worker_threads);
+        QCOMPARE(shipped.log_requests, defaults.log_requests);
+        QCOMPARE(shipped.gzip_min_bytes, defaults.gzip_min_bytes);
+        for (const auto& [name, limit] : defaults.rate_limits) {
+            QCOMPARE(shipped.rate_limits[name].requests, limit.requests);
+            QCOMPARE(shipped.rate_limits[name].window_seconds, limit.window_seconds);
+        }
     }
 };
 
