@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test test-postgres asan fuzz bench bench-sync format clean
+.PHONY: deps configure build run test test-postgres asan tsan fuzz bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -43,6 +43,12 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@bash packaging/install-deps.sh fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/fuzz/run.sh
+
+# The engine, server and client tests under ThreadSanitizer (their own build in build/tsan).
+tsan: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build build/tsan -j $(JOBS)
+	ctest --preset tsan -j $(JOBS) -LE postgres
 
 bench: build
 	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \

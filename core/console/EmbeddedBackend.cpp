@@ -39,9 +39,7 @@ QString EmbeddedBackend::description() const {
 }
 
 Status EmbeddedBackend::requireAdmin() const {
-    if (m_caller.role != protocol::Role::Admin)
-        return Error{ErrorCode::Forbidden, "only an admin may manage users and app types"};
-    return Status::success();
+    return engine::AccessPolicy::mayManageUsers(m_caller);
 }
 
 Result<engine::TenantSummary> EmbeddedBackend::summary() {
@@ -140,8 +138,8 @@ Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
 }
 
 Result<std::vector<UserInfo>> EmbeddedBackend::users() {
-    if (m_caller.role == protocol::Role::User)
-        return Error{ErrorCode::Forbidden, "only support and admin users may list users"};
+    if (auto s = engine::AccessPolicy::mayListUsers(m_caller); !s)
+        return s.error();
     std::vector<UserInfo> out;
     for (const auto& u : m_accounts.users(m_caller.tenant_id))
         out.push_back({u.id, u.email, u.name, u.role, u.disabled, u.created_at});

@@ -321,6 +321,8 @@ struct SyncEngine::Impl {
     std::map<std::pair<std::int64_t, std::string>, Traffic> traffic;
 
     void addTraffic(std::int64_t tenantId, const std::string& deviceId, Traffic t) {
+        if (t.bytes_in == 0 && t.bytes_out == 0)
+            return;
         std::lock_guard lock(trafficMutex);
         Traffic& p = traffic[{tenantId, deviceId}];
         p.bytes_in += t.bytes_in;
@@ -331,18 +333,15 @@ struct SyncEngine::Impl {
         auto it = traffic.find({tenantId, deviceId});
         return it == traffic.end() ? Traffic{} : it->second;
     }
-    /// `saved` is in the database now: no longer pending.
-    void trafficSaved(std::int64_t tenantId, const std::string& deviceId, Traffic saved) {
-        if (saved.bytes_in == 0 && saved.bytes_out == 0)
-            return;
+    /// Takes what is pending, for a write; give it back with addTraffic() when that failed.
+    Traffic takeTraffic(std::int64_t tenantId, const std::string& deviceId) {
         std::lock_guard lock(trafficMutex);
         auto it = traffic.find({tenantId, deviceId});
         if (it == traffic.end())
-            return;
-        it->second.bytes_in -= saved.bytes_in;
-        it->second.bytes_out -= saved.bytes_out;
-        if (it->second.bytes_in == 0 && it->second.bytes_out == 0)
-            traffic.erase(it);
+            return {};
+        Traffic t = it->second;
+        traffic.erase(it);
+        return t;
     }
 
     Result<ResolveResult> resolveStored(WriteTransaction& tx, const Caller& caller, ConflictRow c,
@@ -448,7 +447,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         resp = responseOf(req, run.outcomes(), now, caller.user_id);
         resp.total_processing_time_ms = msSince(started);
         storage::DeviceUpdate update = pushUpdate(device.value(), req, resp, now);
-        traffic = d->pendingTraffic(caller.tenant_id, req.device_id);
+        traffic = d->takeTraffic(caller.tenant_id, req.device_id);
         update.bytes_in = traffic.bytes_in;
         update.bytes_out = traffic.bytes_out;
         if (Status s = tx.updateDevice(caller.tenant_id, update); !s.ok())
@@ -458,9 +457,10 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
                                                         resp.conflicts, resp.failed,
                                                         resp.total_processing_time_ms});
     });
-    if (!applied.ok())
+    if (!applied.ok()) {
+        d->addTraffic(caller.tenant_id, req.device_id, traffic);
         return applied.error(); // nothing of the push was kept: the client sends it again
-    d->trafficSaved(caller.tenant_id, req.device_id, traffic);
+    }
 
     // Published only now that it is committed.
     resp.total_processing_time_ms = msSince(started);
@@ -550,7 +550,7 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     // The device's state advances in the writer's next group (with pushes running beside).
     Impl::Traffic traffic;
     Status saved = d->writer.run([&](WriteTransaction& tx) -> Status {
-        traffic = d->pendingTraffic(caller.tenant_id, req.device_id);
+        traffic = d->takeTraffic(caller.tenant_id, req.device_id);
         update.bytes_in = traffic.bytes_in;
         update.bytes_out = traffic.bytes_out;
         if (Status s = tx.updateDevice(caller.tenant_id, update); !s.ok())
@@ -558,9 +558,10 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
         return Impl::recordMetrics(tx, caller.tenant_id, now,
                                    storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
     });
-    if (!saved.ok())
+    if (!saved.ok()) {
+        d->addTraffic(caller.tenant_id, req.device_id, traffic);
         return saved.error(); // the state did not advance: the client must not either
-    d->trafficSaved(caller.tenant_id, req.device_id, traffic);
+    }
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
     return resp;
 }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
+#include <map>
 
 Q_LOGGING_CATEGORY(lcStorage, "bridgecore.storage")
 
@@ -63,28 +64,35 @@ Statement::~Statement() {
     sqlite3_finalize(m_stmt);
 }
 Statement& Statement::reset() {
-    sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
+    if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
     return *this;
 }
 Statement& Statement::bind(int i, std::int64_t v) {
-    sqlite3_bind_int64(m_stmt, i, v);
+    if (m_stmt) // a statement that failed to prepare fails at step()
+        sqlite3_bind_int64(m_stmt, i, v);
     return *this;
 }
 Statement& Statement::bind(int i, double v) {
-    sqlite3_bind_double(m_stmt, i, v);
+    if (m_stmt) // a statement that failed to prepare fails at step()
+        sqlite3_bind_double(m_stmt, i, v);
     return *this;
 }
 Statement& Statement::bind(int i, const std::string& v) {
-    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    if (m_stmt) // a statement that failed to prepare fails at step()
+        sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bind(int i, std::string_view v) {
-    sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    if (m_stmt) // a statement that failed to prepare fails at step()
+        sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     return *this;
 }
 Statement& Statement::bindNull(int i) {
-    sqlite3_bind_null(m_stmt, i);
+    if (m_stmt) // a statement that failed to prepare fails at step()
+        sqlite3_bind_null(m_stmt, i);
     return *this;
 }
 int Statement::step() {
@@ -203,21 +211,26 @@ public:
         m_done = true;
         if (!m_ownsTransaction)
             return {};
-        Status s = m_c.exec("COMMIT");
+        Status s = flushCounters();
+        if (s.ok())
+            s = m_c.exec("COMMIT");
         if (!s.ok())
             m_c.exec("ROLLBACK").ok();
         return s;
     }
     Status savepoint() override {
         Status s = m_c.exec(("SAVEPOINT sp" + std::to_string(m_savepoints)).c_str());
-        if (s.ok())
+        if (s.ok()) {
             ++m_savepoints;
+            m_counterStack.push_back(m_counters);
+        }
         return s;
     }
     Status releaseSavepoint() override {
         if (m_savepoints == 0)
             return Error{ErrorCode::Internal, "no savepoint to release"};
         --m_savepoints;
+        m_counterStack.pop_back();
         m_c.resetUsed();
         return m_c.exec(("RELEASE sp" + std::to_string(m_savepoints)).c_str());
     }
@@ -225,6 +238,8 @@ public:
         if (m_savepoints == 0)
             return Error{ErrorCode::Internal, "no savepoint to roll back to"};
         --m_savepoints;
+        m_counters = std::move(m_counterStack.back());
+        m_counterStack.pop_back();
         m_c.resetUsed();
         const std::string n = "sp" + std::to_string(m_savepoints);
         return m_c.exec(("ROLLBACK TO " + n + "; RELEASE " + n).c_str());
@@ -302,6 +317,8 @@ private:
     Error fail(const char* what) const { return m_c.error(what); }
     /// The next value of the tenant's counter `name`, taken in this transaction.
     Result<std::int64_t> next(std::int64_t tenantId, const std::string& name);
+    /// Writes the counters taken in this transaction to their rows (before COMMIT).
+    Status flushCounters();
     /// True on a row, false when there is none.
     Result<bool> row(Statement& q, const char* what) {
         const int rc = q.step();
@@ -349,6 +366,16 @@ private:
     bool m_ownsTransaction;
     bool m_done = false;
     int m_savepoints = 0;
+    /// Counter values taken in this transaction: read once, written back at commit. The
+    /// writer holds the database's write lock throughout, so no one else can take one; a
+    /// savepoint's rollback restores the values of its start.
+    struct Counter {
+        std::int64_t value = 0;
+        bool dirty = false;
+    };
+    using Counters = std::map<std::pair<std::int64_t, std::string>, Counter>;
+    Counters m_counters;
+    std::vector<Counters> m_counterStack;
 };
 
 // ---- opening and migrations ---------------------------------------------------------------------
@@ -475,15 +502,33 @@ bool SqliteStore::healthy() {
 // ---- counters -----------------------------------------------------------------------------------
 
 Result<std::int64_t> SqliteTransaction::next(std::int64_t tenantId, const std::string& name) {
-    Statement& q = stmt("INSERT INTO counters(tenant_id, name, value) VALUES (?1, ?2, 1) "
-                        "ON CONFLICT(tenant_id, name) DO UPDATE SET value = value + 1 "
-                        "RETURNING value");
-    q.bind(1, tenantId).bind(2, name);
-    if (q.step() != SQLITE_ROW)
-        return fail("taking the next id");
-    const std::int64_t v = q.int64(0);
-    q.reset(); // RETURNING completes the statement only when stepped to its end
-    return v;
+    auto it = m_counters.find({tenantId, name});
+    if (it == m_counters.end()) {
+        Statement& q = stmt("SELECT value FROM counters WHERE tenant_id = ?1 AND name = ?2");
+        q.bind(1, tenantId).bind(2, name);
+        const int rc = q.step();
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail("reading a counter");
+        it = m_counters
+                 .emplace(std::pair(tenantId, name), Counter{rc == SQLITE_ROW ? q.int64(0) : 0})
+                 .first;
+    }
+    it->second.dirty = true;
+    return ++it->second.value;
+}
+
+Status SqliteTransaction::flushCounters() {
+    for (auto& [key, counter] : m_counters) {
+        if (!counter.dirty)
+            continue;
+        Statement& q = stmt("INSERT INTO counters(tenant_id, name, value) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT(tenant_id, name) DO UPDATE SET value = excluded.value");
+        q.bind(1, key.first).bind(2, key.second).bind(3, counter.value);
+        if (!q.exec())
+            return fail("saving a counter");
+        counter.dirty = false;
+    }
+    return {};
 }
 
 // ---- tenants and users --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 //  - push throughput (changes/s) with 1,000-change requests from 1, 4 and 16 concurrent clients,
 //  - pull throughput (events/s) with 500-event pages,
 //  - p50/p95/p99 latency of 50-change pushes from 50 concurrent devices,
+//  - p50/p95 latency of a pull while 16 devices push continuously,
 // and the same workloads in-process through SyncEngine on its own database. Prints each figure
 // and the HTTP/in-process ratios; the last line is one JSON object with every figure.
 // Throughput figures are the best of 3 runs, HTTP and in-process alternating, because the
@@ -20,6 +21,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <mutex>
@@ -311,6 +313,59 @@ int main(int argc, char** argv) {
             "   in-process p50 %.1f ms p95 %.1f ms p99 %.1f ms\n",
             lat.size(), http.p50, http.p95, http.p99, inproc.p50, inproc.p95, inproc.p99);
     }
+    // ---------------- a pull's latency while 16 devices push continuously ----------------
+    double pullUnderPushP95 = 0, pullUnderPushP50 = 0;
+    std::size_t pullsUnderPush = 0;
+    {
+        std::atomic<bool> pushing{true};
+        std::atomic<int> pushesDone{0};
+        std::vector<double> pullLat;
+        const int pullRounds = quick ? 50 : 200;
+        parallel(17, [&](int d) {
+            HttpClient client(server.baseUrl());
+            client.setToken(token);
+            if (d < 16) { // pushers: 50-change pushes back to back until the puller is done
+                for (int r = 0; pushing.load(); ++r) {
+                    const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"),
+                                                  createsBody("busy-dev-" + std::to_string(d), 50,
+                                                              "b" + std::to_string(r) + "-"));
+                    if (resp.status != 200)
+                        fail();
+                    ++pushesDone;
+                }
+                return;
+            }
+            // the puller: 100-event pages following the head, as a device catching up does
+            while (pushesDone.load() < 16)
+                QThread::msleep(1);
+            long long last = 0;
+            std::vector<double> mine;
+            for (int r = 0; r < pullRounds; ++r) {
+                const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/pull"),
+                                              json{{"device_id", "busy-puller"},
+                                                   {"app_type", "sales_app"},
+                                                   {"last_event_id", last},
+                                                   {"limit", 100}});
+                const json j = resp.json();
+                if (resp.status != 200 || !j.is_object()) {
+                    fail();
+                    break;
+                }
+                mine.push_back(resp.ms);
+                last = j["last_event_id"].get<long long>();
+            }
+            pushing = false;
+            std::lock_guard l(mu);
+            pullLat = std::move(mine);
+        });
+        pullsUnderPush = pullLat.size();
+        pullUnderPushP50 = percentile(pullLat, 50);
+        pullUnderPushP95 = percentile(pullLat, 95);
+        std::printf("pull (100-event pages) while 16 devices push 50-change requests "
+                    "continuously: p50 %.1f ms p95 %.1f ms (%zu pulls, %d pushes)\n",
+                    pullUnderPushP50, pullUnderPushP95, pullsUnderPush, pushesDone.load());
+    }
+
     const qint64 rss = server.rssKiB();
     server.stop();
 
@@ -323,6 +378,8 @@ int main(int argc, char** argv) {
                 "devices: %s (%.1f ms)\n",
                 ratios[0] >= 0.6 ? "met" : "NOT met", ratios[0], http.p95 < 50 ? "met" : "NOT met",
                 http.p95);
+    std::printf("bar: p95 of a pull while 16 devices push < 20 ms: %s (%.1f ms)\n",
+                pullUnderPushP95 < 20 ? "met" : "NOT met", pullUnderPushP95);
     std::printf("server RSS after the run: %lld MiB; failed requests: %d\n",
                 (long long)(rss / 1024), failures);
     const json out{{"http_push_per_s", http.push_per_s[0]},
@@ -343,6 +400,8 @@ int main(int argc, char** argv) {
                    {"inproc_p50_ms_50dev", inproc.p50},
                    {"inproc_p95_ms_50dev", inproc.p95},
                    {"inproc_p99_ms_50dev", inproc.p99},
+                   {"pull_p50_ms_under_push", pullUnderPushP50},
+                   {"pull_p95_ms_under_push", pullUnderPushP95},
                    {"server_rss_mib", rss / 1024},
                    {"failures", failures}};
     std::printf("%s\n", out.dump().c_str());

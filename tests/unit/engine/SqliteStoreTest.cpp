@@ -97,6 +97,65 @@ private slots:
         QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner"), 0);
     }
 
+    void idsComeFromCountersThatRollBackWithTheirSavepoint() {
+        EngineFixture f;
+        storage::RecordRow row;
+        row.model = "res.partner";
+        row.version = 1;
+        {
+            auto tx = f.store->write().value();
+            QVERIFY(tx->savepoint().ok());
+            QCOMPARE(tx->insertRecord(f.user.tenant_id, row).value(), 1);
+            QVERIFY(tx->rollbackToSavepoint().ok());
+            QCOMPARE(tx->insertRecord(f.user.tenant_id, row).value(), 1); // no gap
+            QCOMPARE(tx->insertRecord(f.user.tenant_id, row).value(), 2);
+            QVERIFY(tx->commit().ok());
+        }
+        {
+            auto tx = f.store->write().value();
+            QCOMPARE(tx->insertRecord(f.user.tenant_id, row).value(), 3);
+            // not committed: the next transaction takes 3 again
+        }
+        auto tx = f.store->write().value();
+        QCOMPARE(tx->insertRecord(f.user.tenant_id, row).value(), 3);
+    }
+
+    void aFailingDatabaseIsAnErrorNotAnAbsentRow() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("broken.db").toStdString();
+        auto store = storage::openSqliteStore(path).value();
+        const auto tenant = store->createTenant("acme").value();
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "DROP TABLE records", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        auto read = store->read();
+        QVERIFY(read.ok());
+        auto row = read.value()->record(tenant, "res.partner", 1);
+        QVERIFY(!row.ok());
+        QCOMPARE(int(row.error().code), int(ErrorCode::StorageError));
+    }
+
+    void readersSeeASnapshotBesideTheWriter() {
+        QTemporaryDir dir;
+        auto store = storage::openSqliteStore(dir.filePath("wal.db").toStdString()).value();
+        const auto tenant = store->createTenant("acme").value();
+        auto before = store->read().value();
+        QCOMPARE(before->headEventId(tenant).value(), 0);
+        {
+            auto tx = store->write().value();
+            storage::EventRow e;
+            e.model = "res.partner";
+            e.record_id = 1;
+            e.data_text = "{}";
+            QCOMPARE(tx->appendEvent(tenant, e).value(), 1);
+            QCOMPARE(before->headEventId(tenant).value(), 0); // uncommitted: not seen
+            QVERIFY(tx->commit().ok());
+        }
+        QCOMPARE(before->headEventId(tenant).value(), 0); // its snapshot stays
+        QCOMPARE(store->read().value()->headEventId(tenant).value(), 1);
+    }
+
     void duplicateEmailsAndTenantsAreRefused() {
         EngineFixture f;
         QVERIFY(!f.store->createTenant("acme").ok());

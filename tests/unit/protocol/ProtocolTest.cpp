@@ -495,7 +495,7 @@ private slots:
                 json c0 = minimalChange("loc-0");
                 c0.erase("local_id");
                 json c1 = minimalChange("loc-1");
-                c1["action"] = "upsert";
+                c1["action"] = 7; // not a string (an unknown one is a per-change failure)
                 json c2 = minimalChange("loc-2");
                 c2["priority"] = 11;
                 c2["local_timestamp"] = "nope";
