@@ -519,7 +519,7 @@ int main(int argc, char** argv) {
         const auto role = protocol::parseRole((*opt)["role"]);
         if (!role)
             return fail("--role must be user, support or admin", 2);
-        const auto password = passwordFromStdin();
+        const auto password = readSecretLine();
         if (!password)
             return fail("no password on stdin");
         auto id = accounts.createUser((*opt)["tenant"], (*opt)["email"],

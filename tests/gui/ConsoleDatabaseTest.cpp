@@ -2,8 +2,8 @@
 // the first start creates the local tenant and admin there, not in a SQLite file, and the
 // database is shown without its password.
 
-#include "ConsoleSession.h"
-#include "ConsoleSettings.h"
+#include "console/ConsoleSession.h"
+#include "console/ConsoleSettings.h"
 #include "TestDatabase.h"
 
 #include "storage/OpenStore.h"
@@ -23,11 +23,11 @@ private slots:
         testsupport::TestDatabase db;
         QVERIFY2(db.valid(), qPrintable(db.error()));
         QTemporaryDir tmp;
-        ui::ConsoleSettings settings;
+        console::ConsoleSettings settings;
         settings.database = db.location();
         settings.save(tmp.filePath(QStringLiteral("console.ini")));
         {
-            auto s = ui::ConsoleSession::openEmbedded(tmp.path());
+            auto s = console::ConsoleSession::openEmbedded(tmp.path());
             QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
             QVERIFY(s.value()->isFirstStart());
             QVERIFY(s.value()->backend()->summary().ok());
@@ -36,10 +36,10 @@ private slots:
         // The tenant and admin are in PostgreSQL, seen by any other process on it.
         auto store = storage::openStore(db.locationStd(), /*migrate=*/false);
         QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
-        QVERIFY(store.value()->tenantByName(ui::ConsoleSession::kTenantName).has_value());
-        QVERIFY(store.value()->userByEmail(ui::ConsoleSession::kAdminEmail).has_value());
+        QVERIFY(store.value()->tenantByName(console::ConsoleSession::kTenantName).has_value());
+        QVERIFY(store.value()->userByEmail(console::ConsoleSession::kAdminEmail).has_value());
         // A second start reuses them.
-        auto again = ui::ConsoleSession::openEmbedded(tmp.path());
+        auto again = console::ConsoleSession::openEmbedded(tmp.path());
         QVERIFY(again.ok());
         QVERIFY(!again.value()->isFirstStart());
         QCOMPARE(again.value()->databaseLocation(), db.location());
