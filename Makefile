@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test test-postgres asan tsan fuzz bench bench-sync format clean
+.PHONY: deps configure build run test test-postgres asan tsan tsan-engine fuzz bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -49,6 +49,14 @@ tsan: deps
 	@cmake --preset tsan >/dev/null
 	@cmake --build build/tsan -j $(JOBS)
 	ctest --preset tsan -j $(JOBS) -LE postgres
+
+# Only the engine's tests under ThreadSanitizer (what CI runs; `make tsan` is the whole set).
+TSAN_ENGINE_TESTS := SyncEnginePushTest SyncEnginePullTest SyncEngineConflictTest SqliteStoreTest \
+    ConcurrentSyncTest PushPlannerTest PushApplierTest ConflictPolicyTest
+tsan-engine: deps
+	@cmake --preset tsan >/dev/null
+	@cmake --build build/tsan -j $(JOBS) --target $(TSAN_ENGINE_TESTS)
+	ctest --preset tsan -j $(JOBS) -LE postgres -R '^($(subst $(eval) ,|,$(strip $(TSAN_ENGINE_TESTS))))$$'
 
 bench: build
 	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \
