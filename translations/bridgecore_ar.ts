@@ -1513,6 +1513,22 @@ Connected to %1</source>
         <source>Synced</source>
         <translation>تمت المزامنة</translation>
     </message>
+    <message>
+        <source>Pushing</source>
+        <translation>جارٍ الإرسال</translation>
+    </message>
+    <message>
+        <source>Pulling</source>
+        <translation>جارٍ الجلب</translation>
+    </message>
+    <message>
+        <source>%1 %L2 / %L3 · %L4/s</source>
+        <translation>%1 %L2 / %L3 · %L4/ث</translation>
+    </message>
+    <message>
+        <source>%1 %L2 / %L3 · %L4/s · %5 s left</source>
+        <translation>%1 %L2 / %L3 · %L4/ث · متبقٍ %5 ث</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeEditor</name>
@@ -2097,6 +2113,18 @@ Connected to %1</source>
     <message>
         <source>Apply</source>
         <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>this computer (SQLite)</source>
+        <translation>هذا الحاسوب (SQLite)</translation>
+    </message>
+    <message>
+        <source>Empty: a SQLite file in the data folder. Or a PostgreSQL URI, postgresql://user@host/dbname, shared with bridgecore-server processes. Used from the next start.</source>
+        <translation>فارغ: ملف SQLite في مجلد البيانات. أو عنوان PostgreSQL بصيغة postgresql://user@host/dbname مشترك مع عمليات bridgecore-server. يُستخدم من التشغيل التالي.</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>قاعدة البيانات:</translation>
     </message>
 </context>
 <context>

@@ -1465,6 +1465,22 @@ Database: %1</source>
         <source>Sync failed: %1. Retrying automatically.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pushing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %L2 / %L3 · %L4/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %L2 / %L3 · %L4/s · %5 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeEditor</name>
@@ -2024,6 +2040,18 @@ Database: %1</source>
     </message>
     <message>
         <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer (SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: a SQLite file in the data folder. Or a PostgreSQL URI, postgresql://user@host/dbname, shared with bridgecore-server processes. Used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

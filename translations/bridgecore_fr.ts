@@ -1469,6 +1469,22 @@ Connectée à %1</translation>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
+    <message>
+        <source>Pushing</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Pulling</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <source>%1 %L2 / %L3 · %L4/s</source>
+        <translation>%1 %L2 / %L3 · %L4/s</translation>
+    </message>
+    <message>
+        <source>%1 %L2 / %L3 · %L4/s · %5 s left</source>
+        <translation>%1 %L2 / %L3 · %L4/s · %5 s restantes</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::MergeEditor</name>
@@ -2029,6 +2045,18 @@ Connectée à %1</translation>
     <message>
         <source>Apply</source>
         <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>this computer (SQLite)</source>
+        <translation>cet ordinateur (SQLite)</translation>
+    </message>
+    <message>
+        <source>Empty: a SQLite file in the data folder. Or a PostgreSQL URI, postgresql://user@host/dbname, shared with bridgecore-server processes. Used from the next start.</source>
+        <translation>Vide : un fichier SQLite dans le dossier de données. Ou une URI PostgreSQL, postgresql://user@host/dbname, partagée avec les processus bridgecore-server. Prise en compte au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
     </message>
 </context>
 <context>
