@@ -146,6 +146,7 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
         case Column::AppType:
         case Column::LastSync:
         case Column::Status:
+        case Column::User:
         case Column::AppVersion:
             return {};
         default:

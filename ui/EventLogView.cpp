@@ -66,7 +66,7 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     for (auto c : {EventLogModel::Column::EventId, EventLogModel::Column::RecordId,
                    EventLogModel::Column::Version, EventLogModel::Column::Action})
         m_table->setColumnWidth(int(c), 80);
-    m_table->setColumnWidth(int(EventLogModel::Column::User), 210);
+    m_table->setColumnWidth(int(EventLogModel::Column::User), 240);
     fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
