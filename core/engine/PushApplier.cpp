@@ -201,6 +201,34 @@ json PushRun::data(std::size_t i, bool& asSent) const {
     return data;
 }
 
+Result<ConflictRow> PushRun::conflictRow(const Change& c, const RecordRow& row, const json& local,
+                                         const ConflictCheck& check, const ServerSide& server,
+                                         std::optional<std::int64_t> baseVersion) const {
+    ConflictRow conflict;
+    conflict.device_id = deviceId();
+    conflict.user_id = caller.user_id;
+    conflict.local_id = c.local_id;
+    conflict.model = c.model;
+    conflict.record_id = row.id;
+    conflict.action = c.action;
+    conflict.strategy = request().conflict_strategy;
+    conflict.conflicting_fields = check.conflicting_fields;
+    conflict.local_data = local;
+    conflict.server_data = row.deleted ? json::object() : row.data;
+    if (baseVersion) {
+        auto base = tx.recordAtVersion(caller.tenant_id, c.model, row.id, *baseVersion);
+        if (!base.ok())
+            return base.error();
+        conflict.base_data = std::move(base).value();
+    }
+    conflict.local_version = c.version;
+    conflict.server_version = row.version;
+    conflict.local_timestamp = c.local_time;
+    conflict.server_timestamp = server.changed_at;
+    conflict.created_at = now;
+    return conflict;
+}
+
 Status PushRun::finish(std::size_t i, ChangeOutcome o) {
     const auto t = std::chrono::steady_clock::now();
     o.result.processing_time_ms = std::chrono::duration<double, std::milli>(t - m_last).count();
@@ -402,28 +430,10 @@ Status StoreApplier::applyOne(PushRun& run, std::size_t i) {
     const ConflictDecision decision =
         ConflictPolicy::decide(strategy, c.action, local, check, server, merged, c.local_time);
 
-    ConflictRow conflict;
-    conflict.device_id = run.deviceId();
-    conflict.user_id = run.caller.user_id;
-    conflict.local_id = c.local_id;
-    conflict.model = c.model;
-    conflict.record_id = row.id;
-    conflict.action = c.action;
-    conflict.strategy = strategy;
-    conflict.conflicting_fields = check.conflicting_fields;
-    conflict.local_data = local;
-    conflict.server_data = row.deleted ? json::object() : row.data;
-    if (baseVersion) {
-        auto base = run.tx.recordAtVersion(tenantId, c.model, row.id, *baseVersion);
-        if (!base.ok())
-            return base.error();
-        conflict.base_data = std::move(base).value();
-    }
-    conflict.local_version = c.version;
-    conflict.server_version = row.version;
-    conflict.local_timestamp = c.local_time;
-    conflict.server_timestamp = server.changed_at;
-    conflict.created_at = run.now;
+    auto stored = run.conflictRow(c, row, local, check, server, baseVersion);
+    if (!stored.ok())
+        return stored.error();
+    ConflictRow& conflict = stored.value();
 
     if (Status s = writeOut(decision.write, decision.fields); !s.ok())
         return s;

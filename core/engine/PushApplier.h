@@ -53,6 +53,14 @@ public:
     ChangeOutcome failure(std::size_t i, ErrorCode code, std::string message) const;
     /// A success, or the start of any other outcome, for change i.
     ChangeOutcome outcome(std::size_t i, protocol::ChangeStatus status) const;
+    /// The conflict to store for change `c` against `row` (strategy, fields, both sides, the
+    /// base at `baseVersion` when known, versions and times); resolution and open are the
+    /// caller's, from the ConflictPolicy decision.
+    Result<storage::ConflictRow> conflictRow(const protocol::Change& c,
+                                             const storage::RecordRow& row,
+                                             const protocol::json& local,
+                                             const ConflictCheck& check, const ServerSide& server,
+                                             std::optional<std::int64_t> baseVersion) const;
     /// Records change i's outcome, and remembers it in the ledger (in tx) when it says so.
     Status finish(std::size_t i, ChangeOutcome outcome);
 

@@ -287,28 +287,10 @@ Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& bat
         const auto strategy = run.request().conflict_strategy;
         const ConflictDecision d =
             ConflictPolicy::decide(strategy, c.action, local, check, server, merged, c.local_time);
-        storage::ConflictRow conflict;
-        conflict.device_id = run.deviceId();
-        conflict.user_id = run.caller.user_id;
-        conflict.local_id = c.local_id;
-        conflict.model = c.model;
-        conflict.record_id = row.id;
-        conflict.action = c.action;
-        conflict.strategy = strategy;
-        conflict.conflicting_fields = check.conflicting_fields;
-        conflict.local_data = local;
-        conflict.server_data = row.deleted ? json::object() : row.data;
-        if (baseVersion) {
-            auto base = run.tx.recordAtVersion(tenantId, c.model, row.id, *baseVersion);
-            if (!base.ok())
-                return base.error();
-            conflict.base_data = std::move(base).value();
-        }
-        conflict.local_version = c.version;
-        conflict.server_version = row.version;
-        conflict.local_timestamp = c.local_time;
-        conflict.server_timestamp = server.changed_at;
-        conflict.created_at = run.now;
+        auto stored = run.conflictRow(c, row, local, check, server, baseVersion);
+        if (!stored.ok())
+            return stored.error();
+        storage::ConflictRow conflict = std::move(stored).value();
         conflict.resolution = d.resolution;
         conflict.open = d.open;
         it.conflict = std::move(conflict);
