@@ -72,6 +72,18 @@ function(bridgecore_add_postgres_run name)
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR};BRIDGECORE_TEST_STORE=postgres;BRIDGECORE_PG_URI=${BRIDGECORE_PG_TEST_URI}")
 endfunction()
 
+# bridgecore_add_odoo_run(<test>): runs the test executable <test> once more, as <test>_odoo
+# (label integration), with BRIDGECORE_TEST_ODOO=1: the test attaches its tenant to the Odoo
+# emulator (tests/odoo/odoo_emulator.py), so the same cases run with Odoo as the system of record.
+function(bridgecore_add_odoo_run name)
+    add_test(NAME ${name}_odoo COMMAND ${name})
+    get_test_property(${name} TIMEOUT timeout)
+    set_tests_properties(${name}_odoo PROPERTIES
+        LABELS integration
+        TIMEOUT ${timeout}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR};BRIDGECORE_TEST_ODOO=1")
+endfunction()
+
 # Development aid: -DBRIDGECORE_PARTS="core/protocol;core/storage;core/engine;tests/unit/engine"
 # configures only those folders (and their parents). Empty (the default) configures everything.
 set(BRIDGECORE_PARTS "" CACHE STRING "Only configure these folders; empty = all")

@@ -85,6 +85,15 @@ public:
     /// Applies run.plan's changes in run.plan.order, finishing every one of them with
     /// run.finish(). An error means the storage failed; the engine then rolls the push back.
     virtual Status apply(PushRun& run) = 0;
+    /// A conflict resolution's write (client_wins, merge) of `fields` into record `id` of
+    /// `model`, or its delete, before the store records it: a system of record (Odoo) takes it
+    /// first; an error fails that resolution and the store keeps nothing of it. The store's own
+    /// records need nothing more.
+    virtual Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
+                                   const protocol::json& fields, bool deleteIt) {
+        (void)tenantId, (void)model, (void)id, (void)fields, (void)deleteIt;
+        return {};
+    }
 };
 
 /// Applies changes to the store's own records: records, events, conflicts and the ledger, in

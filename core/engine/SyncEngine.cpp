@@ -613,12 +613,29 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         who.priority = *it->second.priority;
 
     Result<std::int64_t> written = std::int64_t(0);
+    // A system of record's refusal (Odoo) is this resolution's failure; nothing is kept.
+    const auto applier = applierFor(caller.tenant_id);
+    auto refused = [&r](const Error& e) {
+        r.status = ChangeStatus::Failed;
+        r.error_code = e.code;
+        r.error = e.message;
+        return r;
+    };
     switch (strategy) {
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
-            if (!row.deleted)
+            if (!row.deleted) {
+                if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id,
+                                                        json::object(), true);
+                    !s.ok())
+                    return refused(s.error());
                 written = deleteRecord(tx, caller.tenant_id, row, now, who);
+            }
         } else {
+            if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, c.local_data,
+                                                    false);
+                !s.ok())
+                return refused(s.error());
             written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
         }
         c.resolution = Resolution::ClientWins;
@@ -627,6 +644,9 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
+        if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, fields, false);
+            !s.ok())
+            return refused(s.error());
         written = writeFields(tx, caller.tenant_id, row, fields, now, who);
         c.resolution = Resolution::Merged;
         break;
@@ -731,9 +751,12 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                 if (fields.is_object() && !fields.empty()) {
                     const Writer who{caller.user_id, req.device_id, res.local_id,
                                      EventPriority::Medium, Impl::category(models, it->model)};
-                    auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
-                    if (!ev.ok())
-                        w = ev.error();
+                    w = d->applierFor(caller.tenant_id)
+                            ->writeResolution(caller.tenant_id, it->model, row.id, fields, false);
+                    if (w.ok())
+                        if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
+                            !ev.ok())
+                            w = ev.error();
                 }
                 if (w.ok()) {
                     r.status = ChangeStatus::Success;

@@ -114,6 +114,27 @@ Status OdooApplier::apply(PushRun& run) {
     return {};
 }
 
+Status OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,
+                                    std::int64_t id, const json& fields, bool deleteIt) {
+    OdooChange oc;
+    oc.local_id = "resolution";
+    oc.model = model;
+    oc.action = deleteIt ? Action::Delete : Action::Update;
+    oc.odoo_id = id;
+    for (const auto& [k, v] : fields.items())
+        if (k != "id")
+            oc.values[k] = v;
+    if (!deleteIt && oc.values.empty())
+        return {};
+    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, "resolution"));
+    const auto outcomes = writer.write({oc});
+    if (outcomes.empty() || !outcomes[0].done)
+        return outcomes.empty() || !outcomes[0].error
+                   ? Error{ErrorCode::Internal, "not written to Odoo"}
+                   : *outcomes[0].error;
+    return {};
+}
+
 Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& batch) {
     const std::int64_t tenantId = run.caller.tenant_id;
     auto fieldTypes = [this](const std::string& model) -> Result<json> {

@@ -23,6 +23,9 @@ class OdooApplier final : public engine::PushApplier {
 public:
     explicit OdooApplier(std::shared_ptr<OdooClient> client);
     Status apply(engine::PushRun& run) override;
+    /// Writes a resolution into Odoo (write, or unlink) through OdooPushWriter.
+    Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
+                           const json& fields, bool deleteIt) override;
 
 private:
     Status applyBatch(engine::PushRun& run, const std::vector<std::size_t>& batch);
