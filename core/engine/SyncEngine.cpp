@@ -425,6 +425,11 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         plan = PushPlanner::plan(req, std::move(ledger).value(), models);
     }
     const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
+    // What the applier does outside the writer (Odoo's writes), before the transaction.
+    auto preparedResult = applier->prepare(plan, caller, now);
+    if (!preparedResult.ok())
+        return preparedResult.error();
+    const std::unique_ptr<PreparedPush> prepared = std::move(preparedResult).value();
 
     // Apply in the writer's next group: one savepoint of one write transaction holds the
     // records, events, conflicts, ledger entries, device state, traffic and metrics.
@@ -442,6 +447,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         if (PushPlanner::ledgerChanged(plan, ledger.value()))
             plan = PushPlanner::plan(req, std::move(ledger).value(), models);
         PushRun run(plan, caller, now, tx);
+        run.prepared = prepared.get();
         if (Status s = applier->apply(run); !s.ok())
             return s;
         resp = responseOf(req, run.outcomes(), now, caller.user_id);

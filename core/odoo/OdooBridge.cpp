@@ -53,7 +53,7 @@ struct OdooBridge::Feed {
     OdooSettings settings;
     std::shared_ptr<OdooClient> client;
     std::unique_ptr<OdooFeed> feed;
-    std::shared_ptr<engine::PushApplier> applier;
+    std::shared_ptr<OdooApplier> applier;
     std::thread thread;
     BridgeStatus status;
 };
@@ -92,7 +92,7 @@ Status OdooBridge::start() {
                 models.insert(e.model);
         f->feed = std::make_unique<OdooFeed>(
             *f->client, std::vector<std::string>(models.begin(), models.end()));
-        f->applier = std::make_shared<OdooApplier>(f->client);
+        f->applier = std::make_shared<OdooApplier>(f->client, m_store);
         f->status.tenant_id = t.id;
         f->status.url = f->settings.url;
         f->status.database = f->settings.database;
@@ -148,6 +148,9 @@ void OdooBridge::run(Feed& f) {
         FeedApplied applied;
         protocol::Millis newest = 0;
         if (changes.ok()) {
+            // Not while a push of the tenant has written Odoo but not yet the mirror: its
+            // writes would look like an Odoo user's.
+            std::lock_guard turn(f.applier->turn());
             StoreMirror mirror(*m_store, f.tenantId);
             auto r = applyFeed(mirror, changes.value(), nowMs());
             if (r.ok()) {
