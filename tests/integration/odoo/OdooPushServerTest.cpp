@@ -209,6 +209,36 @@ private slots:
         QVERIFY(again["id_mapping"]["crash-1"] == r["id_mapping"]["crash-1"]);
     }
 
+    // The guide's user.sync.state in Odoo follows each device's state (this emulator has the
+    // model; a database without it is simply not written to).
+    void deviceStateReachesUserSyncState() {
+        const auto p = m_device->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                                      json{{"device_id", "van-7"},
+                                           {"app_type", "sales_app"},
+                                           {"last_event_id", 0},
+                                           {"limit", 500}});
+        QCOMPARE(p.status, 200);
+        const long long last = p.json()["last_event_id"].get<long long>();
+        QVERIFY(last > 0);
+        const json domain = json::array({json::array({"device_id", "=", "van-7"}),
+                                         json::array({"app_type", "=", "sales_app"}),
+                                         json::array({"last_event_id", "=", last})});
+        QElapsedTimer t;
+        t.start();
+        while (m_odoo.count("user.sync.state", domain) == 0 && t.elapsed() < 15000)
+            QTest::qWait(50);
+        QVERIFY2(m_odoo.count("user.sync.state", domain) == 1,
+                 m_f.server->stderrText().right(1000).constData()); // the feed's last error
+        // one row per device, kept up to date rather than added to
+        QCOMPARE(m_odoo.count("user.sync.state",
+                              json::array({json::array({"device_id", "=", "van-7"})})),
+                 1LL);
+        QVERIFY(m_odoo.count("user.sync.state",
+                             json::array({json::array({"device_id", "=", "van-7"}),
+                                          json::array({"sync_count", ">", 1}),
+                                          json::array({"last_sync_time", "!=", false})})) == 1);
+    }
+
     void cleanupTestCase() { QCOMPARE(m_f.server->stop(), 0); }
 };
 
