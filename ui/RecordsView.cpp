@@ -83,7 +83,7 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
         m_empty->setVisible(m_model.total() == 0);
         m_empty->setText(
             tr("No %1 in this console's cache yet. Records arrive with the next sync from the "
-               "server, or create one with New….")
+               "server, or create one with “New…”.")
                 .arg(m_models->currentText()));
         updateButtons();
     });
