@@ -220,11 +220,15 @@ private slots:
              change("lost-cust", "create", "res.partner", {{"name", "Lost Answer Customer"}})}));
         QVERIFY2(r.value("success", false), r.dump().c_str());
         const auto order = r["id_mapping"]["lost-so"].get<std::int64_t>();
-        m_odoo.control("faults", {{"drop_after_commit_next", 1}, {"only_method", "write"}});
+        m_odoo.control("faults", {{"drop_after_commit_next", 1},
+                                  {"only_method", "write"},
+                                  {"only_model", "sale.order"}});
         json u = push(json::array({change(
             "lost-upd", "update", "sale.order",
             {{"order_line", json::parse(R"([[0, 0, {"name": "Added Later"}]])")}}, order, 1)}));
-        m_odoo.control("faults", {{"only_method", nullptr}, {"drop_after_commit_next", 0}});
+        m_odoo.control(
+            "faults",
+            {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
         QVERIFY2(u["results"][0]["status"] == "success", u.dump().c_str());
         const json lines = json::array(
             {json::array({"order_id", "=", order}), json::array({"name", "=", "Added Later"})});
