@@ -27,6 +27,7 @@
 #include "engine/SyncEngine.h"
 #include "odoo/OdooBridge.h"
 #include "odoo/OdooClient.h"
+#include "odoo/OdooConnections.h"
 #include "odoo/OdooSettings.h"
 #include "odoo/SecretBox.h"
 #include "server/HttpApi.h"
@@ -249,51 +250,17 @@ int tenantOdoo(std::vector<std::string> args) {
     odoo::OdooClient client(oc);
     if (auto s = client.open(); !s.ok())
         return fail(s.error().message, 2);
-    auto version = client.version();
-    if (!version.ok()) {
-        if (version.error().code == ErrorCode::OdooUnavailable)
-            return fail("Odoo is unreachable at " + oc.url + ": " + version.error().message);
-        return fail("Odoo at " + oc.url + " did not tell its version: " + version.error().message);
-    }
-    if (api == odoo::Api::Json2 && version.value().major < 19)
-        return fail("Odoo " + version.value().version +
-                    " has no JSON-2 API (Odoo 19 and later); use --api jsonrpc");
-    if (api == odoo::Api::JsonRpc && version.value().major >= 22)
-        return fail("Odoo " + version.value().version + " has no JSON-RPC API; use --api json2");
-    auto uid = client.authenticate();
-    if (!uid.ok()) {
-        switch (uid.error().code) {
-        case ErrorCode::Unauthorized:
-            return fail("bad key: " + uid.error().message);
-        case ErrorCode::NotFound:
-            return fail("database not found: " + uid.error().message);
-        case ErrorCode::OdooUnavailable:
-            return fail("Odoo is unreachable at " + oc.url + ": " + uid.error().message);
-        default:
-            return fail("Odoo refused the check: " + uid.error().message);
-        }
-    }
-    if (client.api() == odoo::Api::Json2) {
-        // The key names its user; make sure it is the login the admin meant.
-        auto me = client.call("res.users", "read", protocol::json::array({uid.value()}),
-                              {{"fields", {"login"}}});
-        if (!me.ok())
-            return fail("Odoo refused to read the key's user: " + me.error().message);
-        const auto& rows = me.value();
-        const std::string login = rows.is_array() && !rows.empty() && rows[0]["login"].is_string()
-                                      ? rows[0]["login"].get<std::string>()
-                                      : std::string();
-        if (login != oc.login)
-            return fail("bad key: it belongs to Odoo user '" + login + "', not '" + oc.login + "'");
-    }
+    auto check = odoo::checkConnection(client, api);
+    if (!check.ok())
+        return fail(check.error().message);
     odoo::OdooSettings settings;
     settings.url = oc.url;
     settings.database = oc.database;
     settings.login = oc.login;
-    settings.api = client.api();
+    settings.api = check.value().api;
     settings.sealed_secret = box.value().seal(oc.secret);
-    settings.uid = uid.value();
-    settings.version = version.value().version;
+    settings.uid = check.value().uid;
+    settings.version = check.value().version.version;
     settings.attached_at = Clock::system().now();
     if (auto s = odoo::saveOdooSettings(*store.value(), tenant->id, settings); !s.ok())
         return fail("cannot save the settings: " + s.error().message);
@@ -391,8 +358,7 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
             ::setrlimit(RLIMIT_NOFILE, &files);
             ::getrlimit(RLIMIT_NOFILE, &files);
         }
-        if (files.rlim_cur != RLIM_INFINITY &&
-            rlim_t(config.max_connections) + 64 > files.rlim_cur)
+        if (files.rlim_cur != RLIM_INFINITY && rlim_t(config.max_connections) + 64 > files.rlim_cur)
             std::fprintf(stderr,
                          "bridgecore-server: max_connections %lld is near the open-file limit "
                          "%llu: past it, new connections wait in the listen backlog\n",
@@ -445,6 +411,11 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
         auth::Accounts accounts(store.value(),
                                 auth::TokenService(config.jwt_secret, config.tokens));
         server::HttpApi api(engine, accounts, config);
+        odoo::OdooConnections odooConnections(*store.value(), bridge.get(), config.secret_key);
+        api.setOdooAdmin({[&](std::int64_t tenantId) { return odooConnections.list(tenantId); },
+                          [&](std::int64_t tenantId, const std::string& name) {
+                              return odooConnections.test(tenantId, name);
+                          }});
         const quint16 bound = api.listen(address, quint16(port));
         if (bound == 0)
             return fail("cannot listen on " + listen + ": " + api.errorString().toStdString());

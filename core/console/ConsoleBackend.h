@@ -59,6 +59,12 @@ public:
     virtual Status setAppTypeModels(const std::string& appType,
                                     const std::vector<storage::ModelEntry>& models) = 0;
 
+    /// The tenant's Odoo connection (empty when it is not attached); admin only. Embedded, no
+    /// feed runs in the console: `feed_running` is false and the feed's figures are absent.
+    virtual Result<std::vector<protocol::OdooConnection>> odooConnections() = 0;
+    /// "Test connection": re-authenticates against Odoo with the stored settings; admin only.
+    virtual Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) = 0;
+
     virtual Result<std::vector<UserInfo>> users() = 0;
     virtual Result<std::int64_t> addUser(const std::string& email, const std::string& name,
                                          protocol::Role role, const std::string& password) = 0;

@@ -1,5 +1,7 @@
 #include "EmbeddedBackend.h"
 
+#include "odoo/OdooConnections.h"
+
 namespace bridgecore::console {
 
 EmbeddedBackend::EmbeddedBackend(engine::SyncEngine& engine, auth::Accounts& accounts,
@@ -130,6 +132,19 @@ EmbeddedBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::M
 
 Result<storage::ModelMap> EmbeddedBackend::modelMap() {
     return m_engine.modelMap(m_caller);
+}
+
+Result<std::vector<protocol::OdooConnection>> EmbeddedBackend::odooConnections() {
+    if (Status s = engine::AccessPolicy::mayManageOdoo(m_caller); !s.ok())
+        return s.error();
+    // No OdooBridge runs in the console: the stored settings only.
+    return odoo::OdooConnections(m_engine.store(), nullptr).list(m_caller.tenant_id);
+}
+
+Result<protocol::OdooCheck> EmbeddedBackend::testOdooConnection(const std::string& tenant) {
+    if (Status s = engine::AccessPolicy::mayManageOdoo(m_caller); !s.ok())
+        return s.error();
+    return odoo::OdooConnections(m_engine.store(), nullptr).test(m_caller.tenant_id, tenant);
 }
 
 Status EmbeddedBackend::setAppTypeModels(const std::string& appType,

@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -458,6 +459,26 @@ Result<storage::ModelMap> RemoteBackend::modelMap() {
             }
             return map;
         });
+}
+
+Result<std::vector<protocol::OdooConnection>> RemoteBackend::odooConnections() {
+    return convert<std::vector<protocol::OdooConnection>>(
+        call("GET", QStringLiteral("/api/v1/admin/odoo"), {}, nullptr), [](const json& j) {
+            std::vector<protocol::OdooConnection> out;
+            for (const auto& c : j.at("items"))
+                out.push_back(protocol::odooConnectionFromJson(c));
+            return out;
+        });
+}
+
+Result<protocol::OdooCheck> RemoteBackend::testOdooConnection(const std::string& tenant) {
+    const json body = json::object();
+    return convert<protocol::OdooCheck>(
+        call("POST",
+             QStringLiteral("/api/v1/admin/odoo/%1/test")
+                 .arg(QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(tenant)))),
+             {}, &body),
+        [](const json& j) { return protocol::odooCheckFromJson(j); });
 }
 
 Status RemoteBackend::setAppTypeModels(const std::string& appType,

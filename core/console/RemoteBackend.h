@@ -53,6 +53,8 @@ public:
     Status setAppTypeModels(const std::string& appType,
                             const std::vector<storage::ModelEntry>& models) override;
     /// The server has no user administration over HTTP: these answer a clear error.
+    Result<std::vector<protocol::OdooConnection>> odooConnections() override;
+    Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) override;
     Result<std::vector<UserInfo>> users() override;
     Result<std::int64_t> addUser(const std::string& email, const std::string& name,
                                  protocol::Role role, const std::string& password) override;

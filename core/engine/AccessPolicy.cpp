@@ -58,6 +58,12 @@ Status AccessPolicy::mayEditModelMap(const Caller& caller) {
     return {};
 }
 
+Status AccessPolicy::mayManageOdoo(const Caller& caller) {
+    if (caller.role != Role::Admin)
+        return forbidden("only an admin may see and test the Odoo connection");
+    return {};
+}
+
 Status AccessPolicy::mayListUsers(const Caller& caller) {
     if (!isStaff(caller))
         return forbidden("only support and admin users may list users");

@@ -38,6 +38,8 @@ public:
     /// The event log, metrics and the tenant summary; `what` names it in the refusal.
     static Status mayReadTenantActivity(const Caller& caller, const std::string& what);
     static Status mayEditModelMap(const Caller& caller);
+    /// See the tenant's Odoo connection and test it (admin only).
+    static Status mayManageOdoo(const Caller& caller);
     /// List the tenant's users.
     static Status mayListUsers(const Caller& caller);
     /// Add users, disable/enable them, set their passwords and roles. `targetUserId` 0: a new

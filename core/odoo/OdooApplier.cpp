@@ -6,6 +6,7 @@
 #include "odoo/ScratchTransaction.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -465,8 +466,17 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
     static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
     OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
                           sharedTypes);
+    const auto started = std::chrono::steady_clock::now();
     wave.outcomes = writer.write(changes);
+    m_writeUs += std::chrono::duration_cast<std::chrono::microseconds>(
+                     std::chrono::steady_clock::now() - started)
+                     .count();
+    ++m_writeBatches;
     return {};
+}
+
+OdooApplier::WriteStats OdooApplier::writeStats() const {
+    return {m_writeBatches.load(), double(m_writeUs.load()) / 1000.0};
 }
 
 Status OdooApplier::record(PushRun& run, Wave& wave) {

@@ -23,6 +23,7 @@
 #include "engine/PushApplier.h"
 #include "odoo/OdooClient.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -48,6 +49,14 @@ public:
     /// other has written Odoo but not yet the mirror.
     std::mutex& turn() { return m_turn; }
 
+    /// Pushes' writes into Odoo so far: batches written (one OdooPushWriter::write each) and
+    /// the wall time they took, for the console's "Odoo write latency".
+    struct WriteStats {
+        std::int64_t batches = 0;
+        double ms_total = 0;
+    };
+    WriteStats writeStats() const;
+
 private:
     struct Wave;
     struct Rehearsal;
@@ -66,6 +75,7 @@ private:
     std::shared_ptr<OdooClient> m_client;
     std::shared_ptr<storage::SyncStore> m_store;
     std::mutex m_turn;
+    std::atomic<std::int64_t> m_writeBatches{0}, m_writeUs{0};
 };
 
 } // namespace bridgecore::odoo

@@ -217,8 +217,12 @@ std::shared_ptr<engine::PushApplier> OdooBridge::applierFor(std::int64_t tenantI
 std::vector<BridgeStatus> OdooBridge::status() const {
     std::lock_guard lock(m_mutex);
     std::vector<BridgeStatus> out;
-    for (const auto& f : m_feeds)
+    for (const auto& f : m_feeds) {
         out.push_back(f->status);
+        const auto w = f->applier->writeStats();
+        out.back().write_batches = w.batches;
+        out.back().write_ms_total = w.ms_total;
+    }
     return out;
 }
 

@@ -40,6 +40,8 @@ struct BridgeStatus {
     protocol::Millis last_lag_ms = 0;  // newest Odoo change seen -> in the log
     std::int64_t events = 0, echoes = 0;
     std::string last_error;
+    std::int64_t write_batches = 0; // pushes' write batches into Odoo
+    double write_ms_total = 0;      // their wall time
 };
 
 class OdooBridge {

@@ -1674,4 +1674,66 @@ SyncState syncStateFromJson(const json& j) {
     return s;
 }
 
+json toJson(const OdooConnection& c) {
+    return {{"tenant", c.tenant},
+            {"url", c.url},
+            {"database", c.database},
+            {"login", c.login},
+            {"api", c.api},
+            {"version", c.version},
+            {"uid", c.uid},
+            {"attached_at", optJson(c.attached_at)},
+            {"feed_running", c.feed_running},
+            {"webhook", c.webhook},
+            {"last_contact", optJson(c.last_contact)},
+            {"feed_lag_ms", optJson(c.feed_lag_ms)},
+            {"last_error", optJson(c.last_error)},
+            {"write_latency_ms", optJson(c.write_latency_ms)},
+            {"write_batches", c.write_batches},
+            {"feed_events", c.feed_events}};
+}
+
+json toJson(const OdooCheck& c) {
+    return {{"ok", c.ok},
+            {"tenant", c.tenant},
+            {"version", c.ok ? json(c.version) : json(nullptr)},
+            {"api", c.ok ? json(c.api) : json(nullptr)},
+            {"uid", c.ok ? json(c.uid) : json(nullptr)},
+            {"error", c.ok ? json(nullptr) : json(c.error)}};
+}
+
+OdooConnection odooConnectionFromJson(const json& j) {
+    requireObject(j);
+    OdooConnection c;
+    c.tenant = valueOr<std::string>(j, "tenant", "");
+    c.url = valueOr<std::string>(j, "url", "");
+    c.database = valueOr<std::string>(j, "database", "");
+    c.login = valueOr<std::string>(j, "login", "");
+    c.api = valueOr<std::string>(j, "api", "");
+    c.version = valueOr<std::string>(j, "version", "");
+    c.uid = valueOr<std::int64_t>(j, "uid", 0);
+    c.attached_at = optional<std::string>(j, "attached_at");
+    c.feed_running = valueOr<bool>(j, "feed_running", false);
+    c.webhook = valueOr<bool>(j, "webhook", false);
+    c.last_contact = optional<std::string>(j, "last_contact");
+    c.feed_lag_ms = optional<std::int64_t>(j, "feed_lag_ms");
+    c.last_error = optional<std::string>(j, "last_error");
+    c.write_latency_ms = optional<double>(j, "write_latency_ms");
+    c.write_batches = valueOr<std::int64_t>(j, "write_batches", 0);
+    c.feed_events = valueOr<std::int64_t>(j, "feed_events", 0);
+    return c;
+}
+
+OdooCheck odooCheckFromJson(const json& j) {
+    requireObject(j);
+    OdooCheck c;
+    c.ok = valueOr<bool>(j, "ok", false);
+    c.tenant = valueOr<std::string>(j, "tenant", "");
+    c.version = optional<std::string>(j, "version").value_or("");
+    c.api = optional<std::string>(j, "api").value_or("");
+    c.uid = optional<std::int64_t>(j, "uid").value_or(0);
+    c.error = optional<std::string>(j, "error").value_or("");
+    return c;
+}
+
 } // namespace bridgecore::protocol

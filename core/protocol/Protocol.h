@@ -300,6 +300,35 @@ struct Statistics {
     std::optional<std::string> last_sync_status;
 };
 
+/// A tenant's Odoo connection as the console shows it (GET /api/v1/admin/odoo). Never carries
+/// the secret. The feed figures are those of the process that answers: `feed_running` false
+/// means no feed runs there (e.g. an embedded console) and the figures are absent.
+struct OdooConnection {
+    std::string tenant;
+    std::string url, database, login, api; // api: "json2" or "jsonrpc"
+    std::string version;                   // Odoo's version when attached
+    std::int64_t uid = 0;                  // Odoo user id when attached
+    std::optional<std::string> attached_at;
+    bool feed_running = false;
+    bool webhook = false;                    // the feed reads update.webhook
+    std::optional<std::string> last_contact; // last successful poll (ISO 8601)
+    std::optional<std::int64_t> feed_lag_ms; // newest Odoo change seen -> in the event log
+    std::optional<std::string> last_error;   // of the last poll; null when it succeeded
+    std::optional<double> write_latency_ms;  // mean ms per Odoo write batch of pushes
+    std::int64_t write_batches = 0;
+    std::int64_t feed_events = 0; // Odoo changes appended to the event log
+};
+
+/// The answer of "Test connection" (POST /api/v1/admin/odoo/<tenant>/test): Odoo's version and
+/// the user id the stored key authenticates as, or a one-line error.
+struct OdooCheck {
+    bool ok = false;
+    std::string tenant;
+    std::string version, api;
+    std::int64_t uid = 0;
+    std::string error;
+};
+
 // ---- JSON ---------------------------------------------------------------------------------------
 // Requests: parse with every issue reported (loc starts with "body" or "query").
 Parsed<PushRequest> parsePushRequest(const json& body);
@@ -337,6 +366,8 @@ json toJson(const ResolveResponse&);
 json toJson(const SyncState&);
 json toJson(const ResetResponse&);
 json toJson(const Statistics&);
+json toJson(const OdooConnection&);
+json toJson(const OdooCheck&);
 
 // Responses from JSON, for clients (throw nlohmann::json::exception on a malformed document).
 ChangeResult changeResultFromJson(const json&);
@@ -345,6 +376,8 @@ PullResponse pullResponseFromJson(const json&);
 ResolveResponse resolveResponseFromJson(const json&);
 SyncState syncStateFromJson(const json&);
 ConflictInfo conflictInfoFromJson(const json&);
+OdooConnection odooConnectionFromJson(const json&);
+OdooCheck odooCheckFromJson(const json&);
 
 /// {"detail": message, "error_code": NAME}
 json errorBody(const Error& error);

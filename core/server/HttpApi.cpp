@@ -51,6 +51,8 @@ enum class Endpoint {
     AdminSummary,
     AdminModelMap,
     AdminSetModels,
+    AdminOdoo,
+    AdminOdooTest,
     Prometheus,
     Unknown
 };
@@ -93,6 +95,10 @@ const char* endpointName(Endpoint e) {
         return "admin_model_map";
     case Endpoint::AdminSetModels:
         return "admin_set_models";
+    case Endpoint::AdminOdoo:
+        return "admin_odoo";
+    case Endpoint::AdminOdooTest:
+        return "admin_odoo_test";
     case Endpoint::Prometheus:
         return "metrics";
     case Endpoint::Unknown:
@@ -289,6 +295,7 @@ struct HttpApi::Impl {
     QList<QPointer<GuardedTcpServer>> servers;
     QString error;
     std::mutex logMutex;
+    OdooAdmin odoo;
 
     struct Counter {
         std::int64_t count = 0;
@@ -469,6 +476,7 @@ struct HttpApi::Impl {
             {"/api/v1/admin/metrics", Method::Get, Endpoint::AdminMetrics},
             {"/api/v1/admin/summary", Method::Get, Endpoint::AdminSummary},
             {"/api/v1/admin/model-map", Method::Get, Endpoint::AdminModelMap},
+            {"/api/v1/admin/odoo", Method::Get, Endpoint::AdminOdoo},
             {"/metrics", Method::Get, Endpoint::Prometheus},
         };
         for (const R& r : table) {
@@ -487,6 +495,16 @@ struct HttpApi::Impl {
                 return Endpoint::Unknown;
             }
             return Endpoint::AdminSetModels;
+        }
+        static const QString odooPrefix = QStringLiteral("/api/v1/admin/odoo/");
+        if (path.startsWith(odooPrefix) && path.endsWith(QLatin1String("/test")) &&
+            path.size() > odooPrefix.size() + 5 &&
+            !path.mid(odooPrefix.size(), path.size() - odooPrefix.size() - 5).contains(u'/')) {
+            if (m != Method::Post) {
+                wrongMethod = true;
+                return Endpoint::Unknown;
+            }
+            return Endpoint::AdminOdooTest;
         }
         static const QString conflictPrefix = QStringLiteral("/api/v1/admin/conflicts/");
         if (path.startsWith(conflictPrefix)) {
@@ -565,9 +583,8 @@ struct HttpApi::Impl {
         if (it == config.rate_limits.end() || it->second.requests <= 0)
             return std::nullopt;
         const int share = std::max(1, it->second.requests / std::max(1, config.server_processes));
-        const RateDecision d =
-            limiter.hit(name + '|' + who, share, it->second.window_seconds,
-                        QDateTime::currentMSecsSinceEpoch());
+        const RateDecision d = limiter.hit(name + '|' + who, share, it->second.window_seconds,
+                                           QDateTime::currentMSecsSinceEpoch());
         std::vector<std::pair<QByteArray, QByteArray>> h{
             {"X-RateLimit-Limit", QByteArray::number(d.limit)},
             {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},
@@ -714,6 +731,11 @@ struct HttpApi::Impl {
             break;
         case Endpoint::AdminSetModels:
             if (Status s = engine::AccessPolicy::mayEditModelMap(caller); !s.ok())
+                return errorResponse(s.error());
+            break;
+        case Endpoint::AdminOdoo:
+        case Endpoint::AdminOdooTest:
+            if (Status s = engine::AccessPolicy::mayManageOdoo(caller); !s.ok())
                 return errorResponse(s.error());
             break;
         default:
@@ -925,6 +947,28 @@ struct HttpApi::Impl {
                 return errorResponse(s.error());
             return jsonResponse(200, engine::toJson(s.value()));
         }
+        case Endpoint::AdminOdoo: {
+            json items = json::array();
+            if (odoo.connections) {
+                auto list = odoo.connections(caller.tenant_id);
+                if (!list.ok())
+                    return errorResponse(list.error());
+                for (const auto& c : list.value())
+                    items.push_back(protocol::toJson(c));
+            }
+            return jsonResponse(200, json{{"items", std::move(items)}});
+        }
+        case Endpoint::AdminOdooTest: {
+            static const QString prefix = QStringLiteral("/api/v1/admin/odoo/");
+            const QString name = req.path.mid(prefix.size()).section(u'/', 0, 0);
+            if (!odoo.test)
+                return errorResponse(
+                    Error{ErrorCode::NotFound, "the tenant is not attached to Odoo"});
+            auto check = odoo.test(caller.tenant_id, name.toStdString());
+            if (!check.ok())
+                return errorResponse(check.error());
+            return jsonResponse(200, protocol::toJson(check.value()));
+        }
         case Endpoint::AdminModelMap: {
             auto map = engine.modelMap(caller);
             if (!map.ok())
@@ -1105,6 +1149,10 @@ void HttpApi::close() {
 QString HttpApi::errorString() const {
     return d->error;
 }
+void HttpApi::setOdooAdmin(OdooAdmin admin) {
+    d->odoo = std::move(admin);
+}
+
 const ServerConfig& HttpApi::config() const {
     return d->config;
 }

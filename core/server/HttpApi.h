@@ -12,9 +12,19 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace bridgecore::server {
+
+/// The Odoo part of the admin API (GET /api/v1/admin/odoo, POST /api/v1/admin/odoo/<tenant>/
+/// test), provided by whoever links core/odoo (the server's main). Unset: no tenant is attached.
+struct OdooAdmin {
+    std::function<Result<std::vector<protocol::OdooConnection>>(std::int64_t tenantId)> connections;
+    /// NotFound when the tenant named `tenantName` (the caller's) is not attached.
+    std::function<Result<protocol::OdooCheck>(std::int64_t tenantId, const std::string& tenantName)>
+        test;
+};
 
 class HttpApi : public QObject {
     Q_OBJECT
@@ -31,6 +41,8 @@ public:
     void close();
     QString errorString() const;
     const ServerConfig& config() const;
+    /// Before listen().
+    void setOdooAdmin(OdooAdmin admin);
     /// Connections refused by the body limit so far.
     qint64 rejectedBodies() const;
 
