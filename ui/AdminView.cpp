@@ -2,6 +2,7 @@
 
 #include "Confirm.h"
 #include "ConsoleServices.h"
+#include "OdooConnectionsView.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -97,6 +98,7 @@ AdminView::AdminView(ConsoleBackend* backend, QWidget* parent)
                     static_cast<QWidget*>(removeModel), static_cast<QWidget*>(save)})
         w->setEnabled(admin);
     layout->addWidget(appBox, 2);
+    layout->addWidget(new OdooConnectionsView(m_backend, this), 2);
 
     connect(add, &QPushButton::clicked, this, &AdminView::openAddUserDialog);
     connect(m_disable, &QPushButton::clicked, this, &AdminView::toggleSelectedDisabled);

@@ -1,6 +1,7 @@
 #include "DashboardView.h"
 
 #include "ConsoleServices.h"
+#include "OdooConnectionsView.h"
 
 #include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
@@ -36,6 +37,7 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
     kpiRow->addWidget(makeKpi(QStringLiteral("pending"), tr("Pending changes")));
     kpiRow->addWidget(makeKpi(QStringLiteral("conflicts"), tr("Open conflicts")));
     kpiRow->addWidget(makeKpi(QStringLiteral("head"), tr("Head event id")));
+    kpiRow->addWidget(new OdooKpis(m_backend, this)); // shown when the tenant is attached
     layout->addLayout(kpiRow);
 
     auto* windowRow = new QHBoxLayout;
