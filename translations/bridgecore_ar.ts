@@ -1680,6 +1680,143 @@ Connected to %1</source>
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::OdooConnectionsView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 مللي ثانية</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <source>Only an admin sees the Odoo connection.</source>
+        <translation>لا يرى اتصال Odoo إلا المسؤول.</translation>
+    </message>
+    <message>
+        <source>The Odoo connection could not be read: %1</source>
+        <translation>تعذّرت قراءة اتصال Odoo: %1</translation>
+    </message>
+    <message>
+        <source>No tenant is attached to Odoo. Attach one with: %1</source>
+        <translation>لا يوجد مستأجر مرتبط بـ Odoo. اربط مستأجراً بالأمر: %1</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>المستأجر:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <source>Odoo database:</source>
+        <translation>قاعدة بيانات Odoo:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>اسم الدخول:</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>الواجهة البرمجية:</translation>
+    </message>
+    <message>
+        <source>JSON-2 (Odoo 19 and later)</source>
+        <translation>JSON-2 (‏Odoo 19 وما بعده)</translation>
+    </message>
+    <message>
+        <source>JSON-RPC (Odoo 14 to 18)</source>
+        <translation>JSON-RPC (‏Odoo 14 إلى 18)</translation>
+    </message>
+    <message>
+        <source>Odoo version:</source>
+        <translation>إصدار Odoo:</translation>
+    </message>
+    <message>
+        <source>%1, user id %2</source>
+        <translation>%1، رقم المستخدم %2</translation>
+    </message>
+    <message>
+        <source>The Odoo feed is not running in this console: last contact, feed lag and write latency are known to the server (bridgecore-server serve) that runs it.</source>
+        <translation>تدفق Odoo لا يعمل في هذه الوحدة: آخر اتصال وتأخر التدفق وزمن الكتابة يعرفها الخادم (bridgecore-server serve) الذي يشغّله.</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>آخر اتصال:</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ليس بعد</translation>
+    </message>
+    <message>
+        <source>Feed lag:</source>
+        <translation>تأخر التدفق:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>آخر خطأ:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا يوجد</translation>
+    </message>
+    <message>
+        <source>Odoo write latency:</source>
+        <translation>زمن الكتابة في Odoo:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per write batch (%n batches)</source>
+        <translation>
+            <numerusform>%1 لكل دفعة كتابة (لا دفعات)</numerusform>
+            <numerusform>%1 لكل دفعة كتابة (دفعة واحدة)</numerusform>
+            <numerusform>%1 لكل دفعة كتابة (دفعتان)</numerusform>
+            <numerusform>%1 لكل دفعة كتابة (%n دفعات)</numerusform>
+            <numerusform>%1 لكل دفعة كتابة (%n دفعة)</numerusform>
+            <numerusform>%1 لكل دفعة كتابة (%n دفعة)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no push written to Odoo yet</source>
+        <translation>لم يُكتب أي إرسال في Odoo بعد</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>اختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>جارٍ الاختبار…</translation>
+    </message>
+    <message>
+        <source>Test failed: %1</source>
+        <translation>فشل الاختبار: %1</translation>
+    </message>
+    <message>
+        <source>Connected: Odoo %1, user id %2</source>
+        <translation>متصل: Odoo %1، رقم المستخدم %2</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::OdooKpis</name>
+    <message>
+        <source>Odoo write latency</source>
+        <translation>زمن الكتابة في Odoo</translation>
+    </message>
+    <message>
+        <source>Odoo feed lag</source>
+        <translation>تأخر تدفق Odoo</translation>
+    </message>
+    <message>
+        <source>no feed here</source>
+        <translation>لا تدفق هنا</translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::OutboxModel</name>
     <message>
         <source>pending</source>

@@ -1632,6 +1632,139 @@ Database: %1</source>
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::OdooConnectionsView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin sees the Odoo connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Odoo connection could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tenant is attached to Odoo. Attach one with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON-2 (Odoo 19 and later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON-RPC (Odoo 14 to 18)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, user id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Odoo feed is not running in this console: last contact, feed lag and write latency are known to the server (bridgecore-server serve) that runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feed lag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo write latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per write batch (%n batches)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no push written to Odoo yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: Odoo %1, user id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::OdooKpis</name>
+    <message>
+        <source>Odoo write latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo feed lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no feed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::OutboxModel</name>
     <message>
         <source>pending</source>

@@ -1636,6 +1636,139 @@ Connectée à %1</translation>
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::OdooConnectionsView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Odoo</source>
+        <translation>Odoo</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Only an admin sees the Odoo connection.</source>
+        <translation>Seul un administrateur voit la connexion Odoo.</translation>
+    </message>
+    <message>
+        <source>The Odoo connection could not be read: %1</source>
+        <translation>La connexion Odoo n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>No tenant is attached to Odoo. Attach one with: %1</source>
+        <translation>Aucun locataire n’est rattaché à Odoo. Rattachez-en un avec : %1</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Locataire :</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL :</translation>
+    </message>
+    <message>
+        <source>Odoo database:</source>
+        <translation>Base de données Odoo :</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Identifiant :</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API :</translation>
+    </message>
+    <message>
+        <source>JSON-2 (Odoo 19 and later)</source>
+        <translation>JSON-2 (Odoo 19 et ultérieur)</translation>
+    </message>
+    <message>
+        <source>JSON-RPC (Odoo 14 to 18)</source>
+        <translation>JSON-RPC (Odoo 14 à 18)</translation>
+    </message>
+    <message>
+        <source>Odoo version:</source>
+        <translation>Version d’Odoo :</translation>
+    </message>
+    <message>
+        <source>%1, user id %2</source>
+        <translation>%1, utilisateur n° %2</translation>
+    </message>
+    <message>
+        <source>The Odoo feed is not running in this console: last contact, feed lag and write latency are known to the server (bridgecore-server serve) that runs it.</source>
+        <translation>Le flux Odoo ne tourne pas dans cette console : dernier contact, retard du flux et latence d’écriture sont connus du serveur (bridgecore-server serve) qui le fait tourner.</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>Dernier contact :</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Feed lag:</source>
+        <translation>Retard du flux :</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Dernière erreur :</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Odoo write latency:</source>
+        <translation>Latence d’écriture Odoo :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per write batch (%n batches)</source>
+        <translation>
+            <numerusform>%1 par lot d’écriture (%n lot)</numerusform>
+            <numerusform>%1 par lot d’écriture (%n lots)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no push written to Odoo yet</source>
+        <translation>aucun envoi écrit dans Odoo pour l’instant</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Test failed: %1</source>
+        <translation>Échec du test : %1</translation>
+    </message>
+    <message>
+        <source>Connected: Odoo %1, user id %2</source>
+        <translation>Connecté : Odoo %1, utilisateur n° %2</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::OdooKpis</name>
+    <message>
+        <source>Odoo write latency</source>
+        <translation>Latence d’écriture Odoo</translation>
+    </message>
+    <message>
+        <source>Odoo feed lag</source>
+        <translation>Retard du flux Odoo</translation>
+    </message>
+    <message>
+        <source>no feed here</source>
+        <translation>pas de flux ici</translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::OutboxModel</name>
     <message>
         <source>pending</source>
