@@ -6,6 +6,9 @@
 #include "DashboardView.h"
 #include "GuiFixture.h"
 #include "OdooEmulator.h"
+#include "ServerProcess.h"
+#include "client/HttpTransport.h"
+#include "console/RemoteBackend.h"
 #include "odoo/OdooSettings.h"
 #include "odoo/SecretBox.h"
 
@@ -128,6 +131,70 @@ private slots:
         QVERIFY(!failed.contains(QLatin1Char('\n')));
         QVERIFY(!failed.contains(QStringLiteral("admin-api-key")));
         testing::saveScreenshot(&view, QStringLiteral("odoo_connection_unreachable"));
+    }
+
+    void aConnectedConsoleShowsTheServersFeed() {
+        // The console connected to a server that runs the tenant's feed: the feed's figures
+        // come from that server (GET /api/v1/admin/odoo), the test from its POST .../test.
+        testsupport::OdooEmulator odoo;
+        QVERIFY(odoo.start());
+        QTemporaryDir dir;
+        testsupport::ServerProcess server(dir.filePath(QStringLiteral("server.db")));
+        QVERIFY2(server.init(), qPrintable(server.lastError()));
+        QVERIFY(server.addTenant(QStringLiteral("acme")));
+        QVERIFY(server.addUser(QStringLiteral("acme"), QStringLiteral("ann@acme.test"),
+                               QStringLiteral("admin"), QStringLiteral("password123")));
+        const auto attach = testsupport::runServerCommand(
+            {"tenant", "odoo", "--db", server.dbPath(), "--tenant", "acme", "--url", odoo.url(),
+             "--database", "odoo", "--login", "admin"},
+            "admin-api-key\n");
+        QVERIFY2(attach.exitCode == 0, attach.err.constData());
+        QVERIFY2(server.start(nlohmann::json{{"odoo", {{"poll_interval_ms", 100}}}}),
+                 qPrintable(server.lastError()));
+        odoo.control(
+            "create",
+            {{"model", "res.partner"}, {"values", {{"name", "Made in the office"}}}, {"uid", 7}});
+
+        client::HttpTransport transport{QUrl(server.baseUrl())};
+        QVERIFY(transport.login("ann@acme.test", "password123").ok());
+        console::RemoteBackend backend(transport, QUrl(server.baseUrl()), protocol::Role::Admin,
+                                       QStringLiteral("ann@acme.test"));
+        OdooConnectionsView view(&backend);
+        view.resize(620, 480);
+        view.show();
+        // Until the feed has seen the office's change.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                view.reload();
+                QTest::qWait(100);
+                return !view.connections().empty() && view.connections()[0].feed_events > 0;
+            },
+            15000));
+        QVERIFY(QTest::qWaitFor([&] { return view.findChild<QLabel*>("odoo_feed_lag"); }, 2000));
+        QVERIFY(!view.findChild<QLabel*>(QStringLiteral("odoo_feed")));
+        QVERIFY2(text(&view, "odoo_feed_lag").endsWith(QStringLiteral(" ms")),
+                 qPrintable(text(&view, "odoo_feed_lag")));
+        QVERIFY(text(&view, "odoo_last_contact") != QStringLiteral("not yet"));
+        QCOMPARE(text(&view, "odoo_last_error"), QStringLiteral("none"));
+        QCOMPARE(text(&view, "odoo_write_latency"), QStringLiteral("no push written to Odoo yet"));
+
+        QSignalSpy tested(&view, &OdooConnectionsView::tested);
+        QTest::mouseClick(view.findChild<QPushButton*>(QStringLiteral("odooTestButton")),
+                          Qt::LeftButton);
+        QVERIFY(tested.wait(10000));
+        QCOMPARE(text(&view, "odoo_test_result"),
+                 QStringLiteral("Connected: Odoo 19.0, user id 2"));
+        testing::saveScreenshot(&view, QStringLiteral("odoo_connection_connected"));
+
+        DashboardView dash(&backend);
+        auto* kpis = dash.findChild<OdooKpis*>();
+        QSignalSpy kl(kpis, &OdooKpis::loaded);
+        dash.show();
+        QVERIFY(kl.wait(5000));
+        QVERIFY(kpis->isVisible());
+        QVERIFY2(text(kpis, "kpi_odoo_feed_lag").endsWith(QStringLiteral(" ms")),
+                 qPrintable(text(kpis, "kpi_odoo_feed_lag")));
+        QCOMPARE(server.stop(), 0);
     }
 
     void aNonAdminSeesWhyNot() {
