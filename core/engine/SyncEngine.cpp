@@ -550,10 +550,9 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         if (!map.ok())
             return map.error();
         models = modelsOf(map.value());
-        auto ledger = tx.ledger(caller.tenant_id, req.device_id, PushPlanner::ledgerKeys(req));
-        if (!ledger.ok())
-            return ledger.error();
-        plan = PushPlanner::plan(req, std::move(ledger).value(), models);
+        // Planned as if the device had pushed none of these changes before; the ledger is
+        // read once, inside the write transaction, and a plan it contradicts is made again.
+        plan = PushPlanner::plan(req, {}, models);
     }
     const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
 
@@ -565,8 +564,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         auto device = Impl::ownDevice(tx, caller, req.device_id, now);
         if (!device.ok())
             return device.error();
-        // Another push of this device may have committed since planning: the ledger read
-        // here, inside the write transaction, is the one that counts.
+        // The ledger read here, inside the write transaction, is the one that counts (another
+        // push of this device may have committed a moment ago).
         auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
         if (!ledger.ok())
             return ledger.error();
