@@ -21,6 +21,9 @@ if(BRIDGECORE_SANITIZE)
         # Qt's libraries are not instrumented: their type info is invisible to -fsanitize=vptr.
         add_compile_options(-fno-sanitize=vptr)
     endif()
+else()
+    # Debian's hardening for what we ship: relocations read-only and bound at load time.
+    add_link_options(-Wl,-z,relro -Wl,-z,now)
 endif()
 # libFuzzer targets under tests/fuzz (clang only); everything they link gets coverage hooks.
 option(BRIDGECORE_FUZZ "Build the libFuzzer targets (clang)" OFF)
