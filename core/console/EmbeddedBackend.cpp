@@ -140,8 +140,11 @@ Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
 Result<std::vector<UserInfo>> EmbeddedBackend::users() {
     if (auto s = engine::AccessPolicy::mayListUsers(m_caller); !s)
         return s.error();
+    auto users = m_accounts.users(m_caller.tenant_id);
+    if (!users.ok())
+        return users.error();
     std::vector<UserInfo> out;
-    for (const auto& u : m_accounts.users(m_caller.tenant_id))
+    for (const auto& u : users.value())
         out.push_back({u.id, u.email, u.name, u.role, u.disabled, u.created_at});
     return out;
 }
@@ -155,7 +158,10 @@ Result<std::int64_t> EmbeddedBackend::addUser(const std::string& email, const st
 
 /// The email of a user of the caller's tenant.
 Result<std::string> EmbeddedBackend::emailOf(std::int64_t userId) {
-    auto user = m_engine.store().user(userId);
+    auto found = m_engine.store().user(userId);
+    if (!found.ok())
+        return found.error();
+    const auto& user = found.value();
     if (!user || user->tenant_id != m_caller.tenant_id)
         return Error{ErrorCode::NotFound, "no such user"};
     return user->email;

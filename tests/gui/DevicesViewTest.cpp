@@ -73,7 +73,7 @@ void DevicesViewTest::showsEveryDeviceWithItsState() {
     QCOMPARE(m.total(), 4);
     QCOMPARE(m.columnCount(), int(Column::Count));
 
-    const auto head = f.store().headEventId(f.tenant);
+    const auto head = f.store().headEventId(f.tenant).value();
     QCOMPARE(head, 5); // 4 creates + 1 update
     struct Expect {
         QString device;
@@ -155,13 +155,13 @@ void DevicesViewTest::resetNeedsConfirmation() {
     });
     QVERIFY(!view.resetSelected());
     QVERIFY(asked.contains(QStringLiteral("dev-ok")));
-    QCOMPARE(f.store().device(f.tenant, "dev-ok")->last_event_id, 3);
+    QCOMPARE(f.store().device(f.tenant, "dev-ok").value()->last_event_id, 3);
 
     ui::setConfirmHandler([](const QString&) { return true; });
     QSignalSpy reset(&view, &ui::DevicesView::deviceReset);
     QVERIFY(view.resetSelected());
     QTRY_COMPARE(reset.count(), 1);
-    QCOMPARE(f.store().device(f.tenant, "dev-ok")->last_event_id, 0);
+    QCOMPARE(f.store().device(f.tenant, "dev-ok").value()->last_event_id, 0);
     QTRY_COMPARE(
         view.model()
             ->index(rowOf(*view.model(), QStringLiteral("dev-ok")), int(Column::LastEventId))
