@@ -434,6 +434,7 @@ RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Mil
                 p.conflicts = int64Of(e, "conflicts");
                 p.failures = int64Of(e, "failures");
                 p.push_ms_sum = e.value("push_ms_avg", 0.0) * double(p.pushes);
+                p.push_ms_p50 = e.value("push_ms_p50", 0.0);
                 p.push_ms_p95 = e.value("push_ms_p95", 0.0);
                 out.push_back(p);
             }

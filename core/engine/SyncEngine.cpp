@@ -195,6 +195,7 @@ json toJson(const MetricPoint& p) {
             {"conflicts", p.conflicts},
             {"failures", p.failures},
             {"push_ms_avg", p.pushes ? p.push_ms_sum / double(p.pushes) : 0.0},
+            {"push_ms_p50", p.push_ms_p50},
             {"push_ms_p95", p.push_ms_p95}};
 }
 
@@ -1007,9 +1008,13 @@ Result<std::vector<MetricPoint>> SyncEngine::metrics(const Caller& caller, Milli
         auto& s = samples[k];
         if (s.empty())
             continue;
-        const std::size_t idx = std::min(s.size() - 1, std::size_t(0.95 * double(s.size())));
-        std::nth_element(s.begin(), s.begin() + std::ptrdiff_t(idx), s.end());
-        out[k].push_ms_p95 = s[idx];
+        const auto quantile = [&s](double q) {
+            const std::size_t idx = std::min(s.size() - 1, std::size_t(q * double(s.size())));
+            std::nth_element(s.begin(), s.begin() + std::ptrdiff_t(idx), s.end());
+            return s[idx];
+        };
+        out[k].push_ms_p50 = quantile(0.5);
+        out[k].push_ms_p95 = quantile(0.95);
     }
     return out;
 }

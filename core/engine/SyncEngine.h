@@ -73,6 +73,7 @@ struct MetricPoint {
     std::int64_t pushes = 0, changes_pushed = 0, pulls = 0, events_pulled = 0, conflicts = 0,
                  failures = 0;
     double push_ms_sum = 0;
+    double push_ms_p50 = 0;
     double push_ms_p95 = 0;
 };
 json toJson(const MetricPoint&);
