@@ -879,10 +879,6 @@
         <translation>ساعة واحدة</translation>
     </message>
     <message>
-        <source>Live samples since the console started; hover a line for its values</source>
-        <translation>عينات حية منذ بدء وحدة التحكم؛ مرّر المؤشر فوق خط لرؤية قيمه</translation>
-    </message>
-    <message>
         <source>Pushed changes</source>
         <translation>التغييرات المرسلة</translation>
     </message>
@@ -899,10 +895,6 @@
         <translation>حدث/ث</translation>
     </message>
     <message>
-        <source>Push latency (p95)</source>
-        <translation>زمن الإرسال (p95)</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>م.ث</translation>
     </message>
@@ -917,6 +909,30 @@
     <message>
         <source>%1: %2 %3</source>
         <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>٦ ساعات</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>٢٤ ساعة</translation>
+    </message>
+    <message>
+        <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
+        <translation>السجل المحفوظ، ثم عينة مباشرة كل ثانية (حتى ساعة واحدة)؛ مرّر المؤشر فوق خط لرؤية قيمه</translation>
+    </message>
+    <message>
+        <source>Push latency</source>
+        <translation>زمن الإرسال</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1292,30 @@
     <message>
         <source>Changed fields</source>
         <translation>الحقول المعدلة</translation>
+    </message>
+    <message>
+        <source>Conflict %1 resolved by %2 on the server: the device&apos;s change %3 did not write this event</source>
+        <translation>حُلّ التعارض %1 بواسطة %2 على الخادم: لم يكتب تغيير الجهاز %3 هذا الحدث</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>مدمج</translation>
+    </message>
+    <message>
+        <source>client wins</source>
+        <translation>الجهاز يفوز</translation>
+    </message>
+    <message>
+        <source>server wins</source>
+        <translation>الخادم يفوز</translation>
+    </message>
+    <message>
+        <source>resolve #%1 (%2)</source>
+        <translation>حل رقم %1 (%2)</translation>
+    </message>
+    <message>
+        <source>server, for %1</source>
+        <translation>الخادم، لصالح %1</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1709,10 @@ Connected to %1</source>
     <message>
         <source>Conflicts/min</source>
         <translation>تعارضات/دقيقة</translation>
+    </message>
+    <message>
+        <source>p50 push latency (ms)</source>
+        <translation>زمن الإرسال p50 (م.ث)</translation>
     </message>
 </context>
 <context>

@@ -863,10 +863,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live samples since the console started; hover a line for its values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pushed changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,10 +879,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Push latency (p95)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,6 +892,30 @@
     </message>
     <message>
         <source>%1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1235,6 +1251,30 @@
     </message>
     <message>
         <source>Changed fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict %1 resolved by %2 on the server: the device&apos;s change %3 did not write this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server, for %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1620,6 +1660,10 @@ Database: %1</source>
     </message>
     <message>
         <source>Conflicts/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 push latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

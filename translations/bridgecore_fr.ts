@@ -863,10 +863,6 @@
         <translation>1 heure</translation>
     </message>
     <message>
-        <source>Live samples since the console started; hover a line for its values</source>
-        <translation>Mesures en direct depuis le démarrage de la console ; survolez une courbe pour ses valeurs</translation>
-    </message>
-    <message>
         <source>Pushed changes</source>
         <translation>Modifications envoyées</translation>
     </message>
@@ -883,10 +879,6 @@
         <translation>événements/s</translation>
     </message>
     <message>
-        <source>Push latency (p95)</source>
-        <translation>Latence d’envoi (p95)</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -901,6 +893,30 @@
     <message>
         <source>%1: %2 %3</source>
         <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 heures</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 heures</translation>
+    </message>
+    <message>
+        <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
+        <translation>Historique enregistré, puis une mesure en direct par seconde (jusqu’à 1 heure) ; survolez une courbe pour voir ses valeurs</translation>
+    </message>
+    <message>
+        <source>Push latency</source>
+        <translation>Latence d’envoi</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1252,30 @@
     <message>
         <source>Changed fields</source>
         <translation>Champs modifiés</translation>
+    </message>
+    <message>
+        <source>Conflict %1 resolved by %2 on the server: the device&apos;s change %3 did not write this event</source>
+        <translation>Conflit %1 résolu par %2 sur le serveur : ce n’est pas la modification %3 de l’appareil qui a écrit cet événement</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <source>client wins</source>
+        <translation>l’appareil gagne</translation>
+    </message>
+    <message>
+        <source>server wins</source>
+        <translation>le serveur gagne</translation>
+    </message>
+    <message>
+        <source>resolve #%1 (%2)</source>
+        <translation>résolution nº %1 (%2)</translation>
+    </message>
+    <message>
+        <source>server, for %1</source>
+        <translation>serveur, pour %1</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1665,10 @@ Connectée à %1</translation>
     <message>
         <source>Conflicts/min</source>
         <translation>Conflits/min</translation>
+    </message>
+    <message>
+        <source>p50 push latency (ms)</source>
+        <translation>latence d’envoi p50 (ms)</translation>
     </message>
 </context>
 <context>
