@@ -442,6 +442,12 @@ RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Mil
         });
 }
 
+Result<engine::LedgerLookup> RemoteBackend::ledgerLookup(const std::string&, const std::string&) {
+    return Error{ErrorCode::NotFound,
+                 "the server's HTTP API has no ledger endpoint (/api/v1/admin has devices, "
+                 "conflicts, events, metrics, summary and the model map)"};
+}
+
 Result<storage::ModelMap> RemoteBackend::modelMap() {
     return convert<storage::ModelMap>(
         call("GET", QStringLiteral("/api/v1/admin/model-map"), {}, nullptr), [](const json& j) {

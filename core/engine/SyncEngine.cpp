@@ -1048,6 +1048,53 @@ Result<TenantSummary> SyncEngine::summary(const Caller& caller) {
     return s;
 }
 
+Result<LedgerLookup> SyncEngine::ledgerLookup(const Caller& caller, const std::string& deviceId,
+                                              const std::string& localId) {
+    if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the ledger"); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto entries = tx.ledger(caller.tenant_id, deviceId, {localId});
+    if (!entries.ok())
+        return entries.error();
+    LedgerLookup out;
+    if (entries.value().empty())
+        return out;
+    const LedgerEntry& e = entries.value().front();
+    out.found = true;
+    out.model = e.model;
+    out.server_id = e.server_id;
+    out.created = e.created;
+    out.status = "success";
+    // A plain success is stored as its version; anything else as the first answer.
+    const json result = json::parse(e.result_json, nullptr, false);
+    if (result.is_number_integer()) {
+        out.version = result.get<std::int64_t>();
+    } else if (result.is_object()) {
+        if (auto it = result.find("status"); it != result.end() && it->is_string())
+            out.status = it->get<std::string>();
+        if (auto it = result.find("version"); it != result.end() && it->is_number_integer())
+            out.version = it->get<std::int64_t>();
+        if (auto it = result.find("conflict_info"); it != result.end() && it->is_object())
+            if (auto id = it->find("conflict_id"); id != it->end() && id->is_number_integer())
+                out.conflict_id = id->get<std::int64_t>();
+    }
+    if (out.server_id && out.version && *out.version > 0) {
+        auto events = tx.recordEvents(caller.tenant_id, e.model, *out.server_id, *out.version - 1,
+                                      *out.version);
+        if (!events.ok())
+            return events.error();
+        for (const auto& ev : events.value())
+            if (ev.device_id == deviceId && ev.local_id == localId) {
+                out.applied_at = formatTime(ev.timestamp);
+                out.event_id = ev.event_id;
+            }
+    }
+    return out;
+}
+
 Result<json> SyncEngine::record(const Caller& caller, const std::string& model, std::int64_t id) {
     auto opened = d->snapshot();
     if (!opened.ok())

@@ -91,6 +91,20 @@ struct TenantSummary {
 };
 json toJson(const TenantSummary&);
 
+/// What the exactly-once ledger holds for one change of a device: whether and when it was
+/// applied and as which record (support's "did my order go through?").
+struct LedgerLookup {
+    bool found = false; ///< false: never applied (still queued, or refused: not remembered)
+    std::string model;
+    std::optional<std::int64_t> server_id;
+    bool created = false;
+    std::string status; ///< success | conflict, as first answered
+    std::optional<std::int64_t> version;
+    std::optional<std::string> applied_at; ///< its event's time, when the event is its own
+    std::optional<std::int64_t> event_id;
+    std::optional<std::int64_t> conflict_id;
+};
+
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -140,6 +154,9 @@ public:
     Result<std::vector<MetricPoint>> metrics(const Caller& caller, protocol::Millis from,
                                              protocol::Millis to, protocol::Millis bucketMs);
     Result<TenantSummary> summary(const Caller& caller);
+    /// The ledger's entry for (device, local id), with the event it wrote when known.
+    Result<LedgerLookup> ledgerLookup(const Caller& caller, const std::string& deviceId,
+                                      const std::string& localId);
     /// Current record (without deleted ones) for the console's record browser.
     Result<json> record(const Caller& caller, const std::string& model, std::int64_t id);
 
