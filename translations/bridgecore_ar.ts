@@ -1222,6 +1222,14 @@
             <numerusform>%Ln تغيير معلّق، الأقدم %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Look up a change…</source>
+        <translation>البحث عن تغيير…</translation>
+    </message>
+    <message>
+        <source>Whether and when one of a device&apos;s changes was applied</source>
+        <translation>هل ومتى طُبّق أحد تغييرات الجهاز</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -1370,6 +1378,85 @@
             <numerusform>%Ln حدثاً</numerusform>
             <numerusform>%Ln حدث</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::LedgerLookupDialog</name>
+    <message>
+        <source>Look up a change</source>
+        <translation>البحث عن تغيير</translation>
+    </message>
+    <message>
+        <source>Did a device&apos;s change reach the server? Give the device and the change&apos;s local id (shown on the device).</source>
+        <translation>هل وصل تغيير الجهاز إلى الخادم؟ أدخل الجهاز والمعرّف المحلي للتغيير (يظهر على الجهاز).</translation>
+    </message>
+    <message>
+        <source>e.g. 3f2a…-local-17</source>
+        <translation>مثال: 3f2a…-local-17</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>الجهاز:</translation>
+    </message>
+    <message>
+        <source>Local id:</source>
+        <translation>المعرّف المحلي:</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>ابحث</translation>
+    </message>
+    <message>
+        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
+        <translation>غير متاح في الوضع المتصل: واجهة HTTP للخادم لا تحتوي على نقطة وصول للسجل. افتح وحدة التحكم على قاعدة بيانات الخادم (الوضع المدمج) للإجابة.</translation>
+    </message>
+    <message>
+        <source>The answer appears here.</source>
+        <translation>تظهر الإجابة هنا.</translation>
+    </message>
+    <message>
+        <source>Give both the device and the local id.</source>
+        <translation>أدخل الجهاز والمعرّف المحلي معًا.</translation>
+    </message>
+    <message>
+        <source>The lookup failed: %1</source>
+        <translation>فشل البحث: %1</translation>
+    </message>
+    <message>
+        <source>No: change %1 of %2 never reached the server as applied. It is still queued on the device, or the server refused it (refused changes are not remembered; the device shows them as failed).</source>
+        <translation>لا: التغيير %1 من %2 لم يُطبَّق على الخادم قط. إما أنه ما زال في قائمة انتظار الجهاز، أو رفضه الخادم (التغييرات المرفوضة لا تُحفظ؛ يعرضها الجهاز كفاشلة).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>It arrived but was held as a conflict on %1 %2</source>
+        <translation>وصل لكنه احتُجز كتعارض على %1 %2</translation>
+    </message>
+    <message>
+        <source>(conflict %1: see Conflicts).</source>
+        <translation>(التعارض %1: راجع التعارضات).</translation>
+    </message>
+    <message>
+        <source>Yes: applied, it created %1 %2</source>
+        <translation>نعم: طُبّق وأنشأ %1 %2</translation>
+    </message>
+    <message>
+        <source>Yes: applied to %1 %2</source>
+        <translation>نعم: طُبّق على %1 %2</translation>
+    </message>
+    <message>
+        <source>(version %1).</source>
+        <translation>(الإصدار %1).</translation>
+    </message>
+    <message>
+        <source>Applied at %1 (event %2).</source>
+        <translation>طُبّق في %1 (الحدث %2).</translation>
+    </message>
+    <message>
+        <source>If the device sends it again, the server answers from this entry and does not apply it twice.</source>
+        <translation>إذا أرسله الجهاز مرة أخرى، يجيب الخادم من هذا القيد ولا يطبّقه مرتين.</translation>
     </message>
 </context>
 <context>

@@ -1182,6 +1182,14 @@
             <numerusform>%Ln modifications en attente, la plus ancienne %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Look up a change…</source>
+        <translation>Rechercher une modification…</translation>
+    </message>
+    <message>
+        <source>Whether and when one of a device&apos;s changes was applied</source>
+        <translation>Si et quand une modification d’un appareil a été appliquée</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -1326,6 +1334,85 @@
             <numerusform>%Ln événement</numerusform>
             <numerusform>%Ln événements</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::LedgerLookupDialog</name>
+    <message>
+        <source>Look up a change</source>
+        <translation>Rechercher une modification</translation>
+    </message>
+    <message>
+        <source>Did a device&apos;s change reach the server? Give the device and the change&apos;s local id (shown on the device).</source>
+        <translation>La modification d’un appareil est-elle arrivée au serveur ? Indiquez l’appareil et l’identifiant local de la modification (affiché sur l’appareil).</translation>
+    </message>
+    <message>
+        <source>e.g. 3f2a…-local-17</source>
+        <translation>p. ex. 3f2a…-local-17</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Appareil :</translation>
+    </message>
+    <message>
+        <source>Local id:</source>
+        <translation>Identifiant local :</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
+        <translation>Indisponible en mode connecté : l’API HTTP du serveur n’a pas de point d’accès au registre. Ouvrez la console sur la base du serveur (mode intégré) pour répondre.</translation>
+    </message>
+    <message>
+        <source>The answer appears here.</source>
+        <translation>La réponse s’affiche ici.</translation>
+    </message>
+    <message>
+        <source>Give both the device and the local id.</source>
+        <translation>Indiquez l’appareil et l’identifiant local.</translation>
+    </message>
+    <message>
+        <source>The lookup failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No: change %1 of %2 never reached the server as applied. It is still queued on the device, or the server refused it (refused changes are not remembered; the device shows them as failed).</source>
+        <translation>Non : la modification %1 de %2 n’a jamais été appliquée sur le serveur. Elle attend encore sur l’appareil, ou le serveur l’a refusée (les refus ne sont pas mémorisés ; l’appareil les affiche comme en échec).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>It arrived but was held as a conflict on %1 %2</source>
+        <translation>Elle est arrivée mais a été retenue en conflit sur %1 %2</translation>
+    </message>
+    <message>
+        <source>(conflict %1: see Conflicts).</source>
+        <translation>(conflit %1 : voir Conflits).</translation>
+    </message>
+    <message>
+        <source>Yes: applied, it created %1 %2</source>
+        <translation>Oui : appliquée, elle a créé %1 %2</translation>
+    </message>
+    <message>
+        <source>Yes: applied to %1 %2</source>
+        <translation>Oui : appliquée à %1 %2</translation>
+    </message>
+    <message>
+        <source>(version %1).</source>
+        <translation>(version %1).</translation>
+    </message>
+    <message>
+        <source>Applied at %1 (event %2).</source>
+        <translation>Appliquée le %1 (événement %2).</translation>
+    </message>
+    <message>
+        <source>If the device sends it again, the server answers from this entry and does not apply it twice.</source>
+        <translation>Si l’appareil la renvoie, le serveur répond à partir de cette entrée et ne l’applique pas deux fois.</translation>
     </message>
 </context>
 <context>
