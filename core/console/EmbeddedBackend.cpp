@@ -51,6 +51,11 @@ Result<engine::Page<protocol::SyncState>> EmbeddedBackend::devices(int limit, in
     return m_engine.devices(m_caller, limit, offset, search);
 }
 
+Result<engine::LedgerLookup> EmbeddedBackend::ledgerLookup(const std::string& deviceId,
+                                                           const std::string& localId) {
+    return m_engine.ledgerLookup(m_caller, deviceId, localId);
+}
+
 Result<protocol::Statistics> EmbeddedBackend::deviceStatistics(const std::string& deviceId) {
     return m_engine.statistics(m_caller, deviceId);
 }

@@ -225,6 +225,7 @@ json toJson(const MetricPoint& p) {
             {"conflicts", p.conflicts},
             {"failures", p.failures},
             {"push_ms_avg", p.pushes ? p.push_ms_sum / double(p.pushes) : 0.0},
+            {"push_ms_p50", p.push_ms_p50},
             {"push_ms_p95", p.push_ms_p95}};
 }
 
@@ -1198,9 +1199,13 @@ Result<std::vector<MetricPoint>> SyncEngine::metrics(const Caller& caller, Milli
         auto& s = samples[k];
         if (s.empty())
             continue;
-        const std::size_t idx = std::min(s.size() - 1, std::size_t(0.95 * double(s.size())));
-        std::nth_element(s.begin(), s.begin() + std::ptrdiff_t(idx), s.end());
-        out[k].push_ms_p95 = s[idx];
+        const auto quantile = [&s](double q) {
+            const std::size_t idx = std::min(s.size() - 1, std::size_t(q * double(s.size())));
+            std::nth_element(s.begin(), s.begin() + std::ptrdiff_t(idx), s.end());
+            return s[idx];
+        };
+        out[k].push_ms_p50 = quantile(0.5);
+        out[k].push_ms_p95 = quantile(0.95);
     }
     return out;
 }
@@ -1234,6 +1239,53 @@ Result<TenantSummary> SyncEngine::summary(const Caller& caller) {
     s.head_event_id = head.value();
     s.users = std::int64_t(users.value().size());
     return s;
+}
+
+Result<LedgerLookup> SyncEngine::ledgerLookup(const Caller& caller, const std::string& deviceId,
+                                              const std::string& localId) {
+    if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the ledger"); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto entries = tx.ledger(caller.tenant_id, deviceId, {localId});
+    if (!entries.ok())
+        return entries.error();
+    LedgerLookup out;
+    if (entries.value().empty())
+        return out;
+    const LedgerEntry& e = entries.value().front();
+    out.found = true;
+    out.model = e.model;
+    out.server_id = e.server_id;
+    out.created = e.created;
+    out.status = "success";
+    // A plain success is stored as its version; anything else as the first answer.
+    const json result = json::parse(e.result_json, nullptr, false);
+    if (result.is_number_integer()) {
+        out.version = result.get<std::int64_t>();
+    } else if (result.is_object()) {
+        if (auto it = result.find("status"); it != result.end() && it->is_string())
+            out.status = it->get<std::string>();
+        if (auto it = result.find("version"); it != result.end() && it->is_number_integer())
+            out.version = it->get<std::int64_t>();
+        if (auto it = result.find("conflict_info"); it != result.end() && it->is_object())
+            if (auto id = it->find("conflict_id"); id != it->end() && id->is_number_integer())
+                out.conflict_id = id->get<std::int64_t>();
+    }
+    if (out.server_id && out.version && *out.version > 0) {
+        auto events = tx.recordEvents(caller.tenant_id, e.model, *out.server_id, *out.version - 1,
+                                      *out.version);
+        if (!events.ok())
+            return events.error();
+        for (const auto& ev : events.value())
+            if (ev.device_id == deviceId && ev.local_id == localId) {
+                out.applied_at = formatTime(ev.timestamp);
+                out.event_id = ev.event_id;
+            }
+    }
+    return out;
 }
 
 Result<json> SyncEngine::record(const Caller& caller, const std::string& model, std::int64_t id) {
