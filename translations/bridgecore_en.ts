@@ -863,10 +863,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live samples since the console started; hover a line for its values</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pushed changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,10 +879,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Push latency (p95)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,6 +892,30 @@
     </message>
     <message>
         <source>%1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1166,6 +1182,14 @@
         <source>Sync state of %1 reset</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Look up a change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether and when one of a device&apos;s changes was applied</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -1237,6 +1261,30 @@
         <source>Changed fields</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Conflict %1 resolved by %2 on the server: the device&apos;s change %3 did not write this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server, for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>
@@ -1293,6 +1341,85 @@
     </message>
     <message>
         <source>No events yet. Every change a device pushes, and every conflict resolution, appears here, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::LedgerLookupDialog</name>
+    <message>
+        <source>Look up a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did a device&apos;s change reach the server? Give the device and the change&apos;s local id (shown on the device).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 3f2a…-local-17</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both the device and the local id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lookup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: change %1 of %2 never reached the server as applied. It is still queued on the device, or the server refused it (refused changes are not remembered; the device shows them as failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It arrived but was held as a conflict on %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(conflict %1: see Conflicts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes: applied, it created %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes: applied to %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied at %1 (event %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the device sends it again, the server answers from this entry and does not apply it twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1628,6 +1755,10 @@ Database: %1</source>
     </message>
     <message>
         <source>Conflicts/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 push latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

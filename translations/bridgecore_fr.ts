@@ -863,10 +863,6 @@
         <translation>1 heure</translation>
     </message>
     <message>
-        <source>Live samples since the console started; hover a line for its values</source>
-        <translation>Mesures en direct depuis le démarrage de la console ; survolez une courbe pour ses valeurs</translation>
-    </message>
-    <message>
         <source>Pushed changes</source>
         <translation>Modifications envoyées</translation>
     </message>
@@ -883,10 +879,6 @@
         <translation>événements/s</translation>
     </message>
     <message>
-        <source>Push latency (p95)</source>
-        <translation>Latence d’envoi (p95)</translation>
-    </message>
-    <message>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -901,6 +893,30 @@
     <message>
         <source>%1: %2 %3</source>
         <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 heures</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 heures</translation>
+    </message>
+    <message>
+        <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
+        <translation>Historique enregistré, puis une mesure en direct par seconde (jusqu’à 1 heure) ; survolez une courbe pour voir ses valeurs</translation>
+    </message>
+    <message>
+        <source>Push latency</source>
+        <translation>Latence d’envoi</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1182,14 @@
             <numerusform>%Ln modifications en attente, la plus ancienne %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Look up a change…</source>
+        <translation>Rechercher une modification…</translation>
+    </message>
+    <message>
+        <source>Whether and when one of a device&apos;s changes was applied</source>
+        <translation>Si et quand une modification d’un appareil a été appliquée</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -1237,6 +1261,30 @@
         <source>Changed fields</source>
         <translation>Champs modifiés</translation>
     </message>
+    <message>
+        <source>Conflict %1 resolved by %2 on the server: the device&apos;s change %3 did not write this event</source>
+        <translation>Conflit %1 résolu par %2 sur le serveur : ce n’est pas la modification %3 de l’appareil qui a écrit cet événement</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <source>client wins</source>
+        <translation>l’appareil gagne</translation>
+    </message>
+    <message>
+        <source>server wins</source>
+        <translation>le serveur gagne</translation>
+    </message>
+    <message>
+        <source>resolve #%1 (%2)</source>
+        <translation>résolution nº %1 (%2)</translation>
+    </message>
+    <message>
+        <source>server, for %1</source>
+        <translation>serveur, pour %1</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>
@@ -1294,6 +1342,85 @@
     <message>
         <source>No events yet. Every change a device pushes, and every conflict resolution, appears here, newest first.</source>
         <translation>Aucun événement pour l’instant. Chaque modification envoyée par un appareil, et chaque résolution de conflit, apparaît ici, la plus récente en premier.</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::LedgerLookupDialog</name>
+    <message>
+        <source>Look up a change</source>
+        <translation>Rechercher une modification</translation>
+    </message>
+    <message>
+        <source>Did a device&apos;s change reach the server? Give the device and the change&apos;s local id (shown on the device).</source>
+        <translation>La modification d’un appareil est-elle arrivée au serveur ? Indiquez l’appareil et l’identifiant local de la modification (affiché sur l’appareil).</translation>
+    </message>
+    <message>
+        <source>e.g. 3f2a…-local-17</source>
+        <translation>p. ex. 3f2a…-local-17</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Appareil :</translation>
+    </message>
+    <message>
+        <source>Local id:</source>
+        <translation>Identifiant local :</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
+        <translation>Indisponible en mode connecté : l’API HTTP du serveur n’a pas de point d’accès au registre. Ouvrez la console sur la base du serveur (mode intégré) pour répondre.</translation>
+    </message>
+    <message>
+        <source>The answer appears here.</source>
+        <translation>La réponse s’affiche ici.</translation>
+    </message>
+    <message>
+        <source>Give both the device and the local id.</source>
+        <translation>Indiquez l’appareil et l’identifiant local.</translation>
+    </message>
+    <message>
+        <source>The lookup failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No: change %1 of %2 never reached the server as applied. It is still queued on the device, or the server refused it (refused changes are not remembered; the device shows them as failed).</source>
+        <translation>Non : la modification %1 de %2 n’a jamais été appliquée sur le serveur. Elle attend encore sur l’appareil, ou le serveur l’a refusée (les refus ne sont pas mémorisés ; l’appareil les affiche comme en échec).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>It arrived but was held as a conflict on %1 %2</source>
+        <translation>Elle est arrivée mais a été retenue en conflit sur %1 %2</translation>
+    </message>
+    <message>
+        <source>(conflict %1: see Conflicts).</source>
+        <translation>(conflit %1 : voir Conflits).</translation>
+    </message>
+    <message>
+        <source>Yes: applied, it created %1 %2</source>
+        <translation>Oui : appliquée, elle a créé %1 %2</translation>
+    </message>
+    <message>
+        <source>Yes: applied to %1 %2</source>
+        <translation>Oui : appliquée à %1 %2</translation>
+    </message>
+    <message>
+        <source>(version %1).</source>
+        <translation>(version %1).</translation>
+    </message>
+    <message>
+        <source>Applied at %1 (event %2).</source>
+        <translation>Appliquée le %1 (événement %2).</translation>
+    </message>
+    <message>
+        <source>If the device sends it again, the server answers from this entry and does not apply it twice.</source>
+        <translation>Si l’appareil la renvoie, le serveur répond à partir de cette entrée et ne l’applique pas deux fois.</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1760,10 @@ Connectée à %1</translation>
     <message>
         <source>Conflicts/min</source>
         <translation>Conflits/min</translation>
+    </message>
+    <message>
+        <source>p50 push latency (ms)</source>
+        <translation>latence d’envoi p50 (ms)</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Show:"), this));
     m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusCombo"));
     m_status->addItem(tr("Open"), QStringLiteral("open"));
     m_status->addItem(tr("Resolved"), QStringLiteral("resolved"));
     m_status->addItem(tr("All"), QString());
@@ -111,10 +112,9 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, &ConflictsView::setTextFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ConflictsView::showCurrent);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        m_bulk->setEnabled(m_backend->role() != protocol::Role::Support &&
-                           !m_table->selectionModel()->selectedRows().isEmpty());
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ConflictsView::updateBulk);
+    connect(&m_model, &ConflictListModel::loaded, this, &ConflictsView::updateBulk);
     connect(m_bulk, &QPushButton::clicked, this, [this] {
         resolveSelected(protocol::ConflictStrategy(m_bulkStrategy->currentData().toInt()));
     });
@@ -220,13 +220,23 @@ void ConflictsView::submit(std::int64_t conflictId, protocol::ConflictStrategy s
         });
 }
 
-bool ConflictsView::resolveSelected(protocol::ConflictStrategy strategy) {
+std::vector<std::int64_t> ConflictsView::selectedOpen() const {
     std::vector<std::int64_t> ids;
     for (const auto& idx : m_table->selectionModel()->selectedRows()) {
         const auto* c = m_model.conflict(m_proxy->mapToSource(idx).row());
         if (c && c->status == "open")
             ids.push_back(c->conflict_id);
     }
+    return ids;
+}
+
+void ConflictsView::updateBulk() {
+    // Only open conflicts can be resolved: a selection of resolved ones leaves it disabled.
+    m_bulk->setEnabled(m_backend->role() != protocol::Role::Support && !selectedOpen().empty());
+}
+
+bool ConflictsView::resolveSelected(protocol::ConflictStrategy strategy) {
+    const std::vector<std::int64_t> ids = selectedOpen();
     if (ids.empty() || m_backend->role() == protocol::Role::Support)
         return false;
     const QString how = strategy == protocol::ConflictStrategy::ClientWins

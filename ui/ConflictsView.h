@@ -46,6 +46,9 @@ signals:
     void message(const QString& text);
 
 private:
+    /// Ids of the open conflicts among the selected rows.
+    std::vector<std::int64_t> selectedOpen() const;
+    void updateBulk();
     void submit(std::int64_t conflictId, protocol::ConflictStrategy strategy,
                 const protocol::json& mergedData);
     void showCurrent();

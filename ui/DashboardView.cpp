@@ -12,6 +12,7 @@
 #include <QCursor>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 #include <QComboBox>
@@ -48,7 +49,10 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
     m_window->addItem(tr("5 minutes"), 300);
     m_window->addItem(tr("15 minutes"), 900);
     m_window->addItem(tr("1 hour"), 3600);
-    m_window->setToolTip(tr("Live samples since the console started; hover a line for its values"));
+    m_window->addItem(tr("6 hours"), 6 * 3600);
+    m_window->addItem(tr("24 hours"), 24 * 3600);
+    m_window->setToolTip(tr("Stored history, then live samples each second (up to 1 hour); "
+                            "hover a line for its values"));
     m_window->setCurrentIndex(1);
     windowRow->addWidget(m_window);
     windowRow->addStretch();
@@ -59,10 +63,15 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
 
     auto* grid = new QGridLayout;
     using C = MetricSeriesModel::Column;
-    m_charts.push_back(makeChart(tr("Pushed changes"), tr("changes/s"), C::PushedPerSec));
-    m_charts.push_back(makeChart(tr("Pulled events"), tr("events/s"), C::PulledPerSec));
-    m_charts.push_back(makeChart(tr("Push latency (p95)"), tr("ms"), C::PushP95Ms));
-    m_charts.push_back(makeChart(tr("Conflicts"), tr("conflicts/min"), C::ConflictsPerMin));
+    m_charts.push_back(makeChart(tr("Pushed changes"), tr("changes/s"),
+                                 {{tr("Pushed changes"), C::PushedPerSec}}));
+    m_charts.push_back(
+        makeChart(tr("Pulled events"), tr("events/s"), {{tr("Pulled events"), C::PulledPerSec}}));
+    // p95 first: it sets the scale (p95 >= p50 in every sample).
+    m_charts.push_back(makeChart(tr("Push latency"), tr("ms"),
+                                 {{tr("p95"), C::PushP95Ms}, {tr("p50"), C::PushP50Ms}}));
+    m_charts.push_back(
+        makeChart(tr("Conflicts"), tr("conflicts/min"), {{tr("Conflicts"), C::ConflictsPerMin}}));
     for (int i = 0; i < int(m_charts.size()); ++i)
         grid->addWidget(m_charts[std::size_t(i)].view, i / 2, i % 2);
     layout->addLayout(grid, 1);
@@ -83,6 +92,44 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
     connect(m_kpiTimer, &QTimer::timeout, this, &DashboardView::refreshSummary);
     m_kpiTimer->start();
     refreshSummary();
+    loadHistory();
+}
+
+qint64 DashboardView::historyBucketMs(int windowSeconds) {
+    // About 360 points per window, in whole multiples of the store's 10 s buckets.
+    constexpr qint64 kStored = 10000;
+    const qint64 wanted = 1000LL * windowSeconds / 360;
+    return std::max<qint64>(kStored, (wanted + kStored - 1) / kStored * kStored);
+}
+
+void DashboardView::loadHistory() {
+    if (m_historyInFlight)
+        return;
+    m_historyInFlight = true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int window = m_series.window();
+    const qint64 bucket = historyBucketMs(window);
+    const qint64 from = now - 1000LL * window - bucket;
+    m_historyLoadedAt = now;
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend, from, now, bucket] { return backend->metrics(from, now, bucket); },
+        [this, now, bucket, window](Result<std::vector<engine::MetricPoint>> points) {
+            m_historyInFlight = false;
+            if (!points || window != m_series.window()) {
+                if (window != m_series.window())
+                    loadHistory(); // the window changed meanwhile: read the new one
+                return;            // offline: the next window change or bucket tries again
+            }
+            m_series.setHistory(MetricSeriesModel::fromPoints(points.value(), bucket, now),
+                                std::max(now, m_lastTick));
+            tick(0);
+            emit historyLoaded();
+        });
+}
+
+QStringList DashboardView::seriesNames(int chart) const {
+    return m_charts.at(std::size_t(chart)).names;
 }
 
 QWidget* DashboardView::makeKpi(const QString& name, const QString& title) {
@@ -123,20 +170,29 @@ std::pair<double, double> DashboardView::niceScale(double max) {
 }
 
 DashboardView::Chart DashboardView::makeChart(const QString& title, const QString& unit,
-                                              MetricSeriesModel::Column column) {
+                                              std::vector<Line> lines) {
     Chart c;
-    c.column = column;
+    c.column = lines.front().column;
     c.unit = unit;
     c.chart = new QChart;
     c.chart->setTitle(title);
-    c.chart->legend()->hide();
-    auto* line = new QLineSeries(c.chart);
-    c.chart->addSeries(line);
-    auto* mapper = new QVXYModelMapper(line);
-    mapper->setXColumn(int(MetricSeriesModel::Column::Time));
-    mapper->setYColumn(int(column));
-    mapper->setSeries(line);
-    mapper->setModel(&m_series);
+    std::vector<QLineSeries*> series;
+    for (const Line& l : lines) {
+        auto* line = new QLineSeries(c.chart);
+        line->setName(l.name);
+        c.names << l.name;
+        c.chart->addSeries(line);
+        auto* mapper = new QVXYModelMapper(line);
+        mapper->setXColumn(int(MetricSeriesModel::Column::Time));
+        mapper->setYColumn(int(l.column));
+        mapper->setSeries(line);
+        mapper->setModel(&m_series);
+        series.push_back(line);
+    }
+    if (lines.size() > 1)
+        c.chart->legend()->setAlignment(Qt::AlignTop);
+    else
+        c.chart->legend()->hide();
     // Category axes: labels at chosen values, written by the language's QLocale.
     c.x = new QCategoryAxis(c.chart);
     c.x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -145,15 +201,22 @@ DashboardView::Chart DashboardView::makeChart(const QString& title, const QStrin
     c.y->setTitleText(unit);
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.chart->addAxis(c.y, isRightToLeft() ? Qt::AlignRight : Qt::AlignLeft);
-    line->attachAxis(c.x);
-    line->attachAxis(c.y);
     const int index = int(m_charts.size());
-    connect(line, &QLineSeries::hovered, this, [this, index](const QPointF& p, bool state) {
-        if (state)
-            QToolTip::showText(QCursor::pos(), tooltipAt(index, qint64(p.x()), p.y()));
-        else
-            QToolTip::hideText();
-    });
+    for (QLineSeries* line : series) {
+        line->attachAxis(c.x);
+        line->attachAxis(c.y);
+        connect(line, &QLineSeries::hovered, this,
+                [this, index, line](const QPointF& p, bool state) {
+                    if (!state) {
+                        QToolTip::hideText();
+                        return;
+                    }
+                    QString text = tooltipAt(index, qint64(p.x()), p.y());
+                    if (m_charts.at(std::size_t(index)).names.size() > 1)
+                        text = line->name() + QStringLiteral(" — ") + text;
+                    QToolTip::showText(QCursor::pos(), text);
+                });
+    }
     c.view = new QChartView(c.chart, this);
     c.view->setRenderHint(QPainter::Antialiasing);
     c.view->setMinimumHeight(180);
@@ -180,21 +243,30 @@ void DashboardView::setYScale(Chart& c, double max) {
     while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
                                     std::round(step * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
+    // On the right (right-to-left languages) QtCharts puts a label's first glyph right at the
+    // end of its tick, so Arabic digits touch it: a leading no-break space keeps them clear
+    // (QtCharts sets labels as HTML, which drops ordinary leading blanks). yLabels() returns
+    // the labels trimmed.
+    const QString pad = isRightToLeft() ? QString(QChar::Nbsp) : QString();
     for (double v = 0; v <= top + step / 2; v += step)
-        c.y->append(l.toString(v, 'f', decimals), v);
+        c.y->append(pad + l.toString(v, 'f', decimals), v);
     c.y->setRange(0, top);
 }
 
 void DashboardView::setWindowSeconds(int seconds) {
     m_series.setWindow(seconds);
-    if (m_lastTick)
-        tick(0);
+    tick(0);
+    loadHistory();
 }
 
 void DashboardView::tick(qint64 nowMs) {
     if (nowMs) {
         m_series.tick(nowMs);
         m_lastTick = nowMs;
+        // Stored buckets only: read the newest complete bucket once it has closed.
+        if (m_series.historyOnly() &&
+            nowMs - m_historyLoadedAt >= historyBucketMs(m_series.window()))
+            loadHistory();
     }
     const qint64 now = m_lastTick ? m_lastTick : QDateTime::currentMSecsSinceEpoch();
     const qint64 window = 1000LL * m_series.window();
@@ -221,7 +293,10 @@ void DashboardView::tick(qint64 nowMs) {
 }
 
 QStringList DashboardView::yLabels(int chart) const {
-    return m_charts.at(std::size_t(chart)).y->categoriesLabels();
+    QStringList labels = m_charts.at(std::size_t(chart)).y->categoriesLabels();
+    for (QString& label : labels)
+        label = label.trimmed();
+    return labels;
 }
 
 QStringList DashboardView::xLabels(int chart) const {

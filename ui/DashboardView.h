@@ -1,6 +1,7 @@
 #pragma once
-// Dashboard: KPIs of the tenant and live charts (pushed changes/s, pulled events/s, p95 push
-// latency, conflicts per minute) over a selectable window.
+// Dashboard: KPIs of the tenant and charts (pushed changes/s, pulled events/s, p50 and p95
+// push latency, conflicts per minute) over a selectable window up to 24 h: the stored metric
+// buckets, then live one-second samples.
 
 #include "ConsoleServices.h"
 #include "MetricSeriesModel.h"
@@ -32,6 +33,13 @@ public:
     /// Closes one sample second (the 1 s timer calls it; tests may call it directly).
     void tick(qint64 nowMs);
     void setWindowSeconds(int seconds);
+    /// Reloads the stored buckets of the window (on start, window change, and every bucket
+    /// while the window shows stored buckets only).
+    void loadHistory();
+    /// The bucket length the history of a window is read in.
+    static qint64 historyBucketMs(int windowSeconds);
+    /// A chart's line names (one per series).
+    QStringList seriesNames(int chart) const;
 
     /// A chart's axis labels as shown (tests: distinct, localised, with nice values).
     QStringList yLabels(int chart) const;
@@ -45,6 +53,7 @@ public:
 
 signals:
     void summaryLoaded();
+    void historyLoaded();
 
 private:
     struct Chart {
@@ -52,11 +61,16 @@ private:
         QChartView* view = nullptr;
         QCategoryAxis* x = nullptr;
         QCategoryAxis* y = nullptr;
-        MetricSeriesModel::Column column{};
+        MetricSeriesModel::Column column{}; ///< the column that sets the y scale
+        QStringList names;                  ///< one per line
         QString unit;
         double top = 0; ///< current top of the y scale (changes only when it must)
     };
-    Chart makeChart(const QString& title, const QString& unit, MetricSeriesModel::Column column);
+    struct Line {
+        QString name;
+        MetricSeriesModel::Column column;
+    };
+    Chart makeChart(const QString& title, const QString& unit, std::vector<Line> lines);
     void setYScale(Chart& c, double max);
     QWidget* makeKpi(const QString& name, const QString& title);
 
@@ -70,6 +84,8 @@ private:
     QTimer* m_kpiTimer = nullptr;
     bool m_summaryInFlight = false;
     qint64 m_lastTick = 0;
+    qint64 m_historyLoadedAt = 0;
+    bool m_historyInFlight = false;
 };
 
 } // namespace bridgecore::ui

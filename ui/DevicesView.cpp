@@ -2,6 +2,7 @@
 
 #include "Confirm.h"
 #include "ConsoleServices.h"
+#include "LedgerLookupDialog.h"
 #include "LiveUpdates.h"
 #include "Text.h"
 
@@ -103,6 +104,15 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
                             ? tr("The device will pull everything again")
                             : tr("Only admins may reset devices"));
     detailsLayout->addWidget(m_reset);
+    auto* lookup = new QPushButton(tr("Look up a change…"), detailsBox);
+    lookup->setObjectName(QStringLiteral("ledgerLookupButton"));
+    lookup->setToolTip(tr("Whether and when one of a device's changes was applied"));
+    detailsLayout->addWidget(lookup);
+    connect(lookup, &QPushButton::clicked, this, [this] {
+        auto* dialog = new LedgerLookupDialog(m_backend, QString::fromStdString(m_selected), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     detailsLayout->addStretch();
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);

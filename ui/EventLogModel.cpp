@@ -17,6 +17,58 @@ EventLogModel::EventLogModel(ConsoleBackend* backend, QObject* parent)
         if (rowCount() > 0)
             emit dataChanged(index(0, int(Column::User)), index(rowCount() - 1, int(Column::User)));
     });
+    connect(m_backend, &ConsoleBackend::conflictsChanged, this, &EventLogModel::loadResolutions);
+}
+
+namespace {
+
+std::string metadataText(const protocol::Event& e, const char* key) {
+    if (e.metadata.is_object())
+        if (auto it = e.metadata.find(key); it != e.metadata.end() && it->is_string())
+            return it->get<std::string>();
+    return {};
+}
+
+std::string resolutionKey(const std::string& device, const std::string& localId,
+                          const std::string& at) {
+    return device + '\x1f' + localId + '\x1f' + at;
+}
+
+} // namespace
+
+void EventLogModel::loadResolutions() {
+    if (m_resolutionsInFlight)
+        return;
+    m_resolutionsInFlight = true;
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend] { return backend->conflicts("resolved", kResolutionsKnown, 0); },
+        [this](Result<engine::Page<engine::ConflictRecord>> page) {
+            m_resolutionsInFlight = false;
+            if (!page)
+                return; // the log still shows the writes; the next change tries again
+            std::map<std::string, engine::ConflictRecord> known;
+            for (auto& c : page.value().items)
+                if (c.resolved_at)
+                    known.emplace(resolutionKey(c.device_id, c.local_id, *c.resolved_at),
+                                  std::move(c));
+            m_resolutions = std::move(known);
+            if (rowCount() > 0)
+                emit dataChanged(index(0, 0), index(rowCount() - 1, int(Column::Count) - 1));
+            emit resolutionsLoaded();
+        });
+}
+
+const engine::ConflictRecord* EventLogModel::resolutionOf(const protocol::Event& e) const {
+    if (m_resolutions.empty())
+        return nullptr;
+    const std::string device = metadataText(e, "device_id");
+    if (device.empty())
+        return nullptr;
+    auto it = m_resolutions.find(resolutionKey(device, metadataText(e, "local_id"), e.timestamp));
+    if (it == m_resolutions.end() || it->second.resolved_by != e.user_id)
+        return nullptr;
+    return &it->second;
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {
@@ -57,6 +109,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (i >= it->second.size())
         return {};
     const auto& e = it->second[i];
+    if (role == Qt::ToolTipRole && index.column() == int(Column::Action))
+        if (const auto* c = resolutionOf(e))
+            return tr("Conflict %1 resolved by %2 on the server: the device's change %3 did not "
+                      "write this event")
+                .arg(QLocale().toString(qlonglong(c->conflict_id)),
+                     m_users.name(c->resolved_by.value_or(0)), QString::fromStdString(c->local_id));
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
     switch (Column(index.column())) {
@@ -73,6 +131,14 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     case Column::RecordId:
         return qlonglong(e.record_id);
     case Column::Action:
+        if (const auto* c = resolutionOf(e)) {
+            // A resolution written on the server, not the device's own write.
+            const QString how = c->info.resolution == protocol::Resolution::Merged ? tr("merged")
+                                : c->info.resolution == protocol::Resolution::ClientWins
+                                    ? tr("client wins")
+                                    : tr("server wins");
+            return tr("resolve #%1 (%2)").arg(QLocale().toString(qlonglong(c->conflict_id)), how);
+        }
         switch (e.action) {
         case protocol::EventAction::Create:
             return tr("create");
@@ -83,10 +149,9 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Column::Device:
-        if (e.metadata.is_object() && e.metadata.contains("device_id") &&
-            e.metadata["device_id"].is_string())
-            return QString::fromStdString(e.metadata["device_id"].get<std::string>());
-        return {};
+        if (resolutionOf(e))
+            return tr("server, for %1").arg(QString::fromStdString(metadataText(e, "device_id")));
+        return QString::fromStdString(metadataText(e, "device_id"));
     case Column::User:
         return m_users.name(e.user_id);
     case Column::Version:
@@ -158,6 +223,7 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
 }
 
 void EventLogModel::reload(const Filter& filter) {
+    loadResolutions();
     m_filter = filter;
     const int generation = ++m_generation;
     m_inFlight.clear();

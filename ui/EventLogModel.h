@@ -57,9 +57,17 @@ public:
     /// Pages currently being fetched (0 when every requested page is in).
     int pendingPages() const { return int(m_inFlight.size()); }
     std::size_t cachedPages() const { return m_pages.size(); }
+    /// The newest resolved conflicts the log recognises resolutions by.
+    static constexpr int kResolutionsKnown = 1000;
+    /// The resolved conflict an event wrote (its device, local id and time match the
+    /// conflict's resolution); null for an ordinary write or before the list is in.
+    const engine::ConflictRecord* resolutionOf(const protocol::Event& e) const;
+    /// Reads the resolved conflicts again (on reload and when conflicts change).
+    void loadResolutions();
 
 signals:
     void loaded();
+    void resolutionsLoaded();
     void pageLoaded(int page);
     void failed(const QString& message);
 
@@ -70,6 +78,9 @@ private:
 
     ConsoleBackend* m_backend;
     UserNames m_users;
+    /// device_id \x1f local_id \x1f resolved_at -> the resolved conflict.
+    std::map<std::string, engine::ConflictRecord> m_resolutions;
+    bool m_resolutionsInFlight = false;
     Filter m_filter;
     std::int64_t m_total = 0;
     /// Unfiltered log with ids 1..total: row r is event total - r, so pages are id ranges.

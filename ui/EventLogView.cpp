@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
@@ -61,11 +62,18 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(int(EventLogModel::Column::Time), 150);
     m_table->setColumnWidth(int(EventLogModel::Column::Model), 140);
-    m_table->setColumnWidth(int(EventLogModel::Column::Device), 150);
+    m_table->setColumnWidth(int(EventLogModel::Column::Device), 190);
     // Numbers are short; emails are not.
     for (auto c : {EventLogModel::Column::EventId, EventLogModel::Column::RecordId,
-                   EventLogModel::Column::Version, EventLogModel::Column::Action})
+                   EventLogModel::Column::Version})
         m_table->setColumnWidth(int(c), 80);
+    // Room for a resolution ("resolve #12,345 (client wins)"), not only "write".
+    m_table->setColumnWidth(
+        int(EventLogModel::Column::Action),
+        fontMetrics().horizontalAdvance(
+            EventLogModel::tr("resolve #%1 (%2)")
+                .arg(QLocale().toString(12345), EventLogModel::tr("client wins"))) +
+            16);
     m_table->setColumnWidth(int(EventLogModel::Column::User), 240);
     fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);

@@ -76,4 +76,32 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                      });
 }
 
+void fitColumnsToContents(QTableView* table, int rows) {
+    auto fit = [table, rows] {
+        auto* header = table->horizontalHeader();
+        auto* model = table->model();
+        const QFontMetrics fm(table->font());
+        // The cell's text margins on both sides, plus a little air.
+        const int extra =
+            2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 8;
+        const int n = std::min(model->rowCount(), rows);
+        const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
+        for (int c = 0; c < model->columnCount(); ++c) {
+            if (c == last || header->isSectionHidden(c))
+                continue;
+            int needed = 0;
+            for (int r = 0; r < n; ++r)
+                needed =
+                    std::max(needed, fm.horizontalAdvance(model->index(r, c).data().toString()));
+            if (needed + extra > header->sectionSize(c))
+                header->resizeSection(c, needed + extra);
+        }
+    };
+    QObject::connect(table->model(), &QAbstractItemModel::modelReset, table, fit);
+    QObject::connect(table->model(), &QAbstractItemModel::rowsInserted, table, fit);
+    QObject::connect(table->model(), &QAbstractItemModel::dataChanged, table, fit);
+    QObject::connect(table->model(), &QAbstractItemModel::layoutChanged, table, fit);
+    fit();
+}
+
 } // namespace bridgecore::ui

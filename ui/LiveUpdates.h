@@ -42,5 +42,9 @@ private:
 /// Header sections wide enough for their titles (in the current language) and the sort
 /// arrow, and each width remembered per user under `key` once the person resizes it.
 void fitHeaderSections(QTableView* table, const QString& key);
+/// Widens (never narrows) every column but a stretched last one to the widest text among
+/// its first `rows` rows, and keeps doing so as rows load or change (short tables: a few
+/// hundred rows at most, e.g. the devices with problems).
+void fitColumnsToContents(QTableView* table, int rows = 200);
 
 } // namespace bridgecore::ui

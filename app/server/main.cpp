@@ -212,7 +212,10 @@ int tenantOdoo(std::vector<std::string> args) {
     auto store = openStore((*opt)["db"]);
     if (!store.ok())
         return fail("cannot open the database: " + store.error().message);
-    const auto tenant = store.value()->tenantByName((*opt)["tenant"]);
+    const auto tenantFound = store.value()->tenantByName((*opt)["tenant"]);
+    if (!tenantFound.ok())
+        return fail("cannot read the tenant: " + tenantFound.error().message);
+    const auto& tenant = tenantFound.value();
     if (!tenant)
         return fail("no tenant named '" + (*opt)["tenant"] + "'");
     if (off) {
@@ -387,7 +390,10 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
     std::unique_ptr<odoo::OdooBridge> bridge;
     {
         bool attached = false;
-        for (const auto& t : store.value()->tenants()) {
+        const auto tenants = store.value()->tenants();
+        if (!tenants.ok())
+            return fail("cannot read the tenants: " + tenants.error().message);
+        for (const auto& t : tenants.value()) {
             auto s = odoo::loadOdooSettings(*store.value(), t.id);
             attached = attached || (s.ok() && s.value());
         }

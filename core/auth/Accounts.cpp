@@ -40,7 +40,10 @@ Accounts::Accounts(std::shared_ptr<storage::SyncStore> store, TokenService token
 
 Result<LoginResult> Accounts::login(const std::string& email, const std::string& password) {
     const Error bad{ErrorCode::Unauthorized, kBadCredentials};
-    const std::optional<storage::User> user = m_store->userByEmail(normalizeEmail(email));
+    auto found = m_store->userByEmail(normalizeEmail(email));
+    if (!found.ok())
+        return found.error(); // a database error, not "wrong password"
+    const std::optional<storage::User>& user = found.value();
     // Hash verification runs outside any transaction, and also for unknown users so that
     // the answer time does not reveal whether the email exists.
     const bool match = m_hasher.verify(user ? user->password_hash : m_hasher.dummyHash(), password);
@@ -87,7 +90,10 @@ Result<storage::User> Accounts::holder(const TokenClaims& claims) const {
 }
 
 Status Accounts::setDisabled(const std::string& email, bool disabled) {
-    auto user = m_store->userByEmail(normalizeEmail(email));
+    auto found = m_store->userByEmail(normalizeEmail(email));
+    if (!found.ok())
+        return found.error();
+    auto& user = found.value();
     if (!user)
         return Error{ErrorCode::NotFound, "no user with email '" + normalizeEmail(email) + "'"};
     user->disabled = disabled;
@@ -100,7 +106,10 @@ Status Accounts::changePassword(const std::string& email, const std::string& pas
     auto hash = m_hasher.hash(password);
     if (!hash.ok())
         return hash.error();
-    auto user = m_store->userByEmail(normalizeEmail(email));
+    auto found = m_store->userByEmail(normalizeEmail(email));
+    if (!found.ok())
+        return found.error();
+    auto& user = found.value();
     if (!user)
         return Error{ErrorCode::NotFound, "no user with email '" + normalizeEmail(email) + "'"};
     user->password_hash = std::move(hash).value();
@@ -109,7 +118,10 @@ Status Accounts::changePassword(const std::string& email, const std::string& pas
 }
 
 Result<LoginResult> Accounts::issueFor(const storage::User& user) {
-    const std::optional<storage::Tenant> tenant = m_store->tenant(user.tenant_id);
+    auto found = m_store->tenant(user.tenant_id);
+    if (!found.ok())
+        return found.error();
+    const std::optional<storage::Tenant>& tenant = found.value();
     if (!tenant)
         return Error{ErrorCode::Unauthorized, kBadCredentials};
     LoginResult r;
@@ -127,7 +139,10 @@ Result<LoginResult> Accounts::issueFor(const storage::User& user) {
 Result<std::int64_t> Accounts::createTenant(const std::string& name) {
     if (name.empty() || name.size() > 200)
         return Error{ErrorCode::ValidationError, "tenant name must be 1..200 characters"};
-    if (m_store->tenantByName(name))
+    auto existing = m_store->tenantByName(name);
+    if (!existing.ok())
+        return existing.error();
+    if (existing.value())
         return Error{ErrorCode::ValidationError, "a tenant named '" + name + "' already exists"};
     return m_store->createTenant(name);
 }
@@ -136,9 +151,11 @@ Result<std::int64_t> Accounts::createUser(const std::string& tenantName, const s
                                           const std::string& name, protocol::Role role,
                                           const std::string& password) {
     const auto tenant = m_store->tenantByName(tenantName);
-    if (!tenant)
+    if (!tenant.ok())
+        return tenant.error();
+    if (!tenant.value())
         return Error{ErrorCode::ValidationError, "no tenant named '" + tenantName + "'"};
-    return createUser(tenant->id, email, name, role, password);
+    return createUser(tenant.value()->id, email, name, role, password);
 }
 
 Result<std::int64_t> Accounts::createUser(std::int64_t tenantId, const std::string& email,
@@ -153,9 +170,15 @@ Result<std::int64_t> Accounts::createUser(std::int64_t tenantId, const std::stri
     auto hash = m_hasher.hash(password);
     if (!hash.ok())
         return hash.error();
-    if (!m_store->tenant(tenantId))
+    const auto tenant = m_store->tenant(tenantId);
+    if (!tenant.ok())
+        return tenant.error();
+    if (!tenant.value())
         return Error{ErrorCode::ValidationError, "no tenant " + std::to_string(tenantId)};
-    if (m_store->userByEmail(mail))
+    const auto existing = m_store->userByEmail(mail);
+    if (!existing.ok())
+        return existing.error();
+    if (existing.value())
         return Error{ErrorCode::ValidationError, "a user with email '" + mail + "' exists"};
     storage::User u;
     u.tenant_id = tenantId;
@@ -166,9 +189,11 @@ Result<std::int64_t> Accounts::createUser(std::int64_t tenantId, const std::stri
     return m_store->createUser(u);
 }
 
-std::vector<storage::User> Accounts::users(std::int64_t tenantId) {
+Result<std::vector<storage::User>> Accounts::users(std::int64_t tenantId) {
     auto out = m_store->users(tenantId);
-    for (auto& u : out)
+    if (!out.ok())
+        return out;
+    for (auto& u : out.value())
         u.password_hash.clear(); // never leaves auth
     return out;
 }

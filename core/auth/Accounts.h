@@ -61,7 +61,7 @@ public:
                                     const std::string& name, protocol::Role role,
                                     const std::string& password);
     /// The tenant's users (without password hashes).
-    std::vector<storage::User> users(std::int64_t tenantId);
+    Result<std::vector<storage::User>> users(std::int64_t tenantId);
 
     const TokenService& tokens() const { return m_tokens; }
     storage::SyncStore& store() { return *m_store; }

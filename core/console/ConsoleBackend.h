@@ -39,6 +39,16 @@ public:
     virtual QString description() const = 0;
 
     virtual Result<engine::TenantSummary> summary() = 0;
+    /// The exactly-once ledger's entry of a device's change (support's idempotency lookup).
+    /// A backend without access to the ledger answers with an error that says so.
+    virtual Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
+                                                      const std::string& localId) {
+        (void)deviceId;
+        (void)localId;
+        return Error{ErrorCode::NotFound, "this backend cannot read the ledger"};
+    }
+    /// False when ledgerLookup() cannot answer at all (e.g. the server has no endpoint).
+    virtual bool offersLedgerLookup() const { return false; }
     virtual Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                               const std::string& search) = 0;
     virtual Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) = 0;

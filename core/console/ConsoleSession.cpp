@@ -200,26 +200,32 @@ Status ConsoleSession::init() {
     m_accounts = std::make_unique<auth::Accounts>(m_store, auth::TokenService(m_jwtSecret));
 
     // First start: the local tenant and its admin.
-    auto tenant = m_store->tenantByName(kTenantName);
-    if (!tenant) {
+    auto tenantFound = m_store->tenantByName(kTenantName);
+    if (tenantFound.ok() && !tenantFound.value()) {
         auto id = m_accounts->createTenant(kTenantName);
         if (!id)
             return id.error();
-        tenant = m_store->tenant(id.value());
+        tenantFound = m_store->tenant(id.value());
         m_firstStart = true;
     }
+    if (!tenantFound.ok())
+        return tenantFound.error();
+    const auto& tenant = tenantFound.value();
     if (!tenant)
         return Error{ErrorCode::StorageError, "the local tenant could not be read back"};
-    auto admin = m_store->userByEmail(kAdminEmail);
-    if (!admin) {
+    auto adminFound = m_store->userByEmail(kAdminEmail);
+    if (adminFound.ok() && !adminFound.value()) {
         m_initialPassword = randomText(16);
         auto id = m_accounts->createUser(kTenantName, kAdminEmail, "Administrator",
                                          protocol::Role::Admin, m_initialPassword.toStdString());
         if (!id)
             return id.error();
-        admin = m_store->user(id.value());
+        adminFound = m_store->user(id.value());
         m_firstStart = true;
     }
+    if (!adminFound.ok())
+        return adminFound.error();
+    const auto& admin = adminFound.value();
     if (!admin)
         return Error{ErrorCode::StorageError, "the admin user could not be read back"};
     m_caller = engine::Caller{tenant->id, admin->id, protocol::Role::Admin};

@@ -39,23 +39,32 @@ void DemoSimulator::stop() {
 }
 
 Status DemoSimulator::createDevices(int count) {
-    auto tenant = m_accounts.store().tenant(m_tenantId);
+    auto tenantFound = m_accounts.store().tenant(m_tenantId);
+    if (!tenantFound.ok())
+        return tenantFound.error();
+    const auto& tenant = tenantFound.value();
     if (!tenant)
         return Error{ErrorCode::NotFound, "no tenant for the demo"};
-    auto map = m_accounts.store().modelMap(m_tenantId);
+    auto mapFound = m_accounts.store().modelMap(m_tenantId);
+    if (!mapFound.ok())
+        return mapFound.error();
+    auto& map = mapFound.value();
     const std::vector<std::string> appTypes = {"sales_app", "delivery_app", "warehouse_app",
                                                "crm_app"};
     for (int i = 0; i < count; ++i) {
         const std::string& app = appTypes[std::size_t(i) % appTypes.size()];
         const std::string email = "demo." + app.substr(0, app.find('_')) + "@bridgecore.local";
-        auto user = m_accounts.store().userByEmail(email);
-        if (!user) {
+        auto found = m_accounts.store().userByEmail(email);
+        if (found.ok() && !found.value()) {
             auto id = m_accounts.createUser(tenant->name, email, "Demo " + app,
                                             protocol::Role::User, "demo-password-123");
             if (!id)
                 return id.error();
-            user = m_accounts.store().user(id.value());
+            found = m_accounts.store().user(id.value());
         }
+        if (!found.ok())
+            return found.error();
+        const auto& user = found.value();
         if (!user)
             return Error{ErrorCode::StorageError, "demo user could not be read back"};
         auto d = std::make_unique<Device>();

@@ -53,6 +53,11 @@ Result<engine::Page<protocol::SyncState>> EmbeddedBackend::devices(int limit, in
     return m_engine.devices(m_caller, limit, offset, search);
 }
 
+Result<engine::LedgerLookup> EmbeddedBackend::ledgerLookup(const std::string& deviceId,
+                                                           const std::string& localId) {
+    return m_engine.ledgerLookup(m_caller, deviceId, localId);
+}
+
 Result<protocol::Statistics> EmbeddedBackend::deviceStatistics(const std::string& deviceId) {
     return m_engine.statistics(m_caller, deviceId);
 }
@@ -155,8 +160,11 @@ Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
 Result<std::vector<UserInfo>> EmbeddedBackend::users() {
     if (auto s = engine::AccessPolicy::mayListUsers(m_caller); !s)
         return s.error();
+    auto users = m_accounts.users(m_caller.tenant_id);
+    if (!users.ok())
+        return users.error();
     std::vector<UserInfo> out;
-    for (const auto& u : m_accounts.users(m_caller.tenant_id))
+    for (const auto& u : users.value())
         out.push_back({u.id, u.email, u.name, u.role, u.disabled, u.created_at});
     return out;
 }
@@ -170,7 +178,10 @@ Result<std::int64_t> EmbeddedBackend::addUser(const std::string& email, const st
 
 /// The email of a user of the caller's tenant.
 Result<std::string> EmbeddedBackend::emailOf(std::int64_t userId) {
-    auto user = m_engine.store().user(userId);
+    auto found = m_engine.store().user(userId);
+    if (!found.ok())
+        return found.error();
+    const auto& user = found.value();
     if (!user || user->tenant_id != m_caller.tenant_id)
         return Error{ErrorCode::NotFound, "no such user"};
     return user->email;

@@ -435,11 +435,18 @@ RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Mil
                 p.conflicts = int64Of(e, "conflicts");
                 p.failures = int64Of(e, "failures");
                 p.push_ms_sum = e.value("push_ms_avg", 0.0) * double(p.pushes);
+                p.push_ms_p50 = e.value("push_ms_p50", 0.0);
                 p.push_ms_p95 = e.value("push_ms_p95", 0.0);
                 out.push_back(p);
             }
             return out;
         });
+}
+
+Result<engine::LedgerLookup> RemoteBackend::ledgerLookup(const std::string&, const std::string&) {
+    return Error{ErrorCode::NotFound,
+                 "the server's HTTP API has no ledger endpoint (/api/v1/admin has devices, "
+                 "conflicts, events, metrics, summary and the model map)"};
 }
 
 Result<storage::ModelMap> RemoteBackend::modelMap() {

@@ -38,6 +38,9 @@ public:
     Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                       const std::string& search) override;
     Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) override;
+    /// The server's HTTP API has no ledger endpoint: an error that says so.
+    Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
+                                              const std::string& localId) override;
     Result<protocol::ResetResponse> resetDevice(const std::string& deviceId) override;
     Result<engine::Page<engine::ConflictRecord>> conflicts(const std::string& status, int limit,
                                                            int offset) override;

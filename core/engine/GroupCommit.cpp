@@ -4,13 +4,31 @@ namespace bridgecore::engine {
 
 GroupCommit::GroupCommit(storage::SyncStore& store, std::size_t maxUnits)
     : m_store(store)
-    , m_maxUnits(std::max<std::size_t>(1, maxUnits)) {}
+    , m_maxUnits(std::max<std::size_t>(1, maxUnits))
+    , m_flusher([this] { flushLoop(); }) {}
+
+GroupCommit::~GroupCommit() {
+    shutdown();
+}
+
+void GroupCommit::shutdown() {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+    }
+    m_done.notify_all();
+    if (m_flusher.joinable())
+        m_flusher.join();
+}
 
 Status GroupCommit::run(const Unit& unit) {
     Job job;
     job.unit = &unit;
     std::unique_lock lock(m_mutex);
     m_queue.push_back(&job);
+    ++m_queuedWaiters;
     while (!job.done) {
         if (m_committing) {
             m_done.wait(lock);
@@ -18,23 +36,68 @@ Status GroupCommit::run(const Unit& unit) {
         }
         // This thread commits the next group (which holds its own unit unless an earlier
         // group is still queued ahead of it).
-        m_committing = true;
-        std::vector<Job*> group;
-        while (!m_queue.empty() && group.size() < m_maxUnits) {
-            group.push_back(m_queue.front());
-            m_queue.pop_front();
-        }
-        lock.unlock();
-        commitGroup(group);
-        lock.lock();
-        ++m_groups;
-        m_units += group.size();
-        for (Job* j : group)
-            j->done = true;
-        m_committing = false;
-        m_done.notify_all();
+        commitNext(lock);
     }
     return job.status;
+}
+
+void GroupCommit::post(Unit unit, Done done) {
+    auto* job = new Job;
+    job->owned = std::move(unit);
+    job->unit = &job->owned;
+    job->then = std::move(done);
+    job->posted = true;
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(job);
+    }
+    m_done.notify_all(); // the flusher commits it unless a waiting caller does first
+}
+
+void GroupCommit::flushLoop() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        // Posted units wait only while a commit runs or a caller of run() is queued (that
+        // caller takes them into its group).
+        m_done.wait(lock, [this] {
+            return (m_stopping && !m_committing) ||
+                   (!m_queue.empty() && !m_committing && m_queuedWaiters == 0);
+        });
+        if (m_queue.empty()) {
+            if (m_stopping)
+                return;
+            continue;
+        }
+        commitNext(lock);
+    }
+}
+
+void GroupCommit::commitNext(std::unique_lock<std::mutex>& lock) {
+    m_committing = true;
+    std::vector<Job*> group;
+    while (!m_queue.empty() && group.size() < m_maxUnits) {
+        Job* j = m_queue.front();
+        m_queue.pop_front();
+        if (!j->posted)
+            --m_queuedWaiters;
+        group.push_back(j);
+    }
+    lock.unlock();
+    commitGroup(group);
+    for (Job* j : group)
+        if (j->posted) {
+            if (j->then)
+                j->then(j->status);
+            delete j;
+        }
+    lock.lock();
+    ++m_groups;
+    m_units += group.size();
+    for (Job* j : group)
+        if (!j->posted)
+            j->done = true;
+    m_committing = false;
+    m_done.notify_all();
 }
 
 void GroupCommit::commitGroup(std::vector<Job*>& group) {

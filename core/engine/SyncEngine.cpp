@@ -84,6 +84,36 @@ storage::DeviceUpdate pushUpdate(const DeviceRow& device, const PushRequest& req
     return u;
 }
 
+/// Folds a later update of the same device into `into`: fields set later win, counters add.
+void mergeDeviceUpdate(storage::DeviceUpdate& into, const storage::DeviceUpdate& later) {
+    auto set = [](auto& a, const auto& b) {
+        if (b)
+            a = b;
+    };
+    set(into.app_type, later.app_type);
+    set(into.last_event_id, later.last_event_id);
+    set(into.last_sync_time, later.last_sync_time);
+    set(into.last_push_time, later.last_push_time);
+    set(into.last_pull_time, later.last_pull_time);
+    set(into.app_version, later.app_version);
+    set(into.pending_changes, later.pending_changes);
+    set(into.oldest_pending_at, later.oldest_pending_at);
+    set(into.last_error, later.last_error);
+    set(into.clock_skew_ms, later.clock_skew_ms);
+    into.syncs += later.syncs;
+    into.events_synced += later.events_synced;
+    into.pushes += later.pushes;
+    into.pulls += later.pulls;
+    into.changes_pushed += later.changes_pushed;
+    into.changes_succeeded += later.changes_succeeded;
+    into.changes_failed += later.changes_failed;
+    into.changes_conflicted += later.changes_conflicted;
+    into.bytes_in += later.bytes_in;
+    into.bytes_out += later.bytes_out;
+    into.push_ms += later.push_ms;
+    into.pull_ms += later.pull_ms;
+}
+
 SyncState toState(const DeviceRow& d, std::int64_t head) {
     SyncState s;
     s.device_id = d.device_id;
@@ -195,6 +225,7 @@ json toJson(const MetricPoint& p) {
             {"conflicts", p.conflicts},
             {"failures", p.failures},
             {"push_ms_avg", p.pushes ? p.push_ms_sum / double(p.pushes) : 0.0},
+            {"push_ms_p50", p.push_ms_p50},
             {"push_ms_p95", p.push_ms_p95}};
 }
 
@@ -237,6 +268,17 @@ std::vector<FieldConflict> fieldRows(const ConflictInfo& info) {
 // ---- engine -------------------------------------------------------------------------------------
 
 struct SyncEngine::Impl {
+    /// A device's state a pull posted to the writer (see pendingPulls).
+    struct PendingPull {
+        std::int64_t user_id = 0;
+        std::int64_t last_event_id = 0;
+        // Pulls of the device not yet taken by a unit, merged into one update (a device that
+        // pulls faster than the writer commits adds nothing to its queue).
+        std::optional<storage::DeviceUpdate> staged;
+        std::map<Millis, storage::MetricDelta> stagedMetrics; // by bucket
+        bool queued = false; // a unit for the device waits in the writer's queue
+        int inflight = 0;    // units that took the staged state and have not committed yet
+    };
     storage::SyncStore& store;
     const Clock& clock;
     GroupCommit writer;
@@ -267,12 +309,23 @@ struct SyncEngine::Impl {
     }
 
     /// The device's row for a sync call by its user; a new device is registered to the caller.
+    /// `pending`: the device's state a pull posted and the writer has not committed yet.
     static Result<DeviceRow> ownDevice(ReadTransaction& tx, const Caller& caller,
-                                       const std::string& deviceId, Millis now) {
+                                       const std::string& deviceId, Millis now,
+                                       const std::optional<PendingPull>& pending = std::nullopt) {
         auto found = tx.device(caller.tenant_id, deviceId);
         if (!found.ok())
             return found.error();
         auto& d = found.value();
+        if (pending) {
+            if (!d) { // registered by that pull: its owner is the puller
+                d.emplace();
+                d->device_id = deviceId;
+                d->user_id = pending->user_id;
+                d->created_at = now;
+            }
+            d->last_event_id = pending->last_event_id;
+        }
         if (Status s = AccessPolicy::maySync(caller, d ? d->user_id : 0, deviceId); !s.ok())
             return s.error();
         if (!d) {
@@ -344,6 +397,83 @@ struct SyncEngine::Impl {
         return t;
     }
 
+    // ---- device state a pull left to the writer: a pull answers without waiting for the
+    // group commit; until its unit committed, the device's next pull reads the new
+    // last_event_id (and, for a new device, its owner) from here, and calls that show the
+    // device's state (state, statistics, lists, summary) first let the writer catch up.
+    std::mutex pendingMutex;
+    std::map<std::pair<std::int64_t, std::string>, PendingPull> pendingPulls;
+
+    std::optional<PendingPull> pendingPull(std::int64_t tenantId, const std::string& deviceId) {
+        std::lock_guard lock(pendingMutex);
+        auto it = pendingPulls.find({tenantId, deviceId});
+        return it == pendingPulls.end() ? std::nullopt : std::optional<PendingPull>(it->second);
+    }
+    /// Stages a pull's update of its device; true when the caller must post a unit for it.
+    bool stagePull(std::int64_t tenantId, const storage::DeviceUpdate& update,
+                   std::int64_t eventsPulled, Millis now) {
+        std::lock_guard lock(pendingMutex);
+        PendingPull& p = pendingPulls[{tenantId, update.device_id}];
+        p.user_id = update.user_id;
+        p.last_event_id = update.last_event_id.value_or(p.last_event_id);
+        if (p.staged)
+            mergeDeviceUpdate(*p.staged, update);
+        else
+            p.staged = update;
+        storage::MetricDelta& m = p.stagedMetrics[now - now % kMetricBucketMs];
+        m.pulls += 1;
+        m.events_pulled += eventsPulled;
+        const bool post = !p.queued;
+        p.queued = true;
+        return post;
+    }
+    struct TakenPull {
+        std::optional<storage::DeviceUpdate> update;
+        std::map<Millis, storage::MetricDelta> metrics;
+    };
+    /// What is staged for the device, for the unit writing it.
+    TakenPull takePull(std::int64_t tenantId, const std::string& deviceId) {
+        std::lock_guard lock(pendingMutex);
+        auto it = pendingPulls.find({tenantId, deviceId});
+        if (it == pendingPulls.end())
+            return {};
+        PendingPull& p = it->second;
+        TakenPull t{std::move(p.staged), std::move(p.stagedMetrics)};
+        p.staged.reset();
+        p.stagedMetrics.clear();
+        p.queued = false;
+        ++p.inflight;
+        return t;
+    }
+    void pullCommitted(std::int64_t tenantId, const std::string& deviceId) {
+        std::lock_guard lock(pendingMutex);
+        auto it = pendingPulls.find({tenantId, deviceId});
+        if (it == pendingPulls.end())
+            return;
+        PendingPull& p = it->second;
+        --p.inflight;
+        if (p.inflight <= 0 && !p.queued && !p.staged)
+            pendingPulls.erase(it);
+    }
+    /// Waits until the pulls posted so far for the device (every device of the tenant when
+    /// `deviceId` is empty) are committed, so that a read shows them.
+    Status settle(std::int64_t tenantId, const std::string& deviceId = {}) {
+        bool any = false;
+        {
+            std::lock_guard lock(pendingMutex);
+            if (deviceId.empty()) {
+                auto it = pendingPulls.lower_bound({tenantId, std::string()});
+                any = it != pendingPulls.end() && it->first.first == tenantId;
+            } else {
+                any = pendingPulls.count({tenantId, deviceId}) > 0;
+            }
+        }
+        if (!any)
+            return {};
+        // Units commit in queue order: once this empty one has, the pulls before it have.
+        return writer.run([](WriteTransaction&) { return Status{}; });
+    }
+
     Result<ResolveResult> resolveStored(WriteTransaction& tx, const Caller& caller, ConflictRow c,
                                         ConflictStrategy strategy, const json& merged);
 };
@@ -354,7 +484,9 @@ SyncEngine::SyncEngine(std::shared_ptr<storage::SyncStore> store, const Clock& c
     , d(std::make_unique<Impl>(*store, clock))
     , m_store(std::move(store)) {}
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine() {
+    d->writer.shutdown(); // commits the pulls' posted device states while the store lives
+}
 
 void SyncEngine::setApplierProvider(ApplierProvider provider) {
     d->applierProvider = std::move(provider);
@@ -419,10 +551,9 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         if (!map.ok())
             return map.error();
         models = modelsOf(map.value());
-        auto ledger = tx.ledger(caller.tenant_id, req.device_id, PushPlanner::ledgerKeys(req));
-        if (!ledger.ok())
-            return ledger.error();
-        plan = PushPlanner::plan(req, std::move(ledger).value(), models);
+        // Planned as if the device had pushed none of these changes before; the ledger is
+        // read once, inside the write transaction, and a plan it contradicts is made again.
+        plan = PushPlanner::plan(req, {}, models);
     }
     const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
     // What the applier does outside the writer (Odoo's writes), before the transaction.
@@ -439,8 +570,8 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         auto device = Impl::ownDevice(tx, caller, req.device_id, now);
         if (!device.ok())
             return device.error();
-        // Another push of this device may have committed since planning: the ledger read
-        // here, inside the write transaction, is the one that counts.
+        // The ledger read here, inside the write transaction, is the one that counts (another
+        // push of this device may have committed a moment ago).
         auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
         if (!ledger.ok())
             return ledger.error();
@@ -484,12 +615,14 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
 Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& req,
                                       PayloadForm form) {
     const auto started = std::chrono::steady_clock::now();
+    // Looked at before the snapshot opens: a posted state that committed since is in it.
+    const auto pending = d->pendingPull(caller.tenant_id, req.device_id);
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
     ReadTransaction& tx = *opened.value();
     const Millis now = d->clock.now();
-    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now);
+    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now, pending);
     if (!deviceResult.ok())
         return deviceResult.error();
     DeviceRow device = std::move(deviceResult).value();
@@ -553,21 +686,41 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     const double ms = msSince(started);
     update.pull_ms = ms;
     applyReport(update, req.report, now);
-    // The device's state advances in the writer's next group (with pushes running beside).
-    Impl::Traffic traffic;
-    Status saved = d->writer.run([&](WriteTransaction& tx) -> Status {
-        traffic = d->takeTraffic(caller.tenant_id, req.device_id);
-        update.bytes_in = traffic.bytes_in;
-        update.bytes_out = traffic.bytes_out;
-        if (Status s = tx.updateDevice(caller.tenant_id, update); !s.ok())
-            return s;
-        return Impl::recordMetrics(tx, caller.tenant_id, now,
-                                   storage::MetricDelta{0, 0, 1, resp.new_events_count, 0, 0, 0});
-    });
-    if (!saved.ok()) {
-        d->addTraffic(caller.tenant_id, req.device_id, traffic);
-        return saved.error(); // the state did not advance: the client must not either
+    // The device's state advances in the writer's next group without the answer waiting for
+    // it: a pull never queues behind a committing group. Should that write fail, the state
+    // stays where it was and the device's next pull without last_event_id sends these
+    // events again (delivery stays at least once; the client keeps its own last_event_id).
+    if (!d->stagePull(caller.tenant_id, update, resp.new_events_count, now)) {
+        emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count,
+                    ms);
+        return resp; // a unit for the device is queued already and will carry this one too
     }
+    Impl* impl = d.get();
+    auto traffic = std::make_shared<Impl::Traffic>();
+    d->writer.post(
+        [impl, tenantId = caller.tenant_id, deviceId = req.device_id,
+         traffic](WriteTransaction& tx) -> Status {
+            Impl::TakenPull taken = impl->takePull(tenantId, deviceId);
+            if (!taken.update)
+                return Status{};
+            *traffic = impl->takeTraffic(tenantId, deviceId);
+            taken.update->bytes_in = traffic->bytes_in;
+            taken.update->bytes_out = traffic->bytes_out;
+            if (Status s = tx.updateDevice(tenantId, *taken.update); !s.ok())
+                return s;
+            for (const auto& [bucket, delta] : taken.metrics)
+                if (Status s = tx.addMetrics(tenantId, bucket, delta); !s.ok())
+                    return s;
+            return Status{};
+        },
+        [impl, tenantId = caller.tenant_id, deviceId = req.device_id, traffic](const Status& s) {
+            if (!s.ok()) {
+                impl->addTraffic(tenantId, deviceId, *traffic);
+                qCWarning(lcEngine, "a pull's device state was not saved: %s",
+                          s.error().message.c_str());
+            }
+            impl->pullCommitted(tenantId, deviceId);
+        });
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
     return resp;
 }
@@ -678,112 +831,114 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
 
 Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                                                      const ResolveRequest& req) {
-    auto opened = m_store->write();
-    if (!opened.ok())
-        return opened.error();
-    WriteTransaction& tx = *opened.value();
-    const Millis now = d->clock.now();
-    auto device = Impl::visibleDevice(tx, caller, req.device_id, /*manage=*/true);
-    if (!device.ok())
-        return device.error();
-    auto modelsResult = Impl::tenantModels(tx, caller.tenant_id);
-    if (!modelsResult.ok())
-        return modelsResult.error();
-    const auto& models = modelsResult.value();
-
+    // A unit of the writer's next group (each resolution a savepoint inside it).
     ResolveResponse resp;
-    for (const ConflictResolution& res : req.resolutions) {
-        ResolveResult r;
-        r.local_id = res.local_id;
-        auto failWith = [&](ErrorCode code, std::string message) {
-            r.status = ChangeStatus::Failed;
-            r.error_code = code;
-            r.error = std::move(message);
-        };
-        // Each resolution is its own unit: a failed one leaves nothing behind.
-        storage::Savepoint unit(tx);
-        Status s = unit.status();
-        auto stored = tx.openConflict(caller.tenant_id, req.device_id, res.local_id);
-        if (!s.ok() || !stored.ok()) {
-            const Error& e = s.ok() ? stored.error() : s.error();
-            failWith(e.code, e.message);
-        } else if (stored.value()) {
-            auto out = d->resolveStored(tx, caller, *stored.value(), res.strategy, res.merged_data);
-            if (out.ok())
-                r = out.value();
-            else
-                failWith(out.error().code, out.error().message);
-        } else {
-            // No stored conflict: apply the client's view as an update by the caller.
-            auto it =
-                std::find_if(req.conflicts.begin(), req.conflicts.end(),
-                             [&](const ClientConflict& c) { return c.local_id == res.local_id; });
-            auto found = it != req.conflicts.end() && it->server_id && models.count(it->model)
-                             ? tx.record(caller.tenant_id, it->model, *it->server_id)
-                             : Result<std::optional<RecordRow>>(std::nullopt);
-            if (it == req.conflicts.end()) {
-                failWith(ErrorCode::NotFound, "no open conflict for local_id '" + res.local_id +
-                                                  "' and none sent in conflicts[]");
-            } else if (!models.count(it->model)) {
-                r.model = it->model;
-                failWith(ErrorCode::UnknownModel,
-                         "model '" + it->model + "' is not in any app type of this tenant");
-            } else if (!it->server_id) {
-                r.model = it->model;
-                failWith(ErrorCode::MissingRecordId, "the conflict names no server_id");
-            } else if (!found.ok()) {
-                r.model = it->model;
-                failWith(found.error().code, found.error().message);
-            } else if (!found.value()) {
-                r.model = it->model;
-                failWith(ErrorCode::RecordNotFound,
-                         it->model + " " + std::to_string(*it->server_id) + " does not exist");
+    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+        const Millis now = d->clock.now();
+        auto device = Impl::visibleDevice(tx, caller, req.device_id, /*manage=*/true);
+        if (!device.ok())
+            return device.error();
+        auto modelsResult = Impl::tenantModels(tx, caller.tenant_id);
+        if (!modelsResult.ok())
+            return modelsResult.error();
+        const auto& models = modelsResult.value();
+
+        for (const ConflictResolution& res : req.resolutions) {
+            ResolveResult r;
+            r.local_id = res.local_id;
+            auto failWith = [&](ErrorCode code, std::string message) {
+                r.status = ChangeStatus::Failed;
+                r.error_code = code;
+                r.error = std::move(message);
+            };
+            // Each resolution is its own unit: a failed one leaves nothing behind.
+            storage::Savepoint unit(tx);
+            Status s = unit.status();
+            auto stored = tx.openConflict(caller.tenant_id, req.device_id, res.local_id);
+            if (!s.ok() || !stored.ok()) {
+                const Error& e = s.ok() ? stored.error() : s.error();
+                failWith(e.code, e.message);
+            } else if (stored.value()) {
+                auto out =
+                    d->resolveStored(tx, caller, *stored.value(), res.strategy, res.merged_data);
+                if (out.ok())
+                    r = out.value();
+                else
+                    failWith(out.error().code, out.error().message);
             } else {
-                RecordRow row = std::move(*found.value());
-                r.model = it->model;
-                r.server_id = row.id;
-                ConflictStrategy strategy = res.strategy;
-                if (strategy == ConflictStrategy::NewestWins) {
-                    auto localTime =
-                        it->local_timestamp ? parseTime(*it->local_timestamp) : std::nullopt;
-                    strategy = localTime && *localTime > row.write_date
-                                   ? ConflictStrategy::ClientWins
-                                   : ConflictStrategy::ServerWins;
-                }
-                json fields = strategy == ConflictStrategy::ClientWins ? it->local_data
-                              : strategy == ConflictStrategy::Merge    ? res.merged_data
-                                                                       : json::object();
-                Status w;
-                if (fields.is_object() && !fields.empty()) {
-                    const Writer who{caller.user_id, req.device_id, res.local_id,
-                                     EventPriority::Medium, Impl::category(models, it->model)};
-                    w = d->applierFor(caller.tenant_id)
-                            ->writeResolution(caller.tenant_id, it->model, row.id, fields, false);
-                    if (w.ok())
-                        if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
-                            !ev.ok())
-                            w = ev.error();
-                }
-                if (w.ok()) {
-                    r.status = ChangeStatus::Success;
-                    r.version = row.version;
+                // No stored conflict: apply the client's view as an update by the caller.
+                auto it = std::find_if(
+                    req.conflicts.begin(), req.conflicts.end(),
+                    [&](const ClientConflict& c) { return c.local_id == res.local_id; });
+                auto found = it != req.conflicts.end() && it->server_id && models.count(it->model)
+                                 ? tx.record(caller.tenant_id, it->model, *it->server_id)
+                                 : Result<std::optional<RecordRow>>(std::nullopt);
+                if (it == req.conflicts.end()) {
+                    failWith(ErrorCode::NotFound, "no open conflict for local_id '" + res.local_id +
+                                                      "' and none sent in conflicts[]");
+                } else if (!models.count(it->model)) {
+                    r.model = it->model;
+                    failWith(ErrorCode::UnknownModel,
+                             "model '" + it->model + "' is not in any app type of this tenant");
+                } else if (!it->server_id) {
+                    r.model = it->model;
+                    failWith(ErrorCode::MissingRecordId, "the conflict names no server_id");
+                } else if (!found.ok()) {
+                    r.model = it->model;
+                    failWith(found.error().code, found.error().message);
+                } else if (!found.value()) {
+                    r.model = it->model;
+                    failWith(ErrorCode::RecordNotFound,
+                             it->model + " " + std::to_string(*it->server_id) + " does not exist");
                 } else {
-                    failWith(w.error().code, w.error().message);
+                    RecordRow row = std::move(*found.value());
+                    r.model = it->model;
+                    r.server_id = row.id;
+                    ConflictStrategy strategy = res.strategy;
+                    if (strategy == ConflictStrategy::NewestWins) {
+                        auto localTime =
+                            it->local_timestamp ? parseTime(*it->local_timestamp) : std::nullopt;
+                        strategy = localTime && *localTime > row.write_date
+                                       ? ConflictStrategy::ClientWins
+                                       : ConflictStrategy::ServerWins;
+                    }
+                    json fields = strategy == ConflictStrategy::ClientWins ? it->local_data
+                                  : strategy == ConflictStrategy::Merge    ? res.merged_data
+                                                                           : json::object();
+                    Status w;
+                    if (fields.is_object() && !fields.empty()) {
+                        const Writer who{caller.user_id, req.device_id, res.local_id,
+                                         EventPriority::Medium, Impl::category(models, it->model)};
+                        w = d->applierFor(caller.tenant_id)
+                                ->writeResolution(caller.tenant_id, it->model, row.id, fields,
+                                                  false);
+                        if (w.ok())
+                            if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
+                                !ev.ok())
+                                w = ev.error();
+                    }
+                    if (w.ok()) {
+                        r.status = ChangeStatus::Success;
+                        r.version = row.version;
+                    } else {
+                        failWith(w.error().code, w.error().message);
+                    }
                 }
             }
+            if (r.status == ChangeStatus::Success) {
+                if (Status kept = unit.release(); !kept.ok())
+                    failWith(kept.error().code, kept.error().message);
+            }
+            if (r.status == ChangeStatus::Success)
+                ++resp.resolved;
+            else
+                ++resp.failed;
+            resp.results.push_back(std::move(r));
         }
-        if (r.status == ChangeStatus::Success) {
-            if (Status kept = unit.release(); !kept.ok())
-                failWith(kept.error().code, kept.error().message);
-        }
-        if (r.status == ChangeStatus::Success)
-            ++resp.resolved;
-        else
-            ++resp.failed;
-        resp.results.push_back(std::move(r));
-    }
-    if (Status s = tx.commit(); !s.ok())
-        return s.error();
+        return Status{};
+    });
+    if (!done.ok())
+        return done.error();
     resp.success = resp.failed == 0;
     emit conflictsChanged(caller.tenant_id);
     return resp;
@@ -794,31 +949,35 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
                                                   const json& mergedData) {
     if (strategy == ConflictStrategy::Manual)
         return Error{ErrorCode::ValidationError, "manual is not a resolution"};
-    auto opened = m_store->write();
-    if (!opened.ok())
-        return opened.error();
-    WriteTransaction& tx = *opened.value();
-    auto c = tx.conflict(caller.tenant_id, conflictId);
-    if (!c.ok())
-        return c.error();
-    if (!c.value())
-        return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
-    if (Status s = AccessPolicy::mayResolve(caller, c.value()->user_id, conflictId); !s.ok())
-        return s.error();
-    auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData);
-    if (!r.ok())
-        return r;
-    if (r.value().status == ChangeStatus::Success)
-        if (Status s = tx.commit(); !s.ok())
-            return s.error();
-    opened.value().reset();
+    // A unit of the writer's next group; kept only when the resolution succeeded.
+    std::optional<ResolveResult> result;
+    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+        auto c = tx.conflict(caller.tenant_id, conflictId);
+        if (!c.ok())
+            return c.error();
+        if (!c.value())
+            return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
+        if (Status s = AccessPolicy::mayResolve(caller, c.value()->user_id, conflictId); !s.ok())
+            return s;
+        auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData);
+        if (!r.ok())
+            return r.error();
+        result = std::move(r).value();
+        if (result->status != ChangeStatus::Success) // an answer, not a write: roll back
+            return Error{ErrorCode::ValidationError, "not resolved"};
+        return Status{};
+    });
+    if (!done.ok() && !(result && result->status != ChangeStatus::Success))
+        return done.error();
     emit conflictsChanged(caller.tenant_id);
-    return r;
+    return *result;
 }
 
 // ---- state, reset, statistics -------------------------------------------------------------------
 
 Result<SyncState> SyncEngine::state(const Caller& caller, const std::string& deviceId) {
+    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
+        return s.error();
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
@@ -840,28 +999,28 @@ Result<SyncState> SyncEngine::state(const Caller& caller, const std::string& dev
 }
 
 Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string& deviceId) {
-    auto opened = m_store->write();
-    if (!opened.ok())
-        return opened.error();
-    WriteTransaction& tx = *opened.value();
-    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/true);
-    if (!device.ok())
-        return device.error();
-    if (device.value()) {
+    // A unit of the writer's next group, after any pull of the device posted before it.
+    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+        auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/true);
+        if (!device.ok())
+            return device.error();
+        if (!device.value())
+            return Status{};
         storage::DeviceUpdate u = deviceUpdate(*device.value());
         u.last_event_id = 0;
         u.reset_syncs = true;
-        if (Status s = tx.updateDevice(caller.tenant_id, u); !s.ok())
-            return s.error();
-        if (Status s = tx.commit(); !s.ok())
-            return s.error();
-    }
+        return tx.updateDevice(caller.tenant_id, u);
+    });
+    if (!done.ok())
+        return done.error();
     ResetResponse r;
     r.device_id = deviceId;
     return r;
 }
 
 Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::string& deviceId) {
+    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
+        return s.error();
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
@@ -914,6 +1073,8 @@ void SyncEngine::recordTraffic(const Caller& caller, const std::string& deviceId
 
 Result<Page<SyncState>> SyncEngine::devices(const Caller& caller, int limit, int offset,
                                             const std::string& search) {
+    if (Status s = d->settle(caller.tenant_id); !s.ok())
+        return s.error();
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
@@ -1006,6 +1167,8 @@ Result<std::vector<MetricPoint>> SyncEngine::metrics(const Caller& caller, Milli
         return Error{ErrorCode::ValidationError,
                      "the window must be ordered, in steps of at least 10 s, at most 10,000"};
     from -= from % bucketMs;
+    if (Status s = d->settle(caller.tenant_id); !s.ok())
+        return s.error();
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
@@ -1036,15 +1199,21 @@ Result<std::vector<MetricPoint>> SyncEngine::metrics(const Caller& caller, Milli
         auto& s = samples[k];
         if (s.empty())
             continue;
-        const std::size_t idx = std::min(s.size() - 1, std::size_t(0.95 * double(s.size())));
-        std::nth_element(s.begin(), s.begin() + std::ptrdiff_t(idx), s.end());
-        out[k].push_ms_p95 = s[idx];
+        const auto quantile = [&s](double q) {
+            const std::size_t idx = std::min(s.size() - 1, std::size_t(q * double(s.size())));
+            std::nth_element(s.begin(), s.begin() + std::ptrdiff_t(idx), s.end());
+            return s[idx];
+        };
+        out[k].push_ms_p50 = quantile(0.5);
+        out[k].push_ms_p95 = quantile(0.95);
     }
     return out;
 }
 
 Result<TenantSummary> SyncEngine::summary(const Caller& caller) {
     if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the summary"); !s.ok())
+        return s.error();
+    if (Status s = d->settle(caller.tenant_id); !s.ok())
         return s.error();
     auto opened = d->snapshot();
     if (!opened.ok())
@@ -1070,6 +1239,53 @@ Result<TenantSummary> SyncEngine::summary(const Caller& caller) {
     s.head_event_id = head.value();
     s.users = std::int64_t(users.value().size());
     return s;
+}
+
+Result<LedgerLookup> SyncEngine::ledgerLookup(const Caller& caller, const std::string& deviceId,
+                                              const std::string& localId) {
+    if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the ledger"); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto entries = tx.ledger(caller.tenant_id, deviceId, {localId});
+    if (!entries.ok())
+        return entries.error();
+    LedgerLookup out;
+    if (entries.value().empty())
+        return out;
+    const LedgerEntry& e = entries.value().front();
+    out.found = true;
+    out.model = e.model;
+    out.server_id = e.server_id;
+    out.created = e.created;
+    out.status = "success";
+    // A plain success is stored as its version; anything else as the first answer.
+    const json result = json::parse(e.result_json, nullptr, false);
+    if (result.is_number_integer()) {
+        out.version = result.get<std::int64_t>();
+    } else if (result.is_object()) {
+        if (auto it = result.find("status"); it != result.end() && it->is_string())
+            out.status = it->get<std::string>();
+        if (auto it = result.find("version"); it != result.end() && it->is_number_integer())
+            out.version = it->get<std::int64_t>();
+        if (auto it = result.find("conflict_info"); it != result.end() && it->is_object())
+            if (auto id = it->find("conflict_id"); id != it->end() && id->is_number_integer())
+                out.conflict_id = id->get<std::int64_t>();
+    }
+    if (out.server_id && out.version && *out.version > 0) {
+        auto events = tx.recordEvents(caller.tenant_id, e.model, *out.server_id, *out.version - 1,
+                                      *out.version);
+        if (!events.ok())
+            return events.error();
+        for (const auto& ev : events.value())
+            if (ev.device_id == deviceId && ev.local_id == localId) {
+                out.applied_at = formatTime(ev.timestamp);
+                out.event_id = ev.event_id;
+            }
+    }
+    return out;
 }
 
 Result<json> SyncEngine::record(const Caller& caller, const std::string& model, std::int64_t id) {
@@ -1111,12 +1327,9 @@ Status SyncEngine::setAppTypeModels(const Caller& caller, const std::string& app
     for (const auto& m : models)
         if (m.model.empty())
             return Error{ErrorCode::ValidationError, "a model needs a name"};
-    auto opened = m_store->write();
-    if (!opened.ok())
-        return opened.error();
-    if (Status s = opened.value()->setAppTypeModels(caller.tenant_id, appType, models); !s.ok())
-        return s;
-    return opened.value()->commit();
+    return d->writer.run([&](WriteTransaction& tx) {
+        return tx.setAppTypeModels(caller.tenant_id, appType, models);
+    });
 }
 
 Health SyncEngine::health() {

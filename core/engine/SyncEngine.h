@@ -73,6 +73,7 @@ struct MetricPoint {
     std::int64_t pushes = 0, changes_pushed = 0, pulls = 0, events_pulled = 0, conflicts = 0,
                  failures = 0;
     double push_ms_sum = 0;
+    double push_ms_p50 = 0;
     double push_ms_p95 = 0;
 };
 json toJson(const MetricPoint&);
@@ -89,6 +90,20 @@ struct TenantSummary {
                  head_event_id = 0, users = 0;
 };
 json toJson(const TenantSummary&);
+
+/// What the exactly-once ledger holds for one change of a device: whether and when it was
+/// applied and as which record (support's "did my order go through?").
+struct LedgerLookup {
+    bool found = false; ///< false: never applied (still queued, or refused: not remembered)
+    std::string model;
+    std::optional<std::int64_t> server_id;
+    bool created = false;
+    std::string status; ///< success | conflict, as first answered
+    std::optional<std::int64_t> version;
+    std::optional<std::string> applied_at; ///< its event's time, when the event is its own
+    std::optional<std::int64_t> event_id;
+    std::optional<std::int64_t> conflict_id;
+};
 
 class SyncEngine : public QObject {
     Q_OBJECT
@@ -139,6 +154,9 @@ public:
     Result<std::vector<MetricPoint>> metrics(const Caller& caller, protocol::Millis from,
                                              protocol::Millis to, protocol::Millis bucketMs);
     Result<TenantSummary> summary(const Caller& caller);
+    /// The ledger's entry for (device, local id), with the event it wrote when known.
+    Result<LedgerLookup> ledgerLookup(const Caller& caller, const std::string& deviceId,
+                                      const std::string& localId);
     /// Current record (without deleted ones) for the console's record browser.
     Result<json> record(const Caller& caller, const std::string& model, std::int64_t id);
 

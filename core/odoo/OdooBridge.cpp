@@ -158,8 +158,10 @@ OdooBridge::~OdooBridge() {
 }
 
 Status OdooBridge::start() {
-    const std::vector<storage::Tenant> tenants = m_store->tenants();
-    for (const auto& t : tenants) {
+    const auto tenants = m_store->tenants();
+    if (!tenants.ok())
+        return tenants.error();
+    for (const auto& t : tenants.value()) {
         auto settings = loadOdooSettings(*m_store, t.id);
         if (!settings.ok())
             return Error{settings.error().code,
@@ -176,8 +178,10 @@ Status OdooBridge::start() {
         if (Status s = f->client->open(); !s.ok())
             return Error{s.error().code, "tenant " + t.name + ": " + s.error().message};
         std::set<std::string> models;
-        const storage::ModelMap map = m_store->modelMap(t.id);
-        for (const auto& [appType, entries] : map)
+        const auto map = m_store->modelMap(t.id);
+        if (!map.ok())
+            return Error{map.error().code, "tenant " + t.name + ": " + map.error().message};
+        for (const auto& [appType, entries] : map.value())
             for (const auto& e : entries)
                 models.insert(e.model);
         f->feed = std::make_unique<OdooFeed>(

@@ -322,6 +322,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
         delete socket;
         return;
     }
+    // An answer's last segment leaves at once instead of waiting (Nagle) for the client's
+    // delayed ACK of the previous one.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ++m_open;
     auto counted = std::make_shared<bool>(true);
     auto release = [this, counted] {

@@ -290,7 +290,10 @@ struct HttpApi::Impl {
     auth::Accounts& accounts;
     ServerConfig config;
     RateLimiter limiter;
+    // Pushes wait for the writer's group commit; on a pool of their own they never hold up a
+    // pull or any other request, which runs on `pool` beside them.
     QThreadPool pool;
+    QThreadPool pushPool;
     Frontend* frontend = nullptr;
     QList<QPointer<GuardedTcpServer>> servers;
     QString error;
@@ -313,6 +316,7 @@ struct HttpApi::Impl {
         const int threads = config.worker_threads > 0 ? config.worker_threads
                                                       : std::max(4, QThread::idealThreadCount());
         pool.setMaxThreadCount(threads);
+        pushPool.setMaxThreadCount(threads);
     }
 
     /// The complete answers the connection guard writes when it refuses a request.
@@ -365,7 +369,9 @@ struct HttpApi::Impl {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
         QPointer<HttpApi> api(q);
-        pool.start([this, api, req = std::move(req), responder, safeSocket, timer]() mutable {
+        QThreadPool& workers =
+            req.path == QLatin1String("/api/v1/offline-sync/push") ? pushPool : pool;
+        workers.start([this, api, req = std::move(req), responder, safeSocket, timer]() mutable {
             ApiResponse resp;
             try {
                 resp = handle(req);
@@ -1144,6 +1150,7 @@ void HttpApi::close() {
         if (s)
             s->close();
     d->pool.waitForDone();
+    d->pushPool.waitForDone();
 }
 
 QString HttpApi::errorString() const {

@@ -42,8 +42,32 @@ std::vector<std::string> parseStringList(const std::string& text) {
     return out;
 }
 
+/// The list as a JSON array; written directly (a hot path: every event's changed fields, every
+/// ledger look-up), through nlohmann::json only for strings that need escaping or UTF-8 checks.
 std::string toJsonText(const std::vector<std::string>& list) {
-    return json(list).dump();
+    std::size_t size = 2;
+    for (const auto& s : list)
+        size += s.size() + 3;
+    std::string out;
+    out.reserve(size);
+    out.push_back('[');
+    for (const auto& s : list) {
+        if (out.size() > 1)
+            out.push_back(',');
+        const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+        });
+        if (plain) {
+            out.push_back('"');
+            out.append(s);
+            out.push_back('"');
+        } else {
+            out.append(json(s).dump());
+        }
+    }
+    out.push_back(']');
+    return out;
 }
 
 template <typename E> std::string enumText(E e) {

@@ -363,33 +363,34 @@ public:
     virtual bool healthy() = 0;
 
     // ---- one-shot conveniences for tools, setup code and tests ----
-    // Each runs in a transaction of its own. Reads here answer "absent" on a database error
-    // (logged); code that must tell the two apart uses read() / write().
+    // Each runs in a transaction of its own; like the transactions' own reads, a database
+    // error is an Error, never "absent".
     Result<std::int64_t> createTenant(const std::string& name);
-    std::optional<Tenant> tenant(std::int64_t id);
-    std::optional<Tenant> tenantByName(const std::string& name);
-    std::vector<Tenant> tenants();
+    Result<std::optional<Tenant>> tenant(std::int64_t id);
+    Result<std::optional<Tenant>> tenantByName(const std::string& name);
+    Result<std::vector<Tenant>> tenants();
     Result<std::int64_t> createUser(const User& user);
-    std::optional<User> user(std::int64_t id);
-    std::optional<User> userByEmail(const std::string& email);
-    std::vector<User> users(std::int64_t tenantId);
+    Result<std::optional<User>> user(std::int64_t id);
+    Result<std::optional<User>> userByEmail(const std::string& email);
+    Result<std::vector<User>> users(std::int64_t tenantId);
     Status updateUser(const User& user);
-    ModelMap modelMap(std::int64_t tenantId);
+    Result<ModelMap> modelMap(std::int64_t tenantId);
     Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                             const std::vector<ModelEntry>& models);
-    std::optional<RecordRow> record(std::int64_t tenantId, const std::string& model,
-                                    std::int64_t id);
-    std::int64_t countRecords(std::int64_t tenantId, const std::string& model);
-    std::vector<RecordRow> records(std::int64_t tenantId, const std::string& model, int limit,
-                                   int offset);
-    std::int64_t headEventId(std::int64_t tenantId);
-    std::vector<EventRow> events(std::int64_t tenantId, const EventFilter& filter,
-                                 bool withPayload);
-    std::int64_t countEvents(std::int64_t tenantId, const EventFilter& filter);
-    std::optional<DeviceRow> device(std::int64_t tenantId, const std::string& deviceId);
-    std::optional<ConflictRow> conflict(std::int64_t tenantId, std::int64_t conflictId);
-    std::int64_t countConflicts(std::int64_t tenantId, std::int64_t userId,
-                                const std::string& status, const std::string& deviceId = {});
+    Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
+                                            std::int64_t id);
+    Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model);
+    Result<std::vector<RecordRow>> records(std::int64_t tenantId, const std::string& model,
+                                           int limit, int offset);
+    Result<std::int64_t> headEventId(std::int64_t tenantId);
+    Result<std::vector<EventRow>> events(std::int64_t tenantId, const EventFilter& filter,
+                                         bool withPayload);
+    Result<std::int64_t> countEvents(std::int64_t tenantId, const EventFilter& filter);
+    Result<std::optional<DeviceRow>> device(std::int64_t tenantId, const std::string& deviceId);
+    Result<std::optional<ConflictRow>> conflict(std::int64_t tenantId, std::int64_t conflictId);
+    Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
+                                        const std::string& status,
+                                        const std::string& deviceId = {});
 };
 
 /// Opens (creating and migrating) the SQLite database at `path`; ":memory:" for a private

@@ -41,15 +41,17 @@ void AdminViewTest::usersAndModelMap() {
     QCOMPARE(m.index(2, int(C::Email)).data().toString(), QStringLiteral("picker@fixture.test"));
     QCOMPARE(m.index(2, int(C::Role)).data().toString(), QStringLiteral("support"));
     // Through core/auth: an argon2id hash that the server's login accepts.
-    QVERIFY(f.store().userByEmail("picker@fixture.test")->password_hash.rfind("$argon2id$", 0) ==
-            0);
+    QVERIFY(f.store()
+                .userByEmail("picker@fixture.test")
+                .value()
+                ->password_hash.rfind("$argon2id$", 0) == 0);
     QVERIFY(f.accounts().login("picker@fixture.test", "long-enough-password").ok());
 
     ui::setConfirmHandler([](const QString&) { return true; });
     view.selectUser(2);
     view.toggleSelectedDisabled();
     QTRY_COMPARE(m.index(2, int(C::Status)).data().toString(), QStringLiteral("disabled"));
-    QVERIFY(f.store().userByEmail("picker@fixture.test")->disabled);
+    QVERIFY(f.store().userByEmail("picker@fixture.test").value()->disabled);
     ui::setAskTextHandler(
         [](const QString&) { return std::optional<QString>(QStringLiteral("new-password-42")); });
     view.selectUser(2);

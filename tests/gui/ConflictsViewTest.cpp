@@ -7,6 +7,7 @@
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -299,6 +300,20 @@ void ConflictsViewTest::bulkResolveAndFilters() {
     QCOMPARE(view.model()->conflict(0)->model, std::string("product.product"));
     QCOMPARE(f.engine().conflicts(f.admin, "resolved", 10, 0).value().items.size(), std::size_t(2));
     ui::setConfirmHandler({});
+
+    // Show: Resolved — a selection of resolved conflicts cannot be resolved again.
+    auto* status = view.findChild<QComboBox*>(QStringLiteral("statusCombo"));
+    QVERIFY(status);
+    status->setCurrentIndex(status->findData(QStringLiteral("resolved")));
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    view.table()->selectAll();
+    QCOMPARE(view.table()->selectionModel()->selectedRows().size(), 2);
+    QVERIFY(!bulk->isEnabled());
+    // All statuses: a selection holding one open conflict enables it again.
+    status->setCurrentIndex(status->findData(QString()));
+    QTRY_COMPARE(view.model()->rowCount(), 3);
+    view.table()->selectAll();
+    QVERIFY(bulk->isEnabled());
 }
 
 QTEST_MAIN(ConflictsViewTest)

@@ -7,6 +7,7 @@
 #include "DevicesView.h"
 #include "GuiFixture.h"
 #include "HttpClient.h"
+#include "LedgerLookupDialog.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "ServerProcess.h"
@@ -164,6 +165,16 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
     // once its 10-second metric bucket is complete.
     auto* remote = qobject_cast<console::RemoteBackend*>(s.backend());
     QVERIFY(remote);
+    // The idempotency lookup: the server's API has no ledger endpoint; the dialog says so
+    // instead of showing nothing.
+    {
+        ui::LedgerLookupDialog lookup(remote, QStringLiteral("phone-connected-1"));
+        lookup.show();
+        QVERIFY(!lookup.findChild<QPushButton*>(QStringLiteral("lookupButton"))->isEnabled());
+        QVERIFY2(lookup.resultText().contains(QStringLiteral("connected mode")),
+                 qPrintable(lookup.resultText()));
+        saveScreenshot(&lookup, QStringLiteral("connected-ledger-lookup"));
+    }
     remote->startLiveUpdates(300);
     QSignalSpy pushed(remote, &console::ConsoleBackend::pushed);
     HttpClient http(m_server->baseUrl());

@@ -2,9 +2,9 @@
 // the first start creates the local tenant and admin there, not in a SQLite file, and the
 // database is shown without its password.
 
+#include "TestDatabase.h"
 #include "console/ConsoleSession.h"
 #include "console/ConsoleSettings.h"
-#include "TestDatabase.h"
 
 #include "storage/OpenStore.h"
 
@@ -36,8 +36,10 @@ private slots:
         // The tenant and admin are in PostgreSQL, seen by any other process on it.
         auto store = storage::openStore(db.locationStd(), /*migrate=*/false);
         QVERIFY2(store.ok(), store.ok() ? "" : store.error().message.c_str());
-        QVERIFY(store.value()->tenantByName(console::ConsoleSession::kTenantName).has_value());
-        QVERIFY(store.value()->userByEmail(console::ConsoleSession::kAdminEmail).has_value());
+        QVERIFY(
+            store.value()->tenantByName(console::ConsoleSession::kTenantName).value().has_value());
+        QVERIFY(
+            store.value()->userByEmail(console::ConsoleSession::kAdminEmail).value().has_value());
         // A second start reuses them.
         auto again = console::ConsoleSession::openEmbedded(tmp.path());
         QVERIFY(again.ok());

@@ -37,9 +37,9 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
         QCOMPARE(session.databasePath(), dir + QStringLiteral("/bridgecore.db"));
         password = session.initialAdminPassword();
         QVERIFY(password.size() >= 12);
-        auto tenant = session.store().tenantByName(console::ConsoleSession::kTenantName);
+        auto tenant = session.store().tenantByName(console::ConsoleSession::kTenantName).value();
         QVERIFY(tenant.has_value());
-        auto admin = session.store().userByEmail(console::ConsoleSession::kAdminEmail);
+        auto admin = session.store().userByEmail(console::ConsoleSession::kAdminEmail).value();
         QVERIFY(admin.has_value());
         QVERIFY(admin->role == protocol::Role::Admin);
         QCOMPARE(admin->tenant_id, tenant->id);
@@ -73,8 +73,8 @@ void ConsoleSessionTest::firstStartCreatesDatabaseAndAdmin() {
         QVERIFY(session.initialAdminPassword().isEmpty());
         QCOMPARE(session.caller().tenant_id, tenantId);
         QCOMPARE(session.caller().user_id, adminId);
-        QCOMPARE(session.store().tenants().size(), std::size_t(1));
-        QCOMPARE(session.store().users(tenantId).size(), std::size_t(1));
+        QCOMPARE(session.store().tenants().value().size(), std::size_t(1));
+        QCOMPARE(session.store().users(tenantId).value().size(), std::size_t(1));
         QVERIFY(session.accounts()
                     .login(console::ConsoleSession::kAdminEmail, password.toStdString())
                     .ok());
@@ -146,7 +146,7 @@ void ConsoleSessionTest::demoNeverTouchesTheRealDatabase() {
     QCOMPARE(summary.value().devices, std::int64_t(0));
     QCOMPARE(summary.value().open_conflicts, std::int64_t(0));
     QCOMPARE(summary.value().pending_changes, std::int64_t(0));
-    QCOMPARE(session.store().headEventId(tenant), std::int64_t(0));
+    QCOMPARE(session.store().headEventId(tenant).value(), std::int64_t(0));
 }
 
 QTEST_MAIN(ConsoleSessionTest)

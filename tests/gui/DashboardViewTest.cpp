@@ -5,7 +5,15 @@
 #include "GuiFixture.h"
 #include "Translations.h"
 
+#include <QApplication>
+#include <QComboBox>
+#include <QGraphicsTextItem>
 #include <QSet>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 
 #include <QAbstractItemModelTester>
 #include <QtTest/QtTest>
@@ -20,11 +28,24 @@ private slots:
     void kpisAndLiveSeries();
     void ringBufferKeepsTheWindow();
     void axesHaveNiceDistinctLocalisedLabels();
+    void historyFromStoredBuckets();
+    void arabicAxisLabelsAreNotClipped();
 };
+
+namespace {
+
+/// Waits for the view's next history load.
+void waitHistory(ui::DashboardView& view) {
+    QSignalSpy loaded(&view, &ui::DashboardView::historyLoaded);
+    QVERIFY(loaded.wait(5000));
+}
+
+} // namespace
 
 void DashboardViewTest::kpisAndLiveSeries() {
     GuiFixture f;
     ui::DashboardView view(&f.backend());
+    waitHistory(view);
     QAbstractItemModelTester tester(view.series());
     view.resize(1100, 700);
     view.show();
@@ -39,14 +60,19 @@ void DashboardViewTest::kpisAndLiveSeries() {
     f.pull("dev-2");
     QTest::qWait(20); // the backend forwards the engine's signals through the event loop
     view.tick(t0 + 1000);
-    QCOMPARE(view.series()->rowCount(), 1);
-    QCOMPARE(view.series()->value(0, C::PushedPerSec), 3.0);
-    QCOMPARE(view.series()->value(0, C::PulledPerSec), 3.0);
-    QVERIFY(view.series()->value(0, C::PushP95Ms) > 0);
-    QCOMPARE(view.series()->value(0, C::Time), double(t0 + 1000));
-    view.tick(t0 + 2000); // a quiet second
-    QCOMPARE(view.series()->rowCount(), 2);
-    QCOMPARE(view.series()->value(1, C::PushedPerSec), 0.0);
+    const int h = view.series()->historyRows(); // quiet stored buckets before the live ones
+    QVERIFY(h >= 25);
+    QCOMPARE(view.series()->rowCount(), h + 1);
+    QCOMPARE(view.series()->value(h, C::PushedPerSec), 3.0);
+    QCOMPARE(view.series()->value(h, C::PulledPerSec), 3.0);
+    QVERIFY(view.series()->value(h, C::PushP95Ms) > 0);
+    QVERIFY(view.series()->value(h, C::PushP50Ms) > 0);
+    QVERIFY(view.series()->value(h, C::PushP50Ms) <= view.series()->value(h, C::PushP95Ms));
+    QCOMPARE(view.series()->value(h, C::Time), double(t0 + 1000));
+    view.tick(t0 + 2000);                        // a quiet second
+    const int h2 = view.series()->historyRows(); // the window moved by a second
+    QCOMPARE(view.series()->rowCount(), h2 + 2);
+    QCOMPARE(view.series()->value(h2 + 1, C::PushedPerSec), 0.0);
 
     view.refreshSummary();
     QSignalSpy loaded(&view, &ui::DashboardView::summaryLoaded);
@@ -79,12 +105,134 @@ void DashboardViewTest::ringBufferKeepsTheWindow() {
     QCOMPARE(m.value(2, C::Time), 5000.0);
     QCOMPARE(m.value(2, C::PushedPerSec), 5.0);
     QCOMPARE(m.value(2, C::PushP95Ms), 50.0);
+    QCOMPARE(m.value(2, C::PushP50Ms), 50.0);
     QCOMPARE(m.value(2, C::ConflictsPerMin), 2.0);
     QCOMPARE(m.maxValue(C::PushedPerSec), 5.0);
     // A wider window shows the history the ring buffer kept.
     m.setWindow(60);
     QCOMPARE(m.rowCount(), 5);
     QCOMPARE(m.value(0, C::Time), 1000.0);
+    // p50 and p95 of one second's pushes (nearest rank).
+    for (int ms = 20; ms >= 1; --ms)
+        m.addPush(1, 0, ms);
+    m.tick(6000);
+    QCOMPARE(m.value(5, C::PushP50Ms), 10.0);
+    QCOMPARE(m.value(5, C::PushP95Ms), 19.0);
+}
+
+void DashboardViewTest::historyFromStoredBuckets() {
+    GuiFixture f;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Traffic the engine stored in its metric buckets before the console opened: 20 h ago
+    // (only the 24 h window reaches it) and 30 min ago (the 1 h window).
+    f.clock.set(now - 20 * 3600 * 1000LL);
+    for (int i = 0; i < 3; ++i)
+        f.push("dev-old", GuiFixture::create("o-" + std::to_string(i), {{"name", "old"}}));
+    f.clock.set(now - 30 * 60 * 1000LL);
+    f.push("dev-1", protocol::json::array({GuiFixture::create("a-1", {{"name", "A"}}),
+                                           GuiFixture::create("a-2", {{"name", "B"}}),
+                                           GuiFixture::create("a-3", {{"name", "C"}}),
+                                           GuiFixture::create("a-4", {{"name", "D"}})}));
+    f.clock.set(now);
+    const auto pushedIn = [](ui::DashboardView& v, qint64 bucketMs) {
+        double changes = 0;
+        for (int r = 0; r < v.series()->rowCount(); ++r)
+            changes += v.series()->value(r, C::PushedPerSec) * double(bucketMs) / 1000.0;
+        return std::llround(changes);
+    };
+
+    ui::DashboardView view(&f.backend());
+    QAbstractItemModelTester tester(view.series());
+    waitHistory(view);
+    view.resize(1200, 800);
+    view.show();
+    // 5 minutes: stored 10 s buckets, all quiet.
+    QVERIFY(view.series()->historyRows() >= 25);
+    QCOMPARE(pushedIn(view, 10000), 0LL);
+    // 1 hour: the 4 changes of 30 minutes ago, as 0.4 changes/s over their 10 s bucket.
+    view.setWindowSeconds(3600);
+    waitHistory(view);
+    QCOMPARE(pushedIn(view, 10000), 4LL);
+    QCOMPARE(view.series()->maxValue(C::PushedPerSec), 0.4);
+    QVERIFY(view.series()->maxValue(C::PushP50Ms) > 0);
+    QVERIFY(view.series()->maxValue(C::PushP95Ms) >= view.series()->maxValue(C::PushP50Ms));
+    // The window selector reaches 24 hours: stored buckets only, both pushes.
+    auto* combo = view.findChild<QComboBox*>(QStringLiteral("windowCombo"));
+    QVERIFY(combo);
+    const int day = combo->findData(24 * 3600);
+    QVERIFY(day >= 0);
+    QSignalSpy loaded(&view, &ui::DashboardView::historyLoaded);
+    combo->setCurrentIndex(day);
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(view.series()->historyOnly());
+    const qint64 bucket = ui::DashboardView::historyBucketMs(24 * 3600);
+    QCOMPARE(bucket, 240000LL);
+    QCOMPARE(pushedIn(view, bucket), 7LL);
+    QVERIFY(view.series()->rowCount() >= 355 && view.series()->rowCount() <= 361);
+    // Time ticks of a day: every 4 hours.
+    QVERIFY2(view.xLabels(0).size() >= 5 && view.xLabels(0).size() <= 6,
+             qPrintable(view.xLabels(0).join(QLatin1Char('|'))));
+    // p50 and p95 together on the latency chart.
+    QCOMPARE(view.seriesNames(2), (QStringList{QStringLiteral("p95"), QStringLiteral("p50")}));
+    saveScreenshot(&view, QStringLiteral("dashboard_24h"));
+
+    // A language switch (the main window rebuilds its views) or a restart reads them again.
+    ui::Translations::apply(QStringLiteral("fr"));
+    ui::DashboardView again(&f.backend());
+    waitHistory(again);
+    again.setWindowSeconds(24 * 3600);
+    waitHistory(again);
+    QCOMPARE(pushedIn(again, bucket), 7LL);
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DashboardViewTest::arabicAxisLabelsAreNotClipped() {
+    GuiFixture f;
+    ui::Translations::apply(QStringLiteral("ar"));
+    ui::DashboardView view(&f.backend());
+    waitHistory(view);
+    view.resize(1200, 800);
+    view.show();
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 30; ++i) {
+        view.series()->addPush(300, 0, 120);
+        view.tick(t0 + i * 1000);
+    }
+    QApplication::processEvents();
+    // The y axis is on the right in Arabic: each label's first glyph must start clear of the
+    // axis line and its tick marks (QtCharts draws ticks 5 px long) with 2 px to spare.
+    int checked = 0;
+    for (int chartIndex = 0; chartIndex < 4; ++chartIndex) {
+        const QStringList labels = view.yLabels(chartIndex);
+        auto* chartView = view.findChildren<QChartView*>().at(chartIndex);
+        const QRectF plot = chartView->chart()->plotArea();
+        for (auto* item : chartView->scene()->items()) {
+            auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+            if (!text || !text->isVisible() || !labels.contains(text->toPlainText().trimmed()))
+                continue;
+            // Where the digits are drawn, whatever the bidi order: the cursor positions at
+            // the two ends of the label's non-blank run.
+            const QString t = text->toPlainText();
+            qsizetype first = 0, end = t.size();
+            while (first < end && t.at(first).isSpace())
+                ++first;
+            while (end > first && t.at(end - 1).isSpace())
+                --end;
+            const QTextLine line = text->document()->firstBlock().layout()->lineAt(0);
+            const double glyphLeft = text->sceneBoundingRect().left() +
+                                     text->document()->documentMargin() +
+                                     std::min(line.cursorToX(int(first)), line.cursorToX(int(end)));
+            QVERIFY2(glyphLeft >= plot.right() + 7,
+                     qPrintable(QStringLiteral("%1 starts at %2, axis at %3")
+                                    .arg(text->toPlainText())
+                                    .arg(glyphLeft)
+                                    .arg(plot.right())));
+            ++checked;
+        }
+    }
+    QVERIFY(checked >= 12);
+    saveScreenshot(&view, QStringLiteral("dashboard_arabic_axis"));
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {

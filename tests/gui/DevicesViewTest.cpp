@@ -4,6 +4,7 @@
 #include "DevicesView.h"
 #include "Confirm.h"
 #include "GuiFixture.h"
+#include "LedgerLookupDialog.h"
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
@@ -11,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -27,6 +30,7 @@ private slots:
     void newDeviceAppearsWithoutRefresh();
     void usefulColumnsFirstAndHeadersFit();
     void emptyTableSaysWhatAppearsThere();
+    void ledgerLookupAnswersDidItGoThrough();
 
 private:
     static int rowOf(ui::DeviceTableModel& m, const QString& device) {
@@ -73,7 +77,7 @@ void DevicesViewTest::showsEveryDeviceWithItsState() {
     QCOMPARE(m.total(), 4);
     QCOMPARE(m.columnCount(), int(Column::Count));
 
-    const auto head = f.store().headEventId(f.tenant);
+    const auto head = f.store().headEventId(f.tenant).value();
     QCOMPARE(head, 5); // 4 creates + 1 update
     struct Expect {
         QString device;
@@ -155,13 +159,13 @@ void DevicesViewTest::resetNeedsConfirmation() {
     });
     QVERIFY(!view.resetSelected());
     QVERIFY(asked.contains(QStringLiteral("dev-ok")));
-    QCOMPARE(f.store().device(f.tenant, "dev-ok")->last_event_id, 3);
+    QCOMPARE(f.store().device(f.tenant, "dev-ok").value()->last_event_id, 3);
 
     ui::setConfirmHandler([](const QString&) { return true; });
     QSignalSpy reset(&view, &ui::DevicesView::deviceReset);
     QVERIFY(view.resetSelected());
     QTRY_COMPARE(reset.count(), 1);
-    QCOMPARE(f.store().device(f.tenant, "dev-ok")->last_event_id, 0);
+    QCOMPARE(f.store().device(f.tenant, "dev-ok").value()->last_event_id, 0);
     QTRY_COMPARE(
         view.model()
             ->index(rowOf(*view.model(), QStringLiteral("dev-ok")), int(Column::LastEventId))
@@ -250,6 +254,63 @@ void DevicesViewTest::emptyTableSaysWhatAppearsThere() {
     saveScreenshot(&view, QStringLiteral("devices_empty"));
     f.push("dev-first", GuiFixture::create("f-1", {{"name", "First"}}));
     QTRY_VERIFY_WITH_TIMEOUT(!empty->isVisible(), 2000);
+}
+
+void DevicesViewTest::ledgerLookupAnswersDidItGoThrough() {
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    auto created = f.push("dev-1", GuiFixture::create("order-17", {{"name", "Order 17"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-1", GuiFixture::update("order-17-edit", id, 1, {{"name", "Order 17b"}}));
+
+    ui::DevicesView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    auto* open = view.findChild<QPushButton*>(QStringLiteral("ledgerLookupButton"));
+    QVERIFY(open);
+    open->click();
+    auto* dialog = view.findChild<ui::LedgerLookupDialog*>();
+    QVERIFY(dialog);
+    auto* device = dialog->findChild<QLineEdit*>(QStringLiteral("lookupDevice"));
+    auto* localId = dialog->findChild<QLineEdit*>(QStringLiteral("lookupLocalId"));
+    const auto ask = [&](const QString& d, const QString& l) {
+        device->setText(d);
+        localId->setText(l);
+        QSignalSpy answered(dialog, &ui::LedgerLookupDialog::answered);
+        dialog->lookUp();
+        if (answered.isEmpty())
+            answered.wait(5000);
+        return dialog->resultText();
+    };
+    // The create: applied, which record, when, as which event.
+    QString text = ask(QStringLiteral("dev-1"), QStringLiteral("order-17"));
+    QVERIFY2(text.startsWith(QStringLiteral("Yes")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("created res.partner %1").arg(id)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("(version 1)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("event 1")), qPrintable(text));
+    // The update: applied to the same record, version 2, event 2.
+    text = ask(QStringLiteral("dev-1"), QStringLiteral("order-17-edit"));
+    QVERIFY2(text.contains(QStringLiteral("applied to res.partner %1").arg(id)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("(version 2)")) &&
+                 text.contains(QStringLiteral("event 2")),
+             qPrintable(text));
+    // The whole answer is visible (the dialog grows with it).
+    QApplication::processEvents();
+    auto* result = dialog->findChild<QLabel*>(QStringLiteral("lookupResult"));
+    QVERIFY2(result->height() >= result->heightForWidth(result->width()),
+             qPrintable(QStringLiteral("%1 < %2")
+                            .arg(result->height())
+                            .arg(result->heightForWidth(result->width()))));
+    saveScreenshot(dialog, QStringLiteral("ledger_lookup"));
+    // Unknown to the server, or another device's id: no.
+    text = ask(QStringLiteral("dev-1"), QStringLiteral("order-99"));
+    QVERIFY2(text.startsWith(QStringLiteral("No")), qPrintable(text));
+    text = ask(QStringLiteral("dev-2"), QStringLiteral("order-17"));
+    QVERIFY2(text.startsWith(QStringLiteral("No")), qPrintable(text));
+    // A support user may look up; a plain user may not read the ledger (a clear error).
+    QVERIFY(!ui::LedgerLookupDialog::describe(f.engine().ledgerLookup(f.user, "dev-1", "order-17"),
+                                              QStringLiteral("dev-1"), QStringLiteral("order-17"))
+                 .startsWith(QStringLiteral("Yes")));
 }
 
 QTEST_MAIN(DevicesViewTest)

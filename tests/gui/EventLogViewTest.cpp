@@ -19,6 +19,7 @@ class EventLogViewTest : public QObject {
 private slots:
     void pagesAndFilters();
     void newEventsAppearOnTopKeepingTheSelection();
+    void resolutionsShowAsSuch();
     void anEmptyLogSaysWhatWouldAppear();
 };
 
@@ -119,6 +120,56 @@ void EventLogViewTest::newEventsAppearOnTopKeepingTheSelection() {
     // Users by email.
     QTRY_COMPARE(m->index(0, int(C::User)).data().toString(), QStringLiteral("user@fixture.test"));
     saveScreenshot(&view, QStringLiteral("events_live"));
+}
+
+void EventLogViewTest::resolutionsShowAsSuch() {
+    GuiFixture f;
+    // dev-b's change b-1 conflicts with dev-a's; the admin resolves it on the server.
+    auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-a", GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}}));
+    auto c = f.push("dev-b", GuiFixture::update("b-1", id, 1, {{"name", "Azure Int."}}), "manual");
+    QCOMPARE(c.conflicts, 1);
+    const auto conflictId = c.results[0].conflict_info->conflict_id;
+    auto resolved =
+        f.engine().resolveConflict(f.admin, conflictId, protocol::ConflictStrategy::ClientWins);
+    QVERIFY(resolved.ok());
+    QVERIFY(resolved.value().status == protocol::ChangeStatus::Success);
+
+    ui::EventLogView view(&f.backend());
+    view.resize(1300, 500);
+    view.show();
+    auto& m = *view.model();
+    QTRY_COMPARE(m.rowCount(), 3);
+    QSignalSpy known(&m, &ui::EventLogModel::resolutionsLoaded);
+    QTRY_VERIFY(m.event(0) != nullptr);
+    QTRY_VERIFY(m.resolutionOf(*m.event(0)) != nullptr);
+    const auto text = [&](int row, C column) {
+        return m.data(m.index(row, int(column))).toString();
+    };
+    // The newest event is the resolution: named as such with its conflict and strategy, by
+    // the admin (not the device's user), not credited to dev-b as its own write.
+    QVERIFY2(text(0, C::Action).contains(QStringLiteral("resolve")),
+             qPrintable(text(0, C::Action)));
+    QVERIFY(text(0, C::Action).contains(QString::number(conflictId)));
+    QVERIFY(text(0, C::Action).contains(QStringLiteral("client wins")));
+    QTRY_COMPARE(text(0, C::User), QStringLiteral("admin@fixture.test"));
+    QVERIFY2(text(0, C::Device) != QStringLiteral("dev-b") &&
+                 text(0, C::Device).contains(QStringLiteral("dev-b")),
+             qPrintable(text(0, C::Device)));
+    QVERIFY(m.data(m.index(0, int(C::Action)), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("admin@fixture.test")));
+    // Both fit their columns.
+    auto* table = view.findChild<QTableView*>();
+    for (C column : {C::Action, C::Device})
+        QVERIFY2(table->fontMetrics().horizontalAdvance(text(0, column)) + 8 <=
+                     table->columnWidth(int(column)),
+                 qPrintable(text(0, column)));
+    // dev-a's own writes stay ordinary writes by their device.
+    QCOMPARE(text(1, C::Action), QStringLiteral("write"));
+    QCOMPARE(text(1, C::Device), QStringLiteral("dev-a"));
+    saveScreenshot(&view, QStringLiteral("event_log_resolution"));
 }
 
 void EventLogViewTest::anEmptyLogSaysWhatWouldAppear() {

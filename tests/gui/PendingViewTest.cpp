@@ -4,11 +4,13 @@
 #include "PendingView.h"
 #include "Confirm.h"
 #include "DetailsDialog.h"
+#include "DeviceTableModel.h"
 #include "GuiFixture.h"
 #include "Translations.h"
 #include "console/ConsoleSession.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -24,6 +26,7 @@ class PendingViewTest : public QObject {
 private slots:
     void outboxRetryDiscardAndFailedDevices();
     void emptyOutboxAndDetailsOnDoubleClick();
+    void deviceTableTextsFitInEveryLanguage();
 };
 
 void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
@@ -151,6 +154,58 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     QVERIFY(phone);
     saveScreenshot(details, QStringLiteral("pending_details"));
     details->close();
+}
+
+void PendingViewTest::deviceTableTextsFitInEveryLanguage() {
+    QTemporaryDir tmp;
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    auto& session = *s.value();
+    session.scheduler()->stop();
+    session.scheduler()->waitForIdle();
+    // A demo-like device whose user has a long email, with a waiting queue.
+    auto uid = session.accounts().createUser(console::ConsoleSession::kTenantName,
+                                             "demo.crm@bridgecore.local", "CRM",
+                                             protocol::Role::User, "crm-password");
+    QVERIFY(uid.ok());
+    protocol::PullRequest pull;
+    pull.device_id = "demo-crm-tablet-03";
+    pull.app_type = "sales_app";
+    pull.report.pending_changes = 4;
+    QVERIFY(session.engine()
+                .pull({session.caller().tenant_id, uid.value(), protocol::Role::User}, pull)
+                .ok());
+    using D = ui::DeviceTableModel::Column;
+    for (const char* language : {"en", "fr", "ar"}) {
+        ui::Translations::apply(QString::fromLatin1(language));
+        ui::PendingView view(session.backend(), session.cache(), session.clientPool());
+        view.resize(1100, 700);
+        view.show();
+        auto* table = view.findChild<QTableView*>(QStringLiteral("failedDevicesTable"));
+        QVERIFY(table);
+        auto* m = view.deviceProxy();
+        int row = -1;
+        QTRY_VERIFY((row = [&] {
+                        for (int r = 0; r < m->rowCount(); ++r)
+                            if (m->index(r, int(D::User)).data().toString() ==
+                                QLatin1String("demo.crm@bridgecore.local"))
+                                return r;
+                        return -1;
+                    }()) >= 0);
+        QApplication::processEvents();
+        const QFontMetrics fm(table->font());
+        for (int c = 0; c + 1 < m->columnCount(); ++c) {
+            const QString text = m->index(row, c).data().toString();
+            QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
+                     qPrintable(QStringLiteral("%1: '%2' needs %3 px, column %4 has %5")
+                                    .arg(QLatin1String(language), text)
+                                    .arg(fm.horizontalAdvance(text))
+                                    .arg(c)
+                                    .arg(table->columnWidth(c))));
+        }
+        saveScreenshot(&view, QStringLiteral("pending_devices_") + QLatin1String(language));
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(PendingViewTest)

@@ -102,7 +102,7 @@ std::map<std::int64_t, json> serverRecords(const QString& dbPath, std::int64_t t
     if (!store.ok())
         return out;
     for (int offset = 0;; offset += 10000) {
-        const auto rows = store.value()->records(tenantId, model, 10000, offset);
+        const auto rows = store.value()->records(tenantId, model, 10000, offset).value();
         for (const auto& r : rows)
             if (!r.deleted)
                 out[r.id] = r.data;

@@ -55,7 +55,7 @@ private slots:
 
         auto store = storage::openSqliteStore(m_db.toStdString());
         QVERIFY(store.ok());
-        const auto tenant = store.value()->tenantByName("acme");
+        const auto tenant = store.value()->tenantByName("acme").value();
         auto settings = odoo::loadOdooSettings(*store.value(), tenant->id);
         QVERIFY(settings.ok() && settings.value());
         QCOMPARE(settings.value()->api, odoo::Api::Json2);
@@ -143,7 +143,7 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("detached"));
         auto store = storage::openSqliteStore(m_db.toStdString());
-        const auto tenant = store.value()->tenantByName("acme");
+        const auto tenant = store.value()->tenantByName("acme").value();
         auto settings = odoo::loadOdooSettings(*store.value(), tenant->id);
         QVERIFY(settings.ok() && !settings.value());
         r = runServerCommand({"tenant", "odoo", "--db", m_db, "--tenant", "ghost", "--off"});

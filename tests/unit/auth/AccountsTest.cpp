@@ -48,7 +48,7 @@ private slots:
     void disabledUserCannotLoginOrRefresh() {
         const auto before = accounts->login("ann@acme.test", "password-1");
         QVERIFY(before.ok());
-        auto u = store->userByEmail("ann@acme.test");
+        auto u = store->userByEmail("ann@acme.test").value();
         QVERIFY(u);
         u->disabled = true;
         QVERIFY(store->updateUser(*u).ok());
@@ -99,7 +99,7 @@ private slots:
         const auto id =
             accounts->createUser("acme", "x@acme.test", "", protocol::Role::User, "password-1");
         QVERIFY(id.ok());
-        QCOMPARE(store->user(id.value())->name, std::string("x"));
+        QCOMPARE(store->user(id.value()).value()->name, std::string("x"));
     }
 };
 

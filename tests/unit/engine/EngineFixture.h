@@ -126,19 +126,19 @@ struct EngineFixture {
     }
 
     json recordData(const std::string& model, std::int64_t id) {
-        auto r = store->record(user.tenant_id, model, id);
+        auto r = store->record(user.tenant_id, model, id).value();
         return r ? r->data : json(nullptr);
     }
 
     std::int64_t recordVersion(const std::string& model, std::int64_t id) {
-        auto r = store->record(user.tenant_id, model, id);
+        auto r = store->record(user.tenant_id, model, id).value();
         return r ? r->version : -1;
     }
 
     std::int64_t eventCount(std::int64_t tenantId = 0) {
         storage::EventFilter f;
         f.all_models = true;
-        return store->countEvents(tenantId ? tenantId : user.tenant_id, f);
+        return store->countEvents(tenantId ? tenantId : user.tenant_id, f).value();
     }
 };
 

@@ -46,9 +46,39 @@ private slots:
         }
         auto store = storage::openSqliteStore(path);
         QVERIFY(store.ok());
-        QVERIFY(store.value()->tenantByName("acme"));
-        QCOMPARE(store.value()->modelMap(store.value()->tenantByName("acme")->id).size(),
-                 storage::defaultModelMap().size());
+        QVERIFY(store.value()->tenantByName("acme").value());
+        QCOMPARE(
+            store.value()->modelMap(store.value()->tenantByName("acme").value()->id).value().size(),
+            storage::defaultModelMap().size());
+    }
+
+    void convenienceReadsReportADatabaseError() {
+        // A database that fails (here: its tables are gone) is an error, never "absent".
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("broken.db").toStdString();
+        auto store = storage::openSqliteStore(path).value();
+        const auto tenantId = store->createTenant("acme");
+        QVERIFY(tenantId.ok());
+        QVERIFY(store->tenantByName("acme").ok());
+        auto sqlite = std::static_pointer_cast<storage::SqliteStore>(store);
+        for (const char* table : {"tenants", "users", "records", "events", "devices"}) {
+            const std::string sql =
+                std::string("ALTER TABLE ") + table + " RENAME TO " + table + "_gone";
+            QCOMPARE(sqlite3_exec(sqlite->handle(), sql.c_str(), nullptr, nullptr, nullptr),
+                     SQLITE_OK);
+        }
+        auto isStorageError = [](const auto& r) {
+            return !r.ok() && r.error().code == ErrorCode::StorageError;
+        };
+        QVERIFY(isStorageError(store->tenant(tenantId.value())));
+        QVERIFY(isStorageError(store->tenantByName("acme")));
+        QVERIFY(isStorageError(store->tenants()));
+        QVERIFY(isStorageError(store->userByEmail("rep@acme.test")));
+        QVERIFY(isStorageError(store->users(tenantId.value())));
+        QVERIFY(isStorageError(store->record(tenantId.value(), "res.partner", 1)));
+        QVERIFY(isStorageError(store->countRecords(tenantId.value(), "res.partner")));
+        QVERIFY(isStorageError(store->headEventId(tenantId.value())));
+        QVERIFY(isStorageError(store->device(tenantId.value(), "phone-1")));
     }
 
     void olderDatabaseIsMigrated() {
@@ -79,7 +109,7 @@ private slots:
             f.push({{"device_id", "phone-1"},
                     {"changes", {f.create("e-1", evil, {{"name", "'; DELETE FROM events"}})}}});
         QVERIFY(r.success);
-        QCOMPARE(f.store->countRecords(f.user.tenant_id, evil), 1);
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, evil).value(), 1);
         QCOMPARE(f.eventCount(), 1);
     }
 
@@ -94,7 +124,7 @@ private slots:
             QVERIFY(tx.value()->insertRecord(f.user.tenant_id, row).ok());
             // no commit
         }
-        QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner"), 0);
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner").value(), 0);
     }
 
     void idsComeFromCountersThatRollBackWithTheirSavepoint() {

@@ -61,9 +61,9 @@ struct Scenario {
     }
 
     json data() { return f.recordData("res.partner", id); }
-    bool deleted() { return f.store->record(f.user.tenant_id, "res.partner", id)->deleted; }
+    bool deleted() { return f.store->record(f.user.tenant_id, "res.partner", id).value()->deleted; }
     std::int64_t openConflicts() {
-        return f.store->countConflicts(f.user.tenant_id, 0, "open", {});
+        return f.store->countConflicts(f.user.tenant_id, 0, "open", {}).value();
     }
 };
 
@@ -82,7 +82,7 @@ private slots:
         QCOMPARE_JSON(s.data()["phone"], "200");
         QCOMPARE_JSON(s.data()["email"], "b@x.test");
         QCOMPARE(*r.version, 3);
-        QCOMPARE(s.f.store->countConflicts(s.f.user.tenant_id, 0, "", {}), 0);
+        QCOMPARE(s.f.store->countConflicts(s.f.user.tenant_id, 0, "", {}).value(), 0);
     }
 
     void sameValueOnBothSidesIsNoConflict() {
@@ -175,7 +175,7 @@ private slots:
         QCOMPARE(s.openConflicts(), open ? 1 : 0);
 
         // The stored conflict carries the same data as conflict_info.
-        auto stored = s.f.store->conflict(s.f.user.tenant_id, info.conflict_id);
+        auto stored = s.f.store->conflict(s.f.user.tenant_id, info.conflict_id).value();
         QVERIFY(stored);
         QCOMPARE(stored->open, open);
         QCOMPARE_JSON(stored->local_data, info.local_data);
@@ -296,7 +296,7 @@ private slots:
         QCOMPARE_JSON(s.data()["phone"], "250");
         QCOMPARE_JSON(s.data()["email"], "m@x.test");
         QCOMPARE(s.openConflicts(), 0);
-        auto stored = s.f.store->conflict(s.f.user.tenant_id, r.conflict_info->conflict_id);
+        auto stored = s.f.store->conflict(s.f.user.tenant_id, r.conflict_info->conflict_id).value();
         QCOMPARE_ENUM(stored->resolution, Resolution::Merged);
         QCOMPARE_JSON(stored->result_data["phone"], "250");
 

@@ -205,6 +205,45 @@ private slots:
         QCOMPARE(full.new_events_count, 6);
     }
 
+    void pullAnswersWhileTheWriterIsBusy() {
+        // A pull's device-state write is left to the writer: it never waits for a commit.
+        // Here a write transaction held by this thread keeps the writer from committing.
+        EngineFixture f;
+        seedEvents(f);
+        const auto other = f.addUser(f.user.tenant_id, "other@acme.test", protocol::Role::User);
+        std::int64_t lastPulled = 0;
+        {
+            auto busy = f.store->write();
+            QVERIFY(busy.ok());
+            auto first = f.engine->pull(
+                f.user,
+                f.pullRequest({{"device_id", "phone-1"}, {"app_type", "sales_app"}, {"limit", 2}}));
+            QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
+            QCOMPARE(first.value().new_events_count, 2);
+            // The device's next pull continues after it although that state is not stored yet.
+            auto next = f.engine->pull(
+                f.user, f.pullRequest({{"device_id", "phone-1"}, {"app_type", "sales_app"}}));
+            QVERIFY(next.ok());
+            QCOMPARE(next.value().new_events_count, 3);
+            QVERIFY(next.value().events.front().event_id > first.value().last_event_id);
+            lastPulled = next.value().last_event_id;
+            // A new device registered by that pull belongs to its puller.
+            QVERIFY(!f.engine
+                         ->pull(other, f.pullRequest(
+                                           {{"device_id", "phone-1"}, {"app_type", "sales_app"}}))
+                         .ok());
+        }
+        // Once the writer is free, the device's state shows both pulls.
+        auto state = f.engine->state(f.user, "phone-1");
+        QVERIFY(state.ok());
+        QCOMPARE(state.value().last_event_id, lastPulled);
+        QCOMPARE(state.value().total_syncs, 2);
+        QCOMPARE(state.value().total_events_synced, 5);
+        auto stats = f.engine->statistics(f.user, "phone-1");
+        QVERIFY(stats.ok());
+        QCOMPARE(stats.value().total_pulls, 2);
+    }
+
     void supportReadsOthersDevicesButCannotReset() {
         EngineFixture f;
         f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});

@@ -235,7 +235,7 @@ private slots:
             QVERIFY(tx.value()->updateDevice(tenant, u).ok());
             QVERIFY(tx.value()->commit().ok());
         }
-        auto d = a->device(tenant, "van-7");
+        auto d = a->device(tenant, "van-7").value();
         QVERIFY(d);
         QCOMPARE(d->total_pushes, std::int64_t(2));
         QCOMPARE(d->changes_pushed, std::int64_t(100));
@@ -249,7 +249,7 @@ private slots:
         clear.reset_syncs = true;
         QVERIFY(tx.value()->updateDevice(tenant, clear).ok());
         QVERIFY(tx.value()->commit().ok());
-        d = a->device(tenant, "van-7");
+        d = a->device(tenant, "van-7").value();
         QVERIFY(d && !d->last_error);
         QCOMPARE(d->total_syncs, std::int64_t(0));
         QCOMPARE(d->total_pushes, std::int64_t(2));
