@@ -60,7 +60,10 @@ OdooConnections::OdooConnections(storage::SyncStore& store, const OdooBridge* br
     , m_secretKeyConfig(std::move(secretKeyConfig)) {}
 
 Result<std::vector<protocol::OdooConnection>> OdooConnections::list(std::int64_t tenantId) {
-    auto tenant = m_store.tenant(tenantId);
+    auto found = m_store.tenant(tenantId);
+    if (!found.ok())
+        return found.error();
+    const auto& tenant = found.value();
     auto settings = loadOdooSettings(m_store, tenantId);
     if (!settings.ok())
         return settings.error();
@@ -101,7 +104,10 @@ Result<std::vector<protocol::OdooConnection>> OdooConnections::list(std::int64_t
 
 Result<protocol::OdooCheck> OdooConnections::test(std::int64_t tenantId,
                                                   const std::string& tenantName) {
-    auto tenant = m_store.tenant(tenantId);
+    auto found = m_store.tenant(tenantId);
+    if (!found.ok())
+        return found.error();
+    const auto& tenant = found.value();
     if (!tenant || (!tenantName.empty() && tenant->name != tenantName))
         return Error{ErrorCode::NotFound,
                      "no tenant named '" + tenantName + "' is attached to Odoo"};
