@@ -341,8 +341,10 @@ struct HttpApi::Impl {
 
     // ---- request entry (socket thread) ----
     void accept(const QHttpServerRequest& request, QTcpSocket* socket) {
-        if (auto* g = qobject_cast<GuardedSocket*>(socket); g && !g->requestArrived())
+        auto* guarded = qobject_cast<GuardedSocket*>(socket);
+        if (guarded && !guarded->requestArrived())
             return; // sent after a request that closes the connection: not processed
+        const qint64 number = guarded ? guarded->lastRequest() : 0;
         auto responder =
             std::make_shared<QHttpServerResponder>(Frontend::responderFor(request, socket));
         QPointer<QTcpSocket> safeSocket(socket);
@@ -358,7 +360,8 @@ struct HttpApi::Impl {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
         QPointer<HttpApi> api(q);
-        pool.start([this, api, req = std::move(req), responder, safeSocket, timer]() mutable {
+        pool.start([this, api, req = std::move(req), responder, safeSocket, timer,
+                    number]() mutable {
             ApiResponse resp;
             try {
                 resp = handle(req);
@@ -373,18 +376,26 @@ struct HttpApi::Impl {
             count(resp, ms);
             QMetaObject::invokeMethod(
                 frontend,
-                [api, responder, safeSocket, resp = std::move(resp), req, ms]() mutable {
+                [api, responder, safeSocket, resp = std::move(resp), req, ms, number]() mutable {
                     if (!safeSocket || safeSocket->state() != QAbstractSocket::ConnectedState)
                         return; // the client went away; the work itself is done
-                    auto* g = qobject_cast<GuardedSocket*>(safeSocket.data());
-                    if (g && g->responseStarted())
-                        resp.headers.emplace_back("Connection", "close");
-                    write(*responder, resp, req.method == Method::Head);
-                    if (g)
-                        g->responseFinished();
+                    const int status = resp.status;
+                    const bool headOnly = req.method == Method::Head;
+                    if (auto* g = qobject_cast<GuardedSocket*>(safeSocket.data())) {
+                        // Pipelined requests: answers in request order (RFC 9112 §9.3.2).
+                        g->answerInOrder(
+                            number, [g, responder, headOnly, resp = std::move(resp)]() mutable {
+                                if (g->responseStarted())
+                                    resp.headers.emplace_back("Connection", "close");
+                                write(*responder, resp, headOnly);
+                                g->responseFinished();
+                            });
+                    } else {
+                        write(*responder, resp, headOnly);
+                    }
                     if (api)
                         emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
-                                                  req.path, resp.status, ms);
+                                                  req.path, status, ms);
                 },
                 Qt::QueuedConnection);
         });
@@ -565,9 +576,8 @@ struct HttpApi::Impl {
         if (it == config.rate_limits.end() || it->second.requests <= 0)
             return std::nullopt;
         const int share = std::max(1, it->second.requests / std::max(1, config.server_processes));
-        const RateDecision d =
-            limiter.hit(name + '|' + who, share, it->second.window_seconds,
-                        QDateTime::currentMSecsSinceEpoch());
+        const RateDecision d = limiter.hit(name + '|' + who, share, it->second.window_seconds,
+                                           QDateTime::currentMSecsSinceEpoch());
         std::vector<std::pair<QByteArray, QByteArray>> h{
             {"X-RateLimit-Limit", QByteArray::number(d.limit)},
             {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},
