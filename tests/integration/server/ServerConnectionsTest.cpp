@@ -329,7 +329,7 @@ private slots:
 
     void pipelinedAnswersComeInRequestOrder() {
         restart(nullptr);
-        // A slow request (a pull of 1,000 events with payloads) and fast ones (health) sent in
+        // A slow request (a pull of 500 events with payloads) and fast ones (health) sent in
         // one write on one connection: the worker threads finish the fast ones first, but the
         // answers must come in request order (RFC 9112 §9.3.2).
         auto admin = f.client(QStringLiteral("admin"));
@@ -341,7 +341,7 @@ private slots:
             QCOMPARE(seed.status, 200);
         }
         const QByteArray pullBody =
-            R"({"device_id": "pipe-puller", "app_type": "sales_app", "last_event_id": 0, "limit": 1000})";
+            R"({"device_id": "pipe-puller", "app_type": "sales_app", "last_event_id": 0, "limit": 500})";
         const QByteArray pull = "POST /api/v1/offline-sync/pull HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                 "Authorization: Bearer " +
                                 admin->token().toLatin1() +
