@@ -50,7 +50,7 @@ if [ "$preset" = asan ]; then
     export UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan"
     export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 else
-    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:log_path=$reports/tsan:suppressions=$PWD/tests/tsan.supp"
+    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:log_path=$reports/tsan:suppressions=$PWD/tests/tsan.supp"
 fi
 
 start=$SECONDS
