@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test test-postgres asan tsan tsan-engine fuzz bench bench-sync format clean
+.PHONY: deps configure build run test test-postgres asan tsan tsan-engine ci-asan ci-tsan fuzz bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -59,6 +59,16 @@ TSAN_ENGINE_TESTS := SyncEnginePushTest SyncEnginePullTest SyncEngineConflictTes
 tsan-engine: deps
 	JOBS=$(JOBS) LABELS=unit TESTS='^($(subst $(eval) ,|,$(strip $(TSAN_ENGINE_TESTS))))$$' \
 	    bash tests/sanitize.sh tsan
+
+# CI's sanitizer stages (.ci/run), sized for 90 minutes on 2 cores with `make test` and `make
+# fuzz`: each builds its own tree (build/asan, build/tsan; neither can share build/default).
+# ci-asan: unit and integration tests under ASan+UBSan+LSan (gui and postgres runs by hand:
+# `make asan`); ci-tsan: the engine's, server's and client's unit tests under TSan (the
+# integration ones by hand: `make tsan`).
+ci-asan: deps
+	JOBS=$(JOBS) LABELS='unit|integration' bash tests/sanitize.sh asan
+ci-tsan: deps
+	JOBS=$(JOBS) LABELS=unit bash tests/sanitize.sh tsan
 
 bench: build
 	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \
