@@ -21,6 +21,9 @@ if(BRIDGECORE_SANITIZE)
         # Qt's libraries are not instrumented: their type info is invisible to -fsanitize=vptr.
         add_compile_options(-fno-sanitize=vptr)
     endif()
+else()
+    # Debian's hardening for what we ship: relocations read-only and bound at load time.
+    add_link_options(-Wl,-z,relro -Wl,-z,now)
 endif()
 # libFuzzer targets under tests/fuzz (clang only); everything they link gets coverage hooks.
 option(BRIDGECORE_FUZZ "Build the libFuzzer targets (clang)" OFF)
@@ -70,6 +73,18 @@ function(bridgecore_add_postgres_run name)
         TIMEOUT ${timeout}
         FIXTURES_REQUIRED PostgresCluster
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR};BRIDGECORE_TEST_STORE=postgres;BRIDGECORE_PG_URI=${BRIDGECORE_PG_TEST_URI}")
+endfunction()
+
+# bridgecore_add_odoo_run(<test>): runs the test executable <test> once more, as <test>_odoo
+# (label integration), with BRIDGECORE_TEST_ODOO=1: the test attaches its tenant to the Odoo
+# emulator (tests/odoo/odoo_emulator.py), so the same cases run with Odoo as the system of record.
+function(bridgecore_add_odoo_run name)
+    add_test(NAME ${name}_odoo COMMAND ${name})
+    get_test_property(${name} TIMEOUT timeout)
+    set_tests_properties(${name}_odoo PROPERTIES
+        LABELS integration
+        TIMEOUT ${timeout}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BRIDGECORE_BUILD_DIR=${CMAKE_BINARY_DIR};BRIDGECORE_SOURCE_DIR=${CMAKE_SOURCE_DIR};BRIDGECORE_TEST_ODOO=1")
 endfunction()
 
 # Development aid: -DBRIDGECORE_PARTS="core/protocol;core/storage;core/engine;tests/unit/engine"

@@ -1331,6 +1331,14 @@
             <numerusform>%Ln حدث</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>لا يوجد حدث يطابق هذه المرشّحات.</translation>
+    </message>
+    <message>
+        <source>No events yet. Every change a device pushes, and every conflict resolution, appears here, newest first.</source>
+        <translation>لا توجد أحداث بعد. يظهر هنا كل تغيير يرسله جهاز وكل حلّ لتعارض، الأحدث أولاً.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::LoginDialog</name>
@@ -2012,8 +2020,8 @@ Connected to %1</source>
         </translation>
     </message>
     <message>
-        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with New….</source>
-        <translation>لا توجد سجلات «%1» في ذاكرة هذه الوحدة بعد. تصل السجلات مع المزامنة التالية من الخادم، أو أنشئ واحداً بزر جديد….</translation>
+        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with “New…”.</source>
+        <translation>لا توجد سجلات «%1» في ذاكرة هذه الوحدة بعد. تصل السجلات مع المزامنة التالية من الخادم، أو أنشئ واحداً بزر «جديد…».</translation>
     </message>
 </context>
 <context>

@@ -1287,6 +1287,14 @@
             <numerusform>%Ln events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events yet. Every change a device pushes, and every conflict resolution, appears here, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::LoginDialog</name>
@@ -1900,7 +1908,7 @@ Database: %1</source>
         </translation>
     </message>
     <message>
-        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with New….</source>
+        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with “New…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1287,6 +1287,14 @@
             <numerusform>%Ln événements</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>Aucun événement ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>No events yet. Every change a device pushes, and every conflict resolution, appears here, newest first.</source>
+        <translation>Aucun événement pour l’instant. Chaque modification envoyée par un appareil, et chaque résolution de conflit, apparaît ici, la plus récente en premier.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::LoginDialog</name>
@@ -1944,8 +1952,8 @@ Connectée à %1</translation>
         </translation>
     </message>
     <message>
-        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with New….</source>
-        <translation>Aucun enregistrement « %1 » dans le cache de cette console. Ils arrivent avec la prochaine synchronisation, ou créez-en un avec Nouveau….</translation>
+        <source>No %1 in this console&apos;s cache yet. Records arrive with the next sync from the server, or create one with “New…”.</source>
+        <translation>Aucun enregistrement « %1 » dans le cache de cette console. Ils arrivent avec la prochaine synchronisation, ou créez-en un avec « Nouveau… ».</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,11 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
     layout->addWidget(m_table, 1);
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("eventsEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty);
 
     auto applyFilter = [this] {
         setFilter(m_modelFilter->currentIndex() == 0 &&
@@ -83,8 +88,18 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     connect(m_device, &QLineEdit::returnPressed, this, applyFilter);
     connect(m_action, &QComboBox::activated, this, applyFilter);
     connect(m_modelFilter, &QComboBox::activated, this, applyFilter);
-    connect(&m_model, &EventLogModel::loaded, this,
-            [this] { m_count->setText(tr("%Ln event(s)", "", m_model.rowCount())); });
+    auto showCount = [this] {
+        const int n = m_model.rowCount();
+        m_count->setText(tr("%Ln event(s)", "", n));
+        m_empty->setVisible(n == 0);
+        const auto& f = m_model.filter();
+        const bool filtered = f.model || f.action || f.device_id;
+        m_empty->setText(filtered ? tr("No event matches these filters.")
+                                  : tr("No events yet. Every change a device pushes, and every "
+                                       "conflict resolution, appears here, newest first."));
+    };
+    connect(&m_model, &EventLogModel::loaded, this, showCount);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, showCount);
     // New events appear on top; a reader scrolled down keeps the rows they were reading.
     connect(&m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) {

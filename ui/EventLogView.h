@@ -37,6 +37,7 @@ private:
     QComboBox* m_action = nullptr;
     QLineEdit* m_device = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_empty = nullptr;
 };
 
 } // namespace bridgecore::ui

@@ -67,6 +67,7 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
 
     connect(m_models, &QComboBox::currentIndexChanged, this,
             [this](int) { m_model.setModelName(currentModel()); });
+    connect(m_models, &QComboBox::activated, this, [this] { m_modelPicked = true; });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RecordsView::updateButtons);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &RecordsView::updateButtons);
@@ -83,13 +84,16 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
         m_empty->setVisible(m_model.total() == 0);
         m_empty->setText(
             tr("No %1 in this console's cache yet. Records arrive with the next sync from the "
-               "server, or create one with New….")
+               "server, or create one with “New…”.")
                 .arg(m_models->currentText()));
         updateButtons();
     });
     connect(m_cache, &client::ClientCache::recordsChanged, this, [this](const QString& model) {
         if (model.isEmpty() || model == m_model.modelName())
             m_model.refresh();
+        // The first records of a sync: show a model that has some, unless the user chose one.
+        if (!m_modelPicked && m_model.total() == 0)
+            reloadModels();
     });
     reloadModels();
     updateButtons();
@@ -171,9 +175,10 @@ void RecordsView::reloadModels() {
                 m_models->addItem(
                     QCoreApplication::translate("ModelCatalog", console::modelLabel(m).c_str()),
                     QString::fromStdString(m));
-            // The model shown before, else one that has records.
+            m_models->model()->sort(0); // by the names people read
+            // The model the user picked, else one that has records.
             int i = m_models->findData(current);
-            if (i < 0)
+            if (i < 0 || (!m_modelPicked && !models.firstWithData.empty() && m_model.total() == 0))
                 i = m_models->findData(QString::fromStdString(models.firstWithData));
             m_models->setCurrentIndex(std::max(i, 0));
             m_model.setModelName(currentModel());
@@ -181,6 +186,7 @@ void RecordsView::reloadModels() {
 }
 
 void RecordsView::showModel(const QString& model) {
+    m_modelPicked = true;
     int i = m_models->findData(model);
     if (i < 0) {
         m_models->addItem(QCoreApplication::translate(

@@ -61,6 +61,7 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_count = nullptr;
     QLabel* m_empty = nullptr;
+    bool m_modelPicked = false; // the user chose a model: never switch away from it
     QPushButton* m_edit = nullptr;
     QPushButton* m_delete = nullptr;
 };

@@ -42,29 +42,22 @@ bool Translations::apply(const QString& language) {
             QCoreApplication::removeTranslator(t->get());
             t->reset();
         }
-    bool ok = true;
-    if (lang == QLatin1String("en")) {
-        // English too: its plural forms ("1 conflict", "2 conflicts").
-        auto app = std::make_unique<QTranslator>();
-        if (app->load(QStringLiteral(":/i18n/bridgecore_en"))) {
-            QCoreApplication::installTranslator(app.get());
-            appTranslator() = std::move(app);
-        }
-    } else {
-        auto app = std::make_unique<QTranslator>();
-        if (app->load(QStringLiteral(":/i18n/bridgecore_") + lang)) {
-            QCoreApplication::installTranslator(app.get());
-            appTranslator() = std::move(app);
-            auto qt = std::make_unique<QTranslator>();
-            if (qt->load(QLocale(lang), QStringLiteral("qtbase"), QStringLiteral("_"),
-                         QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-                QCoreApplication::installTranslator(qt.get());
-                qtTranslator() = std::move(qt);
-            }
-        } else {
-            ok = false;
-            lang = QStringLiteral("en");
-        }
+    // A language we do not translate (or LANG unset: "C") falls back to English, which has a
+    // translation file too: its plural forms ("1 conflict", "2 conflicts").
+    const bool ok = available().contains(lang);
+    if (!ok)
+        lang = QStringLiteral("en");
+    auto app = std::make_unique<QTranslator>();
+    if (app->load(QStringLiteral(":/i18n/bridgecore_") + lang)) {
+        QCoreApplication::installTranslator(app.get());
+        appTranslator() = std::move(app);
+    }
+    auto qt = std::make_unique<QTranslator>();
+    if (lang != QLatin1String("en") &&
+        qt->load(QLocale(lang), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt.get());
+        qtTranslator() = std::move(qt);
     }
     currentLanguage() = lang;
     QLocale::setDefault(QLocale(lang));

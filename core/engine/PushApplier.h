@@ -11,6 +11,7 @@
 #include "engine/PushPlanner.h"
 
 #include <chrono>
+#include <memory>
 
 namespace bridgecore::engine {
 
@@ -20,6 +21,13 @@ struct ChangeOutcome {
     /// Keep it in the exactly-once ledger: applied, or stored as a conflict. A failure, or a
     /// retryable error such as a system of record being unavailable, is never remembered.
     bool remember = false;
+};
+
+/// What an applier did for one push before its write transaction (PushApplier::prepare), for
+/// its apply() of the same push; destroyed once the push's transaction ended.
+class PreparedPush {
+public:
+    virtual ~PreparedPush() = default;
 };
 
 /// One push being applied. Outcomes stay private to the run; the engine publishes them only
@@ -33,6 +41,9 @@ public:
     const Caller& caller;
     const protocol::Millis now;
     storage::WriteTransaction& tx;
+
+    /// The applier's prepare() of this push (nullptr when it prepared nothing).
+    PreparedPush* prepared = nullptr;
 
     const protocol::PushRequest& request() const { return *plan.request; }
     const std::string& deviceId() const { return plan.request->device_id; }
@@ -82,9 +93,28 @@ private:
 class PushApplier {
 public:
     virtual ~PushApplier() = default;
+    /// Work for a push before its write transaction, without holding the store's writer: an
+    /// applier writing to a system of record that may be slow (Odoo) does it here, so other
+    /// tenants' pushes never wait for it; apply() then records the outcome in a short
+    /// transaction (run.prepared). An error fails the whole push (nothing kept). Default:
+    /// nothing to prepare.
+    virtual Result<std::unique_ptr<PreparedPush>>
+    prepare(const PushPlan& plan, const Caller& caller, protocol::Millis now) {
+        (void)plan, (void)caller, (void)now;
+        return std::unique_ptr<PreparedPush>();
+    }
     /// Applies run.plan's changes in run.plan.order, finishing every one of them with
     /// run.finish(). An error means the storage failed; the engine then rolls the push back.
     virtual Status apply(PushRun& run) = 0;
+    /// A conflict resolution's write (client_wins, merge) of `fields` into record `id` of
+    /// `model`, or its delete, before the store records it: a system of record (Odoo) takes it
+    /// first; an error fails that resolution and the store keeps nothing of it. The store's own
+    /// records need nothing more.
+    virtual Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
+                                   const protocol::json& fields, bool deleteIt) {
+        (void)tenantId, (void)model, (void)id, (void)fields, (void)deleteIt;
+        return {};
+    }
 };
 
 /// Applies changes to the store's own records: records, events, conflicts and the ledger, in

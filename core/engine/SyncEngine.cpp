@@ -425,6 +425,11 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         plan = PushPlanner::plan(req, std::move(ledger).value(), models);
     }
     const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
+    // What the applier does outside the writer (Odoo's writes), before the transaction.
+    auto preparedResult = applier->prepare(plan, caller, now);
+    if (!preparedResult.ok())
+        return preparedResult.error();
+    const std::unique_ptr<PreparedPush> prepared = std::move(preparedResult).value();
 
     // Apply in the writer's next group: one savepoint of one write transaction holds the
     // records, events, conflicts, ledger entries, device state, traffic and metrics.
@@ -442,6 +447,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         if (PushPlanner::ledgerChanged(plan, ledger.value()))
             plan = PushPlanner::plan(req, std::move(ledger).value(), models);
         PushRun run(plan, caller, now, tx);
+        run.prepared = prepared.get();
         if (Status s = applier->apply(run); !s.ok())
             return s;
         resp = responseOf(req, run.outcomes(), now, caller.user_id);
@@ -613,12 +619,29 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         who.priority = *it->second.priority;
 
     Result<std::int64_t> written = std::int64_t(0);
+    // A system of record's refusal (Odoo) is this resolution's failure; nothing is kept.
+    const auto applier = applierFor(caller.tenant_id);
+    auto refused = [&r](const Error& e) {
+        r.status = ChangeStatus::Failed;
+        r.error_code = e.code;
+        r.error = e.message;
+        return r;
+    };
     switch (strategy) {
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
-            if (!row.deleted)
+            if (!row.deleted) {
+                if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id,
+                                                        json::object(), true);
+                    !s.ok())
+                    return refused(s.error());
                 written = deleteRecord(tx, caller.tenant_id, row, now, who);
+            }
         } else {
+            if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, c.local_data,
+                                                    false);
+                !s.ok())
+                return refused(s.error());
             written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
         }
         c.resolution = Resolution::ClientWins;
@@ -627,6 +650,9 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
+        if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, fields, false);
+            !s.ok())
+            return refused(s.error());
         written = writeFields(tx, caller.tenant_id, row, fields, now, who);
         c.resolution = Resolution::Merged;
         break;
@@ -731,9 +757,12 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                 if (fields.is_object() && !fields.empty()) {
                     const Writer who{caller.user_id, req.device_id, res.local_id,
                                      EventPriority::Medium, Impl::category(models, it->model)};
-                    auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
-                    if (!ev.ok())
-                        w = ev.error();
+                    w = d->applierFor(caller.tenant_id)
+                            ->writeResolution(caller.tenant_id, it->model, row.id, fields, false);
+                    if (w.ok())
+                        if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
+                            !ev.ok())
+                            w = ev.error();
                 }
                 if (w.ok()) {
                     r.status = ChangeStatus::Success;

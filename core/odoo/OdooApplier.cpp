@@ -3,6 +3,7 @@
 #include "engine/RecordWrites.h"
 #include "odoo/OdooMirror.h"
 #include "odoo/OdooPushWriter.h"
+#include "odoo/ScratchTransaction.h"
 
 #include <algorithm>
 #include <map>
@@ -67,54 +68,198 @@ struct Item {
 
 } // namespace
 
-OdooApplier::OdooApplier(std::shared_ptr<OdooClient> client)
-    : m_client(std::move(client)) {}
+/// One wave of a batch (changes not depending on each other): what Odoo had of the records
+/// it targets, what was decided and written, and Odoo's answers.
+struct OdooApplier::Wave {
+    std::vector<std::size_t> changes;
+    std::vector<FeedChange> seen;
+    std::vector<Item> items;
+    std::vector<OdooOutcome> outcomes; // per Item::writerIndex
+    std::set<std::size_t> recorded;    // changes left to record() once decide() ran
+};
+
+/// A push rehearsed outside the writer (prepare): Odoo is written, the mirror's part waits
+/// for apply(). Holds the tenant's turn until the push's transaction ended.
+struct OdooApplier::Rehearsal final : engine::PreparedPush {
+    std::unique_lock<std::mutex> turn;
+    struct Batch {
+        std::vector<std::size_t> changes;
+        std::vector<Wave> waves;
+        std::optional<Error> failed; // the rehearsal's storage failed: nothing was written
+    };
+    std::vector<Batch> batches;
+    std::vector<std::optional<ChangeOutcome>> outcomes; // as the rehearsal decided them
+};
+
+OdooApplier::OdooApplier(std::shared_ptr<OdooClient> client,
+                         std::shared_ptr<storage::SyncStore> store)
+    : m_client(std::move(client))
+    , m_store(std::move(store)) {}
+
+OdooApplier::~OdooApplier() = default;
+
+Result<std::unique_ptr<engine::PreparedPush>> OdooApplier::prepare(const engine::PushPlan& plan,
+                                                                   const engine::Caller& caller,
+                                                                   protocol::Millis now) {
+    if (!m_store)
+        return std::unique_ptr<engine::PreparedPush>(); // apply() does it all in the transaction
+    auto rehearsal = std::make_unique<Rehearsal>();
+    // One push of the tenant at a time from here to its commit: the mirror this push reads
+    // then already holds what the previous one wrote to Odoo.
+    rehearsal->turn = std::unique_lock(m_turn);
+    auto snapshot = m_store->read();
+    if (!snapshot.ok())
+        return snapshot.error();
+    ScratchTransaction scratch(std::move(snapshot).value());
+    PushRun run(plan, caller, now, scratch);
+    if (Status s = rehearse(run, rehearsal.get()); !s.ok())
+        return s.error();
+    rehearsal->outcomes = run.outcomes();
+    return std::unique_ptr<engine::PreparedPush>(std::move(rehearsal));
+}
 
 Status OdooApplier::apply(PushRun& run) {
+    if (auto* rehearsal = dynamic_cast<Rehearsal*>(run.prepared))
+        return replay(run, *rehearsal);
+    return rehearse(run, nullptr);
+}
+
+Status OdooApplier::rehearse(PushRun& run, Rehearsal* keep) {
     const auto& order = run.plan.order;
     const std::size_t batchSize =
         std::size_t(std::clamp(run.request().batch_size, 1, kMaxBatchSize));
     for (std::size_t start = 0; start < order.size(); start += batchSize) {
         const std::size_t end = std::min(order.size(), start + batchSize);
         std::vector<std::size_t> batch(order.begin() + long(start), order.begin() + long(end));
+        Rehearsal::Batch kept;
+        kept.changes = batch;
         const std::size_t mark = run.mark();
         storage::Savepoint sp(run.tx);
         Status s = sp.status();
         // A change is checked (run.precheck) once what it depends on is finished: the batch
         // goes to Odoo in waves, a new one where a change depends on one of the current wave.
-        std::vector<std::size_t> wave;
+        Wave wave;
         std::set<std::size_t> inWave;
+        auto flush = [&]() -> Status {
+            Status w = decide(run, wave);
+            for (const auto& it : wave.items)
+                if (!run.finished(it.i))
+                    wave.recorded.insert(it.i);
+            if (w.ok())
+                w = record(run, wave);
+            kept.waves.push_back(std::move(wave));
+            wave = Wave();
+            inWave.clear();
+            return w;
+        };
         for (auto i : batch) {
             if (!s.ok())
                 break;
             bool dependsOnWave = false;
             for (auto d : run.plan.changes[i].depends_on)
                 dependsOnWave = dependsOnWave || inWave.count(d) > 0;
-            if (dependsOnWave) {
-                s = applyBatch(run, wave);
-                wave.clear();
-                inWave.clear();
-            }
-            wave.push_back(i);
+            if (dependsOnWave)
+                s = flush();
+            wave.changes.push_back(i);
             inWave.insert(i);
         }
-        if (s.ok() && !wave.empty())
-            s = applyBatch(run, wave);
+        if (s.ok() && !wave.changes.empty())
+            s = flush();
         if (s.ok())
             s = sp.release();
         if (!s.ok()) {
             run.dropSince(mark);
-            for (auto i : batch)
-                if (Status f = run.finish(i, run.failure(i, ErrorCode::StorageError,
-                                                         "not applied: " + s.error().message));
-                    !f.ok())
-                    return f;
+            kept.failed = s.error();
+            if (Status f = failBatch(run, batch, s.error()); !f.ok())
+                return f;
+        }
+        if (keep)
+            keep->batches.push_back(std::move(kept));
+    }
+    return {};
+}
+
+Status OdooApplier::failBatch(PushRun& run, const std::vector<std::size_t>& batch, const Error& e) {
+    for (auto i : batch)
+        if (!run.finished(i))
+            if (Status f = run.finish(
+                    i, run.failure(i, ErrorCode::StorageError, "not applied: " + e.message));
+                !f.ok())
+                return f;
+    return {};
+}
+
+Status OdooApplier::replay(PushRun& run, Rehearsal& rehearsal) {
+    const std::int64_t tenantId = run.caller.tenant_id;
+    for (auto& batch : rehearsal.batches) {
+        const std::size_t mark = run.mark();
+        storage::Savepoint sp(run.tx);
+        Status s = sp.status();
+        if (s.ok() && batch.failed)
+            s = *batch.failed;
+        for (auto& wave : batch.waves) {
+            if (!s.ok())
+                break;
+            // Odoo's state as the rehearsal read it (an Odoo user's edit becomes its event
+            // here, unless the feed logged it meanwhile: then it is an echo).
+            TxMirror mirror(run.tx, tenantId);
+            if (auto r = applyFeed(mirror, wave.seen, run.now); !r.ok()) {
+                s = r.error();
+                break;
+            }
+            const std::set<std::size_t>& written = wave.recorded;
+            for (auto i : wave.changes) {
+                if (run.finished(i))
+                    continue;
+                // Remembered meanwhile (the same push from the same device committed while
+                // this one was in Odoo): the stored answer.
+                if (auto decided = run.precheck(i); decided && decided->result.duplicate) {
+                    s = run.finish(i, std::move(*decided));
+                } else if (!written.count(i)) {
+                    const auto& o = rehearsal.outcomes[i];
+                    s = run.finish(i, o ? *o
+                                        : run.failure(i, ErrorCode::NotAttempted, "not attempted"));
+                }
+                if (!s.ok())
+                    break;
+            }
+            if (s.ok())
+                s = record(run, wave);
+        }
+        if (s.ok())
+            s = sp.release();
+        if (!s.ok()) {
+            run.dropSince(mark);
+            if (Status f = failBatch(run, batch.changes, s.error()); !f.ok())
+                return f;
         }
     }
     return {};
 }
 
-Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& batch) {
+Status OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,
+                                    std::int64_t id, const json& fields, bool deleteIt) {
+    OdooChange oc;
+    oc.local_id = "resolution";
+    oc.model = model;
+    oc.action = deleteIt ? Action::Delete : Action::Update;
+    oc.odoo_id = id;
+    for (const auto& [k, v] : fields.items())
+        if (k != "id")
+            oc.values[k] = v;
+    if (!deleteIt && oc.values.empty())
+        return {};
+    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, "resolution"));
+    const auto outcomes = writer.write({oc});
+    if (outcomes.empty() || !outcomes[0].done)
+        return outcomes.empty() || !outcomes[0].error
+                   ? Error{ErrorCode::Internal, "not written to Odoo"}
+                   : *outcomes[0].error;
+    return {};
+}
+
+Status OdooApplier::decide(PushRun& run, Wave& wave) {
+    const std::vector<std::size_t>& batch = wave.changes;
     const std::int64_t tenantId = run.caller.tenant_id;
     auto fieldTypes = [this](const std::string& model) -> Result<json> {
         static thread_local std::map<std::string, json> cache;
@@ -140,7 +285,7 @@ Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& bat
             batchCreates.insert(run.plan.change(i).local_id);
 
     // 0. What is decided without Odoo.
-    std::vector<Item> items;
+    std::vector<Item>& items = wave.items;
     for (auto i : batch) {
         if (auto decided = run.precheck(i)) {
             if (Status s = run.finish(i, std::move(*decided)); !s.ok())
@@ -177,7 +322,7 @@ Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& bat
     for (const auto& it : items)
         if (it.target)
             targets[run.plan.change(it.i).model].insert(*it.target);
-    std::vector<FeedChange> seen;
+    std::vector<FeedChange>& seen = wave.seen;
     for (const auto& [model, ids] : targets) {
         auto types = fieldTypes(model);
         if (!types.ok())
@@ -320,9 +465,15 @@ Status OdooApplier::applyBatch(PushRun& run, const std::vector<std::size_t>& bat
     static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
     OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
                           sharedTypes);
-    const auto outcomes = writer.write(changes);
+    wave.outcomes = writer.write(changes);
+    return {};
+}
 
+Status OdooApplier::record(PushRun& run, Wave& wave) {
     // 4. Mirror what Odoo accepted; finish every change.
+    const std::int64_t tenantId = run.caller.tenant_id;
+    const auto& outcomes = wave.outcomes;
+    auto& items = wave.items;
     const Writer whoBase{
         run.caller.user_id, run.deviceId(), {}, protocol::EventPriority::Medium, "business"};
     for (auto& it : items) {

@@ -11,22 +11,61 @@
 //      Odoo's refusals are per-change failures (ACCESS_DENIED, ODOO_VALIDATION,
 //      RECORD_NOT_FOUND, DEPENDENCY_FAILED); ODOO_UNAVAILABLE is never remembered, so the
 //      device's retry tries again.
+// Steps 1-3 never run inside the store's shared write transaction: prepare() rehearses the
+// whole push on a ScratchTransaction over a read snapshot (Odoo is read and written there),
+// then apply(), in the push's short transaction, replays what the rehearsal decided: Odoo's
+// state into the mirror, the rows, events, conflicts and ledger of what Odoo accepted. A slow
+// Odoo therefore holds only its own tenant's pushes (one at a time, the tenant's turn), never
+// the writer. A crash between Odoo's commit and ours is the window external ids cover (the
+// retry finds the record through ir.model.data); a change remembered meanwhile by the same
+// device's other push is answered as the duplicate it is.
 
 #include "engine/PushApplier.h"
 #include "odoo/OdooClient.h"
 
 #include <memory>
+#include <mutex>
 
 namespace bridgecore::odoo {
 
 class OdooApplier final : public engine::PushApplier {
 public:
-    explicit OdooApplier(std::shared_ptr<OdooClient> client);
+    /// With `store`, prepare() writes to Odoo outside the store's writer (a rehearsal on a
+    /// snapshot) and apply() only records the outcome; without, apply() does both.
+    explicit OdooApplier(std::shared_ptr<OdooClient> client,
+                         std::shared_ptr<storage::SyncStore> store = nullptr);
+    ~OdooApplier() override;
+
+    Result<std::unique_ptr<engine::PreparedPush>> prepare(const engine::PushPlan& plan,
+                                                          const engine::Caller& caller,
+                                                          protocol::Millis now) override;
     Status apply(engine::PushRun& run) override;
+    /// Writes a resolution into Odoo (write, or unlink) through OdooPushWriter.
+    Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
+                           const json& fields, bool deleteIt) override;
+    /// The tenant's turn: held by a push from prepare() to its commit, and by whoever else
+    /// mirrors Odoo's changes for the tenant (the feed), so neither reads the mirror while the
+    /// other has written Odoo but not yet the mirror.
+    std::mutex& turn() { return m_turn; }
 
 private:
-    Status applyBatch(engine::PushRun& run, const std::vector<std::size_t>& batch);
+    struct Wave;
+    struct Rehearsal;
+    /// Steps 1-4 on run.tx, batch by batch in waves; `keep` collects what apply() replays.
+    Status rehearse(engine::PushRun& run, Rehearsal* keep);
+    /// The rehearsal's outcome recorded in the push's transaction.
+    Status replay(engine::PushRun& run, Rehearsal& rehearsal);
+    /// Steps 0-3 of a wave: what is decided without Odoo, Odoo's current state of the
+    /// targets into the mirror, conflicts, and the writes into Odoo.
+    Status decide(engine::PushRun& run, Wave& wave);
+    /// Step 4: the mirror rows, events and conflicts of what Odoo accepted; every change
+    /// finished.
+    Status record(engine::PushRun& run, Wave& wave);
+    Status failBatch(engine::PushRun& run, const std::vector<std::size_t>& batch, const Error& e);
+
     std::shared_ptr<OdooClient> m_client;
+    std::shared_ptr<storage::SyncStore> m_store;
+    std::mutex m_turn;
 };
 
 } // namespace bridgecore::odoo

@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 
 #include <chrono>
+#include <map>
 #include <set>
 
 Q_DECLARE_LOGGING_CATEGORY(lcOdoo)
@@ -53,10 +54,99 @@ struct OdooBridge::Feed {
     OdooSettings settings;
     std::shared_ptr<OdooClient> client;
     std::unique_ptr<OdooFeed> feed;
-    std::shared_ptr<engine::PushApplier> applier;
+    std::shared_ptr<OdooApplier> applier;
     std::thread thread;
     BridgeStatus status;
+    // user.sync.state: whether Odoo has the model (asked once), the row of each device and
+    // what was last written there.
+    std::optional<bool> syncState;
+    std::map<std::string, std::int64_t> stateRows;
+    std::map<std::string, std::string> stateWritten;
 };
+
+namespace {
+constexpr int kMaxDevicesPerPoll = 1000;
+
+/// A device's state as user.sync.state holds it (the guide's fields).
+json syncStateValues(const storage::DeviceRow& d, std::int64_t odooUid) {
+    return {{"user_id", odooUid},
+            {"device_id", d.device_id},
+            {"app_type", d.app_type ? json(*d.app_type) : json(false)},
+            {"last_event_id", d.last_event_id},
+            {"last_sync_time",
+             d.last_sync_time ? json(formatOdooDatetime(*d.last_sync_time)) : json(false)},
+            {"sync_count", d.total_syncs}};
+}
+} // namespace
+
+Status OdooBridge::writeSyncStates(Feed& f) {
+    if (!f.syncState) {
+        auto probe = f.client->call("user.sync.state", "search_count", json::array(),
+                                    {{"domain", json::array()}});
+        if (!probe.ok() && probe.error().code != ErrorCode::NotFound)
+            return probe.error();
+        f.syncState = probe.ok(); // no such model: the addon is not installed, nothing to do
+    }
+    if (!*f.syncState)
+        return {};
+    if (f.client->uid() == 0) // JSON-2 calls carry the key, not the user: ask once
+        if (auto a = f.client->authenticate(); !a.ok())
+            return a.error();
+    auto tx = m_store->read();
+    if (!tx.ok())
+        return tx.error();
+    auto devices = tx.value()->devices(f.tenantId, 0, kMaxDevicesPerPoll, 0, {});
+    tx.value().reset();
+    if (!devices.ok())
+        return devices.error();
+    std::vector<std::pair<std::string, json>> changed;
+    for (const auto& d : devices.value()) {
+        if (!d.last_sync_time)
+            continue;
+        json values = syncStateValues(d, f.client->uid());
+        std::string text = values.dump();
+        if (f.stateWritten[d.device_id] != text)
+            changed.emplace_back(d.device_id, std::move(values));
+    }
+    if (changed.empty())
+        return {};
+    // Rows made before (by an earlier run of this server, too), in one search.
+    json unknown = json::array();
+    for (const auto& [device, values] : changed)
+        if (!f.stateRows.count(device))
+            unknown.push_back(device);
+    if (!unknown.empty()) {
+        auto rows =
+            f.client->call("user.sync.state", "search_read", json::array(),
+                           {{"domain", json::array({json::array({"device_id", "in", unknown})})},
+                            {"fields", json::array({"device_id"})}});
+        if (!rows.ok())
+            return rows.error();
+        for (const auto& r : rows.value())
+            if (r.contains("device_id") && r["device_id"].is_string())
+                f.stateRows[r["device_id"].get<std::string>()] = r.value("id", std::int64_t(0));
+    }
+    for (const auto& [device, values] : changed) {
+        auto row = f.stateRows.find(device);
+        if (row != f.stateRows.end()) {
+            auto w = f.client->call("user.sync.state", "write", json::array({row->second}),
+                                    {{"vals", values}});
+            if (!w.ok())
+                return w.error();
+        } else {
+            auto c = f.client->call("user.sync.state", "create", json::array(),
+                                    {{"vals_list", json::array({values})}});
+            if (!c.ok())
+                return c.error();
+            const json& id = c.value();
+            f.stateRows[device] = id.is_array() && !id.empty() ? id[0].get<std::int64_t>()
+                                  : id.is_number_integer()     ? id.get<std::int64_t>()
+                                                               : 0;
+        }
+        f.stateWritten[device] = values.dump();
+    }
+    return {};
+}
 
 OdooBridge::OdooBridge(std::shared_ptr<storage::SyncStore> store, SecretBox box, int pollIntervalMs)
     : m_store(std::move(store))
@@ -92,7 +182,7 @@ Status OdooBridge::start() {
                 models.insert(e.model);
         f->feed = std::make_unique<OdooFeed>(
             *f->client, std::vector<std::string>(models.begin(), models.end()));
-        f->applier = std::make_shared<OdooApplier>(f->client);
+        f->applier = std::make_shared<OdooApplier>(f->client, m_store);
         f->status.tenant_id = t.id;
         f->status.url = f->settings.url;
         f->status.database = f->settings.database;
@@ -148,6 +238,9 @@ void OdooBridge::run(Feed& f) {
         FeedApplied applied;
         protocol::Millis newest = 0;
         if (changes.ok()) {
+            // Not while a push of the tenant has written Odoo but not yet the mirror: its
+            // writes would look like an Odoo user's.
+            std::lock_guard turn(f.applier->turn());
             StoreMirror mirror(*m_store, f.tenantId);
             auto r = applyFeed(mirror, changes.value(), nowMs());
             if (r.ok()) {
@@ -164,6 +257,9 @@ void OdooBridge::run(Feed& f) {
         } else {
             error = changes.error().message;
         }
+        if (error.empty())
+            if (Status st = writeSyncStates(f); !st.ok())
+                error = "user.sync.state: " + st.error().message;
         {
             std::lock_guard lock(m_mutex);
             if (error.empty()) {

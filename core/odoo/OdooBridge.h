@@ -58,6 +58,9 @@ public:
 private:
     struct Feed;
     void run(Feed& feed);
+    /// The guide's user.sync.state in Odoo, when the model exists there: one row per device
+    /// (user_id = the connector's Odoo user), written when the device's state changed.
+    Status writeSyncStates(Feed& feed);
 
     std::shared_ptr<storage::SyncStore> m_store;
     SecretBox m_box;

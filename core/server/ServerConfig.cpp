@@ -1,5 +1,6 @@
 #include "ServerConfig.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -16,11 +17,57 @@ namespace {
 Error bad(const std::string& field, const std::string& what) {
     return Error{ErrorCode::ValidationError, "config: '" + field + "' " + what};
 }
+
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// A typo in the file must not leave a default silently in force: every key of `object` is one
+/// of `known` or a comment (a key starting with #).
+Status onlyKnownKeys(const json& object, std::initializer_list<const char*> known,
+                     const std::string& prefix = {}) {
+    for (const auto& [key, value] : object.items()) {
+        if (key.starts_with('#') ||
+            std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+            continue;
+        // Name the nearest setting when it is close enough to be the intended one.
+        const char* nearest = nullptr;
+        std::size_t best = std::max<std::size_t>(2, key.size() / 4) + 1;
+        for (const char* k : known)
+            if (const std::size_t d = editDistance(key, k); d < best)
+                best = d, nearest = k;
+        std::string what = "is not a setting";
+        if (nearest)
+            what += std::string(" (did you mean '") + nearest + "'?)";
+        return bad(prefix + key, what);
+    }
+    return Status::success();
+}
 } // namespace
 
 Status ServerConfig::apply(const json& j) {
     if (!j.is_object())
         return Error{ErrorCode::ValidationError, "config: the file must hold a JSON object"};
+    if (Status s =
+            onlyKnownKeys(j, {"db", "listen", "jwt_secret", "jwt_secret_file", "max_body_bytes",
+                              "gzip_min_bytes", "access_token_seconds", "refresh_token_seconds",
+                              "rate_limits", "header_timeout_seconds", "idle_timeout_seconds",
+                              "max_connections", "max_header_bytes", "worker_threads",
+                              "server_processes", "log_requests", "secret_key", "odoo"});
+        !s.ok())
+        return s;
     auto integer = [&](const char* key, std::int64_t min, std::int64_t& out) -> Status {
         if (!j.contains(key))
             return Status::success();
@@ -94,6 +141,8 @@ Status ServerConfig::apply(const json& j) {
         const auto& o = j["odoo"];
         if (!o.is_object())
             return bad("odoo", "must be an object");
+        if (Status s = onlyKnownKeys(o, {"poll_interval_ms"}, "odoo."); !s.ok())
+            return s;
         if (o.contains("poll_interval_ms")) {
             if (!o["poll_interval_ms"].is_number_integer() ||
                 o["poll_interval_ms"].get<std::int64_t>() < 10)
@@ -107,8 +156,14 @@ Status ServerConfig::apply(const json& j) {
             return bad("rate_limits", "must be an object");
         for (const auto& [name, limit] : rl.items()) {
             const std::string field = "rate_limits." + name;
+            if (name.starts_with('#'))
+                continue;
             if (!rate_limits.count(name))
                 return bad(field, "is not a rate-limited endpoint");
+            if (limit.is_object())
+                if (Status s = onlyKnownKeys(limit, {"requests", "window_seconds"}, field + ".");
+                    !s.ok())
+                    return s;
             if (!limit.is_object() || !limit.contains("requests") ||
                 !limit["requests"].is_number_integer() || limit["requests"].get<int>() < 0)
                 return bad(field, "needs \"requests\" >= 0");

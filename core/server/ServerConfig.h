@@ -14,7 +14,8 @@
 //    "secret_key": "...(>= 32 bytes; BRIDGECORE_SECRET_KEY overrides; seals Odoo API keys)",
 //    "odoo": {"poll_interval_ms": 2000}}
 // "requests": 0 switches a limit off. `--db` and `--listen` win over "db" and "listen"; relative
-// "db" and "jwt_secret_file" paths in a file are relative to that file's folder.
+// "db" and "jwt_secret_file" paths in a file are relative to that file's folder. Keys starting
+// with # are comments; any other key not listed here is refused, naming the nearest setting.
 
 #include "auth/TokenService.h"
 #include "protocol/Protocol.h"

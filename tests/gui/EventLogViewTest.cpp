@@ -19,6 +19,7 @@ class EventLogViewTest : public QObject {
 private slots:
     void pagesAndFilters();
     void newEventsAppearOnTopKeepingTheSelection();
+    void anEmptyLogSaysWhatWouldAppear();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -118,6 +119,27 @@ void EventLogViewTest::newEventsAppearOnTopKeepingTheSelection() {
     // Users by email.
     QTRY_COMPARE(m->index(0, int(C::User)).data().toString(), QStringLiteral("user@fixture.test"));
     saveScreenshot(&view, QStringLiteral("events_live"));
+}
+
+void EventLogViewTest::anEmptyLogSaysWhatWouldAppear() {
+    GuiFixture f;
+    ui::EventLogView view(&f.backend());
+    view.resize(1000, 500);
+    view.show();
+    auto* empty = view.findChild<QLabel*>(QStringLiteral("eventsEmpty"));
+    QVERIFY(empty);
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY(empty->text().startsWith(QStringLiteral("No events yet.")));
+    // The first event hides it, without Refresh.
+    QCOMPARE(f.push("dev-a", protocol::json::array({GuiFixture::create("a-1", {{"name", "A"}})}))
+                 .succeeded,
+             1);
+    QTRY_COMPARE_WITH_TIMEOUT(view.model()->rowCount(), 1, 2000);
+    QTRY_VERIFY(!empty->isVisible());
+    // A filter nothing matches says so, rather than claiming the log is empty.
+    view.setFilter({}, QStringLiteral("unlink"), {});
+    QTRY_VERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), QStringLiteral("No event matches these filters."));
 }
 
 QTEST_MAIN(EventLogViewTest)

@@ -33,6 +33,7 @@ private slots:
     void titleShortcutsAndDemo();
     void welcomePasswordIsSelectableAndCopyable();
     void lastSyncFollowsTheLanguage();
+    void unknownSystemLanguageFallsBackToEnglishPlurals();
 };
 
 void MainWindowTest::everyViewWithDemoData() {
@@ -208,6 +209,21 @@ void MainWindowTest::lastSyncFollowsTheLanguage() {
     const QString fr = window.lastSyncText();
     QVERIFY2(!hasArabic(fr), qPrintable(fr));
     window.setLanguage(QStringLiteral("en"));
+}
+
+void MainWindowTest::unknownSystemLanguageFallsBackToEnglishPlurals() {
+    // A machine in a language we do not translate (or LANG unset: "C") gets English, plural
+    // forms included: "2 conflicts", never "2 conflict(s)".
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(QLocale(QLocale::Swahili));
+    QVERIFY(!ui::Translations::apply(QStringLiteral("sw")));
+    QCOMPARE(ui::Translations::current(), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("bridgecore::ui::ConflictsView", "%Ln conflict(s)", "", 2),
+             QStringLiteral("2 conflicts"));
+    QCOMPARE(QCoreApplication::translate("bridgecore::ui::ConflictsView", "%Ln conflict(s)", "", 1),
+             QStringLiteral("1 conflict"));
+    QLocale::setDefault(system);
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(MainWindowTest)

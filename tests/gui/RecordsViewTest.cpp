@@ -26,6 +26,7 @@ private slots:
     void resolvedConflictShowsInRecords();
     void typedFormRefusesInvalidInput();
     void opensOnDataAndEditNeedsASelection();
+    void followsTheFirstSyncUnlessAModelWasPicked();
 
 private:
     struct Env {
@@ -257,6 +258,49 @@ void RecordsViewTest::opensOnDataAndEditNeedsASelection() {
     QVERIFY(view.editButton()->isEnabled());
     QVERIFY(view.deleteButton()->isEnabled());
     saveScreenshot(&view, QStringLiteral("records_contacts"));
+}
+
+void RecordsViewTest::followsTheFirstSyncUnlessAModelWasPicked() {
+    // Opened before the first records arrive (the console's first start, or --demo): once a
+    // sync brings records, the view shows a model that has some instead of an empty one.
+    Env e;
+    auto s = console::ConsoleSession::openEmbedded(e.tmp.path());
+    QVERIFY(s.ok());
+    e.session = std::move(s.value());
+    auto& session = *e.session;
+    auto uid = session.accounts().createUser(console::ConsoleSession::kTenantName,
+                                             "phone@bridgecore.local", "Phone",
+                                             protocol::Role::User, "phone-password");
+    QVERIFY(uid.ok());
+    e.phone = {session.caller().tenant_id, uid.value(), protocol::Role::User};
+    ui::RecordsView view(session.cache(), session.clientPool());
+    view.resize(1000, 500);
+    view.show();
+    auto* combo = view.findChild<QComboBox*>(QStringLiteral("recordModelCombo"));
+    QTRY_VERIFY(combo->count() > 1);
+    QCOMPARE(view.model()->total(), 0);
+    const QString empty = view.currentModel();
+    QVERIFY(empty != QStringLiteral("sale.order"));
+    push1(e, GuiFixture::create("so-1", {{"name", "SO001"}}, "sale.order"));
+    QVERIFY(syncAndWait(e));
+    QTRY_COMPARE(view.currentModel(), QStringLiteral("sale.order"));
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    // Models are listed by the names people read, in order.
+    QStringList labels;
+    for (int i = 0; i < combo->count(); ++i)
+        labels << combo->itemText(i);
+    QStringList sorted = labels;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString& a, const QString& b) { return a.localeAwareCompare(b) < 0; });
+    QCOMPARE(labels, sorted);
+
+    // A model the user picked stays, even when it is empty and others have records.
+    combo->setCurrentIndex(combo->findData(empty));
+    emit combo->activated(combo->currentIndex());
+    push1(e, GuiFixture::create("p-2", {{"name", "Deco Addict"}}, "sale.order"));
+    QVERIFY(syncAndWait(e));
+    QTest::qWait(300);
+    QCOMPARE(view.currentModel(), empty);
 }
 
 QTEST_MAIN(RecordsViewTest)

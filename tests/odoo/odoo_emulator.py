@@ -26,7 +26,8 @@ connector's convenience:
 Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a JSON body:
   faults   {"fail_next": N, "fail_status": 503, "hang_next": N, "hang_seconds": 30,
             "drop_after_commit_next": N, "hang_after_commit_next": N, "latency_ms": 1,
-            "only_method": "load"}   (the switches count calls of only_method when given)
+            "only_method": "load", "only_model": "sale.order"}   (the switches count only
+            calls of only_method / only_model when given)
   stats    -> {"calls": N, "calls_by_method": {...}, "commits": N}
   reset_stats, edit {"model", "id", "values", "uid"} (an Odoo user's write), create, unlink.
 
@@ -773,7 +774,7 @@ class Emulator:
         self.lock = threading.Lock()
         self.faults = {"fail_next": 0, "fail_status": 503, "hang_next": 0, "hang_seconds": 30,
                        "drop_after_commit_next": 0, "hang_after_commit_next": 0,
-                       "latency_ms": args.latency_ms, "only_method": None}
+                       "latency_ms": args.latency_ms, "only_method": None, "only_model": None}
         self.stats = {"calls": 0, "calls_by_method": {}, "commits": 0}
 
     def major(self):
@@ -829,11 +830,15 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(404, {"name": "werkzeug.exceptions.NotFound", "message": "Not Found"})
 
     # -- faults around one call; returns False when the call must not run at all --
-    def before_call(self, method):
+    def counts(self, method, model):
+        faults = self.emu.faults
+        return (faults["only_method"] in (None, method)) and \
+            (faults.get("only_model") in (None, model))
+
+    def before_call(self, method, model=None):
         emu = self.emu
         with emu.lock:
-            only = emu.faults["only_method"]
-            counts = only is None or only == method
+            counts = self.counts(method, model)
             emu.stats["calls"] += 1
             emu.stats["calls_by_method"][method] = emu.stats["calls_by_method"].get(method, 0) + 1
             latency = emu.faults["latency_ms"]
@@ -855,11 +860,10 @@ class Handler(BaseHTTPRequestHandler):
             return status
         return None
 
-    def after_commit(self, method):
+    def after_commit(self, method, model=None):
         emu = self.emu
         with emu.lock:
-            only = emu.faults["only_method"]
-            counts = only is None or only == method
+            counts = self.counts(method, model)
             emu.stats["commits"] += 1
             drop = hang = False
             if counts and emu.faults["drop_after_commit_next"] > 0:
@@ -908,7 +912,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(404, serialize_exception(HttpError("NotFound", 404,
                                                                      "Not Found")))
         model, method = parts
-        fault = self.before_call(method)
+        fault = self.before_call(method, model)
         if fault == "dropped":
             return
         if fault:
@@ -950,7 +954,7 @@ class Handler(BaseHTTPRequestHandler):
             err = serialize_exception(e)
             err["name"] = type(e).__name__
             return self.send_json(500, err)
-        if self.after_commit(method):
+        if self.after_commit(method, model):
             return
         self.send_json(200, result)
 
@@ -966,7 +970,8 @@ class Handler(BaseHTTPRequestHandler):
                 "code": 200, "message": "Odoo Server Error",
                 "data": serialize_exception(ValueError("Invalid JSON-RPC request"))}})
         call_name = args[4] if service == "object" and len(args) > 4 else method
-        fault = self.before_call(call_name)
+        call_model = args[3] if service == "object" and len(args) > 4 else None
+        fault = self.before_call(call_name, call_model)
         if fault == "dropped":
             return
         if fault:
@@ -980,7 +985,7 @@ class Handler(BaseHTTPRequestHandler):
                     type(e).__name__
             return self.send_json(200, {"jsonrpc": "2.0", "id": req_id, "error": {
                 "code": 200, "message": "Odoo Server Error", "data": data}})
-        if self.after_commit(call_name):
+        if self.after_commit(call_name, call_model):
             return
         self.send_json(200, {"jsonrpc": "2.0", "id": req_id, "result": result})
 

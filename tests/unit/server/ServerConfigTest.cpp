@@ -70,6 +70,23 @@ private slots:
         QVERIFY(!c.apply(json::array()).ok());
         QVERIFY(!c.applyFile("/nonexistent/bridgecore.json").ok());
     }
+    void refusesAnUnknownKey() {
+        // A typo must not silently leave the default in force.
+        ServerConfig c;
+        auto s = c.apply(json::parse(R"({"listn": "0.0.0.0:9000"})"));
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().message,
+                 std::string("config: 'listn' is not a setting (did you mean 'listen'?)"));
+        QCOMPARE(c.listen, ServerConfig{}.listen);
+        s = c.apply(json::parse(R"({"odoo": {"poll_interval": 500}})"));
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.find("'odoo.poll_interval'") != std::string::npos);
+        QVERIFY(s.error().message.find("'poll_interval_ms'") != std::string::npos);
+        s = c.apply(json::parse(R"({"colour": "blue"})"));
+        QCOMPARE(s.error().message, std::string("config: 'colour' is not a setting"));
+        // Keys starting with # are comments, at any level.
+        QVERIFY(c.apply(json::parse(R"({"#": "x", "#listen": "y", "odoo": {"#": "z"}})")).ok());
+    }
     void pathsInAFileAreRelativeToIt() {
         QTemporaryDir dir;
         const std::string folder = dir.path().toStdString();

@@ -1,0 +1,113 @@
+// Two tenants on one bridgecore-server: "acme" attached to the Odoo emulator, "beta" plain.
+// A push of an attached tenant talks to Odoo without holding the store's shared write
+// transaction, so while Odoo hangs on acme's push, beta's pushes and pulls are answered.
+#include "../server/ServerFixture.h"
+#include "OdooEmulator.h"
+
+#include <atomic>
+#include <thread>
+
+using namespace bridgecore::testsupport;
+
+namespace {
+const QByteArray kSecretKey = "isolation-test-secret-key-0123456789abcd";
+
+json partnerPush(const std::string& device, const std::string& localId, const std::string& name) {
+    return json{{"device_id", device},
+                {"changes",
+                 {{{"local_id", localId},
+                   {"action", "create"},
+                   {"model", "res.partner"},
+                   {"record_id", nullptr},
+                   {"data", {{"name", name}}},
+                   {"local_timestamp", "2026-11-29T10:00:00Z"},
+                   {"version", 1}}}}};
+}
+} // namespace
+
+class OdooTenantIsolationTest : public QObject {
+    Q_OBJECT
+    OdooEmulator m_odoo;
+    ServerFixture m_f;
+
+    long long loadCalls() {
+        const json stats = m_odoo.control("stats");
+        return stats.is_object() ? stats["calls_by_method"].value("load", 0LL) : 0LL;
+    }
+
+private slots:
+    void initTestCase() {
+        qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
+        QVERIFY(m_odoo.start());
+        QVERIFY(m_f.prepare({QStringLiteral("acme"), QStringLiteral("beta")}));
+        auto attach =
+            runServerCommand({"tenant", "odoo", "--db", m_f.server->dbPath(), "--tenant", "acme",
+                              "--url", m_odoo.url(), "--database", "odoo", "--login", "admin"},
+                             "admin-api-key\n");
+        QVERIFY2(attach.exitCode == 0, attach.err.constData());
+        QVERIFY2(m_f.start(json{{"odoo", {{"poll_interval_ms", 100}}}}),
+                 qPrintable(m_f.server->lastError()));
+    }
+
+    void plainTenantIsAnsweredWhileOdooHangs() {
+        auto acme = m_f.client(QStringLiteral("user"), QStringLiteral("acme"));
+        auto beta = m_f.client(QStringLiteral("user"), QStringLiteral("beta"));
+        QVERIFY(!acme->token().isEmpty() && !beta->token().isEmpty());
+        // Odoo takes acme's load and does not answer for 4 s (then drops the connection; the
+        // connector's retry succeeds).
+        const long long loadsBefore = loadCalls();
+        m_odoo.control("faults", {{"hang_next", 1}, {"hang_seconds", 4}, {"only_method", "load"}});
+        std::atomic<bool> acmeAnswered{false};
+        json acmeResult;
+        const QString url = m_f.server->baseUrl();
+        const QString token = acme->token();
+        std::thread pusher([&] {
+            HttpClient c(url);
+            c.setToken(token);
+            HttpRequestOptions opt;
+            opt.timeoutMs = 60000;
+            const auto r =
+                c.post(QStringLiteral("/api/v1/offline-sync/push"),
+                       partnerPush("acme-van", "slow-1", "Pushed While Odoo Hangs"), opt);
+            acmeResult = r.status == 200 ? r.json() : json{{"http", r.status}};
+            acmeAnswered = true;
+        });
+        QElapsedTimer t;
+        t.start();
+        while (loadCalls() == loadsBefore && t.elapsed() < 20000)
+            QTest::qWait(10);
+        QVERIFY2(loadCalls() > loadsBefore, "acme's push never reached Odoo");
+
+        // Odoo is now hanging inside acme's push: beta is answered all the same.
+        const auto pushed = beta->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                       partnerPush("beta-van", "quick-1", "Beta Customer"));
+        // acme is still inside Odoo's hang when nothing answered it and the connector has not
+        // sent its retry of the load yet.
+        const bool betaBeforeAcme = !acmeAnswered.load() && loadCalls() == loadsBefore + 1;
+        const auto pulled =
+            beta->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                       json{{"device_id", "beta-van"}, {"app_type", "sales_app"}, {"limit", 10}});
+        const bool pullBeforeAcme = !acmeAnswered.load() && loadCalls() == loadsBefore + 1;
+        pusher.join();
+        m_odoo.control("faults", {{"only_method", nullptr}, {"hang_next", 0}});
+
+        QCOMPARE(pushed.status, 200);
+        QCOMPARE(pushed.json()["succeeded"].get<int>(), 1);
+        QVERIFY2(betaBeforeAcme, "beta's push waited for acme's Odoo call");
+        QCOMPARE(pulled.status, 200);
+        QCOMPARE(pulled.json()["events"].size(), std::size_t(1));
+        QVERIFY2(pullBeforeAcme, "beta's pull waited for acme's Odoo call");
+        // acme's push landed once in Odoo, beta's never went there.
+        QVERIFY2(acmeResult.value("success", false), acmeResult.dump().c_str());
+        QCOMPARE(m_odoo.count("res.partner",
+                              json::parse(R"([["name", "=", "Pushed While Odoo Hangs"]])")),
+                 1LL);
+        QCOMPARE(m_odoo.count("res.partner", json::parse(R"([["name", "=", "Beta Customer"]])")),
+                 0LL);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_f.server->stop(), 0); }
+};
+
+QTEST_GUILESS_MAIN(OdooTenantIsolationTest)
+#include "OdooTenantIsolationTest.moc"
