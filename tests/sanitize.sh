@@ -33,8 +33,8 @@ if [ ${#filter[@]} -eq 0 ]; then
     cmake --build "$build" -j "$jobs"
 else
     names=$(ctest --test-dir "$build" -N "${filter[@]}" | sed -n 's/^ *Test *#[0-9]*: //p')
-    # A test's executable has the test's name (a _pg run uses the executable without _pg).
-    names=$(printf '%s\n' $names | sed 's/_pg$//' | sort -u)
+    # A test's executable has the test's name (a _pg or _odoo run uses it without the suffix).
+    names=$(printf '%s\n' $names | sed -E 's/_(pg|odoo)$//' | sort -u)
     targets=$(ninja -C "$build" -t targets all | sed -n 's/^\([A-Za-z0-9_-]*\): .*/\1/p' |
         sort -u | grep -Fx -f <(printf '%s\n' $names) || true)
     # shellcheck disable=SC2086
