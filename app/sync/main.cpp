@@ -36,7 +36,7 @@ const char* kUsage = R"(commands:
   sync | push | pull                      talk to the server (--progress: progress on stderr;
                                           Ctrl-C stops after the current request, run again to resume)
   status                                  outbox counts and sync state as JSON
-  conflicts                               stored conflicts as JSON lines
+  conflicts [--all]                       open conflicts as JSON lines (--all: resolved ones too)
   resolve LOCAL_ID server_wins|client_wins|merge|newest_wins [JSON]
   records MODEL                           cached records as JSON lines
   recover --out FILE                      salvage the outbox of a damaged --cache into FILE
@@ -121,6 +121,8 @@ struct Options {
         QStringLiteral("Show progress of sync/push/pull on stderr (done/total, rate, time left).")};
     QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Output file of recover."),
                            QStringLiteral("FILE")};
+    QCommandLineOption all{QStringLiteral("all"),
+                           QStringLiteral("conflicts: list resolved conflicts too (history).")};
 };
 
 /// What a command handler works with.
@@ -333,7 +335,8 @@ int cmdStatus(Context& x) {
 }
 
 int cmdConflicts(Context& x) {
-    for (const auto& c : x.c().conflicts(false))
+    // Open ones by default: those resolved here or on the server (closed by a sync) are history.
+    for (const auto& c : x.c().conflicts(/*openOnly=*/!x.parser.isSet(x.opt.all)))
         printLine(toJson(c));
     return 0;
 }
@@ -508,7 +511,7 @@ int run(QCoreApplication& app) {
     p.addVersionOption();
     const Options o;
     p.addOptions({o.server, o.email, o.device, o.appType, o.cache, o.strategy, o.priority,
-                  o.timeout, o.progress, o.out});
+                  o.timeout, o.progress, o.out, o.all});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     p.process(app);
 

@@ -1996,6 +1996,42 @@ Status ClientCache::markResolved(const std::string& localId,
     return Status::success();
 }
 
+Result<int> ClientCache::closeResolvedOnServer(const std::vector<std::string>& openOnServer,
+                                               std::int64_t upToId) {
+    const std::unordered_set<std::string> stillOpen(openOnServer.begin(), openOnServer.end());
+    int closed = 0;
+    {
+        CACHE_LOCK;
+        Status st = inTx(*d, [&] {
+            std::vector<std::pair<std::int64_t, std::string>> gone;
+            auto s = d->q("SELECT id, local_id FROM conflicts WHERE open = 1 AND id <= ?");
+            s.bind(1, upToId);
+            while (s.step())
+                if (!stillOpen.count(s.text(1)))
+                    gone.emplace_back(s.i64(0), s.text(1));
+            for (const auto& [id, localId] : gone) {
+                d->q("UPDATE conflicts SET open = 0, resolved_at = ? WHERE id = ?")
+                    .bind(1, d->now())
+                    .bind(2, id)
+                    .run();
+                d->q("UPDATE outbox SET status = 'synced', updated_at = ? WHERE local_id = ? AND "
+                     "status = 'conflict'")
+                    .bind(1, d->now())
+                    .bind(2, localId)
+                    .run();
+            }
+            closed = int(gone.size());
+        });
+        if (!st.ok())
+            return st.error();
+    }
+    if (closed > 0) {
+        emit conflictsChanged();
+        emit outboxChanged();
+    }
+    return closed;
+}
+
 Result<int> ClientCache::importOutbox(const json& entries) {
     if (!entries.is_array())
         return Error{ErrorCode::ValidationError, "the outbox file has no \"entries\" array"};

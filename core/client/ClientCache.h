@@ -246,6 +246,13 @@ public:
     Result<int> applyPullPage(const protocol::PullResponse& page);
     /// Marks a conflict resolved and its change settled after a successful resolve-conflicts.
     Status markResolved(const std::string& localId, const protocol::ResolveResult& result);
+    /// Marks the open conflicts stored up to `upToId` (LocalConflict::id) whose local_id the
+    /// server no longer holds open (`openOnServer`, from GET /state) as resolved, and their
+    /// changes (still in status conflict) as settled: an admin resolved them on the server, and
+    /// the record comes with the pull (or is the server's, unchanged). Conflicts stored after
+    /// `upToId` and changes queued again are left alone. Returns how many were closed.
+    Result<int> closeResolvedOnServer(const std::vector<std::string>& openOnServer,
+                                      std::int64_t upToId);
     /// Queues outbox entries salvaged by recoverOutbox() (toRecoveryJson form) again, in one
     /// transaction; entries whose local_id is already queued are skipped. Returns how many
     /// were queued. In-flight ones keep their stored wire form so the server recognises them.

@@ -59,7 +59,9 @@ json toJson(const PullSummary& s) {
 }
 
 json toJson(const SyncSummary& s) {
-    return {{"push", toJson(s.push)}, {"pull", toJson(s.pull)}};
+    return {{"push", toJson(s.push)},
+            {"pull", toJson(s.pull)},
+            {"conflicts_resolved_on_server", s.conflicts_resolved_on_server}};
 }
 
 double SyncProgress::secondsLeft() const {
@@ -518,9 +520,26 @@ Result<SyncSummary> SyncClient::sync() {
     if (!q.ok())
         return q.error();
     s.pull = q.value();
+    if (!s.pull.interrupted)
+        s.conflicts_resolved_on_server = closeConflictsResolvedOnServer();
     if (s.push.failed == 0)
         (void)m_cache.setLastError("");
     return s;
+}
+
+int SyncClient::closeConflictsResolvedOnServer() {
+    const auto open = m_cache.conflicts(/*openOnly=*/true);
+    if (open.empty())
+        return 0; // nothing to ask about: no extra request
+    // Conflicts stored after this point (a concurrent push) are not judged by this answer.
+    const std::int64_t upTo = open.back().id;
+    auto state = serverState();
+    // An older server does not list its open conflicts: keep ours. A failed request is not a
+    // failed sync (push and pull are done); the next sync asks again.
+    if (!state.ok() || !state.value().open_conflict_local_ids)
+        return 0;
+    auto closed = m_cache.closeResolvedOnServer(*state.value().open_conflict_local_ids, upTo);
+    return closed.ok() ? closed.value() : 0;
 }
 
 Result<protocol::ResolveResponse> SyncClient::resolve(const std::string& localId,

@@ -51,6 +51,7 @@ struct PullSummary {
 struct SyncSummary {
     PushSummary push;
     PullSummary pull;
+    int conflicts_resolved_on_server = 0; // open conflicts an admin resolved on the server
 };
 /// Summaries as JSON (printed by the CLI, carried by SyncScheduler::finished).
 json toJson(const PushSummary&);
@@ -86,7 +87,8 @@ public:
     Result<PushSummary> push();
     /// Pulls pages until has_more is false.
     Result<PullSummary> pull();
-    /// push() then pull().
+    /// push() then pull(); then, when conflicts are open here, asks the server (GET /state)
+    /// which it still holds open and closes the others (resolved on the server).
     Result<SyncSummary> sync();
     /// Resolves the stored conflict of `localId` on the server, then pulls the result.
     Result<protocol::ResolveResponse> resolve(const std::string& localId,
@@ -94,6 +96,9 @@ public:
                                               const json& mergedData = nullptr);
     /// The server's view of this device (GET /state).
     Result<protocol::SyncState> serverState();
+    /// After a pull: closes local open conflicts the server no longer holds open. Returns how
+    /// many were closed.
+    int closeConflictsResolvedOnServer();
 
     /// Strategy, request sizes and app version used by the next sync (thread-safe).
     SyncOptions options() const;

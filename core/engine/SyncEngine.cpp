@@ -995,7 +995,21 @@ Result<SyncState> SyncEngine::state(const Caller& caller, const std::string& dev
     auto head = tx.headEventId(caller.tenant_id);
     if (!head.ok())
         return head.error();
-    return toState(row, head.value());
+    SyncState state = toState(row, head.value());
+    // The open conflicts themselves, so a device can drop those resolved on the server.
+    std::vector<std::string> open;
+    constexpr int kPage = 500;
+    for (int offset = 0;; offset += kPage) {
+        auto rows = tx.conflicts(caller.tenant_id, 0, "open", kPage, offset, deviceId);
+        if (!rows.ok())
+            return rows.error();
+        for (const auto& c : rows.value())
+            open.push_back(c.local_id);
+        if (int(rows.value().size()) < kPage)
+            break;
+    }
+    state.open_conflict_local_ids = std::move(open);
+    return state;
 }
 
 Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string& deviceId) {

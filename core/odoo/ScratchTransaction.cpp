@@ -219,11 +219,10 @@ Result<std::optional<ConflictRow>> ScratchTransaction::openConflict(std::int64_t
                                                                     const std::string& localId) {
     return m_read->openConflict(tenantId, deviceId, localId);
 }
-Result<std::vector<ConflictRow>> ScratchTransaction::conflicts(std::int64_t tenantId,
-                                                               std::int64_t userId,
-                                                               const std::string& status, int limit,
-                                                               int offset) {
-    return m_read->conflicts(tenantId, userId, status, limit, offset);
+Result<std::vector<ConflictRow>>
+ScratchTransaction::conflicts(std::int64_t tenantId, std::int64_t userId, const std::string& status,
+                              int limit, int offset, const std::string& deviceId) {
+    return m_read->conflicts(tenantId, userId, status, limit, offset, deviceId);
 }
 Result<std::int64_t> ScratchTransaction::countConflicts(std::int64_t tenantId, std::int64_t userId,
                                                         const std::string& status,

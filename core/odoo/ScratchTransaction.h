@@ -74,7 +74,8 @@ public:
                                                              const std::string& localId) override;
     Result<std::vector<storage::ConflictRow>> conflicts(std::int64_t tenantId, std::int64_t userId,
                                                         const std::string& status, int limit,
-                                                        int offset) override;
+                                                        int offset,
+                                                        const std::string& deviceId) override;
     Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
                                         const std::string& status,
                                         const std::string& deviceId) override;

@@ -1316,24 +1316,28 @@ json toJson(const ResolveResponse& r) {
 }
 
 json toJson(const SyncState& s) {
-    return {{"device_id", s.device_id},
-            {"user_id", s.user_id},
-            {"last_event_id", s.last_event_id},
-            {"last_sync_time", optJson(s.last_sync_time)},
-            {"last_push_time", optJson(s.last_push_time)},
-            {"last_pull_time", optJson(s.last_pull_time)},
-            {"next_sync_token", s.next_sync_token},
-            {"total_syncs", s.total_syncs},
-            {"total_events_synced", s.total_events_synced},
-            {"sync_status", s.sync_status},
-            {"pending_changes", s.pending_changes},
-            {"oldest_pending_at", optJson(s.oldest_pending_at)},
-            {"last_error", optJson(s.last_error)},
-            {"app_type", optJson(s.app_type)},
-            {"app_version", optJson(s.app_version)},
-            {"open_conflicts", s.open_conflicts},
-            {"clock_skew_ms", optJson(s.clock_skew_ms)},
-            {"head_event_id", s.head_event_id}};
+    json j = {{"device_id", s.device_id},
+              {"user_id", s.user_id},
+              {"last_event_id", s.last_event_id},
+              {"last_sync_time", optJson(s.last_sync_time)},
+              {"last_push_time", optJson(s.last_push_time)},
+              {"last_pull_time", optJson(s.last_pull_time)},
+              {"next_sync_token", s.next_sync_token},
+              {"total_syncs", s.total_syncs},
+              {"total_events_synced", s.total_events_synced},
+              {"sync_status", s.sync_status},
+              {"pending_changes", s.pending_changes},
+              {"oldest_pending_at", optJson(s.oldest_pending_at)},
+              {"last_error", optJson(s.last_error)},
+              {"app_type", optJson(s.app_type)},
+              {"app_version", optJson(s.app_version)},
+              {"open_conflicts", s.open_conflicts},
+              {"clock_skew_ms", optJson(s.clock_skew_ms)},
+              {"head_event_id", s.head_event_id}};
+    // An extra field of GET /state (a device's own state, not the console's device list).
+    if (s.open_conflict_local_ids)
+        j["open_conflict_local_ids"] = *s.open_conflict_local_ids;
+    return j;
 }
 
 json toJson(const ResetResponse& r) {
@@ -1669,6 +1673,7 @@ SyncState syncStateFromJson(const json& j) {
     s.app_type = optional<std::string>(j, "app_type");
     s.app_version = optional<std::string>(j, "app_version");
     s.open_conflicts = valueOr<std::int64_t>(j, "open_conflicts", 0);
+    s.open_conflict_local_ids = optional<std::vector<std::string>>(j, "open_conflict_local_ids");
     s.clock_skew_ms = optional<std::int64_t>(j, "clock_skew_ms");
     s.head_event_id = valueOr<std::int64_t>(j, "head_event_id", 0);
     return s;

@@ -270,6 +270,9 @@ struct SyncState {
     std::optional<std::string> app_type;
     std::optional<std::string> app_version;
     std::int64_t open_conflicts = 0;
+    /// The local_ids of the device's open conflicts (an extra field; nullopt when the server
+    /// did not send it, i.e. an older server: the client then keeps its conflicts as they are).
+    std::optional<std::vector<std::string>> open_conflict_local_ids;
     std::optional<std::int64_t> clock_skew_ms; // client_time - server time at the last report
     std::int64_t head_event_id = 0;            // newest event of the tenant: lag = head - last
 };

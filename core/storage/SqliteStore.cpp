@@ -312,8 +312,8 @@ public:
                                                     const std::string& deviceId,
                                                     const std::string& localId) override;
     Result<std::vector<ConflictRow>> conflicts(std::int64_t tenantId, std::int64_t userId,
-                                               const std::string& status, int limit,
-                                               int offset) override;
+                                               const std::string& status, int limit, int offset,
+                                               const std::string& deviceId) override;
     Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
                                         const std::string& status,
                                         const std::string& deviceId) override;
@@ -1444,14 +1444,18 @@ constexpr const char* kConflictWhere =
     "(?4 = '' OR device_id = ?4) ";
 }
 
-Result<std::vector<ConflictRow>> SqliteTransaction::conflicts(std::int64_t tenantId,
-                                                              std::int64_t userId,
-                                                              const std::string& status, int limit,
-                                                              int offset) {
+Result<std::vector<ConflictRow>>
+SqliteTransaction::conflicts(std::int64_t tenantId, std::int64_t userId, const std::string& status,
+                             int limit, int offset, const std::string& deviceId) {
     static const std::string sql = std::string(kConflictColumns) + kConflictWhere +
                                    "ORDER BY conflict_id DESC LIMIT ?5 OFFSET ?6";
     Statement& q = stmt(sql.c_str());
-    q.bind(1, tenantId).bind(2, userId).bind(3, status).bind(4, "").bind(5, limit).bind(6, offset);
+    q.bind(1, tenantId)
+        .bind(2, userId)
+        .bind(3, status)
+        .bind(4, deviceId)
+        .bind(5, limit)
+        .bind(6, offset);
     std::vector<ConflictRow> out;
     int rc;
     while ((rc = q.step()) == SQLITE_ROW)

@@ -252,10 +252,12 @@ public:
     virtual Result<std::optional<ConflictRow>> openConflict(std::int64_t tenantId,
                                                             const std::string& deviceId,
                                                             const std::string& localId) = 0;
-    /// status: "open", "resolved" or "" for all; userId 0 = all users.
+    /// status: "open", "resolved" or "" for all; userId 0 = all users; deviceId "" = all
+    /// devices.
     virtual Result<std::vector<ConflictRow>> conflicts(std::int64_t tenantId, std::int64_t userId,
                                                        const std::string& status, int limit,
-                                                       int offset) = 0;
+                                                       int offset,
+                                                       const std::string& deviceId = {}) = 0;
     virtual Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
                                                 const std::string& status,
                                                 const std::string& deviceId = {}) = 0;

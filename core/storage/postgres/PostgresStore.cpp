@@ -439,8 +439,8 @@ public:
                                                     const std::string& deviceId,
                                                     const std::string& localId) override;
     Result<std::vector<ConflictRow>> conflicts(std::int64_t tenantId, std::int64_t userId,
-                                               const std::string& status, int limit,
-                                               int offset) override;
+                                               const std::string& status, int limit, int offset,
+                                               const std::string& deviceId) override;
     Result<std::int64_t> countConflicts(std::int64_t tenantId, std::int64_t userId,
                                         const std::string& status,
                                         const std::string& deviceId) override;
@@ -905,7 +905,7 @@ Status PgTransaction::setAppTypeModels(std::int64_t tenantId, const std::string&
 // ---- per-tenant settings ------------------------------------------------------------------------
 
 Result<std::optional<std::string>> PgTransaction::tenantSetting(std::int64_t tenantId,
-                                                               const std::string& section) {
+                                                                const std::string& section) {
     auto r = q("SELECT value FROM tenant_settings WHERE tenant_id = $1 AND section = $2",
                Params().add(tenantId).add(section));
     if (!r.ok())
@@ -1453,11 +1453,11 @@ Result<std::optional<ConflictRow>> PgTransaction::openConflict(std::int64_t tena
 Result<std::vector<ConflictRow>> PgTransaction::conflicts(std::int64_t tenantId,
                                                           std::int64_t userId,
                                                           const std::string& status, int limit,
-                                                          int offset) {
+                                                          int offset, const std::string& deviceId) {
     static const std::string sql = std::string(kConflictColumns) + kConflictWhere +
                                    "ORDER BY conflict_id DESC LIMIT $5 OFFSET $6";
     auto r = q(sql.c_str(),
-               Params().add(tenantId).add(userId).add(status).add("").add(limit).add(offset));
+               Params().add(tenantId).add(userId).add(status).add(deviceId).add(limit).add(offset));
     if (!r.ok())
         return r.error();
     std::vector<ConflictRow> out;

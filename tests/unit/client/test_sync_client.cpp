@@ -105,6 +105,10 @@ private slots:
     void sameFieldServerWins();
     void sameFieldClientWins();
     void manualConflictThenResolve();
+    void resolvedOnServerIsClosedByTheNextSync_data();
+    void resolvedOnServerIsClosedByTheNextSync();
+    void conflictsStillOpenOnServerStayListed();
+    void olderServerWithoutTheListClosesNothing();
     void updateVersusDelete();
     void lostPushResponseIsDeduplicated();
     void pushesInRequestsOfAtMost1000();
@@ -227,6 +231,130 @@ void TestSyncClient::manualConflictThenResolve() {
     QVERIFY(sameRecords(server.records("res.partner"), after));
     QVERIFY(sameRecords(a.records("res.partner"), after));
     QVERIFY(sameRecords(b.records("res.partner"), after));
+}
+
+namespace {
+
+/// B holds an open (manual) conflict on res.partner: A wrote phone "A", B wrote phone "B".
+struct ManualConflict {
+    Server server;
+    Device a{server, "dev-a"};
+    Device b{server, "dev-b", protocol::ConflictStrategy::Manual};
+    std::int64_t sid = 0;
+    std::string bChange;
+
+    bool setUp() {
+        auto id = a.cache->createRecord("res.partner", {{"name", "Ann"}, {"phone", "1"}});
+        if (!a.client->sync().ok() || !b.client->sync().ok())
+            return false;
+        sid = *a.cache->record("res.partner", id.value())->server_id;
+        if (!a.cache->updateRecord("res.partner", sid, {{"phone", "A"}}).ok() ||
+            !b.cache->updateRecord("res.partner", sid, {{"phone", "B"}}).ok())
+            return false;
+        bChange = b.cache->outbox()[0].local_id;
+        return a.client->sync().ok() && b.client->sync().ok() &&
+               b.cache->conflicts(true).size() == 1;
+    }
+
+    /// The id of B's conflict as the server stores it.
+    std::int64_t serverConflictId() { return b.cache->conflicts(true).at(0).info.conflict_id; }
+};
+
+/// A server that does not send open_conflict_local_ids (written before it existed).
+class OlderServerTransport : public InProcessTransport {
+public:
+    using InProcessTransport::InProcessTransport;
+    Result<protocol::SyncState> state(const std::string& deviceId) override {
+        auto s = InProcessTransport::state(deviceId);
+        if (s.ok())
+            s.value().open_conflict_local_ids.reset();
+        return s;
+    }
+};
+
+} // namespace
+
+void TestSyncClient::resolvedOnServerIsClosedByTheNextSync_data() {
+    QTest::addColumn<int>("strategy");
+    QTest::addColumn<QString>("phone"); // the record's value after the resolution
+    QTest::newRow("server_wins") << int(protocol::ConflictStrategy::ServerWins) << "A";
+    QTest::newRow("client_wins") << int(protocol::ConflictStrategy::ClientWins) << "B";
+    QTest::newRow("merge") << int(protocol::ConflictStrategy::Merge) << "M";
+}
+
+void TestSyncClient::resolvedOnServerIsClosedByTheNextSync() {
+    QFETCH(int, strategy);
+    QFETCH(QString, phone);
+    ManualConflict m;
+    QVERIFY(m.setUp());
+    // Another change of B's, queued after the conflict, must survive the closing.
+    auto other = m.b.cache->createRecord("res.partner", {{"name", "Other"}});
+    QVERIFY(other.ok());
+    // An admin (here the device's owner) resolves it on the server, e.g. in the console.
+    const auto s = protocol::ConflictStrategy(strategy);
+    auto res = m.server.engine->resolveConflict(
+        m.server.caller, m.serverConflictId(), s,
+        s == protocol::ConflictStrategy::Merge ? json{{"phone", "M"}} : json(nullptr));
+    QVERIFY2(res.ok(), res.ok() ? "" : res.error().message.c_str());
+    // Until B syncs, B still lists it.
+    QCOMPARE(m.b.cache->conflicts(true).size(), std::size_t(1));
+    auto synced = m.b.client->sync();
+    QVERIFY(synced.ok());
+    QCOMPARE(synced.value().conflicts_resolved_on_server, 1);
+    QCOMPARE(m.b.cache->conflicts(true).size(), std::size_t(0));
+    // Kept as history, marked resolved.
+    auto all = m.b.cache->conflicts(false);
+    QCOMPARE(all.size(), std::size_t(1));
+    QVERIFY(!all[0].open);
+    QVERIFY(all[0].resolved_at);
+    // The change is settled; the other one went out with this sync.
+    QCOMPARE(m.b.cache->outboxCounts().conflict, 0);
+    QCOMPARE(m.b.cache->outboxCounts().active(), 0);
+    QVERIFY(m.b.cache->outboxEntry(m.bChange)->status == OutboxStatus::Synced);
+    // The record has the resolved value everywhere.
+    const json expected = {{"name", "Ann"}, {"phone", phone.toStdString()}};
+    JCOMPARE(m.server.records("res.partner").at(m.sid), expected);
+    JCOMPARE(m.b.records("res.partner").at(m.sid), expected);
+    QVERIFY(m.b.cache->record("res.partner", other.value())->server_id);
+}
+
+void TestSyncClient::conflictsStillOpenOnServerStayListed() {
+    ManualConflict m;
+    QVERIFY(m.setUp());
+    // Nothing resolved on the server: syncing again keeps it open, and its change in conflict.
+    auto synced = m.b.client->sync();
+    QVERIFY(synced.ok());
+    QCOMPARE(synced.value().conflicts_resolved_on_server, 0);
+    QCOMPARE(m.b.cache->conflicts(true).size(), std::size_t(1));
+    QCOMPARE(m.b.cache->outboxCounts().conflict, 1);
+    // A conflict stored after the server's answer was read is not judged by it.
+    const auto firstId = m.b.cache->conflicts(true).at(0).id;
+    auto closed = m.b.cache->closeResolvedOnServer({}, firstId - 1);
+    QVERIFY(closed.ok());
+    QCOMPARE(closed.value(), 0);
+    QCOMPARE(m.b.cache->conflicts(true).size(), std::size_t(1));
+    // A later edit of the same record stays pending (and on top) when the conflict is closed.
+    QVERIFY(m.b.cache->updateRecord("res.partner", m.sid, {{"name", "Bea"}}).ok());
+    closed = m.b.cache->closeResolvedOnServer({}, firstId);
+    QCOMPARE(closed.value(), 1);
+    QVERIFY(m.b.cache->outboxEntry(m.bChange)->status == OutboxStatus::Synced);
+    QCOMPARE(m.b.cache->outboxCounts().pending, 1);
+    JCOMPARE(m.b.records("res.partner").at(m.sid), json({{"name", "Bea"}, {"phone", "A"}}));
+}
+
+void TestSyncClient::olderServerWithoutTheListClosesNothing() {
+    ManualConflict m;
+    QVERIFY(m.setUp());
+    OlderServerTransport older(*m.server.engine, m.server.caller);
+    SyncClient client(*m.b.cache, older);
+    QVERIFY(m.server.engine
+                ->resolveConflict(m.server.caller, m.serverConflictId(),
+                                  protocol::ConflictStrategy::ServerWins)
+                .ok());
+    auto synced = client.sync();
+    QVERIFY(synced.ok());
+    QCOMPARE(synced.value().conflicts_resolved_on_server, 0);
+    QCOMPARE(m.b.cache->conflicts(true).size(), std::size_t(1));
 }
 
 void TestSyncClient::updateVersusDelete() {

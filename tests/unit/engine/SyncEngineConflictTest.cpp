@@ -321,6 +321,32 @@ private slots:
         QCOMPARE_JSON(s.data()["phone"], "300");
     }
 
+    void stateListsTheDevicesOpenConflicts() {
+        Scenario s;
+        s.serverUpdate({{"phone", "200"}});
+        // An auto-resolved conflict (server_wins) is stored resolved: never listed as open.
+        json auto_ = s.clientUpdate({{"phone", "250"}}, 0);
+        auto_["local_id"] = "cli-auto";
+        QCOMPARE_ENUM(s.client(auto_, "server_wins").status, ChangeStatus::Conflict);
+        auto r = s.client(s.clientUpdate({{"phone", "300"}}, 0), "manual");
+        QCOMPARE_ENUM(r.status, ChangeStatus::Conflict);
+        auto state = s.f.engine->state(s.f.user, "phone-1");
+        QVERIFY(state.ok());
+        QCOMPARE(state.value().open_conflicts, std::int64_t(1));
+        QVERIFY(state.value().open_conflict_local_ids == std::vector<std::string>{"cli-upd"});
+        // Another device's state does not list it.
+        auto desk = s.f.engine->state(s.f.admin, "desk");
+        QVERIFY(desk.ok());
+        QVERIFY(desk.value().open_conflict_local_ids == std::vector<std::string>{});
+        // Resolved on the server (server_wins writes no event): no longer open for the device.
+        auto ok = s.f.engine->resolveConflict(s.f.admin, r.conflict_info->conflict_id,
+                                              protocol::ConflictStrategy::ServerWins);
+        QVERIFY(ok.ok());
+        auto after = s.f.engine->state(s.f.user, "phone-1");
+        QCOMPARE(after.value().open_conflicts, std::int64_t(0));
+        QVERIFY(after.value().open_conflict_local_ids == std::vector<std::string>{});
+    }
+
     void resolveWithoutStoredConflictAppliesClientData() {
         Scenario s;
         protocol::ResolveRequest req;

@@ -845,12 +845,37 @@ private slots:
         const SyncState s = syncStateFromJson(json::parse("{\"device_id\": \"d-1\"}"));
         QCOMPARE(s.sync_status, std::string("idle"));
         QVERIFY(!s.last_sync_time);
+        QVERIFY(!s.open_conflict_local_ids); // an older server: unknown, not "none open"
         // An error code this client does not know is dropped, the message kept.
         const ResolveResponse rr = resolveResponseFromJson(json::parse(
             "{\"results\": [{\"local_id\": \"l-1\", \"status\": \"failed\", \"error\": \"x\",\n    "
             "                         \"error_code\": \"SOMETHING_NEW\"}]}"));
         QVERIFY(!rr.results[0].error_code);
         QCOMPARE(rr.results[0].error, std::optional<std::string>("x"));
+    }
+
+    void stateListsOpenConflictLocalIdsAsAnExtraField() {
+        SyncState s;
+        s.device_id = "d-1";
+        s.open_conflicts = 2;
+        // Absent when not known (the console's device list): no key at all.
+        QVERIFY(!toJson(s).contains("open_conflict_local_ids"));
+        s.open_conflict_local_ids = std::vector<std::string>{"l-1", "l-2"};
+        const json out = toJson(s);
+        QVERIFY(out["open_conflict_local_ids"] == json::array({"l-1", "l-2"}));
+        QCOMPARE(out["open_conflicts"].get<int>(), 2);
+        const SyncState back = syncStateFromJson(out);
+        QVERIFY(back.open_conflict_local_ids == s.open_conflict_local_ids);
+        // Empty list = the server holds none open (not the same as absent).
+        s.open_conflict_local_ids = std::vector<std::string>{};
+        const SyncState none = syncStateFromJson(toJson(s));
+        QVERIFY(none.open_conflict_local_ids && none.open_conflict_local_ids->empty());
+        QVERIFY_THROWS_EXCEPTION(json::exception,
+                                 syncStateFromJson(json::parse(
+                                     "{\"device_id\": \"d\", \"open_conflict_local_ids\": 7}")));
+        QVERIFY_THROWS_EXCEPTION(
+            json::exception, syncStateFromJson(json::parse(
+                                 "{\"device_id\": \"d\", \"open_conflict_local_ids\": [1, 2]}")));
     }
 
     void fromJsonThrowsOnMalformed() {
