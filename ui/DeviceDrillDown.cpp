@@ -1,5 +1,6 @@
 #include "DeviceDrillDown.h"
 
+#include "EventLogModel.h"
 #include "Text.h"
 
 #include <QDialogButtonBox>
@@ -27,8 +28,9 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setWordWrap(false);
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setStretchLastSection(false);
     t->setMinimumHeight(120);
+    t->setVisible(false); // shown once it has rows; until then a label says what appears
     return t;
 }
 
@@ -64,6 +66,7 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto* body = new QWidget(scroll);
+    body->setObjectName(QStringLiteral("drillBody"));
     auto* layout = new QVBoxLayout(body);
     scroll->setWidget(body);
     outer->addWidget(scroll, 1);
@@ -223,10 +226,7 @@ void DeviceDrillDown::present(const Data& d) {
             m_changes->setItem(r, 0, number(e.event_id));
             m_changes->setItem(r, 1, new QTableWidgetItem(localDateTime(e.timestamp)));
             m_changes->setItem(r, 2, new QTableWidgetItem(QString::fromStdString(e.model)));
-            m_changes->setItem(r, 3,
-                               new QTableWidgetItem(QString::fromUtf8(
-                                   protocol::toString(e.action).data(),
-                                   qsizetype(protocol::toString(e.action).size()))));
+            m_changes->setItem(r, 3, new QTableWidgetItem(EventLogModel::actionText(e.action)));
             m_changes->setItem(r, 4, number(e.record_id));
         }
         changesEmpty.setText(
@@ -239,6 +239,7 @@ void DeviceDrillDown::present(const Data& d) {
         changesEmpty.setText(errorText(d.changes.error()));
     }
     m_changes->resizeColumnsToContents();
+    m_changes->setVisible(m_changes->rowCount() > 0);
 
     auto& conflictsLabel = *m_labels[QStringLiteral("conflicts")];
     m_conflicts->setRowCount(int(d.conflicts.size()));
@@ -254,6 +255,7 @@ void DeviceDrillDown::present(const Data& d) {
         m_conflicts->setItem(r, 4, new QTableWidgetItem(localDateTime(c.created_at)));
     }
     m_conflicts->resizeColumnsToContents();
+    m_conflicts->setVisible(m_conflicts->rowCount() > 0);
     if (d.conflictsError)
         conflictsLabel.setText(errorText(*d.conflictsError));
     else if (d.conflicts.empty())
@@ -295,6 +297,7 @@ void DeviceDrillDown::present(const Data& d) {
                 .arg(QString::fromStdString(*p.app_type), l.formattedDataSize(bytes)));
     }
     m_preview->resizeColumnsToContents();
+    m_preview->setVisible(m_preview->rowCount() > 0);
 }
 
 } // namespace bridgecore::ui

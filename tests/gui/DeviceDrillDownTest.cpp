@@ -160,6 +160,9 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
              qPrintable(dialog->text(QStringLiteral("preview"))));
     QApplication::processEvents();
     saveScreenshot(dialog, QStringLiteral("device_drilldown"));
+    // The whole content, below the fold too (the preview).
+    saveScreenshot(dialog->findChild<QWidget*>(QStringLiteral("drillBody")),
+                   QStringLiteral("device_drilldown_all"));
     dialog->close();
 }
 
@@ -178,7 +181,10 @@ void DeviceDrillDownTest::textsFitInEveryLanguage() {
         auto* table = view.table();
         const auto idx = table->currentIndex();
         const QPoint at = table->visualRect(idx).center();
+        QSignalSpy doubleClicked(table, &QAbstractItemView::doubleClicked);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY2(doubleClicked.count() == 1, qPrintable(QString::number(doubleClicked.count())));
         auto* dialog = view.findChild<ui::DeviceDrillDown*>();
         QVERIFY2(dialog, qPrintable(lang));
         QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
