@@ -1020,6 +1020,9 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
 
 Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
                                                   const std::string& deviceId) {
+    // The device's last pull may still be recording its app type.
+    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
+        return s.error();
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
