@@ -12,7 +12,7 @@ export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= 1
 endif
 
-.PHONY: deps configure build run test test-postgres asan tsan tsan-engine fuzz bench bench-sync format clean
+.PHONY: deps configure build run test test-postgres asan tsan tsan-engine ci-asan ci-tsan fuzz bench bench-sync format clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -33,10 +33,13 @@ test: build
 test-postgres: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -L postgres
 
-# The suite under AddressSanitizer + UBSan (preset asan, build/asan); ASAN_LABELS='unit|integration'
-# limits it to those ctest labels and builds only their executables. See tests/asan.sh.
+# The suite under AddressSanitizer + UBSan (preset asan, build/asan). LABELS='unit|integration'
+# (a ctest label regex) or TESTS (a name regex) limit it and build only their executables; a
+# report from any process fails the run. See tests/sanitize.sh.
+LABELS ?=
+TESTS ?=
 asan: deps
-	JOBS=$(JOBS) bash tests/asan.sh
+	JOBS=$(JOBS) LABELS='$(LABELS)' TESTS='$(TESTS)' bash tests/sanitize.sh asan
 
 # Every libFuzzer target for FUZZ_SECONDS (default 60) each; see tests/fuzz/run.sh.
 FUZZ_SECONDS ?= 60
@@ -44,19 +47,28 @@ fuzz:
 	@bash packaging/install-deps.sh fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/fuzz/run.sh
 
-# The engine, server and client tests under ThreadSanitizer (their own build in build/tsan).
+# The engine, server and client tests under ThreadSanitizer (preset tsan, build/tsan: only
+# those folders); the PostgreSQL runs are left out unless LABELS asks for them.
 tsan: deps
-	@cmake --preset tsan >/dev/null
-	@cmake --build build/tsan -j $(JOBS)
-	ctest --preset tsan -j $(JOBS) -LE postgres
+	JOBS=$(JOBS) LABELS='$(or $(LABELS),unit|integration)' TESTS='$(TESTS)' \
+	    bash tests/sanitize.sh tsan
 
-# Only the engine's tests under ThreadSanitizer (what CI runs; `make tsan` is the whole set).
+# Only the engine's tests under ThreadSanitizer.
 TSAN_ENGINE_TESTS := SyncEnginePushTest SyncEnginePullTest SyncEngineConflictTest SqliteStoreTest \
     ConcurrentSyncTest PushPlannerTest PushApplierTest ConflictPolicyTest
 tsan-engine: deps
-	@cmake --preset tsan >/dev/null
-	@cmake --build build/tsan -j $(JOBS) --target $(TSAN_ENGINE_TESTS)
-	ctest --preset tsan -j $(JOBS) -LE postgres -R '^($(subst $(eval) ,|,$(strip $(TSAN_ENGINE_TESTS))))$$'
+	JOBS=$(JOBS) LABELS=unit TESTS='^($(subst $(eval) ,|,$(strip $(TSAN_ENGINE_TESTS))))$$' \
+	    bash tests/sanitize.sh tsan
+
+# CI's sanitizer stages (.ci/run), sized for 90 minutes on 2 cores with `make test` and `make
+# fuzz`: each builds its own tree (build/asan, build/tsan; neither can share build/default).
+# ci-asan: unit and integration tests under ASan+UBSan+LSan (gui and postgres runs by hand:
+# `make asan`); ci-tsan: the engine's, server's and client's unit tests under TSan (the
+# integration ones by hand: `make tsan`).
+ci-asan: deps
+	JOBS=$(JOBS) LABELS='unit|integration' bash tests/sanitize.sh asan
+ci-tsan: deps
+	JOBS=$(JOBS) LABELS=unit bash tests/sanitize.sh tsan
 
 bench: build
 	@for b in $$(find $(BUILD_DIR)/tests/benchmarks -name '*_bench' -type f -perm -u+x | sort); do \

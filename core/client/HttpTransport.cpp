@@ -264,7 +264,7 @@ Result<LoginResult> HttpTransport::login(const std::string& email, const std::st
         const json& j = r.value();
         out.access_token = j.at("access_token").get<std::string>();
         out.refresh_token = j.value("refresh_token", std::string());
-        out.expires_in = j.value("expires_in", std::int64_t{0});
+        out.expires_in = protocol::int64Field(j, "expires_in");
         out.user = j.value("user", json(nullptr));
         out.tenant = j.value("tenant", json(nullptr));
     } catch (const json::exception& e) {

@@ -108,10 +108,13 @@ public:
             return 0;
         }).wait();
         {
-            std::lock_guard lock(m_mutex);
+            std::unique_lock lock(m_mutex);
             m_stop = true;
+            m_wake.notify_all();
+            // The loop says it is done under the mutex: an end ThreadSanitizer can see (it
+            // cannot see QThread::wait, a futex inside Qt, and took this delete for a race).
+            m_wake.wait(lock, [this] { return m_done; });
         }
-        m_wake.notify_one();
         m_thread->wait();
         delete m_thread;
     }
@@ -142,8 +145,11 @@ private:
             {
                 std::unique_lock lock(m_mutex);
                 m_wake.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
-                if (m_jobs.empty())
+                if (m_jobs.empty()) {
+                    m_done = true;
+                    m_wake.notify_all();
                     return;
+                }
                 job = std::move(m_jobs.front());
                 m_jobs.pop_front();
             }
@@ -157,6 +163,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::function<void()>> m_jobs;
     bool m_stop = false;
+    bool m_done = false; // the loop has returned
 };
 
 // ---- SyncClient -----------------------------------------------------------------------------

@@ -67,11 +67,6 @@ template <typename T, typename F> Result<T> convert(Result<json> r, F parse) {
     }
 }
 
-std::int64_t int64Of(const json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-}
-
 std::optional<std::string> optString(const json& j, const char* key) {
     const auto it = j.find(key);
     if (it == j.end() || !it->is_string())
@@ -83,28 +78,29 @@ template <typename T, typename F> engine::Page<T> pageOf(const json& j, F item) 
     engine::Page<T> page;
     for (const auto& e : j.at("items"))
         page.items.push_back(item(e));
-    page.total = j.value("total", std::int64_t(page.items.size()));
-    page.limit = j.value("limit", int(page.items.size()));
-    page.offset = j.value("offset", 0);
+    page.total = protocol::int64Field(j, "total", std::int64_t(page.items.size()));
+    page.limit = protocol::intField(j, "limit", int(page.items.size()));
+    page.offset = protocol::intField(j, "offset");
     return page;
 }
 
 engine::ConflictRecord conflictOf(const json& j) {
     engine::ConflictRecord c;
     c.info = protocol::conflictInfoFromJson(j);
-    c.conflict_id = c.info.conflict_id ? c.info.conflict_id : int64Of(j, "conflict_id");
+    c.conflict_id =
+        c.info.conflict_id ? c.info.conflict_id : protocol::int64Field(j, "conflict_id");
     c.device_id = j.value("device_id", std::string());
-    c.user_id = int64Of(j, "user_id");
+    c.user_id = protocol::int64Field(j, "user_id");
     c.local_id = j.value("local_id", std::string());
     c.model = j.value("model", std::string());
-    c.record_id = int64Of(j, "record_id");
+    c.record_id = protocol::int64Field(j, "record_id");
     if (auto a = optString(j, "action"))
         c.action = protocol::parseAction(*a).value_or(protocol::Action::Update);
     c.status = j.value("status", std::string("open"));
     c.created_at = j.value("created_at", std::string());
     c.resolved_at = optString(j, "resolved_at");
-    if (auto it = j.find("resolved_by"); it != j.end() && it->is_number_integer())
-        c.resolved_by = it->get<std::int64_t>();
+    if (auto it = j.find("resolved_by"); it != j.end() && !it->is_null())
+        c.resolved_by = protocol::int64Field(j, "resolved_by");
     c.result_data = j.value("result_data", json(nullptr));
     return c;
 }
@@ -295,12 +291,12 @@ Result<engine::TenantSummary> RemoteBackend::summary() {
     return convert<engine::TenantSummary>(
         call("GET", QStringLiteral("/api/v1/admin/summary"), {}, nullptr), [](const json& j) {
             engine::TenantSummary s;
-            s.devices = int64Of(j, "devices");
-            s.stale_devices = int64Of(j, "stale_devices");
-            s.pending_changes = int64Of(j, "pending_changes");
-            s.open_conflicts = int64Of(j, "open_conflicts");
-            s.head_event_id = int64Of(j, "head_event_id");
-            s.users = int64Of(j, "users");
+            s.devices = protocol::int64Field(j, "devices");
+            s.stale_devices = protocol::int64Field(j, "stale_devices");
+            s.pending_changes = protocol::int64Field(j, "pending_changes");
+            s.open_conflicts = protocol::int64Field(j, "open_conflicts");
+            s.head_event_id = protocol::int64Field(j, "head_event_id");
+            s.users = protocol::int64Field(j, "users");
             return s;
         });
 }
@@ -324,26 +320,7 @@ Result<protocol::Statistics> RemoteBackend::deviceStatistics(const std::string& 
     q.addQueryItem(QStringLiteral("device_id"), QString::fromStdString(deviceId));
     return convert<protocol::Statistics>(
         call("GET", QStringLiteral("/api/v1/offline-sync/statistics"), q, nullptr),
-        [](const json& j) {
-            protocol::Statistics s;
-            s.device_id = j.value("device_id", std::string());
-            s.total_pushes = int64Of(j, "total_pushes");
-            s.total_pulls = int64Of(j, "total_pulls");
-            s.total_changes_pushed = int64Of(j, "total_changes_pushed");
-            s.successful_changes = int64Of(j, "successful_changes");
-            s.failed_changes = int64Of(j, "failed_changes");
-            s.conflicts = int64Of(j, "conflicts");
-            s.total_events_pulled = int64Of(j, "total_events_pulled");
-            s.success_rate = j.value("success_rate", 0.0);
-            s.conflict_rate = j.value("conflict_rate", 0.0);
-            s.average_push_time_ms = j.value("average_push_time_ms", 0.0);
-            s.average_pull_time_ms = j.value("average_pull_time_ms", 0.0);
-            s.bytes_received = int64Of(j, "bytes_received");
-            s.bytes_sent = int64Of(j, "bytes_sent");
-            s.last_push_time = optString(j, "last_push_time");
-            s.last_pull_time = optString(j, "last_pull_time");
-            return s;
-        });
+        [](const json& j) { return protocol::statisticsFromJson(j); });
 }
 
 Result<protocol::ResetResponse> RemoteBackend::resetDevice(const std::string& deviceId) {
@@ -400,9 +377,9 @@ Result<engine::Page<protocol::Event>> RemoteBackend::events(const engine::EventQ
         [](const json& j) {
             engine::Page<protocol::Event> page;
             page.items = eventsOf(j.at("items"));
-            page.total = j.value("total", std::int64_t(page.items.size()));
-            page.limit = j.value("limit", int(page.items.size()));
-            page.offset = j.value("offset", 0);
+            page.total = protocol::int64Field(j, "total", std::int64_t(page.items.size()));
+            page.limit = protocol::intField(j, "limit", int(page.items.size()));
+            page.offset = protocol::intField(j, "offset");
             return page;
         });
 }
@@ -427,15 +404,15 @@ RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Mil
                 engine::MetricPoint p;
                 if (auto t = optString(e, "bucket_start"))
                     p.bucket_start = protocol::parseTime(*t).value_or(0);
-                p.pushes = int64Of(e, "pushes");
-                p.changes_pushed = int64Of(e, "changes_pushed");
-                p.pulls = int64Of(e, "pulls");
-                p.events_pulled = int64Of(e, "events_pulled");
-                p.conflicts = int64Of(e, "conflicts");
-                p.failures = int64Of(e, "failures");
-                p.push_ms_sum = e.value("push_ms_avg", 0.0) * double(p.pushes);
-                p.push_ms_p50 = e.value("push_ms_p50", 0.0);
-                p.push_ms_p95 = e.value("push_ms_p95", 0.0);
+                p.pushes = protocol::int64Field(e, "pushes");
+                p.changes_pushed = protocol::int64Field(e, "changes_pushed");
+                p.pulls = protocol::int64Field(e, "pulls");
+                p.events_pulled = protocol::int64Field(e, "events_pulled");
+                p.conflicts = protocol::int64Field(e, "conflicts");
+                p.failures = protocol::int64Field(e, "failures");
+                p.push_ms_sum = protocol::doubleField(e, "push_ms_avg") * double(p.pushes);
+                p.push_ms_p50 = protocol::doubleField(e, "push_ms_p50");
+                p.push_ms_p95 = protocol::doubleField(e, "push_ms_p95");
                 out.push_back(p);
             }
             return out;

@@ -1674,4 +1674,69 @@ SyncState syncStateFromJson(const json& j) {
     return s;
 }
 
+namespace {
+/// valueOr with the key named in the error: what a client shows its user.
+template <typename T> T field(const json& j, const char* key, T fallback) {
+    requireObject(j);
+    const json* v = present(j, key);
+    if (v == nullptr) {
+        return fallback;
+    }
+    try {
+        return number<T>(*v);
+    } catch (const json::type_error&) {
+        std::string shown = v->dump();
+        if (shown.size() > 40) {
+            shown = shown.substr(0, 40) + "...";
+        }
+        throw json::type_error::create(
+            302,
+            std::string("malformed response: \"") + key + "\" is " + shown + ", expected " +
+                (std::is_integral_v<T>
+                     ? "an integer from " + std::to_string(std::numeric_limits<T>::min()) + " to " +
+                           std::to_string(std::numeric_limits<T>::max())
+                     : std::string("a number")),
+            v);
+    }
+}
+} // namespace
+
+std::int64_t int64Field(const json& j, const char* key, std::int64_t fallback) {
+    return field<std::int64_t>(j, key, fallback);
+}
+
+int intField(const json& j, const char* key, int fallback) {
+    return field<int>(j, key, fallback);
+}
+
+double doubleField(const json& j, const char* key, double fallback) {
+    return field<double>(j, key, fallback);
+}
+
+Statistics statisticsFromJson(const json& j) {
+    requireObject(j);
+    Statistics s;
+    s.device_id = valueOr<std::string>(j, "device_id", "");
+    s.total_syncs = int64Field(j, "total_syncs");
+    s.total_pushes = int64Field(j, "total_pushes");
+    s.total_pulls = int64Field(j, "total_pulls");
+    s.total_changes_pushed = int64Field(j, "total_changes_pushed");
+    s.successful_changes = int64Field(j, "successful_changes");
+    s.failed_changes = int64Field(j, "failed_changes");
+    s.conflicts = int64Field(j, "conflicts");
+    s.total_events_pulled = int64Field(j, "total_events_pulled");
+    s.success_rate = doubleField(j, "success_rate");
+    s.conflict_rate = doubleField(j, "conflict_rate");
+    s.average_sync_time_ms = doubleField(j, "average_sync_time_ms");
+    s.average_push_time_ms = doubleField(j, "average_push_time_ms");
+    s.average_pull_time_ms = doubleField(j, "average_pull_time_ms");
+    s.bytes_received = int64Field(j, "bytes_received");
+    s.bytes_sent = int64Field(j, "bytes_sent");
+    s.last_sync_time = optional<std::string>(j, "last_sync_time");
+    s.last_push_time = optional<std::string>(j, "last_push_time");
+    s.last_pull_time = optional<std::string>(j, "last_pull_time");
+    s.last_sync_status = optional<std::string>(j, "last_sync_status");
+    return s;
+}
+
 } // namespace bridgecore::protocol

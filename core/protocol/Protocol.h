@@ -345,6 +345,14 @@ PullResponse pullResponseFromJson(const json&);
 ResolveResponse resolveResponseFromJson(const json&);
 SyncState syncStateFromJson(const json&);
 ConflictInfo conflictInfoFromJson(const json&);
+/// As toJson(Statistics) writes it.
+Statistics statisticsFromJson(const json&);
+/// A number field of a response object: `fallback` when absent or null; a json::type_error
+/// naming the key and the value when it is another type or out of the type's range (a
+/// hostile server never causes an undefined conversion).
+std::int64_t int64Field(const json& j, const char* key, std::int64_t fallback = 0);
+int intField(const json& j, const char* key, int fallback = 0);
+double doubleField(const json& j, const char* key, double fallback = 0);
 
 /// {"detail": message, "error_code": NAME}
 json errorBody(const Error& error);

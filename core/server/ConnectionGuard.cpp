@@ -51,6 +51,22 @@ bool GuardedSocket::requestArrived() {
     return m_closeAt == 0 || m_arrived <= m_closeAt;
 }
 
+void GuardedSocket::answerInOrder(qint64 request, std::function<void()> write) {
+    m_waitingAnswers.emplace(request, std::move(write));
+    // Each write ends in responseFinished() (one more answered) unless the client went away,
+    // in which case nothing more is written anyway.
+    for (auto it = m_waitingAnswers.begin();
+         it != m_waitingAnswers.end() && it->first == m_answered + 1 && state() == ConnectedState;
+         it = m_waitingAnswers.begin()) {
+        const qint64 before = m_answered;
+        auto next = std::move(it->second);
+        m_waitingAnswers.erase(it);
+        next();
+        if (m_answered == before)
+            break;
+    }
+}
+
 bool GuardedSocket::responseStarted() {
     if (m_state == State::Chunked) {
         m_state = State::Header;

@@ -12,7 +12,9 @@
 //    after the first byte of its next request (slowloris), one whose body stalls, and an idle
 //    keep-alive connection idle_timeout after its last answer;
 //  - close after the answer when the request was HTTP/1.0 or said "Connection: close", and
-//    leave any request sent after that one unprocessed (RFC 9112 §9.6).
+//    leave any request sent after that one unprocessed (RFC 9112 §9.6);
+//  - write the answers to pipelined requests in the order the requests came, whatever order
+//    the worker threads finish them in (RFC 9112 §9.3.2).
 // GuardedTcpServer closes connections beyond max_connections as soon as they are accepted.
 // A refused request gets a JSON answer, is cut off from QtHttpServer, its input is
 // discarded, and the connection is closed after the answer is sent (at most a few seconds
@@ -25,6 +27,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <functional>
+#include <map>
 
 namespace bridgecore::server {
 
@@ -51,6 +56,11 @@ public:
     /// The HTTP layer calls this for each request QtHttpServer hands it; false when the
     /// request came after one that closes the connection and must not be processed.
     bool requestArrived();
+    /// The number of the request that arrived last (1 for the first on this connection).
+    qint64 lastRequest() const { return m_arrived; }
+    /// Runs `write` (which answers request number `request`) once every earlier request of
+    /// this connection has been answered: pipelined answers go out in request order.
+    void answerInOrder(qint64 request, std::function<void()> write);
     /// The HTTP layer calls this when it starts answering a request; true when this answer
     /// ends the connection (it then says "Connection: close").
     bool responseStarted();
@@ -90,6 +100,8 @@ private:
     // Requests: heads completed, handed to the HTTP layer, answered. m_closeAt: the number
     // of the request that closes the connection (0 = none yet).
     qint64 m_heads = 0, m_arrived = 0, m_answered = 0, m_closeAt = 0;
+    // Answers ready before an earlier request's, by request number (see answerInOrder).
+    std::map<qint64, std::function<void()>> m_waitingAnswers;
     enum class Deadline { None, Head, Stall, Idle };
     Deadline m_deadline = Deadline::None;
     QTimer m_timer;

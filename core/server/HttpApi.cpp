@@ -345,8 +345,10 @@ struct HttpApi::Impl {
 
     // ---- request entry (socket thread) ----
     void accept(const QHttpServerRequest& request, QTcpSocket* socket) {
-        if (auto* g = qobject_cast<GuardedSocket*>(socket); g && !g->requestArrived())
+        auto* guarded = qobject_cast<GuardedSocket*>(socket);
+        if (guarded && !guarded->requestArrived())
             return; // sent after a request that closes the connection: not processed
+        const qint64 number = guarded ? guarded->lastRequest() : 0;
         auto responder =
             std::make_shared<QHttpServerResponder>(Frontend::responderFor(request, socket));
         QPointer<QTcpSocket> safeSocket(socket);
@@ -364,36 +366,49 @@ struct HttpApi::Impl {
         QPointer<HttpApi> api(q);
         QThreadPool& workers =
             req.path == QLatin1String("/api/v1/offline-sync/push") ? pushPool : pool;
-        workers.start([this, api, req = std::move(req), responder, safeSocket, timer]() mutable {
-            ApiResponse resp;
-            try {
-                resp = handle(req);
-            } catch (const std::exception& ex) {
-                resp = errorResponse(Error{ErrorCode::Internal, "internal error"});
-                logLine(json{
-                    {"level", "error"}, {"path", req.path.toStdString()}, {"what", ex.what()}});
-            }
-            finish(req, resp);
-            const double ms = double(timer->nsecsElapsed()) / 1e6;
-            log(req, resp, ms);
-            count(resp, ms);
-            QMetaObject::invokeMethod(
-                frontend,
-                [api, responder, safeSocket, resp = std::move(resp), req, ms]() mutable {
-                    if (!safeSocket || safeSocket->state() != QAbstractSocket::ConnectedState)
-                        return; // the client went away; the work itself is done
-                    auto* g = qobject_cast<GuardedSocket*>(safeSocket.data());
-                    if (g && g->responseStarted())
-                        resp.headers.emplace_back("Connection", "close");
-                    write(*responder, resp, req.method == Method::Head);
-                    if (g)
-                        g->responseFinished();
-                    if (api)
-                        emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
-                                                  req.path, resp.status, ms);
-                },
-                Qt::QueuedConnection);
-        });
+        workers.start(
+            [this, api, req = std::move(req), responder, safeSocket, timer, number]() mutable {
+                ApiResponse resp;
+                try {
+                    resp = handle(req);
+                } catch (const std::exception& ex) {
+                    resp = errorResponse(Error{ErrorCode::Internal, "internal error"});
+                    logLine(json{
+                        {"level", "error"}, {"path", req.path.toStdString()}, {"what", ex.what()}});
+                }
+                finish(req, resp);
+                const double ms = double(timer->nsecsElapsed()) / 1e6;
+                log(req, resp, ms);
+                count(resp, ms);
+                // Moved, not copied: the socket's guard and the responder are touched, and
+                // released, only on the socket's thread (ThreadSanitizer saw the worker's copy of
+                // the QPointer freeing its shared count while the socket thread read it).
+                QMetaObject::invokeMethod(
+                    frontend,
+                    [api, responder = std::move(responder), safeSocket = std::move(safeSocket),
+                     resp = std::move(resp), req = std::move(req), ms, number]() mutable {
+                        if (!safeSocket || safeSocket->state() != QAbstractSocket::ConnectedState)
+                            return; // the client went away; the work itself is done
+                        const int status = resp.status;
+                        const bool headOnly = req.method == Method::Head;
+                        if (auto* g = qobject_cast<GuardedSocket*>(safeSocket.data())) {
+                            // Pipelined requests: answers in request order (RFC 9112 §9.3.2).
+                            g->answerInOrder(
+                                number, [g, responder, headOnly, resp = std::move(resp)]() mutable {
+                                    if (g->responseStarted())
+                                        resp.headers.emplace_back("Connection", "close");
+                                    write(*responder, resp, headOnly);
+                                    g->responseFinished();
+                                });
+                        } else {
+                            write(*responder, resp, headOnly);
+                        }
+                        if (api)
+                            emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
+                                                      req.path, status, ms);
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 
     static void write(QHttpServerResponder& r, const ApiResponse& resp, bool headOnly) {
@@ -571,9 +586,8 @@ struct HttpApi::Impl {
         if (it == config.rate_limits.end() || it->second.requests <= 0)
             return std::nullopt;
         const int share = std::max(1, it->second.requests / std::max(1, config.server_processes));
-        const RateDecision d =
-            limiter.hit(name + '|' + who, share, it->second.window_seconds,
-                        QDateTime::currentMSecsSinceEpoch());
+        const RateDecision d = limiter.hit(name + '|' + who, share, it->second.window_seconds,
+                                           QDateTime::currentMSecsSinceEpoch());
         std::vector<std::pair<QByteArray, QByteArray>> h{
             {"X-RateLimit-Limit", QByteArray::number(d.limit)},
             {"X-RateLimit-Remaining", QByteArray::number(d.remaining)},

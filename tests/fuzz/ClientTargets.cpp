@@ -1,4 +1,5 @@
-// The client's parsers of server answers (push, pull, resolve, state, error bodies): a hostile
+// The client's parsers of server answers (push, pull, resolve, state, statistics, error bodies,
+// the number fields of login, admin pages and metrics): a hostile
 // or broken server may send anything; the parsers either return a value or throw
 // nlohmann::json::exception, as documented, and never crash.
 
@@ -28,6 +29,17 @@ int clientResponses(const std::uint8_t* data, std::size_t size) {
     attempt([](const json& j) { return protocol::syncStateFromJson(j); });
     attempt([](const json& j) { return protocol::conflictInfoFromJson(j); });
     attempt([](const json& j) { return protocol::changeResultFromJson(j); });
+    attempt([](const json& j) { return protocol::statisticsFromJson(j); });
+    // The number fields HttpTransport (login) and the console's RemoteBackend (summary, pages,
+    // conflicts, metrics) read: every key of the document through each reader.
+    if (parsed.is_object()) {
+        for (const auto& item : parsed.items()) {
+            const std::string key = item.key();
+            attempt([&](const json& j) { return protocol::int64Field(j, key.c_str()); });
+            attempt([&](const json& j) { return protocol::intField(j, key.c_str()); });
+            attempt([&](const json& j) { return protocol::doubleField(j, key.c_str()); });
+        }
+    }
     // A pull page that parsed serialises again (the client stores pulled payloads).
     try {
         const auto page = protocol::pullResponseFromJson(parsed);

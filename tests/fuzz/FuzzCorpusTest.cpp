@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QTest>
 
+#include <limits>
 #include <map>
 
 namespace {
@@ -56,6 +57,41 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(json::exception, bridgecore::protocol::pullResponseFromJson(pull));
         const json fine = json::parse(R"({"success": true, "total": 2.0, "conflicts": 1})");
         QCOMPARE(bridgecore::protocol::pushResponseFromJson(fine).total, 2);
+    }
+
+    // The number fields HttpTransport and RemoteBackend read (they used get<int>/value(): a
+    // float-to-int conversion out of range, and wrong types silently read as 0): out of range
+    // and wrong types are malformed responses naming the key; absent and null give the default.
+    void numberFieldsRejectOutOfRange() {
+        using bridgecore::protocol::json;
+        namespace p = bridgecore::protocol;
+        const json bad = json::parse(R"({"total": 1e300, "limit": 4294967296, "offset": -8.9e69,
+            "expires_in": "900", "devices": 18446744073709551615, "pushes": 9.5,
+            "push_ms_avg": "fast", "total_syncs": 1e19})");
+        for (const char* key : {"total", "devices", "pushes", "expires_in", "total_syncs"}) {
+            try {
+                (void)p::int64Field(bad, key);
+                QFAIL(key);
+            } catch (const json::type_error& e) {
+                QVERIFY2(std::string(e.what()).find(std::string("\"") + key + '"') !=
+                             std::string::npos,
+                         e.what());
+            }
+        }
+        for (const char* key : {"limit", "offset"})
+            QVERIFY_THROWS_EXCEPTION(json::type_error, p::intField(bad, key));
+        QVERIFY_THROWS_EXCEPTION(json::type_error, p::doubleField(bad, "push_ms_avg"));
+        QVERIFY_THROWS_EXCEPTION(json::exception,
+                                 p::statisticsFromJson(json::parse(R"({"total_syncs": 1e19})")));
+        const json good = json::parse(R"({"total": 1200, "limit": 50.0, "offset": null,
+            "expires_in": 9007199254740993, "push_ms_avg": 12, "min": -9223372036854775808})");
+        QCOMPARE(p::int64Field(good, "total"), std::int64_t{1200});
+        QCOMPARE(p::intField(good, "limit"), 50);
+        QCOMPARE(p::intField(good, "offset", 7), 7);
+        QCOMPARE(p::intField(good, "absent", 3), 3);
+        QCOMPARE(p::int64Field(good, "expires_in"), std::int64_t{9007199254740993});
+        QCOMPARE(p::int64Field(good, "min"), std::numeric_limits<std::int64_t>::min());
+        QCOMPARE(p::doubleField(good, "push_ms_avg"), 12.0);
     }
 
     void replay_data() {

@@ -70,23 +70,29 @@ public:
         }
         return got;
     }
-    /// One full answer to a request (head and Content-Length body).
+    /// One full answer to a request (head and Content-Length body); bytes after it (the next
+    /// pipelined answer) are kept for the next call.
     QByteArray answer(int timeoutMs = 10000) {
-        QByteArray got = read(timeoutMs, "\r\n\r\n");
+        QByteArray got = std::exchange(m_rest, {});
+        auto more = [&] {
+            const QByteArray bytes = readSome(timeoutMs);
+            got += bytes;
+            return !bytes.isEmpty();
+        };
+        while (!got.contains("\r\n\r\n"))
+            if (!more())
+                return got;
         const qsizetype end = got.indexOf("\r\n\r\n");
-        if (end < 0)
-            return got;
         const qsizetype cl = got.toLower().indexOf("content-length:");
         if (cl < 0 || cl > end)
             return got;
         const qint64 length =
             got.mid(cl + 15, got.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
-        while (got.size() < end + 4 + length && !m_closed) {
-            const QByteArray more = read(timeoutMs, {});
-            if (more.isEmpty())
-                break;
-            got += more;
-        }
+        while (got.size() < end + 4 + length)
+            if (!more())
+                return got;
+        m_rest = got.mid(end + 4 + length);
+        got.truncate(end + 4 + length);
         return got;
     }
     /// True when the peer closes within `timeoutMs` (any bytes before are discarded).
@@ -100,8 +106,23 @@ public:
     bool closed() const { return m_closed; }
 
 private:
+    /// The bytes of one recv (empty after `timeoutMs` without any, or when the peer closed).
+    QByteArray readSome(int timeoutMs) {
+        pollfd p{m_fd, POLLIN, 0};
+        if (::poll(&p, 1, timeoutMs) <= 0)
+            return {};
+        char buf[16384];
+        const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
+        if (n <= 0) {
+            m_closed = true;
+            return {};
+        }
+        return QByteArray(buf, n);
+    }
+
     int m_fd = -1;
     bool m_closed = false;
+    QByteArray m_rest; // read past the last answer()
 };
 
 int statusOf(const QByteArray& answer) {
@@ -304,6 +325,47 @@ private slots:
         QVERIFY(!c.closed());
         QVERIFY(c.send(kHealth + "\r\n"));
         QCOMPARE(statusOf(c.answer()), 200);
+    }
+
+    void pipelinedAnswersComeInRequestOrder() {
+        restart(nullptr);
+        // A slow request (a pull of 500 events with payloads) and fast ones (health) sent in
+        // one write on one connection: the worker threads finish the fast ones first, but the
+        // answers must come in request order (RFC 9112 §9.3.2).
+        auto admin = f.client(QStringLiteral("admin"));
+        QVERIFY(!admin->token().isEmpty());
+        for (int from = 0; from < 2000; from += 1000) {
+            const auto seed =
+                admin->post(QStringLiteral("/api/v1/offline-sync/push"),
+                            createsBody("pipe-seed", "sale.order", 1000, "pp-", from));
+            QCOMPARE(seed.status, 200);
+        }
+        const QByteArray pullBody =
+            R"({"device_id": "pipe-puller", "app_type": "sales_app", "last_event_id": 0, "limit": 500})";
+        const QByteArray pull = "POST /api/v1/offline-sync/pull HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Authorization: Bearer " +
+                                admin->token().toLatin1() +
+                                "\r\nContent-Type: application/json\r\nContent-Length: " +
+                                QByteArray::number(pullBody.size()) + "\r\n\r\n" + pullBody;
+        const QByteArray health = kHealth + "\r\n";
+        for (int round = 0; round < 3; ++round) {
+            Conn c(f.server->port());
+            QVERIFY(c.ok());
+            QVERIFY(c.send(pull + health + pull + health));
+            for (const char* expected : {"events", "status", "events", "status"}) {
+                const QByteArray a = c.answer();
+                QCOMPARE(statusOf(a), 200);
+                const json body =
+                    json::parse(a.mid(a.indexOf("\r\n\r\n") + 4).toStdString(), nullptr, false);
+                QVERIFY2(body.is_object() && body.contains(expected),
+                         qPrintable(QStringLiteral("round %1: expected the answer with \"%2\", "
+                                                   "got: %3")
+                                        .arg(round)
+                                        .arg(QLatin1String(expected))
+                                        .arg(QString::fromUtf8(a.left(300)))));
+            }
+            QVERIFY(!c.closed());
+        }
     }
 
     void cleanupTestCase() {
