@@ -936,6 +936,253 @@
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::DeviceDrillDown</name>
+    <message>
+        <source>Device %1</source>
+        <translation>الجهاز %1</translation>
+    </message>
+    <message>
+        <source>Queue report</source>
+        <translation>قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Latest report:</source>
+        <translation>آخر تقرير:</translation>
+    </message>
+    <message>
+        <source>Only the latest report a device sends is stored; its queue over time is not recorded.</source>
+        <translation>يُحفظ آخر تقرير يرسله الجهاز فقط؛ لا يُسجَّل تطور قائمة انتظاره عبر الزمن.</translation>
+    </message>
+    <message>
+        <source>Pushes and pulls</source>
+        <translation>الإرسال والاستلام</translation>
+    </message>
+    <message>
+        <source>Last push:</source>
+        <translation>آخر إرسال:</translation>
+    </message>
+    <message>
+        <source>Last pull:</source>
+        <translation>آخر استلام:</translation>
+    </message>
+    <message>
+        <source>Last result:</source>
+        <translation>آخر نتيجة:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>آخر خطأ:</translation>
+    </message>
+    <message>
+        <source>Pushes:</source>
+        <translation>الإرسالات:</translation>
+    </message>
+    <message>
+        <source>Pulls:</source>
+        <translation>الاستلامات:</translation>
+    </message>
+    <message>
+        <source>The server keeps totals and the latest times, not each push or pull; the changes below come from the event log.</source>
+        <translation>يحفظ الخادم المجاميع وآخر الأوقات، لا كل إرسال أو استلام؛ التغييرات أدناه مأخوذة من سجل الأحداث.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>الحدث</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>التعارضات المفتوحة</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>التعارض</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>الحقول</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>منذ</translation>
+    </message>
+    <message>
+        <source>Show in Conflicts</source>
+        <translation>عرض في التعارضات</translation>
+    </message>
+    <message>
+        <source>What this device would receive</source>
+        <translation>ما سيستلمه هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>لا شيء معلّق</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s), oldest %1</source>
+        <translation>
+            <numerusform>لا تغييرات معلّقة</numerusform>
+            <numerusform>تغيير معلّق واحد، أقدمها %1</numerusform>
+            <numerusform>تغييران معلّقان، أقدمهما %1</numerusform>
+            <numerusform>%Ln تغييرات معلّقة، أقدمها %1</numerusform>
+            <numerusform>%Ln تغييراً معلّقاً، أقدمها %1</numerusform>
+            <numerusform>%Ln تغيير معلّق، أقدمها %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبداً</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا يوجد</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>نجاح</translation>
+    </message>
+    <message>
+        <source>open conflicts</source>
+        <translation>تعارضات مفتوحة</translation>
+    </message>
+    <message>
+        <source>error reported by the device</source>
+        <translation>خطأ أبلغ عنه الجهاز</translation>
+    </message>
+    <message>
+        <source>no sync yet</source>
+        <translation>لا مزامنة بعد</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 applied, %4 failed, %5 in conflict</source>
+        <translation>%1: %2؛ %3 مطبّقة، %4 فاشلة، %5 في تعارض</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln push(es)</source>
+        <translation>
+            <numerusform>لا إرسال</numerusform>
+            <numerusform>إرسال واحد</numerusform>
+            <numerusform>إرسالان</numerusform>
+            <numerusform>%Ln إرسالات</numerusform>
+            <numerusform>%Ln إرسالاً</numerusform>
+            <numerusform>%Ln إرسال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>لا تغييرات</numerusform>
+            <numerusform>تغيير واحد</numerusform>
+            <numerusform>تغييران</numerusform>
+            <numerusform>%Ln تغييرات</numerusform>
+            <numerusform>%Ln تغييراً</numerusform>
+            <numerusform>%Ln تغيير</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pull(s)</source>
+        <translation>
+            <numerusform>لا استلام</numerusform>
+            <numerusform>استلام واحد</numerusform>
+            <numerusform>استلامان</numerusform>
+            <numerusform>%Ln استلامات</numerusform>
+            <numerusform>%Ln استلاماً</numerusform>
+            <numerusform>%Ln استلام</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) received</source>
+        <translation>
+            <numerusform>لم يُستلم أي حدث</numerusform>
+            <numerusform>حدث واحد مستلم</numerusform>
+            <numerusform>حدثان مستلمان</numerusform>
+            <numerusform>%Ln أحداث مستلمة</numerusform>
+            <numerusform>%Ln حدثاً مستلماً</numerusform>
+            <numerusform>%Ln حدث مستلم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No change from this device is in the event log yet; its pushed changes appear here.</source>
+        <translation>لا يوجد تغيير من هذا الجهاز في سجل الأحداث بعد؛ تظهر هنا التغييرات التي يرسلها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln change(s) of %1 this device pushed.</source>
+        <translation>
+            <numerusform>لا تغييرات من أصل %1 أرسلها هذا الجهاز.</numerusform>
+            <numerusform>آخر تغيير من أصل %1 أرسلها هذا الجهاز.</numerusform>
+            <numerusform>آخر تغييرين من أصل %1 أرسلها هذا الجهاز.</numerusform>
+            <numerusform>آخر %Ln تغييرات من أصل %1 أرسلها هذا الجهاز.</numerusform>
+            <numerusform>آخر %Ln تغييراً من أصل %1 أرسلها هذا الجهاز.</numerusform>
+            <numerusform>آخر %Ln تغيير من أصل %1 أرسلها هذا الجهاز.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open conflict: when a change of this device meets a newer server version, the conflict appears here.</source>
+        <translation>لا تعارض مفتوح: عندما يصادف تغيير من هذا الجهاز نسخة أحدث على الخادم، يظهر التعارض هنا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>لا تعارضات مفتوحة</numerusform>
+            <numerusform>تعارض مفتوح واحد</numerusform>
+            <numerusform>تعارضان مفتوحان</numerusform>
+            <numerusform>%Ln تعارضات مفتوحة</numerusform>
+            <numerusform>%Ln تعارضاً مفتوحاً</numerusform>
+            <numerusform>%Ln تعارض مفتوح</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
+        <translation>غير متاح عند الاتصال بخادم: لا توفر واجهة الخادم معاينة لاستلام الجهاز.</translation>
+    </message>
+    <message>
+        <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
+        <translation>لم يستلم الجهاز شيئاً بعد، لذا نوع تطبيقه غير معروف؛ بعد أول استلام تظهر هنا نماذجه وأحجامها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A full pull as %1 would bring %Ln record(s), %2 of record data (events and protocol overhead not counted).</source>
+        <translation>
+            <numerusform>استلام كامل بصفة %1 لن يجلب أي سجل، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+            <numerusform>استلام كامل بصفة %1 سيجلب سجلاً واحداً، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+            <numerusform>استلام كامل بصفة %1 سيجلب سجلين، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+            <numerusform>استلام كامل بصفة %1 سيجلب %Ln سجلات، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+            <numerusform>استلام كامل بصفة %1 سيجلب %Ln سجلاً، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+            <numerusform>استلام كامل بصفة %1 سيجلب %Ln سجل، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::DeviceTableModel</name>
     <message>
         <source>never</source>
@@ -1229,6 +1476,14 @@
     <message>
         <source>Whether and when one of a device&apos;s changes was applied</source>
         <translation>هل ومتى طُبّق أحد تغييرات الجهاز</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>التفاصيل…</translation>
+    </message>
+    <message>
+        <source>Queue, pushes and pulls, conflicts and what this device would receive (or double-click a device)</source>
+        <translation>قائمة الانتظار والإرسال والاستلام والتعارضات وما سيستلمه هذا الجهاز (أو انقر نقراً مزدوجاً على جهاز)</translation>
     </message>
 </context>
 <context>

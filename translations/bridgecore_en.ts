@@ -920,6 +920,221 @@
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::DeviceDrillDown</name>
+    <message>
+        <source>Device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the latest report a device sends is stored; its queue over time is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushes and pulls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last push:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last pull:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server keeps totals and the latest times, not each push or pull; the changes below come from the event log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this device would receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s), oldest %1</source>
+        <translation>
+            <numerusform>%Ln pending change, oldest %1</numerusform>
+            <numerusform>%Ln pending changes, oldest %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error reported by the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sync yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 applied, %4 failed, %5 in conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln push(es)</source>
+        <translation>
+            <numerusform>%Ln push</numerusform>
+            <numerusform>%Ln pushes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pull(s)</source>
+        <translation>
+            <numerusform>%Ln pull</numerusform>
+            <numerusform>%Ln pulls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) received</source>
+        <translation>
+            <numerusform>%Ln event received</numerusform>
+            <numerusform>%Ln events received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No change from this device is in the event log yet; its pushed changes appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln change(s) of %1 this device pushed.</source>
+        <translation>
+            <numerusform>The latest change of %1 this device pushed.</numerusform>
+            <numerusform>The latest %Ln changes of %1 this device pushed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open conflict: when a change of this device meets a newer server version, the conflict appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>%Ln open conflict</numerusform>
+            <numerusform>%Ln open conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A full pull as %1 would bring %Ln record(s), %2 of record data (events and protocol overhead not counted).</source>
+        <translation>
+            <numerusform>A full pull as %1 would bring %Ln record, %2 of record data (events and protocol overhead not counted).</numerusform>
+            <numerusform>A full pull as %1 would bring %Ln records, %2 of record data (events and protocol overhead not counted).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::DeviceTableModel</name>
     <message>
         <source>never</source>
@@ -1188,6 +1403,14 @@
     </message>
     <message>
         <source>Whether and when one of a device&apos;s changes was applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue, pushes and pulls, conflicts and what this device would receive (or double-click a device)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

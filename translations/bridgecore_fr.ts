@@ -920,6 +920,221 @@
     </message>
 </context>
 <context>
+    <name>bridgecore::ui::DeviceDrillDown</name>
+    <message>
+        <source>Device %1</source>
+        <translation>Appareil %1</translation>
+    </message>
+    <message>
+        <source>Queue report</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <source>Latest report:</source>
+        <translation>Dernier état :</translation>
+    </message>
+    <message>
+        <source>Only the latest report a device sends is stored; its queue over time is not recorded.</source>
+        <translation>Seul le dernier état envoyé par l’appareil est conservé ; l’évolution de sa file d’attente n’est pas enregistrée.</translation>
+    </message>
+    <message>
+        <source>Pushes and pulls</source>
+        <translation>Envois et réceptions</translation>
+    </message>
+    <message>
+        <source>Last push:</source>
+        <translation>Dernier envoi :</translation>
+    </message>
+    <message>
+        <source>Last pull:</source>
+        <translation>Dernière réception :</translation>
+    </message>
+    <message>
+        <source>Last result:</source>
+        <translation>Dernier résultat :</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Dernière erreur :</translation>
+    </message>
+    <message>
+        <source>Pushes:</source>
+        <translation>Envois :</translation>
+    </message>
+    <message>
+        <source>Pulls:</source>
+        <translation>Réceptions :</translation>
+    </message>
+    <message>
+        <source>The server keeps totals and the latest times, not each push or pull; the changes below come from the event log.</source>
+        <translation>Le serveur conserve des totaux et les dernières heures, pas chaque envoi ou réception ; les modifications ci-dessous viennent du journal des événements.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Conflits ouverts</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Show in Conflicts</source>
+        <translation>Afficher dans Conflits</translation>
+    </message>
+    <message>
+        <source>What this device would receive</source>
+        <translation>Ce que cet appareil recevrait</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>rien en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s), oldest %1</source>
+        <translation>
+            <numerusform>%Ln modification en attente, la plus ancienne %1</numerusform>
+            <numerusform>%Ln modifications en attente, la plus ancienne %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>succès</translation>
+    </message>
+    <message>
+        <source>open conflicts</source>
+        <translation>conflits ouverts</translation>
+    </message>
+    <message>
+        <source>error reported by the device</source>
+        <translation>erreur signalée par l’appareil</translation>
+    </message>
+    <message>
+        <source>no sync yet</source>
+        <translation>pas encore de synchronisation</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 applied, %4 failed, %5 in conflict</source>
+        <translation>%1 : %2 ; %3 appliquées, %4 en échec, %5 en conflit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln push(es)</source>
+        <translation>
+            <numerusform>%Ln envoi</numerusform>
+            <numerusform>%Ln envois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln modification</numerusform>
+            <numerusform>%Ln modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pull(s)</source>
+        <translation>
+            <numerusform>%Ln réception</numerusform>
+            <numerusform>%Ln réceptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) received</source>
+        <translation>
+            <numerusform>%Ln événement reçu</numerusform>
+            <numerusform>%Ln événements reçus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No change from this device is in the event log yet; its pushed changes appear here.</source>
+        <translation>Aucune modification de cet appareil n’est encore dans le journal ; ses modifications envoyées apparaîtront ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln change(s) of %1 this device pushed.</source>
+        <translation>
+            <numerusform>La dernière modification (%Ln sur %1) envoyée par cet appareil.</numerusform>
+            <numerusform>Les %Ln dernières modifications sur %1 envoyées par cet appareil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open conflict: when a change of this device meets a newer server version, the conflict appears here.</source>
+        <translation>Aucun conflit ouvert : quand une modification de cet appareil rencontre une version plus récente sur le serveur, le conflit apparaît ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>%Ln conflit ouvert</numerusform>
+            <numerusform>%Ln conflits ouverts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
+        <translation>Non disponible en mode connecté : l’API du serveur ne propose pas d’aperçu de la réception d’un appareil.</translation>
+    </message>
+    <message>
+        <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
+        <translation>L’appareil n’a encore rien reçu, son type d’application est donc inconnu ; après sa première réception, ses modèles et leur taille apparaîtront ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A full pull as %1 would bring %Ln record(s), %2 of record data (events and protocol overhead not counted).</source>
+        <translation>
+            <numerusform>Une réception complète en tant que %1 apporterait %Ln enregistrement, %2 de données (événements et surcoût du protocole non comptés).</numerusform>
+            <numerusform>Une réception complète en tant que %1 apporterait %Ln enregistrements, %2 de données (événements et surcoût du protocole non comptés).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bridgecore::ui::DeviceTableModel</name>
     <message>
         <source>never</source>
@@ -1189,6 +1404,14 @@
     <message>
         <source>Whether and when one of a device&apos;s changes was applied</source>
         <translation>Si et quand une modification d’un appareil a été appliquée</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Détails…</translation>
+    </message>
+    <message>
+        <source>Queue, pushes and pulls, conflicts and what this device would receive (or double-click a device)</source>
+        <translation>File d’attente, envois et réceptions, conflits et ce que cet appareil recevrait (ou double-cliquez sur un appareil)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "Confirm.h"
 #include "ConsoleServices.h"
+#include "DeviceDrillDown.h"
 #include "LedgerLookupDialog.h"
 #include "LiveUpdates.h"
 #include "Text.h"
@@ -97,6 +98,14 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     addDetail(QStringLiteral("times"), tr("Average push / pull:"));
     addDetail(QStringLiteral("bytes"), tr("Bytes in / out:"));
     detailsLayout->addLayout(m_details);
+    m_drill = new QPushButton(tr("Details…"), detailsBox);
+    m_drill->setObjectName(QStringLiteral("drillDownButton"));
+    m_drill->setToolTip(tr("Queue, pushes and pulls, conflicts and what this device would "
+                           "receive (or double-click a device)"));
+    m_drill->setEnabled(false);
+    detailsLayout->addWidget(m_drill);
+    connect(m_drill, &QPushButton::clicked, this, [this] { openDrillDown(); });
+    connect(m_table, &QTableView::doubleClicked, this, [this] { openDrillDown(); });
     m_reset = new QPushButton(tr("Reset sync state…"), detailsBox);
     m_reset->setObjectName(QStringLiteral("resetButton"));
     m_reset->setEnabled(false);
@@ -168,6 +177,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
     for (auto& [k, label] : m_detailLabels)
         label->clear();
     m_reset->setEnabled(false);
+    m_drill->setEnabled(s != nullptr);
     if (!s) {
         m_selected.clear();
         return;
@@ -230,6 +240,21 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
                 l.formattedDataSize(v.bytes_received), l.formattedDataSize(v.bytes_sent)));
             emit detailsLoaded();
         });
+}
+
+DeviceDrillDown* DevicesView::openDrillDown() {
+    const auto current = m_proxy.mapToSource(m_table->currentIndex());
+    const auto* s = m_model.device(current.row());
+    if (!s)
+        return nullptr;
+    auto* dialog = new DeviceDrillDown(m_backend, *s, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DeviceDrillDown::showConflicts, this, [this, dialog](const QString& id) {
+        dialog->close();
+        emit showConflicts(id);
+    });
+    dialog->show();
+    return dialog;
 }
 
 bool DevicesView::resetSelected() {

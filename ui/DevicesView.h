@@ -30,12 +30,16 @@ public:
     void selectRow(int proxyRow);
     /// Resets the selected device after confirmation; false when nothing was done.
     bool resetSelected();
+    /// Opens the drill-down of the selected device; nullptr when none is selected.
+    class DeviceDrillDown* openDrillDown();
     QString detailText(const QString& key) const;
     void reload();
 
 signals:
     void detailsLoaded();
     void deviceReset(const QString& deviceId);
+    /// The drill-down asked for this device's conflicts.
+    void showConflicts(const QString& deviceId);
     void message(const QString& text);
 
 private:
@@ -48,6 +52,7 @@ private:
     QLineEdit* m_search = nullptr;
     QComboBox* m_show = nullptr;
     QPushButton* m_reset = nullptr;
+    QPushButton* m_drill = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_empty = nullptr;
     QFormLayout* m_details = nullptr;

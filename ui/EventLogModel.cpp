@@ -139,15 +139,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
                                     : tr("server wins");
             return tr("resolve #%1 (%2)").arg(QLocale().toString(qlonglong(c->conflict_id)), how);
         }
-        switch (e.action) {
-        case protocol::EventAction::Create:
-            return tr("create");
-        case protocol::EventAction::Write:
-            return tr("write");
-        case protocol::EventAction::Unlink:
-            return tr("unlink");
-        }
-        return {};
+        return actionText(e.action);
     case Column::Device:
         if (resolutionOf(e))
             return tr("server, for %1").arg(QString::fromStdString(metadataText(e, "device_id")));
@@ -390,6 +382,18 @@ void EventLogModel::requestPage(int page) const {
                                        self->index(last, int(Column::Count) - 1));
             emit self->pageLoaded(page);
         });
+}
+
+QString EventLogModel::actionText(protocol::EventAction action) {
+    switch (action) {
+    case protocol::EventAction::Create:
+        return tr("create");
+    case protocol::EventAction::Write:
+        return tr("write");
+    case protocol::EventAction::Unlink:
+        return tr("unlink");
+    }
+    return {};
 }
 
 } // namespace bridgecore::ui

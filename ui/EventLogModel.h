@@ -65,6 +65,9 @@ public:
     /// Reads the resolved conflicts again (on reload and when conflicts change).
     void loadResolutions();
 
+    /// An event's action in the event log's words (create / write / unlink), translated.
+    static QString actionText(protocol::EventAction action);
+
 signals:
     void loaded();
     void resolutionsLoaded();

@@ -130,6 +130,12 @@ void MainWindow::buildUi() {
         connect(v, SIGNAL(queued(QString)), this, SLOT(showQueued(QString)));
     connect(m_pending, &PendingView::syncRequested, this, &MainWindow::syncNow);
     connect(m_records, &RecordsView::syncRequested, this, &MainWindow::syncNow);
+    if (m_devices && m_conflicts)
+        connect(m_devices, &DevicesView::showConflicts, this, [this](const QString& deviceId) {
+            m_conflicts->setStatusFilter("open");
+            m_conflicts->setTextFilter(deviceId);
+            m_nav->setCurrentRow(m_stack->indexOf(m_conflicts));
+        });
     if (m_conflicts)
         connect(m_conflicts, &ConflictsView::resolved, this,
                 [this](std::int64_t id, const QString& model, qint64) {

@@ -49,6 +49,14 @@ public:
     }
     /// False when ledgerLookup() cannot answer at all (e.g. the server has no endpoint).
     virtual bool offersLedgerLookup() const { return false; }
+    /// What a device would receive on a full pull: its app type's models, records and bytes.
+    /// Only where the store is at hand (the HTTP API has no endpoint for it).
+    virtual Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) {
+        (void)deviceId;
+        return Error{ErrorCode::NotFound, "this backend cannot preview a device's pull"};
+    }
+    /// False when receivePreview() cannot answer at all (connected mode).
+    virtual bool offersReceivePreview() const { return false; }
     virtual Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                               const std::string& search) = 0;
     virtual Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) = 0;

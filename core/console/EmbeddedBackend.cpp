@@ -58,6 +58,10 @@ Result<engine::LedgerLookup> EmbeddedBackend::ledgerLookup(const std::string& de
     return m_engine.ledgerLookup(m_caller, deviceId, localId);
 }
 
+Result<engine::ReceivePreview> EmbeddedBackend::receivePreview(const std::string& deviceId) {
+    return m_engine.receivePreview(m_caller, deviceId);
+}
+
 Result<protocol::Statistics> EmbeddedBackend::deviceStatistics(const std::string& deviceId) {
     return m_engine.statistics(m_caller, deviceId);
 }

@@ -1032,6 +1032,37 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
     return r;
 }
 
+Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
+                                                  const std::string& deviceId) {
+    // The device's last pull may still be recording its app type.
+    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
+    if (!device.ok())
+        return device.error();
+    ReceivePreview out;
+    if (!device.value() || !device.value()->app_type)
+        return out;
+    out.app_type = device.value()->app_type;
+    auto map = tx.modelMap(caller.tenant_id);
+    if (!map.ok())
+        return map.error();
+    auto models = map.value().find(*out.app_type);
+    if (models == map.value().end())
+        return out;
+    for (const auto& entry : models->second) {
+        auto volume = tx.recordVolume(caller.tenant_id, entry.model);
+        if (!volume.ok())
+            return volume.error();
+        out.models.push_back({entry.model, volume.value().records, volume.value().bytes});
+    }
+    return out;
+}
+
 Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::string& deviceId) {
     if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
         return s.error();

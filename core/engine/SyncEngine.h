@@ -105,6 +105,18 @@ struct LedgerLookup {
     std::optional<std::int64_t> conflict_id;
 };
 
+/// One model of a device's app type with what a full pull would bring it (console drill-down).
+struct ModelVolume {
+    std::string model;
+    std::int64_t records = 0; ///< live records
+    std::int64_t bytes = 0;   ///< their stored JSON data, in bytes
+};
+/// What a device would receive from scratch: its app type's models, counted on one snapshot.
+struct ReceivePreview {
+    std::optional<std::string> app_type; ///< unknown until the device has pulled
+    std::vector<ModelVolume> models;
+};
+
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -134,6 +146,8 @@ public:
     Result<protocol::SyncState> state(const Caller& caller, const std::string& deviceId);
     Result<protocol::ResetResponse> reset(const Caller& caller, const std::string& deviceId);
     Result<protocol::Statistics> statistics(const Caller& caller, const std::string& deviceId);
+    /// Per model of the device's app type: the live records and their bytes (one snapshot).
+    Result<ReceivePreview> receivePreview(const Caller& caller, const std::string& deviceId);
     /// Adds request/response sizes to the device's statistics (the HTTP layer knows them);
     /// saved with the device's next push or pull, counted by statistics() at once.
     void recordTraffic(const Caller& caller, const std::string& deviceId, std::int64_t bytesIn,

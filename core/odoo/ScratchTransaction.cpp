@@ -163,6 +163,10 @@ Result<std::int64_t> ScratchTransaction::countRecords(std::int64_t tenantId,
                                                       const std::string& model) {
     return m_read->countRecords(tenantId, model);
 }
+Result<storage::RecordVolume> ScratchTransaction::recordVolume(std::int64_t tenantId,
+                                                               const std::string& model) {
+    return m_read->recordVolume(tenantId, model);
+}
 Result<std::vector<RecordRow>> ScratchTransaction::records(std::int64_t tenantId,
                                                            const std::string& model, int limit,
                                                            int offset) {

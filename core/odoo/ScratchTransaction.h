@@ -45,6 +45,8 @@ public:
     Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
                                                      const std::string& section) override;
     Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;
+    Result<storage::RecordVolume> recordVolume(std::int64_t tenantId,
+                                               const std::string& model) override;
     Result<std::vector<storage::RecordRow>> records(std::int64_t tenantId, const std::string& model,
                                                     int limit, int offset) override;
     Result<std::int64_t> headEventId(std::int64_t tenantId) override;

@@ -283,6 +283,7 @@ public:
     Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
                                             std::int64_t id) override;
     Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;
+    Result<RecordVolume> recordVolume(std::int64_t tenantId, const std::string& model) override;
     Result<std::vector<RecordRow>> records(std::int64_t tenantId, const std::string& model,
                                            int limit, int offset) override;
     Result<std::int64_t> headEventId(std::int64_t tenantId) override;
@@ -873,6 +874,17 @@ Result<std::int64_t> SqliteTransaction::countRecords(std::int64_t tenantId,
                         "AND deleted = 0");
     q.bind(1, tenantId).bind(2, model);
     return scalar(q, "counting");
+}
+
+Result<RecordVolume> SqliteTransaction::recordVolume(std::int64_t tenantId,
+                                                     const std::string& model) {
+    Statement& q = stmt("SELECT count(*), coalesce(sum(length(CAST(data AS BLOB))), 0) "
+                        "FROM records WHERE tenant_id = ?1 AND model = ?2 AND deleted = 0");
+    q.bind(1, tenantId).bind(2, model);
+    if (q.step() != SQLITE_ROW)
+        return fail("measuring records");
+    RecordVolume out{q.int64(0), q.int64(1)};
+    return out;
 }
 
 Result<std::vector<RecordRow>>

@@ -57,6 +57,12 @@ struct RecordRow {
     bool deleted = false;
 };
 
+/// How much of one model a full pull would carry: live records and their stored JSON bytes.
+struct RecordVolume {
+    std::int64_t records = 0;
+    std::int64_t bytes = 0; // sum of the records' data text, in bytes
+};
+
 struct EventRow {
     std::int64_t event_id = 0;
     std::string model;
@@ -206,6 +212,8 @@ public:
     virtual Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
                                                     std::int64_t id) = 0;
     virtual Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) = 0;
+    /// Live (not deleted) records of a model and the bytes of their stored data.
+    virtual Result<RecordVolume> recordVolume(std::int64_t tenantId, const std::string& model) = 0;
     virtual Result<std::vector<RecordRow>> records(std::int64_t tenantId, const std::string& model,
                                                    int limit, int offset) = 0;
 

@@ -410,6 +410,7 @@ public:
     Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
                                             std::int64_t id) override;
     Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;
+    Result<RecordVolume> recordVolume(std::int64_t tenantId, const std::string& model) override;
     Result<std::vector<RecordRow>> records(std::int64_t tenantId, const std::string& model,
                                            int limit, int offset) override;
     Result<std::int64_t> headEventId(std::int64_t tenantId) override;
@@ -1039,6 +1040,17 @@ Result<std::int64_t> PgTransaction::countRecords(std::int64_t tenantId, const st
     return scalar(
         "SELECT count(*) FROM records WHERE tenant_id = $1 AND model = $2 AND NOT deleted",
         Params().add(tenantId).add(model));
+}
+
+Result<RecordVolume> PgTransaction::recordVolume(std::int64_t tenantId, const std::string& model) {
+    auto r = q("SELECT count(*), coalesce(sum(octet_length(data)), 0) FROM records "
+               "WHERE tenant_id = $1 AND model = $2 AND NOT deleted",
+               Params().add(tenantId).add(model));
+    if (!r.ok())
+        return r.error();
+    if (r.value().empty())
+        return RecordVolume{};
+    return RecordVolume{r.value().int64(0, 0), r.value().int64(0, 1)};
 }
 
 Result<std::vector<RecordRow>>

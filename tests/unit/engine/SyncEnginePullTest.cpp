@@ -24,6 +24,57 @@ class SyncEnginePullTest : public QObject {
     }
 
 private slots:
+    void receivePreviewCountsLiveRecordsAndTheirBytes() {
+        EngineFixture f;
+        seedEvents(f); // 3 sale.order, 2 res.partner, 2 stock.picking: data {"n":i}
+        // A deleted partner is not received; an updated one counts at its current size.
+        auto made = f.push(f.admin, {{"device_id", "desk"},
+                                     {"changes",
+                                      {f.create("rp-gone", "res.partner", {{"n", 9}}),
+                                       f.create("rp-long", "res.partner", {{"n", 1}})}}});
+        QVERIFY(made.success);
+        const auto gone = *made.results[0].server_id, longer = *made.results[1].server_id;
+        auto changed = f.push(
+            f.admin,
+            {{"device_id", "desk"},
+             {"changes",
+              {f.remove("rp-del", "res.partner", gone, 1),
+               f.update("rp-upd", "res.partner", longer, {{"name", "Azure Interior"}}, 1)}}});
+        QVERIFY(changed.success);
+        // Unknown before the device's first pull: no app type, no models.
+        // (its own change is a stock.picking: not a sales_app model, so not in the preview)
+        f.push(f.user, {{"device_id", "phone-1"},
+                        {"changes", {f.create("ph-1", "stock.picking", {{"n", 5}})}}});
+        auto before = f.engine->receivePreview(f.admin, "phone-1");
+        QVERIFY(before.ok());
+        QVERIFY(!before.value().app_type);
+        QVERIFY(before.value().models.empty());
+        f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
+        auto preview = f.engine->receivePreview(f.admin, "phone-1");
+        QVERIFY2(preview.ok(), preview.ok() ? "" : preview.error().message.c_str());
+        QCOMPARE(*preview.value().app_type, std::string("sales_app"));
+        // Every model of sales_app, in the model map's order, stock.picking not among them.
+        std::map<std::string, engine::ModelVolume> byModel;
+        for (const auto& m : preview.value().models)
+            byModel[m.model] = m;
+        QCOMPARE(byModel.size(), storage::defaultModelMap().at("sales_app").size());
+        QVERIFY(!byModel.count("stock.picking"));
+        QCOMPARE(byModel["sale.order"].records, 3);
+        QCOMPARE(byModel["sale.order"].bytes, 3 * std::int64_t(json({{"n", 0}}).dump().size()));
+        const auto partnerBytes = [&](std::int64_t id) {
+            return std::int64_t(f.recordData("res.partner", id).dump().size());
+        };
+        QCOMPARE(byModel["res.partner"].records, 3);
+        QCOMPARE(byModel["res.partner"].bytes,
+                 2 * std::int64_t(json({{"n", 0}}).dump().size()) + partnerBytes(longer));
+        QVERIFY(partnerBytes(longer) > std::int64_t(json({{"n", 1}}).dump().size()));
+        QCOMPARE(byModel["product.product"].records, 0);
+        QCOMPARE(byModel["product.product"].bytes, 0);
+        // A plain user sees its own device, not another user's.
+        QVERIFY(f.engine->receivePreview(f.user, "phone-1").ok());
+        QVERIFY(!f.engine->receivePreview(f.user, "desk").ok());
+    }
+
     void appTypeFiltersModels() {
         EngineFixture f;
         seedEvents(f);

@@ -1,0 +1,225 @@
+// The device drill-down opened from the Devices view: queue report, last push result and
+// counters, the device's recent pushed changes, its open conflicts (and only its own), and
+// what a full pull would bring it per model, with every text fitting in en/fr/ar.
+
+#include "DeviceDrillDown.h"
+#include "DevicesView.h"
+#include "GuiFixture.h"
+#include "Translations.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
+#include <QTableWidget>
+#include <QtTest/QtTest>
+
+using namespace bridgecore;
+using namespace bridgecore::testing;
+using Column = ui::DeviceTableModel::Column;
+
+class DeviceDrillDownTest : public QObject {
+    Q_OBJECT
+private slots:
+    void showsQueueResultsConflictsAndPreview();
+    void textsFitInEveryLanguage();
+
+private:
+    struct Seeded {
+        std::int64_t partnerBytes = 0, productBytes = 0, conflictRecord = 0;
+    };
+    /// dev-a creates 3 partners and 2 products and pulls as sales_app; dev-b and dev-c each
+    /// leave one open conflict; dev-b reports 2 pending changes.
+    static Seeded populate(GuiFixture& f) {
+        Seeded s;
+        protocol::json changes = protocol::json::array();
+        for (int i = 0; i < 3; ++i)
+            changes.push_back(GuiFixture::create("p-" + std::to_string(i),
+                                                 {{"name", "Partner " + std::to_string(i)}}));
+        for (int i = 0; i < 2; ++i)
+            changes.push_back(GuiFixture::create("q-" + std::to_string(i),
+                                                 {{"name", "Chair"}, {"list_price", 10 + i}},
+                                                 "product.product"));
+        auto made = f.push("dev-a", changes);
+        if (made.succeeded != 5)
+            qFatal("seed push failed");
+        f.pull("dev-a");
+        f.pull("dev-b");
+        f.pull("dev-c");
+        const auto p0 = *made.results[0].server_id, p1 = *made.results[1].server_id;
+        f.push("dev-a", protocol::json::array(
+                            {GuiFixture::update("p-0e", p0, 1, {{"name", "Partner zero"}}),
+                             GuiFixture::update("p-1e", p1, 1, {{"name", "Partner one"}})}));
+        f.push("dev-b", {GuiFixture::update("b-1", p0, 1, {{"name", "Partner 0 (b)"}})}, "manual",
+               {{"pending_changes", 2}, {"oldest_pending_at", nowIso(-60000).toStdString()}});
+        f.push("dev-c", {GuiFixture::update("c-1", p1, 1, {{"name", "Partner 1 (c)"}})}, "manual");
+        s.conflictRecord = p0;
+        // What the server holds now, record by record (independent of the preview's SQL).
+        for (int i = 0; i < 5; ++i) {
+            const auto id = *made.results[std::size_t(i)].server_id;
+            const bool partner = i < 3;
+            const auto data = f.serverRecord(partner ? "res.partner" : "product.product", id);
+            (partner ? s.partnerBytes : s.productBytes) += std::int64_t(data.dump().size());
+        }
+        return s;
+    }
+    static ui::DeviceDrillDown* open(ui::DevicesView& view, const QString& device) {
+        auto* m = view.model();
+        for (int r = 0; r < view.proxy()->rowCount(); ++r)
+            if (view.proxy()->index(r, int(Column::Device)).data().toString() == device) {
+                view.selectRow(r);
+                auto* button = view.findChild<QPushButton*>(QStringLiteral("drillDownButton"));
+                if (!button || !button->isEnabled())
+                    return nullptr;
+                button->click();
+                (void)m;
+                return view.findChild<ui::DeviceDrillDown*>();
+            }
+        return nullptr;
+    }
+    static int rowOf(QTableWidget* t, int column, const QString& text) {
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (t->item(r, column) && t->item(r, column)->text() == text)
+                return r;
+        return -1;
+    }
+};
+
+void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    const auto seeded = populate(f);
+    ui::DevicesView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 3);
+
+    // dev-b: its queue report, an open conflict as last result, one pushed change.
+    auto* dialog = open(view, QStringLiteral("dev-b"));
+    QVERIFY(dialog);
+    QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
+    QVERIFY(loaded.wait(5000));
+    QVERIFY2(dialog->text(QStringLiteral("queue")).startsWith(QStringLiteral("2 pending changes")),
+             qPrintable(dialog->text(QStringLiteral("queue"))));
+    QVERIFY(dialog->text(QStringLiteral("queueNote")).contains(QStringLiteral("not recorded")));
+    QCOMPARE(dialog->text(QStringLiteral("lastResult")), QStringLiteral("open conflicts"));
+    QVERIFY2(
+        dialog->text(QStringLiteral("pushes"))
+            .startsWith(QStringLiteral("1 push: 1 change; 0 applied, 0 failed, 1 in conflict")),
+        qPrintable(dialog->text(QStringLiteral("pushes"))));
+    QVERIFY(dialog->text(QStringLiteral("lastPush")) != QStringLiteral("never"));
+    // Its conflict, not dev-c's.
+    auto* conflicts = dialog->conflictsTable();
+    QCOMPARE(conflicts->rowCount(), 1);
+    QCOMPARE(conflicts->item(0, 1)->text(), QStringLiteral("res.partner"));
+    QCOMPARE(conflicts->item(0, 2)->text(), QLocale().toString(qlonglong(seeded.conflictRecord)));
+    QCOMPARE(dialog->text(QStringLiteral("conflicts")), QStringLiteral("1 open conflict"));
+    // The changes it pushed: none reached the event log (its only change is in conflict).
+    QCOMPARE(dialog->changesTable()->rowCount(), 0);
+    QVERIFY(dialog->text(QStringLiteral("changesEmpty")).contains(QStringLiteral("appear here")));
+    // "Show in Conflicts" hands the device to the Conflicts view.
+    QSignalSpy toConflicts(&view, &ui::DevicesView::showConflicts);
+    auto* jump = dialog->findChild<QPushButton*>(QStringLiteral("drillToConflicts"));
+    QVERIFY(jump && jump->isEnabled());
+    jump->click();
+    QCOMPARE(toConflicts.count(), 1);
+    QCOMPARE(toConflicts.at(0).at(0).toString(), QStringLiteral("dev-b"));
+    QTRY_VERIFY(!view.findChild<ui::DeviceDrillDown*>());
+
+    // dev-a: success, its 7 pushed changes newest first, and the preview per model.
+    dialog = open(view, QStringLiteral("dev-a"));
+    QVERIFY(dialog);
+    QSignalSpy loadedA(dialog, &ui::DeviceDrillDown::loaded);
+    QVERIFY(loadedA.wait(5000));
+    QCOMPARE(dialog->text(QStringLiteral("lastResult")), QStringLiteral("success"));
+    QCOMPARE(dialog->text(QStringLiteral("queue")), QStringLiteral("nothing pending"));
+    QVERIFY2(dialog->text(QStringLiteral("pushes"))
+                 .startsWith(QStringLiteral("2 pushes: 7 changes; 7 applied, 0 failed")),
+             qPrintable(dialog->text(QStringLiteral("pushes"))));
+    auto* changes = dialog->changesTable();
+    QCOMPARE(changes->rowCount(), 7);
+    QCOMPARE(changes->item(0, 3)->text(), QStringLiteral("write"));
+    QCOMPARE(changes->item(6, 3)->text(), QStringLiteral("create"));
+    QCOMPARE(dialog->conflictsTable()->rowCount(), 0);
+    QVERIFY(
+        dialog->text(QStringLiteral("conflicts")).startsWith(QStringLiteral("No open conflict")));
+    auto* preview = dialog->previewTable();
+    QCOMPARE(preview->rowCount(), int(storage::defaultModelMap().at("sales_app").size()));
+    const int partners = rowOf(preview, 0, QStringLiteral("res.partner"));
+    const int products = rowOf(preview, 0, QStringLiteral("product.product"));
+    const int orders = rowOf(preview, 0, QStringLiteral("sale.order"));
+    QVERIFY(partners >= 0 && products >= 0 && orders >= 0);
+    QCOMPARE(preview->item(partners, 1)->text(), QStringLiteral("3"));
+    QCOMPARE(preview->item(products, 1)->text(), QStringLiteral("2"));
+    QCOMPARE(preview->item(orders, 1)->text(), QStringLiteral("0"));
+    QCOMPARE(preview->item(partners, 2)->data(Qt::UserRole).toLongLong(), seeded.partnerBytes);
+    QCOMPARE(preview->item(products, 2)->data(Qt::UserRole).toLongLong(), seeded.productBytes);
+    QCOMPARE(preview->item(partners, 2)->text(), QLocale().formattedDataSize(seeded.partnerBytes));
+    QVERIFY2(dialog->text(QStringLiteral("preview")).contains(QStringLiteral("5 records")),
+             qPrintable(dialog->text(QStringLiteral("preview"))));
+    QApplication::processEvents();
+    saveScreenshot(dialog, QStringLiteral("device_drilldown"));
+    // The whole content, below the fold too (the preview).
+    saveScreenshot(dialog->findChild<QWidget*>(QStringLiteral("drillBody")),
+                   QStringLiteral("device_drilldown_all"));
+    dialog->close();
+}
+
+void DeviceDrillDownTest::textsFitInEveryLanguage() {
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE(view.model()->rowCount(), 3);
+        // Double-click opens it too.
+        view.selectRow(0);
+        auto* table = view.table();
+        const auto idx = table->currentIndex();
+        const QPoint at = table->visualRect(idx).center();
+        QSignalSpy doubleClicked(table, &QAbstractItemView::doubleClicked);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY2(doubleClicked.count() == 1, qPrintable(QString::number(doubleClicked.count())));
+        auto* dialog = view.findChild<ui::DeviceDrillDown*>();
+        QVERIFY2(dialog, qPrintable(lang));
+        QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
+        QVERIFY(loaded.wait(5000));
+        QApplication::processEvents();
+        for (auto* label : dialog->findChildren<QLabel*>()) {
+            if (!label->isVisible() || label->text().isEmpty())
+                continue;
+            const bool fits = label->wordWrap()
+                                  ? label->height() >= label->heightForWidth(label->width())
+                                  : QFontMetrics(label->font()).horizontalAdvance(label->text()) <=
+                                        label->width();
+            QVERIFY2(fits, qPrintable(QStringLiteral("%1: '%2' clipped").arg(lang, label->text())));
+        }
+        for (auto* button : dialog->findChildren<QPushButton*>())
+            QVERIFY2(QFontMetrics(button->font()).horizontalAdvance(button->text()) <
+                         button->width(),
+                     qPrintable(QStringLiteral("%1: button '%2'").arg(lang, button->text())));
+        for (auto* t : dialog->findChildren<QTableWidget*>()) {
+            auto* header = t->horizontalHeader();
+            const QFontMetrics fm(header->font());
+            for (int c = 0; c < t->columnCount(); ++c) {
+                const QString text = t->horizontalHeaderItem(c)->text();
+                QVERIFY2(fm.horizontalAdvance(text) + 8 <= header->sectionSize(c),
+                         qPrintable(QStringLiteral("%1: header '%2' needs %3 px, has %4")
+                                        .arg(lang, text)
+                                        .arg(fm.horizontalAdvance(text))
+                                        .arg(header->sectionSize(c))));
+            }
+        }
+        saveScreenshot(dialog, QStringLiteral("device_drilldown_") + lang);
+        dialog->close();
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+QTEST_MAIN(DeviceDrillDownTest)
+#include "DeviceDrillDownTest.moc"

@@ -1,0 +1,303 @@
+#include "DeviceDrillDown.h"
+
+#include "EventLogModel.h"
+#include "Text.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bridgecore::ui {
+
+namespace {
+constexpr int kRecentChanges = 20;
+constexpr int kConflictPage = 500;
+
+QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers) {
+    auto* t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setWordWrap(false);
+    t->horizontalHeader()->setStretchLastSection(false);
+    t->setMinimumHeight(120);
+    t->setVisible(false); // shown once it has rows; until then a label says what appears
+    return t;
+}
+
+QTableWidgetItem* number(qint64 v) {
+    auto* item = new QTableWidgetItem(QLocale().toString(v));
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QString errorText(const Error& e) {
+    return QString::fromStdString(e.message);
+}
+} // namespace
+
+struct DeviceDrillDown::Data {
+    Result<protocol::Statistics> statistics = Error{ErrorCode::NotFound, ""};
+    Result<engine::Page<protocol::Event>> changes = Error{ErrorCode::NotFound, ""};
+    std::vector<engine::ConflictRecord> conflicts;
+    std::optional<Error> conflictsError;
+    std::optional<Result<engine::ReceivePreview>> preview; // nullopt: backend cannot
+};
+
+DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncState& s,
+                                 QWidget* parent)
+    : QDialog(parent)
+    , m_backend(backend)
+    , m_device(s.device_id) {
+    setObjectName(QStringLiteral("deviceDrillDown"));
+    const QString device = QString::fromStdString(s.device_id);
+    setWindowTitle(tr("Device %1").arg(ltr(device)));
+    resize(760, 820);
+    auto* outer = new QVBoxLayout(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto* body = new QWidget(scroll);
+    body->setObjectName(QStringLiteral("drillBody"));
+    auto* layout = new QVBoxLayout(body);
+    scroll->setWidget(body);
+    outer->addWidget(scroll, 1);
+
+    auto label = [&](QWidget* owner, const QString& key) {
+        auto* l = new QLabel(owner);
+        l->setObjectName(QStringLiteral("drill_") + key);
+        l->setWordWrap(true);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_labels[key] = l;
+        return l;
+    };
+
+    // Queue report: only the latest one is stored.
+    auto* queue = new QGroupBox(tr("Queue report"), body);
+    auto* queueForm = new QFormLayout(queue);
+    queueForm->addRow(tr("Latest report:"), label(queue, QStringLiteral("queue")));
+    auto* queueNote = label(queue, QStringLiteral("queueNote"));
+    queueNote->setText(tr("Only the latest report a device sends is stored; its queue over "
+                          "time is not recorded."));
+    queueForm->addRow(queueNote);
+    layout->addWidget(queue);
+
+    // Pushes and pulls: the device state's times, counters and last result.
+    auto* sync = new QGroupBox(tr("Pushes and pulls"), body);
+    auto* syncForm = new QFormLayout(sync);
+    syncForm->addRow(tr("Last push:"), label(sync, QStringLiteral("lastPush")));
+    syncForm->addRow(tr("Last pull:"), label(sync, QStringLiteral("lastPull")));
+    syncForm->addRow(tr("Last result:"), label(sync, QStringLiteral("lastResult")));
+    syncForm->addRow(tr("Last error:"), label(sync, QStringLiteral("lastError")));
+    syncForm->addRow(tr("Pushes:"), label(sync, QStringLiteral("pushes")));
+    syncForm->addRow(tr("Pulls:"), label(sync, QStringLiteral("pulls")));
+    auto* syncNote = label(sync, QStringLiteral("syncNote"));
+    syncNote->setText(tr("The server keeps totals and the latest times, not each push or pull; "
+                         "the changes below come from the event log."));
+    syncForm->addRow(syncNote);
+    m_changes = makeTable(sync, QStringLiteral("drillChanges"),
+                          {tr("Event"), tr("Time"), tr("Model"), tr("Action"), tr("Record")});
+    syncForm->addRow(m_changes);
+    syncForm->addRow(label(sync, QStringLiteral("changesEmpty")));
+    layout->addWidget(sync);
+
+    // Open conflicts.
+    auto* conflicts = new QGroupBox(tr("Open conflicts"), body);
+    auto* conflictsLayout = new QVBoxLayout(conflicts);
+    conflictsLayout->addWidget(label(conflicts, QStringLiteral("conflicts")));
+    m_conflicts = makeTable(conflicts, QStringLiteral("drillConflicts"),
+                            {tr("Conflict"), tr("Model"), tr("Record"), tr("Fields"), tr("Since")});
+    conflictsLayout->addWidget(m_conflicts);
+    m_toConflicts = new QPushButton(tr("Show in Conflicts"), conflicts);
+    m_toConflicts->setObjectName(QStringLiteral("drillToConflicts"));
+    m_toConflicts->setEnabled(false);
+    conflictsLayout->addWidget(m_toConflicts, 0, Qt::AlignLeft);
+    connect(m_toConflicts, &QPushButton::clicked, this,
+            [this, device] { emit showConflicts(device); });
+    layout->addWidget(conflicts);
+
+    // What a full pull would bring.
+    auto* preview = new QGroupBox(tr("What this device would receive"), body);
+    auto* previewLayout = new QVBoxLayout(preview);
+    previewLayout->addWidget(label(preview, QStringLiteral("preview")));
+    m_preview = makeTable(preview, QStringLiteral("drillPreview"),
+                          {tr("Model"), tr("Records"), tr("Size")});
+    previewLayout->addWidget(m_preview);
+    layout->addWidget(preview);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    outer->addWidget(buttons);
+
+    // What the device row already says.
+    m_labels[QStringLiteral("queue")]->setText(
+        s.pending_changes == 0 ? tr("nothing pending")
+                               : tr("%Ln pending change(s), oldest %1", "", int(s.pending_changes))
+                                     .arg(localDateTime(s.oldest_pending_at)));
+    m_labels[QStringLiteral("lastPush")]->setText(s.last_push_time ? localDateTime(s.last_push_time)
+                                                                   : tr("never"));
+    m_labels[QStringLiteral("lastPull")]->setText(s.last_pull_time ? localDateTime(s.last_pull_time)
+                                                                   : tr("never"));
+    m_labels[QStringLiteral("lastError")]->setText(
+        s.last_error ? QString::fromStdString(*s.last_error) : tr("none"));
+    for (const auto& key :
+         {QStringLiteral("lastResult"), QStringLiteral("pushes"), QStringLiteral("pulls"),
+          QStringLiteral("conflicts"), QStringLiteral("preview")})
+        m_labels[key]->setText(tr("Loading…"));
+
+    const std::string id = s.device_id;
+    runAsync(
+        m_backend->pool(), this,
+        [backend = m_backend, id] {
+            Data d;
+            d.statistics = backend->deviceStatistics(id);
+            engine::EventQuery q;
+            q.device_id = id;
+            q.limit = kRecentChanges;
+            d.changes = backend->events(q);
+            // Open conflicts of every device, page by page, kept for this one.
+            for (int offset = 0;; offset += kConflictPage) {
+                auto page = backend->conflicts("open", kConflictPage, offset);
+                if (!page) {
+                    d.conflictsError = page.error();
+                    break;
+                }
+                for (auto& c : page.value().items)
+                    if (c.device_id == id)
+                        d.conflicts.push_back(std::move(c));
+                if (page.value().items.size() < std::size_t(kConflictPage) ||
+                    offset + kConflictPage >= page.value().total)
+                    break;
+            }
+            if (backend->offersReceivePreview())
+                d.preview = backend->receivePreview(id);
+            return d;
+        },
+        [this](Data d) {
+            present(d);
+            emit loaded();
+        });
+}
+
+QString DeviceDrillDown::text(const QString& key) const {
+    auto it = m_labels.find(key);
+    return it == m_labels.end() ? QString() : it->second->text();
+}
+
+void DeviceDrillDown::present(const Data& d) {
+    const QLocale l;
+    if (d.statistics) {
+        const auto& v = d.statistics.value();
+        const auto status = v.last_sync_status.value_or("");
+        m_labels[QStringLiteral("lastResult")]->setText(
+            status == "success"    ? tr("success")
+            : status == "conflict" ? tr("open conflicts")
+            : status == "error"    ? tr("error reported by the device")
+                                   : tr("no sync yet"));
+        m_labels[QStringLiteral("pushes")]->setText(
+            tr("%1: %2; %3 applied, %4 failed, %5 in conflict")
+                .arg(tr("%Ln push(es)", "", int(v.total_pushes)),
+                     tr("%Ln change(s)", "", int(v.total_changes_pushed)),
+                     l.toString(qlonglong(v.successful_changes)),
+                     l.toString(qlonglong(v.failed_changes)), l.toString(qlonglong(v.conflicts))));
+        m_labels[QStringLiteral("pulls")]->setText(
+            tr("%1: %2").arg(tr("%Ln pull(s)", "", int(v.total_pulls)),
+                             tr("%Ln event(s) received", "", int(v.total_events_pulled))));
+    } else {
+        for (const auto& key :
+             {QStringLiteral("lastResult"), QStringLiteral("pushes"), QStringLiteral("pulls")})
+            m_labels[key]->setText(errorText(d.statistics.error()));
+    }
+
+    auto& changesEmpty = *m_labels[QStringLiteral("changesEmpty")];
+    if (d.changes) {
+        const auto& events = d.changes.value().items;
+        m_changes->setRowCount(int(events.size()));
+        for (int r = 0; r < int(events.size()); ++r) {
+            const auto& e = events[std::size_t(r)];
+            m_changes->setItem(r, 0, number(e.event_id));
+            m_changes->setItem(r, 1, new QTableWidgetItem(localDateTime(e.timestamp)));
+            m_changes->setItem(r, 2, new QTableWidgetItem(QString::fromStdString(e.model)));
+            m_changes->setItem(r, 3, new QTableWidgetItem(EventLogModel::actionText(e.action)));
+            m_changes->setItem(r, 4, number(e.record_id));
+        }
+        changesEmpty.setText(
+            events.empty()
+                ? tr("No change from this device is in the event log yet; its pushed changes "
+                     "appear here.")
+                : tr("The latest %Ln change(s) of %1 this device pushed.", "", int(events.size()))
+                      .arg(l.toString(qlonglong(d.changes.value().total))));
+    } else {
+        changesEmpty.setText(errorText(d.changes.error()));
+    }
+    m_changes->resizeColumnsToContents();
+    m_changes->setVisible(m_changes->rowCount() > 0);
+
+    auto& conflictsLabel = *m_labels[QStringLiteral("conflicts")];
+    m_conflicts->setRowCount(int(d.conflicts.size()));
+    for (int r = 0; r < int(d.conflicts.size()); ++r) {
+        const auto& c = d.conflicts[std::size_t(r)];
+        m_conflicts->setItem(r, 0, number(c.conflict_id));
+        m_conflicts->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(c.model)));
+        m_conflicts->setItem(r, 2, number(c.record_id));
+        QStringList fields;
+        for (const auto& f : c.info.conflicting_fields)
+            fields << QString::fromStdString(f);
+        m_conflicts->setItem(r, 3, new QTableWidgetItem(fields.join(QStringLiteral(", "))));
+        m_conflicts->setItem(r, 4, new QTableWidgetItem(localDateTime(c.created_at)));
+    }
+    m_conflicts->resizeColumnsToContents();
+    m_conflicts->setVisible(m_conflicts->rowCount() > 0);
+    if (d.conflictsError)
+        conflictsLabel.setText(errorText(*d.conflictsError));
+    else if (d.conflicts.empty())
+        conflictsLabel.setText(tr("No open conflict: when a change of this device meets a newer "
+                                  "server version, the conflict appears here."));
+    else
+        conflictsLabel.setText(tr("%Ln open conflict(s)", "", int(d.conflicts.size())));
+    m_toConflicts->setEnabled(!d.conflicts.empty());
+
+    auto& previewLabel = *m_labels[QStringLiteral("preview")];
+    m_preview->setRowCount(0);
+    if (!d.preview) {
+        previewLabel.setText(tr("Not available when connected to a server: the server's API "
+                                "has no preview of a device's pull."));
+    } else if (!*d.preview) {
+        previewLabel.setText(errorText(d.preview->error()));
+    } else if (!d.preview->value().app_type) {
+        previewLabel.setText(tr("The device has not pulled yet, so its app type is unknown; "
+                                "after its first pull, its models and their sizes appear here."));
+    } else {
+        const auto& p = d.preview->value();
+        qint64 records = 0, bytes = 0;
+        m_preview->setRowCount(int(p.models.size()));
+        for (int r = 0; r < int(p.models.size()); ++r) {
+            const auto& m = p.models[std::size_t(r)];
+            m_preview->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(m.model)));
+            m_preview->setItem(r, 1, number(m.records));
+            auto* size = new QTableWidgetItem(l.formattedDataSize(m.bytes));
+            size->setData(Qt::UserRole, qlonglong(m.bytes));
+            size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_preview->setItem(r, 2, size);
+            records += m.records;
+            bytes += m.bytes;
+        }
+        previewLabel.setText(
+            tr("A full pull as %1 would bring %Ln record(s), %2 of record data (events and "
+               "protocol overhead not counted).",
+               "", int(records))
+                .arg(QString::fromStdString(*p.app_type), l.formattedDataSize(bytes)));
+    }
+    m_preview->resizeColumnsToContents();
+    m_preview->setVisible(m_preview->rowCount() > 0);
+}
+
+} // namespace bridgecore::ui
