@@ -84,18 +84,21 @@ void GroupCommit::commitNext(std::unique_lock<std::mutex>& lock) {
     }
     lock.unlock();
     commitGroup(group);
+    // Posted units are answered and freed here; callers of run() own theirs and wake below.
+    std::vector<Job*> waiting;
     for (Job* j : group)
         if (j->posted) {
             if (j->then)
                 j->then(j->status);
             delete j;
+        } else {
+            waiting.push_back(j);
         }
     lock.lock();
     ++m_groups;
     m_units += group.size();
-    for (Job* j : group)
-        if (!j->posted)
-            j->done = true;
+    for (Job* j : waiting)
+        j->done = true;
     m_committing = false;
     m_done.notify_all();
 }
