@@ -97,8 +97,11 @@ AdminView::AdminView(ConsoleBackend* backend, QWidget* parent)
     for (auto* w : {static_cast<QWidget*>(m_newModel), static_cast<QWidget*>(addModel),
                     static_cast<QWidget*>(removeModel), static_cast<QWidget*>(save)})
         w->setEnabled(admin);
-    layout->addWidget(appBox, 2);
-    layout->addWidget(new OdooConnectionsView(m_backend, this), 2);
+    // App types above the Odoo connection: a third column squeezed the users' emails.
+    auto* right = new QVBoxLayout;
+    right->addWidget(appBox, 3);
+    right->addWidget(new OdooConnectionsView(m_backend, this), 2);
+    layout->addLayout(right, 2);
 
     connect(add, &QPushButton::clicked, this, &AdminView::openAddUserDialog);
     connect(m_disable, &QPushButton::clicked, this, &AdminView::toggleSelectedDisabled);
