@@ -6,6 +6,7 @@
 #include "DashboardView.h"
 #include "DevicesView.h"
 #include "EventLogView.h"
+#include "OdooFieldLabels.h"
 #include "PendingView.h"
 #include "RecordsView.h"
 #include "SettingsView.h"
@@ -87,6 +88,7 @@ void MainWindow::buildUi() {
     m_pending = new PendingView(backend, cache, pool, m_stack);
     m_conflicts = staff ? new ConflictsView(backend, m_stack) : nullptr;
     m_records = new RecordsView(cache, pool, m_stack);
+    m_records->setFieldLabels(new OdooFieldLabels(backend, m_records));
     m_events = staff ? new EventLogView(backend, m_stack) : nullptr;
     m_admin = staff ? new AdminView(backend, m_stack) : nullptr;
     QStringList appTypes;

@@ -421,6 +421,9 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
         api.setOdooAdmin({[&](std::int64_t tenantId) { return odooConnections.list(tenantId); },
                           [&](std::int64_t tenantId, const std::string& name) {
                               return odooConnections.test(tenantId, name);
+                          },
+                          [&](std::int64_t tenantId, const std::string& model) {
+                              return odooConnections.fields(tenantId, model);
                           }});
         const quint16 bound = api.listen(address, quint16(port));
         if (bound == 0)

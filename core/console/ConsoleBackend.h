@@ -82,6 +82,13 @@ public:
     virtual Result<std::vector<protocol::OdooConnection>> odooConnections() = 0;
     /// "Test connection": re-authenticates against Odoo with the stored settings; admin only.
     virtual Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) = 0;
+    /// Odoo's fields_get of `model` (labels, types, required/readonly, selection, relation) for
+    /// the records views. NotFound when the tenant is not attached to Odoo; OdooUnavailable (or
+    /// another error) when Odoo cannot answer: the views then keep the built-in labels.
+    virtual Result<protocol::json> odooFields(const std::string& model) {
+        (void)model;
+        return Error{ErrorCode::NotFound, "the tenant is not attached to Odoo"};
+    }
 
     virtual Result<std::vector<UserInfo>> users() = 0;
     virtual Result<std::int64_t> addUser(const std::string& email, const std::string& name,

@@ -465,6 +465,14 @@ Result<protocol::OdooCheck> RemoteBackend::testOdooConnection(const std::string&
         [](const json& j) { return protocol::odooCheckFromJson(j); });
 }
 
+Result<protocol::json> RemoteBackend::odooFields(const std::string& model) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("model"), QString::fromStdString(model));
+    return convert<protocol::json>(
+        call("GET", QStringLiteral("/api/v1/admin/odoo/fields"), q, nullptr),
+        [](const json& j) { return j.at("fields"); });
+}
+
 Status RemoteBackend::setAppTypeModels(const std::string& appType,
                                        const std::vector<storage::ModelEntry>& models) {
     json list = json::array();

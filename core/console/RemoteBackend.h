@@ -58,6 +58,7 @@ public:
     /// The server has no user administration over HTTP: these answer a clear error.
     Result<std::vector<protocol::OdooConnection>> odooConnections() override;
     Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) override;
+    Result<protocol::json> odooFields(const std::string& model) override;
     Result<std::vector<UserInfo>> users() override;
     Result<std::int64_t> addUser(const std::string& email, const std::string& name,
                                  protocol::Role role, const std::string& password) override;

@@ -53,6 +53,7 @@ enum class Endpoint {
     AdminSetModels,
     AdminOdoo,
     AdminOdooTest,
+    AdminOdooFields,
     Prometheus,
     Unknown
 };
@@ -99,6 +100,8 @@ const char* endpointName(Endpoint e) {
         return "admin_odoo";
     case Endpoint::AdminOdooTest:
         return "admin_odoo_test";
+    case Endpoint::AdminOdooFields:
+        return "admin_odoo_fields";
     case Endpoint::Prometheus:
         return "metrics";
     case Endpoint::Unknown:
@@ -498,6 +501,7 @@ struct HttpApi::Impl {
             {"/api/v1/admin/summary", Method::Get, Endpoint::AdminSummary},
             {"/api/v1/admin/model-map", Method::Get, Endpoint::AdminModelMap},
             {"/api/v1/admin/odoo", Method::Get, Endpoint::AdminOdoo},
+            {"/api/v1/admin/odoo/fields", Method::Get, Endpoint::AdminOdooFields},
             {"/metrics", Method::Get, Endpoint::Prometheus},
         };
         for (const R& r : table) {
@@ -745,6 +749,7 @@ struct HttpApi::Impl {
         case Endpoint::AdminSummary:
         case Endpoint::AdminModelMap:
         case Endpoint::AdminResolve:
+        case Endpoint::AdminOdooFields:
         case Endpoint::Prometheus:
             if (Status s = engine::AccessPolicy::mayReadTenantActivity(caller, "the admin API");
                 !s.ok())
@@ -989,6 +994,24 @@ struct HttpApi::Impl {
             if (!check.ok())
                 return errorResponse(check.error());
             return jsonResponse(200, protocol::toJson(check.value()));
+        }
+        case Endpoint::AdminOdooFields: {
+            // Field labels and types for the records views; names are checked like the
+            // model map's and never reach anything but Odoo's own call.
+            const std::string model = query.string("model").value_or("");
+            if (model.empty() || model.size() > 128 ||
+                !std::all_of(model.begin(), model.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+                }))
+                return errorResponse(Error{ErrorCode::ValidationError,
+                                           "model: give one Odoo model name, e.g. sale.order"});
+            if (!odoo.fields)
+                return errorResponse(
+                    Error{ErrorCode::NotFound, "the tenant is not attached to Odoo"});
+            auto fields = odoo.fields(caller.tenant_id, model);
+            if (!fields.ok())
+                return errorResponse(fields.error());
+            return jsonResponse(200, json{{"model", model}, {"fields", fields.value()}});
         }
         case Endpoint::AdminModelMap: {
             auto map = engine.modelMap(caller);

@@ -29,7 +29,9 @@ Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a 
             "only_method": "load", "only_model": "sale.order"}   (the switches count only
             calls of only_method / only_model when given)
   stats    -> {"calls": N, "calls_by_method": {...}, "commits": N}
-  reset_stats, edit {"model", "id", "values", "uid"} (an Odoo user's write), create, unlink.
+  reset_stats, edit {"model", "id", "values", "uid"} (an Odoo user's write), create, unlink,
+  add_field {"model", "name": "x_...", "field": {"type", "string", ...}} (a custom field, or a
+  new label for an existing one, as an Odoo admin would make).
 
 Run: odoo_emulator.py [--port 0] [--database odoo] [--version 19.0] [--no-webhook]
      [--no-sync-state] [--latency-ms 0]; prints "listening on PORT" when ready.
@@ -115,8 +117,12 @@ def serialize_exception(exc):
 F = dict  # field definition
 
 
-def fld(type_, string, required=False, relation=None, inverse=None, readonly=False, default=None):
+def fld(type_, string, required=False, relation=None, inverse=None, readonly=False, default=None,
+        selection=None):
     d = {"type": type_, "string": string, "required": required, "readonly": readonly}
+    if selection is not None:
+        # fields_get gives a selection field's values as [value, label] pairs
+        d["selection"] = [list(p) for p in selection]
     if relation:
         d["relation"] = relation
     if inverse:
@@ -148,7 +154,9 @@ BUSINESS_MODELS = {
         "name": fld("char", "Order Reference", required=True, default="New"),
         "partner_id": fld("many2one", "Customer", required=True, relation="res.partner"),
         "date_order": fld("datetime", "Order Date"),
-        "state": fld("selection", "Status", default="draft"),
+        "state": fld("selection", "Status", default="draft",
+                     selection=[("draft", "Quotation"), ("sent", "Quotation Sent"),
+                                ("sale", "Sales Order"), ("cancel", "Cancelled")]),
         "note": fld("text", "Terms and conditions"),
         "order_line": fld("one2many", "Order Lines", relation="sale.order.line", inverse="order_id"),
         "amount_total": fld("float", "Total", readonly=True, default=0.0),
@@ -163,7 +171,10 @@ BUSINESS_MODELS = {
     "stock.picking": ("Transfer", {
         "name": fld("char", "Reference", default="/"),
         "partner_id": fld("many2one", "Contact", relation="res.partner"),
-        "state": fld("selection", "Status", default="draft"),
+        "state": fld("selection", "Status", default="draft",
+                     selection=[("draft", "Draft"), ("waiting", "Waiting Another Operation"),
+                                ("confirmed", "Waiting"), ("assigned", "Ready"),
+                                ("done", "Done"), ("cancel", "Cancelled")]),
         "move_ids": fld("one2many", "Stock Moves", relation="stock.move", inverse="picking_id"),
     }),
     "stock.move": ("Stock Move", {
@@ -194,7 +205,8 @@ SYSTEM_MODELS = {
     "update.webhook": ("Update Webhook", {
         "model": fld("char", "Model", required=True),
         "record_id": fld("integer", "Record ID", required=True),
-        "event": fld("selection", "Event", required=True),
+        "event": fld("selection", "Event", required=True,
+                     selection=[("create", "Create"), ("write", "Write"), ("unlink", "Unlink")]),
         "timestamp": fld("datetime", "Timestamp"),
         "payload": fld("text", "Payload"),
         "user_id": fld("many2one", "User", relation="res.users"),
@@ -1070,6 +1082,20 @@ class Handler(BaseHTTPRequestHandler):
                     return self.send_json(200, db.create_one(body["model"], body["values"], env))
                 if command == "unlink":
                     return self.send_json(200, db.unlink_ids(body["model"], [body["id"]], env))
+                if command == "add_field":
+                    # What Settings > Technical > Fields (or Studio) does: a custom field,
+                    # named x_..., on an existing model; or a new label for an existing one.
+                    name = body["name"]
+                    fields = db.models[body["model"]]["fields"]
+                    if name not in fields and not name.startswith("x_"):
+                        return self.send_json(400, {"message": "custom fields start with x_"})
+                    spec = body["field"]
+                    fields[name] = fld(spec.get("type", "char"), spec["string"],
+                                       required=spec.get("required", False),
+                                       relation=spec.get("relation"),
+                                       readonly=spec.get("readonly", False),
+                                       selection=spec.get("selection"))
+                    return self.send_json(200, True)
                 if command == "count":
                     return self.send_json(200, len(db.search_ids(body["model"],
                                                                  body.get("domain", []))))
