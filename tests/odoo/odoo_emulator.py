@@ -384,6 +384,15 @@ class Database:
                 if f["type"] == "one2many":
                     self.write_ids(rel, [cmd[1]], {f["relation_field"]: rec_id}, env)
             elif code == 5:
+                if f["type"] == "one2many":
+                    # the lines leave the record: deleted when they cannot exist without it
+                    # (a required inverse, ondelete cascade), else detached
+                    inv = self.models[rel]["fields"][f["relation_field"]]
+                    for i in current:
+                        if inv["required"]:
+                            self.unlink_ids(rel, [i], env)
+                        else:
+                            self.write_ids(rel, [i], {f["relation_field"]: False}, env)
                 current = []
             elif code == 6:
                 ids = list(cmd[2])
