@@ -115,6 +115,12 @@ public:
         (void)tenantId, (void)model, (void)id, (void)fields, (void)deleteIt;
         return {};
     }
+    /// Where resolutions are rehearsed outside the store's writer, for an applier whose
+    /// writeResolution() may be slow (Odoo): a transaction over a read snapshot whose writes
+    /// stay in memory. The engine runs the resolutions on it first, calling writeResolution()
+    /// there, then replays them in its write transaction with the rehearsal's answers, so the
+    /// writer never waits for the system of record. Null (the default): no rehearsal needed.
+    virtual std::unique_ptr<storage::WriteTransaction> rehearsal() { return nullptr; }
 };
 
 /// Applies changes to the store's own records: records, events, conflicts and the ledger, in

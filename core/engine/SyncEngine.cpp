@@ -474,8 +474,49 @@ struct SyncEngine::Impl {
         return writer.run([](WriteTransaction&) { return Status{}; });
     }
 
+    /// The system of record's side of resolutions (PushApplier::writeResolution), kept out of
+    /// the writer when the applier offers a rehearsal: rehearsing, each write goes to the
+    /// applier and its answer is kept; replaying (in the write transaction), the same write is
+    /// answered from the rehearsal, and one it did not make (the conflict or record changed in
+    /// between) fails the resolution, to be tried again, rather than call Odoo in the writer.
+    struct ResolutionWrites {
+        enum class Mode { Direct, Rehearse, Replay };
+        std::shared_ptr<PushApplier> applier;
+        std::int64_t tenantId = 0;
+        Mode mode = Mode::Direct;
+        struct Done {
+            std::string model;
+            std::int64_t id = 0;
+            json fields;
+            bool deleteIt = false;
+            Status status;
+            bool used = false;
+        };
+        std::vector<Done> done;
+
+        Status write(const std::string& model, std::int64_t id, const json& fields, bool deleteIt) {
+            if (mode == Mode::Replay) {
+                for (Done& d : done)
+                    if (!d.used && d.model == model && d.id == id && d.deleteIt == deleteIt &&
+                        d.fields == fields) {
+                        d.used = true;
+                        return d.status;
+                    }
+                return Error{ErrorCode::OdooUnavailable,
+                             model + " " + std::to_string(id) +
+                                 " changed while the resolution was written to the system of "
+                                 "record; resolve it again"};
+            }
+            Status s = applier->writeResolution(tenantId, model, id, fields, deleteIt);
+            if (mode == Mode::Rehearse)
+                done.push_back({model, id, fields, deleteIt, s, false});
+            return s;
+        }
+    };
+
     Result<ResolveResult> resolveStored(WriteTransaction& tx, const Caller& caller, ConflictRow c,
-                                        ConflictStrategy strategy, const json& merged);
+                                        ConflictStrategy strategy, const json& merged,
+                                        ResolutionWrites& writes);
 };
 
 SyncEngine::SyncEngine(std::shared_ptr<storage::SyncStore> store, const Clock& clock,
@@ -729,7 +770,8 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
 
 Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, const Caller& caller,
                                                       ConflictRow c, ConflictStrategy strategy,
-                                                      const json& merged) {
+                                                      const json& merged,
+                                                      ResolutionWrites& writes) {
     const Millis now = clock.now();
     ResolveResult r;
     r.local_id = c.local_id;
@@ -773,7 +815,6 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
 
     Result<std::int64_t> written = std::int64_t(0);
     // A system of record's refusal (Odoo) is this resolution's failure; nothing is kept.
-    const auto applier = applierFor(caller.tenant_id);
     auto refused = [&r](const Error& e) {
         r.status = ChangeStatus::Failed;
         r.error_code = e.code;
@@ -784,16 +825,12 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
             if (!row.deleted) {
-                if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id,
-                                                        json::object(), true);
-                    !s.ok())
+                if (Status s = writes.write(c.model, row.id, json::object(), true); !s.ok())
                     return refused(s.error());
                 written = deleteRecord(tx, caller.tenant_id, row, now, who);
             }
         } else {
-            if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, c.local_data,
-                                                    false);
-                !s.ok())
+            if (Status s = writes.write(c.model, row.id, c.local_data, false); !s.ok())
                 return refused(s.error());
             written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
         }
@@ -803,8 +840,7 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
-        if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, fields, false);
-            !s.ok())
+        if (Status s = writes.write(c.model, row.id, fields, false); !s.ok())
             return refused(s.error());
         written = writeFields(tx, caller.tenant_id, row, fields, now, who);
         c.resolution = Resolution::Merged;
@@ -831,9 +867,14 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
 
 Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                                                      const ResolveRequest& req) {
-    // A unit of the writer's next group (each resolution a savepoint inside it).
+    // A unit of the writer's next group (each resolution a savepoint inside it), rehearsed
+    // first outside the writer when a system of record takes the writes (ResolutionWrites).
     ResolveResponse resp;
-    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+    Impl::ResolutionWrites writes;
+    writes.applier = d->applierFor(caller.tenant_id);
+    writes.tenantId = caller.tenant_id;
+    auto resolveAll = [&](WriteTransaction& tx) -> Status {
+        resp = ResolveResponse{};
         const Millis now = d->clock.now();
         auto device = Impl::visibleDevice(tx, caller, req.device_id, /*manage=*/true);
         if (!device.ok())
@@ -859,8 +900,8 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                 const Error& e = s.ok() ? stored.error() : s.error();
                 failWith(e.code, e.message);
             } else if (stored.value()) {
-                auto out =
-                    d->resolveStored(tx, caller, *stored.value(), res.strategy, res.merged_data);
+                auto out = d->resolveStored(tx, caller, *stored.value(), res.strategy,
+                                            res.merged_data, writes);
                 if (out.ok())
                     r = out.value();
                 else
@@ -909,9 +950,7 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                     if (fields.is_object() && !fields.empty()) {
                         const Writer who{caller.user_id, req.device_id, res.local_id,
                                          EventPriority::Medium, Impl::category(models, it->model)};
-                        w = d->applierFor(caller.tenant_id)
-                                ->writeResolution(caller.tenant_id, it->model, row.id, fields,
-                                                  false);
+                        w = writes.write(it->model, row.id, fields, false);
                         if (w.ok())
                             if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
                                 !ev.ok())
@@ -936,7 +975,14 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
             resp.results.push_back(std::move(r));
         }
         return Status{};
-    });
+    };
+    if (auto scratch = writes.applier->rehearsal()) {
+        writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
+        if (Status s = resolveAll(*scratch); !s.ok())
+            return s.error();
+        writes.mode = Impl::ResolutionWrites::Mode::Replay;
+    }
+    Status done = d->writer.run(resolveAll);
     if (!done.ok())
         return done.error();
     resp.success = resp.failed == 0;
@@ -951,7 +997,11 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
         return Error{ErrorCode::ValidationError, "manual is not a resolution"};
     // A unit of the writer's next group; kept only when the resolution succeeded.
     std::optional<ResolveResult> result;
-    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+    Impl::ResolutionWrites writes;
+    writes.applier = d->applierFor(caller.tenant_id);
+    writes.tenantId = caller.tenant_id;
+    auto resolveOne = [&](WriteTransaction& tx) -> Status {
+        result.reset();
         auto c = tx.conflict(caller.tenant_id, conflictId);
         if (!c.ok())
             return c.error();
@@ -959,14 +1009,26 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
             return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
         if (Status s = AccessPolicy::mayResolve(caller, c.value()->user_id, conflictId); !s.ok())
             return s;
-        auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData);
+        auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData, writes);
         if (!r.ok())
             return r.error();
         result = std::move(r).value();
         if (result->status != ChangeStatus::Success) // an answer, not a write: roll back
             return Error{ErrorCode::ValidationError, "not resolved"};
         return Status{};
-    });
+    };
+    if (auto scratch = writes.applier->rehearsal()) {
+        writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
+        Status rehearsed = resolveOne(*scratch);
+        if (!rehearsed.ok() && !(result && result->status != ChangeStatus::Success))
+            return rehearsed.error();
+        if (result && result->status != ChangeStatus::Success) {
+            emit conflictsChanged(caller.tenant_id);
+            return *result; // refused (by Odoo, or already resolved): nothing to record
+        }
+        writes.mode = Impl::ResolutionWrites::Mode::Replay;
+    }
+    Status done = d->writer.run(resolveOne);
     if (!done.ok() && !(result && result->status != ChangeStatus::Success))
         return done.error();
     emit conflictsChanged(caller.tenant_id);
