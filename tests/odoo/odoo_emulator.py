@@ -34,7 +34,8 @@ Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a 
   new label for an existing one, as an Odoo admin would make).
 
 Run: odoo_emulator.py [--port 0] [--database odoo] [--version 19.0] [--no-webhook]
-     [--no-sync-state] [--latency-ms 0]; prints "listening on PORT" when ready.
+     [--no-sync-state] [--latency-ms 0] [--tls-cert PEM --tls-key PEM]; prints "listening on
+     PORT" when ready (after "tls on PORT" for the HTTPS port when --tls-cert is given).
 """
 
 import argparse
@@ -42,6 +43,7 @@ import copy
 import datetime
 import json
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -1113,6 +1115,13 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(404, {"message": "unknown control command"})
 
 
+class QuietTLSServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a client refusing our certificate ends the handshake: not the emulator's error
+        if not isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            super().handle_error(request, client_address)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--port", type=int, default=0)
@@ -1121,10 +1130,23 @@ def main():
     p.add_argument("--no-webhook", action="store_true")
     p.add_argument("--no-sync-state", action="store_true")
     p.add_argument("--latency-ms", type=float, default=0)
+    p.add_argument("--tls-cert", help="also serve HTTPS (PEM certificate) on a second port")
+    p.add_argument("--tls-key", help="the certificate's PEM private key")
     args = p.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.emu = Emulator(args)
+    if args.tls_cert:
+        # The same database over TLS (Odoo behind its usual TLS-terminating proxy); the control
+        # endpoint stays reachable on the plain port.
+        tls = QuietTLSServer(("127.0.0.1", 0), Handler)
+        tls.daemon_threads = True
+        tls.emu = server.emu
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True, do_handshake_on_connect=False)
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+        print("tls on %d" % tls.server_address[1], flush=True)
     print("listening on %d" % server.server_address[1], flush=True)
     try:
         server.serve_forever()
