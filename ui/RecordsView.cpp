@@ -242,6 +242,8 @@ RecordForm* RecordsView::openCreateForm() {
     const QString model = m_model.modelName();
     if (model.isEmpty())
         return nullptr;
+    if (m_labels) // refreshes Odoo's labels when they are old (for the next form)
+        m_labels->request(model);
     const auto* example = m_model.record(0);
     const protocol::json hints = example ? example->data : protocol::json(nullptr);
     auto* form = new RecordForm(model, tr("New %1").arg(m_models->currentText()),
@@ -259,6 +261,8 @@ RecordForm* RecordsView::openEditForm(int row) {
     if (!r)
         return nullptr;
     const QString model = QString::fromStdString(r->model);
+    if (m_labels)
+        m_labels->request(model);
     const auto ref = r->ref();
     const QString label =
         QCoreApplication::translate("ModelCatalog", console::modelLabel(r->model).c_str());
