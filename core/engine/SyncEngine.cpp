@@ -621,15 +621,14 @@ void SyncEngine::setApplierProvider(ApplierProvider provider) {
 
 namespace {
 /// The response of a push from its outcomes (request order).
-PushResponse responseOf(const PushRequest& req,
-                        const std::vector<std::optional<ChangeOutcome>>& outcomes, Millis now,
-                        std::int64_t userId) {
+PushResponse responseOf(const PushRequest& req, std::vector<std::optional<ChangeOutcome>> outcomes,
+                        Millis now, std::int64_t userId) {
     PushResponse resp;
     const std::size_t n = req.changes.size();
     resp.total = int(n);
     resp.results.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        ChangeResult r = outcomes[i] ? outcomes[i]->result : ChangeResult{};
+        ChangeResult r = outcomes[i] ? std::move(outcomes[i]->result) : ChangeResult{};
         if (!outcomes[i]) { // an applier that left a change out: never silently applied
             r.local_id = req.changes[i].local_id;
             r.action = req.changes[i].action;
@@ -706,7 +705,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         run.prepared = prepared.get();
         if (Status s = applier->apply(run); !s.ok())
             return s;
-        resp = responseOf(req, run.outcomes(), now, caller.user_id);
+        resp = responseOf(req, run.takeOutcomes(), now, caller.user_id);
         resp.total_processing_time_ms = msSince(started);
         storage::DeviceUpdate update = pushUpdate(device.value(), req, resp, now);
         traffic = d->takeTraffic(caller.tenant_id, req.device_id);
