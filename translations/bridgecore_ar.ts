@@ -1173,10 +1173,6 @@
         </translation>
     </message>
     <message>
-        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
-        <translation>غير متاح عند الاتصال بخادم: لا توفر واجهة الخادم معاينة لاستلام الجهاز.</translation>
-    </message>
-    <message>
         <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
         <translation>لم يستلم الجهاز شيئاً بعد، لذا نوع تطبيقه غير معروف؛ بعد أول استلام تظهر هنا نماذجه وأحجامها.</translation>
     </message>
@@ -1678,10 +1674,6 @@
     <message>
         <source>Look up</source>
         <translation>ابحث</translation>
-    </message>
-    <message>
-        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
-        <translation>غير متاح في الوضع المتصل: واجهة HTTP للخادم لا تحتوي على نقطة وصول للسجل. افتح وحدة التحكم على قاعدة بيانات الخادم (الوضع المدمج) للإجابة.</translation>
     </message>
     <message>
         <source>The answer appears here.</source>

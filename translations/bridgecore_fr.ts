@@ -1121,10 +1121,6 @@
         </translation>
     </message>
     <message>
-        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
-        <translation>Non disponible en mode connecté : l’API du serveur ne propose pas d’aperçu de la réception d’un appareil.</translation>
-    </message>
-    <message>
         <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
         <translation>L’appareil n’a encore rien reçu, son type d’application est donc inconnu ; après sa première réception, ses modèles et leur taille apparaîtront ici.</translation>
     </message>
@@ -1594,10 +1590,6 @@
     <message>
         <source>Look up</source>
         <translation>Rechercher</translation>
-    </message>
-    <message>
-        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
-        <translation>Indisponible en mode connecté : l’API HTTP du serveur n’a pas de point d’accès au registre. Ouvrez la console sur la base du serveur (mode intégré) pour répondre.</translation>
     </message>
     <message>
         <source>The answer appears here.</source>
