@@ -60,6 +60,9 @@ public:
     /// Change i's data as an object, references mapped, without "id". `asSent` is true when
     /// nothing was changed, so PlannedChange::data_text still spells it.
     protocol::json data(std::size_t i, bool& asSent) const;
+    /// True when change i's data is an object without "id" whose references map to nothing:
+    /// PlannedChange::data_text then spells the data to store, and data() need not copy it.
+    bool dataAsSent(std::size_t i) const;
     /// A failed outcome for change i.
     ChangeOutcome failure(std::size_t i, ErrorCode code, std::string message) const;
     /// A success, or the start of any other outcome, for change i.
@@ -82,12 +85,17 @@ public:
     bool finished(std::size_t i) const { return m_outcomes[i].has_value(); }
     /// Every change's outcome (after the applier ran: all set).
     const std::vector<std::optional<ChangeOutcome>>& outcomes() const { return m_outcomes; }
+    /// The outcomes, moved out (the run is over).
+    std::vector<std::optional<ChangeOutcome>> takeOutcomes() { return std::move(m_outcomes); }
 
 private:
+    /// True when `j` holds a string mapReferences() would replace.
+    bool hasReference(const protocol::json& j) const;
     std::vector<std::optional<ChangeOutcome>> m_outcomes;
     std::vector<std::size_t> m_finished; // in finishing order
     bool m_stopped = false;
     std::chrono::steady_clock::time_point m_last;
+    std::string m_nowText; // formatTime(now), once per run
 };
 
 class PushApplier {
