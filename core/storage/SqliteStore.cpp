@@ -1334,7 +1334,7 @@ Status SqliteTransaction::addDeviceHistory(std::int64_t tenantId, const std::str
         stmt("INSERT INTO device_history(tenant_id, device_id, seq, at, kind, changes, applied, "
              "conflicts, failed, duration_ms, pending_changes, oldest_pending_at, last_error) "
              "SELECT ?1, ?2, COALESCE(MAX(seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 "
-             "FROM device_history WHERE tenant_id = ?1 AND device_id = ?2");
+             "FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 RETURNING seq");
     add.bind(1, tenantId)
         .bind(2, deviceId)
         .bind(3, row.at)
@@ -1347,18 +1347,16 @@ Status SqliteTransaction::addDeviceHistory(std::int64_t tenantId, const std::str
     row.pending_changes ? add.bind(10, *row.pending_changes) : add.bindNull(10);
     row.oldest_pending_at ? add.bind(11, *row.oldest_pending_at) : add.bindNull(11);
     row.last_error ? add.bind(12, *row.last_error) : add.bindNull(12);
-    if (!add.exec())
+    if (add.step() != SQLITE_ROW)
         return fail("recording the device's history");
-    // Every kDeviceHistoryPruneEvery-th row of the device (else the subquery has no row and
-    // nothing matches): one indexed range delete.
+    const std::int64_t seq = add.int64(0);
+    if (!add.exec()) // RETURNING: the insert completes at the statement's end
+        return fail("recording the device's history");
+    if (seq % kDeviceHistoryPruneEvery != 0)
+        return {};
     Statement& prune =
-        stmt("DELETE FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 AND seq <= "
-             "(SELECT MAX(seq) - ?3 FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 "
-             "HAVING MAX(seq) % ?4 = 0)");
-    prune.bind(1, tenantId)
-        .bind(2, deviceId)
-        .bind(3, std::int64_t(kDeviceHistoryRows))
-        .bind(4, std::int64_t(kDeviceHistoryPruneEvery));
+        stmt("DELETE FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 AND seq <= ?3");
+    prune.bind(1, tenantId).bind(2, deviceId).bind(3, seq - kDeviceHistoryRows);
     if (!prune.exec())
         return fail("pruning the device's history");
     return {};

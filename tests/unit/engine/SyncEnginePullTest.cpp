@@ -595,6 +595,13 @@ private slots:
         QCOMPARE(f.engine->statistics(f.user, "phone-1").value().total_pulls, 2);
         auto third = f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
         QCOMPARE(third.new_events_count, 0);
+        // The pull whose write failed is in the device's history once, in its place.
+        auto history = f.engine->deviceHistory(f.user, "phone-1");
+        QVERIFY(history.ok());
+        QCOMPARE(history.value().size(), std::size_t(3));
+        QCOMPARE(history.value()[0].changes, 0);
+        QCOMPARE(history.value()[1].changes, 3);
+        QCOMPARE(history.value()[2].changes, 2);
     }
 };
 
