@@ -378,6 +378,10 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
     if (auto r = applyFeed(mirror, seen, run.now); !r.ok())
         return r.error();
 
+    static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
+    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
+                          sharedTypes);
+
     // 2. Conflicts against the mirror, decided by the strategy.
     for (auto& it : items) {
         const Change& c = run.plan.change(it.i);
@@ -444,7 +448,27 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
         }
         if (server.changed_at == 0)
             server.changed_at = row.write_date;
-        const auto check = ConflictPolicy::detect(c.action, local, server);
+        // An x2many field whose commands Odoo already holds (this change's earlier attempt
+        // committed, its answer lost) is compared as Odoo's ids: the same change, not a
+        // conflict with itself. Scalars already compare by value.
+        json compared = local;
+        if (server.changed_concurrently && c.action == Action::Update) {
+            auto types = fieldTypes(c.model);
+            for (const auto& [f, v] : local.items()) {
+                if (!types.ok() || !server.changed_fields.count(f) || !row.data.contains(f) ||
+                    !types.value().contains(f) || !types.value()[f].is_object())
+                    continue;
+                const std::string type = types.value()[f].value("type", std::string());
+                if (type != "one2many" && type != "many2many")
+                    continue;
+                auto held = writer.holds(c.local_id, f, v, row.data[f]);
+                if (!held.ok())
+                    return failAll(items, held.error());
+                if (held.value())
+                    compared[f] = row.data[f];
+            }
+        }
+        const auto check = ConflictPolicy::detect(c.action, compared, server);
         if (!check.any())
             continue;
         json merged = c.merged_data;
@@ -485,9 +509,6 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
         it.writerIndex = changes.size();
         changes.push_back(std::move(oc));
     }
-    static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
-    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
-                          sharedTypes);
     const auto started = std::chrono::steady_clock::now();
     wave.outcomes = writer.write(changes);
     m_writeUs += std::chrono::duration_cast<std::chrono::microseconds>(

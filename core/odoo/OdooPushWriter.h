@@ -68,6 +68,14 @@ public:
     std::vector<OdooOutcome> write(const std::vector<OdooChange>& changes,
                                    const std::map<std::string, std::int64_t>& known = {});
 
+    /// Whether Odoo already holds what an update's x2many `commands` for `field` ask, `current`
+    /// being the field's ids in Odoo now: applying them to `current` changes nothing. A new
+    /// line ([0, 0, {...}]) counts as held when it exists under the external id this change
+    /// loads it with (an earlier attempt whose answer was lost made it) and is in `current`;
+    /// a line update ([1, id, {...}]) is never taken as held.
+    Result<bool> holds(const std::string& localId, const std::string& field, const json& commands,
+                       const json& current);
+
     /// Odoo calls made by the last write() (the client's retries not counted).
     int callsMade() const { return m_calls; }
 

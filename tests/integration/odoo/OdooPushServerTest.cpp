@@ -274,9 +274,7 @@ private slots:
             {{"order_line",
               json::parse(R"([[0, 0, {"name": "Second Line"}], [0, 0, {"name": "Third Line"}]])")}},
             order, 2);
-        // client_wins: the feed may have logged the first update's lines as a new version
-        // of the order meanwhile; the device's lines are written whatever the version.
-        json failed = push(json::array({twoLines}), "client_wins");
+        json failed = push(json::array({twoLines}));
         QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
         QCOMPARE(failed["results"][0].value("error_code", std::string()),
                  std::string("ODOO_UNAVAILABLE"));
@@ -284,11 +282,21 @@ private slots:
             "faults",
             {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
         QCOMPARE(lines("Second Line"), 1LL);
-        json retried = push(json::array({twoLines}), "client_wins");
+        // The device's retry at its old version: Odoo already holds its lines (the feed may
+        // have logged them as a version of their own meanwhile), so it is the same change,
+        // not a conflict with itself.
+        json retried = push(json::array({twoLines}));
         QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QVERIFY2(!retried["results"][0].contains("conflict_info") ||
+                     retried["results"][0]["conflict_info"].is_null(),
+                 retried.dump().c_str());
         QCOMPARE(lines("Second Line"), 1LL);
         QCOMPARE(lines("Third Line"), 1LL);
         QCOMPARE(lines("Added Later"), 1LL);
+        // remembered once: the next retry is the duplicate and adds nothing
+        json again = push(json::array({twoLines}));
+        QVERIFY2(again["results"][0].value("duplicate", false), again.dump().c_str());
+        QCOMPARE(lines("Second Line"), 1LL);
     }
 
     // Our own x2many writes come back through the feed as Odoo's id lists: they are echoes,
@@ -327,6 +335,44 @@ private slots:
         QCOMPARE(
             m_odoo.count("sale.order.line", json::array({json::array({"order_id", "=", order})})),
             3LL);
+    }
+
+    // Odoo commits a device's update but every answer is lost: the change fails retryably,
+    // and the device's retry, finding Odoo already holding exactly its values, is the same
+    // change applied (no conflict with itself), remembered once.
+    void committedUpdateWithALostAnswer() {
+        json r = push(json::array({change("lost-ans-cust", "create", "res.partner",
+                                          {{"name", "Lost Update Customer"}, {"phone", "100"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto id = r["id_mapping"]["lost-ans-cust"].get<std::int64_t>();
+        const json edit = json::array(
+            {change("lost-ans-upd", "update", "res.partner", {{"phone", "200"}}, id, 1)});
+        m_odoo.control("faults", {{"drop_after_commit_next", 10},
+                                  {"only_method", "load"},
+                                  {"only_model", "res.partner"}});
+        json failed = push(edit);
+        m_odoo.control(
+            "faults",
+            {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
+        QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
+        QCOMPARE(failed["results"][0].value("error_code", std::string()),
+                 std::string("ODOO_UNAVAILABLE"));
+        const json phone200 =
+            json::array({json::array({"id", "=", id}), json::array({"phone", "=", "200"})});
+        QCOMPARE(m_odoo.count("res.partner", phone200), 1LL); // Odoo did commit it
+
+        json retried = push(edit);
+        QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QVERIFY2(!retried["results"][0].contains("conflict_info") ||
+                     retried["results"][0]["conflict_info"].is_null(),
+                 retried.dump().c_str());
+        QVERIFY(!retried["results"][0].value("duplicate", false));
+        QCOMPARE(m_odoo.count("res.partner", phone200), 1LL);
+        // remembered once: the next retry is the duplicate with the same answer
+        json again = push(edit);
+        QVERIFY2(again["results"][0].value("duplicate", false), again.dump().c_str());
+        QVERIFY2(again["results"][0]["version"] == retried["results"][0]["version"],
+                 again.dump().c_str());
     }
 
     // The guide's user.sync.state in Odoo follows each device's state (this emulator has the
