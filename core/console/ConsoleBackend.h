@@ -40,23 +40,10 @@ public:
 
     virtual Result<engine::TenantSummary> summary() = 0;
     /// The exactly-once ledger's entry of a device's change (support's idempotency lookup).
-    /// A backend without access to the ledger answers with an error that says so.
     virtual Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
-                                                      const std::string& localId) {
-        (void)deviceId;
-        (void)localId;
-        return Error{ErrorCode::NotFound, "this backend cannot read the ledger"};
-    }
-    /// False when ledgerLookup() cannot answer at all (e.g. the server has no endpoint).
-    virtual bool offersLedgerLookup() const { return false; }
+                                                      const std::string& localId) = 0;
     /// What a device would receive on a full pull: its app type's models, records and bytes.
-    /// Only where the store is at hand (the HTTP API has no endpoint for it).
-    virtual Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) {
-        (void)deviceId;
-        return Error{ErrorCode::NotFound, "this backend cannot preview a device's pull"};
-    }
-    /// False when receivePreview() cannot answer at all (connected mode).
-    virtual bool offersReceivePreview() const { return false; }
+    virtual Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) = 0;
     virtual Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                               const std::string& search) = 0;
     virtual Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) = 0;

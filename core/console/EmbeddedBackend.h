@@ -25,9 +25,7 @@ public:
     Result<engine::TenantSummary> summary() override;
     Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
                                               const std::string& localId) override;
-    bool offersLedgerLookup() const override { return true; }
     Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) override;
-    bool offersReceivePreview() const override { return true; }
     Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                       const std::string& search) override;
     Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) override;

@@ -1204,8 +1204,11 @@ Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
     auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
     if (!device.ok())
         return device.error();
+    if (!device.value())
+        return Error{ErrorCode::NotFound,
+                     "no device '" + deviceId + "' has synced with this tenant"};
     ReceivePreview out;
-    if (!device.value() || !device.value()->app_type)
+    if (!device.value()->app_type)
         return out;
     out.app_type = device.value()->app_type;
     auto map = tx.modelMap(caller.tenant_id);

@@ -107,6 +107,10 @@ private slots:
         // A plain user sees its own device, not another user's.
         QVERIFY(f.engine->receivePreview(f.user, "phone-1").ok());
         QVERIFY(!f.engine->receivePreview(f.user, "desk").ok());
+        // A device that never synced: not found (not an empty preview).
+        const auto unknown = f.engine->receivePreview(f.admin, "never-synced");
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().code, ErrorCode::NotFound);
     }
 
     void appTypeFiltersModels() {
