@@ -310,7 +310,9 @@ void HttpPool::giveBack(int fd) {
 Result<HttpResponse>
 HttpPool::request(const std::string& method, const std::string& path,
                   const std::vector<std::pair<std::string, std::string>>& headers,
-                  const std::string& body, int timeoutMs) {
+                  const std::string& body, int timeoutMs, bool* retryable) {
+    if (retryable)
+        *retryable = true;
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
     const std::string where = m_host + ":" + std::to_string(m_port);
     std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + where +
@@ -322,7 +324,7 @@ HttpPool::request(const std::string& method, const std::string& path,
     req += "\r\n";
     req += body;
     if (m_tls)
-        return requestTls(req, timeoutMs);
+        return requestTls(req, timeoutMs, retryable);
     int fd = takeConnection();
     if (fd < 0) {
         addrinfo hints{};
@@ -408,7 +410,7 @@ Status HttpPool::enableTls(const std::string& caFile) {
     return Status::success();
 }
 
-Result<HttpResponse> HttpPool::requestTls(const std::string& req, int timeoutMs) {
+Result<HttpResponse> HttpPool::requestTls(const std::string& req, int timeoutMs, bool* retryable) {
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
     const std::string where = m_host + ":" + std::to_string(m_port);
     QSslSocket socket;
@@ -419,9 +421,11 @@ Result<HttpResponse> HttpPool::requestTls(const std::string& req, int timeoutMs)
         std::string why;
         for (const QSslError& e : socket.sslHandshakeErrors())
             why += (why.empty() ? "" : "; ") + e.errorString().toStdString();
-        if (!why.empty())
-            return unavailable("TLS handshake with " + where +
-                               " failed: " + why); // the certificate
+        if (!why.empty()) { // the certificate: refused again however often asked
+            if (retryable)
+                *retryable = false;
+            return unavailable("TLS handshake with " + where + " failed: " + why);
+        }
         if (socket.error() == QAbstractSocket::SslHandshakeFailedError ||
             socket.error() == QAbstractSocket::SslInternalError ||
             socket.error() == QAbstractSocket::SslInvalidUserDataError)

@@ -35,10 +35,11 @@ public:
 
     /// Sends one request and reads its response within `timeoutMs`. Network failures (refused,
     /// timed out, closed before a complete response) are OdooUnavailable errors naming what
-    /// failed; a response of any status is a value.
+    /// failed; a response of any status is a value. `retryable`, when given, is set false for
+    /// a failure another attempt cannot mend: the peer's TLS certificate was refused.
     Result<HttpResponse> request(const std::string& method, const std::string& path,
                                  const std::vector<std::pair<std::string, std::string>>& headers,
-                                 const std::string& body, int timeoutMs);
+                                 const std::string& body, int timeoutMs, bool* retryable = nullptr);
 
     /// Connections opened so far (for tests of the pool).
     int connectionsOpened() const;
@@ -53,7 +54,7 @@ private:
     struct Tls;
     int takeConnection();
     void giveBack(int fd);
-    Result<HttpResponse> requestTls(const std::string& req, int timeoutMs);
+    Result<HttpResponse> requestTls(const std::string& req, int timeoutMs, bool* retryable);
 
     std::string m_host;
     int m_port;

@@ -65,7 +65,17 @@ struct Item {
     std::optional<storage::ConflictRow> conflict;
     ChangeStatus status = ChangeStatus::Success;
     std::optional<std::size_t> writerIndex;
+    json odooValues = json::object(); // x2many fields as Odoo holds them after our write
 };
+
+/// `fields` as the mirror keeps them: x2many commands replaced by the id lists Odoo answered
+/// after the write, so the feed sees our own write coming back as the echo it is.
+json asOdooHolds(json fields, const json& odooValues) {
+    for (const auto& [f, v] : odooValues.items())
+        if (fields.contains(f))
+            fields[f] = v;
+    return fields;
+}
 
 } // namespace
 
@@ -368,6 +378,10 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
     if (auto r = applyFeed(mirror, seen, run.now); !r.ok())
         return r.error();
 
+    static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
+    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
+                          sharedTypes);
+
     // 2. Conflicts against the mirror, decided by the strategy.
     for (auto& it : items) {
         const Change& c = run.plan.change(it.i);
@@ -434,7 +448,27 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
         }
         if (server.changed_at == 0)
             server.changed_at = row.write_date;
-        const auto check = ConflictPolicy::detect(c.action, local, server);
+        // An x2many field whose commands Odoo already holds (this change's earlier attempt
+        // committed, its answer lost) is compared as Odoo's ids: the same change, not a
+        // conflict with itself. Scalars already compare by value.
+        json compared = local;
+        if (server.changed_concurrently && c.action == Action::Update) {
+            auto types = fieldTypes(c.model);
+            for (const auto& [f, v] : local.items()) {
+                if (!types.ok() || !server.changed_fields.count(f) || !row.data.contains(f) ||
+                    !types.value().contains(f) || !types.value()[f].is_object())
+                    continue;
+                const std::string type = types.value()[f].value("type", std::string());
+                if (type != "one2many" && type != "many2many")
+                    continue;
+                auto held = writer.holds(c.local_id, f, v, row.data[f]);
+                if (!held.ok())
+                    return failAll(items, held.error());
+                if (held.value())
+                    compared[f] = row.data[f];
+            }
+        }
+        const auto check = ConflictPolicy::detect(c.action, compared, server);
         if (!check.any())
             continue;
         json merged = c.merged_data;
@@ -475,15 +509,57 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
         it.writerIndex = changes.size();
         changes.push_back(std::move(oc));
     }
-    static thread_local auto sharedTypes = std::make_shared<std::map<std::string, json>>();
-    OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, run.deviceId()),
-                          sharedTypes);
     const auto started = std::chrono::steady_clock::now();
     wave.outcomes = writer.write(changes);
     m_writeUs += std::chrono::duration_cast<std::chrono::microseconds>(
                      std::chrono::steady_clock::now() - started)
                      .count();
     ++m_writeBatches;
+
+    // 3b. x2many fields written with commands ([0, 0, {...}], [4, id], ...): what Odoo holds
+    // now (id lists), one read per model, so the mirror holds Odoo's shape. Unread (Odoo
+    // gone meanwhile), the commands are mirrored and the feed later logs Odoo's ids as a
+    // version of its own.
+    std::map<std::string, std::pair<std::set<std::int64_t>, std::set<std::string>>> readBack;
+    for (const auto& it : items) {
+        if (!it.writerIndex || it.deleteIt || !wave.outcomes[*it.writerIndex].done)
+            continue;
+        const std::string& model = run.plan.change(it.i).model;
+        auto types = fieldTypes(model);
+        if (!types.ok())
+            continue;
+        for (const auto& [f, v] : it.fields.items()) {
+            const std::string type = types.value().contains(f) && types.value()[f].is_object()
+                                         ? types.value()[f].value("type", std::string())
+                                         : std::string();
+            if (type == "one2many" || type == "many2many") {
+                readBack[model].first.insert(wave.outcomes[*it.writerIndex].odoo_id);
+                readBack[model].second.insert(f);
+            }
+        }
+    }
+    for (const auto& [model, what] : readBack) {
+        auto recs =
+            m_client->call(model, "search_read", json::array(),
+                           {{"domain", json::array({json::array({"id", "in", what.first})})},
+                            {"fields", what.second}});
+        auto types = fieldTypes(model);
+        if (!recs.ok() || !types.ok())
+            continue;
+        for (auto& it : items) {
+            if (!it.writerIndex || it.deleteIt || run.plan.change(it.i).model != model)
+                continue;
+            const OdooOutcome& o = wave.outcomes[*it.writerIndex];
+            for (const auto& r : recs.value()) {
+                if (!o.done || r.value("id", std::int64_t(0)) != o.odoo_id)
+                    continue;
+                const json now = normaliseRecord(r, types.value());
+                for (const auto& [f, v] : now.items())
+                    if (it.fields.contains(f))
+                        it.odooValues[f] = v;
+            }
+        }
+    }
     return {};
 }
 
@@ -525,7 +601,7 @@ Status OdooApplier::record(PushRun& run, Wave& wave) {
             RecordRow row;
             row.model = c.model;
             row.id = odooId;
-            row.data = it.fields;
+            row.data = asOdooHolds(it.fields, it.odooValues);
             row.version = 1;
             row.create_date = row.write_date = run.now;
             if (Status s = run.tx.putRecord(tenantId, row); !s.ok())
@@ -554,9 +630,10 @@ Status OdooApplier::record(PushRun& run, Wave& wave) {
                     return s;
             }
             if (it.toOdoo) {
-                auto ev = it.deleteIt
-                              ? engine::deleteRecord(run.tx, tenantId, row, run.now, who)
-                              : engine::writeFields(run.tx, tenantId, row, it.fields, run.now, who);
+                auto ev = it.deleteIt ? engine::deleteRecord(run.tx, tenantId, row, run.now, who)
+                                      : engine::writeFields(run.tx, tenantId, row,
+                                                            asOdooHolds(it.fields, it.odooValues),
+                                                            run.now, who);
                 if (!ev.ok())
                     return ev.error();
             }

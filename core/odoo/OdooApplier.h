@@ -7,7 +7,9 @@
 //   2. conflicts are decided by the tenant's strategy (ConflictPolicy) on that mirror;
 //   3. what is to be written goes to Odoo through OdooPushWriter (batched, external ids for
 //      exactly-once creates);
-//   4. what Odoo accepted is mirrored under Odoo's ids with its event, and remembered;
+//   4. what Odoo accepted is mirrored under Odoo's ids with its event (x2many fields as the
+//      id lists Odoo holds after the write, read back in the same round, so the feed knows
+//      our own write when it comes back), and remembered;
 //      Odoo's refusals are per-change failures (ACCESS_DENIED, ODOO_VALIDATION,
 //      RECORD_NOT_FOUND, DEPENDENCY_FAILED); ODOO_UNAVAILABLE is never remembered, so the
 //      device's retry tries again.

@@ -130,10 +130,11 @@ Result<json> OdooClient::attempt(const std::string& path, const std::string& bod
             headers.emplace_back("X-Odoo-Database", m_config.database);
     }
     ++m_calls;
+    bool again = true;
     auto r = m_pool->request(body.empty() ? "GET" : "POST", m_prefix + path, headers, body,
-                             m_config.timeout_ms);
+                             m_config.timeout_ms, &again);
     if (!r.ok()) {
-        retryable = true;
+        retryable = again; // not a refused certificate: fails at once, still OdooUnavailable
         return r.error();
     }
     const HttpResponse& resp = r.value();

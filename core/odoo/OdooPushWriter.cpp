@@ -237,6 +237,85 @@ OdooPushWriter::NewLines OdooPushWriter::splitNewLines(const std::string& localI
     return out;
 }
 
+Result<bool> OdooPushWriter::holds(const std::string& localId, const std::string& field,
+                                   const json& commands, const json& current) {
+    if (!commands.is_array() || !current.is_array())
+        return false;
+    std::set<std::int64_t> now;
+    for (const auto& id : current) {
+        if (!id.is_number_integer())
+            return false;
+        now.insert(id.get<std::int64_t>());
+    }
+    // The external names of the new lines, by position (as splitNewLines gives them).
+    std::map<std::string, std::size_t> names;
+    for (std::size_t k = 0; k < commands.size(); ++k)
+        if (commands[k].is_array() && !commands[k].empty() && commands[k][0] == 0)
+            names[externalName(localId) + "__" + escapeName(field) + "_" + std::to_string(k)] = k;
+    std::map<std::size_t, std::int64_t> made;
+    if (!names.empty()) {
+        json wanted = json::array();
+        for (const auto& [name, k] : names)
+            wanted.push_back(name);
+        auto found = call("ir.model.data", "search_read", json::array(),
+                          {{"domain", json::array({json::array({"module", "=", kExternalIdModule}),
+                                                   json::array({"name", "in", wanted})})},
+                           {"fields", {"name", "res_id"}}});
+        if (!found.ok())
+            return found.error();
+        for (const auto& row : found.value())
+            if (auto it = names.find(row.value("name", std::string())); it != names.end())
+                made[it->second] = row.value("res_id", std::int64_t(0));
+    }
+    std::set<std::int64_t> after = now;
+    auto idAt = [](const json& cmd) -> std::optional<std::int64_t> {
+        if (cmd.size() >= 2 && cmd[1].is_number_integer())
+            return cmd[1].get<std::int64_t>();
+        return std::nullopt;
+    };
+    for (std::size_t k = 0; k < commands.size(); ++k) {
+        const json& cmd = commands[k];
+        if (!cmd.is_array() || cmd.empty() || !cmd[0].is_number_integer())
+            return false;
+        switch (cmd[0].get<int>()) {
+        case 0: // create: held when an earlier attempt made it
+            if (!made.count(k))
+                return false;
+            after.insert(made[k]);
+            break;
+        case 2: // delete
+        case 3: // unlink
+            if (auto id = idAt(cmd))
+                after.erase(*id);
+            else
+                return false;
+            break;
+        case 4: // link
+            if (auto id = idAt(cmd))
+                after.insert(*id);
+            else
+                return false;
+            break;
+        case 5: // unlink all
+            after.clear();
+            break;
+        case 6: // set
+            if (cmd.size() < 3 || !cmd[2].is_array())
+                return false;
+            after.clear();
+            for (const auto& id : cmd[2]) {
+                if (!id.is_number_integer())
+                    return false;
+                after.insert(id.get<std::int64_t>());
+            }
+            break;
+        default: // 1 (update a line): its values are not compared
+            return false;
+        }
+    }
+    return after == now;
+}
+
 Status OdooPushWriter::loadNewLines(const NewLines& lines) {
     for (const auto& [model, rows] : lines.lines) {
         std::vector<std::string> columns{"id"};

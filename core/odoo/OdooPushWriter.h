@@ -10,9 +10,10 @@
 //   load's one2many sub-rows, many2many `[6, 0, ids]` / `[4, id]` a `field/.id` list; other
 //   x2many commands (idempotent ones: link, set, update, unlink) follow in a `write`.
 // - Updates without x2many commands: one `load` (`.id` column) per run of same-model updates
-//   writing the same fields; with x2many commands: one `write` each. Known limit: a
-//   `[0, 0, {...}]` in such a write has no external id, so when Odoo commits it and the answer
-//   is lost, a retry adds the line twice (OdooPushServerTest shows it as an expected failure).
+//   writing the same fields; with x2many commands: one `write` each, new one2many lines
+//   (`[0, 0, {...}]`) loaded after it under external ids of their own, so a retry after a lost
+//   answer finds them instead of adding them twice (holds() tells whether Odoo already has
+//   what an update's commands ask).
 // - Deletes: one `unlink` per run; a record already gone counts as deleted.
 // - Local references: a string value equal to the local_id of a create of this push (or one
 //   in `known`) is replaced by that record's Odoo id before its batch is sent; a change whose
@@ -67,6 +68,14 @@ public:
     /// the device created in earlier pushes to their Odoo ids.
     std::vector<OdooOutcome> write(const std::vector<OdooChange>& changes,
                                    const std::map<std::string, std::int64_t>& known = {});
+
+    /// Whether Odoo already holds what an update's x2many `commands` for `field` ask, `current`
+    /// being the field's ids in Odoo now: applying them to `current` changes nothing. A new
+    /// line ([0, 0, {...}]) counts as held when it exists under the external id this change
+    /// loads it with (an earlier attempt whose answer was lost made it) and is in `current`;
+    /// a line update ([1, id, {...}]) is never taken as held.
+    Result<bool> holds(const std::string& localId, const std::string& field, const json& commands,
+                       const json& current);
 
     /// Odoo calls made by the last write() (the client's retries not counted).
     int callsMade() const { return m_calls; }

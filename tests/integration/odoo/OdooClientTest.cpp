@@ -227,13 +227,14 @@ private slots:
     }
 
     // A certificate the client cannot verify is refused with one line naming the TLS failure,
-    // and nothing is sent: unknown issuer (no CA file), a name other than 127.0.0.1.
+    // and nothing is sent: unknown issuer (no CA file), a name other than 127.0.0.1. Asking
+    // again cannot mend it: no retry, although retries are allowed.
     void httpsRefusesAnUnverifiedCertificate() {
         OdooEmulator odoo;
         QVERIFY2(odoo.startTls(QStringLiteral("server")), qPrintable(odoo.lastError()));
         auto cfg = config(odoo, Api::Json2);
         cfg.url = odoo.httpsUrl().toStdString();
-        cfg.retries = 0;
+        cfg.retries = 3;
         OdooClient unknownCa(cfg);
         QVERIFY(unknownCa.open().ok());
         auto r = unknownCa.version();
@@ -247,6 +248,8 @@ private slots:
                  m.c_str());
         QVERIFY(m.find('\n') == std::string::npos);
         QCOMPARE(odoo.calls(), 0LL);
+        QCOMPARE(unknownCa.stats().retries, std::int64_t(0));
+        QVERIFY2(m.find("attempts") == std::string::npos, m.c_str());
 
         OdooEmulator wrongName;
         QVERIFY2(wrongName.startTls(QStringLiteral("wrongname")),

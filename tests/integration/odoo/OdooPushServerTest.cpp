@@ -36,6 +36,35 @@ class OdooPushServerTest : public QObject {
                                : json{{"http", r.status}, {"body", r.body.toStdString()}};
     }
 
+    // Waits until the feed has read Odoo past everything done so far: a partner an Odoo user
+    // creates now reaches a device's pull (webhook rows are read in id order).
+    bool feedCaughtUp() {
+        const json made = m_odoo.control(
+            "create", {{"model", "res.partner"}, {"values", {{"name", "Feed Mark"}}}, {"uid", 7}});
+        if (!made.is_number_integer())
+            return false;
+        QElapsedTimer t;
+        t.start();
+        std::int64_t last = 0;
+        while (t.elapsed() < 15000) {
+            const auto p = m_device->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                                          json{{"device_id", "van-7"},
+                                               {"app_type", "sales_app"},
+                                               {"last_event_id", last},
+                                               {"limit", 500}});
+            if (p.status != 200)
+                return false;
+            const json body = p.json();
+            for (const auto& e : body["events"]) {
+                last = std::max(last, e["event_id"].get<std::int64_t>());
+                if (e["model"] == "res.partner" && e["record_id"] == made)
+                    return true;
+            }
+            QTest::qWait(300); // the device's rate limit: 200 requests a minute
+        }
+        return false;
+    }
+
 private slots:
     void initTestCase() {
         qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
@@ -245,9 +274,7 @@ private slots:
             {{"order_line",
               json::parse(R"([[0, 0, {"name": "Second Line"}], [0, 0, {"name": "Third Line"}]])")}},
             order, 2);
-        // client_wins: the feed may have logged the first update's lines as a new version
-        // of the order meanwhile; the device's lines are written whatever the version.
-        json failed = push(json::array({twoLines}), "client_wins");
+        json failed = push(json::array({twoLines}));
         QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
         QCOMPARE(failed["results"][0].value("error_code", std::string()),
                  std::string("ODOO_UNAVAILABLE"));
@@ -255,11 +282,97 @@ private slots:
             "faults",
             {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
         QCOMPARE(lines("Second Line"), 1LL);
-        json retried = push(json::array({twoLines}), "client_wins");
+        // The device's retry at its old version: Odoo already holds its lines (the feed may
+        // have logged them as a version of their own meanwhile), so it is the same change,
+        // not a conflict with itself.
+        json retried = push(json::array({twoLines}));
         QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QVERIFY2(!retried["results"][0].contains("conflict_info") ||
+                     retried["results"][0]["conflict_info"].is_null(),
+                 retried.dump().c_str());
         QCOMPARE(lines("Second Line"), 1LL);
         QCOMPARE(lines("Third Line"), 1LL);
         QCOMPARE(lines("Added Later"), 1LL);
+        // remembered once: the next retry is the duplicate and adds nothing
+        json again = push(json::array({twoLines}));
+        QVERIFY2(again["results"][0].value("duplicate", false), again.dump().c_str());
+        QCOMPARE(lines("Second Line"), 1LL);
+    }
+
+    // Our own x2many writes come back through the feed as Odoo's id lists: they are echoes,
+    // not an Odoo user's edit, so the record keeps the version we answered and the device's
+    // next change of the same field at that version applies without a conflict.
+    void ownX2manyWritesAreNotEchoedBack() {
+        json r = push(json::array(
+            {change("echo-so", "create", "sale.order",
+                    {{"partner_id", "echo-cust"},
+                     {"order_line", json::parse(R"([[0, 0, {"name": "Echo One"}]])")}}),
+             change("echo-cust", "create", "res.partner", {{"name", "Echo Customer"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto order = r["id_mapping"]["echo-so"].get<std::int64_t>();
+        QCOMPARE(r["results"][0]["version"].get<std::int64_t>(), 1LL);
+        QVERIFY(feedCaughtUp());
+
+        json u = push(json::array({change(
+            "echo-upd-1", "update", "sale.order",
+            {{"order_line", json::parse(R"([[0, 0, {"name": "Echo Two"}]])")}}, order, 1)}));
+        QVERIFY2(u["results"][0]["status"] == "success", u.dump().c_str());
+        QVERIFY2(!u["results"][0].contains("conflict_info") ||
+                     u["results"][0]["conflict_info"].is_null(),
+                 u.dump().c_str());
+        const auto v2 = u["results"][0]["version"].get<std::int64_t>();
+        QCOMPARE(v2, 2LL);
+        QVERIFY(feedCaughtUp());
+
+        json w = push(json::array({change(
+            "echo-upd-2", "update", "sale.order",
+            {{"order_line", json::parse(R"([[0, 0, {"name": "Echo Three"}]])")}}, order, v2)}));
+        QVERIFY2(w["results"][0]["status"] == "success", w.dump().c_str());
+        QVERIFY2(!w["results"][0].contains("conflict_info") ||
+                     w["results"][0]["conflict_info"].is_null(),
+                 w.dump().c_str());
+        QCOMPARE(w["results"][0]["version"].get<std::int64_t>(), v2 + 1);
+        QCOMPARE(
+            m_odoo.count("sale.order.line", json::array({json::array({"order_id", "=", order})})),
+            3LL);
+    }
+
+    // Odoo commits a device's update but every answer is lost: the change fails retryably,
+    // and the device's retry, finding Odoo already holding exactly its values, is the same
+    // change applied (no conflict with itself), remembered once.
+    void committedUpdateWithALostAnswer() {
+        json r = push(json::array({change("lost-ans-cust", "create", "res.partner",
+                                          {{"name", "Lost Update Customer"}, {"phone", "100"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto id = r["id_mapping"]["lost-ans-cust"].get<std::int64_t>();
+        const json edit = json::array(
+            {change("lost-ans-upd", "update", "res.partner", {{"phone", "200"}}, id, 1)});
+        m_odoo.control("faults", {{"drop_after_commit_next", 10},
+                                  {"only_method", "load"},
+                                  {"only_model", "res.partner"}});
+        json failed = push(edit);
+        m_odoo.control(
+            "faults",
+            {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
+        QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
+        QCOMPARE(failed["results"][0].value("error_code", std::string()),
+                 std::string("ODOO_UNAVAILABLE"));
+        const json phone200 =
+            json::array({json::array({"id", "=", id}), json::array({"phone", "=", "200"})});
+        QCOMPARE(m_odoo.count("res.partner", phone200), 1LL); // Odoo did commit it
+
+        json retried = push(edit);
+        QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QVERIFY2(!retried["results"][0].contains("conflict_info") ||
+                     retried["results"][0]["conflict_info"].is_null(),
+                 retried.dump().c_str());
+        QVERIFY(!retried["results"][0].value("duplicate", false));
+        QCOMPARE(m_odoo.count("res.partner", phone200), 1LL);
+        // remembered once: the next retry is the duplicate with the same answer
+        json again = push(edit);
+        QVERIFY2(again["results"][0].value("duplicate", false), again.dump().c_str());
+        QVERIFY2(again["results"][0]["version"] == retried["results"][0]["version"],
+                 again.dump().c_str());
     }
 
     // The guide's user.sync.state in Odoo follows each device's state (this emulator has the
