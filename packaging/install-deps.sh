@@ -14,6 +14,7 @@ packages=(
     libgl-dev libxkbcommon-dev
     dpkg-dev file desktop-file-utils appstream
     python3  # the Odoo emulator of the tests (tests/odoo/odoo_emulator.py)
+    ca-certificates  # the system CA store an https:// Odoo is verified against
     # Packaging checks (tests/packaging): lintian, systemd-analyze, the maintainer scripts' tools.
     lintian systemd adduser init-system-helpers iproute2 procps
 )

@@ -835,6 +835,18 @@
             <numerusform>حُلّ %Ln تعارض</numerusform>
         </translation>
     </message>
+    <message>
+        <source>There are no open conflicts: nothing to compare.</source>
+        <translation>لا توجد تعارضات مفتوحة: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>There are no conflicts here: nothing to compare.</source>
+        <translation>لا توجد تعارضات هنا: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
+        <translation>اختر تعارضاً لمقارنة قيم الجهاز بقيم الخادم.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DashboardView</name>
@@ -861,22 +873,6 @@
     <message>
         <source>Window:</source>
         <translation>النافذة الزمنية:</translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>دقيقة واحدة</translation>
-    </message>
-    <message>
-        <source>5 minutes</source>
-        <translation>5 دقائق</translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation>15 دقيقة</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>ساعة واحدة</translation>
     </message>
     <message>
         <source>Pushed changes</source>
@@ -911,14 +907,6 @@
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <source>6 hours</source>
-        <translation>٦ ساعات</translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation>٢٤ ساعة</translation>
-    </message>
-    <message>
         <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
         <translation>السجل المحفوظ، ثم عينة مباشرة كل ثانية (حتى ساعة واحدة)؛ مرّر المؤشر فوق خط لرؤية قيمه</translation>
     </message>
@@ -933,6 +921,28 @@
     <message>
         <source>p50</source>
         <translation>p50</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%Ln دقائق</numerusform>
+            <numerusform>%Ln دقيقة</numerusform>
+            <numerusform>%Ln دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln ساعة</numerusform>
+            <numerusform>ساعة واحدة</numerusform>
+            <numerusform>ساعتان</numerusform>
+            <numerusform>%Ln ساعات</numerusform>
+            <numerusform>%Ln ساعة</numerusform>
+            <numerusform>%Ln ساعة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1163,10 +1173,6 @@
         </translation>
     </message>
     <message>
-        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
-        <translation>غير متاح عند الاتصال بخادم: لا توفر واجهة الخادم معاينة لاستلام الجهاز.</translation>
-    </message>
-    <message>
         <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
         <translation>لم يستلم الجهاز شيئاً بعد، لذا نوع تطبيقه غير معروف؛ بعد أول استلام تظهر هنا نماذجه وأحجامها.</translation>
     </message>
@@ -1189,36 +1195,36 @@
         <translation>أبدًا</translation>
     </message>
     <message numerus="yes">
-        <source>%n minute(s) ago</source>
+        <source>%Ln minute(s) ago</source>
         <translation>
-            <numerusform>منذ %n دقيقة</numerusform>
+            <numerusform>منذ %Ln دقيقة</numerusform>
             <numerusform>منذ دقيقة واحدة</numerusform>
             <numerusform>منذ دقيقتين</numerusform>
-            <numerusform>منذ %n دقائق</numerusform>
-            <numerusform>منذ %n دقيقة</numerusform>
-            <numerusform>منذ %n دقيقة</numerusform>
+            <numerusform>منذ %Ln دقائق</numerusform>
+            <numerusform>منذ %Ln دقيقة</numerusform>
+            <numerusform>منذ %Ln دقيقة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hour(s) ago</source>
+        <source>%Ln hour(s) ago</source>
         <translation>
-            <numerusform>منذ %n ساعة</numerusform>
+            <numerusform>منذ %Ln ساعة</numerusform>
             <numerusform>منذ ساعة واحدة</numerusform>
             <numerusform>منذ ساعتين</numerusform>
-            <numerusform>منذ %n ساعات</numerusform>
-            <numerusform>منذ %n ساعة</numerusform>
-            <numerusform>منذ %n ساعة</numerusform>
+            <numerusform>منذ %Ln ساعات</numerusform>
+            <numerusform>منذ %Ln ساعة</numerusform>
+            <numerusform>منذ %Ln ساعة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s) ago</source>
+        <source>%Ln day(s) ago</source>
         <translation>
-            <numerusform>منذ %n يوم</numerusform>
+            <numerusform>منذ %Ln يوم</numerusform>
             <numerusform>منذ يوم واحد</numerusform>
             <numerusform>منذ يومين</numerusform>
-            <numerusform>منذ %n أيام</numerusform>
-            <numerusform>منذ %n يومًا</numerusform>
-            <numerusform>منذ %n يوم</numerusform>
+            <numerusform>منذ %Ln أيام</numerusform>
+            <numerusform>منذ %Ln يومًا</numerusform>
+            <numerusform>منذ %Ln يوم</numerusform>
         </translation>
     </message>
     <message>
@@ -1670,10 +1676,6 @@
         <translation>ابحث</translation>
     </message>
     <message>
-        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
-        <translation>غير متاح في الوضع المتصل: واجهة HTTP للخادم لا تحتوي على نقطة وصول للسجل. افتح وحدة التحكم على قاعدة بيانات الخادم (الوضع المدمج) للإجابة.</translation>
-    </message>
-    <message>
         <source>The answer appears here.</source>
         <translation>تظهر الإجابة هنا.</translation>
     </message>
@@ -2001,6 +2003,10 @@ Connected to %1</source>
     <message>
         <source>Resolved by %1 on %2</source>
         <translation>حلّه %1 في %2</translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
+        <translation>اختر تعارضاً لمقارنة قيم الجهاز بقيم الخادم.</translation>
     </message>
 </context>
 <context>

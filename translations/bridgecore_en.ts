@@ -819,6 +819,18 @@
             <numerusform>%Ln conflicts resolved</numerusform>
         </translation>
     </message>
+    <message>
+        <source>There are no open conflicts: nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no conflicts here: nothing to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DashboardView</name>
@@ -844,22 +856,6 @@
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>5 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -895,14 +891,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>6 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,6 +905,20 @@
     <message>
         <source>p50</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hour</numerusform>
+            <numerusform>%Ln hours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1119,10 +1121,6 @@
         </translation>
     </message>
     <message>
-        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,24 +1143,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n minute(s) ago</source>
+        <source>%Ln minute(s) ago</source>
         <translation>
-            <numerusform>%n minute ago</numerusform>
-            <numerusform>%n minutes ago</numerusform>
+            <numerusform>%Ln minute ago</numerusform>
+            <numerusform>%Ln minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hour(s) ago</source>
+        <source>%Ln hour(s) ago</source>
         <translation>
-            <numerusform>%n hour ago</numerusform>
-            <numerusform>%n hours ago</numerusform>
+            <numerusform>%Ln hour ago</numerusform>
+            <numerusform>%Ln hours ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s) ago</source>
+        <source>%Ln day(s) ago</source>
         <translation>
-            <numerusform>%n day ago</numerusform>
-            <numerusform>%n days ago</numerusform>
+            <numerusform>%Ln day ago</numerusform>
+            <numerusform>%Ln days ago</numerusform>
         </translation>
     </message>
     <message>
@@ -1594,10 +1592,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The answer appears here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,6 +1914,10 @@ Database: %1</source>
     </message>
     <message>
         <source>Resolved by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

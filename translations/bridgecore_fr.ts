@@ -819,6 +819,18 @@
             <numerusform>%Ln conflits résolus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>There are no open conflicts: nothing to compare.</source>
+        <translation>Aucun conflit ouvert : rien à comparer.</translation>
+    </message>
+    <message>
+        <source>There are no conflicts here: nothing to compare.</source>
+        <translation>Aucun conflit ici : rien à comparer.</translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
+        <translation>Sélectionnez un conflit pour comparer les valeurs de l’appareil à celles du serveur.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DashboardView</name>
@@ -845,22 +857,6 @@
     <message>
         <source>Window:</source>
         <translation>Fenêtre :</translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 minute</translation>
-    </message>
-    <message>
-        <source>5 minutes</source>
-        <translation>5 minutes</translation>
-    </message>
-    <message>
-        <source>15 minutes</source>
-        <translation>15 minutes</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 heure</translation>
     </message>
     <message>
         <source>Pushed changes</source>
@@ -895,14 +891,6 @@
         <translation>%1 : %2 %3</translation>
     </message>
     <message>
-        <source>6 hours</source>
-        <translation>6 heures</translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation>24 heures</translation>
-    </message>
-    <message>
         <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
         <translation>Historique enregistré, puis une mesure en direct par seconde (jusqu’à 1 heure) ; survolez une courbe pour voir ses valeurs</translation>
     </message>
@@ -917,6 +905,20 @@
     <message>
         <source>p50</source>
         <translation>p50</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln heure</numerusform>
+            <numerusform>%Ln heures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1119,10 +1121,6 @@
         </translation>
     </message>
     <message>
-        <source>Not available when connected to a server: the server&apos;s API has no preview of a device&apos;s pull.</source>
-        <translation>Non disponible en mode connecté : l’API du serveur ne propose pas d’aperçu de la réception d’un appareil.</translation>
-    </message>
-    <message>
         <source>The device has not pulled yet, so its app type is unknown; after its first pull, its models and their sizes appear here.</source>
         <translation>L’appareil n’a encore rien reçu, son type d’application est donc inconnu ; après sa première réception, ses modèles et leur taille apparaîtront ici.</translation>
     </message>
@@ -1141,24 +1139,24 @@
         <translation>jamais</translation>
     </message>
     <message numerus="yes">
-        <source>%n minute(s) ago</source>
+        <source>%Ln minute(s) ago</source>
         <translation>
-            <numerusform>il y a %n minute</numerusform>
-            <numerusform>il y a %n minutes</numerusform>
+            <numerusform>il y a %Ln minute</numerusform>
+            <numerusform>il y a %Ln minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n hour(s) ago</source>
+        <source>%Ln hour(s) ago</source>
         <translation>
-            <numerusform>il y a %n heure</numerusform>
-            <numerusform>il y a %n heures</numerusform>
+            <numerusform>il y a %Ln heure</numerusform>
+            <numerusform>il y a %Ln heures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s) ago</source>
+        <source>%Ln day(s) ago</source>
         <translation>
-            <numerusform>il y a %n jour</numerusform>
-            <numerusform>il y a %n jours</numerusform>
+            <numerusform>il y a %Ln jour</numerusform>
+            <numerusform>il y a %Ln jours</numerusform>
         </translation>
     </message>
     <message>
@@ -1594,10 +1592,6 @@
         <translation>Rechercher</translation>
     </message>
     <message>
-        <source>Not available in connected mode: the server&apos;s HTTP API has no ledger endpoint. Open the console on the server&apos;s database (embedded mode) to answer this.</source>
-        <translation>Indisponible en mode connecté : l’API HTTP du serveur n’a pas de point d’accès au registre. Ouvrez la console sur la base du serveur (mode intégré) pour répondre.</translation>
-    </message>
-    <message>
         <source>The answer appears here.</source>
         <translation>La réponse s’affiche ici.</translation>
     </message>
@@ -1925,6 +1919,10 @@ Connectée à %1</translation>
     <message>
         <source>Resolved by %1 on %2</source>
         <translation>Résolu par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
+        <translation>Sélectionnez un conflit pour comparer les valeurs de l’appareil à celles du serveur.</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,12 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
                                   "changes a record that changed on the server meanwhile and "
                                   "its strategy is manual.")
                              : tr("No conflicts to show."));
+        m_editor->setHint(m_model.total() == 0
+                              ? (m_model.status() == "open"
+                                     ? tr("There are no open conflicts: nothing to compare.")
+                                     : tr("There are no conflicts here: nothing to compare."))
+                              : tr("Select a conflict to compare the device's values with the "
+                                   "server's."));
         selectAfterResolution();
         // A live refresh changed the conflict in the editor (resolved elsewhere): show that.
         if (const auto* c = m_model.conflict(m_proxy->mapToSource(m_table->currentIndex()).row());

@@ -1,5 +1,7 @@
 #include "DashboardView.h"
 
+#include "Text.h"
+
 #include "ConsoleServices.h"
 #include "OdooConnectionsView.h"
 
@@ -45,12 +47,11 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
     windowRow->addWidget(new QLabel(tr("Window:"), this));
     m_window = new QComboBox(this);
     m_window->setObjectName(QStringLiteral("windowCombo"));
-    m_window->addItem(tr("1 minute"), 60);
-    m_window->addItem(tr("5 minutes"), 300);
-    m_window->addItem(tr("15 minutes"), 900);
-    m_window->addItem(tr("1 hour"), 3600);
-    m_window->addItem(tr("6 hours"), 6 * 3600);
-    m_window->addItem(tr("24 hours"), 24 * 3600);
+    // %Ln: the number in the language's digits (Arabic-Indic in Arabic).
+    for (int minutes : {1, 5, 15})
+        m_window->addItem(tr("%Ln minute(s)", "", minutes), 60 * minutes);
+    for (int hours : {1, 6, 24})
+        m_window->addItem(tr("%Ln hour(s)", "", hours), 3600 * hours);
     m_window->setToolTip(tr("Stored history, then live samples each second (up to 1 hour); "
                             "hover a line for its values"));
     m_window->setCurrentIndex(1);
@@ -279,14 +280,15 @@ void DashboardView::tick(qint64 nowMs) {
             step = s;
             break;
         }
-    const QString format = step < 60000 ? QStringLiteral("hh:mm:ss") : QStringLiteral("hh:mm");
+    const QString format = timeFormat(step < 60000); // the status bar's, with seconds if needed
     const QLocale l;
     for (auto& c : m_charts) {
         for (const QString& label : c.x->categoriesLabels())
             c.x->remove(label);
         const qint64 offset = QDateTime::fromMSecsSinceEpoch(now).offsetFromUtc() * 1000LL;
         for (qint64 t = ((now - window + offset) / step + 1) * step - offset; t <= now; t += step)
-            c.x->append(l.toString(QDateTime::fromMSecsSinceEpoch(t).time(), format), double(t));
+            c.x->append(l.toString(QDateTime::fromMSecsSinceEpoch(t).toLocalTime().time(), format),
+                        double(t));
         c.x->setRange(double(now - window), double(now));
         setYScale(c, m_series.maxValue(c.column));
     }
@@ -311,8 +313,7 @@ QString DashboardView::tooltipAt(int chart, qint64 timeMs, double value) const {
     const auto& c = m_charts.at(std::size_t(chart));
     const QLocale l;
     return tr("%1: %2 %3")
-        .arg(l.toString(QDateTime::fromMSecsSinceEpoch(timeMs).time(), QStringLiteral("hh:mm:ss")),
-             l.toString(value, 'f', value < 10 ? 2 : 0), c.unit);
+        .arg(localTime(timeMs, true), l.toString(value, 'f', value < 10 ? 2 : 0), c.unit);
 }
 
 void DashboardView::refreshSummary() {

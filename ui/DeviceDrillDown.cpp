@@ -50,7 +50,7 @@ struct DeviceDrillDown::Data {
     Result<engine::Page<protocol::Event>> changes = Error{ErrorCode::NotFound, ""};
     std::vector<engine::ConflictRecord> conflicts;
     std::optional<Error> conflictsError;
-    std::optional<Result<engine::ReceivePreview>> preview; // nullopt: backend cannot
+    Result<engine::ReceivePreview> preview = Error{ErrorCode::NotFound, ""};
 };
 
 DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncState& s,
@@ -177,8 +177,7 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
                     offset + kConflictPage >= page.value().total)
                     break;
             }
-            if (backend->offersReceivePreview())
-                d.preview = backend->receivePreview(id);
+            d.preview = backend->receivePreview(id);
             return d;
         },
         [this](Data d) {
@@ -268,15 +267,12 @@ void DeviceDrillDown::present(const Data& d) {
     auto& previewLabel = *m_labels[QStringLiteral("preview")];
     m_preview->setRowCount(0);
     if (!d.preview) {
-        previewLabel.setText(tr("Not available when connected to a server: the server's API "
-                                "has no preview of a device's pull."));
-    } else if (!*d.preview) {
-        previewLabel.setText(errorText(d.preview->error()));
-    } else if (!d.preview->value().app_type) {
+        previewLabel.setText(errorText(d.preview.error()));
+    } else if (!d.preview.value().app_type) {
         previewLabel.setText(tr("The device has not pulled yet, so its app type is unknown; "
                                 "after its first pull, its models and their sizes appear here."));
     } else {
-        const auto& p = d.preview->value();
+        const auto& p = d.preview.value();
         qint64 records = 0, bytes = 0;
         m_preview->setRowCount(int(p.models.size()));
         for (int r = 0; r < int(p.models.size()); ++r) {

@@ -59,10 +59,10 @@ QString DeviceTableModel::relativeTime(const std::optional<std::string>& iso) co
     if (secs < 60)
         return tr("just now");
     if (secs < 3600)
-        return tr("%n minute(s) ago", "", int(secs / 60));
+        return tr("%Ln minute(s) ago", "", int(secs / 60));
     if (secs < 86400)
-        return tr("%n hour(s) ago", "", int(secs / 3600));
-    return tr("%n day(s) ago", "", int(secs / 86400));
+        return tr("%Ln hour(s) ago", "", int(secs / 3600));
+    return tr("%Ln day(s) ago", "", int(secs / 86400));
 }
 
 QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {

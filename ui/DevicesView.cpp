@@ -65,6 +65,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_table->setColumnWidth(int(DeviceTableModel::Column::Device), 160);
     m_table->setColumnWidth(int(DeviceTableModel::Column::User), 170);
     fitHeaderSections(m_table, QStringLiteral("devices"));
+    fitColumnsToContents(m_table); // long emails and device ids are never clipped
     m_empty = new QLabel(tr("No device has synced yet. Devices appear here after their first "
                             "push or pull: serve the sync API to your network in Settings, or "
                             "try bridgecore-console --demo."),

@@ -1,5 +1,7 @@
 #include "EventLogModel.h"
 
+#include "Text.h"
+
 #include "ConsoleServices.h"
 
 #include <QDateTime>
@@ -173,13 +175,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Event>& events) {
     std::vector<QString> out;
     out.reserve(events.size());
-    const QLocale locale;
     for (const auto& e : events) {
         const auto t = protocol::parseTime(e.timestamp);
-        // In the chosen language's digits, like the ids beside it.
-        out.push_back(t ? locale.toString(QDateTime::fromMSecsSinceEpoch(*t).toLocalTime(),
-                                          QStringLiteral("yyyy-MM-dd hh:mm:ss"))
-                        : QString::fromStdString(e.timestamp));
+        // The chosen language's date and time (and digits), like the status bar's.
+        out.push_back(t ? localDateTime(*t, true) : QString::fromStdString(e.timestamp));
     }
     return out;
 }

@@ -50,15 +50,7 @@ LedgerLookupDialog::LedgerLookupDialog(ConsoleBackend* backend, const QString& d
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    if (!m_backend->offersLedgerLookup()) {
-        // Connected mode: say why nothing can be shown instead of an empty answer.
-        m_lookUp->setEnabled(false);
-        m_result->setText(tr("Not available in connected mode: the server's HTTP API has no "
-                             "ledger endpoint. Open the console on the server's database "
-                             "(embedded mode) to answer this."));
-    } else {
-        m_result->setText(tr("The answer appears here."));
-    }
+    m_result->setText(tr("The answer appears here."));
     connect(m_lookUp, &QPushButton::clicked, this, &LedgerLookupDialog::lookUp);
     connect(m_localId, &QLineEdit::returnPressed, this, &LedgerLookupDialog::lookUp);
     (deviceId.isEmpty() ? m_device : m_localId)->setFocus();
@@ -83,8 +75,6 @@ void LedgerLookupDialog::lookUp() {
         emit answered();
         return;
     }
-    if (!m_backend->offersLedgerLookup())
-        return;
     m_lookUp->setEnabled(false);
     runAsync(
         m_backend->pool(), this,

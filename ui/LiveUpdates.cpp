@@ -97,10 +97,16 @@ void fitColumnsToContents(QTableView* table, int rows) {
                 header->resizeSection(c, needed + extra);
         }
     };
-    QObject::connect(table->model(), &QAbstractItemModel::modelReset, table, fit);
-    QObject::connect(table->model(), &QAbstractItemModel::rowsInserted, table, fit);
-    QObject::connect(table->model(), &QAbstractItemModel::dataChanged, table, fit);
-    QObject::connect(table->model(), &QAbstractItemModel::layoutChanged, table, fit);
+    // Once per turn of the event loop, however many rows a live refresh changed one by one.
+    auto* later = new QTimer(table);
+    later->setSingleShot(true);
+    later->setInterval(0);
+    QObject::connect(later, &QTimer::timeout, table, fit);
+    auto soon = [later] { later->start(); };
+    QObject::connect(table->model(), &QAbstractItemModel::modelReset, later, soon);
+    QObject::connect(table->model(), &QAbstractItemModel::rowsInserted, later, soon);
+    QObject::connect(table->model(), &QAbstractItemModel::dataChanged, later, soon);
+    QObject::connect(table->model(), &QAbstractItemModel::layoutChanged, later, soon);
     fit();
 }
 

@@ -43,8 +43,9 @@ private:
 /// arrow, and each width remembered per user under `key` once the person resizes it.
 void fitHeaderSections(QTableView* table, const QString& key);
 /// Widens (never narrows) every column but a stretched last one to the widest text among
-/// its first `rows` rows, and keeps doing so as rows load or change (short tables: a few
-/// hundred rows at most, e.g. the devices with problems).
+/// its first `rows` rows, and keeps doing so as rows load or change (once per turn of the
+/// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
+/// costs what its first page does).
 void fitColumnsToContents(QTableView* table, int rows = 200);
 
 } // namespace bridgecore::ui

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "Text.h"
+
 #include "AdminView.h"
 #include "ConflictsView.h"
 #include "ConsoleServices.h"
 #include "DashboardView.h"
 #include "DevicesView.h"
 #include "EventLogView.h"
+#include "OdooFieldLabels.h"
 #include "PendingView.h"
 #include "RecordsView.h"
 #include "SettingsView.h"
@@ -14,6 +17,7 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -87,6 +91,7 @@ void MainWindow::buildUi() {
     m_pending = new PendingView(backend, cache, pool, m_stack);
     m_conflicts = staff ? new ConflictsView(backend, m_stack) : nullptr;
     m_records = new RecordsView(cache, pool, m_stack);
+    m_records->setFieldLabels(new OdooFieldLabels(backend, m_records));
     m_events = staff ? new EventLogView(backend, m_stack) : nullptr;
     m_admin = staff ? new AdminView(backend, m_stack) : nullptr;
     QStringList appTypes;
@@ -183,6 +188,11 @@ void MainWindow::buildUi() {
     m_serving = new QLabel(bar);
     m_message = new QLabel(bar);
     m_message->setObjectName(QStringLiteral("messageLabel"));
+    // The status bar decides its width; a longer message is shortened to it (fitText), never
+    // cut at one side (in Arabic that left a bracket without its pair).
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_message->installEventFilter(this);
+    m_messageText.clear(); // a message in the previous language is gone with its label
     bar->addWidget(m_online);
     bar->addWidget(m_lastSync);
     bar->addWidget(m_progress);
@@ -190,10 +200,9 @@ void MainWindow::buildUi() {
     bar->addPermanentWidget(m_serving);
     const auto* sched = m_session->scheduler();
     m_online->setText(sched->isOnline() ? tr("● Online") : tr("○ Offline"));
-    m_lastSync->setText(m_lastSyncAt.isNull() ? tr("Not synced yet")
-                                              : tr("Last sync %1")
-                                                    .arg(QLocale().toString(m_lastSyncAt.time(),
-                                                                            QLocale::ShortFormat)));
+    m_lastSync->setText(m_lastSyncAt.isNull()
+                            ? tr("Not synced yet")
+                            : tr("Last sync %1").arg(localTime(m_lastSyncAt.toMSecsSinceEpoch())));
     m_serving->setText(
         m_servingText.isEmpty() ? QString() : tr("Serving the sync API on %1").arg(m_servingText));
     m_settings->setServingStatus(m_servingText.isEmpty() ? tr("Not serving")
@@ -236,8 +245,7 @@ void MainWindow::connectSession() {
     connect(sched, &client::SyncScheduler::finished, this, [this](const QString&) {
         m_progress->setVisible(false);
         m_lastSyncAt = QDateTime::currentDateTime();
-        m_lastSync->setText(
-            tr("Last sync %1").arg(QLocale().toString(m_lastSyncAt.time(), QLocale::ShortFormat)));
+        m_lastSync->setText(tr("Last sync %1").arg(localTime(m_lastSyncAt.toMSecsSinceEpoch())));
         // A "will be sent with the next sync" note is out of date now.
         if (m_messageAwaitsSync) {
             m_messageAwaitsSync = false;
@@ -297,7 +305,8 @@ void MainWindow::syncNow() {
 
 void MainWindow::showMessage(const QString& text) {
     m_messageAwaitsSync = false;
-    m_message->setText(text);
+    m_messageText = text;
+    m_message->setText(fitText(text, m_message->fontMetrics(), m_message->width()));
     m_message->setToolTip(text);
 }
 
@@ -306,8 +315,14 @@ void MainWindow::showQueued(const QString& text) {
     m_messageAwaitsSync = true;
 }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_message && event->type() == QEvent::Resize)
+        m_message->setText(fitText(m_messageText, m_message->fontMetrics(), m_message->width()));
+    return QMainWindow::eventFilter(watched, event);
+}
+
 QString MainWindow::statusText() const {
-    return m_message->text();
+    return m_messageText;
 }
 
 QString MainWindow::onlineText() const {

@@ -46,6 +46,7 @@ public:
     SettingsView* settingsView() const { return m_settings; }
     /// Switches the language and rebuilds every view in it.
     void setLanguage(const QString& language);
+    /// The status bar's message in full (shown shortened when the bar is narrower).
     QString statusText() const;
     QString onlineText() const;
     QString lastSyncText() const;
@@ -55,6 +56,9 @@ public slots:
     void showMessage(const QString& text);
     /// A message about a queued change; replaced by "Synced" after the next sync.
     void showQueued(const QString& text);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
@@ -74,6 +78,7 @@ private:
     QLabel* m_online = nullptr;
     QLabel* m_lastSync = nullptr;
     QLabel* m_message = nullptr;
+    QString m_messageText; // in full; m_message shows it fitted to its width
     QLabel* m_serving = nullptr;
     QProgressBar* m_progress = nullptr;
     std::map<Page, QWidget*> m_pages;

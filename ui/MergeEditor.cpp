@@ -31,6 +31,13 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setWordWrap(true);
     layout->addWidget(m_table, 1);
+    // In the grid's place while no conflict is shown: what to do to see one.
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("mergeHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setEnabled(false); // the palette's quieter text colour
+    layout->addWidget(m_hint, 1);
     m_legend = new QLabel(this);
     m_legend->setObjectName(QStringLiteral("mergeLegend"));
     m_legend->setWordWrap(true);
@@ -95,7 +102,8 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_result);
-    updateEnabled();
+    m_hint->setText(tr("Select a conflict to compare the device's values with the server's."));
+    clear();
 }
 
 QString MergeEditor::headerText() const {
@@ -133,6 +141,8 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
             }
     }
     m_header->setText(header);
+    m_hint->hide();
+    m_table->show();
     const int first = m_model.nextDifference(-1);
     setCurrentRow(first >= 0 ? first : 0);
     updateEnabled();
@@ -144,7 +154,17 @@ void MergeEditor::clear() {
     m_model.clear();
     m_header->clear();
     m_result->clear();
+    m_table->hide();
+    m_hint->show();
     updateEnabled();
+}
+
+void MergeEditor::setHint(const QString& text) {
+    m_hint->setText(text);
+}
+
+QString MergeEditor::hintText() const {
+    return m_hint->isVisibleTo(this) ? m_hint->text() : QString();
 }
 
 void MergeEditor::updateEnabled() {

@@ -30,7 +30,12 @@ public:
     QString headerText() const;
     /// The colour legend under the grid.
     QLabel* legend() const { return m_legend; }
+    /// Shows no conflict: the hint (setHint) stands in the grid's place.
     void clear();
+    /// What the editor says while no conflict is shown (select one, or there are none).
+    void setHint(const QString& text);
+    /// The hint as shown, empty while a conflict is shown.
+    QString hintText() const;
     std::int64_t conflictId() const { return m_conflictId; }
     int currentRow() const;
     void setCurrentRow(int row);
@@ -58,6 +63,7 @@ private:
     QLabel* m_header = nullptr;
     QLabel* m_result = nullptr;
     QLabel* m_legend = nullptr;
+    QLabel* m_hint = nullptr;
     std::vector<QWidget*> m_editWidgets;
     std::int64_t m_conflictId = 0;
     bool m_editable = false;

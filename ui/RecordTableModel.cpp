@@ -2,6 +2,9 @@
 
 #include "ConsoleServices.h"
 #include "MergeModel.h"
+#include "console/ModelCatalog.h"
+
+#include <QCoreApplication>
 
 #include <QBrush>
 #include <QColor>
@@ -53,15 +56,27 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
     if (section == int(Column::Id))
-        return tr("Id");
+        return role == Qt::DisplayRole ? tr("Id") : QVariant();
     if (section == int(Column::State))
-        return tr("State");
-    if (section - int(Column::Count) < int(m_fields.size()))
-        return m_fields.at(section - int(Column::Count));
+        return role == Qt::DisplayRole ? tr("State") : QVariant();
+    if (section - int(Column::Count) < int(m_fields.size())) {
+        // The field's label (Odoo's when the tenant is attached); its name as the tip.
+        const QString name = m_fields.at(section - int(Column::Count));
+        if (role == Qt::ToolTipRole)
+            return name;
+        return QCoreApplication::translate(
+            "ModelCatalog",
+            console::fieldInfo(m_model.toStdString(), name.toStdString()).label.c_str());
+    }
     return {};
+}
+
+void RecordTableModel::relabel() {
+    if (columnCount() > 0)
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
 }
 
 void RecordTableModel::setModelName(const QString& model) {

@@ -30,6 +30,8 @@ public:
     /// Row of the record with this server id, or -1 when not loaded.
     int rowOfServerId(std::int64_t id) const;
     QStringList fields() const { return m_fields; }
+    /// The field labels changed (e.g. Odoo described the model): repaint the headers.
+    void relabel();
     int columnOfField(const QString& field) const;
 
 protected:

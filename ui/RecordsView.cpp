@@ -3,6 +3,7 @@
 #include "Confirm.h"
 #include "ConsoleServices.h"
 #include "LiveUpdates.h"
+#include "OdooFieldLabels.h"
 #include "RecordForm.h"
 #include "console/ModelCatalog.h"
 
@@ -64,9 +65,19 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
     m_empty->setWordWrap(true);
     m_empty->setVisible(false);
     layout->addWidget(m_empty);
+    m_fieldSource = new QLabel(this);
+    m_fieldSource->setObjectName(QStringLiteral("recordsFieldSource"));
+    m_fieldSource->setWordWrap(true);
+    m_fieldSource->setVisible(false);
+    layout->addWidget(m_fieldSource);
 
-    connect(m_models, &QComboBox::currentIndexChanged, this,
-            [this](int) { m_model.setModelName(currentModel()); });
+    connect(m_models, &QComboBox::currentIndexChanged, this, [this](int) {
+        m_model.setModelName(currentModel());
+        if (m_labels) {
+            m_labels->request(currentModel());
+            showFieldSource();
+        }
+    });
     connect(m_models, &QComboBox::activated, this, [this] { m_modelPicked = true; });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RecordsView::updateButtons);
@@ -97,6 +108,29 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
     });
     reloadModels();
     updateButtons();
+}
+
+void RecordsView::setFieldLabels(OdooFieldLabels* labels) {
+    m_labels = labels;
+    if (!labels)
+        return;
+    connect(labels, &OdooFieldLabels::described, this, [this](const QString& model) {
+        if (model != currentModel())
+            return;
+        showFieldSource();
+        m_model.relabel();
+    });
+    labels->request(currentModel());
+}
+
+void RecordsView::showFieldSource() {
+    const QString text = m_labels ? m_labels->statusText(currentModel()) : QString();
+    m_fieldSource->setText(text);
+    m_fieldSource->setVisible(!text.isEmpty());
+}
+
+QString RecordsView::fieldSourceText() const {
+    return m_fieldSource->isVisible() ? m_fieldSource->text() : QString();
 }
 
 QString RecordsView::currentModel() const {
@@ -182,6 +216,8 @@ void RecordsView::reloadModels() {
                 i = m_models->findData(QString::fromStdString(models.firstWithData));
             m_models->setCurrentIndex(std::max(i, 0));
             m_model.setModelName(currentModel());
+            if (m_labels)
+                m_labels->request(currentModel());
         });
 }
 
@@ -194,9 +230,11 @@ void RecordsView::showModel(const QString& model) {
                           model);
         i = m_models->count() - 1;
     }
-    if (i == m_models->currentIndex())
+    if (i == m_models->currentIndex()) {
         m_model.setModelName(model);
-    else
+        if (m_labels)
+            m_labels->request(model);
+    } else
         m_models->setCurrentIndex(i);
 }
 
@@ -204,6 +242,8 @@ RecordForm* RecordsView::openCreateForm() {
     const QString model = m_model.modelName();
     if (model.isEmpty())
         return nullptr;
+    if (m_labels) // refreshes Odoo's labels when they are old (for the next form)
+        m_labels->request(model);
     const auto* example = m_model.record(0);
     const protocol::json hints = example ? example->data : protocol::json(nullptr);
     auto* form = new RecordForm(model, tr("New %1").arg(m_models->currentText()),
@@ -221,6 +261,8 @@ RecordForm* RecordsView::openEditForm(int row) {
     if (!r)
         return nullptr;
     const QString model = QString::fromStdString(r->model);
+    if (m_labels)
+        m_labels->request(model);
     const auto ref = r->ref();
     const QString label =
         QCoreApplication::translate("ModelCatalog", console::modelLabel(r->model).c_str());

@@ -13,6 +13,7 @@ class QTableView;
 
 namespace bridgecore::ui {
 
+class OdooFieldLabels;
 class RecordForm;
 
 class RecordsView : public QWidget {
@@ -25,6 +26,10 @@ public:
     /// Shows the records of `model` (adds it to the list when needed).
     void showModel(const QString& model);
     void reloadModels();
+    /// Field labels and types from Odoo when the tenant is attached (null: built-in only).
+    void setFieldLabels(OdooFieldLabels* labels);
+    /// What the view says about where its field labels come from ("" when built-in).
+    QString fieldSourceText() const;
     /// Opens the form for a new record / the record at `row`; it saves when accepted.
     RecordForm* openCreateForm();
     RecordForm* openEditForm(int row);
@@ -51,6 +56,8 @@ public:
 
 private:
     void updateButtons();
+    /// Says where the current model's field labels come from (Odoo, or why not).
+    void showFieldSource();
     /// Fills the form's record pickers with the cached records they may point to.
     void loadChoices(RecordForm* form, const QString& model, const protocol::json& shape);
 
@@ -64,6 +71,8 @@ private:
     bool m_modelPicked = false; // the user chose a model: never switch away from it
     QPushButton* m_edit = nullptr;
     QPushButton* m_delete = nullptr;
+    OdooFieldLabels* m_labels = nullptr;
+    QLabel* m_fieldSource = nullptr;
 };
 
 } // namespace bridgecore::ui

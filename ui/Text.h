@@ -3,6 +3,7 @@
 // language (paths, URLs, ids), and times in the chosen language.
 
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QString>
 
@@ -16,11 +17,22 @@ inline QString ltr(const QString& text) {
     return QChar(0x2066) + text + QChar(0x2069);
 }
 
-/// A local date and time in the current default locale (the chosen language).
-inline QString localDateTime(qint64 ms) {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(),
-                              QLocale::ShortFormat);
+/// `text` shortened to `width` pixels of `fm`: a left-to-right isolate in it (ltr(), a path)
+/// loses its middle ("/home/ann/…/demo") so the words and brackets around it stay whole and
+/// paired; other text is cut at its end with "…". Unchanged when it fits.
+QString fitText(const QString& text, const QFontMetrics& fm, int width);
+
+/// The chosen language's time of day format (QLocale's short one: "h:mm AP" in English,
+/// "HH:mm" in French), with seconds when asked. Charts, tables and the status bar all use
+/// it, so a time reads the same everywhere.
+QString timeFormat(bool seconds = false);
+/// A local time of day in timeFormat().
+inline QString localTime(qint64 ms, bool seconds = false) {
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().time(),
+                              timeFormat(seconds));
 }
+/// A local date and time in the chosen language (short date, then timeFormat()).
+QString localDateTime(qint64 ms, bool seconds = false);
 
 /// A wire timestamp (ISO 8601 UTC) as a local date and time; "–" when absent.
 QString localDateTime(const std::optional<std::string>& iso);

@@ -8,7 +8,8 @@
 //   bridgecore-server user disable|enable --db DB --email EMAIL
 //   bridgecore-server user passwd --db DB --email EMAIL   (password read from stdin)
 //   bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB
-//                              --login LOGIN [--api json2|jsonrpc] [--config FILE]
+//                              --login LOGIN [--api json2|jsonrpc] [--ca-file PEM]
+//                              [--config FILE]
 //                              (API key or password read from stdin, checked against Odoo)
 //   bridgecore-server tenant odoo --db DB --tenant NAME --off
 //   bridgecore-server serve  [--db DB] [--listen HOST:PORT] [--config FILE]
@@ -35,6 +36,7 @@
 #include "storage/SqliteBackup.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
@@ -68,7 +70,7 @@ const char* kUsage =
     "       bridgecore-server user disable|enable --db DB --email EMAIL\n"
     "       bridgecore-server user passwd --db DB --email EMAIL   (password on stdin)\n"
     "       bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB "
-    "--login LOGIN [--api json2|jsonrpc] [--config FILE]   (API key on stdin)\n"
+    "--login LOGIN [--api json2|jsonrpc] [--ca-file PEM] [--config FILE]   (API key on stdin)\n"
     "       bridgecore-server tenant odoo --db DB --tenant NAME --off\n"
     "       bridgecore-server serve [--db DB] [--listen HOST:PORT] [--config FILE]\n"
     "       bridgecore-server backup --db PATH | --config FILE --out FILE\n"
@@ -193,8 +195,8 @@ int tenantOdoo(std::vector<std::string> args) {
                               [&](const std::string& a) { return a == "--off" && (off = true); }),
                args.end());
     std::string error;
-    auto opt =
-        options(args, 2, {"db", "tenant", "url", "database", "login", "api", "config"}, error);
+    auto opt = options(
+        args, 2, {"db", "tenant", "url", "database", "login", "api", "ca-file", "config"}, error);
     if (!opt)
         return fail(error, 2);
     if (!opt->count("tenant"))
@@ -248,6 +250,9 @@ int tenantOdoo(std::vector<std::string> args) {
     oc.login = (*opt)["login"];
     oc.secret = *secret;
     oc.api = api;
+    if (opt->count("ca-file")) // stored as an absolute path: serve may run elsewhere
+        oc.ca_file =
+            QFileInfo(QString::fromStdString((*opt)["ca-file"])).absoluteFilePath().toStdString();
     oc.timeout_ms = 10000;
     oc.retries = 1;
     odoo::OdooClient client(oc);
@@ -261,6 +266,7 @@ int tenantOdoo(std::vector<std::string> args) {
     settings.database = oc.database;
     settings.login = oc.login;
     settings.api = check.value().api;
+    settings.ca_file = oc.ca_file;
     settings.sealed_secret = box.value().seal(oc.secret);
     settings.uid = check.value().uid;
     settings.version = check.value().version.version;
@@ -421,6 +427,9 @@ int serve(std::map<std::string, std::string> opt, int argc, char** argv) {
         api.setOdooAdmin({[&](std::int64_t tenantId) { return odooConnections.list(tenantId); },
                           [&](std::int64_t tenantId, const std::string& name) {
                               return odooConnections.test(tenantId, name);
+                          },
+                          [&](std::int64_t tenantId, const std::string& model) {
+                              return odooConnections.fields(tenantId, model);
                           }});
         const quint16 bound = api.listen(address, quint16(port));
         if (bound == 0)
@@ -464,8 +473,10 @@ int main(int argc, char** argv) {
         std::printf("database ready (schema version %d)\n", store.value()->schemaVersion());
         return 0;
     }
-    if (cmd == "tenant" && args.size() >= 2 && args[1] == "odoo")
+    if (cmd == "tenant" && args.size() >= 2 && args[1] == "odoo") {
+        QCoreApplication app(argc, argv); // Qt's TLS (https Odoo) wants an application object
         return tenantOdoo(args);
+    }
     if (cmd == "user" && args.size() >= 2 &&
         (args[1] == "disable" || args[1] == "enable" || args[1] == "passwd"))
         return userAccount(args);

@@ -129,13 +129,24 @@ std::string HttpTransport::accessToken() const {
     return m_access;
 }
 
+void HttpTransport::setLoginHint(const std::string& hint) {
+    std::lock_guard lock(m_tokenMutex);
+    m_loginHint = hint;
+}
+
+std::string HttpTransport::loginHint() const {
+    std::lock_guard lock(m_tokenMutex);
+    return m_loginHint;
+}
+
 void HttpTransport::setTokenListener(std::function<void(const std::string&)> listener) {
     std::lock_guard lock(m_tokenMutex);
     m_listener = std::move(listener);
 }
 
-Result<json> HttpTransport::callOnce(Verb verb, const QString& path, const QByteArray* body,
-                                     bool auth, int* httpStatus) {
+Result<json> HttpTransport::callOnce(QNetworkAccessManager& nam, const QByteArray& verb,
+                                     const QString& path, const QUrlQuery& query,
+                                     const QByteArray* body, bool auth, int* httpStatus) {
     *httpStatus = 0;
     QUrl url = m_base;
     const int q = path.indexOf(QLatin1Char('?'));
@@ -145,6 +156,8 @@ Result<json> HttpTransport::callOnce(Verb verb, const QString& path, const QByte
     url.setPath(basePath + (q < 0 ? path : path.left(q)));
     if (q >= 0)
         url.setQuery(path.mid(q + 1));
+    else if (!query.isEmpty())
+        url.setQuery(query);
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     req.setRawHeader("Accept", "application/json");
@@ -166,7 +179,9 @@ Result<json> HttpTransport::callOnce(Verb verb, const QString& path, const QByte
             }
         }
     }
-    QNetworkReply* reply = verb == Verb::Get ? nam().get(req) : nam().post(req, payload);
+    QNetworkReply* reply = verb == "GET"    ? nam.get(req)
+                           : verb == "POST" ? nam.post(req, payload)
+                                            : nam.sendCustomRequest(req, verb, payload);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
@@ -212,7 +227,8 @@ Result<json> HttpTransport::callOnce(Verb verb, const QString& path, const QByte
     return Error{code, msg};
 }
 
-Result<json> HttpTransport::callJson(Verb verb, const QString& path, const json* body, bool auth) {
+Result<json> HttpTransport::callJson(const QByteArray& verb, const QString& path, const json* body,
+                                     bool auth) {
     if (!body)
         return call(verb, path, nullptr, auth);
     const QByteArray text = QByteArray::fromStdString(body->dump());
@@ -232,22 +248,37 @@ void HttpTransport::releaseThreadResources() {
     }
 }
 
-Result<json> HttpTransport::call(Verb verb, const QString& path, const QByteArray* body,
-                                 bool auth) {
+Result<json> HttpTransport::call(const QByteArray& verb, const QString& path,
+                                 const QByteArray* body, bool auth) {
+    return callWith(nam(), verb, path, {}, body, auth);
+}
+
+Result<json> HttpTransport::request(const QByteArray& verb, const QString& path,
+                                    const QUrlQuery& query, const json* body) {
+    // A manager of this call's own: callers run on any thread (a console's worker pool),
+    // and the kept manager belongs to the sync thread.
+    QNetworkAccessManager nam;
+    const QByteArray text = body ? QByteArray::fromStdString(body->dump()) : QByteArray();
+    return callWith(nam, verb, path, query, body ? &text : nullptr, true);
+}
+
+Result<json> HttpTransport::callWith(QNetworkAccessManager& nam, const QByteArray& verb,
+                                     const QString& path, const QUrlQuery& query,
+                                     const QByteArray* body, bool auth) {
     if (auth && accessToken().empty() && !refreshToken().empty()) {
-        if (Status st = refresh(); !st.ok())
+        if (Status st = refreshWith(nam, std::string()); !st.ok())
             return st.error();
     }
     int status = 0;
-    auto r = callOnce(verb, path, body, auth, &status);
+    const std::string usedToken = accessToken();
+    auto r = callOnce(nam, verb, path, query, body, auth, &status);
     if (auth && status == 401 && !refreshToken().empty()) {
-        if (Status st = refresh(); !st.ok())
+        if (Status st = refreshWith(nam, usedToken); !st.ok())
             return st.error();
-        r = callOnce(verb, path, body, auth, &status);
+        r = callOnce(nam, verb, path, query, body, auth, &status);
     }
     if (!r.ok() && status == 401)
-        return Error{ErrorCode::Unauthorized,
-                     r.error().message + " — log in again (bridgecore-sync login)"};
+        return Error{ErrorCode::Unauthorized, r.error().message + " — " + loginHint()};
     return r;
 }
 
@@ -255,8 +286,8 @@ Result<LoginResult> HttpTransport::login(const std::string& email, const std::st
     const QByteArray body =
         QByteArray::fromStdString(json{{"email", email}, {"password", password}}.dump());
     int status = 0;
-    auto r =
-        callOnce(Verb::Post, QStringLiteral("/api/v1/auth/tenant/login"), &body, false, &status);
+    auto r = callOnce(nam(), "POST", QStringLiteral("/api/v1/auth/tenant/login"), {}, &body, false,
+                      &status);
     if (!r.ok())
         return r.error();
     LoginResult out;
@@ -283,18 +314,26 @@ Result<LoginResult> HttpTransport::login(const std::string& email, const std::st
 }
 
 Status HttpTransport::refresh() {
+    return refreshWith(nam(), accessToken());
+}
+
+Status HttpTransport::refreshWith(QNetworkAccessManager& nam, const std::string& rejectedToken) {
+    // One refresh at a time: a refresh token is used once, and a caller whose token another
+    // thread renewed meanwhile goes on with the new one.
+    std::lock_guard refreshing(m_refreshMutex);
+    if (accessToken() != rejectedToken)
+        return Status::success();
     const std::string token = refreshToken();
     if (token.empty())
         return Error{ErrorCode::Unauthorized, "not logged in (no refresh token)"};
     const QByteArray body = QByteArray::fromStdString(json{{"refresh_token", token}}.dump());
     int status = 0;
-    auto r =
-        callOnce(Verb::Post, QStringLiteral("/api/v1/auth/tenant/refresh"), &body, false, &status);
+    auto r = callOnce(nam, "POST", QStringLiteral("/api/v1/auth/tenant/refresh"), {}, &body, false,
+                      &status);
     if (!r.ok()) {
         if (status == 401 || status == 403)
-            return Error{ErrorCode::Unauthorized,
-                         "the session expired (refresh refused: " + r.error().message +
-                             ") — log in again (bridgecore-sync login)"};
+            return Error{ErrorCode::Unauthorized, "the session expired (refresh refused: " +
+                                                      r.error().message + ") — " + loginHint()};
         return r.error();
     }
     const json& j = r.value();
@@ -318,28 +357,28 @@ Status HttpTransport::refresh() {
 Result<protocol::PushResponse> HttpTransport::push(const protocol::PushRequest& request) {
     const json body = protocol::toJson(request);
     return convert<protocol::PushResponse>(
-        callJson(Verb::Post, QStringLiteral("/api/v1/offline-sync/push"), &body, true),
+        callJson("POST", QStringLiteral("/api/v1/offline-sync/push"), &body, true),
         [](const json& j) { return protocol::pushResponseFromJson(j); });
 }
 
 Result<protocol::PushResponse> HttpTransport::pushText(const std::string& body) {
     const QByteArray text = QByteArray::fromStdString(body);
     return convert<protocol::PushResponse>(
-        call(Verb::Post, QStringLiteral("/api/v1/offline-sync/push"), &text, true),
+        call("POST", QStringLiteral("/api/v1/offline-sync/push"), &text, true),
         [](const json& j) { return protocol::pushResponseFromJson(j); });
 }
 
 Result<protocol::PullResponse> HttpTransport::pull(const protocol::PullRequest& request) {
     const json body = protocol::toJson(request);
     return convert<protocol::PullResponse>(
-        callJson(Verb::Post, QStringLiteral("/api/v1/offline-sync/pull"), &body, true),
+        callJson("POST", QStringLiteral("/api/v1/offline-sync/pull"), &body, true),
         [](const json& j) { return protocol::pullResponseFromJson(j); });
 }
 
 Result<protocol::ResolveResponse> HttpTransport::resolve(const protocol::ResolveRequest& request) {
     const json body = protocol::toJson(request);
     return convert<protocol::ResolveResponse>(
-        callJson(Verb::Post, QStringLiteral("/api/v1/offline-sync/resolve-conflicts"), &body, true),
+        callJson("POST", QStringLiteral("/api/v1/offline-sync/resolve-conflicts"), &body, true),
         [](const json& j) { return protocol::resolveResponseFromJson(j); });
 }
 
@@ -353,14 +392,14 @@ QString withDevice(const char* path, const std::string& deviceId) {
 
 Result<protocol::SyncState> HttpTransport::state(const std::string& deviceId) {
     return convert<protocol::SyncState>(
-        call(Verb::Get, withDevice("/api/v1/offline-sync/state", deviceId), nullptr, true),
+        call("GET", withDevice("/api/v1/offline-sync/state", deviceId), nullptr, true),
         [](const json& j) { return protocol::syncStateFromJson(j); });
 }
 
 Result<protocol::ResetResponse> HttpTransport::reset(const std::string& deviceId) {
     const json body = json::object();
     return convert<protocol::ResetResponse>(
-        callJson(Verb::Post, withDevice("/api/v1/offline-sync/reset", deviceId), &body, true),
+        callJson("POST", withDevice("/api/v1/offline-sync/reset", deviceId), &body, true),
         [](const json& j) {
             protocol::ResetResponse r;
             r.success = j.value("success", true);
@@ -371,7 +410,7 @@ Result<protocol::ResetResponse> HttpTransport::reset(const std::string& deviceId
 }
 
 Result<json> HttpTransport::health() {
-    return call(Verb::Get, QStringLiteral("/api/v1/offline-sync/health"), nullptr, false);
+    return call("GET", QStringLiteral("/api/v1/offline-sync/health"), nullptr, false);
 }
 
 } // namespace bridgecore::client

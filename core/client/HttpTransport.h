@@ -7,6 +7,7 @@
 #include "client/Transport.h"
 
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 #include <memory>
@@ -40,6 +41,9 @@ public:
     std::string refreshToken() const;
     void setAccessToken(const std::string& token);
     std::string accessToken() const;
+    /// What a person should do when the session expired ("log in again (bridgecore-sync
+    /// login)" by default; the console says how to log in to it).
+    void setLoginHint(const std::string& hint);
     /// Called with the new refresh token whenever the server issues one (to persist it).
     void setTokenListener(std::function<void(const std::string& refreshToken)> listener);
     /// Transfer timeout of each request (default 30 s).
@@ -60,18 +64,33 @@ public:
     Result<protocol::ResetResponse> reset(const std::string& deviceId) override;
     /// GET /api/v1/offline-sync/health (no auth).
     Result<json> health();
+    /// Any authenticated call of the API (`verb` GET, POST, PUT, DELETE…; `path` like
+    /// /api/v1/admin/devices), from any thread: the same token, refresh and error handling
+    /// as the sync calls (the console's admin views use it). Blocks the calling thread.
+    Result<json> request(const QByteArray& verb, const QString& path, const QUrlQuery& query = {},
+                         const json* body = nullptr);
 
 private:
-    enum class Verb { Get, Post };
-    Result<json> call(Verb verb, const QString& path, const QByteArray* body, bool auth);
-    Result<json> callJson(Verb verb, const QString& path, const json* body, bool auth);
-    Result<json> callOnce(Verb verb, const QString& path, const QByteArray* body, bool auth,
+    Result<json> call(const QByteArray& verb, const QString& path, const QByteArray* body,
+                      bool auth);
+    Result<json> callJson(const QByteArray& verb, const QString& path, const json* body, bool auth);
+    /// A call with the access token; on a 401 one refresh (refreshWith) and one retry.
+    Result<json> callWith(QNetworkAccessManager& nam, const QByteArray& verb, const QString& path,
+                          const QUrlQuery& query, const QByteArray* body, bool auth);
+    Result<json> callOnce(QNetworkAccessManager& nam, const QByteArray& verb, const QString& path,
+                          const QUrlQuery& query, const QByteArray* body, bool auth,
                           int* httpStatus);
+    /// Refreshes the tokens unless the access token is no longer `rejectedToken` (another
+    /// caller renewed it meanwhile); one refresh at a time.
+    Status refreshWith(QNetworkAccessManager& nam, const std::string& rejectedToken);
+    std::string loginHint() const;
     QNetworkAccessManager& nam();
 
     QUrl m_base;
     mutable std::mutex m_tokenMutex;
     std::string m_access, m_refresh;
+    std::string m_loginHint = "log in again (bridgecore-sync login)";
+    std::mutex m_refreshMutex;
     std::function<void(const std::string&)> m_listener;
     int m_timeoutMs = 30000;
     bool m_gzip = true;

@@ -40,23 +40,10 @@ public:
 
     virtual Result<engine::TenantSummary> summary() = 0;
     /// The exactly-once ledger's entry of a device's change (support's idempotency lookup).
-    /// A backend without access to the ledger answers with an error that says so.
     virtual Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
-                                                      const std::string& localId) {
-        (void)deviceId;
-        (void)localId;
-        return Error{ErrorCode::NotFound, "this backend cannot read the ledger"};
-    }
-    /// False when ledgerLookup() cannot answer at all (e.g. the server has no endpoint).
-    virtual bool offersLedgerLookup() const { return false; }
+                                                      const std::string& localId) = 0;
     /// What a device would receive on a full pull: its app type's models, records and bytes.
-    /// Only where the store is at hand (the HTTP API has no endpoint for it).
-    virtual Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) {
-        (void)deviceId;
-        return Error{ErrorCode::NotFound, "this backend cannot preview a device's pull"};
-    }
-    /// False when receivePreview() cannot answer at all (connected mode).
-    virtual bool offersReceivePreview() const { return false; }
+    virtual Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) = 0;
     virtual Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                               const std::string& search) = 0;
     virtual Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) = 0;
@@ -82,6 +69,13 @@ public:
     virtual Result<std::vector<protocol::OdooConnection>> odooConnections() = 0;
     /// "Test connection": re-authenticates against Odoo with the stored settings; admin only.
     virtual Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) = 0;
+    /// Odoo's fields_get of `model` (labels, types, required/readonly, selection, relation) for
+    /// the records views. NotFound when the tenant is not attached to Odoo; OdooUnavailable (or
+    /// another error) when Odoo cannot answer: the views then keep the built-in labels.
+    virtual Result<protocol::json> odooFields(const std::string& model) {
+        (void)model;
+        return Error{ErrorCode::NotFound, "the tenant is not attached to Odoo"};
+    }
 
     virtual Result<std::vector<UserInfo>> users() = 0;
     virtual Result<std::int64_t> addUser(const std::string& email, const std::string& name,

@@ -159,6 +159,7 @@ Result<std::unique_ptr<ConsoleSession>> ConsoleSession::openConnected(
         login.tenant["id"].is_number_integer())
         s->m_caller.tenant_id = login.tenant["id"].get<std::int64_t>();
     s->m_httpTransport = std::move(transport);
+    s->m_httpTransport->setLoginHint("log in to the console again");
     auto backend = std::make_unique<RemoteBackend>(*s->m_httpTransport, QUrl(s->m_serverUrl), role,
                                                    s->m_settings.email);
     if (role != protocol::Role::User)

@@ -156,6 +156,13 @@ Result<protocol::OdooCheck> EmbeddedBackend::testOdooConnection(const std::strin
     return odoo::OdooConnections(m_engine.store(), nullptr).test(m_caller.tenant_id, tenant);
 }
 
+Result<protocol::json> EmbeddedBackend::odooFields(const std::string& model) {
+    if (Status s = engine::AccessPolicy::mayReadTenantActivity(m_caller, "Odoo's field labels");
+        !s.ok())
+        return s.error();
+    return odoo::OdooConnections(m_engine.store(), nullptr).fields(m_caller.tenant_id, model);
+}
+
 Status EmbeddedBackend::setAppTypeModels(const std::string& appType,
                                          const std::vector<storage::ModelEntry>& models) {
     return m_engine.setAppTypeModels(m_caller, appType, models);

@@ -25,9 +25,7 @@ public:
     Result<engine::TenantSummary> summary() override;
     Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
                                               const std::string& localId) override;
-    bool offersLedgerLookup() const override { return true; }
     Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) override;
-    bool offersReceivePreview() const override { return true; }
     Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                       const std::string& search) override;
     Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) override;
@@ -47,6 +45,7 @@ public:
                             const std::vector<storage::ModelEntry>& models) override;
     Result<std::vector<protocol::OdooConnection>> odooConnections() override;
     Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) override;
+    Result<protocol::json> odooFields(const std::string& model) override;
     Result<std::vector<UserInfo>> users() override;
     Result<std::int64_t> addUser(const std::string& email, const std::string& name,
                                  protocol::Role role, const std::string& password) override;

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <mutex>
 
 namespace bridgecore::console {
 
@@ -279,7 +280,92 @@ std::string humanize(const std::string& name) {
     return s;
 }
 
+/// Odoo's fields_get answers per model (setOdooFields), in Odoo's field order.
+struct OdooCatalog {
+    std::mutex mutex;
+    std::map<std::string, std::vector<FieldInfo>> models;
+};
+OdooCatalog& odooCatalog() {
+    static OdooCatalog c;
+    return c;
+}
+/// Odoo's fields of `model`, or nullopt when Odoo has not described it.
+std::optional<std::vector<FieldInfo>> odooFields(const std::string& model) {
+    auto& c = odooCatalog();
+    std::lock_guard lock(c.mutex);
+    auto it = c.models.find(model);
+    if (it == c.models.end())
+        return std::nullopt;
+    return it->second;
+}
+const FieldInfo* find(const std::vector<FieldInfo>& fields, const std::string& name) {
+    for (const auto& f : fields)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+/// Fields Odoo keeps for itself: never offered in a form.
+bool odooMagic(const std::string& name) {
+    return name == "id" || name == "display_name" || name == "create_uid" ||
+           name == "create_date" || name == "write_uid" || name == "write_date" ||
+           name == "__last_update";
+}
+
 } // namespace
+
+FieldInfo fieldFromOdoo(const std::string& name, const protocol::json& d) {
+    FieldInfo i;
+    i.name = name;
+    const auto text = [&](const char* key) {
+        return d.is_object() && d.contains(key) && d[key].is_string() ? d[key].get<std::string>()
+                                                                      : std::string();
+    };
+    const auto flag = [&](const char* key) {
+        return d.is_object() && d.contains(key) && d[key].is_boolean() && d[key].get<bool>();
+    };
+    i.label = text("string");
+    if (i.label.empty())
+        i.label = humanize(name);
+    i.required = flag("required");
+    i.readonly = flag("readonly");
+    const std::string type = text("type");
+    static const std::map<std::string, FieldType> types = {
+        {"char", T::Char},         {"text", T::Text},
+        {"html", T::Text},         {"integer", T::Integer},
+        {"float", T::Float},       {"monetary", T::Monetary},
+        {"boolean", T::Boolean},   {"date", T::Date},
+        {"datetime", T::Datetime}, {"selection", T::Selection},
+        {"many2one", T::Many2one}, {"many2one_reference", T::Integer},
+        {"one2many", T::Json},     {"many2many", T::Json},
+        {"properties", T::Json},   {"json", T::Json}};
+    auto t = types.find(type);
+    i.type = t == types.end() ? T::Char : t->second;
+    if (i.type == T::Many2one)
+        i.relation = text("relation");
+    if (i.type == T::Selection && d.contains("selection") && d["selection"].is_array())
+        for (const auto& pair : d["selection"])
+            if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                i.selection.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    return i;
+}
+
+void setOdooFields(const std::string& model, const protocol::json& fieldsGet) {
+    std::vector<FieldInfo> fields;
+    if (fieldsGet.is_object())
+        for (auto it = fieldsGet.begin(); it != fieldsGet.end(); ++it)
+            if (!odooMagic(it.key()))
+                fields.push_back(fieldFromOdoo(it.key(), it.value()));
+    auto& c = odooCatalog();
+    std::lock_guard lock(c.mutex);
+    if (fields.empty())
+        c.models.erase(model);
+    else
+        c.models[model] = std::move(fields);
+}
+
+bool describedByOdoo(const std::string& model) {
+    return odooFields(model).has_value();
+}
 
 const ModelInfo* modelInfo(const std::string& model) {
     auto it = catalog().find(model);
@@ -294,6 +380,9 @@ std::string modelLabel(const std::string& model) {
 
 FieldInfo fieldInfo(const std::string& model, const std::string& field,
                     const protocol::json& example) {
+    if (auto odoo = odooFields(model))
+        if (const auto* fi = find(*odoo, field))
+            return *fi;
     if (const auto* m = modelInfo(model))
         for (const auto& fi : m->fields)
             if (fi.name == field)
@@ -314,8 +403,19 @@ FieldInfo fieldInfo(const std::string& model, const std::string& field,
 
 std::vector<FieldInfo> formFields(const std::string& model, const protocol::json& data) {
     std::vector<FieldInfo> out;
+    const auto odoo = odooFields(model);
     if (const auto* m = modelInfo(model))
-        out = m->fields;
+        for (const auto& fi : m->fields) {
+            if (!odoo)
+                out.push_back(fi);
+            else if (const auto* o = find(*odoo, fi.name)) // Odoo's description wins
+                out.push_back(*o);
+            // else: a field this Odoo does not have (it would refuse the write)
+        }
+    if (odoo) // what a new record must have, as Odoo says
+        for (const auto& fi : *odoo)
+            if (fi.required && !fi.readonly && fi.type != FieldType::Json && !find(out, fi.name))
+                out.push_back(fi);
     if (data.is_object())
         for (auto it = data.begin(); it != data.end(); ++it) {
             if (it.key() == "id")

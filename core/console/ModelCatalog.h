@@ -57,6 +57,17 @@ FieldInfo fieldInfo(const std::string& model, const std::string& field,
 /// The fields a form shows for `model`: the catalog's, then those of `data` not in it.
 std::vector<FieldInfo> formFields(const std::string& model, const protocol::json& data);
 
+/// Odoo's own description of `model`'s fields (the answer of its fields_get) when the tenant is
+/// attached to Odoo: from then on fieldInfo() and formFields() describe the model as Odoo does
+/// (labels, types, required/readonly, selection values, many2one relation), and the form
+/// offers only fields Odoo has (plus those the record holds). A null/empty answer forgets it
+/// (back to the built-in catalog). Thread-safe.
+void setOdooFields(const std::string& model, const protocol::json& fieldsGet);
+/// True when setOdooFields() holds Odoo's description of `model`.
+bool describedByOdoo(const std::string& model);
+/// One field as Odoo's fields_get describes it ({"string", "type", "required", ...}).
+FieldInfo fieldFromOdoo(const std::string& name, const protocol::json& description);
+
 /// Why `value` is not valid for `field` (empty when it is). Text as typed is converted by
 /// parseValue(); this checks a value already converted (or null).
 std::string validate(const FieldInfo& field, const protocol::json& value);

@@ -4,10 +4,6 @@
 
 #include <QDateTime>
 
-#include <QEventLoop>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QUrl>
 
 #include <algorithm>
@@ -20,41 +16,6 @@ namespace {
 
 /// The server's finest metric buckets.
 constexpr protocol::Millis kLiveBucketMs = 10000;
-
-ErrorCode codeForStatus(int status) {
-    switch (status) {
-    case 401:
-        return ErrorCode::Unauthorized;
-    case 403:
-        return ErrorCode::Forbidden;
-    case 404:
-        return ErrorCode::NotFound;
-    case 413:
-        return ErrorCode::PayloadTooLarge;
-    case 429:
-        return ErrorCode::RateLimited;
-    default:
-        return status >= 500 ? ErrorCode::Internal : ErrorCode::ValidationError;
-    }
-}
-
-std::string detailOf(const json& body) {
-    if (!body.is_object() || !body.contains("detail"))
-        return {};
-    const json& d = body["detail"];
-    if (d.is_string())
-        return d.get<std::string>();
-    if (d.is_array()) {
-        std::string out;
-        for (const auto& issue : d) {
-            if (!out.empty())
-                out += "; ";
-            out += issue.is_object() ? issue.value("msg", issue.dump()) : issue.dump();
-        }
-        return out;
-    }
-    return d.dump();
-}
 
 /// Runs `parse` on a successful answer; a malformed document becomes a readable error.
 template <typename T, typename F> Result<T> convert(Result<json> r, F parse) {
@@ -127,6 +88,21 @@ QUrlQuery eventQuery(const engine::EventQuery& q) {
     return u;
 }
 
+/// /api/v1/admin/devices/<device><rest><last>: ids are path segments, so a '/' (or '?', '#')
+/// in one cannot be sent; say so rather than ask for another path.
+Result<QString> devicePath(const std::string& deviceId, const char* rest,
+                           const std::string& last = {}) {
+    for (const std::string* id : {&deviceId, &last})
+        if (id->find_first_of("/?#") != std::string::npos)
+            return Error{ErrorCode::ValidationError,
+                         "'" + *id +
+                             "' holds '/', '?' or '#': the server cannot be asked about it"};
+    if (deviceId.empty())
+        return Error{ErrorCode::ValidationError, "give the device id"};
+    return QStringLiteral("/api/v1/admin/devices/") + QString::fromStdString(deviceId) +
+           QLatin1String(rest) + QString::fromStdString(last);
+}
+
 Error noUserAdmin() {
     return Error{ErrorCode::Forbidden,
                  "users are managed on the server (bridgecore-server user ...), not from a "
@@ -193,104 +169,10 @@ QString RemoteBackend::description() const {
     return QStringLiteral("%1 (%2)").arg(m_base.toString(), m_email);
 }
 
-Result<json> RemoteBackend::callOnce(const QByteArray& verb, const QString& path,
-                                     const QUrlQuery& query, const json* body, int* httpStatus) {
-    *httpStatus = 0;
-    QUrl url = m_base;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + path);
-    url.setQuery(query);
-    QNetworkRequest req(url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    req.setRawHeader("Accept", "application/json");
-    req.setTransferTimeout(m_timeoutMs);
-    const std::string token = m_transport.accessToken();
-    if (!token.empty())
-        req.setRawHeader("Authorization", QByteArray("Bearer ") + QByteArray::fromStdString(token));
-    // One manager per call: calls run on pool threads, and a manager belongs to its thread.
-    QNetworkAccessManager nam;
-    const QByteArray payload = body ? QByteArray::fromStdString(body->dump()) : QByteArray();
-    QNetworkReply* reply = nam.sendCustomRequest(req, verb, payload);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray text = reply->readAll();
-    const auto netError = reply->error();
-    const QString errorString = reply->errorString();
-    delete reply;
-    *httpStatus = status;
-    const std::string where = m_base.toString().toStdString();
-    if (status == 0) {
-        if (netError == QNetworkReply::OperationCanceledError ||
-            netError == QNetworkReply::TimeoutError)
-            return Error{ErrorCode::Internal, "the server " + where + " did not answer within " +
-                                                  std::to_string(m_timeoutMs / 1000) + " s"};
-        return Error{ErrorCode::Internal,
-                     "cannot reach the server " + where + ": " + errorString.toStdString()};
-    }
-    json doc = json::parse(text.toStdString(), nullptr, false);
-    if (status >= 200 && status < 300) {
-        if (doc.is_discarded())
-            return Error{ErrorCode::Internal, "the server " + where + " sent invalid JSON"};
-        return doc;
-    }
-    ErrorCode code = codeForStatus(status);
-    if (!doc.is_discarded() && doc.is_object() && doc.contains("error_code") &&
-        doc["error_code"].is_string())
-        if (auto c = parseErrorCode(doc["error_code"].get<std::string>()))
-            code = *c;
-    const std::string detail = doc.is_discarded() ? text.left(200).toStdString() : detailOf(doc);
-    std::string msg = "the server answered " + std::to_string(status);
-    if (!detail.empty())
-        msg += ": " + detail;
-    return Error{code, msg};
-}
-
-Result<json> RemoteBackend::call(const QByteArray& verb, const QString& path,
-                                 const QUrlQuery& query, const json* body) {
-    int status = 0;
-    const std::string usedToken = m_transport.accessToken();
-    auto r = callOnce(verb, path, query, body, &status);
-    if (status == 401 && !m_transport.refreshToken().empty()) {
-        if (Status st = refresh(usedToken); !st.ok())
-            return st.error();
-        r = callOnce(verb, path, query, body, &status);
-    }
-    if (!r.ok() && status == 401)
-        return Error{ErrorCode::Unauthorized,
-                     r.error().message + " — the session expired; log in again"};
-    return r;
-}
-
-Status RemoteBackend::refresh(const std::string& rejectedToken) {
-    // Our own request rather than HttpTransport::refresh(): the transport's network manager
-    // belongs to the sync thread. One refresh at a time; a token another call already renewed
-    // is used as it is.
-    std::lock_guard lock(m_refreshMutex);
-    if (m_transport.accessToken() != rejectedToken)
-        return Status::success();
-    const json body = {{"refresh_token", m_transport.refreshToken()}};
-    int status = 0;
-    auto r = callOnce("POST", QStringLiteral("/api/v1/auth/tenant/refresh"), {}, &body, &status);
-    if (!r.ok())
-        return Error{ErrorCode::Unauthorized,
-                     "the session expired (" + r.error().message + "); log in again"};
-    const json& j = r.value();
-    if (!j.is_object() || !j.contains("access_token") || !j["access_token"].is_string())
-        return Error{ErrorCode::Internal, "the server sent a malformed token refresh"};
-    m_transport.setAccessToken(j["access_token"].get<std::string>());
-    if (j.contains("refresh_token") && j["refresh_token"].is_string())
-        m_transport.setRefreshToken(j["refresh_token"].get<std::string>());
-    return Status::success();
-}
-
 Result<engine::TenantSummary> RemoteBackend::summary() {
     return convert<engine::TenantSummary>(
-        call("GET", QStringLiteral("/api/v1/admin/summary"), {}, nullptr), [](const json& j) {
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/summary"), {}, nullptr),
+        [](const json& j) {
             engine::TenantSummary s;
             s.devices = protocol::int64Field(j, "devices");
             s.stale_devices = protocol::int64Field(j, "stale_devices");
@@ -310,7 +192,8 @@ Result<engine::Page<protocol::SyncState>> RemoteBackend::devices(int limit, int 
     if (!search.empty())
         q.addQueryItem(QStringLiteral("search"), QString::fromStdString(search));
     return convert<engine::Page<protocol::SyncState>>(
-        call("GET", QStringLiteral("/api/v1/admin/devices"), q, nullptr), [](const json& j) {
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/devices"), q, nullptr),
+        [](const json& j) {
             return pageOf<protocol::SyncState>(
                 j, [](const json& e) { return protocol::syncStateFromJson(e); });
         });
@@ -320,7 +203,7 @@ Result<protocol::Statistics> RemoteBackend::deviceStatistics(const std::string& 
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("device_id"), QString::fromStdString(deviceId));
     return convert<protocol::Statistics>(
-        call("GET", QStringLiteral("/api/v1/offline-sync/statistics"), q, nullptr),
+        m_transport.request("GET", QStringLiteral("/api/v1/offline-sync/statistics"), q, nullptr),
         [](const json& j) { return protocol::statisticsFromJson(j); });
 }
 
@@ -329,7 +212,8 @@ Result<protocol::ResetResponse> RemoteBackend::resetDevice(const std::string& de
     q.addQueryItem(QStringLiteral("device_id"), QString::fromStdString(deviceId));
     const json empty = json::object();
     return convert<protocol::ResetResponse>(
-        call("POST", QStringLiteral("/api/v1/offline-sync/reset"), q, &empty), [](const json& j) {
+        m_transport.request("POST", QStringLiteral("/api/v1/offline-sync/reset"), q, &empty),
+        [](const json& j) {
             protocol::ResetResponse r;
             r.success = j.value("success", true);
             r.message = j.value("message", r.message);
@@ -346,13 +230,14 @@ Result<engine::Page<engine::ConflictRecord>> RemoteBackend::conflicts(const std:
     q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 500)));
     q.addQueryItem(QStringLiteral("offset"), QString::number(std::max(0, offset)));
     return convert<engine::Page<engine::ConflictRecord>>(
-        call("GET", QStringLiteral("/api/v1/admin/conflicts"), q, nullptr),
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/conflicts"), q, nullptr),
         [](const json& j) { return pageOf<engine::ConflictRecord>(j, conflictOf); });
 }
 
 Result<engine::ConflictRecord> RemoteBackend::conflict(std::int64_t conflictId) {
     return convert<engine::ConflictRecord>(
-        call("GET", QStringLiteral("/api/v1/admin/conflicts/%1").arg(conflictId), {}, nullptr),
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/conflicts/%1").arg(conflictId), {},
+                            nullptr),
         conflictOf);
 }
 
@@ -363,8 +248,9 @@ Result<protocol::ResolveResult> RemoteBackend::resolveConflict(std::int64_t conf
     if (!mergedData.is_null())
         body["merged_data"] = mergedData;
     return convert<protocol::ResolveResult>(
-        call("POST", QStringLiteral("/api/v1/admin/conflicts/%1/resolve").arg(conflictId), {},
-             &body),
+        m_transport.request("POST",
+                            QStringLiteral("/api/v1/admin/conflicts/%1/resolve").arg(conflictId),
+                            {}, &body),
         [](const json& j) {
             auto r = protocol::resolveResponseFromJson(
                 json{{"success", true}, {"results", json::array({j})}});
@@ -374,7 +260,8 @@ Result<protocol::ResolveResult> RemoteBackend::resolveConflict(std::int64_t conf
 
 Result<engine::Page<protocol::Event>> RemoteBackend::events(const engine::EventQuery& query) {
     return convert<engine::Page<protocol::Event>>(
-        call("GET", QStringLiteral("/api/v1/admin/events"), eventQuery(query), nullptr),
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/events"), eventQuery(query),
+                            nullptr),
         [](const json& j) {
             engine::Page<protocol::Event> page;
             page.items = eventsOf(j.at("items"));
@@ -387,7 +274,8 @@ Result<engine::Page<protocol::Event>> RemoteBackend::events(const engine::EventQ
 
 Result<std::vector<protocol::Event>> RemoteBackend::eventPage(const engine::EventQuery& query) {
     return convert<std::vector<protocol::Event>>(
-        call("GET", QStringLiteral("/api/v1/admin/events"), eventQuery(query), nullptr),
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/events"), eventQuery(query),
+                            nullptr),
         [](const json& j) { return eventsOf(j.at("items")); });
 }
 
@@ -399,7 +287,8 @@ RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Mil
     q.addQueryItem(QStringLiteral("bucket_seconds"),
                    QString::number(std::clamp<protocol::Millis>(bucketMs / 1000, 1, 86400)));
     return convert<std::vector<engine::MetricPoint>>(
-        call("GET", QStringLiteral("/api/v1/admin/metrics"), q, nullptr), [](const json& j) {
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/metrics"), q, nullptr),
+        [](const json& j) {
             std::vector<engine::MetricPoint> out;
             for (const auto& e : j.at("items")) {
                 engine::MetricPoint p;
@@ -420,15 +309,53 @@ RemoteBackend::metrics(protocol::Millis from, protocol::Millis to, protocol::Mil
         });
 }
 
-Result<engine::LedgerLookup> RemoteBackend::ledgerLookup(const std::string&, const std::string&) {
-    return Error{ErrorCode::NotFound,
-                 "the server's HTTP API has no ledger endpoint (/api/v1/admin has devices, "
-                 "conflicts, events, metrics, summary and the model map)"};
+Result<engine::LedgerLookup> RemoteBackend::ledgerLookup(const std::string& deviceId,
+                                                         const std::string& localId) {
+    auto path = devicePath(deviceId, "/ledger/", localId);
+    if (!path)
+        return path.error();
+    return convert<engine::LedgerLookup>(
+        m_transport.request("GET", path.value()), [](const json& j) {
+            engine::LedgerLookup l;
+            l.found = j.at("found").get<bool>();
+            if (!l.found)
+                return l;
+            l.model = j.value("model", std::string());
+            if (j.contains("server_id") && !j["server_id"].is_null())
+                l.server_id = protocol::int64Field(j, "server_id");
+            l.created = j.value("created", false);
+            l.status = j.value("status", std::string("success"));
+            if (j.contains("version") && !j["version"].is_null())
+                l.version = protocol::int64Field(j, "version");
+            l.applied_at = optString(j, "applied_at");
+            if (j.contains("event_id") && !j["event_id"].is_null())
+                l.event_id = protocol::int64Field(j, "event_id");
+            if (j.contains("conflict_id") && !j["conflict_id"].is_null())
+                l.conflict_id = protocol::int64Field(j, "conflict_id");
+            return l;
+        });
+}
+
+Result<engine::ReceivePreview> RemoteBackend::receivePreview(const std::string& deviceId) {
+    auto path = devicePath(deviceId, "/receive-preview");
+    if (!path)
+        return path.error();
+    return convert<engine::ReceivePreview>(
+        m_transport.request("GET", path.value()), [](const json& j) {
+            engine::ReceivePreview p;
+            p.app_type = optString(j, "app_type");
+            for (const auto& m : j.at("models"))
+                p.models.push_back({m.at("model").get<std::string>(),
+                                    protocol::int64Field(m, "records"),
+                                    protocol::int64Field(m, "bytes")});
+            return p;
+        });
 }
 
 Result<storage::ModelMap> RemoteBackend::modelMap() {
     return convert<storage::ModelMap>(
-        call("GET", QStringLiteral("/api/v1/admin/model-map"), {}, nullptr), [](const json& j) {
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/model-map"), {}, nullptr),
+        [](const json& j) {
             storage::ModelMap map;
             for (const auto& [appType, list] : j.items()) {
                 auto& entries = map[appType];
@@ -447,7 +374,8 @@ Result<storage::ModelMap> RemoteBackend::modelMap() {
 
 Result<std::vector<protocol::OdooConnection>> RemoteBackend::odooConnections() {
     return convert<std::vector<protocol::OdooConnection>>(
-        call("GET", QStringLiteral("/api/v1/admin/odoo"), {}, nullptr), [](const json& j) {
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/odoo"), {}, nullptr),
+        [](const json& j) {
             std::vector<protocol::OdooConnection> out;
             for (const auto& c : j.at("items"))
                 out.push_back(protocol::odooConnectionFromJson(c));
@@ -458,11 +386,20 @@ Result<std::vector<protocol::OdooConnection>> RemoteBackend::odooConnections() {
 Result<protocol::OdooCheck> RemoteBackend::testOdooConnection(const std::string& tenant) {
     const json body = json::object();
     return convert<protocol::OdooCheck>(
-        call("POST",
-             QStringLiteral("/api/v1/admin/odoo/%1/test")
-                 .arg(QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(tenant)))),
-             {}, &body),
+        m_transport.request(
+            "POST",
+            QStringLiteral("/api/v1/admin/odoo/%1/test")
+                .arg(QString::fromUtf8(QUrl::toPercentEncoding(QString::fromStdString(tenant)))),
+            {}, &body),
         [](const json& j) { return protocol::odooCheckFromJson(j); });
+}
+
+Result<protocol::json> RemoteBackend::odooFields(const std::string& model) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("model"), QString::fromStdString(model));
+    return convert<protocol::json>(
+        call("GET", QStringLiteral("/api/v1/admin/odoo/fields"), q, nullptr),
+        [](const json& j) { return j.at("fields"); });
 }
 
 Status RemoteBackend::setAppTypeModels(const std::string& appType,
@@ -474,9 +411,9 @@ Status RemoteBackend::setAppTypeModels(const std::string& appType,
                  {"priority", m.priority ? json(protocol::toString(*m.priority)) : json(nullptr)},
                  {"category", m.category}});
     const json body = {{"models", std::move(list)}};
-    auto r =
-        call("PUT", QStringLiteral("/api/v1/admin/model-map/") + QString::fromStdString(appType),
-             {}, &body);
+    auto r = m_transport.request(
+        "PUT", QStringLiteral("/api/v1/admin/model-map/") + QString::fromStdString(appType), {},
+        &body);
     if (!r.ok())
         return r.error();
     return Status::success();

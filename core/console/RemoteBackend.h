@@ -1,8 +1,9 @@
 #pragma once
 // The console's admin data from a bridgecore-server over its /api/v1/admin endpoints (connected
-// mode). Authenticates with the bearer token of the session's HttpTransport (the login) and
-// refreshes it (shared with that transport) once on a 401. Every call blocks its calling thread:
-// views run them on pool() through runAsync(), never on the UI thread.
+// mode). Every call goes through the session's HttpTransport (HttpTransport::request: the
+// login's token, its refresh on a 401, its errors), the one HTTP client the sync client uses.
+// Every call blocks its calling thread: views run them on pool() through runAsync(), never on
+// the UI thread.
 
 #include "ConsoleBackend.h"
 #include "client/HttpTransport.h"
@@ -11,8 +12,6 @@
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <mutex>
 
 namespace bridgecore::console {
 
@@ -27,8 +26,6 @@ public:
     QThreadPool* pool() override { return &m_pool; }
     protocol::Role role() const override { return m_role; }
     QString description() const override;
-    /// Transfer timeout of each request (default 30 s).
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     /// Polls the server's metrics every `intervalMs` and emits pushed / pulled /
     /// conflictsChanged for each new finished 10-second bucket with traffic (device ""), so the
     /// dashboard's live charts work against a server too (about 10 s behind).
@@ -38,9 +35,11 @@ public:
     Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                       const std::string& search) override;
     Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) override;
-    /// The server's HTTP API has no ledger endpoint: an error that says so.
+    /// GET /api/v1/admin/devices/<device>/ledger/<local_id> (support and admin).
     Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
                                               const std::string& localId) override;
+    /// GET /api/v1/admin/devices/<device>/receive-preview (support and admin).
+    Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) override;
     Result<protocol::ResetResponse> resetDevice(const std::string& deviceId) override;
     Result<engine::Page<engine::ConflictRecord>> conflicts(const std::string& status, int limit,
                                                            int offset) override;
@@ -58,6 +57,7 @@ public:
     /// The server has no user administration over HTTP: these answer a clear error.
     Result<std::vector<protocol::OdooConnection>> odooConnections() override;
     Result<protocol::OdooCheck> testOdooConnection(const std::string& tenant) override;
+    Result<protocol::json> odooFields(const std::string& model) override;
     Result<std::vector<UserInfo>> users() override;
     Result<std::int64_t> addUser(const std::string& email, const std::string& name,
                                  protocol::Role role, const std::string& password) override;
@@ -65,21 +65,12 @@ public:
     Status setUserPassword(std::int64_t userId, const std::string& password) override;
 
 private:
-    Result<protocol::json> call(const QByteArray& verb, const QString& path, const QUrlQuery& query,
-                                const protocol::json* body);
-    Result<protocol::json> callOnce(const QByteArray& verb, const QString& path,
-                                    const QUrlQuery& query, const protocol::json* body,
-                                    int* httpStatus);
-
-    Status refresh(const std::string& rejectedToken);
     void pollLive();
 
     client::HttpTransport& m_transport;
-    std::mutex m_refreshMutex;
     QUrl m_base;
     protocol::Role m_role;
     QString m_email;
-    int m_timeoutMs = 30000;
     QThreadPool m_pool;
     QTimer m_liveTimer;
     bool m_polling = false;

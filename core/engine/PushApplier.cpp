@@ -105,7 +105,8 @@ PushRun::PushRun(const PushPlan& plan, const Caller& caller, Millis now, WriteTr
     , now(now)
     , tx(tx)
     , m_outcomes(plan.changes.size())
-    , m_last(std::chrono::steady_clock::now()) {}
+    , m_last(std::chrono::steady_clock::now())
+    , m_nowText(formatTime(now)) {}
 
 ChangeOutcome PushRun::outcome(std::size_t i, ChangeStatus status) const {
     ChangeOutcome o;
@@ -115,7 +116,7 @@ ChangeOutcome PushRun::outcome(std::size_t i, ChangeStatus status) const {
     o.result.invalid_action = c.invalid_action;
     o.result.model = c.model;
     o.result.status = status;
-    o.result.server_timestamp = formatTime(now);
+    o.result.server_timestamp = m_nowText;
     return o;
 }
 
@@ -190,6 +191,29 @@ int PushRun::mapReferences(json& j) const {
         break;
     }
     return replaced;
+}
+
+bool PushRun::hasReference(const json& j) const {
+    switch (j.type()) {
+    case json::value_t::string: {
+        const auto& s = j.get_ref<const std::string&>();
+        return s.size() >= kMinIdLength && serverIdOf(s).has_value();
+    }
+    case json::value_t::array:
+    case json::value_t::object:
+        for (const auto& v : j)
+            if (hasReference(v))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+bool PushRun::dataAsSent(std::size_t i) const {
+    const Change& c = plan.change(i);
+    return c.data.is_object() && !plan.changes[i].data_text.empty() && !c.data.contains("id") &&
+           !hasReference(c.data);
 }
 
 json PushRun::data(std::size_t i, bool& asSent) const {
@@ -308,20 +332,25 @@ Status StoreApplier::applyOne(PushRun& run, std::size_t i) {
     const std::int64_t tenantId = run.caller.tenant_id;
     const Writer who{run.caller.user_id, run.deviceId(), c.local_id, pc.event_priority,
                      pc.category};
-    bool asSent = false;
-    json data = run.data(i, asSent);
-
     if (c.action == Action::Create) {
         RecordRow row;
         row.model = c.model;
-        row.data = std::move(data);
-        if (asSent)
+        std::vector<std::string> changed;
+        if (run.dataAsSent(i)) { // stored as sent: no copy of the data
             row.data_text = pc.data_text;
+            changed.reserve(c.data.size());
+            for (const auto& [k, v] : c.data.items())
+                changed.push_back(k);
+        } else {
+            bool asSent = false;
+            row.data = run.data(i, asSent);
+            if (asSent)
+                row.data_text = pc.data_text;
+            for (const auto& [k, v] : row.data.items())
+                changed.push_back(k);
+        }
         row.version = 1;
         row.create_date = row.write_date = run.now;
-        std::vector<std::string> changed;
-        for (const auto& [k, v] : row.data.items())
-            changed.push_back(k);
         auto ev = writeRecord(run.tx, tenantId, row, EventAction::Create, std::move(changed), who);
         if (!ev.ok())
             return ev.error();
@@ -333,6 +362,8 @@ Status StoreApplier::applyOne(PushRun& run, std::size_t i) {
     }
 
     // update / delete: find the target.
+    bool asSent = false;
+    const json data = run.data(i, asSent);
     std::int64_t targetId = 0;
     if (auto id = std::get_if<std::int64_t>(&c.record_id)) {
         targetId = *id;

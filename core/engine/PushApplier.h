@@ -60,6 +60,9 @@ public:
     /// Change i's data as an object, references mapped, without "id". `asSent` is true when
     /// nothing was changed, so PlannedChange::data_text still spells it.
     protocol::json data(std::size_t i, bool& asSent) const;
+    /// True when change i's data is an object without "id" whose references map to nothing:
+    /// PlannedChange::data_text then spells the data to store, and data() need not copy it.
+    bool dataAsSent(std::size_t i) const;
     /// A failed outcome for change i.
     ChangeOutcome failure(std::size_t i, ErrorCode code, std::string message) const;
     /// A success, or the start of any other outcome, for change i.
@@ -82,12 +85,17 @@ public:
     bool finished(std::size_t i) const { return m_outcomes[i].has_value(); }
     /// Every change's outcome (after the applier ran: all set).
     const std::vector<std::optional<ChangeOutcome>>& outcomes() const { return m_outcomes; }
+    /// The outcomes, moved out (the run is over).
+    std::vector<std::optional<ChangeOutcome>> takeOutcomes() { return std::move(m_outcomes); }
 
 private:
+    /// True when `j` holds a string mapReferences() would replace.
+    bool hasReference(const protocol::json& j) const;
     std::vector<std::optional<ChangeOutcome>> m_outcomes;
     std::vector<std::size_t> m_finished; // in finishing order
     bool m_stopped = false;
     std::chrono::steady_clock::time_point m_last;
+    std::string m_nowText; // formatTime(now), once per run
 };
 
 class PushApplier {
@@ -115,6 +123,12 @@ public:
         (void)tenantId, (void)model, (void)id, (void)fields, (void)deleteIt;
         return {};
     }
+    /// Where resolutions are rehearsed outside the store's writer, for an applier whose
+    /// writeResolution() may be slow (Odoo): a transaction over a read snapshot whose writes
+    /// stay in memory. The engine runs the resolutions on it first, calling writeResolution()
+    /// there, then replays them in its write transaction with the rehearsal's answers, so the
+    /// writer never waits for the system of record. Null (the default): no rehearsal needed.
+    virtual std::unique_ptr<storage::WriteTransaction> rehearsal() { return nullptr; }
 };
 
 /// Applies changes to the store's own records: records, events, conflicts and the ledger, in

@@ -91,10 +91,15 @@ void mergeDeviceUpdate(storage::DeviceUpdate& into, const storage::DeviceUpdate&
             a = b;
     };
     set(into.app_type, later.app_type);
+    // Times keep the latest (a pull staged later may have read its clock earlier).
+    auto latest = [](std::optional<Millis>& a, const std::optional<Millis>& b) {
+        if (b && (!a || *b > *a))
+            a = b;
+    };
     set(into.last_event_id, later.last_event_id);
-    set(into.last_sync_time, later.last_sync_time);
-    set(into.last_push_time, later.last_push_time);
-    set(into.last_pull_time, later.last_pull_time);
+    latest(into.last_sync_time, later.last_sync_time);
+    latest(into.last_push_time, later.last_push_time);
+    latest(into.last_pull_time, later.last_pull_time);
     set(into.app_version, later.app_version);
     set(into.pending_changes, later.pending_changes);
     set(into.oldest_pending_at, later.oldest_pending_at);
@@ -401,25 +406,65 @@ struct SyncEngine::Impl {
     // group commit; until its unit committed, the device's next pull reads the new
     // last_event_id (and, for a new device, its owner) from here, and calls that show the
     // device's state (state, statistics, lists, summary) first let the writer catch up.
-    std::mutex pendingMutex;
-    std::map<std::pair<std::int64_t, std::string>, PendingPull> pendingPulls;
+    // A state the writer failed to save is staged again and saved with the device's next
+    // pull or the next read that settles it; a pull that ran across a reset of its device
+    // keeps its counters but not its last_event_id, so the reset wins.
+    using DeviceKey = std::pair<std::int64_t, std::string>;
+    std::mutex pendingMutex; // guards pendingPulls, resetsBegun and resets
+    std::map<DeviceKey, PendingPull> pendingPulls;
+    struct ResetMark {
+        std::uint64_t begun = 0; // resetsBegun when the device's last reset began
+        int running = 0;
+    };
+    std::uint64_t resetsBegun = 0;
+    std::map<DeviceKey, ResetMark> resets; // devices reset since the engine started
 
-    std::optional<PendingPull> pendingPull(std::int64_t tenantId, const std::string& deviceId) {
+    /// Where the device's resets stood when a pull began reading (or a unit took its state).
+    struct ResetView {
+        std::uint64_t begun = 0;
+        bool running = false;
+    };
+    ResetView resetView(const DeviceKey& key) const { // pendingMutex held
+        auto r = resets.find(key);
+        return {resetsBegun, r != resets.end() && r->second.running > 0};
+    }
+    /// True when a reset of the device ran across, or began after, `seen`.
+    bool resetSince(const DeviceKey& key, const ResetView& seen) const { // pendingMutex held
+        if (seen.running)
+            return true;
+        auto r = resets.find(key);
+        return r != resets.end() && (r->second.running > 0 || r->second.begun > seen.begun);
+    }
+
+    struct PullStart {
+        std::optional<PendingPull> pending;
+        ResetView resets;
+    };
+    /// What a pull needs before it opens its snapshot.
+    PullStart beginPull(std::int64_t tenantId, const std::string& deviceId) {
         std::lock_guard lock(pendingMutex);
-        auto it = pendingPulls.find({tenantId, deviceId});
-        return it == pendingPulls.end() ? std::nullopt : std::optional<PendingPull>(it->second);
+        const DeviceKey key{tenantId, deviceId};
+        PullStart s;
+        auto it = pendingPulls.find(key);
+        if (it != pendingPulls.end())
+            s.pending = it->second;
+        s.resets = resetView(key);
+        return s;
     }
     /// Stages a pull's update of its device; true when the caller must post a unit for it.
-    bool stagePull(std::int64_t tenantId, const storage::DeviceUpdate& update,
-                   std::int64_t eventsPulled, Millis now) {
+    bool stagePull(std::int64_t tenantId, storage::DeviceUpdate update, std::int64_t eventsPulled,
+                   Millis now, const ResetView& seen) {
         std::lock_guard lock(pendingMutex);
-        PendingPull& p = pendingPulls[{tenantId, update.device_id}];
+        const DeviceKey key{tenantId, update.device_id};
+        if (resetSince(key, seen))
+            update.last_event_id.reset(); // read before the reset: the reset wins
+        PendingPull& p = pendingPulls[key];
         p.user_id = update.user_id;
         p.last_event_id = update.last_event_id.value_or(p.last_event_id);
         if (p.staged)
             mergeDeviceUpdate(*p.staged, update);
         else
-            p.staged = update;
+            p.staged = std::move(update);
         storage::MetricDelta& m = p.stagedMetrics[now - now % kMetricBucketMs];
         m.pulls += 1;
         m.events_pulled += eventsPulled;
@@ -430,52 +475,173 @@ struct SyncEngine::Impl {
     struct TakenPull {
         std::optional<storage::DeviceUpdate> update;
         std::map<Millis, storage::MetricDelta> metrics;
+        ResetView resets; // when it was taken
     };
     /// What is staged for the device, for the unit writing it.
     TakenPull takePull(std::int64_t tenantId, const std::string& deviceId) {
         std::lock_guard lock(pendingMutex);
-        auto it = pendingPulls.find({tenantId, deviceId});
+        const DeviceKey key{tenantId, deviceId};
+        auto it = pendingPulls.find(key);
         if (it == pendingPulls.end())
             return {};
         PendingPull& p = it->second;
-        TakenPull t{std::move(p.staged), std::move(p.stagedMetrics)};
+        TakenPull t{std::move(p.staged), std::move(p.stagedMetrics), resetView(key)};
         p.staged.reset();
         p.stagedMetrics.clear();
         p.queued = false;
         ++p.inflight;
         return t;
     }
-    void pullCommitted(std::int64_t tenantId, const std::string& deviceId) {
+    /// A taken state's unit is over: committed, or failed and `failed` goes back to staging
+    /// (before what was staged since; posted again by the device's next pull or a settle()).
+    void pullDone(std::int64_t tenantId, const std::string& deviceId, TakenPull* failed) {
         std::lock_guard lock(pendingMutex);
-        auto it = pendingPulls.find({tenantId, deviceId});
+        const DeviceKey key{tenantId, deviceId};
+        auto it = pendingPulls.find(key);
         if (it == pendingPulls.end())
             return;
         PendingPull& p = it->second;
         --p.inflight;
+        if (failed && failed->update) {
+            storage::DeviceUpdate& u = *failed->update;
+            u.bytes_in = u.bytes_out = 0; // the traffic went back on its own
+            if (resetSince(key, failed->resets))
+                u.last_event_id.reset();
+            if (p.staged)
+                mergeDeviceUpdate(u, *p.staged);
+            p.staged = std::move(u);
+            for (const auto& [bucket, d] : failed->metrics) {
+                storage::MetricDelta& m = p.stagedMetrics[bucket];
+                m.pulls += d.pulls;
+                m.events_pulled += d.events_pulled;
+            }
+        }
         if (p.inflight <= 0 && !p.queued && !p.staged)
             pendingPulls.erase(it);
     }
-    /// Waits until the pulls posted so far for the device (every device of the tenant when
-    /// `deviceId` is empty) are committed, so that a read shows them.
+    /// Queues a unit writing what is staged for the device (stagePull() said to).
+    void postPull(std::int64_t tenantId, const std::string& deviceId) {
+        auto taken = std::make_shared<TakenPull>();
+        auto traffic = std::make_shared<Traffic>();
+        writer.post(
+            [this, tenantId, deviceId, taken, traffic](WriteTransaction& tx) -> Status {
+                *taken = takePull(tenantId, deviceId);
+                if (!taken->update)
+                    return Status{};
+                *traffic = takeTraffic(tenantId, deviceId);
+                storage::DeviceUpdate update = *taken->update;
+                update.bytes_in = traffic->bytes_in;
+                update.bytes_out = traffic->bytes_out;
+                if (Status s = tx.updateDevice(tenantId, update); !s.ok())
+                    return s;
+                for (const auto& [bucket, delta] : taken->metrics)
+                    if (Status s = tx.addMetrics(tenantId, bucket, delta); !s.ok())
+                        return s;
+                return Status{};
+            },
+            [this, tenantId, deviceId, taken, traffic](const Status& s) {
+                if (!s.ok()) {
+                    addTraffic(tenantId, deviceId, *traffic);
+                    qCWarning(lcEngine,
+                              "a pull's device state was not saved (kept for the "
+                              "device's next write): %s",
+                              s.error().message.c_str());
+                }
+                pullDone(tenantId, deviceId, s.ok() ? nullptr : taken.get());
+            });
+    }
+    /// A reset of the device begins / ended (`done`: committed).
+    void beginReset(std::int64_t tenantId, const std::string& deviceId) {
+        std::lock_guard lock(pendingMutex);
+        ResetMark& r = resets[{tenantId, deviceId}];
+        r.begun = ++resetsBegun;
+        ++r.running;
+    }
+    void endReset(std::int64_t tenantId, const std::string& deviceId, bool done) {
+        std::lock_guard lock(pendingMutex);
+        const DeviceKey key{tenantId, deviceId};
+        --resets[key].running;
+        if (!done)
+            return;
+        // What is still staged ran across the reset; the next pull starts from the first event.
+        auto it = pendingPulls.find(key);
+        if (it != pendingPulls.end()) {
+            it->second.last_event_id = 0;
+            if (it->second.staged)
+                it->second.staged->last_event_id.reset();
+        }
+    }
+    /// Waits until the pulls staged so far for the device (every device of the tenant when
+    /// `deviceId` is empty) are committed, so that a read shows them. A state whose write
+    /// failed is posted again here.
     Status settle(std::int64_t tenantId, const std::string& deviceId = {}) {
         bool any = false;
+        std::vector<std::string> repost;
         {
             std::lock_guard lock(pendingMutex);
-            if (deviceId.empty()) {
-                auto it = pendingPulls.lower_bound({tenantId, std::string()});
-                any = it != pendingPulls.end() && it->first.first == tenantId;
-            } else {
-                any = pendingPulls.count({tenantId, deviceId}) > 0;
+            auto it = deviceId.empty() ? pendingPulls.lower_bound({tenantId, std::string()})
+                                       : pendingPulls.find({tenantId, deviceId});
+            for (; it != pendingPulls.end() && it->first.first == tenantId &&
+                   (deviceId.empty() || it->first.second == deviceId);
+                 ++it) {
+                any = true;
+                if (it->second.staged && !it->second.queued) {
+                    it->second.queued = true;
+                    repost.push_back(it->first.second);
+                }
             }
         }
         if (!any)
             return {};
+        for (const std::string& device : repost)
+            postPull(tenantId, device);
         // Units commit in queue order: once this empty one has, the pulls before it have.
         return writer.run([](WriteTransaction&) { return Status{}; });
     }
 
+    /// The system of record's side of resolutions (PushApplier::writeResolution), kept out of
+    /// the writer when the applier offers a rehearsal: rehearsing, each write goes to the
+    /// applier and its answer is kept; replaying (in the write transaction), the same write is
+    /// answered from the rehearsal, and one it did not make (the conflict or record changed in
+    /// between) fails the resolution, to be tried again, rather than call Odoo in the writer.
+    struct ResolutionWrites {
+        enum class Mode { Direct, Rehearse, Replay };
+        std::shared_ptr<PushApplier> applier;
+        std::int64_t tenantId = 0;
+        Mode mode = Mode::Direct;
+        struct Done {
+            std::string model;
+            std::int64_t id = 0;
+            json fields;
+            bool deleteIt = false;
+            Status status;
+            bool used = false;
+        };
+        std::vector<Done> done;
+
+        Status write(const std::string& model, std::int64_t id, const json& fields, bool deleteIt) {
+            if (mode == Mode::Replay) {
+                for (Done& d : done)
+                    if (!d.used && d.model == model && d.id == id && d.deleteIt == deleteIt &&
+                        d.fields == fields) {
+                        d.used = true;
+                        return d.status;
+                    }
+                return Error{ErrorCode::OdooUnavailable,
+                             model + " " + std::to_string(id) +
+                                 " changed while the resolution was written to the system of "
+                                 "record; resolve it again"};
+            }
+            Status s = applier->writeResolution(tenantId, model, id, fields, deleteIt);
+            if (mode == Mode::Rehearse)
+                done.push_back({model, id, fields, deleteIt, s, false});
+            return s;
+        }
+    };
+
     Result<ResolveResult> resolveStored(WriteTransaction& tx, const Caller& caller, ConflictRow c,
-                                        ConflictStrategy strategy, const json& merged);
+                                        ConflictStrategy strategy, const json& merged,
+                                        ResolutionWrites& writes);
 };
 
 SyncEngine::SyncEngine(std::shared_ptr<storage::SyncStore> store, const Clock& clock,
@@ -496,15 +662,14 @@ void SyncEngine::setApplierProvider(ApplierProvider provider) {
 
 namespace {
 /// The response of a push from its outcomes (request order).
-PushResponse responseOf(const PushRequest& req,
-                        const std::vector<std::optional<ChangeOutcome>>& outcomes, Millis now,
-                        std::int64_t userId) {
+PushResponse responseOf(const PushRequest& req, std::vector<std::optional<ChangeOutcome>> outcomes,
+                        Millis now, std::int64_t userId) {
     PushResponse resp;
     const std::size_t n = req.changes.size();
     resp.total = int(n);
     resp.results.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        ChangeResult r = outcomes[i] ? outcomes[i]->result : ChangeResult{};
+        ChangeResult r = outcomes[i] ? std::move(outcomes[i]->result) : ChangeResult{};
         if (!outcomes[i]) { // an applier that left a change out: never silently applied
             r.local_id = req.changes[i].local_id;
             r.action = req.changes[i].action;
@@ -581,7 +746,7 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         run.prepared = prepared.get();
         if (Status s = applier->apply(run); !s.ok())
             return s;
-        resp = responseOf(req, run.outcomes(), now, caller.user_id);
+        resp = responseOf(req, run.takeOutcomes(), now, caller.user_id);
         resp.total_processing_time_ms = msSince(started);
         storage::DeviceUpdate update = pushUpdate(device.value(), req, resp, now);
         traffic = d->takeTraffic(caller.tenant_id, req.device_id);
@@ -616,13 +781,13 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
                                       PayloadForm form) {
     const auto started = std::chrono::steady_clock::now();
     // Looked at before the snapshot opens: a posted state that committed since is in it.
-    const auto pending = d->pendingPull(caller.tenant_id, req.device_id);
+    const Impl::PullStart start = d->beginPull(caller.tenant_id, req.device_id);
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
     ReadTransaction& tx = *opened.value();
     const Millis now = d->clock.now();
-    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now, pending);
+    auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now, start.pending);
     if (!deviceResult.ok())
         return deviceResult.error();
     DeviceRow device = std::move(deviceResult).value();
@@ -688,39 +853,10 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     applyReport(update, req.report, now);
     // The device's state advances in the writer's next group without the answer waiting for
     // it: a pull never queues behind a committing group. Should that write fail, the state
-    // stays where it was and the device's next pull without last_event_id sends these
-    // events again (delivery stays at least once; the client keeps its own last_event_id).
-    if (!d->stagePull(caller.tenant_id, update, resp.new_events_count, now)) {
-        emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count,
-                    ms);
-        return resp; // a unit for the device is queued already and will carry this one too
-    }
-    Impl* impl = d.get();
-    auto traffic = std::make_shared<Impl::Traffic>();
-    d->writer.post(
-        [impl, tenantId = caller.tenant_id, deviceId = req.device_id,
-         traffic](WriteTransaction& tx) -> Status {
-            Impl::TakenPull taken = impl->takePull(tenantId, deviceId);
-            if (!taken.update)
-                return Status{};
-            *traffic = impl->takeTraffic(tenantId, deviceId);
-            taken.update->bytes_in = traffic->bytes_in;
-            taken.update->bytes_out = traffic->bytes_out;
-            if (Status s = tx.updateDevice(tenantId, *taken.update); !s.ok())
-                return s;
-            for (const auto& [bucket, delta] : taken.metrics)
-                if (Status s = tx.addMetrics(tenantId, bucket, delta); !s.ok())
-                    return s;
-            return Status{};
-        },
-        [impl, tenantId = caller.tenant_id, deviceId = req.device_id, traffic](const Status& s) {
-            if (!s.ok()) {
-                impl->addTraffic(tenantId, deviceId, *traffic);
-                qCWarning(lcEngine, "a pull's device state was not saved: %s",
-                          s.error().message.c_str());
-            }
-            impl->pullCommitted(tenantId, deviceId);
-        });
+    // stays staged (the device's next pull reads it) and is written again later.
+    if (d->stagePull(caller.tenant_id, std::move(update), resp.new_events_count, now, start.resets))
+        d->postPull(caller.tenant_id, req.device_id);
+    // else a unit for the device is queued already and will carry this one too
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
     return resp;
 }
@@ -729,7 +865,8 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
 
 Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, const Caller& caller,
                                                       ConflictRow c, ConflictStrategy strategy,
-                                                      const json& merged) {
+                                                      const json& merged,
+                                                      ResolutionWrites& writes) {
     const Millis now = clock.now();
     ResolveResult r;
     r.local_id = c.local_id;
@@ -773,7 +910,6 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
 
     Result<std::int64_t> written = std::int64_t(0);
     // A system of record's refusal (Odoo) is this resolution's failure; nothing is kept.
-    const auto applier = applierFor(caller.tenant_id);
     auto refused = [&r](const Error& e) {
         r.status = ChangeStatus::Failed;
         r.error_code = e.code;
@@ -784,16 +920,12 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
             if (!row.deleted) {
-                if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id,
-                                                        json::object(), true);
-                    !s.ok())
+                if (Status s = writes.write(c.model, row.id, json::object(), true); !s.ok())
                     return refused(s.error());
                 written = deleteRecord(tx, caller.tenant_id, row, now, who);
             }
         } else {
-            if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, c.local_data,
-                                                    false);
-                !s.ok())
+            if (Status s = writes.write(c.model, row.id, c.local_data, false); !s.ok())
                 return refused(s.error());
             written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
         }
@@ -803,8 +935,7 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
-        if (Status s = applier->writeResolution(caller.tenant_id, c.model, row.id, fields, false);
-            !s.ok())
+        if (Status s = writes.write(c.model, row.id, fields, false); !s.ok())
             return refused(s.error());
         written = writeFields(tx, caller.tenant_id, row, fields, now, who);
         c.resolution = Resolution::Merged;
@@ -831,9 +962,14 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
 
 Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                                                      const ResolveRequest& req) {
-    // A unit of the writer's next group (each resolution a savepoint inside it).
+    // A unit of the writer's next group (each resolution a savepoint inside it), rehearsed
+    // first outside the writer when a system of record takes the writes (ResolutionWrites).
     ResolveResponse resp;
-    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+    Impl::ResolutionWrites writes;
+    writes.applier = d->applierFor(caller.tenant_id);
+    writes.tenantId = caller.tenant_id;
+    auto resolveAll = [&](WriteTransaction& tx) -> Status {
+        resp = ResolveResponse{};
         const Millis now = d->clock.now();
         auto device = Impl::visibleDevice(tx, caller, req.device_id, /*manage=*/true);
         if (!device.ok())
@@ -859,8 +995,8 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                 const Error& e = s.ok() ? stored.error() : s.error();
                 failWith(e.code, e.message);
             } else if (stored.value()) {
-                auto out =
-                    d->resolveStored(tx, caller, *stored.value(), res.strategy, res.merged_data);
+                auto out = d->resolveStored(tx, caller, *stored.value(), res.strategy,
+                                            res.merged_data, writes);
                 if (out.ok())
                     r = out.value();
                 else
@@ -909,9 +1045,7 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                     if (fields.is_object() && !fields.empty()) {
                         const Writer who{caller.user_id, req.device_id, res.local_id,
                                          EventPriority::Medium, Impl::category(models, it->model)};
-                        w = d->applierFor(caller.tenant_id)
-                                ->writeResolution(caller.tenant_id, it->model, row.id, fields,
-                                                  false);
+                        w = writes.write(it->model, row.id, fields, false);
                         if (w.ok())
                             if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
                                 !ev.ok())
@@ -936,7 +1070,14 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
             resp.results.push_back(std::move(r));
         }
         return Status{};
-    });
+    };
+    if (auto scratch = writes.applier->rehearsal()) {
+        writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
+        if (Status s = resolveAll(*scratch); !s.ok())
+            return s.error();
+        writes.mode = Impl::ResolutionWrites::Mode::Replay;
+    }
+    Status done = d->writer.run(resolveAll);
     if (!done.ok())
         return done.error();
     resp.success = resp.failed == 0;
@@ -951,7 +1092,11 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
         return Error{ErrorCode::ValidationError, "manual is not a resolution"};
     // A unit of the writer's next group; kept only when the resolution succeeded.
     std::optional<ResolveResult> result;
-    Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
+    Impl::ResolutionWrites writes;
+    writes.applier = d->applierFor(caller.tenant_id);
+    writes.tenantId = caller.tenant_id;
+    auto resolveOne = [&](WriteTransaction& tx) -> Status {
+        result.reset();
         auto c = tx.conflict(caller.tenant_id, conflictId);
         if (!c.ok())
             return c.error();
@@ -959,14 +1104,26 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
             return Error{ErrorCode::NotFound, "no conflict " + std::to_string(conflictId)};
         if (Status s = AccessPolicy::mayResolve(caller, c.value()->user_id, conflictId); !s.ok())
             return s;
-        auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData);
+        auto r = d->resolveStored(tx, caller, *c.value(), strategy, mergedData, writes);
         if (!r.ok())
             return r.error();
         result = std::move(r).value();
         if (result->status != ChangeStatus::Success) // an answer, not a write: roll back
             return Error{ErrorCode::ValidationError, "not resolved"};
         return Status{};
-    });
+    };
+    if (auto scratch = writes.applier->rehearsal()) {
+        writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
+        Status rehearsed = resolveOne(*scratch);
+        if (!rehearsed.ok() && !(result && result->status != ChangeStatus::Success))
+            return rehearsed.error();
+        if (result && result->status != ChangeStatus::Success) {
+            emit conflictsChanged(caller.tenant_id);
+            return *result; // refused (by Odoo, or already resolved): nothing to record
+        }
+        writes.mode = Impl::ResolutionWrites::Mode::Replay;
+    }
+    Status done = d->writer.run(resolveOne);
     if (!done.ok() && !(result && result->status != ChangeStatus::Success))
         return done.error();
     emit conflictsChanged(caller.tenant_id);
@@ -1013,7 +1170,9 @@ Result<SyncState> SyncEngine::state(const Caller& caller, const std::string& dev
 }
 
 Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string& deviceId) {
-    // A unit of the writer's next group, after any pull of the device posted before it.
+    // A unit of the writer's next group, after any pull of the device posted before it; a
+    // pull running across it does not move the device's last_event_id afterwards.
+    d->beginReset(caller.tenant_id, deviceId);
     Status done = d->writer.run([&](WriteTransaction& tx) -> Status {
         auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/true);
         if (!device.ok())
@@ -1025,6 +1184,7 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
         u.reset_syncs = true;
         return tx.updateDevice(caller.tenant_id, u);
     });
+    d->endReset(caller.tenant_id, deviceId, done.ok());
     if (!done.ok())
         return done.error();
     ResetResponse r;
@@ -1044,8 +1204,11 @@ Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
     auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
     if (!device.ok())
         return device.error();
+    if (!device.value())
+        return Error{ErrorCode::NotFound,
+                     "no device '" + deviceId + "' has synced with this tenant"};
     ReceivePreview out;
-    if (!device.value() || !device.value()->app_type)
+    if (!device.value()->app_type)
         return out;
     out.app_type = device.value()->app_type;
     auto map = tx.modelMap(caller.tenant_id);

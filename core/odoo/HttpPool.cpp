@@ -1,5 +1,11 @@
 #include "odoo/HttpPool.h"
 
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QSslSocket>
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -49,25 +55,111 @@ std::string lower(std::string s) {
     return s;
 }
 
-/// Reads from `fd` into `buf` until `done(buf)` says enough; errors name what failed.
-Status readUntil(int fd, std::string& buf, Clock::time_point deadline, int timeoutMs,
-                 const std::function<bool(const std::string&)>& done, bool& eof) {
-    char chunk[16384];
-    eof = false;
-    while (!done(buf)) {
-        if (!waitFor(fd, POLLIN, deadline))
-            return unavailable("no response within " + std::to_string(timeoutMs) + " ms");
-        const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
-        if (n == 0) {
-            eof = true;
+/// One connection's bytes: a plain socket, or a TLS session.
+class Channel {
+public:
+    virtual ~Channel() = default;
+    /// Sends all of `data`; errors name what failed.
+    virtual Status sendAll(const std::string& data, Clock::time_point deadline,
+                           const std::string& where) = 0;
+    /// Appends what arrives to `buf`; `eof` at the end of the stream.
+    virtual Status receiveSome(std::string& buf, Clock::time_point deadline, int timeoutMs,
+                               bool& eof) = 0;
+};
+
+class FdChannel final : public Channel {
+public:
+    explicit FdChannel(int fd)
+        : m_fd(fd) {}
+    Status sendAll(const std::string& data, Clock::time_point deadline,
+                   const std::string& where) override {
+        std::size_t sent = 0;
+        while (sent < data.size()) {
+            if (!waitFor(m_fd, POLLOUT, deadline))
+                return unavailable("sending to " + where + " timed out");
+            const ssize_t n = ::send(m_fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+            if (n < 0) {
+                if (errno == EINTR || errno == EAGAIN)
+                    continue;
+                return unavailable("sending to " + where + " failed: " + std::strerror(errno));
+            }
+            sent += std::size_t(n);
+        }
+        return Status::success();
+    }
+    Status receiveSome(std::string& buf, Clock::time_point deadline, int timeoutMs,
+                       bool& eof) override {
+        char chunk[16384];
+        for (;;) {
+            if (!waitFor(m_fd, POLLIN, deadline))
+                return unavailable("no response within " + std::to_string(timeoutMs) + " ms");
+            const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+            if (n == 0) {
+                eof = true;
+                return Status::success();
+            }
+            if (n < 0) {
+                if (errno == EINTR || errno == EAGAIN)
+                    continue;
+                return unavailable(std::string("connection lost: ") + std::strerror(errno));
+            }
+            buf.append(chunk, std::size_t(n));
             return Status::success();
         }
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN)
-                continue;
-            return unavailable(std::string("connection lost: ") + std::strerror(errno));
+    }
+
+private:
+    int m_fd;
+};
+
+class TlsChannel final : public Channel {
+public:
+    explicit TlsChannel(QSslSocket& socket)
+        : m_socket(socket) {}
+    Status sendAll(const std::string& data, Clock::time_point deadline,
+                   const std::string& where) override {
+        if (m_socket.write(data.data(), qint64(data.size())) != qint64(data.size()))
+            return unavailable("sending to " + where +
+                               " failed: " + m_socket.errorString().toStdString());
+        while (m_socket.bytesToWrite() > 0)
+            if (!m_socket.waitForBytesWritten(std::max(1, msLeft(deadline))))
+                return unavailable("sending to " + where + " failed: " +
+                                   (msLeft(deadline) == 0 ? std::string("timed out")
+                                                          : m_socket.errorString().toStdString()));
+        return Status::success();
+    }
+    Status receiveSome(std::string& buf, Clock::time_point deadline, int timeoutMs,
+                       bool& eof) override {
+        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(msLeft(deadline))) {
+            if (m_socket.state() != QAbstractSocket::ConnectedState ||
+                m_socket.error() == QAbstractSocket::RemoteHostClosedError) {
+                const QByteArray rest = m_socket.readAll();
+                buf.append(rest.constData(), std::size_t(rest.size()));
+                eof = rest.isEmpty();
+                return Status::success();
+            }
+            if (msLeft(deadline) == 0)
+                return unavailable("no response within " + std::to_string(timeoutMs) + " ms");
+            return unavailable("connection lost: " + m_socket.errorString().toStdString());
         }
-        buf.append(chunk, std::size_t(n));
+        const QByteArray got = m_socket.readAll();
+        buf.append(got.constData(), std::size_t(got.size()));
+        return Status::success();
+    }
+
+private:
+    QSslSocket& m_socket;
+};
+
+/// Reads from `ch` into `buf` until `done(buf)` says enough (or the stream ends).
+Status readUntil(Channel& ch, std::string& buf, Clock::time_point deadline, int timeoutMs,
+                 const std::function<bool(const std::string&)>& done, bool& eof) {
+    eof = false;
+    while (!done(buf)) {
+        if (Status s = ch.receiveSome(buf, deadline, timeoutMs, eof); !s.ok())
+            return s;
+        if (eof)
+            return Status::success();
     }
     return Status::success();
 }
@@ -98,7 +190,85 @@ std::optional<std::string> dechunk(const std::string& buf, std::size_t from) {
     }
 }
 
+/// Reads one response from `ch`; `reusable` when the connection may carry another request.
+Result<HttpResponse> readResponse(Channel& ch, Clock::time_point deadline, int timeoutMs,
+                                  bool& reusable, bool& eof) {
+    std::string buf;
+    auto fail = [](const std::string& what) -> Result<HttpResponse> { return unavailable(what); };
+    Status s = readUntil(
+        ch, buf, deadline, timeoutMs,
+        [](const std::string& b) { return b.find("\r\n\r\n") != std::string::npos; }, eof);
+    if (!s.ok())
+        return fail(s.error().message);
+    const auto headEnd = buf.find("\r\n\r\n");
+    if (headEnd == std::string::npos)
+        return fail("connection closed before the response");
+
+    HttpResponse resp;
+    std::size_t lineEnd = buf.find("\r\n");
+    const std::string statusLine = buf.substr(0, lineEnd);
+    if (statusLine.rfind("HTTP/1.", 0) != 0 || statusLine.size() < 12)
+        return fail("not an HTTP response");
+    try {
+        resp.status = std::stoi(statusLine.substr(9, 3));
+    } catch (...) {
+        return fail("not an HTTP response");
+    }
+    std::size_t pos = lineEnd + 2;
+    while (pos < headEnd) {
+        const auto e = buf.find("\r\n", pos);
+        const std::string line = buf.substr(pos, e - pos);
+        if (const auto colon = line.find(':'); colon != std::string::npos) {
+            std::string v = line.substr(colon + 1);
+            v.erase(0, v.find_first_not_of(" \t"));
+            resp.headers[lower(line.substr(0, colon))] = v;
+        }
+        pos = e + 2;
+    }
+    const std::size_t bodyStart = headEnd + 4;
+    reusable = lower(resp.headers["connection"]) != "close" && statusLine.rfind("HTTP/1.1", 0) == 0;
+    if (resp.headers.count("content-length")) {
+        std::size_t len = 0;
+        try {
+            len = std::stoul(resp.headers["content-length"]);
+        } catch (...) {
+            return fail("bad Content-Length");
+        }
+        s = readUntil(
+            ch, buf, deadline, timeoutMs,
+            [&](const std::string& b) { return b.size() >= bodyStart + len; }, eof);
+        if (!s.ok())
+            return fail(s.error().message);
+        if (buf.size() < bodyStart + len)
+            return fail("connection closed in the middle of the response");
+        resp.body = buf.substr(bodyStart, len);
+    } else if (lower(resp.headers["transfer-encoding"]).find("chunked") != std::string::npos) {
+        s = readUntil(
+            ch, buf, deadline, timeoutMs,
+            [&](const std::string& b) { return dechunk(b, bodyStart).has_value(); }, eof);
+        if (!s.ok())
+            return fail(s.error().message);
+        auto decoded = dechunk(buf, bodyStart);
+        if (!decoded || (!decoded->empty() && (*decoded)[0] == '\x01'))
+            return fail("connection closed in the middle of the response");
+        resp.body = std::move(*decoded);
+    } else {
+        // No length: the body runs to the end of the connection.
+        s = readUntil(
+            ch, buf, deadline, timeoutMs, [](const std::string&) { return false; }, eof);
+        if (!s.ok())
+            return fail(s.error().message);
+        resp.body = buf.substr(bodyStart);
+        reusable = false;
+    }
+    return resp;
+}
+
 } // namespace
+
+struct HttpPool::Tls {
+    QSslConfiguration config;
+};
 
 HttpPool::HttpPool(std::string host, int port, int maxIdle)
     : m_host(std::move(host))
@@ -143,6 +313,16 @@ HttpPool::request(const std::string& method, const std::string& path,
                   const std::string& body, int timeoutMs) {
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
     const std::string where = m_host + ":" + std::to_string(m_port);
+    std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + where +
+                      "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    if (m_tls) // not kept (see the header)
+        req += "Connection: close\r\n";
+    for (const auto& [k, v] : headers)
+        req += k + ": " + v + "\r\n";
+    req += "\r\n";
+    req += body;
+    if (m_tls)
+        return requestTls(req, timeoutMs);
     int fd = takeConnection();
     if (fd < 0) {
         addrinfo hints{};
@@ -188,106 +368,82 @@ HttpPool::request(const std::string& method, const std::string& path,
         ++m_opened;
     }
 
-    std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + where +
-                      "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
-    for (const auto& [k, v] : headers)
-        req += k + ": " + v + "\r\n";
-    req += "\r\n";
-    req += body;
-    std::size_t sent = 0;
-    while (sent < req.size()) {
-        if (!waitFor(fd, POLLOUT, deadline)) {
-            ::close(fd);
-            return unavailable("sending to " + where + " timed out");
-        }
-        const ssize_t n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN)
-                continue;
-            const std::string e = std::strerror(errno);
-            ::close(fd);
-            return unavailable("sending to " + where + " failed: " + e);
-        }
-        sent += std::size_t(n);
-    }
-
-    std::string buf;
-    bool eof = false;
-    auto fail = [&](const std::string& what) -> Result<HttpResponse> {
+    FdChannel channel(fd);
+    if (Status sent = channel.sendAll(req, deadline, where); !sent.ok()) {
         ::close(fd);
-        return unavailable(what + " (" + where + ")");
-    };
-    Status s = readUntil(
-        fd, buf, deadline, timeoutMs,
-        [](const std::string& b) { return b.find("\r\n\r\n") != std::string::npos; }, eof);
-    if (!s.ok())
-        return fail(s.error().message);
-    const auto headEnd = buf.find("\r\n\r\n");
-    if (headEnd == std::string::npos)
-        return fail("connection closed before the response");
-
-    HttpResponse resp;
-    std::size_t lineEnd = buf.find("\r\n");
-    const std::string statusLine = buf.substr(0, lineEnd);
-    if (statusLine.rfind("HTTP/1.", 0) != 0 || statusLine.size() < 12)
-        return fail("not an HTTP response");
-    try {
-        resp.status = std::stoi(statusLine.substr(9, 3));
-    } catch (...) {
-        return fail("not an HTTP response");
+        return sent.error();
     }
-    std::size_t pos = lineEnd + 2;
-    while (pos < headEnd) {
-        const auto e = buf.find("\r\n", pos);
-        const std::string line = buf.substr(pos, e - pos);
-        if (const auto colon = line.find(':'); colon != std::string::npos) {
-            std::string v = line.substr(colon + 1);
-            v.erase(0, v.find_first_not_of(" \t"));
-            resp.headers[lower(line.substr(0, colon))] = v;
-        }
-        pos = e + 2;
-    }
-    const std::size_t bodyStart = headEnd + 4;
-    bool reusable =
-        lower(resp.headers["connection"]) != "close" && statusLine.rfind("HTTP/1.1", 0) == 0;
-    if (resp.headers.count("content-length")) {
-        std::size_t len = 0;
-        try {
-            len = std::stoul(resp.headers["content-length"]);
-        } catch (...) {
-            return fail("bad Content-Length");
-        }
-        s = readUntil(
-            fd, buf, deadline, timeoutMs,
-            [&](const std::string& b) { return b.size() >= bodyStart + len; }, eof);
-        if (!s.ok())
-            return fail(s.error().message);
-        if (buf.size() < bodyStart + len)
-            return fail("connection closed in the middle of the response");
-        resp.body = buf.substr(bodyStart, len);
-    } else if (lower(resp.headers["transfer-encoding"]).find("chunked") != std::string::npos) {
-        s = readUntil(
-            fd, buf, deadline, timeoutMs,
-            [&](const std::string& b) { return dechunk(b, bodyStart).has_value(); }, eof);
-        if (!s.ok())
-            return fail(s.error().message);
-        auto decoded = dechunk(buf, bodyStart);
-        if (!decoded || (!decoded->empty() && (*decoded)[0] == '\x01'))
-            return fail("connection closed in the middle of the response");
-        resp.body = std::move(*decoded);
-    } else {
-        // No length: the body runs to the end of the connection.
-        s = readUntil(
-            fd, buf, deadline, timeoutMs, [](const std::string&) { return false; }, eof);
-        if (!s.ok())
-            return fail(s.error().message);
-        resp.body = buf.substr(bodyStart);
-        reusable = false;
+    bool reusable = false, eof = false;
+    auto resp = readResponse(channel, deadline, timeoutMs, reusable, eof);
+    if (!resp.ok()) {
+        ::close(fd);
+        return unavailable(resp.error().message + " (" + where + ")");
     }
     if (reusable && !eof)
         giveBack(fd);
     else
         ::close(fd);
+    return resp;
+}
+
+Status HttpPool::enableTls(const std::string& caFile) {
+    if (!QSslSocket::supportsSsl())
+        return Error{ErrorCode::ValidationError,
+                     "https:// needs Qt's TLS backend, which cannot load here (is libssl3 "
+                     "installed?)"};
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration(); // the system's CAs
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!caFile.empty()) {
+        QFile f(QString::fromStdString(caFile));
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{ErrorCode::ValidationError, "cannot read the CA file " + caFile + ": " +
+                                                         f.errorString().toStdString()};
+        const auto certs = QSslCertificate::fromData(f.readAll(), QSsl::Pem);
+        if (certs.isEmpty())
+            return Error{ErrorCode::ValidationError,
+                         "the CA file " + caFile + " holds no PEM certificate"};
+        config.addCaCertificates(certs);
+    }
+    m_tls = std::make_unique<Tls>(Tls{config});
+    return Status::success();
+}
+
+Result<HttpResponse> HttpPool::requestTls(const std::string& req, int timeoutMs) {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
+    const std::string where = m_host + ":" + std::to_string(m_port);
+    QSslSocket socket;
+    socket.setSslConfiguration(m_tls->config);
+    socket.setPeerVerifyName(QString::fromStdString(m_host));
+    socket.connectToHostEncrypted(QString::fromStdString(m_host), quint16(m_port));
+    if (!socket.waitForEncrypted(std::max(1, msLeft(deadline)))) {
+        std::string why;
+        for (const QSslError& e : socket.sslHandshakeErrors())
+            why += (why.empty() ? "" : "; ") + e.errorString().toStdString();
+        if (!why.empty())
+            return unavailable("TLS handshake with " + where +
+                               " failed: " + why); // the certificate
+        if (socket.error() == QAbstractSocket::SslHandshakeFailedError ||
+            socket.error() == QAbstractSocket::SslInternalError ||
+            socket.error() == QAbstractSocket::SslInvalidUserDataError)
+            return unavailable("TLS handshake with " + where +
+                               " failed: " + socket.errorString().toStdString());
+        if (msLeft(deadline) == 0)
+            return unavailable("cannot connect to " + where + ": timed out");
+        return unavailable("cannot connect to " + where + ": " +
+                           socket.errorString().toStdString());
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_opened;
+    }
+    TlsChannel channel(socket);
+    if (Status sent = channel.sendAll(req, deadline, where); !sent.ok())
+        return sent.error();
+    bool reusable = false, eof = false;
+    auto resp = readResponse(channel, deadline, timeoutMs, reusable, eof);
+    socket.abort();
+    if (!resp.ok())
+        return unavailable(resp.error().message + " (" + where + ")");
     return resp;
 }
 

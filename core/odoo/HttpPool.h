@@ -3,10 +3,15 @@
 // use from any thread. Only what talking to Odoo needs: one request at a time per connection,
 // Content-Length or chunked bodies, a deadline per request. No request is ever re-sent here:
 // the caller decides (OdooClient retries only calls that are safe to repeat).
+// With enableTls(), requests go over TLS (Qt's QSslSocket, the OpenSSL backend), verifying the
+// server's certificate and name against the system's CA store plus an optional CA file. A
+// QSslSocket belongs to the thread that made it, and requests come from any thread, so TLS
+// connections are not kept: each request makes its own (one handshake per request).
 
 #include "protocol/Status.h"
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -38,9 +43,17 @@ public:
     /// Connections opened so far (for tests of the pool).
     int connectionsOpened() const;
 
+    /// Speaks TLS from now on. `caFile` (PEM, may be empty) adds certificates to the system's
+    /// CA store, e.g. the CA of a self-signed Odoo. ValidationError when Qt has no TLS backend
+    /// or the file holds no certificate.
+    Status enableTls(const std::string& caFile);
+    bool tls() const { return m_tls != nullptr; }
+
 private:
+    struct Tls;
     int takeConnection();
     void giveBack(int fd);
+    Result<HttpResponse> requestTls(const std::string& req, int timeoutMs);
 
     std::string m_host;
     int m_port;
@@ -48,6 +61,7 @@ private:
     mutable std::mutex m_mutex;
     std::vector<int> m_idle;
     int m_opened = 0;
+    std::unique_ptr<Tls> m_tls;
 };
 
 } // namespace bridgecore::odoo

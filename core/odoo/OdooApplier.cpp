@@ -238,10 +238,22 @@ Status OdooApplier::replay(PushRun& run, Rehearsal& rehearsal) {
     return {};
 }
 
+std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
+    if (!m_store)
+        return nullptr;
+    auto snapshot = m_store->read();
+    if (!snapshot.ok()) // the replay then meets the same storage error in the writer
+        return nullptr;
+    return std::make_unique<ScratchTransaction>(std::move(snapshot).value());
+}
+
 Status OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,
                                     std::int64_t id, const json& fields, bool deleteIt) {
     OdooChange oc;
-    oc.local_id = "resolution";
+    // Names the new lines an update loads (OdooPushWriter): the same resolution written again
+    // finds them, another one on the same record does not.
+    oc.local_id = "resolution-" + model + "-" + std::to_string(id) + "-" +
+                  std::to_string(std::hash<std::string>{}(fields.dump()));
     oc.model = model;
     oc.action = deleteIt ? Action::Delete : Action::Update;
     oc.odoo_id = id;

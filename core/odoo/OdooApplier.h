@@ -44,6 +44,9 @@ public:
     /// Writes a resolution into Odoo (write, or unlink) through OdooPushWriter.
     Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
                            const json& fields, bool deleteIt) override;
+    /// With `store`: a ScratchTransaction over a snapshot, so the engine writes resolutions to
+    /// Odoo outside its writer and replays them in a short transaction.
+    std::unique_ptr<storage::WriteTransaction> rehearsal() override;
     /// The tenant's turn: held by a push from prepare() to its commit, and by whoever else
     /// mirrors Odoo's changes for the tenant (the feed), so neither reads the mirror while the
     /// other has written Odoo but not yet the mirror.

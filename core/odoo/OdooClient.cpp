@@ -83,19 +83,23 @@ Status OdooClient::open() {
     const QUrl url(QString::fromStdString(m_config.url), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return Error{ErrorCode::ValidationError,
-                     "the Odoo URL '" + m_config.url + "' is not a valid http:// URL"};
-    if (url.scheme() == QLatin1String("https"))
+                     "the Odoo URL '" + m_config.url + "' is not a valid http(s):// URL"};
+    const bool tls = url.scheme() == QLatin1String("https");
+    if (!tls && url.scheme() != QLatin1String("http"))
         return Error{ErrorCode::ValidationError,
-                     "https:// is not supported by this build's Odoo connector; reach Odoo "
-                     "over http:// on a private network or through a local TLS proxy"};
-    if (url.scheme() != QLatin1String("http"))
-        return Error{ErrorCode::ValidationError, "the Odoo URL must start with http://"};
+                     "the Odoo URL must start with http:// or https://"};
+    if (!tls && !m_config.ca_file.empty())
+        return Error{ErrorCode::ValidationError, "a CA file is only for an https:// Odoo URL"};
     m_host = url.host().toStdString();
-    m_port = url.port(80);
+    m_port = url.port(tls ? 443 : 80);
     m_prefix = url.path().toStdString();
     while (!m_prefix.empty() && m_prefix.back() == '/')
         m_prefix.pop_back();
-    m_pool = std::make_unique<HttpPool>(m_host, m_port, m_config.pool_size);
+    auto pool = std::make_unique<HttpPool>(m_host, m_port, m_config.pool_size);
+    if (tls)
+        if (Status s = pool->enableTls(m_config.ca_file); !s.ok())
+            return s;
+    m_pool = std::move(pool);
     return Status::success();
 }
 

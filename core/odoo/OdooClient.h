@@ -30,7 +30,7 @@ std::string_view apiName(Api api);
 std::optional<Api> parseApi(std::string_view name);
 
 struct OdooConfig {
-    std::string url; // http://host[:port][/prefix]
+    std::string url; // http[s]://host[:port][/prefix]
     std::string database;
     std::string login;
     std::string secret;     // API key (JSON-2); API key or password (JSON-RPC)
@@ -39,6 +39,8 @@ struct OdooConfig {
     int retries = 3;        // further attempts after a network failure, timeout or 5xx
     int backoff_ms = 200;   // before the first retry; doubles each time
     int pool_size = 8;      // idle keep-alive connections kept
+    /// https: a PEM file of CA certificates trusted besides the system's (a self-signed Odoo).
+    std::string ca_file;
 };
 
 struct OdooVersion {
@@ -55,8 +57,8 @@ class OdooClient {
 public:
     explicit OdooClient(OdooConfig config);
 
-    /// Checks the URL (http only in this build) and sets up the pool; ValidationError naming
-    /// the problem otherwise. Must succeed before any call.
+    /// Checks the URL (http:// or https://) and sets up the pool (TLS for https, see HttpPool);
+    /// ValidationError naming the problem otherwise. Must succeed before any call.
     Status open();
     /// GET /web/version, falling back to JSON-RPC common.version on Odoo before 17.
     Result<OdooVersion> version();

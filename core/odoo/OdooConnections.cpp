@@ -148,4 +148,48 @@ Result<protocol::OdooCheck> OdooConnections::test(std::int64_t tenantId,
     return check;
 }
 
+Result<OdooConfig> OdooConnections::storedConfig(std::int64_t tenantId, std::string& tenantName) {
+    auto found = m_store.tenant(tenantId);
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
+        return Error{ErrorCode::NotFound, "no such tenant"};
+    tenantName = found.value()->name;
+    auto settings = loadOdooSettings(m_store, tenantId);
+    if (!settings.ok())
+        return settings.error();
+    if (!settings.value())
+        return Error{ErrorCode::NotFound, "tenant " + tenantName + " is not attached to Odoo"};
+    auto box = SecretBox::fromEnvironment(m_secretKeyConfig);
+    if (!box.ok())
+        return Error{box.error().code, "cannot open the stored key: " + box.error().message};
+    auto cfg = settings.value()->clientConfig(box.value());
+    if (!cfg.ok())
+        return Error{cfg.error().code, "cannot open the stored key: " + cfg.error().message};
+    return cfg.value();
+}
+
+Result<json> OdooConnections::fields(std::int64_t tenantId, const std::string& model) {
+    std::string tenantName;
+    auto cfg = storedConfig(tenantId, tenantName);
+    if (!cfg.ok())
+        return cfg.error();
+    OdooConfig oc = cfg.value();
+    oc.timeout_ms = 10000;
+    oc.retries = 1;
+    OdooClient client(oc);
+    if (Status s = client.open(); !s.ok())
+        return s.error();
+    // Odoo's fields_get(allfields, attributes): every field, described by these attributes
+    // only (odoo/models.py BaseModel.fields_get).
+    auto r = client.call(
+        model, "fields_get", json::array(),
+        {{"attributes", {"string", "type", "required", "readonly", "selection", "relation"}}});
+    if (!r.ok())
+        return r.error();
+    if (!r.value().is_object())
+        return Error{ErrorCode::Internal, "Odoo's fields_get of " + model + " is not an object"};
+    return r.value();
+}
+
 } // namespace bridgecore::odoo

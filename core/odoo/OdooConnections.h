@@ -38,8 +38,16 @@ public:
     /// is not named `tenantName` (when given); Odoo's refusal or absence is an answer (ok
     /// false, error), not an Error.
     Result<protocol::OdooCheck> test(std::int64_t tenantId, const std::string& tenantName = {});
+    /// Odoo's description of `model`'s fields (fields_get with the attributes a form needs:
+    /// string, type, required, readonly, selection, relation), for the console's records
+    /// views. NotFound when the tenant is not attached; OdooUnavailable when Odoo cannot be
+    /// reached; Odoo's own refusal (e.g. an unknown model) with its message.
+    Result<json> fields(std::int64_t tenantId, const std::string& model);
 
 private:
+    /// The stored settings opened into a client configuration (NotFound when not attached).
+    Result<OdooConfig> storedConfig(std::int64_t tenantId, std::string& tenantName);
+
     storage::SyncStore& m_store;
     const OdooBridge* m_bridge;
     std::string m_secretKeyConfig;

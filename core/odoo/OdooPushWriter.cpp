@@ -172,11 +172,102 @@ Result<json> OdooPushWriter::call(const std::string& model, const std::string& m
 Result<json> OdooPushWriter::fieldTypes(const std::string& model) {
     if (auto it = m_fieldTypes->find(model); it != m_fieldTypes->end())
         return it->second;
-    auto r = call(model, "fields_get", json::array(), {{"attributes", {"type", "relation"}}});
+    auto r = call(model, "fields_get", json::array(),
+                  {{"attributes", {"type", "relation", "relation_field"}}});
     if (!r.ok())
         return r.error();
     (*m_fieldTypes)[model] = r.value();
     return r.value();
+}
+
+OdooPushWriter::NewLines OdooPushWriter::splitNewLines(const std::string& localId,
+                                                       const json& values, const json& types,
+                                                       std::int64_t parentId) {
+    NewLines out;
+    out.rest = json::object();
+    for (const auto& [field, v] : values.items()) {
+        const bool one2many = fieldType(types, field) == "one2many";
+        const std::string relation =
+            one2many ? types[field].value("relation", std::string()) : std::string();
+        const std::string inverse =
+            one2many ? types[field].value("relation_field", std::string()) : std::string();
+        if (!one2many || relation.empty() || inverse.empty() || !v.is_array()) {
+            out.rest[field] = v;
+            continue;
+        }
+        // Loading a line after the write keeps the commands' meaning only when nothing
+        // after the first new line removes lines ([2], [3], [5], [6]).
+        bool movable = true;
+        bool seenNew = false;
+        for (const auto& cmd : v) {
+            const int code = cmd.is_array() && !cmd.empty() && cmd[0].is_number_integer()
+                                 ? cmd[0].get<int>()
+                                 : -1;
+            if (code == 0)
+                seenNew = true;
+            else if (seenNew && code != 1 && code != 4)
+                movable = false;
+        }
+        auto relTypes = movable ? fieldTypes(relation) : Result<json>(json::object());
+        json kept = json::array();
+        std::vector<std::pair<std::string, std::map<std::string, std::string>>> rows;
+        for (std::size_t k = 0; k < v.size(); ++k) {
+            const json& cmd = v[k];
+            const bool isNew =
+                cmd.is_array() && cmd.size() == 3 && cmd[0] == 0 && cmd[2].is_object();
+            if (!movable || !isNew || !relTypes.ok()) {
+                kept.push_back(cmd);
+                continue;
+            }
+            json lineValues = cmd[2];
+            lineValues[inverse] = parentId;
+            auto rec = toLoadRecord(lineValues, relTypes.value(),
+                                    [&](const std::string& m) { return fieldTypes(m); });
+            if (!rec.ok() || !rec.value().subs.empty() || !rec.value().leftovers.empty()) {
+                kept.push_back(cmd); // nested lines: left in the write (not idempotent)
+                continue;
+            }
+            rec.value().main["id"] = std::string(kExternalIdModule) + "." + externalName(localId) +
+                                     "__" + escapeName(field) + "_" + std::to_string(k);
+            out.lines[relation].push_back(std::move(rec.value().main));
+        }
+        if (!kept.empty())
+            out.rest[field] = std::move(kept);
+    }
+    return out;
+}
+
+Status OdooPushWriter::loadNewLines(const NewLines& lines) {
+    for (const auto& [model, rows] : lines.lines) {
+        std::vector<std::string> columns{"id"};
+        std::set<std::string> seen{"id"};
+        for (const auto& row : rows)
+            for (const auto& [c, text] : row)
+                if (seen.insert(c).second)
+                    columns.push_back(c);
+        json data = json::array();
+        for (const auto& row : rows) {
+            json cells = json::array();
+            for (const auto& c : columns) {
+                auto it = row.find(c);
+                cells.push_back(it == row.end() ? std::string() : it->second);
+            }
+            data.push_back(std::move(cells));
+        }
+        auto r = call(model, "load", json::array(), {{"fields", columns}, {"data", data}});
+        if (!r.ok())
+            return r.error();
+        if (!r.value().value("ids", json(false)).is_array()) {
+            std::string why = "Odoo refused the new lines";
+            for (const auto& m : r.value().value("messages", json::array()))
+                if (m.value("type", std::string()) == "error") {
+                    why = m.value("message", why);
+                    break;
+                }
+            return Error{ErrorCode::OdooValidation, why};
+        }
+    }
+    return {};
 }
 
 std::vector<OdooOutcome> OdooPushWriter::write(const std::vector<OdooChange>& changes,
@@ -419,14 +510,25 @@ std::vector<OdooOutcome> OdooPushWriter::write(const std::vector<OdooChange>& ch
                 out[run[0]].error = Error{ErrorCode::RecordNotFound, "no Odoo record to update"};
                 continue;
             }
-            auto r =
-                call(first.model, "write", json::array({*id}), {{"vals", resolve(first.values)}});
-            if (r.ok()) {
-                out[run[0]].done = true;
-                out[run[0]].odoo_id = *id;
-            } else {
-                failBatch(run, r.error());
+            // New one2many lines ([0, 0, {...}]) are not sent inside the write, which has no
+            // way to recognise a second attempt: each is loaded afterwards under an external
+            // id of its own (the change's, the field and the command's position), so a retry
+            // after a lost answer finds and updates it instead of adding it again.
+            NewLines lines =
+                splitNewLines(first.local_id, resolve(first.values), types.value(), *id);
+            if (!lines.rest.empty()) {
+                auto r = call(first.model, "write", json::array({*id}), {{"vals", lines.rest}});
+                if (!r.ok()) {
+                    failBatch(run, r.error());
+                    continue;
+                }
             }
+            if (Status st = loadNewLines(lines); !st.ok()) {
+                failBatch(run, st.error());
+                continue;
+            }
+            out[run[0]].done = true;
+            out[run[0]].odoo_id = *id;
             continue;
         }
 

@@ -73,6 +73,15 @@ public:
 
 private:
     Result<json> fieldTypes(const std::string& model);
+    /// An update's values split into what one write sends and the new one2many lines
+    /// ([0, 0, {...}]) to load afterwards, each as load columns under its own external id.
+    struct NewLines {
+        json rest;
+        std::map<std::string, std::vector<std::map<std::string, std::string>>> lines; // model
+    };
+    NewLines splitNewLines(const std::string& localId, const json& values, const json& types,
+                           std::int64_t parentId);
+    Status loadNewLines(const NewLines& lines);
     Result<json> call(const std::string& model, const std::string& method, const json& ids,
                       const json& kwargs);
 

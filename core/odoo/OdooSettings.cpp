@@ -13,7 +13,8 @@ json OdooSettings::toJson() const {
             {"uid", uid},
             {"version", version},
             {"attached_at", attached_at},
-            {"update_sync_state", update_sync_state}};
+            {"update_sync_state", update_sync_state},
+            {"ca_file", ca_file.empty() ? json(nullptr) : json(ca_file)}};
 }
 
 Result<OdooSettings> OdooSettings::fromJson(const json& j) {
@@ -33,6 +34,8 @@ Result<OdooSettings> OdooSettings::fromJson(const json& j) {
         s.version = j.value("version", std::string());
         s.attached_at = j.value("attached_at", protocol::Millis(0));
         s.update_sync_state = j.value("update_sync_state", true);
+        if (j.contains("ca_file") && j["ca_file"].is_string())
+            s.ca_file = j["ca_file"].get<std::string>();
     } catch (const json::exception& e) {
         return Error{ErrorCode::StorageError,
                      std::string("the stored Odoo settings are damaged: ") + e.what()};
@@ -50,6 +53,7 @@ Result<OdooConfig> OdooSettings::clientConfig(const SecretBox& box) const {
     c.login = login;
     c.secret = std::move(secret.value());
     c.api = api;
+    c.ca_file = ca_file;
     return c;
 }
 

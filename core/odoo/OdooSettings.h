@@ -23,6 +23,7 @@ struct OdooSettings {
     std::string version;       // Odoo version when attached, e.g. "19.0"
     protocol::Millis attached_at = 0;
     bool update_sync_state = true; // write user.sync.state when the model exists
+    std::string ca_file;           // https: extra trusted CA certificates (PEM path), or empty
 
     protocol::json toJson() const;
     static Result<OdooSettings> fromJson(const protocol::json& j);

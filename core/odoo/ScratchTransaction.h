@@ -3,8 +3,9 @@
 // The Odoo applier rehearses a push on it outside the store's writer (reading the mirror,
 // deciding conflicts and writing to Odoo), then records the outcome in a short real write
 // transaction. Reads see the scratch's own record and event writes; savepoints nest; nothing
-// ever reaches the store. Writes a push never makes (tenants, users, settings, devices,
-// metrics, conflict updates) are refused.
+// ever reaches the store. Resolutions are rehearsed on it the same way (a conflict update is
+// accepted and forgotten). Writes neither makes (tenants, users, settings, devices, metrics)
+// are refused.
 
 #include "storage/SyncStore.h"
 

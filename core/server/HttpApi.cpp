@@ -74,6 +74,9 @@ enum class Endpoint {
     AdminSetModels,
     AdminOdoo,
     AdminOdooTest,
+    AdminOdooFields,
+    AdminReceivePreview,
+    AdminLedger,
     Prometheus,
     Unknown
 };
@@ -120,6 +123,12 @@ const char* endpointName(Endpoint e) {
         return "admin_odoo";
     case Endpoint::AdminOdooTest:
         return "admin_odoo_test";
+    case Endpoint::AdminOdooFields:
+        return "admin_odoo_fields";
+    case Endpoint::AdminReceivePreview:
+        return "admin_receive_preview";
+    case Endpoint::AdminLedger:
+        return "admin_ledger";
     case Endpoint::Prometheus:
         return "metrics";
     case Endpoint::Unknown:
@@ -541,6 +550,22 @@ struct HttpApi::Impl {
     }
 
     // ---- routing and handling (worker thread) ----
+    /// The segments after /api/v1/admin/devices/ (device id first), none of them empty;
+    /// empty when the path is not below it.
+    static QStringList devicePath(const QString& path) {
+        static const QString prefix = QStringLiteral("/api/v1/admin/devices/");
+        if (!path.startsWith(prefix))
+            return {};
+        QString rest = path.mid(prefix.size());
+        if (rest.endsWith(u'/'))
+            rest.chop(1);
+        QStringList parts = rest.split(u'/');
+        for (const QString& p : parts)
+            if (p.isEmpty())
+                return {};
+        return parts;
+    }
+
     static Endpoint route(Method m, QString path, std::int64_t& id, bool& wrongMethod) {
         wrongMethod = false;
         if (path.size() > 1 && path.endsWith(u'/'))
@@ -567,6 +592,7 @@ struct HttpApi::Impl {
             {"/api/v1/admin/summary", Method::Get, Endpoint::AdminSummary},
             {"/api/v1/admin/model-map", Method::Get, Endpoint::AdminModelMap},
             {"/api/v1/admin/odoo", Method::Get, Endpoint::AdminOdoo},
+            {"/api/v1/admin/odoo/fields", Method::Get, Endpoint::AdminOdooFields},
             {"/metrics", Method::Get, Endpoint::Prometheus},
         };
         for (const R& r : table) {
@@ -595,6 +621,19 @@ struct HttpApi::Impl {
                 return Endpoint::Unknown;
             }
             return Endpoint::AdminOdooTest;
+        }
+        // A device's drill-down: /api/v1/admin/devices/<device_id>/receive-preview and
+        // /api/v1/admin/devices/<device_id>/ledger/<local_id> (extensions beyond DESIGN.md).
+        if (const auto parts = devicePath(path); !parts.isEmpty()) {
+            const bool preview = parts.size() == 2 && parts[1] == QLatin1String("receive-preview");
+            const bool ledger = parts.size() == 3 && parts[1] == QLatin1String("ledger");
+            if (!preview && !ledger)
+                return Endpoint::Unknown;
+            if (m != Method::Get && m != Method::Head) {
+                wrongMethod = true;
+                return Endpoint::Unknown;
+            }
+            return preview ? Endpoint::AdminReceivePreview : Endpoint::AdminLedger;
         }
         static const QString conflictPrefix = QStringLiteral("/api/v1/admin/conflicts/");
         if (path.startsWith(conflictPrefix)) {
@@ -814,6 +853,9 @@ struct HttpApi::Impl {
         case Endpoint::AdminSummary:
         case Endpoint::AdminModelMap:
         case Endpoint::AdminResolve:
+        case Endpoint::AdminOdooFields:
+        case Endpoint::AdminReceivePreview:
+        case Endpoint::AdminLedger:
         case Endpoint::Prometheus:
             if (Status s = engine::AccessPolicy::mayReadTenantActivity(caller, "the admin API");
                 !s.ok())
@@ -1031,6 +1073,47 @@ struct HttpApi::Impl {
                                           {"to", protocol::formatTime(to)},
                                           {"bucket_seconds", *bucket}});
         }
+        case Endpoint::AdminReceivePreview: {
+            const std::string device = devicePath(req.path).at(0).toStdString();
+            auto preview = engine.receivePreview(caller, device);
+            if (!preview.ok())
+                return errorResponse(preview.error());
+            json models = json::array();
+            for (const auto& m : preview.value().models)
+                models.push_back(
+                    json{{"model", m.model}, {"records", m.records}, {"bytes", m.bytes}});
+            ApiResponse r = jsonResponse(
+                200, json{{"device_id", device},
+                          {"app_type", preview.value().app_type ? json(*preview.value().app_type)
+                                                                : json(nullptr)},
+                          {"models", std::move(models)}});
+            r.device = device;
+            return r;
+        }
+        case Endpoint::AdminLedger: {
+            const QStringList parts = devicePath(req.path);
+            const std::string device = parts.at(0).toStdString();
+            const std::string localId = parts.at(2).toStdString();
+            auto found = engine.ledgerLookup(caller, device, localId);
+            if (!found.ok())
+                return errorResponse(found.error());
+            const engine::LedgerLookup& l = found.value();
+            auto opt = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+            json body = {{"device_id", device}, {"local_id", localId}, {"found", l.found}};
+            if (l.found) {
+                body["model"] = l.model;
+                body["server_id"] = opt(l.server_id);
+                body["created"] = l.created;
+                body["status"] = l.status;
+                body["version"] = opt(l.version);
+                body["applied_at"] = opt(l.applied_at);
+                body["event_id"] = opt(l.event_id);
+                body["conflict_id"] = opt(l.conflict_id);
+            }
+            ApiResponse r = jsonResponse(200, body);
+            r.device = device;
+            return r;
+        }
         case Endpoint::AdminSummary: {
             auto s = engine.summary(caller);
             if (!s.ok())
@@ -1058,6 +1141,24 @@ struct HttpApi::Impl {
             if (!check.ok())
                 return errorResponse(check.error());
             return jsonResponse(200, protocol::toJson(check.value()));
+        }
+        case Endpoint::AdminOdooFields: {
+            // Field labels and types for the records views; names are checked like the
+            // model map's and never reach anything but Odoo's own call.
+            const std::string model = query.string("model").value_or("");
+            if (model.empty() || model.size() > 128 ||
+                !std::all_of(model.begin(), model.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+                }))
+                return errorResponse(Error{ErrorCode::ValidationError,
+                                           "model: give one Odoo model name, e.g. sale.order"});
+            if (!odoo.fields)
+                return errorResponse(
+                    Error{ErrorCode::NotFound, "the tenant is not attached to Odoo"});
+            auto fields = odoo.fields(caller.tenant_id, model);
+            if (!fields.ok())
+                return errorResponse(fields.error());
+            return jsonResponse(200, json{{"model", model}, {"fields", fields.value()}});
         }
         case Endpoint::AdminModelMap: {
             auto map = engine.modelMap(caller);

@@ -18,12 +18,16 @@
 namespace bridgecore::server {
 
 /// The Odoo part of the admin API (GET /api/v1/admin/odoo, POST /api/v1/admin/odoo/<tenant>/
-/// test), provided by whoever links core/odoo (the server's main). Unset: no tenant is attached.
+/// test, GET /api/v1/admin/odoo/fields), provided by whoever links core/odoo (the server's main).
+/// Unset: no tenant is attached.
 struct OdooAdmin {
     std::function<Result<std::vector<protocol::OdooConnection>>(std::int64_t tenantId)> connections;
     /// NotFound when the tenant named `tenantName` (the caller's) is not attached.
     std::function<Result<protocol::OdooCheck>(std::int64_t tenantId, const std::string& tenantName)>
         test;
+    /// GET /api/v1/admin/odoo/fields?model=: Odoo's fields_get of one model (an extension of
+    /// the admin API for the console's records views).
+    std::function<Result<protocol::json>(std::int64_t tenantId, const std::string& model)> fields;
 };
 
 class HttpApi : public QObject {

@@ -29,6 +29,7 @@ private slots:
     void nextConflictAfterResolutionWithLegendAndRoom();
     void resolvedShowsWhoWhenAndTheFields();
     void bulkResolveAndFilters();
+    void mergeGridSaysWhatToDoUntilAConflictIsSelected();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -314,6 +315,38 @@ void ConflictsViewTest::bulkResolveAndFilters() {
     QTRY_COMPARE(view.model()->rowCount(), 3);
     view.table()->selectAll();
     QVERIFY(bulk->isEnabled());
+}
+
+void ConflictsViewTest::mergeGridSaysWhatToDoUntilAConflictIsSelected() {
+    {
+        // No conflicts at all: the editor says there is nothing to compare.
+        GuiFixture f;
+        ui::ConflictsView view(&f.backend());
+        view.resize(1200, 700);
+        view.show();
+        QTRY_VERIFY(view.editor()->hintText().contains(QStringLiteral("no open conflicts")));
+        QVERIFY(!view.editor()->table()->isVisible());
+        saveScreenshot(&view, QStringLiteral("conflicts_none_hint"));
+    }
+    GuiFixture f;
+    conflictOn(f, "1");
+    conflictOn(f, "2");
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    // Nothing selected yet: a hint, not an empty grid.
+    QTRY_VERIFY(view.editor()->hintText().startsWith(QStringLiteral("Select a conflict")));
+    auto* hint = view.editor()->findChild<QLabel*>(QStringLiteral("mergeHint"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY(!view.editor()->table()->isVisible());
+    saveScreenshot(&view, QStringLiteral("conflicts_select_hint"));
+    // Selecting one replaces the hint by the grid.
+    view.selectRow(0);
+    QTRY_VERIFY(view.editor()->table()->isVisible());
+    QVERIFY(!hint->isVisible());
+    QVERIFY(view.editor()->hintText().isEmpty());
+    QVERIFY(view.editor()->model()->rowCount() > 0);
 }
 
 QTEST_MAIN(ConflictsViewTest)

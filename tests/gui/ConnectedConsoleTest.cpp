@@ -4,6 +4,7 @@
 // own outbox syncs over HTTP; a plain user sees no admin views.
 
 #include "AdminView.h"
+#include "DeviceDrillDown.h"
 #include "DevicesView.h"
 #include "GuiFixture.h"
 #include "HttpClient.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
 
@@ -165,15 +167,66 @@ void ConnectedConsoleTest::adminSeesTheServersDevices() {
     // once its 10-second metric bucket is complete.
     auto* remote = qobject_cast<console::RemoteBackend*>(s.backend());
     QVERIFY(remote);
-    // The idempotency lookup: the server's API has no ledger endpoint; the dialog says so
-    // instead of showing nothing.
+    // The idempotency lookup answers from the server's ledger
+    // (GET /api/v1/admin/devices/<device>/ledger/<local_id>).
     {
         ui::LedgerLookupDialog lookup(remote, QStringLiteral("phone-connected-1"));
         lookup.show();
-        QVERIFY(!lookup.findChild<QPushButton*>(QStringLiteral("lookupButton"))->isEnabled());
-        QVERIFY2(lookup.resultText().contains(QStringLiteral("connected mode")),
-                 qPrintable(lookup.resultText()));
+        auto* localId = lookup.findChild<QLineEdit*>(QStringLiteral("lookupLocalId"));
+        QVERIFY(localId);
+        QVERIFY(lookup.findChild<QPushButton*>(QStringLiteral("lookupButton"))->isEnabled());
+        const auto ask = [&](const QString& id) {
+            localId->setText(id);
+            QSignalSpy answered(&lookup, &ui::LedgerLookupDialog::answered);
+            lookup.lookUp();
+            if (answered.isEmpty())
+                answered.wait(10000);
+            return lookup.resultText();
+        };
+        QString text = ask(QStringLiteral("p-1"));
+        QVERIFY2(text.startsWith(QStringLiteral("Yes: applied, it created res.partner")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("(version 1)")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Applied at")), qPrintable(text));
         saveScreenshot(&lookup, QStringLiteral("connected-ledger-lookup"));
+        text = ask(QStringLiteral("p-99"));
+        QVERIFY2(text.startsWith(QStringLiteral("No")), qPrintable(text));
+    }
+    // The drill-down's "what this device would receive", from
+    // GET /api/v1/admin/devices/<device>/receive-preview.
+    {
+        HttpClient phoneHttp(m_server->baseUrl());
+        QCOMPARE(
+            phoneHttp.login(QStringLiteral("dev@acme.test"), QStringLiteral("password123")).status,
+            200);
+        QCOMPARE(
+            phoneHttp
+                .post(QStringLiteral("/api/v1/offline-sync/pull"),
+                      nlohmann::json{{"device_id", "phone-connected-1"}, {"app_type", "sales_app"}})
+                .status,
+            200); // its app type is known after a pull
+        auto page = remote->devices(100, 0, "phone-connected-1");
+        QVERIFY(page.ok());
+        const protocol::SyncState* phone = nullptr;
+        for (const auto& d : page.value().items)
+            if (d.device_id == "phone-connected-1")
+                phone = &d;
+        QVERIFY(phone);
+        ui::DeviceDrillDown drill(remote, *phone);
+        QSignalSpy loaded(&drill, &ui::DeviceDrillDown::loaded);
+        drill.resize(900, 900);
+        drill.show();
+        QVERIFY(loaded.wait(10000));
+        const QString said = drill.text(QStringLiteral("preview"));
+        QVERIFY2(!said.contains(QStringLiteral("Not available")), qPrintable(said));
+        auto* preview = drill.previewTable();
+        QVERIFY2(preview->rowCount() > 0, qPrintable(said));
+        bool partners = false;
+        for (int r = 0; r < preview->rowCount(); ++r)
+            partners |= preview->item(r, 0)->text() == QLatin1String("res.partner") &&
+                        preview->item(r, 1)->text().toInt() >= 1;
+        QVERIFY2(partners, qPrintable(said));
+        saveScreenshot(&drill, QStringLiteral("connected-drilldown"));
     }
     remote->startLiveUpdates(300);
     QSignalSpy pushed(remote, &console::ConsoleBackend::pushed);

@@ -5,6 +5,7 @@
 #include "GuiFixture.h"
 #include "Translations.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QGraphicsTextItem>
@@ -30,6 +31,7 @@ private slots:
     void axesHaveNiceDistinctLocalisedLabels();
     void historyFromStoredBuckets();
     void arabicAxisLabelsAreNotClipped();
+    void oneTimeFormatAndDigitsPerLanguage();
 };
 
 namespace {
@@ -263,8 +265,10 @@ void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
     // Ticks every minute over a 5-minute window, on whole minutes.
     const QStringList x = view.xLabels(0);
     QVERIFY2(x.size() >= 4 && x.size() <= 6, qPrintable(x.join(QLatin1Char('|'))));
-    for (const QString& label : x)
-        QVERIFY2(label.endsWith(QLatin1String(":00")) || label.size() == 5, qPrintable(label));
+    for (const QString& label : x) // "7:12 PM": whole minutes, the status bar's format
+        QVERIFY2(QLocale().toTime(label, QLocale::ShortFormat).isValid() &&
+                     QLocale().toTime(label, QLocale::ShortFormat).second() == 0,
+                 qPrintable(label));
     // The scale is stable: one more second of the same traffic does not move it.
     const double top = view.yMax(0);
     view.tick(t0 + 31000);
@@ -287,6 +291,54 @@ void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
         QCOMPARE(label, ar.toString(ar.toDouble(label), 'f', 0));
     }
     saveScreenshot(&arabic, QStringLiteral("dashboard_arabic"));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DashboardViewTest::oneTimeFormatAndDigitsPerLanguage() {
+    GuiFixture f;
+    const QRegularExpression western(QStringLiteral("[0-9]"));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        const QLocale l;
+        ui::DashboardView view(&f.backend());
+        view.resize(1200, 800);
+        view.show();
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 5; ++i)
+            view.tick(t0 + i * 1000);
+        // The time axis reads like the status bar's "Last sync 7:16 PM" (QLocale's short time
+        // format): an English axis says "7:12 PM", not "19:12".
+        const QStringList x = view.xLabels(0);
+        QVERIFY(!x.isEmpty());
+        for (const QString& label : x) {
+            QVERIFY2(l.toTime(label, QLocale::ShortFormat).isValid(),
+                     qPrintable(lang + QLatin1String(": ") + label));
+            if (lang == QLatin1String("ar"))
+                QVERIFY2(!western.match(label).hasMatch(), qPrintable(label));
+        }
+        // Hover values too, with seconds.
+        const QString tip = view.tooltipAt(0, t0, 3);
+        if (lang == QLatin1String("en"))
+            QVERIFY2(tip.contains(QLatin1String("AM")) || tip.contains(QLatin1String("PM")),
+                     qPrintable(tip));
+        // The window selector's numbers follow the language: no Western "5" in Arabic.
+        auto* window = view.findChild<QComboBox*>(QStringLiteral("windowCombo"));
+        QVERIFY(window);
+        QCOMPARE(window->count(), 6);
+        for (int i = 0; i < window->count(); ++i) {
+            const QString item = window->itemText(i);
+            if (lang == QLatin1String("ar"))
+                QVERIFY2(!western.match(item).hasMatch(), qPrintable(item));
+            else if (window->itemData(i).toInt() == 300)
+                QVERIFY2(item.contains(QLatin1String("5 minutes")), qPrintable(item));
+        }
+        if (lang == QLatin1String("ar")) {
+            window->showPopup();
+            saveScreenshot(window->view()->window(), QStringLiteral("dashboard_window_arabic"));
+            window->hidePopup();
+        }
+        saveScreenshot(&view, QStringLiteral("dashboard_time_") + lang);
+    }
     ui::Translations::apply(QStringLiteral("en"));
 }
 

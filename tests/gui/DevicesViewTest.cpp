@@ -29,6 +29,7 @@ private slots:
     void resetNeedsConfirmation();
     void newDeviceAppearsWithoutRefresh();
     void usefulColumnsFirstAndHeadersFit();
+    void userCellsFitInEveryLanguage();
     void emptyTableSaysWhatAppearsThere();
     void ledgerLookupAnswersDidItGoThrough();
 
@@ -238,6 +239,68 @@ void DevicesViewTest::usefulColumnsFirstAndHeadersFit() {
                                     .arg(header->sectionSize(c))));
         }
         saveScreenshot(&view, QStringLiteral("devices_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DevicesViewTest::userCellsFitInEveryLanguage() {
+    // The demo's users have long emails: the User column shows each one whole, like every
+    // other cell (only the stretched last column may end at the window's edge).
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        storage::User u;
+        u.tenant_id = f.tenant;
+        u.email = "warehouse.supervisor.night-shift@bridgecore.local";
+        u.name = "Night shift";
+        u.role = protocol::Role::User;
+        u.password_hash = "x";
+        const auto uid = f.store().createUser(u);
+        QVERIFY(uid.ok());
+        protocol::PullRequest pull;
+        pull.device_id = "demo-warehouse-scanner-07";
+        pull.app_type = "sales_app";
+        QVERIFY(f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok());
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 600);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 5);
+        const QString email = QString::fromStdString(u.email);
+        QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
+            for (int r = 0; r < view.model()->rowCount(); ++r)
+                if (view.model()->index(r, int(Column::User)).data().toString() == email)
+                    return true;
+            return false;
+        }());
+        QApplication::processEvents();
+        auto* table = view.table();
+        const QFontMetrics fm(table->font());
+        bool sawLongEmail = false;
+        for (int r = 0; r < view.model()->rowCount(); ++r)
+            for (int c = 0; c + 1 < int(Column::Count); ++c) {
+                const QString text = view.model()->index(r, c).data().toString();
+                sawLongEmail |= text == email;
+                QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
+                         qPrintable(QStringLiteral("%1: '%2' needs %3 px, column %4 has %5")
+                                        .arg(lang, text)
+                                        .arg(fm.horizontalAdvance(text))
+                                        .arg(c)
+                                        .arg(table->columnWidth(c))));
+            }
+        QVERIFY(sawLongEmail);
+        // Numbers follow the language: "3 days ago" in Arabic-Indic digits, like the lag.
+        if (lang == QLatin1String("ar"))
+            for (int r = 0; r < view.model()->rowCount(); ++r)
+                for (Column c : {Column::LastSync, Column::Lag, Column::Pending}) {
+                    const QVariant v = view.model()->index(r, int(c)).data();
+                    if (v.typeId() != QMetaType::QString)
+                        continue; // a number: the view writes it with the language's QLocale
+                    const QString text = v.toString();
+                    QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("[0-9]"))),
+                             qPrintable(text));
+                }
+        saveScreenshot(&view, QStringLiteral("devices_long_email_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
 }

@@ -3,6 +3,8 @@
 
 #include "EventLogView.h"
 #include "GuiFixture.h"
+#include "Text.h"
+#include "Translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -21,6 +23,7 @@ private slots:
     void newEventsAppearOnTopKeepingTheSelection();
     void resolutionsShowAsSuch();
     void anEmptyLogSaysWhatWouldAppear();
+    void timesInTheLanguagesFormat();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -191,6 +194,38 @@ void EventLogViewTest::anEmptyLogSaysWhatWouldAppear() {
     view.setFilter({}, QStringLiteral("unlink"), {});
     QTRY_VERIFY(empty->isVisible());
     QCOMPARE(empty->text(), QStringLiteral("No event matches these filters."));
+}
+
+void EventLogViewTest::timesInTheLanguagesFormat() {
+    GuiFixture f;
+    QCOMPARE(f.push("dev-a", protocol::json::array({GuiFixture::create("a-1", {{"name", "A"}})}))
+                 .succeeded,
+             1);
+    const QRegularExpression iso(QStringLiteral("\\d{4}-\\d{2}-\\d{2}"));
+    const QRegularExpression western(QStringLiteral("[0-9]"));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        ui::EventLogView view(&f.backend());
+        view.resize(1000, 500);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        const QString time = view.model()->index(0, int(C::Time)).data().toString();
+        // The language's own date and time, as QLocale writes them (the status bar's time
+        // format, with seconds), never an ISO-like "2026-11-29 19:12:05".
+        const QLocale l;
+        QVERIFY2(!iso.match(time).hasMatch(), qPrintable(lang + QLatin1String(": ") + time));
+        QVERIFY2(l.toDateTime(time, l.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') +
+                                        ui::timeFormat(true))
+                     .isValid(),
+                 qPrintable(lang + QLatin1String(": ") + time));
+        if (lang == QLatin1String("en"))
+            QVERIFY2(time.contains(QLatin1String("AM")) || time.contains(QLatin1String("PM")),
+                     qPrintable(time));
+        if (lang == QLatin1String("ar"))
+            QVERIFY2(!western.match(time).hasMatch(), qPrintable(time));
+        saveScreenshot(&view, QStringLiteral("events_time_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(EventLogViewTest)

@@ -8,6 +8,7 @@
 #include "EventLogView.h"
 #include "GuiFixture.h"
 #include "PendingView.h"
+#include "Startup.h"
 #include "Translations.h"
 #include "WelcomeDialog.h"
 #include "console/ConsoleSession.h"
@@ -15,10 +16,13 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStatusBar>
+#include <QTextLayout>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -34,6 +38,7 @@ private slots:
     void welcomePasswordIsSelectableAndCopyable();
     void lastSyncFollowsTheLanguage();
     void unknownSystemLanguageFallsBackToEnglishPlurals();
+    void arabicStatusBarShowsTheDemoPathLeftToRight();
 };
 
 void MainWindowTest::everyViewWithDemoData() {
@@ -223,6 +228,74 @@ void MainWindowTest::unknownSystemLanguageFallsBackToEnglishPlurals() {
     QCOMPARE(QCoreApplication::translate("bridgecore::ui::ConflictsView", "%Ln conflict(s)", "", 1),
              QStringLiteral("1 conflict"));
     QLocale::setDefault(system);
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void MainWindowTest::arabicStatusBarShowsTheDemoPathLeftToRight() {
+    ui::Translations::apply(QStringLiteral("ar"));
+    QTemporaryDir tmp;
+    ui::StartOptions options;
+    // A data directory as long as a real one (~/.local/share/…), in a window of laptop width.
+    options.dataDir =
+        tmp.path() + QStringLiteral("/home/warehouse-admin/.local/share/BridgeCore/console-data");
+    options.demo = true;
+    auto start = ui::startConsole(options, [](ui::LoginDialog&) { return 0; });
+    QVERIFY2(start.session, qPrintable(start.error));
+    start.session->demo()->stop();
+    ui::MainWindow window(start.session.get());
+    window.resize(900, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showMessage(start.message);
+    QApplication::processEvents();
+    saveScreenshot(window.statusBar(), QStringLiteral("status_bar_demo_arabic"));
+    saveScreenshot(&window, QStringLiteral("main_demo_arabic"));
+    const QString path = start.session->dataDir();
+    QCOMPARE(window.statusText(), start.message); // in full, and as the tooltip
+    auto* label = window.findChild<QLabel*>(QStringLiteral("messageLabel"));
+    QVERIFY(label && label->isVisible());
+    QCOMPARE(label->toolTip(), start.message);
+    const QString text = label->text(); // as shown
+    QVERIFY2(text != start.message, "the message fits whole: this test needs a longer one");
+    // Nothing is cut at the bar's edge: the shown text fits the label.
+    QVERIFY2(label->fontMetrics().horizontalAdvance(text) <= label->width(),
+             qPrintable(QStringLiteral("%1 px of text in %2 px")
+                            .arg(label->fontMetrics().horizontalAdvance(text))
+                            .arg(label->width())));
+    // The path, shortened in its middle if need be, stays a left-to-right isolate between
+    // the two brackets: "(/tmp/…/demo)".
+    const int at = text.indexOf(QChar(0x2066)) + 1;
+    const int end = text.indexOf(QChar(0x2069));
+    QVERIFY2(at > 0 && end > at, qPrintable(text));
+    const QString shown = text.mid(at, end - at);
+    QVERIFY2(shown.startsWith(path.left(4)) && shown.endsWith(QLatin1String("/demo")),
+             qPrintable(shown));
+    QCOMPARE(text.count(QLatin1Char('(')), 1);
+    QCOMPARE(text.count(QLatin1Char(')')), 1);
+    // Lay the line out as the label does (right to left) and look at where the characters
+    // land: the path reads left to right, the bracket opened before it stands to its right,
+    // the one closing it to its left.
+    QTextLayout layout(text, label->font());
+    QTextOption option;
+    option.setTextDirection(Qt::RightToLeft);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1e6);
+    layout.endLayout();
+    auto x = [&](int i) { return line.cursorToX(i); };
+    for (int i = at + 1; i + 1 < end; ++i) // inside the run: no ambiguous run boundary
+        QVERIFY2(
+            x(i) < x(i + 1),
+            qPrintable(QStringLiteral("'%1' out of order in '%2'").arg(text.at(i)).arg(shown)));
+    const int open = text.indexOf(QLatin1Char('('));
+    const int close = text.indexOf(QLatin1Char(')'));
+    QVERIFY(open < at && close >= end);
+    QVERIFY2(x(open + 1) > x(end - 1) || x(open) > x(end - 1),
+             qPrintable(QStringLiteral("'(' at %1, path ends at %2").arg(x(open)).arg(x(end - 1))));
+    QVERIFY2(
+        x(close) < x(at + 1),
+        qPrintable(QStringLiteral("')' at %1, path starts at %2").arg(x(close)).arg(x(at + 1))));
     ui::Translations::apply(QStringLiteral("en"));
 }
 

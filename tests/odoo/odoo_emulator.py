@@ -29,10 +29,13 @@ Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a 
             "only_method": "load", "only_model": "sale.order"}   (the switches count only
             calls of only_method / only_model when given)
   stats    -> {"calls": N, "calls_by_method": {...}, "commits": N}
-  reset_stats, edit {"model", "id", "values", "uid"} (an Odoo user's write), create, unlink.
+  reset_stats, edit {"model", "id", "values", "uid"} (an Odoo user's write), create, unlink,
+  add_field {"model", "name": "x_...", "field": {"type", "string", ...}} (a custom field, or a
+  new label for an existing one, as an Odoo admin would make).
 
 Run: odoo_emulator.py [--port 0] [--database odoo] [--version 19.0] [--no-webhook]
-     [--no-sync-state] [--latency-ms 0]; prints "listening on PORT" when ready.
+     [--no-sync-state] [--latency-ms 0] [--tls-cert PEM --tls-key PEM]; prints "listening on
+     PORT" when ready (after "tls on PORT" for the HTTPS port when --tls-cert is given).
 """
 
 import argparse
@@ -40,6 +43,7 @@ import copy
 import datetime
 import json
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -115,8 +119,12 @@ def serialize_exception(exc):
 F = dict  # field definition
 
 
-def fld(type_, string, required=False, relation=None, inverse=None, readonly=False, default=None):
+def fld(type_, string, required=False, relation=None, inverse=None, readonly=False, default=None,
+        selection=None):
     d = {"type": type_, "string": string, "required": required, "readonly": readonly}
+    if selection is not None:
+        # fields_get gives a selection field's values as [value, label] pairs
+        d["selection"] = [list(p) for p in selection]
     if relation:
         d["relation"] = relation
     if inverse:
@@ -148,7 +156,9 @@ BUSINESS_MODELS = {
         "name": fld("char", "Order Reference", required=True, default="New"),
         "partner_id": fld("many2one", "Customer", required=True, relation="res.partner"),
         "date_order": fld("datetime", "Order Date"),
-        "state": fld("selection", "Status", default="draft"),
+        "state": fld("selection", "Status", default="draft",
+                     selection=[("draft", "Quotation"), ("sent", "Quotation Sent"),
+                                ("sale", "Sales Order"), ("cancel", "Cancelled")]),
         "note": fld("text", "Terms and conditions"),
         "order_line": fld("one2many", "Order Lines", relation="sale.order.line", inverse="order_id"),
         "amount_total": fld("float", "Total", readonly=True, default=0.0),
@@ -163,7 +173,10 @@ BUSINESS_MODELS = {
     "stock.picking": ("Transfer", {
         "name": fld("char", "Reference", default="/"),
         "partner_id": fld("many2one", "Contact", relation="res.partner"),
-        "state": fld("selection", "Status", default="draft"),
+        "state": fld("selection", "Status", default="draft",
+                     selection=[("draft", "Draft"), ("waiting", "Waiting Another Operation"),
+                                ("confirmed", "Waiting"), ("assigned", "Ready"),
+                                ("done", "Done"), ("cancel", "Cancelled")]),
         "move_ids": fld("one2many", "Stock Moves", relation="stock.move", inverse="picking_id"),
     }),
     "stock.move": ("Stock Move", {
@@ -194,7 +207,8 @@ SYSTEM_MODELS = {
     "update.webhook": ("Update Webhook", {
         "model": fld("char", "Model", required=True),
         "record_id": fld("integer", "Record ID", required=True),
-        "event": fld("selection", "Event", required=True),
+        "event": fld("selection", "Event", required=True,
+                     selection=[("create", "Create"), ("write", "Write"), ("unlink", "Unlink")]),
         "timestamp": fld("datetime", "Timestamp"),
         "payload": fld("text", "Payload"),
         "user_id": fld("many2one", "User", relation="res.users"),
@@ -372,6 +386,15 @@ class Database:
                 if f["type"] == "one2many":
                     self.write_ids(rel, [cmd[1]], {f["relation_field"]: rec_id}, env)
             elif code == 5:
+                if f["type"] == "one2many":
+                    # the lines leave the record: deleted when they cannot exist without it
+                    # (a required inverse, ondelete cascade), else detached
+                    inv = self.models[rel]["fields"][f["relation_field"]]
+                    for i in current:
+                        if inv["required"]:
+                            self.unlink_ids(rel, [i], env)
+                        else:
+                            self.write_ids(rel, [i], {f["relation_field"]: False}, env)
                 current = []
             elif code == 6:
                 ids = list(cmd[2])
@@ -1070,12 +1093,33 @@ class Handler(BaseHTTPRequestHandler):
                     return self.send_json(200, db.create_one(body["model"], body["values"], env))
                 if command == "unlink":
                     return self.send_json(200, db.unlink_ids(body["model"], [body["id"]], env))
+                if command == "add_field":
+                    # What Settings > Technical > Fields (or Studio) does: a custom field,
+                    # named x_..., on an existing model; or a new label for an existing one.
+                    name = body["name"]
+                    fields = db.models[body["model"]]["fields"]
+                    if name not in fields and not name.startswith("x_"):
+                        return self.send_json(400, {"message": "custom fields start with x_"})
+                    spec = body["field"]
+                    fields[name] = fld(spec.get("type", "char"), spec["string"],
+                                       required=spec.get("required", False),
+                                       relation=spec.get("relation"),
+                                       readonly=spec.get("readonly", False),
+                                       selection=spec.get("selection"))
+                    return self.send_json(200, True)
                 if command == "count":
                     return self.send_json(200, len(db.search_ids(body["model"],
                                                                  body.get("domain", []))))
         except OdooError as e:
             return self.send_json(e.http_code, serialize_exception(e))
         self.send_json(404, {"message": "unknown control command"})
+
+
+class QuietTLSServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a client refusing our certificate ends the handshake: not the emulator's error
+        if not isinstance(sys.exc_info()[1], (ssl.SSLError, ConnectionError)):
+            super().handle_error(request, client_address)
 
 
 def main():
@@ -1086,10 +1130,23 @@ def main():
     p.add_argument("--no-webhook", action="store_true")
     p.add_argument("--no-sync-state", action="store_true")
     p.add_argument("--latency-ms", type=float, default=0)
+    p.add_argument("--tls-cert", help="also serve HTTPS (PEM certificate) on a second port")
+    p.add_argument("--tls-key", help="the certificate's PEM private key")
     args = p.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     server.emu = Emulator(args)
+    if args.tls_cert:
+        # The same database over TLS (Odoo behind its usual TLS-terminating proxy); the control
+        # endpoint stays reachable on the plain port.
+        tls = QuietTLSServer(("127.0.0.1", 0), Handler)
+        tls.daemon_threads = True
+        tls.emu = server.emu
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True, do_handshake_on_connect=False)
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+        print("tls on %d" % tls.server_address[1], flush=True)
     print("listening on %d" % server.server_address[1], flush=True)
     try:
         server.serve_forever()

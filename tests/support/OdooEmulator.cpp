@@ -38,6 +38,9 @@ bool OdooEmulator::start(const QStringList& args, int timeoutMs) {
         if (!m_proc->waitForReadyRead(200) && m_proc->state() != QProcess::Running)
             break;
         out += m_proc->readAllStandardOutput();
+        if (const int tls = out.indexOf("tls on "); tls >= 0 && out.indexOf('\n', tls) > tls)
+            m_tlsPort =
+                quint16(out.mid(tls + 7, out.indexOf('\n', tls) - tls - 7).trimmed().toUInt());
         const int at = out.indexOf("listening on ");
         const int eol = out.indexOf('\n', at);
         if (at >= 0 && eol > at) {
@@ -59,10 +62,27 @@ void OdooEmulator::stop() {
     }
     m_proc.reset();
     m_port = 0;
+    m_tlsPort = 0;
 }
 
 QString OdooEmulator::url() const {
     return QStringLiteral("http://127.0.0.1:") + QString::number(m_port);
+}
+
+QString OdooEmulator::httpsUrl() const {
+    return QStringLiteral("https://127.0.0.1:") + QString::number(m_tlsPort);
+}
+
+QString OdooEmulator::tlsFile(const QString& name) {
+    QString script = odooEmulatorScript();
+    return script.left(script.lastIndexOf(u'/')) + QStringLiteral("/tls/") + name;
+}
+
+bool OdooEmulator::startTls(const QString& certName, const QStringList& args) {
+    return start(QStringList{QStringLiteral("--tls-cert"), tlsFile(certName + ".pem"),
+                             QStringLiteral("--tls-key"), tlsFile(certName + ".key")} +
+                 args) &&
+           m_tlsPort != 0;
 }
 
 nlohmann::json OdooEmulator::control(const QString& command, const nlohmann::json& body) {

@@ -32,6 +32,14 @@ public:
     quint16 port() const { return m_port; }
     /// "http://127.0.0.1:PORT"
     QString url() const;
+    /// Starts it serving HTTPS too, with tests/odoo/tls/<certName>.pem/.key ("server": a
+    /// certificate for 127.0.0.1 signed by tests/odoo/tls/ca.pem; "wrongname": one for
+    /// odoo.example). The control endpoint stays on url().
+    bool startTls(const QString& certName, const QStringList& args = {});
+    /// "https://127.0.0.1:TLSPORT" (after startTls).
+    QString httpsUrl() const;
+    /// A file of tests/odoo/tls (e.g. "ca.pem").
+    static QString tlsFile(const QString& name);
     /// POST /__emulator__/<command> with `body`; the JSON answer (null on failure).
     nlohmann::json control(const QString& command,
                            const nlohmann::json& body = nlohmann::json::object());
@@ -45,6 +53,7 @@ public:
 private:
     std::unique_ptr<QProcess> m_proc;
     quint16 m_port = 0;
+    quint16 m_tlsPort = 0;
     QString m_error;
 };
 

@@ -1336,9 +1336,10 @@ Status PgTransaction::updateDevice(std::int64_t tenantId, const DeviceUpdate& u)
         "ON CONFLICT (tenant_id, device_id) DO UPDATE SET "
         "app_type = COALESCE($4, d.app_type), "
         "last_event_id = COALESCE($5, d.last_event_id), "
-        "last_sync_time = COALESCE($6, d.last_sync_time), "
-        "last_push_time = COALESCE($7, d.last_push_time), "
-        "last_pull_time = COALESCE($8, d.last_pull_time), "
+        // Times never step back: a pull's state may commit after a later push's.
+        "last_sync_time = GREATEST(d.last_sync_time, $6), "
+        "last_push_time = GREATEST(d.last_push_time, $7), "
+        "last_pull_time = GREATEST(d.last_pull_time, $8), "
         "total_syncs = CASE WHEN $17 THEN 0 ELSE d.total_syncs + $16 END, "
         "total_events_synced = d.total_events_synced + $18, "
         "app_version = COALESCE($9, d.app_version), "

@@ -8,6 +8,8 @@
 //   (c) (a) again through bridgecore-server over HTTP with a tenant attached to the emulator:
 //       one push of 1,000 creates and one of 1,000 updates. Its figures are the JSON's
 //       odoo_push_per_s / odoo_calls_per_change / odoo_calls_per_create.
+//   (d) the cost of https: 200 search_count calls over http (pooled keep-alive connections)
+//       and over https (one TLS handshake per call, see HttpPool), emulator without latency.
 // The last line is one JSON object.
 #include "HttpClient.h"
 #include "OdooEmulator.h"
@@ -230,9 +232,40 @@ int main(int argc, char** argv) {
     std::printf("bars (through the server): >= 385 changes/s: %s; <= 0.05 calls per create: %s\n",
                 serverPerS >= 385 ? "met" : "NOT met",
                 serverCallsPerCreate <= 0.05 ? "met" : "NOT met");
+    // (d) http vs https per call.
+    testsupport::OdooEmulator tlsOdoo;
+    double httpMs = -1, httpsMs = -1;
+    if (tlsOdoo.startTls(QStringLiteral("server"), {"--version", "19.0"})) {
+        auto perCall = [&](const QString& url) -> double {
+            OdooConfig c = cfg;
+            c.url = url.toStdString();
+            if (url.startsWith(QLatin1String("https")))
+                c.ca_file =
+                    testsupport::OdooEmulator::tlsFile(QStringLiteral("ca.pem")).toStdString();
+            OdooClient oc(c);
+            if (!oc.open().ok() || !oc.authenticate().ok())
+                return -1;
+            constexpr int kCalls = 200;
+            QElapsedTimer t;
+            t.start();
+            for (int i = 0; i < kCalls; ++i)
+                if (!oc.call("res.partner", "search_count", json::array(),
+                             {{"domain", json::array()}})
+                         .ok())
+                    return -1;
+            return double(t.nsecsElapsed()) / 1e6 / kCalls;
+        };
+        httpMs = perCall(tlsOdoo.url());
+        httpsMs = perCall(tlsOdoo.httpsUrl());
+    }
+    std::printf("(d) one Odoo call: %.2f ms over http (kept connection), %.2f ms over https "
+                "(a TLS handshake each)\n",
+                httpMs, httpsMs);
     std::printf("{\"odoo_push_per_s\":%.0f,\"odoo_calls_per_change\":%.3f,"
                 "\"odoo_calls_per_create\":%.3f,\"feed_lag_ms_p95\":%.0f,"
-                "\"writer_push_per_s\":%.0f,\"writer_calls_per_change\":%.3f}\n",
-                serverPerS, serverCallsPerChange, serverCallsPerCreate, p95, perS, callsPerChange);
+                "\"writer_push_per_s\":%.0f,\"writer_calls_per_change\":%.3f,"
+                "\"http_call_ms\":%.2f,\"https_call_ms\":%.2f}\n",
+                serverPerS, serverCallsPerChange, serverCallsPerCreate, p95, perS, callsPerChange,
+                httpMs, httpsMs);
     return lags.size() == std::size_t(kEdits) ? 0 : 1;
 }

@@ -3,8 +3,11 @@
 //  - pull throughput (events/s) with 500-event pages,
 //  - p50/p95/p99 latency of 50-change pushes from 50 concurrent devices,
 //  - p50/p95 latency of a pull while 16 devices push continuously,
-// and the same workloads in-process through SyncEngine on its own database. Prints each figure
-// and the HTTP/in-process ratios; the last line is one JSON object with every figure.
+// and the same workloads in-process through SyncEngine on its own database. The 1-client push and
+// the 50-device latency run a second time through plain blocking sockets (no
+// QNetworkAccessManager: its threads and 16 KB upload chunks are most of the HTTP cost on the
+// client's side). Prints each figure and the HTTP/in-process ratios; the last line is one JSON
+// object with every figure.
 // Throughput figures are the best of 3 runs, HTTP and in-process alternating, because the
 // machine is shared. Usage: server_bench [--quick]
 
@@ -17,12 +20,21 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QUrl>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <mutex>
 #include <vector>
@@ -80,6 +92,89 @@ struct Figures {
 };
 
 const int kClients[3] = {1, 4, 16};
+
+/// CPU seconds (user + system) process `pid` used so far, from /proc/<pid>/stat.
+double processCpuSeconds(qint64 pid) {
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+/// CPU seconds this process (every thread) used so far.
+double ownCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+/// A minimal blocking HTTP/1.1 client on one keep-alive connection, all in the calling thread:
+/// the request goes out in one send loop and the answer is read to its Content-Length. It
+/// measures the server without QNetworkAccessManager's own threads and 16 KB upload chunks.
+class RawClient {
+public:
+    RawClient(quint16 port, QByteArray token)
+        : m_token(std::move(token)) {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(port);
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        if (::connect(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+    ~RawClient() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    /// The answer's status and body; status 0 on a transport error.
+    std::pair<int, QByteArray> post(const char* path, const QByteArray& body) {
+        if (m_fd < 0)
+            return {0, {}};
+        const QByteArray req = QByteArray("POST ") + path +
+                               " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token +
+                               "\r\nContent-Type: application/json\r\nContent-Length: " +
+                               QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        for (qsizetype sent = 0; sent < req.size();) {
+            const ssize_t n = ::send(m_fd, req.constData() + sent, size_t(req.size() - sent), 0);
+            if (n <= 0)
+                return {0, {}};
+            sent += n;
+        }
+        QByteArray in;
+        qsizetype headEnd = -1;
+        qint64 length = -1;
+        char buf[65536];
+        while (headEnd < 0 || in.size() < headEnd + 4 + length) {
+            const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                return {0, {}};
+            in.append(buf, n);
+            if (headEnd < 0 && (headEnd = in.indexOf("\r\n\r\n")) >= 0) {
+                const QByteArray head = in.left(headEnd).toLower();
+                const qsizetype at = head.indexOf("content-length:");
+                length = at < 0 ? 0
+                                : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15)
+                                      .trimmed()
+                                      .toLongLong();
+            }
+        }
+        return {in.mid(9, 3).toInt(), in.mid(headEnd + 4, length)};
+    }
+
+private:
+    int m_fd = -1;
+    QByteArray m_token;
+};
 
 } // namespace
 
@@ -165,6 +260,9 @@ int main(int argc, char** argv) {
     // ---------------- push throughput: 1,000-change requests from 1, 4, 16 clients
     // ----------------
     int round = 0;
+    // CPU time of the 1-client runs (summed over the repeats): the server's and this process's
+    // (the HTTP client) over HTTP, this process's in-process.
+    double httpServerCpu = 0, httpClientCpu = 0, inprocCpu = 0, cpuChanges = 0;
     for (int k = 0; k < 3; ++k) {
         const int n = kClients[k];
         const int perClient = std::max(1, pushRequests / n);
@@ -179,6 +277,7 @@ int main(int argc, char** argv) {
                     bodies.push_back(QByteArray::fromStdString(b.dump()));
                     reqs.push_back(parsePush(b));
                 }
+            const double server0 = processCpuSeconds(server.pid()), own0 = ownCpuSeconds();
             double s = parallel(n, [&](int c) {
                 HttpClient client(server.baseUrl());
                 client.setToken(token);
@@ -191,6 +290,7 @@ int main(int argc, char** argv) {
                 }
             });
             http.push_per_s[k] = std::max(http.push_per_s[k], double(n * perClient * 1000) / s);
+            const double server1 = processCpuSeconds(server.pid()), own1 = ownCpuSeconds();
             s = parallel(n, [&](int c) {
                 for (int r = 0; r < perClient; ++r) {
                     // the engine's work plus writing the answer, as the server does
@@ -204,6 +304,12 @@ int main(int argc, char** argv) {
                 }
             });
             inproc.push_per_s[k] = std::max(inproc.push_per_s[k], double(n * perClient * 1000) / s);
+            if (n == 1) {
+                httpServerCpu += server1 - server0;
+                httpClientCpu += own1 - own0;
+                inprocCpu += ownCpuSeconds() - own1;
+                cpuChanges += perClient * 1000;
+            }
         }
         std::printf(
             "push %2d client(s): http %8.0f changes/s   in-process %8.0f changes/s   ratio %.2f"
@@ -212,6 +318,37 @@ int main(int argc, char** argv) {
             n * perClient, repeats);
         std::fflush(stdout);
     }
+
+    const double perK = cpuChanges > 0 ? 1e6 / cpuChanges : 0; // seconds -> ms per 1,000
+    std::printf("push  1 client(s), CPU per 1,000 changes: in-process %.1f ms; over HTTP the "
+                "server %.1f ms (ratio %.2f) and the client %.1f ms\n",
+                inprocCpu * perK, httpServerCpu * perK,
+                httpServerCpu > 0 ? inprocCpu / httpServerCpu : 0, httpClientCpu * perK);
+
+    // ---------------- 1 client again, through a plain blocking socket instead of
+    // QNetworkAccessManager: what the server itself costs over HTTP ----------------
+    double rawPerS = 0;
+    for (int rep = 0; rep < repeats; ++rep, ++round) {
+        std::vector<QByteArray> bodies;
+        for (int r = 0; r < pushRequests; ++r)
+            bodies.push_back(
+                QByteArray::fromStdString(createsBody("push-raw-" + std::to_string(round), 1000,
+                                                      "r" + std::to_string(r) + "-")
+                                              .dump()));
+        RawClient client(quint16(QUrl(server.baseUrl()).port()), token.toUtf8());
+        QElapsedTimer t;
+        t.start();
+        for (const QByteArray& b : bodies) {
+            const auto [status, answer] = client.post("/api/v1/offline-sync/push", b);
+            if (status != 200 || !answer.contains("\"succeeded\":1000"))
+                fail();
+        }
+        rawPerS = std::max(rawPerS, double(pushRequests * 1000) / (double(t.nsecsElapsed()) / 1e9));
+    }
+    std::printf("push  1 client(s), plain socket client: http %8.0f changes/s   ratio %.2f of "
+                "in-process   (%d x 1000-change requests, best of %d)\n",
+                rawPerS, rawPerS / inproc.push_per_s[0], pushRequests, repeats);
+    std::fflush(stdout);
 
     // ---------------- pull throughput: 500-event pages from the start ----------------
     long long pulledEvents = 0;
@@ -269,6 +406,7 @@ int main(int argc, char** argv) {
                 pulledEvents);
 
     // ---------------- latency: 50-change pushes from 50 concurrent devices ----------------
+    double rawP50 = 0, rawP95 = 0;
     {
         std::vector<double> lat, latIn;
         parallel(50, [&](int d) {
@@ -287,6 +425,27 @@ int main(int argc, char** argv) {
             std::lock_guard l(mu);
             lat.insert(lat.end(), mine.begin(), mine.end());
         });
+        // The same over plain blocking sockets: the server without QNetworkAccessManager's
+        // two threads per client (100 client threads above, on the same 2 cores).
+        std::vector<double> latRaw;
+        parallel(50, [&](int d) {
+            RawClient client(quint16(QUrl(server.baseUrl()).port()), token.toUtf8());
+            std::vector<double> mine;
+            for (int r = 0; r < latencyRounds; ++r) {
+                const QByteArray body = QByteArray::fromStdString(
+                    createsBody("raw-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-")
+                        .dump());
+                QElapsedTimer t;
+                t.start();
+                if (client.post("/api/v1/offline-sync/push", body).first != 200)
+                    fail();
+                mine.push_back(double(t.nsecsElapsed()) / 1e6);
+            }
+            std::lock_guard l(mu);
+            latRaw.insert(latRaw.end(), mine.begin(), mine.end());
+        });
+        rawP50 = percentile(latRaw, 50);
+        rawP95 = percentile(latRaw, 95);
         parallel(50, [&](int d) {
             std::vector<double> mine;
             for (int r = 0; r < latencyRounds; ++r) {
@@ -312,6 +471,9 @@ int main(int argc, char** argv) {
             "50-change push, 50 devices (%zu pushes): http p50 %.1f ms p95 %.1f ms p99 %.1f ms;"
             "   in-process p50 %.1f ms p95 %.1f ms p99 %.1f ms\n",
             lat.size(), http.p50, http.p95, http.p99, inproc.p50, inproc.p95, inproc.p99);
+        std::printf(
+            "50-change push, 50 devices, plain socket clients: http p50 %.1f ms p95 %.1f ms\n",
+            rawP50, rawP95);
     }
     // ---------------- a pull's latency while 16 devices push continuously ----------------
     double pullUnderPushP95 = 0, pullUnderPushP50 = 0;
@@ -391,12 +553,20 @@ int main(int argc, char** argv) {
                    {"push_ratio", ratios[0]},
                    {"push_ratio_4", ratios[1]},
                    {"push_ratio_16", ratios[2]},
+                   {"http_push_per_s_plain_socket", rawPerS},
+                   {"inproc_push_cpu_ms_per_1000", inprocCpu * perK},
+                   {"http_push_server_cpu_ms_per_1000", httpServerCpu * perK},
+                   {"http_push_client_cpu_ms_per_1000", httpClientCpu * perK},
+                   {"push_ratio_cpu", httpServerCpu > 0 ? inprocCpu / httpServerCpu : 0},
+                   {"push_ratio_plain_socket", rawPerS / inproc.push_per_s[0]},
                    {"http_pull_per_s", http.pull_per_s},
                    {"inproc_pull_per_s", inproc.pull_per_s},
                    {"pull_ratio", pullRatio},
                    {"p50_ms_50dev", http.p50},
                    {"p95_ms_50dev", http.p95},
                    {"p99_ms_50dev", http.p99},
+                   {"p50_ms_50dev_plain_socket", rawP50},
+                   {"p95_ms_50dev_plain_socket", rawP95},
                    {"inproc_p50_ms_50dev", inproc.p50},
                    {"inproc_p95_ms_50dev", inproc.p95},
                    {"inproc_p99_ms_50dev", inproc.p99},

@@ -1,7 +1,8 @@
 // The console's view of a tenant's Odoo link through the real bridgecore-server attached to
 // the Odoo emulator: GET /api/v1/admin/odoo (settings + the running feed's figures, never the
 // key) and POST /api/v1/admin/odoo/<tenant>/test (Odoo's version and user id, or one line
-// saying what failed); both for admins only.
+// saying what failed); both for admins only. GET /api/v1/admin/odoo/fields?model= (Odoo's
+// fields_get for the console's records views; support and admins).
 #include "../server/ServerFixture.h"
 #include "OdooEmulator.h"
 
@@ -41,6 +42,75 @@ private slots:
         QVERIFY2(r.json()["items"] == json::array(), r.body.constData());
         const auto t = admin->post(QStringLiteral("/api/v1/admin/odoo/acme/test"), json::object());
         QCOMPARE(t.status, 404);
+        // No Odoo, no field labels from it: the console keeps its own.
+        QCOMPARE(admin->get(QStringLiteral("/api/v1/admin/odoo/fields?model=res.partner")).status,
+                 404);
+        QCOMPARE(f.server->stop(), 0);
+    }
+
+    void fieldLabelsComeFromOdoosFieldsGet() {
+        qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
+        OdooEmulator odoo;
+        QVERIFY(odoo.start());
+        // An Odoo admin renamed a field and added a custom one.
+        QVERIFY(odoo.control(
+                    "add_field",
+                    {{"model", "res.partner"},
+                     {"name", "x_site_ref"},
+                     {"field",
+                      {{"type", "char"}, {"string", "Site Reference"}, {"required", true}}}}) ==
+                true);
+        QVERIFY(odoo.control("add_field",
+                             {{"model", "res.partner"},
+                              {"name", "phone"},
+                              {"field", {{"type", "char"}, {"string", "Work Phone"}}}}) == true);
+        ServerFixture f;
+        QVERIFY(f.prepare());
+        auto attach =
+            runServerCommand({"tenant", "odoo", "--db", f.server->dbPath(), "--tenant", "acme",
+                              "--url", odoo.url(), "--database", "odoo", "--login", "admin"},
+                             "admin-api-key\n");
+        QVERIFY2(attach.exitCode == 0, attach.err.constData());
+        QVERIFY2(f.start(), qPrintable(f.server->lastError()));
+
+        for (const char* role : {"admin", "support"}) {
+            auto who = f.client(QString::fromLatin1(role));
+            const auto r = who->get(QStringLiteral("/api/v1/admin/odoo/fields?model=res.partner"));
+            QVERIFY2(r.status == 200, r.body.constData());
+            const json body = r.json();
+            QCOMPARE(body["model"].get<std::string>(), std::string("res.partner"));
+            const json& fields = body["fields"];
+            QCOMPARE(fields["x_site_ref"]["string"].get<std::string>(),
+                     std::string("Site Reference"));
+            QVERIFY(fields["x_site_ref"]["required"].get<bool>());
+            QCOMPARE(fields["phone"]["string"].get<std::string>(), std::string("Work Phone"));
+            QCOMPARE(fields["parent_id"]["type"].get<std::string>(), std::string("many2one"));
+            QCOMPARE(fields["parent_id"]["relation"].get<std::string>(),
+                     std::string("res.partner"));
+            // Only the attributes asked for (Odoo's fields_get `attributes`).
+            QVERIFY2(!fields["name"].contains("default"), fields["name"].dump().c_str());
+        }
+        auto admin = f.client(QStringLiteral("admin"));
+        const auto order = admin->get(QStringLiteral("/api/v1/admin/odoo/fields?model=sale.order"));
+        QCOMPARE(order.status, 200);
+        const json states = order.json()["fields"]["state"]["selection"];
+        QVERIFY2(states[0] == json::array({"draft", "Quotation"}), states.dump().c_str());
+        // A device user may not ask; a bad or missing model name is refused before Odoo.
+        QCOMPARE(f.client(QStringLiteral("user"))
+                     ->get(QStringLiteral("/api/v1/admin/odoo/fields?model=res.partner"))
+                     .status,
+                 403);
+        QCOMPARE(admin->get(QStringLiteral("/api/v1/admin/odoo/fields")).status, 422);
+        QCOMPARE(admin->get(QStringLiteral("/api/v1/admin/odoo/fields?model=res%20partner")).status,
+                 422);
+        // A model this Odoo does not have: Odoo's refusal, not a crash.
+        const auto unknown = admin->get(QStringLiteral("/api/v1/admin/odoo/fields?model=x.nope"));
+        QVERIFY2(unknown.status >= 400 && unknown.status < 600, unknown.body.constData());
+        // Odoo gone: an error naming it, which the console turns into "built-in labels".
+        odoo.stop();
+        const auto down = admin->get(QStringLiteral("/api/v1/admin/odoo/fields?model=res.partner"));
+        QVERIFY2(down.status >= 500, down.body.constData());
+        QVERIFY2(down.body.contains("ODOO_UNAVAILABLE"), down.body.constData());
         QCOMPARE(f.server->stop(), 0);
     }
 

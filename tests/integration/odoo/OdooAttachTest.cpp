@@ -1,11 +1,12 @@
 // `bridgecore-server tenant odoo`: attaching a tenant checks the key against Odoo (the
 // emulator), answers failures in one line naming what failed, stores the secret sealed, and
-// `--off` detaches.
+// `--off` detaches. Over https, `--ca-file` trusts a self-signed Odoo's CA and is stored.
 #include "OdooEmulator.h"
 #include "ServerProcess.h"
 #include "odoo/OdooSettings.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,6 +120,38 @@ private slots:
         QVERIFY2(oneLine(r), r.err.constData());
         QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
         QVERIFY(!r.err.contains(key));
+    }
+
+    void attachesOverHttpsWithACaFile() {
+        OdooEmulator odoo;
+        QVERIFY2(odoo.startTls(QStringLiteral("server")), qPrintable(odoo.lastError()));
+        // Without the CA: one line naming the TLS failure, nothing stored.
+        auto refused = attach(odoo.httpsUrl(), "odoo", "admin", "admin-api-key");
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(oneLine(refused), refused.err.constData());
+        QVERIFY2(refused.err.contains("TLS handshake with 127.0.0.1:"), refused.err.constData());
+        QVERIFY(!refused.err.contains("admin-api-key"));
+
+        const QString ca = OdooEmulator::tlsFile(QStringLiteral("ca.pem"));
+        auto r = attach(odoo.httpsUrl(), "odoo", "admin", "admin-api-key", {"--ca-file", ca});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Odoo 19.0"));
+        auto store = storage::openSqliteStore(m_db.toStdString());
+        QVERIFY(store.ok());
+        const auto tenant = store.value()->tenantByName("acme").value();
+        auto settings = odoo::loadOdooSettings(*store.value(), tenant->id);
+        QVERIFY(settings.ok() && settings.value());
+        QCOMPARE(QString::fromStdString(settings.value()->url), odoo.httpsUrl());
+        QCOMPARE(QString::fromStdString(settings.value()->ca_file),
+                 QFileInfo(ca).absoluteFilePath());
+        auto box = odoo::SecretBox::fromKey(kSecretKey.toStdString());
+        QCOMPARE(settings.value()->clientConfig(box.value()).value().ca_file,
+                 settings.value()->ca_file);
+
+        // --ca-file with a plain http URL is a usage error.
+        auto plain = attach(m_odoo19.url(), "odoo", "admin", "admin-api-key", {"--ca-file", ca});
+        QCOMPARE(plain.exitCode, 2);
+        QVERIFY2(plain.err.contains("only for an https://"), plain.err.constData());
     }
 
     void needsTheSecretKey() {

@@ -1,5 +1,6 @@
 // OdooClient against the Odoo emulator, over both APIs: Odoo's shapes, its refusals mapped to
-// per-change codes, retries with backoff, timeouts, the connection pool, load with external ids.
+// per-change codes, retries with backoff, timeouts, the connection pool, load with external ids,
+// https with certificate verification (tests/odoo/tls: a test CA and certificates).
 #include "odoo/OdooClient.h"
 #include "OdooEmulator.h"
 
@@ -192,10 +193,90 @@ private slots:
         QCOMPARE(r.error().code, ErrorCode::OdooUnavailable);
         QVERIFY(r.error().message.find("cannot connect") != std::string::npos);
         QVERIFY(r.error().message.find(kKey) == std::string::npos);
-        OdooConfig tlsConfig;
-        tlsConfig.url = "https://127.0.0.1:8069";
-        OdooClient tls(tlsConfig);
-        QCOMPARE(tls.open().error().code, ErrorCode::ValidationError);
+        OdooConfig badScheme;
+        badScheme.url = "ftp://127.0.0.1:8069";
+        QCOMPARE(OdooClient(badScheme).open().error().code, ErrorCode::ValidationError);
+    }
+
+    // https through Qt's TLS: the emulator's certificate for 127.0.0.1 is signed by the test
+    // CA, trusted through the CA file; both APIs and the pool's TLS connections work.
+    void httpsWithTheCaFile() {
+        OdooEmulator odoo;
+        QVERIFY2(odoo.startTls(QStringLiteral("server")), qPrintable(odoo.lastError()));
+        auto cfg = config(odoo, std::nullopt);
+        cfg.url = odoo.httpsUrl().toStdString();
+        cfg.ca_file = OdooEmulator::tlsFile(QStringLiteral("ca.pem")).toStdString();
+        OdooClient c(cfg);
+        QVERIFY(c.open().ok());
+        auto v = c.version();
+        QVERIFY2(v.ok(), v.ok() ? "" : v.error().message.c_str());
+        QCOMPARE(v.value().version, std::string("19.0"));
+        QCOMPARE(c.authenticate().value(), std::int64_t(2));
+        auto id = c.call("res.partner", "create", json::array(),
+                         {{"vals_list", json::array({{{"name", "Over TLS"}}})}});
+        QVERIFY2(id.ok(), id.ok() ? "" : id.error().message.c_str());
+        QCOMPARE(odoo.count("res.partner", json::parse(R"([["name", "=", "Over TLS"]])")), 1LL);
+        auto rpcCfg = cfg;
+        rpcCfg.api = Api::JsonRpc;
+        OdooClient rpc(rpcCfg);
+        QVERIFY(rpc.open().ok());
+        const auto n = rpc.call("res.partner", "search_count", json::array(),
+                                {{"domain", json::parse(R"([["name", "=", "Over TLS"]])")}});
+        QVERIFY2(n.ok() && n.value() == 1,
+                 n.ok() ? n.value().dump().c_str() : n.error().message.c_str());
+    }
+
+    // A certificate the client cannot verify is refused with one line naming the TLS failure,
+    // and nothing is sent: unknown issuer (no CA file), a name other than 127.0.0.1.
+    void httpsRefusesAnUnverifiedCertificate() {
+        OdooEmulator odoo;
+        QVERIFY2(odoo.startTls(QStringLiteral("server")), qPrintable(odoo.lastError()));
+        auto cfg = config(odoo, Api::Json2);
+        cfg.url = odoo.httpsUrl().toStdString();
+        cfg.retries = 0;
+        OdooClient unknownCa(cfg);
+        QVERIFY(unknownCa.open().ok());
+        auto r = unknownCa.version();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::OdooUnavailable);
+        const std::string& m = r.error().message;
+        QVERIFY2(m.find("TLS handshake with 127.0.0.1:") != std::string::npos, m.c_str());
+        QVERIFY2(m.find("issuer") != std::string::npos ||
+                     m.find("self signed") != std::string::npos ||
+                     m.find("self-signed") != std::string::npos,
+                 m.c_str());
+        QVERIFY(m.find('\n') == std::string::npos);
+        QCOMPARE(odoo.calls(), 0LL);
+
+        OdooEmulator wrongName;
+        QVERIFY2(wrongName.startTls(QStringLiteral("wrongname")),
+                 qPrintable(wrongName.lastError()));
+        auto wcfg = config(wrongName, Api::Json2);
+        wcfg.url = wrongName.httpsUrl().toStdString();
+        wcfg.ca_file = OdooEmulator::tlsFile(QStringLiteral("ca.pem")).toStdString();
+        wcfg.retries = 0;
+        OdooClient w(wcfg);
+        QVERIFY(w.open().ok());
+        auto wr = w.version();
+        QVERIFY(!wr.ok());
+        QVERIFY2(wr.error().message.find("host name did not match") != std::string::npos,
+                 wr.error().message.c_str());
+        QVERIFY(wr.error().message.find('\n') == std::string::npos);
+
+        // A CA file that is not one, or one given for plain http: refused when opening.
+        auto bad = cfg;
+        bad.ca_file = OdooEmulator::tlsFile(QStringLiteral("README.md")).toStdString();
+        auto opened = OdooClient(bad).open();
+        QCOMPARE(opened.error().code, ErrorCode::ValidationError);
+        QVERIFY2(opened.error().message.find("holds no PEM certificate") != std::string::npos,
+                 opened.error().message.c_str());
+        auto missing = cfg;
+        missing.ca_file = "/nonexistent/ca.pem";
+        QVERIFY(OdooClient(missing).open().error().message.find("cannot read the CA file") !=
+                std::string::npos);
+        auto plain = config(odoo, Api::Json2);
+        plain.ca_file = OdooEmulator::tlsFile(QStringLiteral("ca.pem")).toStdString();
+        QCOMPARE(OdooClient(plain).open().error().code, ErrorCode::ValidationError);
     }
 
     void reusesPooledConnections() {

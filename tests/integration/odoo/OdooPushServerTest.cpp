@@ -209,32 +209,57 @@ private slots:
         QVERIFY(again["id_mapping"]["crash-1"] == r["id_mapping"]["crash-1"]);
     }
 
-    // Known limit, kept visible: `[0, 0, {...}]` inside an update goes to Odoo in a plain
-    // `write`, which has no external id to recognise a second attempt by. When Odoo commits
-    // it and the answer is lost, the connector's retry (or the device's) adds the line again.
-    // Creates are safe (their lines ride in `load` with the parent's external id); updates
-    // would need each new line loaded under an external id of its own.
+    // `[0, 0, {...}]` inside an update: the new line is loaded under an external id of its own
+    // (the change's, the field, the command's position), so when Odoo commits it and the
+    // answer is lost, neither the connector's retry nor the device's adds it a second time.
     void newLineInAnUpdateAcrossALostAnswer() {
         json r = push(json::array(
             {change("lost-so", "create", "sale.order", {{"partner_id", "lost-cust"}}),
              change("lost-cust", "create", "res.partner", {{"name", "Lost Answer Customer"}})}));
         QVERIFY2(r.value("success", false), r.dump().c_str());
         const auto order = r["id_mapping"]["lost-so"].get<std::int64_t>();
+        auto lines = [&](const char* name) {
+            return m_odoo.count("sale.order.line",
+                                json::array({json::array({"order_id", "=", order}),
+                                             json::array({"name", "=", name})}));
+        };
+        // One lost answer: the connector's own retry of the load finds the line.
         m_odoo.control("faults", {{"drop_after_commit_next", 1},
-                                  {"only_method", "write"},
-                                  {"only_model", "sale.order"}});
+                                  {"only_method", "load"},
+                                  {"only_model", "sale.order.line"}});
         json u = push(json::array({change(
             "lost-upd", "update", "sale.order",
-            {{"order_line", json::parse(R"([[0, 0, {"name": "Added Later"}]])")}}, order, 1)}));
+            {{"note", "one more line"},
+             {"order_line", json::parse(R"([[0, 0, {"name": "Added Later", "price_unit": 4}]])")}},
+            order, 1)}));
+        QVERIFY2(u["results"][0]["status"] == "success", u.dump().c_str());
+        QCOMPARE(lines("Added Later"), 1LL);
+
+        // Every attempt's answer lost: the change fails retryably, Odoo holds the line once,
+        // and the device's retry completes the change without adding it again.
+        m_odoo.control("faults", {{"drop_after_commit_next", 10},
+                                  {"only_method", "load"},
+                                  {"only_model", "sale.order.line"}});
+        const json twoLines = change(
+            "lost-upd-2", "update", "sale.order",
+            {{"order_line",
+              json::parse(R"([[0, 0, {"name": "Second Line"}], [0, 0, {"name": "Third Line"}]])")}},
+            order, 2);
+        // client_wins: the feed may have logged the first update's lines as a new version
+        // of the order meanwhile; the device's lines are written whatever the version.
+        json failed = push(json::array({twoLines}), "client_wins");
+        QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
+        QCOMPARE(failed["results"][0].value("error_code", std::string()),
+                 std::string("ODOO_UNAVAILABLE"));
         m_odoo.control(
             "faults",
             {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
-        QVERIFY2(u["results"][0]["status"] == "success", u.dump().c_str());
-        const json lines = json::array(
-            {json::array({"order_id", "=", order}), json::array({"name", "=", "Added Later"})});
-        QEXPECT_FAIL("", "[0,0,...] in an update is not idempotent across a lost answer", Continue);
-        QCOMPARE(m_odoo.count("sale.order.line", lines), 1LL);
-        QVERIFY(m_odoo.count("sale.order.line", lines) >= 1); // never lost, at worst twice
+        QCOMPARE(lines("Second Line"), 1LL);
+        json retried = push(json::array({twoLines}), "client_wins");
+        QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QCOMPARE(lines("Second Line"), 1LL);
+        QCOMPARE(lines("Third Line"), 1LL);
+        QCOMPARE(lines("Added Later"), 1LL);
     }
 
     // The guide's user.sync.state in Odoo follows each device's state (this emulator has the

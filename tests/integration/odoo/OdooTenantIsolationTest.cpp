@@ -1,6 +1,7 @@
 // Two tenants on one bridgecore-server: "acme" attached to the Odoo emulator, "beta" plain.
 // A push of an attached tenant talks to Odoo without holding the store's shared write
-// transaction, so while Odoo hangs on acme's push, beta's pushes and pulls are answered.
+// transaction, so while Odoo hangs on acme's push, beta's pushes and pulls are answered; the
+// same holds for a conflict resolution (client_wins) that acme writes to Odoo.
 #include "../server/ServerFixture.h"
 #include "OdooEmulator.h"
 
@@ -104,6 +105,83 @@ private slots:
                  1LL);
         QCOMPARE(m_odoo.count("res.partner", json::parse(R"([["name", "=", "Beta Customer"]])")),
                  0LL);
+    }
+
+    void plainTenantIsAnsweredWhileOdooHangsOnAResolution() {
+        auto acme = m_f.client(QStringLiteral("user"), QStringLiteral("acme"));
+        auto beta = m_f.client(QStringLiteral("user"), QStringLiteral("beta"));
+        // A record of acme's, changed by an Odoo user, then by the device from version 1: a
+        // manual conflict, left open.
+        const json created = acme->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                        partnerPush("acme-van", "res-1", "Before The Conflict"))
+                                 .json();
+        QVERIFY2(created.value("success", false), created.dump().c_str());
+        const auto id = created["id_mapping"]["res-1"].get<std::int64_t>();
+        m_odoo.control("edit", {{"model", "res.partner"},
+                                {"id", id},
+                                {"values", {{"name", "Renamed In The Office"}}},
+                                {"uid", 7}});
+        json update = partnerPush("acme-van", "res-2", "Renamed On The Van");
+        update["changes"][0]["action"] = "update";
+        update["changes"][0]["record_id"] = id;
+        update["conflict_strategy"] = "manual";
+        const json conflicted =
+            acme->post(QStringLiteral("/api/v1/offline-sync/push"), update).json();
+        QVERIFY2(conflicted["results"][0]["status"] == "conflict", conflicted.dump().c_str());
+
+        // Odoo takes the resolution's write (an update goes through load) and hangs 4 s.
+        const long long loadsBefore = loadCalls();
+        m_odoo.control("faults", {{"hang_next", 1}, {"hang_seconds", 4}, {"only_method", "load"}});
+        std::atomic<bool> acmeAnswered{false};
+        json acmeResult;
+        const QString url = m_f.server->baseUrl();
+        const QString token = acme->token();
+        std::thread resolver([&] {
+            HttpClient c(url);
+            c.setToken(token);
+            HttpRequestOptions opt;
+            opt.timeoutMs = 60000;
+            const auto r = c.post(
+                QStringLiteral("/api/v1/offline-sync/resolve-conflicts"),
+                json{{"device_id", "acme-van"},
+                     {"resolutions", {{{"local_id", "res-2"}, {"strategy", "client_wins"}}}}},
+                opt);
+            acmeResult = r.status == 200 ? r.json() : json{{"http", r.status}};
+            acmeAnswered = true;
+        });
+        QElapsedTimer t;
+        t.start();
+        while (loadCalls() == loadsBefore && t.elapsed() < 20000)
+            QTest::qWait(10);
+        QVERIFY2(loadCalls() > loadsBefore, "acme's resolution never reached Odoo");
+
+        const auto pushed = beta->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                       partnerPush("beta-van", "quick-2", "Beta During Resolve"));
+        const bool pushBeforeAcme = !acmeAnswered.load() && loadCalls() == loadsBefore + 1;
+        const auto pulled =
+            beta->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                       json{{"device_id", "beta-van-2"}, {"app_type", "sales_app"}, {"limit", 10}});
+        const bool pullBeforeAcme = !acmeAnswered.load() && loadCalls() == loadsBefore + 1;
+        resolver.join();
+        m_odoo.control("faults", {{"only_method", nullptr}, {"hang_next", 0}});
+
+        QCOMPARE(pushed.status, 200);
+        QCOMPARE(pushed.json()["succeeded"].get<int>(), 1);
+        QVERIFY2(pushBeforeAcme, "beta's push waited for acme's resolution in Odoo");
+        QCOMPARE(pulled.status, 200);
+        QVERIFY2(pullBeforeAcme, "beta's pull waited for acme's resolution in Odoo");
+        // The resolution reached Odoo and the store, once.
+        QVERIFY2(acmeResult.value("success", false) && acmeResult["resolved"] == 1,
+                 acmeResult.dump().c_str());
+        QCOMPARE(m_odoo.count("res.partner",
+                              json::array({json::array({"id", "=", id}),
+                                           json::array({"name", "=", "Renamed On The Van"})})),
+                 1LL);
+        const json open =
+            acme->get(QStringLiteral("/api/v1/offline-sync/state?device_id=acme-van")).json();
+        QVERIFY2(!open.contains("open_conflict_local_ids") ||
+                     open["open_conflict_local_ids"] == json::array(),
+                 open.dump().c_str());
     }
 
     void cleanupTestCase() { QCOMPARE(m_f.server->stop(), 0); }

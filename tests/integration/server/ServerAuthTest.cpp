@@ -148,9 +148,11 @@ private slots:
     }
 
     void userIsForbiddenOnAdminEndpoints() {
-        for (const char* p : {"/api/v1/admin/devices", "/api/v1/admin/conflicts",
-                              "/api/v1/admin/events", "/api/v1/admin/metrics",
-                              "/api/v1/admin/summary", "/api/v1/admin/conflicts/1", "/metrics"}) {
+        for (const char* p :
+             {"/api/v1/admin/devices", "/api/v1/admin/conflicts", "/api/v1/admin/events",
+              "/api/v1/admin/metrics", "/api/v1/admin/summary", "/api/v1/admin/conflicts/1",
+              "/api/v1/admin/devices/shared-device/receive-preview",
+              "/api/v1/admin/devices/shared-device/ledger/rec-0", "/metrics"}) {
             const auto r = acmeUser->get(QString::fromLatin1(p));
             QVERIFY2(r.status == 403, p);
             QCOMPARE(r.json()["error_code"].get<std::string>(), std::string("FORBIDDEN"));
@@ -277,6 +279,87 @@ private slots:
                                                 {"limit", 500}});
         long long acmeEvents = aPull.json()["total_available"].get<long long>();
         QCOMPARE(acmeEvents, aEvents["total"].get<long long>());
+    }
+
+    /// The drill-down's endpoints (extensions beyond DESIGN.md): what a device would receive,
+    /// and the ledger's answer about one of its changes; support and admin of the device's
+    /// own tenant only.
+    void deviceReceivePreviewAndLedger() {
+        const QString base = QStringLiteral("/api/v1/admin/devices/drill-phone");
+        const auto pushed = acmeUser->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                           createsBody("drill-phone", "res.partner", 2, "order-"));
+        QCOMPARE(pushed.status, 200);
+        const long long id = pushed.json()["results"][0]["server_id"].get<long long>();
+        // Before its first pull the app type is unknown: no models yet, but the device exists.
+        auto preview = acmeAdmin->get(base + QStringLiteral("/receive-preview"));
+        QCOMPARE(preview.status, 200);
+        QVERIFY(preview.json()["app_type"].is_null());
+        QVERIFY(preview.json()["models"].empty());
+        QCOMPARE(acmeUser
+                     ->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                            json{{"device_id", "drill-phone"}, {"app_type", "sales_app"}})
+                     .status,
+                 200);
+        auto acmeSupport = f.client(QStringLiteral("support"), QStringLiteral("acme"));
+        for (auto* c : {acmeAdmin.get(), acmeSupport.get()}) {
+            preview = c->get(base + QStringLiteral("/receive-preview"));
+            QCOMPARE(preview.status, 200);
+            const json p = preview.json();
+            QCOMPARE(p["device_id"].get<std::string>(), std::string("drill-phone"));
+            QCOMPARE(p["app_type"].get<std::string>(), std::string("sales_app"));
+            bool partners = false;
+            for (const auto& m : p["models"])
+                if (m["model"] == "res.partner") {
+                    partners = true;
+                    QVERIFY(m["records"].get<long long>() >= 2);
+                    QVERIFY(m["bytes"].get<long long>() > 0);
+                }
+            QVERIFY2(partners, preview.body.constData());
+        }
+        // The ledger: applied, as which record and when.
+        const auto applied = acmeSupport->get(base + QStringLiteral("/ledger/order-0"));
+        QCOMPARE(applied.status, 200);
+        const json a = applied.json();
+        QCOMPARE(a["found"].get<bool>(), true);
+        QCOMPARE(a["local_id"].get<std::string>(), std::string("order-0"));
+        QCOMPARE(a["model"].get<std::string>(), std::string("res.partner"));
+        QCOMPARE(a["server_id"].get<long long>(), id);
+        QCOMPARE(a["created"].get<bool>(), true);
+        QCOMPARE(a["status"].get<std::string>(), std::string("success"));
+        QCOMPARE(a["version"].get<long long>(), 1LL);
+        QVERIFY(a["event_id"].get<long long>() > 0);
+        QVERIFY(a["applied_at"].is_string());
+        // Never applied: an answer, not an error.
+        const auto never = acmeAdmin->get(base + QStringLiteral("/ledger/order-77"));
+        QCOMPARE(never.status, 200);
+        QCOMPARE(never.json()["found"].get<bool>(), false);
+        // A device user may not look; another tenant sees nothing of acme's device.
+        const QStringList guarded = {QString(base + QStringLiteral("/receive-preview")),
+                                     QString(base + QStringLiteral("/ledger/order-0"))};
+        for (const QString& p : guarded) {
+            const auto r = acmeUser->get(p);
+            QCOMPARE(r.status, 403);
+            QCOMPARE(r.json()["error_code"].get<std::string>(), std::string("FORBIDDEN"));
+        }
+        const auto foreign = globexSupport->get(base + QStringLiteral("/receive-preview"));
+        QCOMPARE(foreign.status, 404);
+        QCOMPARE(foreign.json()["error_code"].get<std::string>(), std::string("NOT_FOUND"));
+        QVERIFY2(foreign.json()["detail"].get<std::string>().find("drill-phone") !=
+                     std::string::npos,
+                 foreign.body.constData());
+        QVERIFY(globexSupport->get(base + QStringLiteral("/ledger/order-0")).json()["found"] ==
+                json(false));
+        QCOMPARE(
+            acmeAdmin->get(QStringLiteral("/api/v1/admin/devices/nobody/receive-preview")).status,
+            404);
+        // Paths that name nothing: 404; the right path with the wrong method: 405.
+        for (const char* p : {"/api/v1/admin/devices/drill-phone/ledger",
+                              "/api/v1/admin/devices/drill-phone/whatever",
+                              "/api/v1/admin/devices/drill-phone/ledger/a/b",
+                              "/api/v1/admin/devices//receive-preview"})
+            QVERIFY2(acmeAdmin->get(QString::fromLatin1(p)).status == 404, p);
+        QCOMPARE(acmeAdmin->post(base + QStringLiteral("/receive-preview"), json::object()).status,
+                 405);
     }
 
     void cleanupTestCase() { QCOMPARE(f.server->stop(), 0); }

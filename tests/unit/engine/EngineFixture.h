@@ -4,6 +4,9 @@
 
 #include "TestDatabase.h"
 #include "engine/SyncEngine.h"
+#include "storage/OpenStore.h"
+
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -21,15 +24,23 @@ namespace bridgecore::test {
 
 using protocol::json;
 
+/// Where a SQLite run's database lives: in memory (one connection: a reader and the writer
+/// take turns) or in a file (WAL: readers run beside the writer, as in the server).
+enum class SqliteOn { Memory, File };
+
 struct EngineFixture {
+    QTemporaryDir dir;
     std::shared_ptr<storage::SyncStore> store;
     ManualClock clock;
     std::unique_ptr<engine::SyncEngine> engine;
     engine::Caller user;  // role user
     engine::Caller admin; // same tenant
 
-    EngineFixture() {
-        auto opened = testsupport::openTestStore(); // SQLite, or PostgreSQL in the _pg runs
+    explicit EngineFixture(SqliteOn where = SqliteOn::Memory) {
+        // SQLite, or PostgreSQL in the _pg runs
+        auto opened = where == SqliteOn::File && !testsupport::testingPostgres()
+                          ? storage::openSqliteStore(dir.filePath("engine.db").toStdString())
+                          : testsupport::openTestStore();
         if (!opened.ok())
             qFatal("cannot open store: %s", opened.error().message.c_str());
         store = opened.value();
