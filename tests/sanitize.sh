@@ -2,9 +2,10 @@
 # The test suite under a sanitizer preset, in its own build directory:
 #   asan  AddressSanitizer + UBSan + LeakSanitizer (build/asan; every folder)
 #   tsan  ThreadSanitizer (build/tsan; the folders its preset lists: engine, server, client)
-# LABELS (a ctest label regex) and TESTS (a ctest name regex) pick the tests; with either, only
-# their executables and the server and sync CLI they start are built. packaging_deb is left
-# out: it packages the default build and runs none of this build's code.
+# LABELS (a ctest label regex) and TESTS (a ctest name regex) pick the tests, EXCLUDE (a name
+# regex) leaves some out; with any of them, only the chosen tests' executables and the server and
+# sync CLI they start are built. packaging_deb is always left out: it packages the default build
+# and runs none of this build's code.
 # A finding stops the process that has it (-fno-sanitize-recover, halt_on_error). Reports of
 # every process — the test executables and the servers and CLIs they start — are written to
 # build/<preset>/sanitizer-reports/; the run fails when any report is there and prints them, so
@@ -23,16 +24,18 @@ asan | tsan) ;;
 *) echo "tests/sanitize.sh: unknown preset '$preset' (asan or tsan)" >&2; exit 2 ;;
 esac
 
+exclude='^packaging_deb$'
+[ -n "${EXCLUDE:-}" ] && exclude="$exclude|$EXCLUDE"
 filter=()
 [ -n "$labels" ] && filter+=(-L "$labels")
 [ -n "$tests" ] && filter+=(-R "$tests")
 
 start=$SECONDS
 cmake --preset "$preset" >/dev/null
-if [ ${#filter[@]} -eq 0 ]; then
+if [ ${#filter[@]} -eq 0 ] && [ -z "${EXCLUDE:-}" ]; then
     cmake --build "$build" -j "$jobs"
 else
-    names=$(ctest --test-dir "$build" -N "${filter[@]}" | sed -n 's/^ *Test *#[0-9]*: //p')
+    names=$(ctest --test-dir "$build" -N "${filter[@]}" -E "$exclude" | sed -n 's/^ *Test *#[0-9]*: //p')
     # A test's executable has the test's name (a _pg or _odoo run uses it without the suffix).
     names=$(printf '%s\n' $names | sed -E 's/_(pg|odoo)$//' | sort -u)
     targets=$(ninja -C "$build" -t targets all | sed -n 's/^\([A-Za-z0-9_-]*\): .*/\1/p' |
@@ -55,7 +58,7 @@ fi
 
 start=$SECONDS
 rc=0
-ctest --test-dir "$build" --output-on-failure -j "$jobs" "${filter[@]}" -E '^packaging_deb$' ||
+ctest --test-dir "$build" --output-on-failure -j "$jobs" "${filter[@]}" -E "$exclude" ||
     rc=$?
 echo "sanitize $preset: tests took $((SECONDS - start)) s"
 if [ -n "$(ls -A "$reports")" ]; then

@@ -7,11 +7,11 @@
 #include "RateLimiter.h"
 
 #include <QAbstractHttpServer>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
 #include <QUrlQuery>
@@ -23,6 +23,27 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+
+// ThreadSanitizer cannot see the hand-offs Qt makes under its own mutexes (futexes inside the
+// uninstrumented Qt libraries): a request passed to a worker through QThreadPool, and its answer
+// passed back to the socket thread as a posted event. HANDOFF_RELEASE(object) once the object is
+// complete and HANDOFF_ACQUIRE(object) before the other thread reads it say what Qt's queues
+// guarantee; outside a ThreadSanitizer build both are nothing.
+#if defined(__SANITIZE_THREAD__)
+#define BRIDGECORE_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define BRIDGECORE_TSAN 1
+#endif
+#endif
+#ifdef BRIDGECORE_TSAN
+#include <sanitizer/tsan_interface.h>
+#define HANDOFF_RELEASE(object) __tsan_release(object)
+#define HANDOFF_ACQUIRE(object) __tsan_acquire(object)
+#else
+#define HANDOFF_RELEASE(object) static_cast<void>(object)
+#define HANDOFF_ACQUIRE(object) static_cast<void>(object)
+#endif
 
 namespace bridgecore::server {
 
@@ -163,6 +184,28 @@ struct ApiResponse {
     Endpoint endpoint = Endpoint::Unknown;
 };
 
+/// One request on its way from the socket thread to a worker, and its answer on the way back.
+/// The socket, its guard and the responder are touched only on the socket thread.
+struct Exchange {
+    ApiRequest req;
+    ApiResponse resp;
+    std::shared_ptr<QHttpServerResponder> responder;
+    QPointer<QTcpSocket> socket;
+    qint64 number = 0; // the request's number on its connection (answers go out in this order)
+    QElapsedTimer timer;
+    double ms = 0;
+};
+
+/// An answer posted from a worker to the socket thread (see Frontend::customEvent).
+class AnswerEvent : public QEvent {
+public:
+    static constexpr QEvent::Type kType = QEvent::User;
+    explicit AnswerEvent(std::unique_ptr<Exchange> x)
+        : QEvent(kType)
+        , exchange(std::move(x)) {}
+    std::unique_ptr<Exchange> exchange;
+};
+
 std::string dumpJson(const json& j) {
     // Replace invalid UTF-8 rather than throw: stored client data is echoed back.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -272,13 +315,15 @@ std::string promEscape(const std::string& s) {
     return out;
 }
 
-/// QtHttpServer under our own adapter: every request goes to HttpApi::Impl::dispatch.
+/// QtHttpServer under our own adapter: every request goes to HttpApi::Impl::accept, every
+/// answer posted back from a worker to HttpApi::Impl::answer.
 class Frontend : public QAbstractHttpServer {
 public:
     explicit Frontend(std::function<void(const QHttpServerRequest&, QTcpSocket*)> handler,
-                      QObject* parent)
+                      std::function<void(std::unique_ptr<Exchange>)> answer, QObject* parent)
         : QAbstractHttpServer(parent)
-        , m_handler(std::move(handler)) {}
+        , m_handler(std::move(handler))
+        , m_answer(std::move(answer)) {}
     static QHttpServerResponder responderFor(const QHttpServerRequest& r, QTcpSocket* s) {
         return makeResponder(r, s);
     }
@@ -289,9 +334,16 @@ protected:
         return true;
     }
     void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
+    void customEvent(QEvent* e) override {
+        HANDOFF_ACQUIRE(e); // an answer is built on a worker thread and released before posting
+        if (e->type() != AnswerEvent::kType)
+            return;
+        m_answer(std::move(static_cast<AnswerEvent*>(e)->exchange));
+    }
 
 private:
     std::function<void(const QHttpServerRequest&, QTcpSocket*)> m_handler;
+    std::function<void(std::unique_ptr<Exchange>)> m_answer;
 };
 
 } // namespace
@@ -367,11 +419,13 @@ struct HttpApi::Impl {
         auto* guarded = qobject_cast<GuardedSocket*>(socket);
         if (guarded && !guarded->requestArrived())
             return; // sent after a request that closes the connection: not processed
-        const qint64 number = guarded ? guarded->lastRequest() : 0;
-        auto responder =
+        auto x = std::make_unique<Exchange>();
+        x->timer.start();
+        x->number = guarded ? guarded->lastRequest() : 0;
+        x->responder =
             std::make_shared<QHttpServerResponder>(Frontend::responderFor(request, socket));
-        QPointer<QTcpSocket> safeSocket(socket);
-        ApiRequest req;
+        x->socket = socket;
+        ApiRequest& req = x->req;
         req.method = request.method();
         req.path = request.url().path();
         req.query = request.query();
@@ -380,54 +434,69 @@ struct HttpApi::Impl {
         req.contentEncoding = request.value("content-encoding").trimmed().toLower();
         req.acceptEncoding = request.value("accept-encoding");
         req.remote = request.remoteAddress().toString();
-        auto timer = std::make_shared<QElapsedTimer>();
-        timer->start();
-        QPointer<HttpApi> api(q);
         QThreadPool& workers =
             req.path == QLatin1String("/api/v1/offline-sync/push") ? pushPool : pool;
-        workers.start(
-            [this, api, req = std::move(req), responder, safeSocket, timer, number]() mutable {
-                ApiResponse resp;
-                try {
-                    resp = handle(req);
-                } catch (const std::exception& ex) {
-                    resp = errorResponse(Error{ErrorCode::Internal, "internal error"});
-                    logLine(json{
-                        {"level", "error"}, {"path", req.path.toStdString()}, {"what", ex.what()}});
-                }
-                finish(req, resp);
-                const double ms = double(timer->nsecsElapsed()) / 1e6;
-                log(req, resp, ms);
-                count(resp, ms);
-                // Moved, not copied: the socket's guard and the responder are touched, and
-                // released, only on the socket's thread (ThreadSanitizer saw the worker's copy of
-                // the QPointer freeing its shared count while the socket thread read it).
-                QMetaObject::invokeMethod(
-                    frontend,
-                    [api, responder = std::move(responder), safeSocket = std::move(safeSocket),
-                     resp = std::move(resp), req = std::move(req), ms, number]() mutable {
-                        if (!safeSocket || safeSocket->state() != QAbstractSocket::ConnectedState)
-                            return; // the client went away; the work itself is done
-                        const int status = resp.status;
-                        const bool headOnly = req.method == Method::Head;
-                        if (auto* g = qobject_cast<GuardedSocket*>(safeSocket.data())) {
-                            // Pipelined requests: answers in request order (RFC 9112 §9.3.2).
-                            g->answerInOrder(
-                                number, [g, responder, headOnly, resp = std::move(resp)]() mutable {
-                                    if (g->responseStarted())
-                                        resp.headers.emplace_back("Connection", "close");
-                                    write(*responder, resp, headOnly);
-                                    g->responseFinished();
-                                });
-                        } else {
-                            write(*responder, resp, headOnly);
-                        }
-                        if (api)
-                            emit api->requestFinished(QString::fromLatin1(methodName(req.method)),
-                                                      req.path, status, ms);
-                    },
-                    Qt::QueuedConnection);
+        auto* task = new Task(*this, std::move(x));
+        HANDOFF_RELEASE(task);
+        workers.start(task); // deleted by the pool once run
+    }
+
+    /// A request on a worker thread.
+    struct Task final : QRunnable {
+        Task(Impl& d, std::unique_ptr<Exchange> x)
+            : d(d)
+            , x(std::move(x)) {}
+        void run() override {
+            HANDOFF_ACQUIRE(this); // built on the socket thread, released there before start()
+            d.work(std::move(x));
+        }
+        Impl& d;
+        std::unique_ptr<Exchange> x;
+    };
+
+    // ---- the work (worker thread) ----
+    void work(std::unique_ptr<Exchange> x) {
+        const ApiRequest& req = x->req;
+        ApiResponse& resp = x->resp;
+        try {
+            resp = handle(req);
+        } catch (const std::exception& ex) {
+            resp = errorResponse(Error{ErrorCode::Internal, "internal error"});
+            logLine(
+                json{{"level", "error"}, {"path", req.path.toStdString()}, {"what", ex.what()}});
+        }
+        finish(req, resp);
+        x->ms = double(x->timer.nsecsElapsed()) / 1e6;
+        log(req, resp, x->ms);
+        count(resp, x->ms);
+        // The exchange goes back whole: the worker never copies the socket's guard or the
+        // responder (ThreadSanitizer saw a worker's copy of the QPointer freeing its shared count
+        // while the socket thread read it).
+        auto* answer = new AnswerEvent(std::move(x));
+        HANDOFF_RELEASE(answer);
+        QCoreApplication::postEvent(frontend, answer);
+    }
+
+    // ---- the answer (socket thread) ----
+    void answer(std::unique_ptr<Exchange> x) {
+        if (!x->socket || x->socket->state() != QAbstractSocket::ConnectedState)
+            return; // the client went away; the work itself is done
+        const int status = x->resp.status;
+        const bool headOnly = x->req.method == Method::Head;
+        if (auto* g = qobject_cast<GuardedSocket*>(x->socket.data())) {
+            // Pipelined requests: answers in request order (RFC 9112 §9.3.2).
+            g->answerInOrder(x->number, [g, responder = x->responder, headOnly,
+                                         resp = std::move(x->resp)]() mutable {
+                if (g->responseStarted())
+                    resp.headers.emplace_back("Connection", "close");
+                write(*responder, resp, headOnly);
+                g->responseFinished();
             });
+        } else {
+            write(*x->responder, x->resp, headOnly);
+        }
+        emit q->requestFinished(QString::fromLatin1(methodName(x->req.method)), x->req.path, status,
+                                x->ms);
     }
 
     static void write(QHttpServerResponder& r, const ApiResponse& resp, bool headOnly) {
@@ -1245,7 +1314,8 @@ HttpApi::HttpApi(engine::SyncEngine& engine, auth::Accounts& accounts, ServerCon
     : QObject(parent)
     , d(std::make_unique<Impl>(this, engine, accounts, std::move(config))) {
     d->frontend =
-        new Frontend([this](const QHttpServerRequest& r, QTcpSocket* s) { d->accept(r, s); }, this);
+        new Frontend([this](const QHttpServerRequest& r, QTcpSocket* s) { d->accept(r, s); },
+                     [this](std::unique_ptr<Exchange> x) { d->answer(std::move(x)); }, this);
 }
 
 HttpApi::~HttpApi() {
