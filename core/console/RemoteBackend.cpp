@@ -398,7 +398,7 @@ Result<protocol::json> RemoteBackend::odooFields(const std::string& model) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("model"), QString::fromStdString(model));
     return convert<protocol::json>(
-        call("GET", QStringLiteral("/api/v1/admin/odoo/fields"), q, nullptr),
+        m_transport.request("GET", QStringLiteral("/api/v1/admin/odoo/fields"), q, nullptr),
         [](const json& j) { return j.at("fields"); });
 }
 
