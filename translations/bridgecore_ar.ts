@@ -960,10 +960,6 @@
         <translation>آخر تقرير:</translation>
     </message>
     <message>
-        <source>Only the latest report a device sends is stored; its queue over time is not recorded.</source>
-        <translation>يُحفظ آخر تقرير يرسله الجهاز فقط؛ لا يُسجَّل تطور قائمة انتظاره عبر الزمن.</translation>
-    </message>
-    <message>
         <source>Pushes and pulls</source>
         <translation>الإرسال والاستلام</translation>
     </message>
@@ -990,10 +986,6 @@
     <message>
         <source>Pulls:</source>
         <translation>الاستلامات:</translation>
-    </message>
-    <message>
-        <source>The server keeps totals and the latest times, not each push or pull; the changes below come from the event log.</source>
-        <translation>يحفظ الخادم المجاميع وآخر الأوقات، لا كل إرسال أو استلام؛ التغييرات أدناه مأخوذة من سجل الأحداث.</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1185,6 +1177,98 @@
             <numerusform>استلام كامل بصفة %1 سيجلب %Ln سجلات، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
             <numerusform>استلام كامل بصفة %1 سيجلب %Ln سجلاً، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
             <numerusform>استلام كامل بصفة %1 سيجلب %Ln سجل، %2 من البيانات (دون احتساب الأحداث وتكلفة البروتوكول).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each push and pull carries a report: the Pending column of the history below is the device&apos;s queue over time.</source>
+        <translation>كل إرسال واستلام يحمل تقريراً: عمود «معلّق» في السجل أدناه هو طابور الجهاز عبر الزمن.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>التغييرات</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>معلّق</translation>
+    </message>
+    <message>
+        <source>The changes below come from the event log.</source>
+        <translation>التغييرات أدناه من سجل الأحداث.</translation>
+    </message>
+    <message>
+        <source>No push or pull of this device is recorded yet.</source>
+        <translation>لم يُسجَّل أي إرسال أو استلام لهذا الجهاز بعد.</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>pull</source>
+        <translation>استلام</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 مللي ثانية</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>غير مُبلَّغ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied</source>
+        <translation>
+            <numerusform>%Ln مطبّقة</numerusform>
+            <numerusform>%Ln مطبّقة</numerusform>
+            <numerusform>%Ln مطبّقة</numerusform>
+            <numerusform>%Ln مطبّقة</numerusform>
+            <numerusform>%Ln مطبّقة</numerusform>
+            <numerusform>%Ln مطبّقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in conflict</source>
+        <translation>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+            <numerusform>%Ln في تعارض</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln فاشلة</numerusform>
+            <numerusform>%Ln فاشلة</numerusform>
+            <numerusform>%Ln فاشلة</numerusform>
+            <numerusform>%Ln فاشلة</numerusform>
+            <numerusform>%Ln فاشلة</numerusform>
+            <numerusform>%Ln فاشلة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln push(es) and pull(s), newest first; the server keeps the last %1.</source>
+        <translation>
+            <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
+            <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
+            <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
+            <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
+            <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
+            <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
         </translation>
     </message>
 </context>

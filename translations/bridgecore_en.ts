@@ -936,10 +936,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the latest report a device sends is stored; its queue over time is not recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pushes and pulls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,10 +961,6 @@
     </message>
     <message>
         <source>Pulls:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server keeps totals and the latest times, not each push or pull; the changes below come from the event log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1129,6 +1121,82 @@
         <translation>
             <numerusform>A full pull as %1 would bring %Ln record, %2 of record data (events and protocol overhead not counted).</numerusform>
             <numerusform>A full pull as %1 would bring %Ln records, %2 of record data (events and protocol overhead not counted).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each push and pull carries a report: the Pending column of the history below is the device&apos;s queue over time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes below come from the event log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No push or pull of this device is recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied</source>
+        <translation>
+            <numerusform>%Ln applied</numerusform>
+            <numerusform>%Ln applied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in conflict</source>
+        <translation>
+            <numerusform>%Ln in conflict</numerusform>
+            <numerusform>%Ln in conflict</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln push(es) and pull(s), newest first; the server keeps the last %1.</source>
+        <translation>
+            <numerusform>The latest push or pull, newest first; the server keeps the last %1.</numerusform>
+            <numerusform>The latest %Ln pushes and pulls, newest first; the server keeps the last %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -936,10 +936,6 @@
         <translation>Dernier état :</translation>
     </message>
     <message>
-        <source>Only the latest report a device sends is stored; its queue over time is not recorded.</source>
-        <translation>Seul le dernier état envoyé par l’appareil est conservé ; l’évolution de sa file d’attente n’est pas enregistrée.</translation>
-    </message>
-    <message>
         <source>Pushes and pulls</source>
         <translation>Envois et réceptions</translation>
     </message>
@@ -966,10 +962,6 @@
     <message>
         <source>Pulls:</source>
         <translation>Réceptions :</translation>
-    </message>
-    <message>
-        <source>The server keeps totals and the latest times, not each push or pull; the changes below come from the event log.</source>
-        <translation>Le serveur conserve des totaux et les dernières heures, pas chaque envoi ou réception ; les modifications ci-dessous viennent du journal des événements.</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1129,6 +1121,82 @@
         <translation>
             <numerusform>Une réception complète en tant que %1 apporterait %Ln enregistrement, %2 de données (événements et surcoût du protocole non comptés).</numerusform>
             <numerusform>Une réception complète en tant que %1 apporterait %Ln enregistrements, %2 de données (événements et surcoût du protocole non comptés).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each push and pull carries a report: the Pending column of the history below is the device&apos;s queue over time.</source>
+        <translation>Chaque envoi et chaque réception transmettent un état : la colonne En attente de l’historique ci-dessous montre la file d’attente de l’appareil au fil du temps.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>The changes below come from the event log.</source>
+        <translation>Les modifications ci-dessous viennent du journal des événements.</translation>
+    </message>
+    <message>
+        <source>No push or pull of this device is recorded yet.</source>
+        <translation>Aucun envoi ni aucune réception de cet appareil n’est encore enregistré.</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>pull</source>
+        <translation>réception</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>non signalé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln applied</source>
+        <translation>
+            <numerusform>%Ln appliquée</numerusform>
+            <numerusform>%Ln appliquées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in conflict</source>
+        <translation>
+            <numerusform>%Ln en conflit</numerusform>
+            <numerusform>%Ln en conflit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %Ln push(es) and pull(s), newest first; the server keeps the last %1.</source>
+        <translation>
+            <numerusform>Le dernier envoi ou la dernière réception ; le serveur conserve les %1 derniers.</numerusform>
+            <numerusform>Les %Ln derniers envois et réceptions, du plus récent au plus ancien ; le serveur conserve les %1 derniers.</numerusform>
         </translation>
     </message>
 </context>

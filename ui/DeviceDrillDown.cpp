@@ -51,6 +51,7 @@ struct DeviceDrillDown::Data {
     std::vector<engine::ConflictRecord> conflicts;
     std::optional<Error> conflictsError;
     Result<engine::ReceivePreview> preview = Error{ErrorCode::NotFound, ""};
+    Result<std::vector<storage::DeviceHistoryRow>> history = Error{ErrorCode::NotFound, ""};
 };
 
 DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncState& s,
@@ -80,13 +81,13 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
         return l;
     };
 
-    // Queue report: only the latest one is stored.
+    // Queue report: the latest one; the earlier ones are in the history below.
     auto* queue = new QGroupBox(tr("Queue report"), body);
     auto* queueForm = new QFormLayout(queue);
     queueForm->addRow(tr("Latest report:"), label(queue, QStringLiteral("queue")));
     auto* queueNote = label(queue, QStringLiteral("queueNote"));
-    queueNote->setText(tr("Only the latest report a device sends is stored; its queue over "
-                          "time is not recorded."));
+    queueNote->setText(tr("Each push and pull carries a report: the Pending column of the "
+                          "history below is the device's queue over time."));
     queueForm->addRow(queueNote);
     layout->addWidget(queue);
 
@@ -99,9 +100,13 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
     syncForm->addRow(tr("Last error:"), label(sync, QStringLiteral("lastError")));
     syncForm->addRow(tr("Pushes:"), label(sync, QStringLiteral("pushes")));
     syncForm->addRow(tr("Pulls:"), label(sync, QStringLiteral("pulls")));
+    syncForm->addRow(label(sync, QStringLiteral("history")));
+    m_history = makeTable(
+        sync, QStringLiteral("drillHistory"),
+        {tr("Time"), tr("Kind"), tr("Changes"), tr("Result"), tr("Duration"), tr("Pending")});
+    syncForm->addRow(m_history);
     auto* syncNote = label(sync, QStringLiteral("syncNote"));
-    syncNote->setText(tr("The server keeps totals and the latest times, not each push or pull; "
-                         "the changes below come from the event log."));
+    syncNote->setText(tr("The changes below come from the event log."));
     syncForm->addRow(syncNote);
     m_changes = makeTable(sync, QStringLiteral("drillChanges"),
                           {tr("Event"), tr("Time"), tr("Model"), tr("Action"), tr("Record")});
@@ -150,7 +155,7 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
         s.last_error ? QString::fromStdString(*s.last_error) : tr("none"));
     for (const auto& key :
          {QStringLiteral("lastResult"), QStringLiteral("pushes"), QStringLiteral("pulls"),
-          QStringLiteral("conflicts"), QStringLiteral("preview")})
+          QStringLiteral("conflicts"), QStringLiteral("preview"), QStringLiteral("history")})
         m_labels[key]->setText(tr("Loading…"));
 
     const std::string id = s.device_id;
@@ -178,6 +183,7 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
                     break;
             }
             d.preview = backend->receivePreview(id);
+            d.history = backend->deviceHistory(id);
             return d;
         },
         [this](Data d) {
@@ -189,6 +195,56 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
 QString DeviceDrillDown::text(const QString& key) const {
     auto it = m_labels.find(key);
     return it == m_labels.end() ? QString() : it->second->text();
+}
+
+void DeviceDrillDown::presentHistory(
+    const Result<std::vector<storage::DeviceHistoryRow>>& history) {
+    const QLocale l;
+    auto& label = *m_labels[QStringLiteral("history")];
+    m_history->setRowCount(0);
+    if (!history) {
+        label.setText(errorText(history.error()));
+    } else if (history.value().empty()) {
+        label.setText(tr("No push or pull of this device is recorded yet."));
+    } else {
+        const auto& rows = history.value();
+        m_history->setRowCount(int(rows.size()));
+        for (int r = 0; r < int(rows.size()); ++r) {
+            const auto& h = rows[std::size_t(r)];
+            const bool push = h.kind == "push";
+            m_history->setItem(r, 0, new QTableWidgetItem(localDateTime(h.at, true)));
+            m_history->setItem(r, 1, new QTableWidgetItem(push ? tr("push") : tr("pull")));
+            m_history->setItem(r, 2, number(h.changes));
+            QString result;
+            if (!push) {
+                result = tr("%Ln event(s) received", "", int(h.changes));
+            } else {
+                QStringList parts{tr("%Ln applied", "", int(h.applied))};
+                if (h.conflicts > 0)
+                    parts << tr("%Ln in conflict", "", int(h.conflicts));
+                if (h.failed > 0)
+                    parts << tr("%Ln failed", "", int(h.failed));
+                result = parts.join(QStringLiteral(", "));
+            }
+            auto* resultItem = new QTableWidgetItem(result);
+            if (h.last_error)
+                resultItem->setToolTip(QString::fromStdString(*h.last_error));
+            m_history->setItem(r, 3, resultItem);
+            auto* duration =
+                new QTableWidgetItem(tr("%1 ms").arg(l.toString(h.duration_ms, 'f', 1)));
+            duration->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_history->setItem(r, 4, duration);
+            m_history->setItem(r, 5,
+                               h.pending_changes ? number(*h.pending_changes)
+                                                 : new QTableWidgetItem(tr("not reported")));
+        }
+        label.setText(
+            tr("The latest %Ln push(es) and pull(s), newest first; the server keeps the last %1.",
+               "", int(rows.size()))
+                .arg(l.toString(storage::kDeviceHistoryRows)));
+    }
+    m_history->resizeColumnsToContents();
+    m_history->setVisible(m_history->rowCount() > 0);
 }
 
 void DeviceDrillDown::present(const Data& d) {
@@ -215,6 +271,8 @@ void DeviceDrillDown::present(const Data& d) {
              {QStringLiteral("lastResult"), QStringLiteral("pushes"), QStringLiteral("pulls")})
             m_labels[key]->setText(errorText(d.statistics.error()));
     }
+
+    presentHistory(d.history);
 
     auto& changesEmpty = *m_labels[QStringLiteral("changesEmpty")];
     if (d.changes) {

@@ -1,7 +1,7 @@
 #pragma once
-// Device drill-down: one device's queue report, pushes and pulls, recent pushed changes, open
-// conflicts and what a full pull would bring it. Read off the UI thread; what the server does
-// not record is said, not invented.
+// Device drill-down: one device's queue report, its latest pushes and pulls (with the queue
+// each reported), recent pushed changes, open conflicts and what a full pull would bring it. Read
+// off the UI thread; what the server does not record is said, not invented.
 
 #include "ConsoleServices.h"
 
@@ -22,6 +22,8 @@ public:
     QTableWidget* changesTable() const { return m_changes; }
     QTableWidget* conflictsTable() const { return m_conflicts; }
     QTableWidget* previewTable() const { return m_preview; }
+    /// The device's latest pushes and pulls, newest first, with the queue they reported.
+    QTableWidget* historyTable() const { return m_history; }
     QString text(const QString& key) const;
 
 signals:
@@ -33,6 +35,7 @@ signals:
 private:
     struct Data;
     void present(const Data& data);
+    void presentHistory(const Result<std::vector<storage::DeviceHistoryRow>>& history);
 
     ConsoleBackend* m_backend;
     std::string m_device;
@@ -40,6 +43,7 @@ private:
     QTableWidget* m_changes = nullptr;
     QTableWidget* m_conflicts = nullptr;
     QTableWidget* m_preview = nullptr;
+    QTableWidget* m_history = nullptr;
     QPushButton* m_toConflicts = nullptr;
 };
 

@@ -44,6 +44,9 @@ public:
                                                       const std::string& localId) = 0;
     /// What a device would receive on a full pull: its app type's models, records and bytes.
     virtual Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) = 0;
+    /// The device's latest pushes and pulls with their queue reports, newest first.
+    virtual Result<std::vector<storage::DeviceHistoryRow>>
+    deviceHistory(const std::string& deviceId) = 0;
     virtual Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                               const std::string& search) = 0;
     virtual Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) = 0;

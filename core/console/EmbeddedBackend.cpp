@@ -62,6 +62,11 @@ Result<engine::ReceivePreview> EmbeddedBackend::receivePreview(const std::string
     return m_engine.receivePreview(m_caller, deviceId);
 }
 
+Result<std::vector<storage::DeviceHistoryRow>>
+EmbeddedBackend::deviceHistory(const std::string& deviceId) {
+    return m_engine.deviceHistory(m_caller, deviceId);
+}
+
 Result<protocol::Statistics> EmbeddedBackend::deviceStatistics(const std::string& deviceId) {
     return m_engine.statistics(m_caller, deviceId);
 }

@@ -26,6 +26,8 @@ public:
     Result<engine::LedgerLookup> ledgerLookup(const std::string& deviceId,
                                               const std::string& localId) override;
     Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) override;
+    Result<std::vector<storage::DeviceHistoryRow>>
+    deviceHistory(const std::string& deviceId) override;
     Result<engine::Page<protocol::SyncState>> devices(int limit, int offset,
                                                       const std::string& search) override;
     Result<protocol::Statistics> deviceStatistics(const std::string& deviceId) override;

@@ -352,6 +352,36 @@ Result<engine::ReceivePreview> RemoteBackend::receivePreview(const std::string& 
         });
 }
 
+Result<std::vector<storage::DeviceHistoryRow>>
+RemoteBackend::deviceHistory(const std::string& deviceId) {
+    auto path = devicePath(deviceId, "/history");
+    if (!path)
+        return path.error();
+    return convert<std::vector<storage::DeviceHistoryRow>>(
+        m_transport.request("GET", path.value()), [](const json& j) {
+            std::vector<storage::DeviceHistoryRow> rows;
+            for (const auto& h : j.at("history")) {
+                storage::DeviceHistoryRow r;
+                const auto at = protocol::parseTime(h.at("at").get<std::string>());
+                if (!at)
+                    throw json::other_error::create(501, "bad time in a device's history", &h);
+                r.at = *at;
+                r.kind = h.at("kind").get<std::string>();
+                r.changes = protocol::int64Field(h, "changes");
+                r.applied = protocol::int64Field(h, "applied");
+                r.conflicts = protocol::int64Field(h, "conflicts");
+                r.failed = protocol::int64Field(h, "failed");
+                r.duration_ms = h.value("duration_ms", 0.0);
+                if (h.contains("pending_changes") && !h["pending_changes"].is_null())
+                    r.pending_changes = protocol::int64Field(h, "pending_changes");
+                r.oldest_pending_at = optString(h, "oldest_pending_at");
+                r.last_error = optString(h, "last_error");
+                rows.push_back(std::move(r));
+            }
+            return rows;
+        });
+}
+
 Result<storage::ModelMap> RemoteBackend::modelMap() {
     return convert<storage::ModelMap>(
         m_transport.request("GET", QStringLiteral("/api/v1/admin/model-map"), {}, nullptr),

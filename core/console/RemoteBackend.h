@@ -40,6 +40,9 @@ public:
                                               const std::string& localId) override;
     /// GET /api/v1/admin/devices/<device>/receive-preview (support and admin).
     Result<engine::ReceivePreview> receivePreview(const std::string& deviceId) override;
+    /// GET /api/v1/admin/devices/<device>/history (support and admin).
+    Result<std::vector<storage::DeviceHistoryRow>>
+    deviceHistory(const std::string& deviceId) override;
     Result<protocol::ResetResponse> resetDevice(const std::string& deviceId) override;
     Result<engine::Page<engine::ConflictRecord>> conflicts(const std::string& status, int limit,
                                                            int offset) override;

@@ -59,6 +59,18 @@ void applyReport(storage::DeviceUpdate& d, const QueueReport& r, Millis now) {
             d.clock_skew_ms = *t - now;
 }
 
+/// A push or pull as its device's history keeps it, with the queue report it carried.
+storage::DeviceHistoryRow historyRow(Millis at, const char* kind, const QueueReport& r) {
+    storage::DeviceHistoryRow h;
+    h.at = at;
+    h.kind = kind;
+    h.pending_changes = r.pending_changes;
+    h.oldest_pending_at = r.oldest_pending_at;
+    if (r.last_error && !r.last_error->empty())
+        h.last_error = r.last_error;
+    return h;
+}
+
 storage::DeviceUpdate deviceUpdate(const DeviceRow& device) {
     storage::DeviceUpdate u;
     u.device_id = device.device_id;
@@ -281,6 +293,7 @@ struct SyncEngine::Impl {
         // pulls faster than the writer commits adds nothing to its queue).
         std::optional<storage::DeviceUpdate> staged;
         std::map<Millis, storage::MetricDelta> stagedMetrics; // by bucket
+        std::vector<storage::DeviceHistoryRow> stagedHistory; // one per pull, oldest first
         bool queued = false; // a unit for the device waits in the writer's queue
         int inflight = 0;    // units that took the staged state and have not committed yet
     };
@@ -453,7 +466,7 @@ struct SyncEngine::Impl {
     }
     /// Stages a pull's update of its device; true when the caller must post a unit for it.
     bool stagePull(std::int64_t tenantId, storage::DeviceUpdate update, std::int64_t eventsPulled,
-                   Millis now, const ResetView& seen) {
+                   Millis now, const ResetView& seen, storage::DeviceHistoryRow history) {
         std::lock_guard lock(pendingMutex);
         const DeviceKey key{tenantId, update.device_id};
         if (resetSince(key, seen))
@@ -468,13 +481,22 @@ struct SyncEngine::Impl {
         storage::MetricDelta& m = p.stagedMetrics[now - now % kMetricBucketMs];
         m.pulls += 1;
         m.events_pulled += eventsPulled;
+        keepHistory(p.stagedHistory, std::move(history));
         const bool post = !p.queued;
         p.queued = true;
         return post;
     }
+    /// Appends to a device's staged history, which keeps no more rows than the store would.
+    static void keepHistory(std::vector<storage::DeviceHistoryRow>& rows,
+                            storage::DeviceHistoryRow row) {
+        rows.push_back(std::move(row));
+        if (rows.size() > std::size_t(storage::kDeviceHistoryRows))
+            rows.erase(rows.begin(), rows.end() - storage::kDeviceHistoryRows);
+    }
     struct TakenPull {
         std::optional<storage::DeviceUpdate> update;
         std::map<Millis, storage::MetricDelta> metrics;
+        std::vector<storage::DeviceHistoryRow> history;
         ResetView resets; // when it was taken
     };
     /// What is staged for the device, for the unit writing it.
@@ -485,9 +507,11 @@ struct SyncEngine::Impl {
         if (it == pendingPulls.end())
             return {};
         PendingPull& p = it->second;
-        TakenPull t{std::move(p.staged), std::move(p.stagedMetrics), resetView(key)};
+        TakenPull t{std::move(p.staged), std::move(p.stagedMetrics), std::move(p.stagedHistory),
+                    resetView(key)};
         p.staged.reset();
         p.stagedMetrics.clear();
+        p.stagedHistory.clear();
         p.queued = false;
         ++p.inflight;
         return t;
@@ -515,6 +539,11 @@ struct SyncEngine::Impl {
                 m.pulls += d.pulls;
                 m.events_pulled += d.events_pulled;
             }
+            // Older than what was staged since: in front of it.
+            std::vector<storage::DeviceHistoryRow> history = std::move(failed->history);
+            for (auto& row : p.stagedHistory)
+                keepHistory(history, std::move(row));
+            p.stagedHistory = std::move(history);
         }
         if (p.inflight <= 0 && !p.queued && !p.staged)
             pendingPulls.erase(it);
@@ -534,6 +563,9 @@ struct SyncEngine::Impl {
                 update.bytes_out = traffic->bytes_out;
                 if (Status s = tx.updateDevice(tenantId, update); !s.ok())
                     return s;
+                for (const auto& row : taken->history)
+                    if (Status s = tx.addDeviceHistory(tenantId, deviceId, row); !s.ok())
+                        return s;
                 for (const auto& [bucket, delta] : taken->metrics)
                     if (Status s = tx.addMetrics(tenantId, bucket, delta); !s.ok())
                         return s;
@@ -754,6 +786,14 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         update.bytes_out = traffic.bytes_out;
         if (Status s = tx.updateDevice(caller.tenant_id, update); !s.ok())
             return s;
+        storage::DeviceHistoryRow history = historyRow(now, "push", req.report);
+        history.changes = std::int64_t(req.changes.size());
+        history.applied = resp.succeeded;
+        history.conflicts = resp.conflicts;
+        history.failed = resp.failed;
+        history.duration_ms = resp.total_processing_time_ms;
+        if (Status s = tx.addDeviceHistory(caller.tenant_id, req.device_id, history); !s.ok())
+            return s;
         return Impl::recordMetrics(tx, caller.tenant_id, now,
                                    storage::MetricDelta{1, std::int64_t(req.changes.size()), 0, 0,
                                                         resp.conflicts, resp.failed,
@@ -851,10 +891,14 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     const double ms = msSince(started);
     update.pull_ms = ms;
     applyReport(update, req.report, now);
+    storage::DeviceHistoryRow history = historyRow(now, "pull", req.report);
+    history.changes = resp.new_events_count;
+    history.duration_ms = ms;
     // The device's state advances in the writer's next group without the answer waiting for
     // it: a pull never queues behind a committing group. Should that write fail, the state
     // stays staged (the device's next pull reads it) and is written again later.
-    if (d->stagePull(caller.tenant_id, std::move(update), resp.new_events_count, now, start.resets))
+    if (d->stagePull(caller.tenant_id, std::move(update), resp.new_events_count, now, start.resets,
+                     std::move(history)))
         d->postPull(caller.tenant_id, req.device_id);
     // else a unit for the device is queued already and will carry this one too
     emit pulled(caller.tenant_id, QString::fromStdString(req.device_id), resp.new_events_count, ms);
@@ -1224,6 +1268,38 @@ Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
         out.models.push_back({entry.model, volume.value().records, volume.value().bytes});
     }
     return out;
+}
+
+Result<std::vector<storage::DeviceHistoryRow>>
+SyncEngine::deviceHistory(const Caller& caller, const std::string& deviceId, int limit) {
+    // The device's latest pulls may still be on their way to the store.
+    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
+        return s.error();
+    auto opened = d->snapshot();
+    if (!opened.ok())
+        return opened.error();
+    ReadTransaction& tx = *opened.value();
+    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
+    if (!device.ok())
+        return device.error();
+    if (!device.value())
+        return Error{ErrorCode::NotFound,
+                     "no device '" + deviceId + "' has synced with this tenant"};
+    return tx.deviceHistory(caller.tenant_id, deviceId,
+                            std::clamp(limit, 1, storage::kDeviceHistoryRows));
+}
+
+json toJson(const storage::DeviceHistoryRow& h) {
+    return json{{"at", formatTime(h.at)},
+                {"kind", h.kind},
+                {"changes", h.changes},
+                {"applied", h.applied},
+                {"conflicts", h.conflicts},
+                {"failed", h.failed},
+                {"duration_ms", h.duration_ms},
+                {"pending_changes", h.pending_changes ? json(*h.pending_changes) : json()},
+                {"oldest_pending_at", h.oldest_pending_at ? json(*h.oldest_pending_at) : json()},
+                {"last_error", h.last_error ? json(*h.last_error) : json()}};
 }
 
 Result<Statistics> SyncEngine::statistics(const Caller& caller, const std::string& deviceId) {

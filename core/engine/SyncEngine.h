@@ -117,6 +117,9 @@ struct ReceivePreview {
     std::vector<ModelVolume> models;
 };
 
+/// A device's history as the console and GET /api/v1/admin/devices/<id>/history show it.
+json toJson(const storage::DeviceHistoryRow&);
+
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -148,6 +151,11 @@ public:
     Result<protocol::Statistics> statistics(const Caller& caller, const std::string& deviceId);
     /// Per model of the device's app type: the live records and their bytes (one snapshot).
     Result<ReceivePreview> receivePreview(const Caller& caller, const std::string& deviceId);
+    /// The device's latest pushes and pulls with their queue reports, newest first (at most
+    /// storage::kDeviceHistoryRows).
+    Result<std::vector<storage::DeviceHistoryRow>>
+    deviceHistory(const Caller& caller, const std::string& deviceId,
+                  int limit = storage::kDeviceHistoryRows);
     /// Adds request/response sizes to the device's statistics (the HTTP layer knows them);
     /// saved with the device's next push or pull, counted by statistics() at once.
     void recordTraffic(const Caller& caller, const std::string& deviceId, std::int64_t bytesIn,

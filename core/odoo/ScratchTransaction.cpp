@@ -125,6 +125,10 @@ Status ScratchTransaction::setTenantSetting(std::int64_t, const std::string&,
 Status ScratchTransaction::updateDevice(std::int64_t, const DeviceUpdate&) {
     return refused("update devices");
 }
+Status ScratchTransaction::addDeviceHistory(std::int64_t, const std::string&,
+                                            const storage::DeviceHistoryRow&) {
+    return refused("record device history");
+}
 Status ScratchTransaction::updateConflict(std::int64_t, const ConflictRow&) {
     return {}; // a rehearsed resolution closes its conflict only when it is replayed
 }
@@ -236,6 +240,11 @@ Result<std::int64_t> ScratchTransaction::countConflicts(std::int64_t tenantId, s
 Result<std::vector<MetricBucket>> ScratchTransaction::metricBuckets(std::int64_t tenantId,
                                                                     Millis from, Millis to) {
     return m_read->metricBuckets(tenantId, from, to);
+}
+
+Result<std::vector<storage::DeviceHistoryRow>>
+ScratchTransaction::deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) {
+    return m_read->deviceHistory(tenantId, deviceId, limit);
 }
 
 } // namespace bridgecore::odoo

@@ -84,6 +84,8 @@ public:
                                         const std::string& deviceId) override;
     Result<std::vector<storage::MetricBucket>>
     metricBuckets(std::int64_t tenantId, protocol::Millis from, protocol::Millis to) override;
+    Result<std::vector<storage::DeviceHistoryRow>>
+    deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) override;
 
     // ---- writes a push makes: kept here ----
     Status putRecord(std::int64_t tenantId, const storage::RecordRow& row) override;
@@ -107,6 +109,8 @@ public:
     Status setTenantSetting(std::int64_t, const std::string&,
                             const std::optional<std::string>&) override;
     Status updateDevice(std::int64_t, const storage::DeviceUpdate&) override;
+    Status addDeviceHistory(std::int64_t, const std::string&,
+                            const storage::DeviceHistoryRow&) override;
     Status updateConflict(std::int64_t, const storage::ConflictRow&) override;
     Status addMetrics(std::int64_t, protocol::Millis, const storage::MetricDelta&) override;
 

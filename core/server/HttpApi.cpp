@@ -55,6 +55,7 @@ enum class Endpoint {
     AdminOdooTest,
     AdminOdooFields,
     AdminReceivePreview,
+    AdminDeviceHistory,
     AdminLedger,
     Prometheus,
     Unknown
@@ -106,6 +107,8 @@ const char* endpointName(Endpoint e) {
         return "admin_odoo_fields";
     case Endpoint::AdminReceivePreview:
         return "admin_receive_preview";
+    case Endpoint::AdminDeviceHistory:
+        return "admin_device_history";
     case Endpoint::AdminLedger:
         return "admin_ledger";
     case Endpoint::Prometheus:
@@ -553,18 +556,22 @@ struct HttpApi::Impl {
             }
             return Endpoint::AdminOdooTest;
         }
-        // A device's drill-down: /api/v1/admin/devices/<device_id>/receive-preview and
+        // A device's drill-down: /api/v1/admin/devices/<device_id>/receive-preview,
+        // /api/v1/admin/devices/<device_id>/history and
         // /api/v1/admin/devices/<device_id>/ledger/<local_id> (extensions beyond DESIGN.md).
         if (const auto parts = devicePath(path); !parts.isEmpty()) {
             const bool preview = parts.size() == 2 && parts[1] == QLatin1String("receive-preview");
+            const bool history = parts.size() == 2 && parts[1] == QLatin1String("history");
             const bool ledger = parts.size() == 3 && parts[1] == QLatin1String("ledger");
-            if (!preview && !ledger)
+            if (!preview && !history && !ledger)
                 return Endpoint::Unknown;
             if (m != Method::Get && m != Method::Head) {
                 wrongMethod = true;
                 return Endpoint::Unknown;
             }
-            return preview ? Endpoint::AdminReceivePreview : Endpoint::AdminLedger;
+            return preview   ? Endpoint::AdminReceivePreview
+                   : history ? Endpoint::AdminDeviceHistory
+                             : Endpoint::AdminLedger;
         }
         static const QString conflictPrefix = QStringLiteral("/api/v1/admin/conflicts/");
         if (path.startsWith(conflictPrefix)) {
@@ -786,6 +793,7 @@ struct HttpApi::Impl {
         case Endpoint::AdminResolve:
         case Endpoint::AdminOdooFields:
         case Endpoint::AdminReceivePreview:
+        case Endpoint::AdminDeviceHistory:
         case Endpoint::AdminLedger:
         case Endpoint::Prometheus:
             if (Status s = engine::AccessPolicy::mayReadTenantActivity(caller, "the admin API");
@@ -1018,6 +1026,18 @@ struct HttpApi::Impl {
                           {"app_type", preview.value().app_type ? json(*preview.value().app_type)
                                                                 : json(nullptr)},
                           {"models", std::move(models)}});
+            r.device = device;
+            return r;
+        }
+        case Endpoint::AdminDeviceHistory: {
+            const std::string device = devicePath(req.path).at(0).toStdString();
+            auto history = engine.deviceHistory(caller, device);
+            if (!history.ok())
+                return errorResponse(history.error());
+            json rows = json::array();
+            for (const auto& h : history.value())
+                rows.push_back(engine::toJson(h));
+            ApiResponse r = jsonResponse(200, json{{"device_id", device}, {"history", rows}});
             r.device = device;
             return r;
         }

@@ -372,6 +372,44 @@ ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
      R"sql(
 ALTER TABLE users ADD COLUMN token_version BIGINT NOT NULL DEFAULT 0;
 )sql"},
+    // 5: each device's latest pushes and pulls with their queue reports (bounded, see
+    // kDeviceHistoryRows), numbered per device by seq.
+    {R"sql(
+CREATE TABLE device_history (
+    tenant_id         INTEGER NOT NULL,
+    device_id         TEXT NOT NULL,
+    seq               INTEGER NOT NULL,
+    at                INTEGER NOT NULL,
+    kind              TEXT NOT NULL, -- push | pull
+    changes           INTEGER NOT NULL,
+    applied           INTEGER NOT NULL,
+    conflicts         INTEGER NOT NULL,
+    failed            INTEGER NOT NULL,
+    duration_ms       REAL NOT NULL,
+    pending_changes   INTEGER,
+    oldest_pending_at TEXT,
+    last_error        TEXT,
+    PRIMARY KEY (tenant_id, device_id, seq)
+) WITHOUT ROWID;
+)sql",
+     R"sql(
+CREATE TABLE device_history (
+    tenant_id         BIGINT NOT NULL,
+    device_id         TEXT NOT NULL,
+    seq               BIGINT NOT NULL,
+    at                BIGINT NOT NULL,
+    kind              TEXT NOT NULL,
+    changes           BIGINT NOT NULL,
+    applied           BIGINT NOT NULL,
+    conflicts         BIGINT NOT NULL,
+    failed            BIGINT NOT NULL,
+    duration_ms       DOUBLE PRECISION NOT NULL,
+    pending_changes   BIGINT,
+    oldest_pending_at TEXT,
+    last_error        TEXT,
+    PRIMARY KEY (tenant_id, device_id, seq)
+);
+)sql"},
 };
 
 } // namespace

@@ -328,6 +328,8 @@ public:
                                         const std::string& deviceId) override;
     Result<std::vector<MetricBucket>> metricBuckets(std::int64_t tenantId, Millis from,
                                                     Millis to) override;
+    Result<std::vector<DeviceHistoryRow>>
+    deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) override;
 
     Result<std::int64_t> createTenant(const std::string& name) override;
     Result<std::int64_t> createUser(const User& user) override;
@@ -341,6 +343,8 @@ public:
     Status remember(std::int64_t tenantId, const std::string& deviceId, const LedgerEntry& entry,
                     Millis at) override;
     Status updateDevice(std::int64_t tenantId, const DeviceUpdate& update) override;
+    Status addDeviceHistory(std::int64_t tenantId, const std::string& deviceId,
+                            const DeviceHistoryRow& row) override;
     Result<std::int64_t> insertConflict(std::int64_t tenantId, const ConflictRow& row) override;
     Status updateConflict(std::int64_t tenantId, const ConflictRow& row) override;
     Status addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) override;
@@ -1324,6 +1328,58 @@ Result<std::int64_t> SqliteTransaction::sumPendingChanges(std::int64_t tenantId)
         stmt("SELECT COALESCE(SUM(pending_changes), 0) FROM devices WHERE tenant_id = ?1");
     q.bind(1, tenantId);
     return scalar(q, "counting");
+}
+
+Status SqliteTransaction::addDeviceHistory(std::int64_t tenantId, const std::string& deviceId,
+                                           const DeviceHistoryRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    Statement& add =
+        stmt("INSERT INTO device_history(tenant_id, device_id, seq, at, kind, changes, applied, "
+             "conflicts, failed, duration_ms, pending_changes, oldest_pending_at, last_error) "
+             "SELECT ?1, ?2, COALESCE(MAX(seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 "
+             "FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 RETURNING seq");
+    add.bind(1, tenantId)
+        .bind(2, deviceId)
+        .bind(3, row.at)
+        .bind(4, row.kind)
+        .bind(5, row.changes)
+        .bind(6, row.applied)
+        .bind(7, row.conflicts)
+        .bind(8, row.failed)
+        .bind(9, row.duration_ms);
+    row.pending_changes ? add.bind(10, *row.pending_changes) : add.bindNull(10);
+    row.oldest_pending_at ? add.bind(11, *row.oldest_pending_at) : add.bindNull(11);
+    row.last_error ? add.bind(12, *row.last_error) : add.bindNull(12);
+    if (add.step() != SQLITE_ROW)
+        return fail("recording the device's history");
+    const std::int64_t seq = add.int64(0);
+    if (!add.exec()) // RETURNING: the insert completes at the statement's end
+        return fail("recording the device's history");
+    if (seq % kDeviceHistoryPruneEvery != 0)
+        return {};
+    Statement& prune =
+        stmt("DELETE FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 AND seq <= ?3");
+    prune.bind(1, tenantId).bind(2, deviceId).bind(3, seq - kDeviceHistoryRows);
+    if (!prune.exec())
+        return fail("pruning the device's history");
+    return {};
+}
+
+Result<std::vector<DeviceHistoryRow>>
+SqliteTransaction::deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) {
+    Statement& q = stmt("SELECT at, kind, changes, applied, conflicts, failed, duration_ms, "
+                        "pending_changes, oldest_pending_at, last_error FROM device_history "
+                        "WHERE tenant_id = ?1 AND device_id = ?2 ORDER BY seq DESC LIMIT ?3");
+    q.bind(1, tenantId).bind(2, deviceId).bind(3, std::int64_t(limit));
+    return all<DeviceHistoryRow>(
+        q,
+        [](const Statement& r) {
+            return DeviceHistoryRow{r.int64(0),   r.text(1),   r.int64(2), r.int64(3),
+                                    r.int64(4),   r.int64(5),  r.real(6),  r.optInt64(7),
+                                    r.optText(8), r.optText(9)};
+        },
+        "reading the device's history");
 }
 
 // ---- conflicts ----------------------------------------------------------------------------------

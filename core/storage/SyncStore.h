@@ -185,6 +185,25 @@ struct DeviceUpdate {
     Millis created_at = 0;    // for a new row
 };
 
+/// One push or pull of a device with the queue report it carried (the drill-down's history).
+struct DeviceHistoryRow {
+    Millis at = 0;
+    std::string kind;           ///< push | pull
+    std::int64_t changes = 0;   ///< push: changes sent; pull: events received
+    std::int64_t applied = 0;   ///< push: changes applied
+    std::int64_t conflicts = 0; ///< push: changes that became conflicts
+    std::int64_t failed = 0;    ///< push: changes refused
+    double duration_ms = 0;
+    std::optional<std::int64_t> pending_changes;  ///< the queue report's, when it carried one
+    std::optional<std::string> oldest_pending_at; ///< idem
+    std::optional<std::string> last_error;        ///< idem
+};
+/// How many history rows a device keeps; a prune every kDeviceHistoryPruneEvery-th row of the
+/// device removes the older ones, so at most kDeviceHistoryRows + kDeviceHistoryPruneEvery - 1
+/// are stored.
+constexpr int kDeviceHistoryRows = 100;
+constexpr int kDeviceHistoryPruneEvery = 16;
+
 /// A consistent snapshot of the store. Every read can fail: a database error is an Error
 /// (StorageError), never an empty answer. A transaction belongs to one thread at a time.
 class ReadTransaction {
@@ -253,6 +272,9 @@ public:
                                               const std::string& search) = 0;
     virtual Result<std::int64_t> countStaleDevices(std::int64_t tenantId, Millis syncedBefore) = 0;
     virtual Result<std::int64_t> sumPendingChanges(std::int64_t tenantId) = 0;
+    /// The device's latest pushes and pulls, newest first.
+    virtual Result<std::vector<DeviceHistoryRow>>
+    deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) = 0;
 
     // ---- conflicts ----
     virtual Result<std::optional<ConflictRow>> conflict(std::int64_t tenantId,
@@ -325,6 +347,11 @@ public:
 
     // ---- devices ----
     virtual Status updateDevice(std::int64_t tenantId, const DeviceUpdate& update) = 0;
+    /// Appends a row to the device's history (after its updateDevice() in the same
+    /// transaction: the device's row serialises its appends) and, every
+    /// kDeviceHistoryPruneEvery-th row, drops those beyond the latest kDeviceHistoryRows.
+    virtual Status addDeviceHistory(std::int64_t tenantId, const std::string& deviceId,
+                                    const DeviceHistoryRow& row) = 0;
 
     // ---- conflicts ----
     /// Stores a new conflict with the next conflict id of the tenant; returns the id.

@@ -1,6 +1,7 @@
 // The device drill-down opened from the Devices view: queue report, last push result and
-// counters, the device's recent pushed changes, its open conflicts (and only its own), and
-// what a full pull would bring it per model, with every text fitting in en/fr/ar.
+// counters, its latest pushes and pulls with the queue each reported, the device's recent pushed
+// changes, its open conflicts (and only its own), and what a full pull would bring it per model,
+// with every text fitting in en/fr/ar.
 
 #include "DeviceDrillDown.h"
 #include "DevicesView.h"
@@ -102,7 +103,20 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
     QVERIFY(loaded.wait(5000));
     QVERIFY2(dialog->text(QStringLiteral("queue")).startsWith(QStringLiteral("2 pending changes")),
              qPrintable(dialog->text(QStringLiteral("queue"))));
-    QVERIFY(dialog->text(QStringLiteral("queueNote")).contains(QStringLiteral("not recorded")));
+    QVERIFY(dialog->text(QStringLiteral("queueNote")).contains(QStringLiteral("over time")));
+    // Its history, newest first: the push with the queue it reported, then its pull.
+    auto* history = dialog->historyTable();
+    QVERIFY(history->isVisible());
+    QCOMPARE(history->rowCount(), 2);
+    QCOMPARE(history->item(0, 1)->text(), QStringLiteral("push"));
+    QCOMPARE(history->item(0, 2)->text(), QStringLiteral("1"));
+    QCOMPARE(history->item(0, 3)->text(), QStringLiteral("0 applied, 1 in conflict"));
+    QCOMPARE(history->item(0, 5)->text(), QStringLiteral("2"));
+    QCOMPARE(history->item(1, 1)->text(), QStringLiteral("pull"));
+    QCOMPARE(history->item(1, 5)->text(), QStringLiteral("not reported"));
+    QVERIFY2(dialog->text(QStringLiteral("history"))
+                 .startsWith(QStringLiteral("The latest 2 pushes and pulls")),
+             qPrintable(dialog->text(QStringLiteral("history"))));
     QCOMPARE(dialog->text(QStringLiteral("lastResult")), QStringLiteral("open conflicts"));
     QVERIFY2(
         dialog->text(QStringLiteral("pushes"))
@@ -137,6 +151,14 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
     QVERIFY2(dialog->text(QStringLiteral("pushes"))
                  .startsWith(QStringLiteral("2 pushes: 7 changes; 7 applied, 0 failed")),
              qPrintable(dialog->text(QStringLiteral("pushes"))));
+    // push of 2 updates, pull of the 5 creates, push of the 5 creates.
+    auto* historyA = dialog->historyTable();
+    QCOMPARE(historyA->rowCount(), 3);
+    QCOMPARE(historyA->item(0, 3)->text(), QStringLiteral("2 applied"));
+    QCOMPARE(historyA->item(1, 1)->text(), QStringLiteral("pull"));
+    QCOMPARE(historyA->item(1, 3)->text(), QStringLiteral("5 events received"));
+    QCOMPARE(historyA->item(2, 2)->text(), QStringLiteral("5"));
+    QCOMPARE(historyA->item(2, 3)->text(), QStringLiteral("5 applied"));
     auto* changes = dialog->changesTable();
     QCOMPARE(changes->rowCount(), 7);
     QCOMPARE(changes->item(0, 3)->text(), QStringLiteral("write"));

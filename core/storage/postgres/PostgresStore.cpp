@@ -434,6 +434,8 @@ public:
                                       const std::string& search) override;
     Result<std::int64_t> countStaleDevices(std::int64_t tenantId, Millis syncedBefore) override;
     Result<std::int64_t> sumPendingChanges(std::int64_t tenantId) override;
+    Result<std::vector<DeviceHistoryRow>>
+    deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) override;
     Result<std::optional<ConflictRow>> conflict(std::int64_t tenantId,
                                                 std::int64_t conflictId) override;
     Result<std::optional<ConflictRow>> openConflict(std::int64_t tenantId,
@@ -462,6 +464,8 @@ public:
     Status remember(std::int64_t tenantId, const std::string& deviceId, const LedgerEntry& entry,
                     Millis at) override;
     Status updateDevice(std::int64_t tenantId, const DeviceUpdate& update) override;
+    Status addDeviceHistory(std::int64_t tenantId, const std::string& deviceId,
+                            const DeviceHistoryRow& row) override;
     Result<std::int64_t> insertConflict(std::int64_t tenantId, const ConflictRow& row) override;
     Status updateConflict(std::int64_t tenantId, const ConflictRow& row) override;
     Status addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) override;
@@ -1386,6 +1390,61 @@ Result<std::int64_t> PgTransaction::countStaleDevices(std::int64_t tenantId, Mil
 Result<std::int64_t> PgTransaction::sumPendingChanges(std::int64_t tenantId) {
     return scalar("SELECT COALESCE(SUM(pending_changes), 0) FROM devices WHERE tenant_id = $1",
                   Params().add(tenantId));
+}
+
+Status PgTransaction::addDeviceHistory(std::int64_t tenantId, const std::string& deviceId,
+                                       const DeviceHistoryRow& row) {
+    if (Status w = writable(); !w.ok())
+        return w;
+    if (Status s = m_c.defer(
+            "INSERT INTO device_history(tenant_id, device_id, seq, at, kind, changes, applied, "
+            "conflicts, failed, duration_ms, pending_changes, oldest_pending_at, last_error) "
+            "SELECT $1::bigint, $2::text, COALESCE(MAX(seq), 0) + 1, $3::bigint, $4::text, "
+            "$5::bigint, $6::bigint, $7::bigint, $8::bigint, $9::double precision, $10::bigint, "
+            "$11::text, $12::text FROM device_history WHERE tenant_id = $1 AND device_id = $2",
+            Params()
+                .add(tenantId)
+                .add(deviceId)
+                .add(row.at)
+                .add(row.kind)
+                .add(row.changes)
+                .add(row.applied)
+                .add(row.conflicts)
+                .add(row.failed)
+                .add(row.duration_ms)
+                .add(row.pending_changes)
+                .add(row.oldest_pending_at)
+                .add(row.last_error));
+        !s.ok())
+        return s;
+    // Every kDeviceHistoryPruneEvery-th row of the device (else the subquery has no row and
+    // nothing matches): one indexed range delete.
+    return m_c.defer("DELETE FROM device_history WHERE tenant_id = $1 AND device_id = $2 AND "
+                     "seq <= (SELECT MAX(seq) - $3::bigint FROM device_history WHERE "
+                     "tenant_id = $1 AND device_id = $2 HAVING MAX(seq) % $4::bigint = 0)",
+                     Params()
+                         .add(tenantId)
+                         .add(deviceId)
+                         .add(std::int64_t(kDeviceHistoryRows))
+                         .add(std::int64_t(kDeviceHistoryPruneEvery)));
+}
+
+Result<std::vector<DeviceHistoryRow>>
+PgTransaction::deviceHistory(std::int64_t tenantId, const std::string& deviceId, int limit) {
+    auto r = q("SELECT at, kind, changes, applied, conflicts, failed, duration_ms, "
+               "pending_changes, oldest_pending_at, last_error FROM device_history "
+               "WHERE tenant_id = $1 AND device_id = $2 ORDER BY seq DESC LIMIT $3",
+               Params().add(tenantId).add(deviceId).add(limit));
+    if (!r.ok())
+        return r.error();
+    std::vector<DeviceHistoryRow> out;
+    const Rows& rows = r.value();
+    for (int i = 0; i < rows.size(); ++i)
+        out.push_back(DeviceHistoryRow{rows.int64(i, 0), rows.text(i, 1), rows.int64(i, 2),
+                                       rows.int64(i, 3), rows.int64(i, 4), rows.int64(i, 5),
+                                       rows.real(i, 6), rows.optInt64(i, 7), rows.optText(i, 8),
+                                       rows.optText(i, 9)});
+    return out;
 }
 
 // ---- conflicts ----------------------------------------------------------------------------------

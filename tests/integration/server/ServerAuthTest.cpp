@@ -152,6 +152,7 @@ private slots:
              {"/api/v1/admin/devices", "/api/v1/admin/conflicts", "/api/v1/admin/events",
               "/api/v1/admin/metrics", "/api/v1/admin/summary", "/api/v1/admin/conflicts/1",
               "/api/v1/admin/devices/shared-device/receive-preview",
+              "/api/v1/admin/devices/shared-device/history",
               "/api/v1/admin/devices/shared-device/ledger/rec-0", "/metrics"}) {
             const auto r = acmeUser->get(QString::fromLatin1(p));
             QVERIFY2(r.status == 403, p);
@@ -360,6 +361,58 @@ private slots:
             QVERIFY2(acmeAdmin->get(QString::fromLatin1(p)).status == 404, p);
         QCOMPARE(acmeAdmin->post(base + QStringLiteral("/receive-preview"), json::object()).status,
                  405);
+    }
+
+    /// The drill-down's history (an extension beyond DESIGN.md): the device's latest pushes
+    /// and pulls with the queue each reported, newest first; support and admin of the
+    /// device's own tenant only.
+    void deviceHistory() {
+        const QString path = QStringLiteral("/api/v1/admin/devices/hist-phone/history");
+        json push = createsBody("hist-phone", "res.partner", 2, "hist-");
+        push["pending_changes"] = 4;
+        QCOMPARE(acmeUser->post(QStringLiteral("/api/v1/offline-sync/push"), push).status, 200);
+        QCOMPARE(acmeUser
+                     ->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                            json{{"device_id", "hist-phone"},
+                                 {"app_type", "sales_app"},
+                                 {"pending_changes", 1},
+                                 {"last_error", "timeout"}})
+                     .status,
+                 200);
+        auto acmeSupport = f.client(QStringLiteral("support"), QStringLiteral("acme"));
+        for (auto* c : {acmeAdmin.get(), acmeSupport.get()}) {
+            const auto r = c->get(path);
+            QCOMPARE(r.status, 200);
+            const json j = r.json();
+            QCOMPARE(j["device_id"].get<std::string>(), std::string("hist-phone"));
+            const json& h = j["history"];
+            QCOMPARE(int(h.size()), 2);
+            QCOMPARE(h[0]["kind"].get<std::string>(), std::string("pull"));
+            QCOMPARE(h[0]["pending_changes"].get<long long>(), 1LL);
+            QCOMPARE(h[0]["last_error"].get<std::string>(), std::string("timeout"));
+            QVERIFY(h[0]["changes"].get<long long>() >= 2); // its own two partners at least
+            QCOMPARE(h[1]["kind"].get<std::string>(), std::string("push"));
+            QCOMPARE(h[1]["changes"].get<long long>(), 2LL);
+            QCOMPARE(h[1]["applied"].get<long long>(), 2LL);
+            QCOMPARE(h[1]["conflicts"].get<long long>(), 0LL);
+            QCOMPARE(h[1]["failed"].get<long long>(), 0LL);
+            QCOMPARE(h[1]["pending_changes"].get<long long>(), 4LL);
+            QVERIFY(h[1]["last_error"].is_null());
+            QVERIFY(h[1]["duration_ms"].get<double>() >= 0);
+            QVERIFY(protocol::parseTime(h[1]["at"].get<std::string>()));
+        }
+        // A device user may not look; another tenant sees nothing of acme's device.
+        const auto user = acmeUser->get(path);
+        QCOMPARE(user.status, 403);
+        QCOMPARE(user.json()["error_code"].get<std::string>(), std::string("FORBIDDEN"));
+        for (auto* c : {globexSupport.get(), globexAdmin.get()}) {
+            const auto foreign = c->get(path);
+            QCOMPARE(foreign.status, 404);
+            QCOMPARE(foreign.json()["error_code"].get<std::string>(), std::string("NOT_FOUND"));
+        }
+        QCOMPARE(acmeAdmin->get(QStringLiteral("/api/v1/admin/devices/nobody/history")).status,
+                 404);
+        QCOMPARE(acmeAdmin->post(path, json::object()).status, 405);
     }
 
     void cleanupTestCase() { QCOMPARE(f.server->stop(), 0); }

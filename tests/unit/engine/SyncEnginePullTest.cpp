@@ -113,6 +113,85 @@ private slots:
         QCOMPARE(unknown.error().code, ErrorCode::NotFound);
     }
 
+    void deviceHistoryKeepsPushesAndPullsWithTheirQueueReports() {
+        EngineFixture f;
+        seedEvents(f);
+        auto pushed = f.push(f.user, {{"device_id", "phone-1"},
+                                      {"pending_changes", 5},
+                                      {"oldest_pending_at", "2026-01-02T03:04:05Z"},
+                                      {"changes",
+                                       {f.create("h-1", "res.partner", {{"n", 1}}),
+                                        f.create("h-2", "res.partner", {{"n", 2}})}}});
+        QVERIFY(pushed.success);
+        auto pulled = f.pull(f.user, {{"device_id", "phone-1"},
+                                      {"app_type", "sales_app"},
+                                      {"pending_changes", 3},
+                                      {"last_error", "offline"}});
+        auto history = f.engine->deviceHistory(f.admin, "phone-1");
+        QVERIFY2(history.ok(), history.ok() ? "" : history.error().message.c_str());
+        QCOMPARE(history.value().size(), std::size_t(2));
+        const storage::DeviceHistoryRow& pull = history.value()[0]; // newest first
+        QCOMPARE(pull.kind, std::string("pull"));
+        QCOMPARE(pull.changes, std::int64_t(pulled.new_events_count));
+        QVERIFY(pull.changes > 0);
+        QCOMPARE(*pull.pending_changes, 3);
+        QCOMPARE(*pull.last_error, std::string("offline"));
+        const storage::DeviceHistoryRow& push = history.value()[1];
+        QCOMPARE(push.kind, std::string("push"));
+        QCOMPARE(push.changes, 2);
+        QCOMPARE(push.applied, 2);
+        QCOMPARE(push.conflicts, 0);
+        QCOMPARE(push.failed, 0);
+        QCOMPARE(*push.pending_changes, 5);
+        QCOMPARE(*push.oldest_pending_at, std::string("2026-01-02T03:04:05Z"));
+        QVERIFY(!push.last_error);
+        QVERIFY(push.at <= pull.at);
+        QVERIFY(engine::toJson(push)["kind"] == "push");
+
+        // Bounded: 130 more pulls keep the latest kDeviceHistoryRows (the store holds fewer
+        // than a prune interval more).
+        for (int i = 0; i < 130; ++i)
+            f.pull(f.user,
+                   {{"device_id", "phone-1"}, {"app_type", "sales_app"}, {"pending_changes", i}});
+        history = f.engine->deviceHistory(f.admin, "phone-1");
+        QVERIFY(history.ok());
+        QCOMPARE(int(history.value().size()), storage::kDeviceHistoryRows);
+        QCOMPARE(*history.value().front().pending_changes, 129);
+        QCOMPARE(*history.value().back().pending_changes, 130 - storage::kDeviceHistoryRows);
+        {
+            auto read = f.store->read();
+            QVERIFY(read.ok());
+            auto stored = read.value()->deviceHistory(f.user.tenant_id, "phone-1", 1000);
+            QVERIFY(stored.ok());
+            QVERIFY2(int(stored.value().size()) <
+                         storage::kDeviceHistoryRows + storage::kDeviceHistoryPruneEvery,
+                     std::to_string(stored.value().size()).c_str());
+        }
+
+        // Who may read it: a plain user its own device only; another tenant never, also not
+        // for a device of the same name, whose history is its own.
+        QVERIFY(f.engine->deviceHistory(f.user, "phone-1").ok());
+        QVERIFY(!f.engine->deviceHistory(f.user, "desk").ok());
+        const engine::Caller globex =
+            f.addTenantUser("globex", "boss@globex.test", protocol::Role::Admin);
+        const auto foreign = f.engine->deviceHistory(globex, "phone-1");
+        QVERIFY(!foreign.ok());
+        QCOMPARE(foreign.error().code, ErrorCode::NotFound);
+        QVERIFY(f.push(globex, {{"device_id", "phone-1"},
+                                {"pending_changes", 77},
+                                {"changes", {f.create("g-1", "res.partner", {{"n", 1}})}}})
+                    .success);
+        const auto own = f.engine->deviceHistory(globex, "phone-1");
+        QVERIFY(own.ok());
+        QCOMPARE(own.value().size(), std::size_t(1));
+        QCOMPARE(*own.value()[0].pending_changes, 77);
+        history = f.engine->deviceHistory(f.admin, "phone-1");
+        QCOMPARE(*history.value().front().pending_changes, 129);
+        // A device that never synced: not found (not an empty history).
+        QCOMPARE(f.engine->deviceHistory(f.admin, "never-synced").error().code,
+                 ErrorCode::NotFound);
+    }
+
     void appTypeFiltersModels() {
         EngineFixture f;
         seedEvents(f);
@@ -516,6 +595,13 @@ private slots:
         QCOMPARE(f.engine->statistics(f.user, "phone-1").value().total_pulls, 2);
         auto third = f.pull(f.user, {{"device_id", "phone-1"}, {"app_type", "sales_app"}});
         QCOMPARE(third.new_events_count, 0);
+        // The pull whose write failed is in the device's history once, in its place.
+        auto history = f.engine->deviceHistory(f.user, "phone-1");
+        QVERIFY(history.ok());
+        QCOMPARE(history.value().size(), std::size_t(3));
+        QCOMPARE(history.value()[0].changes, 0);
+        QCOMPARE(history.value()[1].changes, 3);
+        QCOMPARE(history.value()[2].changes, 2);
     }
 };
 
