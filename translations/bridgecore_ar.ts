@@ -1575,6 +1575,10 @@
         <source>Queue, pushes and pulls, conflicts and what this device would receive (or double-click a device)</source>
         <translation>قائمة الانتظار والإرسال والاستلام والتعارضات وما سيستلمه هذا الجهاز (أو انقر نقراً مزدوجاً على جهاز)</translation>
     </message>
+    <message>
+        <source>Select a device to see its details.</source>
+        <translation>اختر جهازًا لعرض تفاصيله.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -2275,6 +2279,21 @@ Connected to %1</source>
     <message>
         <source>Connected: Odoo %1, user id %2</source>
         <translation>متصل: Odoo %1، رقم المستخدم %2</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::OdooFieldLabels</name>
+    <message>
+        <source>Field labels from Odoo</source>
+        <translation>تسميات الحقول من Odoo</translation>
+    </message>
+    <message>
+        <source>Odoo is unreachable (%1): field labels as Odoo gave them at %2</source>
+        <translation>تعذّر الوصول إلى Odoo ‏(%1): تسميات الحقول كما قدّمها Odoo في %2</translation>
+    </message>
+    <message>
+        <source>Odoo is unreachable (%1): built-in field labels</source>
+        <translation>تعذّر الوصول إلى Odoo ‏(%1): تسميات الحقول المدمجة</translation>
     </message>
 </context>
 <context>

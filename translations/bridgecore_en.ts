@@ -1479,6 +1479,10 @@
         <source>Queue, pushes and pulls, conflicts and what this device would receive (or double-click a device)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Select a device to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -2143,9 +2147,9 @@ Database: %1</source>
     </message>
     <message numerus="yes">
         <source>%1 per write batch (%n batches)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 per write batch (%n batch)</numerusform>
+            <numerusform>%1 per write batch (%n batches)</numerusform>
         </translation>
     </message>
     <message>
@@ -2166,6 +2170,21 @@ Database: %1</source>
     </message>
     <message>
         <source>Connected: Odoo %1, user id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::OdooFieldLabels</name>
+    <message>
+        <source>Field labels from Odoo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo is unreachable (%1): field labels as Odoo gave them at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odoo is unreachable (%1): built-in field labels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

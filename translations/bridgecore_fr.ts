@@ -1479,6 +1479,10 @@
         <source>Queue, pushes and pulls, conflicts and what this device would receive (or double-click a device)</source>
         <translation>File d’attente, envois et réceptions, conflits et ce que cet appareil recevrait (ou double-cliquez sur un appareil)</translation>
     </message>
+    <message>
+        <source>Select a device to see its details.</source>
+        <translation>Sélectionnez un appareil pour voir ses détails.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogModel</name>
@@ -2171,6 +2175,21 @@ Connectée à %1</translation>
     <message>
         <source>Connected: Odoo %1, user id %2</source>
         <translation>Connecté : Odoo %1, utilisateur n° %2</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::OdooFieldLabels</name>
+    <message>
+        <source>Field labels from Odoo</source>
+        <translation>Libellés des champs fournis par Odoo</translation>
+    </message>
+    <message>
+        <source>Odoo is unreachable (%1): field labels as Odoo gave them at %2</source>
+        <translation>Odoo est injoignable (%1) : libellés des champs tels qu’Odoo les a fournis le %2</translation>
+    </message>
+    <message>
+        <source>Odoo is unreachable (%1): built-in field labels</source>
+        <translation>Odoo est injoignable (%1) : libellés des champs intégrés</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace bridgecore::ui {
@@ -91,7 +93,10 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     m_table->setWordWrap(false);
     // The columns a person picks a conflict by; the rest stay available.
     m_table->setColumnHidden(int(ConflictListModel::Column::Resolution), true);
+    // Narrow ids, every column as wide as its values: Model and Fields are not cut off.
+    m_table->horizontalHeader()->setDefaultSectionSize(40);
     fitHeaderSections(m_table, QStringLiteral("conflicts"));
+    fitColumnsToContents(m_table);
     listLayout->addWidget(m_table, 1);
     m_empty = new QLabel(tr("No open conflicts. A conflict appears here when a device changes "
                             "a record that changed on the server meanwhile and its strategy "
@@ -102,6 +107,7 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     m_empty->setVisible(false);
     listLayout->addWidget(m_empty);
     m_editor = new MergeEditor(split);
+    m_split = split;
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setSizes({420, 620});
@@ -135,6 +141,8 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
                               : tr("Select a conflict to compare the device's values with the "
                                    "server's."));
         selectAfterResolution();
+        selectFirstOpen();
+        fitListWidth();
         // A live refresh changed the conflict in the editor (resolved elsewhere): show that.
         if (const auto* c = m_model.conflict(m_proxy->mapToSource(m_table->currentIndex()).row());
             c && c->conflict_id == m_editor->conflictId() && c->status != "open" &&
@@ -183,6 +191,49 @@ void ConflictsView::setTextFilter(const QString& text) {
 void ConflictsView::selectRow(int row) {
     m_table->selectionModel()->setCurrentIndex(
         m_proxy->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void ConflictsView::selectFirstOpen() {
+    // The view opens on work to do: the first open conflict, unless one is already chosen.
+    if (m_table->currentIndex().isValid())
+        return;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        if (const auto* c = m_model.conflict(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+            c && c->status == "open") {
+            selectRow(row);
+            return;
+        }
+}
+
+void ConflictsView::fitListWidth() {
+    // Once, when the first conflicts are in: the list as wide as its columns (the stretched
+    // last one, the date, as wide as its values), as long as the merge editor keeps 500 px.
+    if (m_listFitted || m_proxy->rowCount() == 0 || !isVisible())
+        return;
+    QTimer::singleShot(0, this, [this] {
+        if (m_listFitted)
+            return;
+        m_listFitted = true;
+        auto* header = m_table->horizontalHeader();
+        const int last = header->logicalIndex(header->count() - 1);
+        const QFontMetrics fm(m_table->font());
+        int lastWidth =
+            QFontMetrics(header->font())
+                .horizontalAdvance(m_proxy->headerData(last, Qt::Horizontal).toString()) +
+            40;
+        for (int r = 0; r < std::min(m_proxy->rowCount(), 200); ++r)
+            lastWidth = std::max(
+                lastWidth, fm.horizontalAdvance(m_proxy->index(r, last).data().toString()) + 16);
+        int wanted = 2 * m_table->frameWidth() +
+                     m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table);
+        for (int c = 0; c < header->count(); ++c)
+            if (!header->isSectionHidden(c))
+                wanted += c == last ? lastWidth : header->sectionSize(c);
+        const int total = m_split->width() - m_split->handleWidth();
+        const int lo = std::min(420, total / 2);
+        const int list = std::clamp(wanted, lo, std::max(lo, total - 500));
+        m_split->setSizes({list, total - list});
+    });
 }
 
 void ConflictsView::selectAfterResolution() {

@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace bridgecore::ui {
@@ -53,6 +54,8 @@ private:
                 const protocol::json& mergedData);
     void showCurrent();
     void selectAfterResolution();
+    void selectFirstOpen();
+    void fitListWidth();
 
     ConsoleBackend* m_backend;
     ConflictListModel m_model;
@@ -66,6 +69,8 @@ private:
     QLabel* m_empty = nullptr;
     MergeEditor* m_editor = nullptr;
     UserNames m_users;
+    QSplitter* m_split = nullptr;
+    bool m_listFitted = false;
     int m_advanceToRow = -1; ///< after a resolution: the row to select once the list is in
 };
 

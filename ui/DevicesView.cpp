@@ -77,9 +77,18 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
 
     auto* detailsBox = new QGroupBox(tr("Details"), split);
     auto* detailsLayout = new QVBoxLayout(detailsBox);
-    m_details = new QFormLayout;
+    // Until a device is selected, a hint instead of empty labels.
+    m_detailsHint = new QLabel(tr("Select a device to see its details."), detailsBox);
+    m_detailsHint->setObjectName(QStringLiteral("devicesDetailsHint"));
+    m_detailsHint->setWordWrap(true);
+    detailsLayout->addWidget(m_detailsHint);
+    m_detailsForm = new QWidget(detailsBox);
+    m_detailsForm->setObjectName(QStringLiteral("devicesDetailsForm"));
+    m_detailsForm->setVisible(false);
+    m_details = new QFormLayout(m_detailsForm);
+    m_details->setContentsMargins(0, 0, 0, 0);
     auto addDetail = [&](const QString& key, const QString& title) {
-        auto* label = new QLabel(detailsBox);
+        auto* label = new QLabel(m_detailsForm);
         label->setObjectName(QStringLiteral("detail_") + key);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setWordWrap(true);
@@ -98,7 +107,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     addDetail(QStringLiteral("rates"), tr("Success / conflict rate:"));
     addDetail(QStringLiteral("times"), tr("Average push / pull:"));
     addDetail(QStringLiteral("bytes"), tr("Bytes in / out:"));
-    detailsLayout->addLayout(m_details);
+    detailsLayout->addWidget(m_detailsForm);
     m_drill = new QPushButton(tr("Details…"), detailsBox);
     m_drill->setObjectName(QStringLiteral("drillDownButton"));
     m_drill->setToolTip(tr("Queue, pushes and pulls, conflicts and what this device would "
@@ -179,6 +188,8 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
         label->clear();
     m_reset->setEnabled(false);
     m_drill->setEnabled(s != nullptr);
+    m_detailsForm->setVisible(s != nullptr);
+    m_detailsHint->setVisible(s == nullptr);
     if (!s) {
         m_selected.clear();
         return;

@@ -56,6 +56,8 @@ private:
     QLabel* m_countLabel = nullptr;
     QLabel* m_empty = nullptr;
     QFormLayout* m_details = nullptr;
+    QWidget* m_detailsForm = nullptr;
+    QLabel* m_detailsHint = nullptr;
     std::map<QString, QLabel*> m_detailLabels;
     QTimer* m_searchTimer = nullptr;
     std::string m_selected;

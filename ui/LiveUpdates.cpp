@@ -81,20 +81,29 @@ void fitColumnsToContents(QTableView* table, int rows) {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
         const QFontMetrics fm(table->font());
+        const QFontMetrics headerFm(header->font());
         // The cell's text margins on both sides, plus a little air.
         const int extra =
             2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 8;
+        // The header's margins plus room for the sort indicator.
+        const int headerExtra =
+            2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
+            header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 16;
         const int n = std::min(model->rowCount(), rows);
         const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
         for (int c = 0; c < model->columnCount(); ++c) {
-            if (c == last || header->isSectionHidden(c))
+            if (header->isSectionHidden(c))
                 continue;
-            int needed = 0;
-            for (int r = 0; r < n; ++r)
-                needed =
-                    std::max(needed, fm.horizontalAdvance(model->index(r, c).data().toString()));
-            if (needed + extra > header->sectionSize(c))
-                header->resizeSection(c, needed + extra);
+            // The header's text fits every column, the stretched last one included.
+            int needed =
+                headerFm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) +
+                headerExtra;
+            if (c != last)
+                for (int r = 0; r < n; ++r)
+                    needed = std::max(
+                        needed, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+            if (needed > header->sectionSize(c))
+                header->resizeSection(c, needed);
         }
     };
     // Once per turn of the event loop, however many rows a live refresh changed one by one.
@@ -107,6 +116,8 @@ void fitColumnsToContents(QTableView* table, int rows) {
     QObject::connect(table->model(), &QAbstractItemModel::rowsInserted, later, soon);
     QObject::connect(table->model(), &QAbstractItemModel::dataChanged, later, soon);
     QObject::connect(table->model(), &QAbstractItemModel::layoutChanged, later, soon);
+    QObject::connect(table->model(), &QAbstractItemModel::headerDataChanged, later, soon);
+    QObject::connect(table->model(), &QAbstractItemModel::columnsInserted, later, soon);
     fit();
 }
 

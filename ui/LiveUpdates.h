@@ -42,8 +42,9 @@ private:
 /// Header sections wide enough for their titles (in the current language) and the sort
 /// arrow, and each width remembered per user under `key` once the person resizes it.
 void fitHeaderSections(QTableView* table, const QString& key);
-/// Widens (never narrows) every column but a stretched last one to the widest text among
-/// its first `rows` rows, and keeps doing so as rows load or change (once per turn of the
+/// Widens (never narrows) every column to its header's text and, but a stretched last one, to
+/// the widest text among its first `rows` rows, and keeps doing so as rows load or change, or
+/// headers change (labels arrive, another language) (once per turn of the
 /// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
 /// costs what its first page does).
 void fitColumnsToContents(QTableView* table, int rows = 200);

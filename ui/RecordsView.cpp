@@ -58,7 +58,13 @@ RecordsView::RecordsView(client::ClientCache* cache, QThreadPool* clientPool, QW
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // One line per record; every column as wide as its values and its label, the last one
+    // taking what is left.
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setDefaultSectionSize(40);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    fitColumnsToContents(m_table);
     layout->addWidget(m_table, 1);
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("recordsEmpty"));

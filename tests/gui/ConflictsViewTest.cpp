@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -30,6 +31,7 @@ private slots:
     void resolvedShowsWhoWhenAndTheFields();
     void bulkResolveAndFilters();
     void mergeGridSaysWhatToDoUntilAConflictIsSelected();
+    void listColumnsFitAndTheEditorHasRoom();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -335,18 +337,78 @@ void ConflictsViewTest::mergeGridSaysWhatToDoUntilAConflictIsSelected() {
     view.resize(1200, 700);
     view.show();
     QTRY_COMPARE(view.model()->rowCount(), 2);
-    // Nothing selected yet: a hint, not an empty grid.
-    QTRY_VERIFY(view.editor()->hintText().startsWith(QStringLiteral("Select a conflict")));
+    // With open conflicts the view opens on the first one: the grid, not an empty editor.
     auto* hint = view.editor()->findChild<QLabel*>(QStringLiteral("mergeHint"));
-    QVERIFY(hint && hint->isVisible());
-    QVERIFY(!view.editor()->table()->isVisible());
-    saveScreenshot(&view, QStringLiteral("conflicts_select_hint"));
-    // Selecting one replaces the hint by the grid.
-    view.selectRow(0);
+    QVERIFY(hint);
+    QTRY_COMPARE(view.currentConflictId(), view.model()->conflict(0)->conflict_id);
     QTRY_VERIFY(view.editor()->table()->isVisible());
     QVERIFY(!hint->isVisible());
     QVERIFY(view.editor()->hintText().isEmpty());
     QVERIFY(view.editor()->model()->rowCount() > 0);
+    saveScreenshot(&view, QStringLiteral("conflicts_first_selected"));
+    // Only resolved ones shown: nothing is selected for the person, the hint says what to do.
+    view.setStatusFilter("resolved");
+    QTRY_VERIFY(!view.editor()->hintText().isEmpty());
+    QVERIFY(!view.editor()->table()->isVisible());
+}
+
+void ConflictsViewTest::listColumnsFitAndTheEditorHasRoom() {
+    // The demo's list: small ids, several models. Ids are narrow, every column shows its
+    // values whole and ends inside the list; the editor beside it keeps most of the width.
+    GuiFixture f;
+    for (const char* t : {"1", "2", "3"})
+        conflictOn(f, t);
+    conflictOn(f, "4", "product.product");
+    conflictOn(f, "5", "sale.order");
+    ui::ConflictsView view(&f.backend());
+    view.resize(1400, 900);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 5);
+    QTRY_VERIFY(view.currentConflictId() != 0);
+    QTest::qWait(50);
+    QApplication::processEvents();
+    auto* table = view.table();
+    auto* header = table->horizontalHeader();
+    const QFontMetrics fm(table->font());
+    const QFontMetrics hfm(header->font());
+    const int id = int(ui::ConflictListModel::Column::Id);
+    const int last = header->logicalIndex(header->count() - 1);
+    for (int c = 0; c < view.model()->columnCount(); ++c) {
+        if (table->isColumnHidden(c))
+            continue;
+        const QString label = view.model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(hfm.horizontalAdvance(label) + 8 <= header->sectionSize(c),
+                 qPrintable(QStringLiteral("header '%1' needs %2 px, has %3")
+                                .arg(label)
+                                .arg(hfm.horizontalAdvance(label))
+                                .arg(header->sectionSize(c))));
+        for (int r = 0; r < view.model()->rowCount(); ++r) {
+            const QString text = view.model()->index(r, c).data().toString();
+            QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
+                     qPrintable(QStringLiteral("'%1' needs %2 px, column %3 has %4")
+                                    .arg(text)
+                                    .arg(fm.horizontalAdvance(text))
+                                    .arg(c)
+                                    .arg(table->columnWidth(c))));
+        }
+        if (c != last)
+            QVERIFY2(
+                header->sectionViewportPosition(c) + header->sectionSize(c) <=
+                    table->viewport()->width(),
+                qPrintable(QStringLiteral("column '%1' ends at %2, the list at %3")
+                               .arg(label)
+                               .arg(header->sectionViewportPosition(c) + header->sectionSize(c))
+                               .arg(table->viewport()->width())));
+    }
+    // Ids are narrow: their header's width, not a default 100 px.
+    QVERIFY2(header->sectionSize(id) <=
+                 hfm.horizontalAdvance(view.model()->headerData(id, Qt::Horizontal).toString()) +
+                     40,
+             qPrintable(QString::number(header->sectionSize(id))));
+    // The editor keeps room for its grid of fields.
+    QVERIFY(view.editor()->width() >= 500);
+    QVERIFY(table->width() >= 400);
+    saveScreenshot(&view, QStringLiteral("conflicts_list_columns"));
 }
 
 QTEST_MAIN(ConflictsViewTest)

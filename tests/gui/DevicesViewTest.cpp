@@ -32,6 +32,7 @@ private slots:
     void userCellsFitInEveryLanguage();
     void emptyTableSaysWhatAppearsThere();
     void ledgerLookupAnswersDidItGoThrough();
+    void detailsSayWhatToDoUntilADeviceIsSelected();
 
 private:
     static int rowOf(ui::DeviceTableModel& m, const QString& device) {
@@ -374,6 +375,31 @@ void DevicesViewTest::ledgerLookupAnswersDidItGoThrough() {
     QVERIFY(!ui::LedgerLookupDialog::describe(f.engine().ledgerLookup(f.user, "dev-1", "order-17"),
                                               QStringLiteral("dev-1"), QStringLiteral("order-17"))
                  .startsWith(QStringLiteral("Yes")));
+}
+
+void DevicesViewTest::detailsSayWhatToDoUntilADeviceIsSelected() {
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    populate(f);
+    ui::DevicesView view(&f.backend());
+    view.resize(1400, 800);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 4);
+    // Nothing selected: a hint, not a column of empty "Device:", "Last push:" labels.
+    auto* hint = view.findChild<QLabel*>(QStringLiteral("devicesDetailsHint"));
+    QVERIFY(hint);
+    QVERIFY(hint->isVisible());
+    QCOMPARE(hint->text(), QStringLiteral("Select a device to see its details."));
+    auto* device = view.findChild<QLabel*>(QStringLiteral("detail_device"));
+    QVERIFY(device);
+    QVERIFY(!device->isVisible());
+    saveScreenshot(&view, QStringLiteral("devices_details_hint"));
+    // Selecting one replaces the hint by its details.
+    view.selectRow(0);
+    QTRY_VERIFY(device->isVisible());
+    QVERIFY(!hint->isVisible());
+    QVERIFY(!device->text().isEmpty());
+    saveScreenshot(&view, QStringLiteral("devices_details_selected"));
 }
 
 QTEST_MAIN(DevicesViewTest)

@@ -6,9 +6,11 @@
 #include "ConflictsView.h"
 #include "GuiFixture.h"
 #include "RecordForm.h"
+#include "Translations.h"
 #include "console/ConsoleSession.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QPushButton>
 
 #include <QAbstractItemModelTester>
@@ -27,6 +29,8 @@ private slots:
     void typedFormRefusesInvalidInput();
     void opensOnDataAndEditNeedsASelection();
     void followsTheFirstSyncUnlessAModelWasPicked();
+    void columnsFitTheirValuesAndLabels();
+    void odooStringsAreTranslated();
 
 private:
     struct Env {
@@ -301,6 +305,98 @@ void RecordsViewTest::followsTheFirstSyncUnlessAModelWasPicked() {
     QVERIFY(syncAndWait(e));
     QTest::qWait(300);
     QCOMPARE(view.currentModel(), empty);
+}
+
+void RecordsViewTest::columnsFitTheirValuesAndLabels() {
+    // The demo's first sync: 15 sales orders named after customers. Every value shows whole
+    // on one line, every label (Odoo's field string) fits its header in every language, and
+    // the stretched last column only gets the room the others leave.
+    Env e;
+    setUp(e);
+    for (int i = 1; i <= 15; ++i)
+        push1(e, GuiFixture::create("so-" + std::to_string(i),
+                                    {{"name", "The Jackson Group " + std::to_string(30 + i)},
+                                     {"state", i % 2 ? "draft" : "sale"},
+                                     {"client_order_ref", "PO-" + std::to_string(1000 + i)},
+                                     {"amount_total", 1250.5 + i}},
+                                    "sale.order"));
+    QVERIFY(syncAndWait(e));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        ui::RecordsView view(e.session->cache(), e.session->clientPool());
+        view.resize(1400, 700);
+        view.show();
+        view.showModel(QStringLiteral("sale.order"));
+        QTRY_COMPARE(view.model()->rowCount(), 15);
+        QApplication::processEvents();
+        auto* table = view.findChild<QTableView*>(QStringLiteral("recordsTable"));
+        QVERIFY(table);
+        auto* header = table->horizontalHeader();
+        const int columns = view.model()->columnCount();
+        const int last = columns - 1;
+        QVERIFY(view.model()->columnOfField(QStringLiteral("name")) >= 0);
+        const QFontMetrics fm(table->font());
+        const QFontMetrics hfm(header->font());
+        int used = 0;
+        for (int c = 0; c < columns; ++c) {
+            const QString label = view.model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(hfm.horizontalAdvance(label) + 8 <= header->sectionSize(c),
+                     qPrintable(QStringLiteral("%1: header '%2' needs %3 px, has %4")
+                                    .arg(lang, label)
+                                    .arg(hfm.horizontalAdvance(label))
+                                    .arg(header->sectionSize(c))));
+            for (int r = 0; r < view.model()->rowCount(); ++r) {
+                const QString text = view.model()->index(r, c).data().toString();
+                QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
+                         qPrintable(QStringLiteral("%1: '%2' needs %3 px, column %4 has %5")
+                                        .arg(lang, text)
+                                        .arg(fm.horizontalAdvance(text))
+                                        .arg(c)
+                                        .arg(table->columnWidth(c))));
+            }
+            if (c != last)
+                used += table->columnWidth(c);
+        }
+        // Rows are one line high; nothing wraps.
+        QVERIFY(!table->wordWrap());
+        QVERIFY2(table->rowHeight(0) < 2 * fm.lineSpacing(),
+                 qPrintable(QStringLiteral("row height %1, line %2")
+                                .arg(table->rowHeight(0))
+                                .arg(fm.lineSpacing())));
+        // Everything fits on screen: the last column takes what is left, no scrolling.
+        QVERIFY(used + table->columnWidth(last) <= table->viewport()->width() + 1);
+        saveScreenshot(&view, QStringLiteral("records_sales_orders_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void RecordsViewTest::odooStringsAreTranslated() {
+    // The Odoo views' strings: English plural forms, French and Arabic translations.
+    auto t = [](const char* context, const char* text, int n = -1) {
+        return QCoreApplication::translate(context, text, nullptr, n);
+    };
+    const char* batches = "%1 per write batch (%n batches)";
+    const char* view = "bridgecore::ui::OdooConnectionsView";
+    const char* labels = "bridgecore::ui::OdooFieldLabels";
+    ui::Translations::apply(QStringLiteral("en"));
+    QCOMPARE(t(view, batches, 1), QStringLiteral("%1 per write batch (1 batch)"));
+    QCOMPARE(t(view, batches, 3), QStringLiteral("%1 per write batch (3 batches)"));
+    ui::Translations::apply(QStringLiteral("fr"));
+    QCOMPARE(t(view, batches, 1), QStringLiteral("%1 par lot d’écriture (1 lot)"));
+    QCOMPARE(t(labels, "Field labels from Odoo"),
+             QStringLiteral("Libellés des champs fournis par Odoo"));
+    ui::Translations::apply(QStringLiteral("ar"));
+    QCOMPARE(t(labels, "Field labels from Odoo"), QStringLiteral("تسميات الحقول من Odoo"));
+    for (const char* text : {"Odoo is unreachable (%1): built-in field labels",
+                             "Odoo is unreachable (%1): field labels as Odoo gave them at %2"}) {
+        for (const QString& lang : {QStringLiteral("fr"), QStringLiteral("ar")}) {
+            ui::Translations::apply(lang);
+            const QString out = t(labels, text);
+            QVERIFY2(out != QLatin1String(text) && out.contains(QStringLiteral("%1")),
+                     qPrintable(lang + QStringLiteral(": ") + out));
+        }
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(RecordsViewTest)
