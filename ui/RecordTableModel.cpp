@@ -52,6 +52,13 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
     auto it = r.data.find(field);
     if (it == r.data.end())
         return {};
+    if (role == Qt::DisplayRole && it->is_string()) {
+        // A selection shows its label ("Quotation"), as Odoo and the form do; edits keep the key.
+        const auto info = console::fieldInfo(m_model.toStdString(), field);
+        for (const auto& [value, label] : info.selection)
+            if (value == it->get_ref<const std::string&>())
+                return QCoreApplication::translate("ModelCatalog", label.c_str());
+    }
     return MergeModel::display(*it);
 }
 

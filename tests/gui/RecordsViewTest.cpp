@@ -357,6 +357,17 @@ void RecordsViewTest::columnsFitTheirValuesAndLabels() {
             if (c != last)
                 used += table->columnWidth(c);
         }
+        // A selection reads as its label, never as its key ("draft").
+        const int state = view.model()->columnOfField(QStringLiteral("state"));
+        QVERIFY(state >= 0);
+        for (int r = 0; r < view.model()->rowCount(); ++r) {
+            const QModelIndex cell = view.model()->index(r, state);
+            const QString key = cell.data(Qt::EditRole).toString();
+            QVERIFY(key == "draft" || key == "sale");
+            QCOMPARE(cell.data().toString(),
+                     QCoreApplication::translate("ModelCatalog",
+                                                 key == "draft" ? "Quotation" : "Sales Order"));
+        }
         // Rows are one line high; nothing wraps.
         QVERIFY(!table->wordWrap());
         QVERIFY2(table->rowHeight(0) < 2 * fm.lineSpacing(),
