@@ -130,10 +130,10 @@ struct Context {
     QCommandLineParser& parser;
     const Options& opt;
     QStringList args; // positional, the command first
-    std::unique_ptr<ClientCache> cache;
+    std::unique_ptr<ClientCache> cache{};
     int priority = protocol::kDefaultPriority;
     int timeoutS = 30;
-    SyncOptions sync;
+    SyncOptions sync{};
 
     ClientCache& c() { return *cache; }
     void need(int n, const char* usage) const {
@@ -515,7 +515,7 @@ int run(QCoreApplication& app) {
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list above."));
     p.process(app);
 
-    Context x{p, o, p.positionalArguments(), nullptr};
+    Context x{p, o, p.positionalArguments()};
     if (x.args.isEmpty())
         die("no command given (try --help)", kExitUsage);
     const QString cmd = x.args.first();

@@ -263,8 +263,7 @@ int main(int argc, char** argv) {
                 liveMsTotal / rounds, liveMsMax, liveCpuMs / rounds);
     const double rssAfter = rssMb();
     std::printf("RSS %.1f MB before the views, %.1f MB after (growth %.1f MB), peak %.1f MB\n",
-                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb(), liveMsTotal / rounds,
-                liveMsMax, liveCpuMs / rounds);
+                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb());
     std::printf("{\"devices\":%d,\"events\":%d,\"fill_s\":%.1f,\"devices_show_ms\":%.1f,"
                 "\"devices_show_ui_cpu_ms\":%.1f,\"devices_fetch10_ms\":%.1f,"
                 "\"devices_fetch10_ui_cpu_ms\":%.1f,\"events_show_ms\":%.1f,"
@@ -275,8 +274,7 @@ int main(int argc, char** argv) {
                 "\"live_update_ui_cpu_ms\":%.1f}\n",
                 nDevices, nEvents, fillS, devicesShowMs, devicesShowCpuMs, devicesFetchMs,
                 devicesFetchCpuMs, eventsShowMs, eventsShowCpuMs, scrollMs, scrollCpuMs, maxStepMs,
-                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb(), liveMsTotal / rounds,
-                liveMsMax, liveCpuMs / rounds);
+                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb());
     delete events;
     delete devices;
     return 0;
