@@ -2574,8 +2574,8 @@ Connected to %1</source>
         <translation>المعرّف</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>الحالة</translation>
+        <source>Sync</source>
+        <translation>المزامنة</translation>
     </message>
 </context>
 <context>

@@ -2446,7 +2446,7 @@ Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>State</source>
+        <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2450,8 +2450,8 @@ Connectée à %1</translation>
         <translation>Id</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>État</translation>
+        <source>Sync</source>
+        <translation>Synchro</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "console/ModelCatalog.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <QBrush>
 #include <QColor>
@@ -59,6 +60,11 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
             if (value == it->get_ref<const std::string&>())
                 return QCoreApplication::translate("ModelCatalog", label.c_str());
     }
+    // Numbers in the language's digits and separators, like ids and dates.
+    if (role == Qt::DisplayRole && it->is_number_integer())
+        return QLocale().toString(qlonglong(it->get<std::int64_t>()));
+    if (role == Qt::DisplayRole && it->is_number_float())
+        return QLocale().toString(it->get<double>(), 'g', QLocale::FloatingPointShortest);
     return MergeModel::display(*it);
 }
 
@@ -68,7 +74,7 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
     if (section == int(Column::Id))
         return role == Qt::DisplayRole ? tr("Id") : QVariant();
     if (section == int(Column::State))
-        return role == Qt::DisplayRole ? tr("State") : QVariant();
+        return role == Qt::DisplayRole ? tr("Sync") : QVariant();
     if (section - int(Column::Count) < int(m_fields.size())) {
         // The field's label (Odoo's when the tenant is attached); its name as the tip.
         const QString name = m_fields.at(section - int(Column::Count));

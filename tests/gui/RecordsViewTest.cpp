@@ -14,6 +14,7 @@
 #include <QPushButton>
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -367,6 +368,18 @@ void RecordsViewTest::columnsFitTheirValuesAndLabels() {
             QCOMPARE(cell.data().toString(),
                      QCoreApplication::translate("ModelCatalog",
                                                  key == "draft" ? "Quotation" : "Sales Order"));
+        }
+        // Numbers in the language's digits, like the ids beside them.
+        const int total = view.model()->columnOfField(QStringLiteral("amount_total"));
+        QVERIFY(total >= 0);
+        for (int r = 0; r < view.model()->rowCount(); ++r) {
+            const QModelIndex cell = view.model()->index(r, total);
+            const double value = cell.data(Qt::EditRole).toString().toDouble();
+            QCOMPARE(cell.data().toString(),
+                     QLocale().toString(value, 'g', QLocale::FloatingPointShortest));
+            if (lang == QLatin1String("ar"))
+                QVERIFY2(!cell.data().toString().contains(QRegularExpression("[0-9]")),
+                         qPrintable(cell.data().toString()));
         }
         // Rows are one line high; nothing wraps.
         QVERIFY(!table->wordWrap());
