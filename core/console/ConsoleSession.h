@@ -43,6 +43,8 @@ class ConsoleSession : public QObject {
     Q_OBJECT
 public:
     static constexpr const char* kTenantName = "Local";
+    /// The console device's sync interval in --demo (the shortest ConsoleSettings allows).
+    static constexpr int kDemoSyncIntervalSeconds = 5;
     static constexpr const char* kAdminEmail = "admin@bridgecore.local";
 
     /// The data directory to use: `requested`, else $BRIDGECORE_DATA_DIR, else AppDataLocation.

@@ -82,6 +82,7 @@ const std::map<std::string, ModelInfo>& catalog() {
                   {{"draft", QT_TRANSLATE_NOOP("ModelCatalog", "Quotation")},
                    {"sent", QT_TRANSLATE_NOOP("ModelCatalog", "Quotation Sent")},
                    {"sale", QT_TRANSLATE_NOOP("ModelCatalog", "Sales Order")},
+                   {"done", QT_TRANSLATE_NOOP("ModelCatalog", "Locked")},
                    {"cancel", QT_TRANSLATE_NOOP("ModelCatalog", "Cancelled")}},
                   true),
               f("client_order_ref", QT_TRANSLATE_NOOP("ModelCatalog", "Customer Reference"),
