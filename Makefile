@@ -63,13 +63,11 @@ tsan-engine: deps
 
 # CI's sanitizer stages (.ci/run), sized for 90 minutes on 2 cores with `make test` and `make
 # fuzz`: each builds its own tree (build/asan, build/tsan; neither can share build/default).
-# ci-asan: the unit, integration and PostgreSQL tests under ASan+UBSan+LSan, but not the
-# console's (the gui label and ConsoleDatabaseTest, by hand: `make asan LABELS='gui|postgres'`;
-# they build the whole console under ASan, ~5 more minutes on a cold cache); ci-tsan: the
-# engine's, server's and client's unit and integration tests under TSan.
+# ci-asan: the whole suite but packaging (unit, integration, postgres, gui) under
+# ASan+UBSan+LSan; ci-tsan: the engine's, server's and client's unit and integration tests
+# under TSan.
 ci-asan: deps
-	JOBS=$(JOBS) LABELS='unit|integration|postgres' EXCLUDE='^ConsoleDatabaseTest$$' \
-	    bash tests/sanitize.sh asan
+	JOBS=$(JOBS) LABELS='unit|integration|postgres|gui' bash tests/sanitize.sh asan
 ci-tsan: deps
 	JOBS=$(JOBS) LABELS='unit|integration' bash tests/sanitize.sh tsan
 
