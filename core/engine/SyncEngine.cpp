@@ -372,6 +372,29 @@ struct SyncEngine::Impl {
         return d;
     }
 
+    /// A support read about one device (receive preview, history, ledger): the device's staged
+    /// pull state settled, a snapshot, and the device as `caller` may read it. A device that
+    /// never synced is NotFound unless `mayBeUnknown` (then `device` is empty).
+    struct DeviceRead {
+        std::unique_ptr<ReadTransaction> tx;
+        std::optional<DeviceRow> device;
+    };
+    Result<DeviceRead> readDevice(const Caller& caller, const std::string& deviceId,
+                                  bool mayBeUnknown = false) {
+        if (Status s = settle(caller.tenant_id, deviceId); !s.ok())
+            return s.error();
+        auto opened = snapshot();
+        if (!opened.ok())
+            return opened.error();
+        auto device = visibleDevice(*opened.value(), caller, deviceId, /*manage=*/false);
+        if (!device.ok())
+            return device.error();
+        if (!device.value() && !mayBeUnknown)
+            return Error{ErrorCode::NotFound,
+                         "no device '" + deviceId + "' has synced with this tenant"};
+        return DeviceRead{std::move(opened).value(), std::move(device).value()};
+    }
+
     static Status recordMetrics(WriteTransaction& tx, std::int64_t tenantId, Millis now,
                                 const storage::MetricDelta& delta) {
         return tx.addMetrics(tenantId, now - now % kMetricBucketMs, delta);
@@ -1238,23 +1261,15 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
 
 Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
                                                   const std::string& deviceId) {
-    // The device's last pull may still be recording its app type.
-    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
-        return s.error();
-    auto opened = d->snapshot();
-    if (!opened.ok())
-        return opened.error();
-    ReadTransaction& tx = *opened.value();
-    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
-    if (!device.ok())
-        return device.error();
-    if (!device.value())
-        return Error{ErrorCode::NotFound,
-                     "no device '" + deviceId + "' has synced with this tenant"};
+    // Settled: the device's last pull may still be recording its app type.
+    auto read = d->readDevice(caller, deviceId);
+    if (!read.ok())
+        return read.error();
+    ReadTransaction& tx = *read.value().tx;
     ReceivePreview out;
-    if (!device.value()->app_type)
+    if (!read.value().device->app_type)
         return out;
-    out.app_type = device.value()->app_type;
+    out.app_type = read.value().device->app_type;
     auto map = tx.modelMap(caller.tenant_id);
     if (!map.ok())
         return map.error();
@@ -1272,21 +1287,12 @@ Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
 
 Result<std::vector<storage::DeviceHistoryRow>>
 SyncEngine::deviceHistory(const Caller& caller, const std::string& deviceId, int limit) {
-    // The device's latest pulls may still be on their way to the store.
-    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
-        return s.error();
-    auto opened = d->snapshot();
-    if (!opened.ok())
-        return opened.error();
-    ReadTransaction& tx = *opened.value();
-    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
-    if (!device.ok())
-        return device.error();
-    if (!device.value())
-        return Error{ErrorCode::NotFound,
-                     "no device '" + deviceId + "' has synced with this tenant"};
-    return tx.deviceHistory(caller.tenant_id, deviceId,
-                            std::clamp(limit, 1, storage::kDeviceHistoryRows));
+    // Settled: the device's latest pulls may still be on their way to the store.
+    auto read = d->readDevice(caller, deviceId);
+    if (!read.ok())
+        return read.error();
+    return read.value().tx->deviceHistory(caller.tenant_id, deviceId,
+                                          std::clamp(limit, 1, storage::kDeviceHistoryRows));
 }
 
 json toJson(const storage::DeviceHistoryRow& h) {
@@ -1529,10 +1535,12 @@ Result<LedgerLookup> SyncEngine::ledgerLookup(const Caller& caller, const std::s
                                               const std::string& localId) {
     if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the ledger"); !s.ok())
         return s.error();
-    auto opened = d->snapshot();
-    if (!opened.ok())
-        return opened.error();
-    ReadTransaction& tx = *opened.value();
+    // A device this tenant never saw is not an error: its change was not applied (and another
+    // tenant's device id tells the caller nothing).
+    auto read = d->readDevice(caller, deviceId, /*mayBeUnknown=*/true);
+    if (!read.ok())
+        return read.error();
+    ReadTransaction& tx = *read.value().tx;
     auto entries = tx.ledger(caller.tenant_id, deviceId, {localId});
     if (!entries.ok())
         return entries.error();
