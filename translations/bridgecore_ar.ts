@@ -713,16 +713,16 @@
         <translation>السجل</translation>
     </message>
     <message>
-        <source>Conflicting fields</source>
-        <translation>الحقول المتعارضة</translation>
-    </message>
-    <message>
         <source>Resolution</source>
         <translation>الحل</translation>
     </message>
     <message>
         <source>Created</source>
         <translation>تاريخ الإنشاء</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>الحقول</translation>
     </message>
 </context>
 <context>

@@ -713,15 +713,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflicting fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

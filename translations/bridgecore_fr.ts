@@ -713,16 +713,16 @@
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <source>Conflicting fields</source>
-        <translation>Champs en conflit</translation>
-    </message>
-    <message>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
         <source>Created</source>
         <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
     </message>
 </context>
 <context>

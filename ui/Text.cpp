@@ -87,6 +87,16 @@ QString localDateTime(qint64 ms, bool seconds) {
                       l.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + timeFormat(seconds));
 }
 
+QString compactDateTime(const std::string& iso) {
+    const auto t = protocol::parseTime(iso);
+    if (!t)
+        return QString::fromStdString(iso);
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(*t).toLocalTime();
+    if (at.date() == QDate::currentDate())
+        return QLocale().toString(at.time(), timeFormat());
+    return QLocale().toString(at.date(), QLocale::ShortFormat);
+}
+
 QString localDateTime(const std::optional<std::string>& iso) {
     if (!iso || iso->empty())
         return QStringLiteral("–");

@@ -48,6 +48,10 @@ inline QString localTime(qint64 ms, bool seconds = false) {
 /// A local date and time in the chosen language (short date, then timeFormat()).
 QString localDateTime(qint64 ms, bool seconds = false);
 
+/// A wire timestamp in a narrow column: its time of day when it is today, else its date (the
+/// whole localDateTime() belongs in the tooltip).
+QString compactDateTime(const std::string& iso);
+
 /// A wire timestamp (ISO 8601 UTC) as a local date and time; "–" when absent.
 QString localDateTime(const std::optional<std::string>& iso);
 
