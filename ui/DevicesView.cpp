@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -87,7 +88,8 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_detailsScroll = new QScrollArea(detailsBox);
     m_detailsScroll->setFrameShape(QFrame::NoFrame);
     m_detailsScroll->setWidgetResizable(true);
-    m_detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A word that does not wrap (a long email) scrolls rather than being cut.
+    m_detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_detailsScroll->setVisible(false);
     m_detailsForm = new QWidget;
     m_detailsForm->setObjectName(QStringLiteral("devicesDetailsForm"));
@@ -103,6 +105,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
         QFont bold = heading->font();
         bold.setBold(true);
         heading->setFont(bold);
+        heading->setWordWrap(true); // a narrow pane wraps titles instead of cutting them
         auto* label = new QLabel(m_detailsForm);
         label->setObjectName(QStringLiteral("detail_") + key);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -242,6 +245,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
         s->clock_skew_ms ? tr("%1 ms").arg(l.toString(qlonglong(*s->clock_skew_ms)))
                          : QStringLiteral("–"));
     m_reset->setEnabled(m_backend->role() == protocol::Role::Admin);
+    fitDetailsWidth();
 
     const std::string device = s->device_id;
     runAsync(
@@ -272,8 +276,19 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
                          l.toString(v.average_pull_time_ms, 'f', 1)));
             m_detailLabels[QStringLiteral("bytes")]->setText(tr("%1 / %2").arg(
                 l.formattedDataSize(v.bytes_received), l.formattedDataSize(v.bytes_sent)));
+            fitDetailsWidth();
             emit detailsLoaded();
         });
+}
+
+void DevicesView::fitDetailsWidth() {
+    // The pane is as wide as its longest word (an email, a device id: they do not wrap), up
+    // to 400 px; past that it scrolls sideways rather than cutting the text.
+    constexpr int kMaxWidth = 400;
+    const int needed = m_detailsForm->minimumSizeHint().width() +
+                       m_detailsScroll->verticalScrollBar()->sizeHint().width() +
+                       2 * m_detailsScroll->frameWidth();
+    m_detailsScroll->setMinimumWidth(std::min(needed, kMaxWidth));
 }
 
 DeviceDrillDown* DevicesView::openDrillDown() {

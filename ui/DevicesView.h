@@ -44,6 +44,7 @@ signals:
     void message(const QString& text);
 
 private:
+    void fitDetailsWidth();
     void showDetails(const protocol::SyncState* state);
 
     ConsoleBackend* m_backend;

@@ -15,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -431,15 +433,37 @@ void DevicesViewTest::detailsAreShownWhole() {
         ui::Translations::apply(lang);
         GuiFixture f;
         populate(f);
+        // The demo's long names: a device id and an email that do not wrap.
+        storage::User u;
+        u.tenant_id = f.tenant;
+        u.email = "warehouse.supervisor.night-shift@bridgecore.local";
+        u.name = "Night shift";
+        u.role = protocol::Role::User;
+        u.password_hash = "x";
+        const auto uid = f.store().createUser(u);
+        QVERIFY(uid.ok());
+        protocol::PullRequest pull;
+        pull.device_id = "demo-warehouse-scanner-07";
+        pull.app_type = "sales_app";
+        QVERIFY(f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok());
         ui::DevicesView view(&f.backend());
-        view.resize(1200, 600);
+        view.resize(1280 - 215, 600); // beside the list of views in the default window
         view.show();
-        QTRY_COMPARE(view.model()->rowCount(), 4);
+        QTRY_COMPARE(view.model()->rowCount(), 5);
+        const QString email = QString::fromStdString(u.email);
+        QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
+            for (int r = 0; r < view.model()->rowCount(); ++r)
+                if (view.model()->index(r, int(Column::User)).data().toString() == email)
+                    return true;
+            return false;
+        }());
         QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
         for (int r = 0; r < view.proxy()->rowCount(); ++r)
-            if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-error"))
+            if (view.proxy()->index(r, 0).data().toString() ==
+                QLatin1String("demo-warehouse-scanner-07"))
                 view.selectRow(r);
         QTRY_VERIFY(details.count() >= 1);
+        QVERIFY(view.detailText(QStringLiteral("device")).contains(email));
         QTest::qWait(100); // the layout's turn after the text changed
         QApplication::processEvents();
         const auto labels =
@@ -455,6 +479,18 @@ void DevicesViewTest::detailsAreShownWhole() {
                                     .arg(label->height())
                                     .arg(label->heightForWidth(label->width()))));
         }
+        // Nothing is cut at the pane's side: what does not fit its width can be scrolled to.
+        auto* scroll = view.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        for (auto* label : scroll->widget()->findChildren<QLabel*>())
+            QVERIFY2(label->width() >= label->minimumSizeHint().width() &&
+                         (label->geometry().right() < scroll->viewport()->width() ||
+                          scroll->horizontalScrollBar()->isVisible()),
+                     qPrintable(QStringLiteral("%1: '%2' needs %3 px, has %4 in a %5 px pane")
+                                    .arg(lang, label->text())
+                                    .arg(label->minimumSizeHint().width())
+                                    .arg(label->width())
+                                    .arg(scroll->viewport()->width())));
         // The queue report names no "oldest" time it does not know.
         QVERIFY2(
             !view.detailText(QStringLiteral("queue")).trimmed().endsWith(QStringLiteral("oldest")),
