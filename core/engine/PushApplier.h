@@ -127,7 +127,9 @@ public:
     /// writeResolution() may be slow (Odoo): a transaction over a read snapshot whose writes
     /// stay in memory. The engine runs the resolutions on it first, calling writeResolution()
     /// there, then replays them in its write transaction with the rehearsal's answers, so the
-    /// writer never waits for the system of record. Null (the default): no rehearsal needed.
+    /// writer never waits for the system of record. The transaction may hold a lock of the
+    /// applier's (Odoo: the tenant's turn) until destroyed: the engine keeps it until the
+    /// replay committed. Null (the default): no rehearsal needed.
     virtual std::unique_ptr<storage::WriteTransaction> rehearsal() { return nullptr; }
 };
 

@@ -1115,13 +1115,16 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
         }
         return Status{};
     };
-    if (auto scratch = writes.applier->rehearsal()) {
+    // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
+    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         if (Status s = resolveAll(*scratch); !s.ok())
             return s.error();
         writes.mode = Impl::ResolutionWrites::Mode::Replay;
     }
     Status done = d->writer.run(resolveAll);
+    scratch.reset();
     if (!done.ok())
         return done.error();
     resp.success = resp.failed == 0;
@@ -1156,7 +1159,9 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
             return Error{ErrorCode::ValidationError, "not resolved"};
         return Status{};
     };
-    if (auto scratch = writes.applier->rehearsal()) {
+    // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
+    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         Status rehearsed = resolveOne(*scratch);
         if (!rehearsed.ok() && !(result && result->status != ChangeStatus::Success))
@@ -1168,6 +1173,7 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
         writes.mode = Impl::ResolutionWrites::Mode::Replay;
     }
     Status done = d->writer.run(resolveOne);
+    scratch.reset();
     if (!done.ok() && !(result && result->status != ChangeStatus::Success))
         return done.error();
     emit conflictsChanged(caller.tenant_id);

@@ -251,10 +251,15 @@ Status OdooApplier::replay(PushRun& run, Rehearsal& rehearsal) {
 std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
     if (!m_store)
         return nullptr;
+    // The tenant's turn, like a push's (prepare): no push or feed of the tenant reads the
+    // mirror while this resolution has written Odoo but not yet the store, and the snapshot,
+    // taken once the turn is ours, holds what the previous holder wrote. The scratch keeps
+    // the turn until the engine drops it after the replay's commit.
+    std::unique_lock turn(m_turn);
     auto snapshot = m_store->read();
     if (!snapshot.ok()) // the replay then meets the same storage error in the writer
         return nullptr;
-    return std::make_unique<ScratchTransaction>(std::move(snapshot).value());
+    return std::make_unique<ScratchTransaction>(std::move(snapshot).value(), std::move(turn));
 }
 
 Status OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,

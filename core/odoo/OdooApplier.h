@@ -47,11 +47,13 @@ public:
     Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
                            const json& fields, bool deleteIt) override;
     /// With `store`: a ScratchTransaction over a snapshot, so the engine writes resolutions to
-    /// Odoo outside its writer and replays them in a short transaction.
+    /// Odoo outside its writer and replays them in a short transaction. It holds the tenant's
+    /// turn (taken before the snapshot) until it is destroyed.
     std::unique_ptr<storage::WriteTransaction> rehearsal() override;
-    /// The tenant's turn: held by a push from prepare() to its commit, and by whoever else
-    /// mirrors Odoo's changes for the tenant (the feed), so neither reads the mirror while the
-    /// other has written Odoo but not yet the mirror.
+    /// The tenant's turn: held by a push from prepare() to its commit, by a resolution from
+    /// rehearsal() to its commit, and by whoever else mirrors Odoo's changes for the tenant
+    /// (the feed), so none reads the mirror while another has written Odoo but not yet the
+    /// mirror.
     std::mutex& turn() { return m_turn; }
 
     /// Pushes' writes into Odoo so far: batches written (one OdooPushWriter::write each) and
