@@ -37,6 +37,9 @@ public:
     Result<std::optional<RecordRow>> record(const std::string& model, std::int64_t id) override {
         return m_tx.record(m_tenantId, model, id);
     }
+    Result<std::set<std::string>> statedFields(const std::string& model, std::int64_t id) override {
+        return statedIn(m_tx.recordEvents(m_tenantId, model, id, 0, kEveryVersion));
+    }
     Status apply(const std::vector<std::pair<RecordRow, std::optional<storage::EventRow>>>& writes)
         override {
         for (const auto& [row, ev] : writes) {

@@ -34,6 +34,14 @@ Result<std::optional<storage::RecordRow>> StoreMirror::record(const std::string&
     return tx.value()->record(m_tenantId, model, odooId);
 }
 
+Result<std::set<std::string>> StoreMirror::statedFields(const std::string& model,
+                                                        std::int64_t odooId) {
+    auto tx = m_store.read();
+    if (!tx.ok())
+        return tx.error();
+    return statedIn(tx.value()->recordEvents(m_tenantId, model, odooId, 0, kEveryVersion));
+}
+
 Status StoreMirror::apply(
     const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>& writes) {
     auto tx = m_store.write();
