@@ -116,12 +116,15 @@ public:
     virtual Status apply(PushRun& run) = 0;
     /// A conflict resolution's write (client_wins, merge) of `fields` into record `id` of
     /// `model`, or its delete, before the store records it: a system of record (Odoo) takes it
-    /// first; an error fails that resolution and the store keeps nothing of it. The store's own
-    /// records need nothing more.
-    virtual Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
-                                   const protocol::json& fields, bool deleteIt) {
-        (void)tenantId, (void)model, (void)id, (void)fields, (void)deleteIt;
-        return {};
+    /// first; an error fails that resolution and the store keeps nothing of it. The answer is
+    /// `fields` as the store is to keep them: as the system of record holds them after the
+    /// write (Odoo: x2many commands become the id lists it holds). The store's own records
+    /// need nothing more: `fields` as given.
+    virtual Result<protocol::json> writeResolution(std::int64_t tenantId, const std::string& model,
+                                                   std::int64_t id, const protocol::json& fields,
+                                                   bool deleteIt) {
+        (void)tenantId, (void)model, (void)id, (void)deleteIt;
+        return fields;
     }
     /// Where resolutions are rehearsed outside the store's writer, for an applier whose
     /// writeResolution() may be slow (Odoo): a transaction over a read snapshot whose writes

@@ -249,6 +249,7 @@ void OdooBridge::run(Feed& f) {
             if (m_stopping)
                 return;
         }
+        const auto mark = f.applier->turnMark();
         auto changes = f.feed->poll(cursor);
         std::string error;
         FeedApplied applied;
@@ -257,8 +258,14 @@ void OdooBridge::run(Feed& f) {
             // Not while a push of the tenant has written Odoo but not yet the mirror: its
             // writes would look like an Odoo user's.
             std::lock_guard turn(f.applier->turn());
+            // A push or resolution that held the turn while this poll read Odoo may have
+            // mirrored newer values than the poll read: read those records again, so a stale
+            // read never steps the mirror back.
+            Status fresh = f.applier->turnTakenSince(mark) ? f.feed->refresh(changes.value())
+                                                           : Status::success();
             StoreMirror mirror(*m_store, f.tenantId);
-            auto r = applyFeed(mirror, changes.value(), nowMs());
+            auto r = fresh.ok() ? applyFeed(mirror, changes.value(), nowMs())
+                                : Result<FeedApplied>(fresh.error());
             if (r.ok()) {
                 applied = r.value();
                 for (const auto& c : changes.value())

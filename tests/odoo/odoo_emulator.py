@@ -25,7 +25,8 @@ connector's convenience:
 
 Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a JSON body:
   faults   {"fail_next": N, "fail_status": 503, "hang_next": N, "hang_seconds": 30,
-            "drop_after_commit_next": N, "hang_after_commit_next": N, "latency_ms": 1,
+            "drop_after_commit_next": N, "hang_after_commit_next": N,
+            "slow_answer_next": N (the call runs, its answer comes hang_seconds later), "latency_ms": 1,
             "only_method": "load", "only_model": "sale.order"}   (the switches count only
             calls of only_method / only_model when given)
   stats    -> {"calls": N, "calls_by_method": {...}, "commits": N}
@@ -797,6 +798,7 @@ class Emulator:
         self.lock = threading.Lock()
         self.faults = {"fail_next": 0, "fail_status": 503, "hang_next": 0, "hang_seconds": 30,
                        "drop_after_commit_next": 0, "hang_after_commit_next": 0,
+                       "slow_answer_next": 0,
                        "latency_ms": args.latency_ms, "only_method": None, "only_model": None}
         self.stats = {"calls": 0, "calls_by_method": {}, "commits": 0}
 
@@ -888,14 +890,17 @@ class Handler(BaseHTTPRequestHandler):
         with emu.lock:
             counts = self.counts(method, model)
             emu.stats["commits"] += 1
-            drop = hang = False
-            if counts and emu.faults["drop_after_commit_next"] > 0:
+            drop = hang = slow = False
+            if counts and emu.faults["slow_answer_next"] > 0:
+                emu.faults["slow_answer_next"] -= 1
+                slow = True
+            elif counts and emu.faults["drop_after_commit_next"] > 0:
                 emu.faults["drop_after_commit_next"] -= 1
                 drop = True
             elif counts and emu.faults["hang_after_commit_next"] > 0:
                 emu.faults["hang_after_commit_next"] -= 1
                 hang = True
-        if hang:
+        if hang or slow:
             time.sleep(emu.faults["hang_seconds"])
         if drop or hang:
             try:
