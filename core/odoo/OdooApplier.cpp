@@ -518,7 +518,7 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
                 const std::string type = types.value()[f].value("type", std::string());
                 if (type != "one2many" && type != "many2many")
                     continue;
-                auto held = writer.holds(c.local_id, f, v, row.data[f]);
+                auto held = writer.holds(c.model, c.local_id, f, v, row.data[f]);
                 if (!held.ok())
                     return failAll(items, held.error());
                 if (held.value())

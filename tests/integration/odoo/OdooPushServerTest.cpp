@@ -323,6 +323,54 @@ private slots:
         QCOMPARE(lines("Second Line"), 1LL);
     }
 
+    // A line update ([1, id, {...}]) next to a new line in an update whose every answer is
+    // lost: Odoo holds both, so the device's retry is the same change, not a conflict with
+    // itself (the line already has the values the command asks).
+    void lineUpdateInARetriedUpdateIsTheSameChange() {
+        json r = push(json::array(
+            {change("upd-line-so", "create", "sale.order",
+                    {{"partner_id", "upd-line-cust"},
+                     {"order_line", json::parse(R"([[0, 0, {"name": "Line As Made"}]])")}}),
+             change("upd-line-cust", "create", "res.partner",
+                    {{"name", "Line Update Customer"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto order = r["id_mapping"]["upd-line-so"].get<std::int64_t>();
+        const json made = eventsOf("sale.order", order);
+        QVERIFY2(made.is_array() && !made.empty() && made[0]["data"]["order_line"].size() == 1,
+                 made.dump().c_str());
+        const auto line = made[0]["data"]["order_line"][0].get<std::int64_t>();
+        auto lines = [&](const char* name) {
+            return m_odoo.count("sale.order.line",
+                                json::array({json::array({"order_id", "=", order}),
+                                             json::array({"name", "=", name})}));
+        };
+        m_odoo.control("faults", {{"drop_after_commit_next", 10},
+                                  {"only_method", "load"},
+                                  {"only_model", "sale.order.line"}});
+        const json both = change(
+            "upd-line-upd", "update", "sale.order",
+            {{"order_line",
+              json::array({json::array({1, line, {{"name", "Line Renamed"}, {"price_unit", 7}}}),
+                           json::parse(R"([0, 0, {"name": "Line Added"}])")})}},
+            order, 1);
+        json failed = push(json::array({both}));
+        m_odoo.control(
+            "faults",
+            {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
+        QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
+        QCOMPARE(lines("Line Renamed"), 1LL);
+        QCOMPARE(lines("Line Added"), 1LL);
+
+        json retried = push(json::array({both}));
+        QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QVERIFY2(!retried["results"][0].contains("conflict_info") ||
+                     retried["results"][0]["conflict_info"].is_null(),
+                 retried.dump().c_str());
+        QCOMPARE(lines("Line Renamed"), 1LL);
+        QCOMPARE(lines("Line Added"), 1LL);
+        QCOMPARE(lines("Line As Made"), 0LL);
+    }
+
     // Our own x2many writes come back through the feed as Odoo's id lists: they are echoes,
     // not an Odoo user's edit, so the record keeps the version we answered and the device's
     // next change of the same field at that version applies without a conflict.
