@@ -311,6 +311,9 @@ HttpPool::HttpPool(std::string host, int port, int maxIdle)
 HttpPool::~HttpPool() {
     for (int fd : m_idle)
         ::close(fd);
+    // This thread's kept TLS connection goes with the pool (other threads' go with them).
+    if (threadTls.hasLocalData())
+        threadTls.localData()->erase(m_serial);
 }
 
 int HttpPool::connectionsOpened() const {
