@@ -445,7 +445,8 @@ public:
         if (v == nullptr) {
             return std::nullopt;
         }
-        return checkString(*v, [&] { return locOf(key); }, minLength);
+        return checkString(
+            *v, [&] { return locOf(key); }, minLength);
     }
 
     template <typename L>
@@ -585,7 +586,8 @@ public:
         if (v == nullptr) {
             return std::nullopt;
         }
-        return checkEnum(*v, [&] { return locOf(key); }, parse, allowed);
+        return checkEnum(
+            *v, [&] { return locOf(key); }, parse, allowed);
     }
 
     template <typename E, typename L>

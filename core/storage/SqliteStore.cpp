@@ -231,10 +231,10 @@ Error SqliteConnection::error(const char* what) const {
 Result<std::unique_ptr<WalCheckpointer>> WalCheckpointer::start(const std::string& path,
                                                                 sqlite3* writer) {
     std::unique_ptr<WalCheckpointer> c(new WalCheckpointer);
-    if (sqlite3_open_v2(path.c_str(), &c->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+    if (sqlite3_open_v2(path.c_str(), &c->m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
                         nullptr) != SQLITE_OK) {
-        Error e{ErrorCode::StorageError, "cannot open the checkpoint connection to " + path +
-                                             ": " +
+        Error e{ErrorCode::StorageError, "cannot open the checkpoint connection to " + path + ": " +
                                              (c->m_db ? sqlite3_errmsg(c->m_db) : "no memory")};
         sqlite3_close_v2(c->m_db);
         c->m_db = nullptr;
@@ -303,7 +303,8 @@ void WalCheckpointer::run() {
         lock.lock();
         m_running = false;
         ++m_stats.checkpoints;
-        m_stats.cpu_seconds += double(cpu1.tv_sec - cpu0.tv_sec) + double(cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
+        m_stats.cpu_seconds +=
+            double(cpu1.tv_sec - cpu0.tv_sec) + double(cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
         m_wake.notify_all(); // waitIdle()
     }
 }
@@ -658,7 +659,8 @@ Result<std::int64_t> SqliteTransaction::next(std::int64_t tenantId, std::string_
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return fail("reading a counter");
         it = m_counters
-                 .emplace(std::pair(tenantId, std::string(name)), Counter{rc == SQLITE_ROW ? q.int64(0) : 0})
+                 .emplace(std::pair(tenantId, std::string(name)),
+                          Counter{rc == SQLITE_ROW ? q.int64(0) : 0})
                  .first;
     }
     it->second.dirty = true;
@@ -1255,9 +1257,8 @@ SqliteTransaction::ledger(std::int64_t tenantId, const std::string& deviceId,
                         "l.result FROM json_each(?3) AS k CROSS JOIN push_ledger AS l "
                         "WHERE l.tenant_id = ?1 AND l.device_id = ?2 AND l.local_id = k.value");
     // Each key once (the planner's keys are sorted and unique already): one row per entry.
-    const bool unique =
-        std::adjacent_find(localIds.begin(), localIds.end(), std::greater_equal<>()) ==
-        localIds.end();
+    const bool unique = std::adjacent_find(localIds.begin(), localIds.end(),
+                                           std::greater_equal<>()) == localIds.end();
     std::vector<std::string> distinct;
     if (!unique) {
         distinct = localIds;

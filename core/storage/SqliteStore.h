@@ -87,8 +87,7 @@ private:
 class WalCheckpointer {
 public:
     /// Installs itself as `writer`'s WAL hook (which turns SQLite's automatic checkpoint off).
-    static Result<std::unique_ptr<WalCheckpointer>> start(const std::string& path,
-                                                          sqlite3* writer);
+    static Result<std::unique_ptr<WalCheckpointer>> start(const std::string& path, sqlite3* writer);
     ~WalCheckpointer();
     WalCheckpointer(const WalCheckpointer&) = delete;
     WalCheckpointer& operator=(const WalCheckpointer&) = delete;

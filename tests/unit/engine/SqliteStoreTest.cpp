@@ -216,8 +216,9 @@ private slots:
         QVERIFY(store->checkpointStats().checkpoints > before);
         QFileInfo after(QString::fromStdString(path));
         after.refresh();
-        QVERIFY2(after.size() > sizeBefore + 4'000'000,
-                 qPrintable(QString("database file %1 -> %2 bytes").arg(sizeBefore).arg(after.size())));
+        QVERIFY2(
+            after.size() > sizeBefore + 4'000'000,
+            qPrintable(QString("database file %1 -> %2 bytes").arg(sizeBefore).arg(after.size())));
         QCOMPARE(store->read().value()->headEventId(tenant).value(), 800);
     }
 
