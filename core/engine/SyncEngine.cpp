@@ -646,28 +646,30 @@ struct SyncEngine::Impl {
             std::int64_t id = 0;
             json fields;
             bool deleteIt = false;
-            Status status;
+            Result<json> kept; // writeResolution's answer: the fields to store
             bool used = false;
         };
         std::vector<Done> done;
 
-        Status write(const std::string& model, std::int64_t id, const json& fields, bool deleteIt) {
+        /// The fields to store (as the system of record holds them), or its refusal.
+        Result<json> write(const std::string& model, std::int64_t id, const json& fields,
+                           bool deleteIt) {
             if (mode == Mode::Replay) {
                 for (Done& d : done)
                     if (!d.used && d.model == model && d.id == id && d.deleteIt == deleteIt &&
                         d.fields == fields) {
                         d.used = true;
-                        return d.status;
+                        return d.kept;
                     }
                 return Error{ErrorCode::OdooUnavailable,
                              model + " " + std::to_string(id) +
                                  " changed while the resolution was written to the system of "
                                  "record; resolve it again"};
             }
-            Status s = applier->writeResolution(tenantId, model, id, fields, deleteIt);
+            Result<json> kept = applier->writeResolution(tenantId, model, id, fields, deleteIt);
             if (mode == Mode::Rehearse)
-                done.push_back({model, id, fields, deleteIt, s, false});
-            return s;
+                done.push_back({model, id, fields, deleteIt, kept, false});
+            return kept;
         }
     };
 
@@ -964,14 +966,15 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
             if (!row.deleted) {
-                if (Status s = writes.write(c.model, row.id, json::object(), true); !s.ok())
+                if (auto s = writes.write(c.model, row.id, json::object(), true); !s.ok())
                     return refused(s.error());
                 written = deleteRecord(tx, caller.tenant_id, row, now, who);
             }
         } else {
-            if (Status s = writes.write(c.model, row.id, c.local_data, false); !s.ok())
-                return refused(s.error());
-            written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
+            auto kept = writes.write(c.model, row.id, c.local_data, false);
+            if (!kept.ok())
+                return refused(kept.error());
+            written = writeFields(tx, caller.tenant_id, row, kept.value(), now, who);
         }
         c.resolution = Resolution::ClientWins;
         break;
@@ -979,9 +982,10 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
-        if (Status s = writes.write(c.model, row.id, fields, false); !s.ok())
-            return refused(s.error());
-        written = writeFields(tx, caller.tenant_id, row, fields, now, who);
+        auto kept = writes.write(c.model, row.id, fields, false);
+        if (!kept.ok())
+            return refused(kept.error());
+        written = writeFields(tx, caller.tenant_id, row, kept.value(), now, who);
         c.resolution = Resolution::Merged;
         break;
     }
@@ -1089,11 +1093,13 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                     if (fields.is_object() && !fields.empty()) {
                         const Writer who{caller.user_id, req.device_id, res.local_id,
                                          EventPriority::Medium, Impl::category(models, it->model)};
-                        w = writes.write(it->model, row.id, fields, false);
-                        if (w.ok())
-                            if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
-                                !ev.ok())
-                                w = ev.error();
+                        auto kept = writes.write(it->model, row.id, fields, false);
+                        if (!kept.ok())
+                            w = kept.error();
+                        else if (auto ev =
+                                     writeFields(tx, caller.tenant_id, row, kept.value(), now, who);
+                                 !ev.ok())
+                            w = ev.error();
                     }
                     if (w.ok()) {
                         r.status = ChangeStatus::Success;
@@ -1115,13 +1121,16 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
         }
         return Status{};
     };
-    if (auto scratch = writes.applier->rehearsal()) {
+    // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
+    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         if (Status s = resolveAll(*scratch); !s.ok())
             return s.error();
         writes.mode = Impl::ResolutionWrites::Mode::Replay;
     }
     Status done = d->writer.run(resolveAll);
+    scratch.reset();
     if (!done.ok())
         return done.error();
     resp.success = resp.failed == 0;
@@ -1156,7 +1165,9 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
             return Error{ErrorCode::ValidationError, "not resolved"};
         return Status{};
     };
-    if (auto scratch = writes.applier->rehearsal()) {
+    // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
+    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         Status rehearsed = resolveOne(*scratch);
         if (!rehearsed.ok() && !(result && result->status != ChangeStatus::Success))
@@ -1168,6 +1179,7 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
         writes.mode = Impl::ResolutionWrites::Mode::Replay;
     }
     Status done = d->writer.run(resolveOne);
+    scratch.reset();
     if (!done.ok() && !(result && result->status != ChangeStatus::Success))
         return done.error();
     emit conflictsChanged(caller.tenant_id);
