@@ -129,6 +129,13 @@ bool ServerProcess::start(const nlohmann::json& config, int timeoutMs) {
     }
     m_proc = std::make_unique<QProcess>();
     m_proc->setProcessEnvironment(envWith(m_secret));
+    // The server's log goes to a file, not a pipe: a test that blocks without an event loop
+    // while the server logs ~370 requests would otherwise fill the pipe and stall the server
+    // mid-request. Appended across restarts, so stderrText() keeps everything.
+    if (!m_logDir)
+        m_logDir = std::make_unique<QTemporaryDir>();
+    m_proc->setStandardErrorFile(m_logDir->filePath(QStringLiteral("server.stderr")),
+                                 QIODevice::Append);
     m_stdout.clear();
     m_port = 0;
     m_proc->start(serverBinary(), args);
@@ -141,14 +148,13 @@ bool ServerProcess::start(const nlohmann::json& config, int timeoutMs) {
     while (!deadline.hasExpired()) {
         m_proc->waitForReadyRead(100);
         m_stdout += m_proc->readAllStandardOutput();
-        m_stderr += m_proc->readAllStandardError();
         const auto m = re.match(QString::fromUtf8(m_stdout));
         if (m.hasMatch()) {
             m_port = quint16(m.captured(2).toUInt());
             return m_port != 0;
         }
         if (m_proc->state() == QProcess::NotRunning) {
-            m_error = QStringLiteral("server exited: ") + QString::fromUtf8(m_stderr);
+            m_error = QStringLiteral("server exited: ") + QString::fromUtf8(stderrText());
             return false;
         }
     }
@@ -165,7 +171,6 @@ int ServerProcess::stop(int timeoutMs) {
         kill();
         return -1;
     }
-    m_stderr += m_proc->readAllStandardError();
     return m_proc->exitStatus() == QProcess::NormalExit ? m_proc->exitCode() : -1;
 }
 
@@ -174,7 +179,6 @@ int ServerProcess::waitForExit(int timeoutMs) {
         return -1;
     if (m_proc->state() != QProcess::NotRunning && !m_proc->waitForFinished(timeoutMs))
         return -1;
-    m_stderr += m_proc->readAllStandardError();
     return m_proc->exitStatus() == QProcess::NormalExit ? m_proc->exitCode() : -1;
 }
 
@@ -183,7 +187,6 @@ void ServerProcess::kill() {
         return;
     m_proc->kill();
     m_proc->waitForFinished(10000);
-    m_stderr += m_proc->readAllStandardError();
 }
 
 bool ServerProcess::running() const {
@@ -213,10 +216,11 @@ qint64 ServerProcess::rssKiB() const {
     return -1;
 }
 
-QByteArray ServerProcess::stderrText() {
-    if (m_proc)
-        m_stderr += m_proc->readAllStandardError();
-    return m_stderr;
+QByteArray ServerProcess::stderrText() const {
+    if (!m_logDir)
+        return {};
+    QFile f(m_logDir->filePath(QStringLiteral("server.stderr")));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace bridgecore::testsupport

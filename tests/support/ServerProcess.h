@@ -74,7 +74,7 @@ public:
     /// Resident memory of the server process in KiB (VmRSS of /proc/PID/status); -1 if unknown.
     qint64 rssKiB() const;
     /// Everything the server wrote on stderr so far (request log lines, errors).
-    QByteArray stderrText();
+    QByteArray stderrText() const;
     QByteArray jwtSecret() const { return m_secret; }
     QString dbPath() const { return m_db; }
     QString lastError() const { return m_error; }
@@ -83,10 +83,11 @@ private:
     QString m_db;
     QByteArray m_secret;
     std::unique_ptr<QProcess> m_proc;
-    QByteArray m_stdout, m_stderr;
+    QByteArray m_stdout;
     quint16 m_port = 0;
     QString m_error;
     std::unique_ptr<QTemporaryDir> m_configDir; // the --config file when m_db is a URI
+    std::unique_ptr<QTemporaryDir> m_logDir;    // server.stderr, the server's log
 };
 
 } // namespace bridgecore::testsupport
