@@ -713,16 +713,16 @@
         <translation>السجل</translation>
     </message>
     <message>
-        <source>Conflicting fields</source>
-        <translation>الحقول المتعارضة</translation>
-    </message>
-    <message>
         <source>Resolution</source>
         <translation>الحل</translation>
     </message>
     <message>
         <source>Created</source>
         <translation>تاريخ الإنشاء</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>الحقول</translation>
     </message>
 </context>
 <context>
@@ -901,10 +901,6 @@
     <message>
         <source>conflicts/min</source>
         <translation>تعارض/د</translation>
-    </message>
-    <message>
-        <source>%1: %2 %3</source>
-        <translation>%1: %2 %3</translation>
     </message>
     <message>
         <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
@@ -1271,6 +1267,26 @@
             <numerusform>آخر %Ln عمليات إرسال واستلام، الأحدث أولاً؛ يحتفظ الخادم بآخر %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Pushes over time</source>
+        <translation>الإرسالات عبر الزمن</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>تغييرات</translation>
+    </message>
+    <message>
+        <source>Changes pushed</source>
+        <translation>التغييرات المُرسلة</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>في تعارض</translation>
+    </message>
+    <message>
+        <source>Pending (queue report)</source>
+        <translation>المعلّقة (تقرير الطابور)</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1578,6 +1594,17 @@
     <message>
         <source>Select a device to see its details.</source>
         <translation>اختر جهازًا لعرض تفاصيله.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s)</source>
+        <translation>
+            <numerusform>لا تغييرات معلّقة</numerusform>
+            <numerusform>تغيير معلّق واحد</numerusform>
+            <numerusform>تغييران معلّقان</numerusform>
+            <numerusform>%Ln تغييرات معلّقة</numerusform>
+            <numerusform>%Ln تغييراً معلّقاً</numerusform>
+            <numerusform>%Ln تغيير معلّق</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2122,10 @@ Connected to %1</source>
     <message>
         <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
         <translation>اختر تعارضاً لمقارنة قيم الجهاز بقيم الخادم.</translation>
+    </message>
+    <message>
+        <source>%1 %2: the result keeps its value.</source>
+        <translation>%1 %2: تحتفظ النتيجة بقيمتها.</translation>
     </message>
 </context>
 <context>
@@ -2765,6 +2796,13 @@ Connected to %1</source>
     <message>
         <source>Database:</source>
         <translation>قاعدة البيانات:</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::TimeChart</name>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
     </message>
 </context>
 <context>

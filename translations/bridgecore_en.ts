@@ -713,15 +713,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conflicting fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -884,10 +884,6 @@
     </message>
     <message>
         <source>conflicts/min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1199,6 +1195,26 @@
             <numerusform>The latest %Ln pushes and pulls, newest first; the server keeps the last %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Pushes over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes pushed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending (queue report)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1482,6 +1498,13 @@
     <message>
         <source>Select a device to see its details.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s)</source>
+        <translation>
+            <numerusform>%Ln pending change</numerusform>
+            <numerusform>%Ln pending changes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1990,6 +2013,10 @@ Database: %1</source>
     </message>
     <message>
         <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: the result keeps its value.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2632,6 +2659,13 @@ Database: %1</source>
     </message>
     <message>
         <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::TimeChart</name>
+    <message>
+        <source>%1: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -713,16 +713,16 @@
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <source>Conflicting fields</source>
-        <translation>Champs en conflit</translation>
-    </message>
-    <message>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
         <source>Created</source>
         <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
     </message>
 </context>
 <context>
@@ -885,10 +885,6 @@
     <message>
         <source>conflicts/min</source>
         <translation>conflits/min</translation>
-    </message>
-    <message>
-        <source>%1: %2 %3</source>
-        <translation>%1 : %2 %3</translation>
     </message>
     <message>
         <source>Stored history, then live samples each second (up to 1 hour); hover a line for its values</source>
@@ -1199,6 +1195,26 @@
             <numerusform>Les %Ln derniers envois et réceptions, du plus récent au plus ancien ; le serveur conserve les %1 derniers.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Pushes over time</source>
+        <translation>Envois au fil du temps</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>modifications</translation>
+    </message>
+    <message>
+        <source>Changes pushed</source>
+        <translation>Modifications envoyées</translation>
+    </message>
+    <message>
+        <source>In conflict</source>
+        <translation>En conflit</translation>
+    </message>
+    <message>
+        <source>Pending (queue report)</source>
+        <translation>En attente (rapport de file)</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1482,6 +1498,13 @@
     <message>
         <source>Select a device to see its details.</source>
         <translation>Sélectionnez un appareil pour voir ses détails.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending change(s)</source>
+        <translation>
+            <numerusform>%Ln modification en attente</numerusform>
+            <numerusform>%Ln modifications en attente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2018,10 @@ Connectée à %1</translation>
     <message>
         <source>Select a conflict to compare the device&apos;s values with the server&apos;s.</source>
         <translation>Sélectionnez un conflit pour comparer les valeurs de l’appareil à celles du serveur.</translation>
+    </message>
+    <message>
+        <source>%1 %2: the result keeps its value.</source>
+        <translation>%1 %2 : le résultat garde sa valeur.</translation>
     </message>
 </context>
 <context>
@@ -2637,6 +2664,13 @@ Connectée à %1</translation>
     <message>
         <source>Database:</source>
         <translation>Base de données :</translation>
+    </message>
+</context>
+<context>
+    <name>bridgecore::ui::TimeChart</name>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1 : %2 %3</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
     const auto& c = m_rows[std::size_t(index.row())];
     if (role == Qt::BackgroundRole && c.status == "open")
         return QBrush(QColor(0xfd, 0xe2, 0xc8));
+    if (role == Qt::ToolTipRole && Column(index.column()) == Column::Created)
+        return localDateTime(std::optional<std::string>(c.created_at));
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -55,8 +57,8 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
             return tr("manual");
         }
         return {};
-    case Column::Created:
-        return localDateTime(std::optional<std::string>(c.created_at));
+    case Column::Created: // a narrow column: today's time, or the date; both in the tooltip
+        return compactDateTime(c.created_at);
     case Column::Count:
         break;
     }
@@ -78,7 +80,7 @@ QVariant ConflictListModel::headerData(int section, Qt::Orientation orientation,
     case Column::Record:
         return tr("Record");
     case Column::Fields:
-        return tr("Conflicting fields");
+        return tr("Fields"); // those in conflict
     case Column::Resolution:
         return tr("Resolution");
     case Column::Created:

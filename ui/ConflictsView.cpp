@@ -113,8 +113,14 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     split->setSizes({420, 620});
     layout->addWidget(split, 1);
 
-    connect(m_status, &QComboBox::currentIndexChanged, this,
-            [this](int i) { m_model.reload(m_status->itemData(i).toString().toStdString()); });
+    // A Status column only where statuses differ: under "Open" every row said "open", and
+    // its room is what the Created column needed at 1100 px.
+    m_table->setColumnHidden(int(ConflictListModel::Column::Status), true);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const std::string status = m_status->itemData(i).toString().toStdString();
+        m_table->setColumnHidden(int(ConflictListModel::Column::Status), !status.empty());
+        m_model.reload(status);
+    });
     connect(m_filter, &QLineEdit::textChanged, this, &ConflictsView::setTextFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ConflictsView::showCurrent);

@@ -5,17 +5,9 @@
 #include "ConsoleServices.h"
 #include "OdooConnectionsView.h"
 
-#include <QtCharts/QCategoryAxis>
-#include <QtCharts/QChart>
-#include <QtCharts/QChartView>
-#include <QtCharts/QLineSeries>
-#include <QtCharts/QVXYModelMapper>
-
-#include <QCursor>
-#include <QToolTip>
-
 #include <algorithm>
-#include <cmath>
+
+#include <QtCharts/QChartView>
 
 #include <QComboBox>
 #include <QDateTime>
@@ -74,7 +66,7 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
     m_charts.push_back(
         makeChart(tr("Conflicts"), tr("conflicts/min"), {{tr("Conflicts"), C::ConflictsPerMin}}));
     for (int i = 0; i < int(m_charts.size()); ++i)
-        grid->addWidget(m_charts[std::size_t(i)].view, i / 2, i % 2);
+        grid->addWidget(m_charts[std::size_t(i)].chart->view(), i / 2, i % 2);
     layout->addLayout(grid, 1);
 
     connect(m_backend, &ConsoleBackend::pushed, this,
@@ -130,7 +122,7 @@ void DashboardView::loadHistory() {
 }
 
 QStringList DashboardView::seriesNames(int chart) const {
-    return m_charts.at(std::size_t(chart)).names;
+    return m_charts.at(std::size_t(chart)).chart->names();
 }
 
 QWidget* DashboardView::makeKpi(const QString& name, const QString& title) {
@@ -155,103 +147,15 @@ QString DashboardView::kpiText(const QString& name) const {
     return it == m_kpis.end() ? QString() : it->second->text();
 }
 
-std::pair<double, double> DashboardView::niceScale(double max) {
-    if (!(max > 0))
-        return {0.25, 1.0};
-    // About four steps of 1, 2 or 5 × 10^n, the top a whole number of steps above max.
-    const double raw = max / 4;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = magnitude;
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * magnitude >= raw) {
-            step = m * magnitude;
-            break;
-        }
-    return {step, std::ceil(max / step - 1e-9) * step};
-}
-
-DashboardView::Chart DashboardView::makeChart(const QString& title, const QString& unit,
-                                              std::vector<Line> lines) {
-    Chart c;
-    c.column = lines.front().column;
-    c.unit = unit;
-    c.chart = new QChart;
-    c.chart->setTitle(title);
-    std::vector<QLineSeries*> series;
-    for (const Line& l : lines) {
-        auto* line = new QLineSeries(c.chart);
-        line->setName(l.name);
-        c.names << l.name;
-        c.chart->addSeries(line);
-        auto* mapper = new QVXYModelMapper(line);
-        mapper->setXColumn(int(MetricSeriesModel::Column::Time));
-        mapper->setYColumn(int(l.column));
-        mapper->setSeries(line);
-        mapper->setModel(&m_series);
-        series.push_back(line);
-    }
-    if (lines.size() > 1)
-        c.chart->legend()->setAlignment(Qt::AlignTop);
-    else
-        c.chart->legend()->hide();
-    // Category axes: labels at chosen values, written by the language's QLocale.
-    c.x = new QCategoryAxis(c.chart);
-    c.x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    c.y = new QCategoryAxis(c.chart);
-    c.y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    c.y->setTitleText(unit);
-    c.chart->addAxis(c.x, Qt::AlignBottom);
-    c.chart->addAxis(c.y, isRightToLeft() ? Qt::AlignRight : Qt::AlignLeft);
-    const int index = int(m_charts.size());
-    for (QLineSeries* line : series) {
-        line->attachAxis(c.x);
-        line->attachAxis(c.y);
-        connect(line, &QLineSeries::hovered, this,
-                [this, index, line](const QPointF& p, bool state) {
-                    if (!state) {
-                        QToolTip::hideText();
-                        return;
-                    }
-                    QString text = tooltipAt(index, qint64(p.x()), p.y());
-                    if (m_charts.at(std::size_t(index)).names.size() > 1)
-                        text = line->name() + QStringLiteral(" — ") + text;
-                    QToolTip::showText(QCursor::pos(), text);
-                });
-    }
-    c.view = new QChartView(c.chart, this);
-    c.view->setRenderHint(QPainter::Antialiasing);
-    c.view->setMinimumHeight(180);
-    setYScale(c, 0);
-    return c;
-}
-
-void DashboardView::setYScale(Chart& c, double max) {
-    auto [step, top] = niceScale(max * 1.1);
-    // A stable scale: it grows at once, and shrinks only when the data fell well below it.
-    if (c.top > 0 && top <= c.top && top > c.top / 3) {
-        top = c.top;
-        step = niceScale(top / 1.1).first;
-        if (top / step > 6)
-            step = top / 4;
-    }
-    if (top == c.top && !c.y->categoriesLabels().isEmpty())
-        return;
-    c.top = top;
-    for (const QString& label : c.y->categoriesLabels())
-        c.y->remove(label);
-    const QLocale l;
-    int decimals = 0; // as many as the step needs: 0.25 -> 2, 0.5 -> 1, 5 -> 0
-    while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
-                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
-        ++decimals;
-    // On the right (right-to-left languages) QtCharts puts a label's first glyph right at the
-    // end of its tick, so Arabic digits touch it: a leading no-break space keeps them clear
-    // (QtCharts sets labels as HTML, which drops ordinary leading blanks). yLabels() returns
-    // the labels trimmed.
-    const QString pad = isRightToLeft() ? QString(QChar::Nbsp) : QString();
-    for (double v = 0; v <= top + step / 2; v += step)
-        c.y->append(pad + l.toString(v, 'f', decimals), v);
-    c.y->setRange(0, top);
+DashboardView::Chart
+DashboardView::makeChart(const QString& title, const QString& unit,
+                         std::vector<std::pair<QString, MetricSeriesModel::Column>> lines) {
+    std::vector<TimeChart::Line> columns;
+    for (const auto& [name, column] : lines)
+        columns.push_back({name, int(column)});
+    auto* chart =
+        new TimeChart(title, unit, &m_series, int(MetricSeriesModel::Column::Time), columns, this);
+    return {chart, lines.front().second};
 }
 
 void DashboardView::setWindowSeconds(int seconds) {
@@ -271,49 +175,26 @@ void DashboardView::tick(qint64 nowMs) {
     }
     const qint64 now = m_lastTick ? m_lastTick : QDateTime::currentMSecsSinceEpoch();
     const qint64 window = 1000LL * m_series.window();
-    // Time ticks on round values: 10 s, 1 min, 2 min, 10 min … about six per window.
-    static const qint64 steps[] = {5000,   10000,  15000,   30000,   60000,   120000,  300000,
-                                   600000, 900000, 1800000, 3600000, 7200000, 14400000};
-    qint64 step = steps[std::size(steps) - 1];
-    for (qint64 s : steps)
-        if (window / s <= 6) {
-            step = s;
-            break;
-        }
-    const QString format = timeFormat(step < 60000); // the status bar's, with seconds if needed
-    const QLocale l;
     for (auto& c : m_charts) {
-        for (const QString& label : c.x->categoriesLabels())
-            c.x->remove(label);
-        const qint64 offset = QDateTime::fromMSecsSinceEpoch(now).offsetFromUtc() * 1000LL;
-        for (qint64 t = ((now - window + offset) / step + 1) * step - offset; t <= now; t += step)
-            c.x->append(l.toString(QDateTime::fromMSecsSinceEpoch(t).toLocalTime().time(), format),
-                        double(t));
-        c.x->setRange(double(now - window), double(now));
-        setYScale(c, m_series.maxValue(c.column));
+        c.chart->setTimeRange(now - window, now);
+        c.chart->setYScale(m_series.maxValue(c.column));
     }
 }
 
 QStringList DashboardView::yLabels(int chart) const {
-    QStringList labels = m_charts.at(std::size_t(chart)).y->categoriesLabels();
-    for (QString& label : labels)
-        label = label.trimmed();
-    return labels;
+    return m_charts.at(std::size_t(chart)).chart->yLabels();
 }
 
 QStringList DashboardView::xLabels(int chart) const {
-    return m_charts.at(std::size_t(chart)).x->categoriesLabels();
+    return m_charts.at(std::size_t(chart)).chart->xLabels();
 }
 
 double DashboardView::yMax(int chart) const {
-    return m_charts.at(std::size_t(chart)).top;
+    return m_charts.at(std::size_t(chart)).chart->yMax();
 }
 
 QString DashboardView::tooltipAt(int chart, qint64 timeMs, double value) const {
-    const auto& c = m_charts.at(std::size_t(chart));
-    const QLocale l;
-    return tr("%1: %2 %3")
-        .arg(localTime(timeMs, true), l.toString(value, 'f', value < 10 ? 2 : 0), c.unit);
+    return m_charts.at(std::size_t(chart)).chart->tooltipAt(timeMs, value);
 }
 
 void DashboardView::refreshSummary() {

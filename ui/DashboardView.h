@@ -5,6 +5,7 @@
 
 #include "ConsoleServices.h"
 #include "MetricSeriesModel.h"
+#include "TimeChart.h"
 
 #include <QWidget>
 
@@ -13,9 +14,6 @@
 class QComboBox;
 class QLabel;
 class QTimer;
-class QChart;
-class QChartView;
-class QCategoryAxis;
 
 namespace bridgecore::ui {
 
@@ -49,7 +47,7 @@ public:
     /// The hover text of a chart at a data point (time in ms, value).
     QString tooltipAt(int chart, qint64 timeMs, double value) const;
     /// A nice scale for values up to `max`: the step (1, 2 or 5 × 10^n) and the top.
-    static std::pair<double, double> niceScale(double max);
+    static std::pair<double, double> niceScale(double max) { return TimeChart::niceScale(max); }
 
 signals:
     void summaryLoaded();
@@ -57,21 +55,11 @@ signals:
 
 private:
     struct Chart {
-        QChart* chart = nullptr;
-        QChartView* view = nullptr;
-        QCategoryAxis* x = nullptr;
-        QCategoryAxis* y = nullptr;
+        TimeChart* chart = nullptr;
         MetricSeriesModel::Column column{}; ///< the column that sets the y scale
-        QStringList names;                  ///< one per line
-        QString unit;
-        double top = 0; ///< current top of the y scale (changes only when it must)
     };
-    struct Line {
-        QString name;
-        MetricSeriesModel::Column column;
-    };
-    Chart makeChart(const QString& title, const QString& unit, std::vector<Line> lines);
-    void setYScale(Chart& c, double max);
+    Chart makeChart(const QString& title, const QString& unit,
+                    std::vector<std::pair<QString, MetricSeriesModel::Column>> lines);
     QWidget* makeKpi(const QString& name, const QString& title);
 
     ConsoleBackend* m_backend;

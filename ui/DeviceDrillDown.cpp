@@ -11,8 +11,14 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStandardItemModel>
+#include <QtCharts/QAbstractSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace bridgecore::ui {
 
@@ -29,6 +35,7 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setWordWrap(false);
     t->horizontalHeader()->setStretchLastSection(false);
+    t->horizontalHeader()->setHighlightSections(false); // titles stay as wide as measured
     t->setMinimumHeight(120);
     t->setVisible(false); // shown once it has rows; until then a label says what appears
     return t;
@@ -101,6 +108,19 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
     syncForm->addRow(tr("Pushes:"), label(sync, QStringLiteral("pushes")));
     syncForm->addRow(tr("Pulls:"), label(sync, QStringLiteral("pulls")));
     syncForm->addRow(label(sync, QStringLiteral("history")));
+    // The history as a chart (one point per push), the table below it for exact values.
+    m_historySeries = new QStandardItemModel(0, int(HistoryColumn::Count), this);
+    m_historyChart = new TimeChart(tr("Pushes over time"), tr("changes"), m_historySeries,
+                                   int(HistoryColumn::Time),
+                                   {{tr("Changes pushed"), int(HistoryColumn::Changes)},
+                                    {tr("In conflict"), int(HistoryColumn::Conflicts)},
+                                    {tr("Pending (queue report)"), int(HistoryColumn::Pending)}},
+                                   sync);
+    m_historyChart->view()->setObjectName(QStringLiteral("drillHistoryChart"));
+    m_historyChart->showPoints();
+    m_historyChart->view()->setMinimumHeight(220);
+    m_historyChart->view()->setVisible(false);
+    syncForm->addRow(m_historyChart->view());
     m_history = makeTable(
         sync, QStringLiteral("drillHistory"),
         {tr("Time"), tr("Kind"), tr("Changes"), tr("Result"), tr("Duration"), tr("Pending")});
@@ -243,8 +263,44 @@ void DeviceDrillDown::presentHistory(
                "", int(rows.size()))
                 .arg(l.toString(storage::kDeviceHistoryRows)));
     }
+    presentHistoryChart(history ? history.value() : std::vector<storage::DeviceHistoryRow>{});
     m_history->resizeColumnsToContents();
     m_history->setVisible(m_history->rowCount() > 0);
+}
+
+void DeviceDrillDown::presentHistoryChart(const std::vector<storage::DeviceHistoryRow>& rows) {
+    // Pushes oldest first; the queue line only where every push carried a report (a missing
+    // report is not an empty queue).
+    std::vector<const storage::DeviceHistoryRow*> pushes;
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+        if (it->kind == "push")
+            pushes.push_back(&*it);
+    const bool queueKnown = std::all_of(
+        pushes.begin(), pushes.end(), [](const auto* h) { return h->pending_changes.has_value(); });
+    m_historySeries->setRowCount(0);
+    double top = 0;
+    for (const auto* h : pushes) {
+        const double pending = queueKnown ? double(*h->pending_changes) : 0.0;
+        QList<QStandardItem*> row;
+        for (double v : {double(h->at), double(h->changes), double(h->conflicts), pending}) {
+            auto* item = new QStandardItem;
+            item->setData(v, Qt::DisplayRole);
+            row << item;
+        }
+        m_historySeries->appendRow(row);
+        top = std::max({top, double(h->changes), double(h->conflicts), pending});
+    }
+    const auto series = m_historyChart->chart()->series();
+    if (series.size() > int(HistoryColumn::Pending) - 1)
+        series.at(int(HistoryColumn::Pending) - 1)->setVisible(queueKnown);
+    m_historyChart->view()->setVisible(!pushes.empty());
+    if (pushes.empty())
+        return;
+    // The pushes' span, with a little room on both sides (one push: a minute around it).
+    const qint64 first = pushes.front()->at, last = pushes.back()->at;
+    const qint64 margin = std::max<qint64>(30000, (last - first) / 20);
+    m_historyChart->setTimeRange(first - margin, last + margin);
+    m_historyChart->setYScale(top);
 }
 
 void DeviceDrillDown::present(const Data& d) {

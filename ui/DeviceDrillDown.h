@@ -4,11 +4,13 @@
 // off the UI thread; what the server does not record is said, not invented.
 
 #include "ConsoleServices.h"
+#include "TimeChart.h"
 
 #include <QDialog>
 
 class QLabel;
 class QPushButton;
+class QStandardItemModel;
 class QTableWidget;
 
 namespace bridgecore::ui {
@@ -24,6 +26,11 @@ public:
     QTableWidget* previewTable() const { return m_preview; }
     /// The device's latest pushes and pulls, newest first, with the queue they reported.
     QTableWidget* historyTable() const { return m_history; }
+    /// The same pushes over time: changes, conflicts and the queue each push reported.
+    TimeChart* historyChart() const { return m_historyChart; }
+    /// The chart's points: one row per push, oldest first (HistoryColumn).
+    QStandardItemModel* historySeries() const { return m_historySeries; }
+    enum class HistoryColumn { Time, Changes, Conflicts, Pending, Count };
     QString text(const QString& key) const;
 
 signals:
@@ -36,6 +43,7 @@ private:
     struct Data;
     void present(const Data& data);
     void presentHistory(const Result<std::vector<storage::DeviceHistoryRow>>& history);
+    void presentHistoryChart(const std::vector<storage::DeviceHistoryRow>& rows);
 
     ConsoleBackend* m_backend;
     std::string m_device;
@@ -44,6 +52,8 @@ private:
     QTableWidget* m_conflicts = nullptr;
     QTableWidget* m_preview = nullptr;
     QTableWidget* m_history = nullptr;
+    QStandardItemModel* m_historySeries = nullptr;
+    TimeChart* m_historyChart = nullptr;
     QPushButton* m_toConflicts = nullptr;
 };
 

@@ -8,13 +8,14 @@
 #include "Text.h"
 
 #include <QComboBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -62,8 +63,9 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    m_table->setColumnWidth(int(DeviceTableModel::Column::Device), 160);
-    m_table->setColumnWidth(int(DeviceTableModel::Column::User), 170);
+    // Every column as wide as its header and values, no wider: one-digit lags and counts do
+    // not take 100 px each, so "Open conflicts" is on screen at 1200 px.
+    m_table->horizontalHeader()->setDefaultSectionSize(40);
     fitHeaderSections(m_table, QStringLiteral("devices"));
     fitColumnsToContents(m_table); // long emails and device ids are never clipped
     m_empty = new QLabel(tr("No device has synced yet. Devices appear here after their first "
@@ -82,17 +84,37 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_detailsHint->setObjectName(QStringLiteral("devicesDetailsHint"));
     m_detailsHint->setWordWrap(true);
     detailsLayout->addWidget(m_detailsHint);
-    m_detailsForm = new QWidget(detailsBox);
+    // In a scroll area: on a low window the details scroll instead of being squeezed.
+    m_detailsScroll = new QScrollArea(detailsBox);
+    m_detailsScroll->setFrameShape(QFrame::NoFrame);
+    m_detailsScroll->setWidgetResizable(true);
+    // A word that does not wrap (a long email) scrolls rather than being cut.
+    m_detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_detailsScroll->setVisible(false);
+    m_detailsForm = new QWidget;
     m_detailsForm->setObjectName(QStringLiteral("devicesDetailsForm"));
-    m_detailsForm->setVisible(false);
-    m_details = new QFormLayout(m_detailsForm);
+    // Each title above its value, so a value has the pane's whole width (beside its title it
+    // had what the longest title left: in Arabic 60 px, "Pushes / changes" on seven lines), and
+    // a layout that gives a value the height its wrapped text needs when statistics arrive
+    // later (the QFormLayout kept the first height: that detail was cut after three lines).
+    m_details = new QVBoxLayout(m_detailsForm);
     m_details->setContentsMargins(0, 0, 0, 0);
+    m_details->setSpacing(2);
     auto addDetail = [&](const QString& key, const QString& title) {
+        auto* heading = new QLabel(title, m_detailsForm);
+        QFont bold = heading->font();
+        bold.setBold(true);
+        heading->setFont(bold);
+        heading->setWordWrap(true); // a narrow pane wraps titles instead of cutting them
         auto* label = new QLabel(m_detailsForm);
         label->setObjectName(QStringLiteral("detail_") + key);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setWordWrap(true);
-        m_details->addRow(title, label);
+        label->setIndent(12); // on the reading side: the right in Arabic
+        label->setContentsMargins(0, 0, 0, 4);
+        heading->setBuddy(label);
+        m_details->addWidget(heading);
+        m_details->addWidget(label);
         m_detailLabels[key] = label;
     };
     addDetail(QStringLiteral("device"), tr("Device:"));
@@ -107,7 +129,9 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     addDetail(QStringLiteral("rates"), tr("Success / conflict rate:"));
     addDetail(QStringLiteral("times"), tr("Average push / pull:"));
     addDetail(QStringLiteral("bytes"), tr("Bytes in / out:"));
-    detailsLayout->addWidget(m_detailsForm);
+    m_details->addStretch();
+    m_detailsScroll->setWidget(m_detailsForm);
+    detailsLayout->addWidget(m_detailsScroll, 1);
     m_drill = new QPushButton(tr("Details…"), detailsBox);
     m_drill->setObjectName(QStringLiteral("drillDownButton"));
     m_drill->setToolTip(tr("Queue, pushes and pulls, conflicts and what this device would "
@@ -188,7 +212,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
         label->clear();
     m_reset->setEnabled(false);
     m_drill->setEnabled(s != nullptr);
-    m_detailsForm->setVisible(s != nullptr);
+    m_detailsScroll->setVisible(s != nullptr);
     m_detailsHint->setVisible(s == nullptr);
     if (!s) {
         m_selected.clear();
@@ -211,8 +235,9 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
     m_detailLabels[QStringLiteral("push")]->setText(localDateTime(s->last_push_time));
     m_detailLabels[QStringLiteral("pull")]->setText(localDateTime(s->last_pull_time));
     m_detailLabels[QStringLiteral("queue")]->setText(
-        s->pending_changes == 0
-            ? tr("nothing pending")
+        s->pending_changes == 0 ? tr("nothing pending")
+        : !s->oldest_pending_at // the device did not say since when
+            ? tr("%Ln pending change(s)", "", int(s->pending_changes))
             : tr("%Ln pending change(s), oldest %1", "", int(s->pending_changes))
                   .arg(localDateTime(s->oldest_pending_at)));
     m_detailLabels[QStringLiteral("error")]->setText(q(s->last_error));
@@ -220,6 +245,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
         s->clock_skew_ms ? tr("%1 ms").arg(l.toString(qlonglong(*s->clock_skew_ms)))
                          : QStringLiteral("–"));
     m_reset->setEnabled(m_backend->role() == protocol::Role::Admin);
+    fitDetailsWidth();
 
     const std::string device = s->device_id;
     runAsync(
@@ -250,8 +276,19 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
                          l.toString(v.average_pull_time_ms, 'f', 1)));
             m_detailLabels[QStringLiteral("bytes")]->setText(tr("%1 / %2").arg(
                 l.formattedDataSize(v.bytes_received), l.formattedDataSize(v.bytes_sent)));
+            fitDetailsWidth();
             emit detailsLoaded();
         });
+}
+
+void DevicesView::fitDetailsWidth() {
+    // The pane is as wide as its longest word (an email, a device id: they do not wrap), up
+    // to 400 px; past that it scrolls sideways rather than cutting the text.
+    constexpr int kMaxWidth = 400;
+    const int needed = m_detailsForm->minimumSizeHint().width() +
+                       m_detailsScroll->verticalScrollBar()->sizeHint().width() +
+                       2 * m_detailsScroll->frameWidth();
+    m_detailsScroll->setMinimumWidth(std::min(needed, kMaxWidth));
 }
 
 DeviceDrillDown* DevicesView::openDrillDown() {

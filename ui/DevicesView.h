@@ -9,10 +9,11 @@
 #include <QWidget>
 
 class QComboBox;
-class QFormLayout;
 class QLabel;
+class QVBoxLayout;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QTableView;
 class QTimer;
 
@@ -43,6 +44,7 @@ signals:
     void message(const QString& text);
 
 private:
+    void fitDetailsWidth();
     void showDetails(const protocol::SyncState* state);
 
     ConsoleBackend* m_backend;
@@ -55,7 +57,8 @@ private:
     QPushButton* m_drill = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_empty = nullptr;
-    QFormLayout* m_details = nullptr;
+    QVBoxLayout* m_details = nullptr;
+    QScrollArea* m_detailsScroll = nullptr;
     QWidget* m_detailsForm = nullptr;
     QLabel* m_detailsHint = nullptr;
     std::map<QString, QLabel*> m_detailLabels;

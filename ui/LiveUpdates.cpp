@@ -51,13 +51,32 @@ bool LiveUpdates::eventFilter(QObject* watched, QEvent* event) {
     return QObject::eventFilter(watched, event);
 }
 
+QFont headerFont(const QHeaderView* header) {
+    QFont font = header->font();
+    if (header->highlightSections())
+        font.setBold(true); // the columns of a selected row are titled in bold
+    return font;
+}
+
+namespace {
+/// Margins of a header section plus, when the table sorts, room for the sort indicator.
+int headerExtra(QTableView* table) {
+    auto* header = table->horizontalHeader();
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    if (!table->isSortingEnabled())
+        return 2 * margin + 8;
+    // What QCommonStyle adds for the indicator: the header's height plus a margin.
+    return 3 * margin + QFontMetrics(header->font()).height() + 4;
+}
+/// Set while the console itself sizes columns: only a person's resizing is remembered.
+const char* const fittingProperty = "bridgecoreFitting";
+} // namespace
+
 void fitHeaderSections(QTableView* table, const QString& key) {
     auto* header = table->horizontalHeader();
     auto* model = table->model();
-    const QFontMetrics fm(header->font());
-    // Margins of a header section plus room for the sort indicator.
-    const int extra = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
-                      header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 16;
+    const QFontMetrics fm(headerFont(header));
+    const int extra = headerExtra(table);
     QSettings settings;
     settings.beginGroup(QStringLiteral("columns/") + key);
     for (int c = 0; c < model->columnCount(); ++c) {
@@ -71,6 +90,8 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                      [key, header](int section, int, int size) {
                          if (header->stretchLastSection() && section == header->count() - 1)
                              return; // its width follows the window
+                         if (header->property(fittingProperty).toBool())
+                             return; // fitted to its texts, not chosen
                          QSettings s;
                          s.setValue(QStringLiteral("columns/%1/%2").arg(key).arg(section), size);
                      });
@@ -81,14 +102,11 @@ void fitColumnsToContents(QTableView* table, int rows) {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
         const QFontMetrics fm(table->font());
-        const QFontMetrics headerFm(header->font());
+        const QFontMetrics headerFm(headerFont(header));
         // The cell's text margins on both sides, plus a little air.
         const int extra =
             2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 8;
-        // The header's margins plus room for the sort indicator.
-        const int headerExtra =
-            2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) +
-            header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 16;
+        const int extraOfHeader = headerExtra(table);
         const int n = std::min(model->rowCount(), rows);
         const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
         for (int c = 0; c < model->columnCount(); ++c) {
@@ -97,13 +115,16 @@ void fitColumnsToContents(QTableView* table, int rows) {
             // The header's text fits every column, the stretched last one included.
             int needed =
                 headerFm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) +
-                headerExtra;
+                extraOfHeader;
             if (c != last)
                 for (int r = 0; r < n; ++r)
                     needed = std::max(
                         needed, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
-            if (needed > header->sectionSize(c))
+            if (needed > header->sectionSize(c)) {
+                header->setProperty(fittingProperty, true);
                 header->resizeSection(c, needed);
+                header->setProperty(fittingProperty, false);
+            }
         }
     };
     // Once per turn of the event loop, however many rows a live refresh changed one by one.

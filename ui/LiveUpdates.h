@@ -8,6 +8,8 @@
 
 #include <functional>
 
+class QFont;
+class QHeaderView;
 class QTableView;
 class QTimer;
 class QWidget;
@@ -39,8 +41,11 @@ private:
     bool m_dirty = false;
 };
 
-/// Header sections wide enough for their titles (in the current language) and the sort
-/// arrow, and each width remembered per user under `key` once the person resizes it.
+/// The font `header` titles its sections in at their widest (bold while highlighted).
+QFont headerFont(const QHeaderView* header);
+/// Header sections wide enough for their titles (in the current language) and, in a table
+/// that sorts, the sort arrow; each width remembered per user under `key` once the person
+/// resizes it (the console's own fitting is not remembered).
 void fitHeaderSections(QTableView* table, const QString& key);
 /// Widens (never narrows) every column to its header's text and, but a stretched last one, to
 /// the widest text among its first `rows` rows, and keeps doing so as rows load or change, or

@@ -102,6 +102,12 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_result);
+    m_result->setObjectName(QStringLiteral("mergeMessage"));
+    connect(&m_model, &MergeModel::editRefused, this, [this](int row, const QString& why) {
+        m_result->setText(
+            tr("%1 %2: the result keeps its value.")
+                .arg(m_model.index(row, int(MergeModel::Column::Field)).data().toString(), why));
+    });
     m_hint->setText(tr("Select a conflict to compare the device's values with the server's."));
     clear();
 }
@@ -114,7 +120,7 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
                               const QString& resolvedBy) {
     m_conflictId = c.conflict_id;
     m_editable = editable;
-    m_model.setConflict(c.info);
+    m_model.setConflict(c.info, c.model);
     m_table->setColumnHidden(int(MergeModel::Column::Base), !m_model.hasBase());
     const QLocale l;
     QString versions = tr("device's version %1, server version %2")

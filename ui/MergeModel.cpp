@@ -1,7 +1,11 @@
 #include "MergeModel.h"
 
+#include "Text.h"
+#include "console/ModelCatalog.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
 
 namespace bridgecore::ui {
@@ -9,9 +13,10 @@ namespace bridgecore::ui {
 MergeModel::MergeModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
-void MergeModel::setConflict(const protocol::ConflictInfo& info) {
+void MergeModel::setConflict(const protocol::ConflictInfo& info, const std::string& model) {
     beginResetModel();
     m_rows.clear();
+    m_modelName = model;
     m_hasBase = info.base_data.is_object();
     for (auto& f : engine::fieldRows(info)) {
         Row row;
@@ -44,16 +49,6 @@ QString MergeModel::display(const protocol::json& v) {
     if (v.is_null())
         return {};
     return QString::fromStdString(v.dump());
-}
-
-protocol::json MergeModel::parse(const QString& text, const protocol::json& like) {
-    const std::string s = text.toStdString();
-    if (like.is_string())
-        return s;
-    auto parsed = protocol::json::parse(s, nullptr, false);
-    if (parsed.is_discarded())
-        return s;
-    return parsed;
 }
 
 protocol::json MergeModel::result(int row) const {
@@ -119,23 +114,32 @@ QVariant MergeModel::data(const QModelIndex& index, int role) const {
         }
         return nullptr;
     };
+    // Values as the records table shows them: selections by label, numbers in the language's
+    // digits; editing a Result starts from that text and converts it back (setData).
+    const std::string& field = r.field.field;
     switch (role) {
     case Qt::DisplayRole:
-        if (col == Column::Field)
-            return QString::fromStdString(r.field.field);
+        if (col == Column::Field) // the field's label; its technical name is the tooltip
+            return QCoreApplication::translate(
+                "ModelCatalog", console::fieldInfo(m_modelName, field).label.c_str());
         if (col == Column::Local && r.field.local.is_null())
             return tr("(unchanged)");
         if (col == Column::Base && !m_hasBase)
             return tr("(unknown)");
-        return display(value());
+        return fieldValueText(m_modelName, field, value());
     case Qt::EditRole:
+        if (col == Column::Field)
+            return QString::fromStdString(field);
+        return fieldValueText(m_modelName, field, value());
     case JsonRole:
         if (col == Column::Field)
-            return QString::fromStdString(r.field.field);
-        return role == JsonRole ? QString::fromStdString(value().dump()) : display(value());
+            return QString::fromStdString(field);
+        return QString::fromStdString(value().dump());
     case Qt::ToolTipRole:
-        if (col == Column::Field && r.field.conflicting)
-            return tr("Changed on both sides to different values");
+        if (col == Column::Field)
+            return r.field.conflicting ? QString::fromStdString(field) + QStringLiteral(": ") +
+                                             tr("Changed on both sides to different values")
+                                       : QString::fromStdString(field);
         return {};
     case Qt::BackgroundRole:
         if (r.field.conflicting)
@@ -165,7 +169,13 @@ bool MergeModel::setData(const QModelIndex& index, const QVariant& value, int ro
         return false;
     const auto& f = m_rows.at(std::size_t(index.row())).field;
     const auto& like = f.server.is_null() ? f.local : f.server;
-    edit(index.row(), parse(value.toString(), like));
+    QString why;
+    const auto parsed = fieldValueFromText(m_modelName, f.field, value.toString(), like, &why);
+    if (!parsed) {
+        emit editRefused(index.row(), why);
+        return false;
+    }
+    edit(index.row(), *parsed);
     return true;
 }
 

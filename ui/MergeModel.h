@@ -23,9 +23,10 @@ public:
 
     explicit MergeModel(QObject* parent = nullptr);
 
-    /// Loads a conflict; choices start at: conflicting and server-only fields -> Server,
-    /// fields only the client changed -> Local.
-    void setConflict(const protocol::ConflictInfo& info);
+    /// Loads a conflict on a record of `model` (its field labels, selection labels and types
+    /// come from console::fieldInfo); choices start at: conflicting and server-only fields ->
+    /// Server, fields only the client changed -> Local.
+    void setConflict(const protocol::ConflictInfo& info, const std::string& model = {});
     void clear();
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -56,10 +57,12 @@ public:
     bool allServer() const;
     bool allLocal() const;
 
-    /// Displays a JSON value the way the editor shows it (strings without quotes).
+    /// A JSON value as plain text (strings without quotes), for values of no known field.
     static QString display(const protocol::json& v);
-    /// Parses edited text; keeps it a string when `like` is a string.
-    static protocol::json parse(const QString& text, const protocol::json& like);
+
+signals:
+    /// An edited Result was refused (e.g. "twelve" for a quantity): the reason, in words.
+    void editRefused(int row, const QString& why);
 
 private:
     struct Row {
@@ -68,6 +71,7 @@ private:
         protocol::json edited;
     };
     std::vector<Row> m_rows;
+    std::string m_modelName;
     bool m_hasBase = false;
 };
 

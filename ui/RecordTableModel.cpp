@@ -2,10 +2,10 @@
 
 #include "ConsoleServices.h"
 #include "MergeModel.h"
+#include "Text.h"
 #include "console/ModelCatalog.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 #include <QBrush>
 #include <QColor>
@@ -53,18 +53,10 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
     auto it = r.data.find(field);
     if (it == r.data.end())
         return {};
-    if (role == Qt::DisplayRole && it->is_string()) {
-        // A selection shows its label ("Quotation"), as Odoo and the form do; edits keep the key.
-        const auto info = console::fieldInfo(m_model.toStdString(), field);
-        for (const auto& [value, label] : info.selection)
-            if (value == it->get_ref<const std::string&>())
-                return QCoreApplication::translate("ModelCatalog", label.c_str());
-    }
-    // Numbers in the language's digits and separators, like ids and dates.
-    if (role == Qt::DisplayRole && it->is_number_integer())
-        return QLocale().toString(qlonglong(it->get<std::int64_t>()));
-    if (role == Qt::DisplayRole && it->is_number_float())
-        return QLocale().toString(it->get<double>(), 'g', QLocale::FloatingPointShortest);
+    // A selection by its label ("Quotation", as Odoo and the form show it), numbers in the
+    // language's digits; edits keep the key.
+    if (role == Qt::DisplayRole)
+        return fieldValueText(m_model.toStdString(), field, *it);
     return MergeModel::display(*it);
 }
 

@@ -1,8 +1,59 @@
 #include "Text.h"
 
+#include "console/ModelCatalog.h"
 #include "protocol/Protocol.h"
 
+#include <QCoreApplication>
+
 namespace bridgecore::ui {
+
+QString fieldValueText(const std::string& model, const std::string& field,
+                       const protocol::json& value) {
+    if (value.is_string()) {
+        const auto info = console::fieldInfo(model, field);
+        for (const auto& [key, label] : info.selection)
+            if (key == value.get_ref<const std::string&>())
+                return QCoreApplication::translate("ModelCatalog", label.c_str());
+        return QString::fromStdString(value.get<std::string>());
+    }
+    if (value.is_number_integer())
+        return QLocale().toString(qlonglong(value.get<std::int64_t>()));
+    if (value.is_number_float())
+        return QLocale().toString(value.get<double>(), 'g', QLocale::FloatingPointShortest);
+    if (value.is_null())
+        return {};
+    return QString::fromStdString(value.dump());
+}
+
+std::optional<protocol::json> fieldValueFromText(const std::string& model, const std::string& field,
+                                                 const QString& text, const protocol::json& like,
+                                                 QString* why) {
+    const auto info = console::fieldInfo(model, field, like);
+    const QString t = text.trimmed();
+    using T = console::FieldType;
+    if (info.type == T::Selection)
+        for (const auto& [key, label] : info.selection)
+            if (t == QCoreApplication::translate("ModelCatalog", label.c_str()) ||
+                t == QString::fromStdString(label))
+                return protocol::json(key);
+    if (info.type == T::Integer || info.type == T::Many2one) {
+        bool ok = false;
+        const qlonglong v = QLocale().toLongLong(t, &ok); // "١٢" in Arabic
+        if (ok)
+            return protocol::json(std::int64_t(v));
+    }
+    if (info.type == T::Float || info.type == T::Monetary) {
+        bool ok = false;
+        const double v = QLocale().toDouble(t, &ok); // "١٬٢٥١٫٥" in Arabic, "1,5" in French
+        if (ok)
+            return protocol::json(v);
+    }
+    std::string reason;
+    auto v = console::parseValue(info, t.toStdString(), &reason);
+    if (!v && why)
+        *why = QCoreApplication::translate("ModelCatalog", reason.c_str());
+    return v;
+}
 
 QString fitText(const QString& text, const QFontMetrics& fm, int width) {
     if (fm.horizontalAdvance(text) <= width)
@@ -34,6 +85,16 @@ QString localDateTime(qint64 ms, bool seconds) {
     const QLocale l;
     return l.toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(),
                       l.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + timeFormat(seconds));
+}
+
+QString compactDateTime(const std::string& iso) {
+    const auto t = protocol::parseTime(iso);
+    if (!t)
+        return QString::fromStdString(iso);
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(*t).toLocalTime();
+    if (at.date() == QDate::currentDate())
+        return QLocale().toString(at.time(), timeFormat());
+    return QLocale().toString(at.date(), QLocale::ShortFormat);
 }
 
 QString localDateTime(const std::optional<std::string>& iso) {

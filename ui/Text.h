@@ -2,6 +2,8 @@
 // Small text helpers shared by the views: text that must read left to right inside any
 // language (paths, URLs, ids), and times in the chosen language.
 
+#include "protocol/Protocol.h"
+
 #include <QDateTime>
 #include <QFontMetrics>
 #include <QLocale>
@@ -11,6 +13,18 @@
 #include <string>
 
 namespace bridgecore::ui {
+
+/// A field value of a record of `model` as the views show it: a selection by its label
+/// ("Quotation", not "draft"), numbers in the language's digits and separators, text as is.
+QString fieldValueText(const std::string& model, const std::string& field,
+                       const protocol::json& value);
+/// Text a person typed for that field back to its JSON value (fieldValueText's inverse): a
+/// selection by its label or key, numbers in the language's digits or in plain ones, other
+/// types as the record form converts them. nullopt, with `why` set, when it is not one.
+/// `like` (a value the field held) types a field the catalog does not know.
+std::optional<protocol::json> fieldValueFromText(const std::string& model, const std::string& field,
+                                                 const QString& text, const protocol::json& like,
+                                                 QString* why = nullptr);
 
 /// `text` isolated left-to-right (U+2066 … U+2069): a path stays a path in Arabic.
 inline QString ltr(const QString& text) {
@@ -33,6 +47,10 @@ inline QString localTime(qint64 ms, bool seconds = false) {
 }
 /// A local date and time in the chosen language (short date, then timeFormat()).
 QString localDateTime(qint64 ms, bool seconds = false);
+
+/// A wire timestamp in a narrow column: its time of day when it is today, else its date (the
+/// whole localDateTime() belongs in the tooltip).
+QString compactDateTime(const std::string& iso);
 
 /// A wire timestamp (ISO 8601 UTC) as a local date and time; "–" when absent.
 QString localDateTime(const std::optional<std::string>& iso);

@@ -8,7 +8,7 @@
 //   bridgecore-server user disable|enable --db DB --email EMAIL
 //   bridgecore-server user passwd --db DB --email EMAIL   (password read from stdin)
 //   bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB
-//                              --login LOGIN [--api json2|jsonrpc] [--ca-file PEM]
+//                              --login LOGIN [--api json2|jsonrpc] [--ca-file PEM] [--lang CODE]
 //                              [--config FILE]
 //                              (API key or password read from stdin, checked against Odoo)
 //   bridgecore-server tenant odoo --db DB --tenant NAME --off
@@ -42,6 +42,7 @@
 #include <QSocketNotifier>
 
 #include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -70,7 +71,8 @@ const char* kUsage =
     "       bridgecore-server user disable|enable --db DB --email EMAIL\n"
     "       bridgecore-server user passwd --db DB --email EMAIL   (password on stdin)\n"
     "       bridgecore-server tenant odoo --db DB --tenant NAME --url URL --database ODOO_DB "
-    "--login LOGIN [--api json2|jsonrpc] [--ca-file PEM] [--config FILE]   (API key on stdin)\n"
+    "--login LOGIN [--api json2|jsonrpc] [--ca-file PEM] [--lang CODE] [--config FILE]   (API key "
+    "on stdin)\n"
     "       bridgecore-server tenant odoo --db DB --tenant NAME --off\n"
     "       bridgecore-server serve [--db DB] [--listen HOST:PORT] [--config FILE]\n"
     "       bridgecore-server backup --db PATH | --config FILE --out FILE\n"
@@ -196,7 +198,8 @@ int tenantOdoo(std::vector<std::string> args) {
                args.end());
     std::string error;
     auto opt = options(
-        args, 2, {"db", "tenant", "url", "database", "login", "api", "ca-file", "config"}, error);
+        args, 2, {"db", "tenant", "url", "database", "login", "api", "ca-file", "lang", "config"},
+        error);
     if (!opt)
         return fail(error, 2);
     if (!opt->count("tenant"))
@@ -205,6 +208,16 @@ int tenantOdoo(std::vector<std::string> args) {
         for (const char* k : {"url", "database", "login"})
             if (!opt->count(k))
                 return fail(std::string("--") + k + " is required (or --off to detach)", 2);
+    std::string lang; // a res.lang code: letters, digits, '_' and '@' (fr_FR, ar_001, sr@latin)
+    if (opt->count("lang")) {
+        lang = (*opt)["lang"];
+        const bool plain = !lang.empty() && lang.size() <= 16 &&
+                           std::all_of(lang.begin(), lang.end(), [](unsigned char c) {
+                               return std::isalnum(c) || c == '_' || c == '@';
+                           });
+        if (!plain)
+            return fail("--lang must be an Odoo language code such as fr_FR", 2);
+    }
     std::optional<odoo::Api> api;
     if (opt->count("api")) {
         api = odoo::parseApi((*opt)["api"]);
@@ -261,12 +274,21 @@ int tenantOdoo(std::vector<std::string> args) {
     auto check = odoo::checkConnection(client, api);
     if (!check.ok())
         return fail(check.error().message);
+    oc.lang = lang;
+    if (!lang.empty()) { // Odoo refuses a language that is not active in the database
+        auto labels =
+            client.call("res.users", "fields_get", protocol::json::array(),
+                        {{"attributes", {"string"}}, {"context", odoo::labelsContext(oc)}});
+        if (!labels.ok())
+            return fail("--lang " + lang + ": " + labels.error().message);
+    }
     odoo::OdooSettings settings;
     settings.url = oc.url;
     settings.database = oc.database;
     settings.login = oc.login;
     settings.api = check.value().api;
     settings.ca_file = oc.ca_file;
+    settings.lang = oc.lang;
     settings.sealed_secret = box.value().seal(oc.secret);
     settings.uid = check.value().uid;
     settings.version = check.value().version.version;

@@ -212,14 +212,15 @@ bool PushRun::hasReference(const json& j) const {
 
 bool PushRun::dataAsSent(std::size_t i) const {
     const Change& c = plan.change(i);
-    return c.data.is_object() && !plan.changes[i].data_text.empty() && !c.data.contains("id") &&
-           !hasReference(c.data);
+    const PlannedChange& pc = plan.changes[i];
+    return c.data.is_object() && !pc.data_text.empty() && !c.data.contains("id") &&
+           !(pc.data_may_reference && hasReference(c.data));
 }
 
 json PushRun::data(std::size_t i, bool& asSent) const {
     const Change& c = plan.change(i);
     json data = c.data.is_object() ? c.data : json::object();
-    const bool mapped = mapReferences(data) > 0;
+    const bool mapped = plan.changes[i].data_may_reference && mapReferences(data) > 0;
     const bool hadId = data.erase("id") > 0;
     asSent = !mapped && !hadId && c.data.is_object();
     return data;

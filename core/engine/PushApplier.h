@@ -116,18 +116,23 @@ public:
     virtual Status apply(PushRun& run) = 0;
     /// A conflict resolution's write (client_wins, merge) of `fields` into record `id` of
     /// `model`, or its delete, before the store records it: a system of record (Odoo) takes it
-    /// first; an error fails that resolution and the store keeps nothing of it. The store's own
-    /// records need nothing more.
-    virtual Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
-                                   const protocol::json& fields, bool deleteIt) {
-        (void)tenantId, (void)model, (void)id, (void)fields, (void)deleteIt;
-        return {};
+    /// first; an error fails that resolution and the store keeps nothing of it. The answer is
+    /// `fields` as the store is to keep them: as the system of record holds them after the
+    /// write (Odoo: x2many commands become the id lists it holds). The store's own records
+    /// need nothing more: `fields` as given.
+    virtual Result<protocol::json> writeResolution(std::int64_t tenantId, const std::string& model,
+                                                   std::int64_t id, const protocol::json& fields,
+                                                   bool deleteIt) {
+        (void)tenantId, (void)model, (void)id, (void)deleteIt;
+        return fields;
     }
     /// Where resolutions are rehearsed outside the store's writer, for an applier whose
     /// writeResolution() may be slow (Odoo): a transaction over a read snapshot whose writes
     /// stay in memory. The engine runs the resolutions on it first, calling writeResolution()
     /// there, then replays them in its write transaction with the rehearsal's answers, so the
-    /// writer never waits for the system of record. Null (the default): no rehearsal needed.
+    /// writer never waits for the system of record. The transaction may hold a lock of the
+    /// applier's (Odoo: the tenant's turn) until destroyed: the engine keeps it until the
+    /// replay committed. Null (the default): no rehearsal needed.
     virtual std::unique_ptr<storage::WriteTransaction> rehearsal() { return nullptr; }
 };
 

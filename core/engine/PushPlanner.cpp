@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <charconv>
 #include <queue>
 
 namespace bridgecore::engine {
@@ -12,23 +13,45 @@ using namespace protocol;
 namespace {
 
 /// Stable digest of what a change does; a resend with the same local_id must match it.
-std::string contentHash(const Change& c, const std::string& dataText) {
-    QCryptographicHash hash(QCryptographicHash::Sha1);
+/// `hash` is reused across the changes of a push (one allocation instead of one per change).
+std::string contentHash(QCryptographicHash& hash, const Change& c, const std::string& dataText) {
+    hash.reset();
     auto add = [&](std::string_view part) {
         hash.addData(QByteArrayView(part.data(), qsizetype(part.size())));
         hash.addData(QByteArrayView("\0", 1));
     };
+    auto addNumber = [&](char prefix, std::int64_t n) {
+        char buf[24];
+        char* p = buf;
+        if (prefix)
+            *p++ = prefix;
+        p = std::to_chars(p, buf + sizeof buf, n).ptr;
+        add(std::string_view(buf, std::size_t(p - buf)));
+    };
     add(c.invalid_action ? std::string_view(*c.invalid_action) : toString(c.action));
     add(c.model);
-    if (auto id = std::get_if<std::int64_t>(&c.record_id))
-        add("#" + std::to_string(*id));
-    else if (auto ref = std::get_if<std::string>(&c.record_id))
-        add("$" + *ref);
+    if (auto id = std::get_if<std::int64_t>(&c.record_id)) {
+        addNumber('#', *id);
+    } else if (auto ref = std::get_if<std::string>(&c.record_id)) {
+        hash.addData(QByteArrayView("$", 1));
+        add(*ref);
+    } else {
+        add("-");
+    }
+    if (c.version)
+        addNumber(0, *c.version);
     else
         add("-");
-    add(c.version ? std::to_string(*c.version) : std::string("-"));
     add(dataText);
-    return hash.result().toHex().toStdString();
+    const QByteArrayView digest = hash.resultView();
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(std::size_t(digest.size()) * 2, '0');
+    for (qsizetype i = 0; i < digest.size(); ++i) {
+        const auto b = static_cast<unsigned char>(digest[i]);
+        out[std::size_t(2 * i)] = kHex[b >> 4];
+        out[std::size_t(2 * i + 1)] = kHex[b & 15];
+    }
+    return out;
 }
 
 template <typename F> void forEachString(const json& j, F&& f) {
@@ -116,21 +139,23 @@ std::optional<std::int64_t> PushPlan::rememberedId(const std::string& localId) c
 }
 
 std::vector<std::string> PushPlanner::ledgerKeys(const PushRequest& req) {
-    std::vector<std::string> keys;
+    // Sorted and deduplicated as views into the request, copied once at the end.
+    std::vector<std::string_view> views;
+    views.reserve(req.changes.size() * 2);
     for (const Change& c : req.changes) {
-        keys.push_back(c.local_id);
+        views.push_back(c.local_id);
         for (const auto& dep : c.dependencies)
-            keys.push_back(dep);
+            views.push_back(dep);
         if (auto ref = std::get_if<std::string>(&c.record_id))
-            keys.push_back(*ref);
+            views.push_back(*ref);
         forEachString(c.data, [&](const std::string& s) {
             if (s.size() >= kMinIdLength)
-                keys.push_back(s);
+                views.push_back(s);
         });
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    return keys;
+    std::sort(views.begin(), views.end());
+    views.erase(std::unique(views.begin(), views.end()), views.end());
+    return {views.begin(), views.end()};
 }
 
 bool PushPlanner::ledgerChanged(const PushPlan& plan,
@@ -157,7 +182,9 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
     }
     const std::size_t n = req.changes.size();
     p.changes.resize(n);
-    std::unordered_map<std::string, std::size_t> byLocalId;
+    std::unordered_map<std::string_view, std::size_t> byLocalId; // views into req
+    byLocalId.reserve(n);
+    p.creates.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Change& c = req.changes[i];
         byLocalId.emplace(c.local_id, i);
@@ -191,8 +218,14 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
                 unresolved[i] = "record_id '" + *ref + "' names no record created by this device";
         }
         forEachString(c.data, [&](const std::string& s) {
-            if (auto it = p.creates.find(s); it != p.creates.end())
+            if (s.size() < kMinIdLength)
+                return;
+            if (auto it = p.creates.find(s); it != p.creates.end()) {
                 addEdge(i, it->second);
+                p.changes[i].data_may_reference = true;
+            } else if (p.rememberedId(s)) {
+                p.changes[i].data_may_reference = true;
+            }
         });
     }
     const std::vector<bool> inCycle = cycleMembers(deps);
@@ -229,13 +262,14 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
     }
 
     // Per change: hash, ledger state, and the failures known before applying anything.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
     for (std::size_t i = 0; i < n; ++i) {
         const Change& c = req.changes[i];
         PlannedChange& pc = p.changes[i];
         pc.index = i;
         pc.depends_on = deps[i];
         pc.data_text = c.data.dump();
-        pc.content_hash = contentHash(c, pc.data_text);
+        pc.content_hash = contentHash(hash, c, pc.data_text);
         if (auto m = models.find(c.model); m != models.end()) {
             pc.event_priority =
                 m->second.priority ? *m->second.priority : priorityClass(c.priority);

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct PlannedChange {
     std::size_t index = 0; // position in the request
     std::string data_text; // the data as sent: hashed, and stored as is when nothing is mapped
     std::string content_hash;
+    /// Whether a string of the data names a create of this push or one the ledger remembers
+    /// (false: the data holds no reference to map, so it can be stored as sent).
+    bool data_may_reference = false;
     /// The ledger's entry for this local_id: the change was pushed before (a duplicate when
     /// the hash matches; LOCAL_ID_REUSED otherwise, already in `failure`).
     std::optional<storage::LedgerEntry> remembered;
@@ -48,8 +52,8 @@ struct PushPlan {
     std::vector<std::string> ledger_keys;
     /// The ledger's entries among ledger_keys when planned.
     std::unordered_map<std::string, storage::LedgerEntry> ledger;
-    /// local_id -> request index, for the creates of this push.
-    std::unordered_map<std::string, std::size_t> creates;
+    /// local_id (a view into the request) -> request index, for the creates of this push.
+    std::unordered_map<std::string_view, std::size_t> creates;
 
     const protocol::Change& change(std::size_t i) const { return request->changes[i]; }
     /// The server id a local_id names when an earlier push created it (from the ledger).

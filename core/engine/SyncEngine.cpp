@@ -372,6 +372,29 @@ struct SyncEngine::Impl {
         return d;
     }
 
+    /// A support read about one device (receive preview, history, ledger): the device's staged
+    /// pull state settled, a snapshot, and the device as `caller` may read it. A device that
+    /// never synced is NotFound unless `mayBeUnknown` (then `device` is empty).
+    struct DeviceRead {
+        std::unique_ptr<ReadTransaction> tx;
+        std::optional<DeviceRow> device;
+    };
+    Result<DeviceRead> readDevice(const Caller& caller, const std::string& deviceId,
+                                  bool mayBeUnknown = false) {
+        if (Status s = settle(caller.tenant_id, deviceId); !s.ok())
+            return s.error();
+        auto opened = snapshot();
+        if (!opened.ok())
+            return opened.error();
+        auto device = visibleDevice(*opened.value(), caller, deviceId, /*manage=*/false);
+        if (!device.ok())
+            return device.error();
+        if (!device.value() && !mayBeUnknown)
+            return Error{ErrorCode::NotFound,
+                         "no device '" + deviceId + "' has synced with this tenant"};
+        return DeviceRead{std::move(opened).value(), std::move(device).value()};
+    }
+
     static Status recordMetrics(WriteTransaction& tx, std::int64_t tenantId, Millis now,
                                 const storage::MetricDelta& delta) {
         return tx.addMetrics(tenantId, now - now % kMetricBucketMs, delta);
@@ -646,28 +669,30 @@ struct SyncEngine::Impl {
             std::int64_t id = 0;
             json fields;
             bool deleteIt = false;
-            Status status;
+            Result<json> kept; // writeResolution's answer: the fields to store
             bool used = false;
         };
         std::vector<Done> done;
 
-        Status write(const std::string& model, std::int64_t id, const json& fields, bool deleteIt) {
+        /// The fields to store (as the system of record holds them), or its refusal.
+        Result<json> write(const std::string& model, std::int64_t id, const json& fields,
+                           bool deleteIt) {
             if (mode == Mode::Replay) {
                 for (Done& d : done)
                     if (!d.used && d.model == model && d.id == id && d.deleteIt == deleteIt &&
                         d.fields == fields) {
                         d.used = true;
-                        return d.status;
+                        return d.kept;
                     }
                 return Error{ErrorCode::OdooUnavailable,
                              model + " " + std::to_string(id) +
                                  " changed while the resolution was written to the system of "
                                  "record; resolve it again"};
             }
-            Status s = applier->writeResolution(tenantId, model, id, fields, deleteIt);
+            Result<json> kept = applier->writeResolution(tenantId, model, id, fields, deleteIt);
             if (mode == Mode::Rehearse)
-                done.push_back({model, id, fields, deleteIt, s, false});
-            return s;
+                done.push_back({model, id, fields, deleteIt, kept, false});
+            return kept;
         }
     };
 
@@ -964,14 +989,15 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
     case ConflictStrategy::ClientWins:
         if (c.action == Action::Delete) {
             if (!row.deleted) {
-                if (Status s = writes.write(c.model, row.id, json::object(), true); !s.ok())
+                if (auto s = writes.write(c.model, row.id, json::object(), true); !s.ok())
                     return refused(s.error());
                 written = deleteRecord(tx, caller.tenant_id, row, now, who);
             }
         } else {
-            if (Status s = writes.write(c.model, row.id, c.local_data, false); !s.ok())
-                return refused(s.error());
-            written = writeFields(tx, caller.tenant_id, row, c.local_data, now, who);
+            auto kept = writes.write(c.model, row.id, c.local_data, false);
+            if (!kept.ok())
+                return refused(kept.error());
+            written = writeFields(tx, caller.tenant_id, row, kept.value(), now, who);
         }
         c.resolution = Resolution::ClientWins;
         break;
@@ -979,9 +1005,10 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
         json fields = c.action == Action::Delete ? json::object() : c.local_data;
         for (const auto& [k, v] : merged.items())
             fields[k] = v;
-        if (Status s = writes.write(c.model, row.id, fields, false); !s.ok())
-            return refused(s.error());
-        written = writeFields(tx, caller.tenant_id, row, fields, now, who);
+        auto kept = writes.write(c.model, row.id, fields, false);
+        if (!kept.ok())
+            return refused(kept.error());
+        written = writeFields(tx, caller.tenant_id, row, kept.value(), now, who);
         c.resolution = Resolution::Merged;
         break;
     }
@@ -1089,11 +1116,13 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
                     if (fields.is_object() && !fields.empty()) {
                         const Writer who{caller.user_id, req.device_id, res.local_id,
                                          EventPriority::Medium, Impl::category(models, it->model)};
-                        w = writes.write(it->model, row.id, fields, false);
-                        if (w.ok())
-                            if (auto ev = writeFields(tx, caller.tenant_id, row, fields, now, who);
-                                !ev.ok())
-                                w = ev.error();
+                        auto kept = writes.write(it->model, row.id, fields, false);
+                        if (!kept.ok())
+                            w = kept.error();
+                        else if (auto ev =
+                                     writeFields(tx, caller.tenant_id, row, kept.value(), now, who);
+                                 !ev.ok())
+                            w = ev.error();
                     }
                     if (w.ok()) {
                         r.status = ChangeStatus::Success;
@@ -1115,13 +1144,16 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
         }
         return Status{};
     };
-    if (auto scratch = writes.applier->rehearsal()) {
+    // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
+    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         if (Status s = resolveAll(*scratch); !s.ok())
             return s.error();
         writes.mode = Impl::ResolutionWrites::Mode::Replay;
     }
     Status done = d->writer.run(resolveAll);
+    scratch.reset();
     if (!done.ok())
         return done.error();
     resp.success = resp.failed == 0;
@@ -1156,7 +1188,9 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
             return Error{ErrorCode::ValidationError, "not resolved"};
         return Status{};
     };
-    if (auto scratch = writes.applier->rehearsal()) {
+    // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
+    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         Status rehearsed = resolveOne(*scratch);
         if (!rehearsed.ok() && !(result && result->status != ChangeStatus::Success))
@@ -1168,6 +1202,7 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
         writes.mode = Impl::ResolutionWrites::Mode::Replay;
     }
     Status done = d->writer.run(resolveOne);
+    scratch.reset();
     if (!done.ok() && !(result && result->status != ChangeStatus::Success))
         return done.error();
     emit conflictsChanged(caller.tenant_id);
@@ -1238,23 +1273,15 @@ Result<ResetResponse> SyncEngine::reset(const Caller& caller, const std::string&
 
 Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
                                                   const std::string& deviceId) {
-    // The device's last pull may still be recording its app type.
-    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
-        return s.error();
-    auto opened = d->snapshot();
-    if (!opened.ok())
-        return opened.error();
-    ReadTransaction& tx = *opened.value();
-    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
-    if (!device.ok())
-        return device.error();
-    if (!device.value())
-        return Error{ErrorCode::NotFound,
-                     "no device '" + deviceId + "' has synced with this tenant"};
+    // Settled: the device's last pull may still be recording its app type.
+    auto read = d->readDevice(caller, deviceId);
+    if (!read.ok())
+        return read.error();
+    ReadTransaction& tx = *read.value().tx;
     ReceivePreview out;
-    if (!device.value()->app_type)
+    if (!read.value().device->app_type)
         return out;
-    out.app_type = device.value()->app_type;
+    out.app_type = read.value().device->app_type;
     auto map = tx.modelMap(caller.tenant_id);
     if (!map.ok())
         return map.error();
@@ -1272,21 +1299,12 @@ Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
 
 Result<std::vector<storage::DeviceHistoryRow>>
 SyncEngine::deviceHistory(const Caller& caller, const std::string& deviceId, int limit) {
-    // The device's latest pulls may still be on their way to the store.
-    if (Status s = d->settle(caller.tenant_id, deviceId); !s.ok())
-        return s.error();
-    auto opened = d->snapshot();
-    if (!opened.ok())
-        return opened.error();
-    ReadTransaction& tx = *opened.value();
-    auto device = Impl::visibleDevice(tx, caller, deviceId, /*manage=*/false);
-    if (!device.ok())
-        return device.error();
-    if (!device.value())
-        return Error{ErrorCode::NotFound,
-                     "no device '" + deviceId + "' has synced with this tenant"};
-    return tx.deviceHistory(caller.tenant_id, deviceId,
-                            std::clamp(limit, 1, storage::kDeviceHistoryRows));
+    // Settled: the device's latest pulls may still be on their way to the store.
+    auto read = d->readDevice(caller, deviceId);
+    if (!read.ok())
+        return read.error();
+    return read.value().tx->deviceHistory(caller.tenant_id, deviceId,
+                                          std::clamp(limit, 1, storage::kDeviceHistoryRows));
 }
 
 json toJson(const storage::DeviceHistoryRow& h) {
@@ -1529,10 +1547,12 @@ Result<LedgerLookup> SyncEngine::ledgerLookup(const Caller& caller, const std::s
                                               const std::string& localId) {
     if (Status s = AccessPolicy::mayReadTenantActivity(caller, "the ledger"); !s.ok())
         return s.error();
-    auto opened = d->snapshot();
-    if (!opened.ok())
-        return opened.error();
-    ReadTransaction& tx = *opened.value();
+    // A device this tenant never saw is not an error: its change was not applied (and another
+    // tenant's device id tells the caller nothing).
+    auto read = d->readDevice(caller, deviceId, /*mayBeUnknown=*/true);
+    if (!read.ok())
+        return read.error();
+    ReadTransaction& tx = *read.value().tx;
     auto entries = tx.ledger(caller.tenant_id, deviceId, {localId});
     if (!entries.ok())
         return entries.error();

@@ -5,8 +5,10 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QSslSocket>
+#include <QThreadStorage>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -270,14 +272,48 @@ struct HttpPool::Tls {
     QSslConfiguration config;
 };
 
+namespace {
+/// This thread's kept TLS connections, by pool serial: a QSslSocket belongs to the thread that
+/// made it, so each thread keeps its own. QThreadStorage deletes them when the thread ends
+/// (before a QThread's event dispatcher goes). A thread keeps at most kTlsKeptPerThread (the
+/// oldest pool's goes first; a destroyed pool's is never asked for again).
+constexpr std::size_t kTlsKeptPerThread = 16;
+using ThreadTls = std::map<std::uint64_t, std::unique_ptr<QSslSocket>>;
+QThreadStorage<ThreadTls*> threadTls;
+std::atomic<std::uint64_t> poolSerials{0};
+
+ThreadTls& keptTls() {
+    if (!threadTls.hasLocalData())
+        threadTls.setLocalData(new ThreadTls);
+    return *threadTls.localData();
+}
+
+/// Whether a kept connection can carry another request: still connected, nothing unread,
+/// and the peer has not closed it (its socket is not readable).
+bool stillUsable(QSslSocket& socket) {
+    if (socket.state() != QAbstractSocket::ConnectedState || !socket.isEncrypted() ||
+        socket.bytesAvailable() > 0)
+        return false;
+    const auto fd = socket.socketDescriptor();
+    if (fd < 0)
+        return false;
+    pollfd p{int(fd), POLLIN, 0};
+    return ::poll(&p, 1, 0) == 0;
+}
+} // namespace
+
 HttpPool::HttpPool(std::string host, int port, int maxIdle)
     : m_host(std::move(host))
     , m_port(port)
-    , m_maxIdle(maxIdle) {}
+    , m_maxIdle(maxIdle)
+    , m_serial(++poolSerials) {}
 
 HttpPool::~HttpPool() {
     for (int fd : m_idle)
         ::close(fd);
+    // This thread's kept TLS connection goes with the pool (other threads' go with them).
+    if (threadTls.hasLocalData())
+        threadTls.localData()->erase(m_serial);
 }
 
 int HttpPool::connectionsOpened() const {
@@ -317,8 +353,6 @@ HttpPool::request(const std::string& method, const std::string& path,
     const std::string where = m_host + ":" + std::to_string(m_port);
     std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + where +
                       "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
-    if (m_tls) // not kept (see the header)
-        req += "Connection: close\r\n";
     for (const auto& [k, v] : headers)
         req += k + ": " + v + "\r\n";
     req += "\r\n";
@@ -413,41 +447,61 @@ Status HttpPool::enableTls(const std::string& caFile) {
 Result<HttpResponse> HttpPool::requestTls(const std::string& req, int timeoutMs, bool* retryable) {
     const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
     const std::string where = m_host + ":" + std::to_string(m_port);
-    QSslSocket socket;
-    socket.setSslConfiguration(m_tls->config);
-    socket.setPeerVerifyName(QString::fromStdString(m_host));
-    socket.connectToHostEncrypted(QString::fromStdString(m_host), quint16(m_port));
-    if (!socket.waitForEncrypted(std::max(1, msLeft(deadline)))) {
-        std::string why;
-        for (const QSslError& e : socket.sslHandshakeErrors())
-            why += (why.empty() ? "" : "; ") + e.errorString().toStdString();
-        if (!why.empty()) { // the certificate: refused again however often asked
-            if (retryable)
-                *retryable = false;
-            return unavailable("TLS handshake with " + where + " failed: " + why);
+    ThreadTls& kept = keptTls();
+    std::unique_ptr<QSslSocket> socket;
+    if (auto it = kept.find(m_serial); it != kept.end()) {
+        socket = std::move(it->second);
+        kept.erase(it);
+        if (!stillUsable(*socket)) {
+            socket->abort();
+            socket.reset();
         }
-        if (socket.error() == QAbstractSocket::SslHandshakeFailedError ||
-            socket.error() == QAbstractSocket::SslInternalError ||
-            socket.error() == QAbstractSocket::SslInvalidUserDataError)
-            return unavailable("TLS handshake with " + where +
-                               " failed: " + socket.errorString().toStdString());
-        if (msLeft(deadline) == 0)
-            return unavailable("cannot connect to " + where + ": timed out");
-        return unavailable("cannot connect to " + where + ": " +
-                           socket.errorString().toStdString());
     }
-    {
+    if (!socket) {
+        socket = std::make_unique<QSslSocket>();
+        socket->setSslConfiguration(m_tls->config);
+        socket->setPeerVerifyName(QString::fromStdString(m_host));
+        socket->connectToHostEncrypted(QString::fromStdString(m_host), quint16(m_port));
+        if (!socket->waitForEncrypted(std::max(1, msLeft(deadline)))) {
+            std::string why;
+            for (const QSslError& e : socket->sslHandshakeErrors())
+                why += (why.empty() ? "" : "; ") + e.errorString().toStdString();
+            if (!why.empty()) { // the certificate: refused again however often asked
+                if (retryable)
+                    *retryable = false;
+                return unavailable("TLS handshake with " + where + " failed: " + why);
+            }
+            if (socket->error() == QAbstractSocket::SslHandshakeFailedError ||
+                socket->error() == QAbstractSocket::SslInternalError ||
+                socket->error() == QAbstractSocket::SslInvalidUserDataError)
+                return unavailable("TLS handshake with " + where +
+                                   " failed: " + socket->errorString().toStdString());
+            if (msLeft(deadline) == 0)
+                return unavailable("cannot connect to " + where + ": timed out");
+            return unavailable("cannot connect to " + where + ": " +
+                               socket->errorString().toStdString());
+        }
         std::lock_guard lock(m_mutex);
         ++m_opened;
     }
-    TlsChannel channel(socket);
-    if (Status sent = channel.sendAll(req, deadline, where); !sent.ok())
+    TlsChannel channel(*socket);
+    if (Status sent = channel.sendAll(req, deadline, where); !sent.ok()) {
+        socket->abort();
         return sent.error();
+    }
     bool reusable = false, eof = false;
     auto resp = readResponse(channel, deadline, timeoutMs, reusable, eof);
-    socket.abort();
-    if (!resp.ok())
+    if (!resp.ok()) {
+        socket->abort();
         return unavailable(resp.error().message + " (" + where + ")");
+    }
+    if (reusable && !eof) { // kept for this thread's next request to this origin
+        if (kept.size() >= kTlsKeptPerThread)
+            kept.erase(kept.begin());
+        kept[m_serial] = std::move(socket);
+    } else {
+        socket->abort();
+    }
     return resp;
 }
 

@@ -6,10 +6,12 @@
 // With enableTls(), requests go over TLS (Qt's QSslSocket, the OpenSSL backend), verifying the
 // server's certificate and name against the system's CA store plus an optional CA file. A
 // QSslSocket belongs to the thread that made it, and requests come from any thread, so TLS
-// connections are not kept: each request makes its own (one handshake per request).
+// connections are kept per thread: a thread's next request to the same pool reuses its
+// connection (no new handshake) unless the server closed it meanwhile.
 
 #include "protocol/Status.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -63,6 +65,7 @@ private:
     std::vector<int> m_idle;
     int m_opened = 0;
     std::unique_ptr<Tls> m_tls;
+    std::uint64_t m_serial; // names this pool's kept TLS connections in each thread
 };
 
 } // namespace bridgecore::odoo

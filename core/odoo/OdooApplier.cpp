@@ -37,6 +37,9 @@ public:
     Result<std::optional<RecordRow>> record(const std::string& model, std::int64_t id) override {
         return m_tx.record(m_tenantId, model, id);
     }
+    Result<std::set<std::string>> statedFields(const std::string& model, std::int64_t id) override {
+        return statedIn(m_tx.recordEvents(m_tenantId, model, id, 0, kEveryVersion));
+    }
     Status apply(const std::vector<std::pair<RecordRow, std::optional<storage::EventRow>>>& writes)
         override {
         for (const auto& [row, ev] : writes) {
@@ -118,6 +121,7 @@ Result<std::unique_ptr<engine::PreparedPush>> OdooApplier::prepare(const engine:
     // One push of the tenant at a time from here to its commit: the mirror this push reads
     // then already holds what the previous one wrote to Odoo.
     rehearsal->turn = std::unique_lock(m_turn);
+    ++m_turnsTaken;
     auto snapshot = m_store->read();
     if (!snapshot.ok())
         return snapshot.error();
@@ -251,14 +255,20 @@ Status OdooApplier::replay(PushRun& run, Rehearsal& rehearsal) {
 std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
     if (!m_store)
         return nullptr;
+    // The tenant's turn, like a push's (prepare): no push or feed of the tenant reads the
+    // mirror while this resolution has written Odoo but not yet the store, and the snapshot,
+    // taken once the turn is ours, holds what the previous holder wrote. The scratch keeps
+    // the turn until the engine drops it after the replay's commit.
+    std::unique_lock turn(m_turn);
+    ++m_turnsTaken;
     auto snapshot = m_store->read();
     if (!snapshot.ok()) // the replay then meets the same storage error in the writer
         return nullptr;
-    return std::make_unique<ScratchTransaction>(std::move(snapshot).value());
+    return std::make_unique<ScratchTransaction>(std::move(snapshot).value(), std::move(turn));
 }
 
-Status OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,
-                                    std::int64_t id, const json& fields, bool deleteIt) {
+Result<json> OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,
+                                          std::int64_t id, const json& fields, bool deleteIt) {
     OdooChange oc;
     // Names the new lines an update loads (OdooPushWriter): the same resolution written again
     // finds them, another one on the same record does not.
@@ -271,29 +281,76 @@ Status OdooApplier::writeResolution(std::int64_t tenantId, const std::string& mo
         if (k != "id")
             oc.values[k] = v;
     if (!deleteIt && oc.values.empty())
-        return {};
+        return fields;
     OdooPushWriter writer(*m_client, OdooPushWriter::externalIdPrefix(tenantId, "resolution"));
     const auto outcomes = writer.write({oc});
     if (outcomes.empty() || !outcomes[0].done)
         return outcomes.empty() || !outcomes[0].error
                    ? Error{ErrorCode::Internal, "not written to Odoo"}
                    : *outcomes[0].error;
-    return {};
+    if (deleteIt)
+        return fields;
+    // x2many commands as the id lists Odoo holds now, so the feed knows this write when it
+    // comes back (unread: the commands, and the feed logs Odoo's ids as a version of its own).
+    auto held = heldX2many({{model, {{id, fields}}}});
+    return asOdooHolds(fields, held[model][id]);
+}
+
+Result<json> OdooApplier::fieldTypes(const std::string& model) {
+    static thread_local std::map<std::string, json> cache;
+    if (auto it = cache.find(model); it != cache.end())
+        return it->second;
+    auto r =
+        m_client->call(model, "fields_get", json::array(), {{"attributes", {"type", "relation"}}});
+    if (r.ok())
+        cache[model] = r.value();
+    return r;
+}
+
+std::map<std::string, std::map<std::int64_t, json>>
+OdooApplier::heldX2many(const std::map<std::string, std::map<std::int64_t, json>>& written) {
+    std::map<std::string, std::map<std::int64_t, json>> out;
+    for (const auto& [model, records] : written) {
+        auto types = fieldTypes(model);
+        if (!types.ok())
+            continue;
+        std::set<std::int64_t> ids;
+        std::set<std::string> x2many;
+        for (const auto& [id, fields] : records)
+            for (const auto& [f, v] : fields.items()) {
+                const json& t = types.value().contains(f) ? types.value()[f] : json();
+                const std::string type = t.is_object() ? t.value("type", std::string()) : "";
+                if (type == "one2many" || type == "many2many") {
+                    ids.insert(id);
+                    x2many.insert(f);
+                }
+            }
+        if (ids.empty())
+            continue;
+        auto recs = m_client->call(
+            model, "search_read", json::array(),
+            {{"domain", json::array({json::array({"id", "in", ids})})}, {"fields", x2many}});
+        if (!recs.ok())
+            continue;
+        for (const auto& r : recs.value()) {
+            const std::int64_t id = r.value("id", std::int64_t(0));
+            auto mine = records.find(id);
+            if (mine == records.end())
+                continue;
+            const json now = normaliseRecord(r, types.value());
+            json& held = out[model][id];
+            held = json::object();
+            for (const auto& [f, v] : now.items())
+                if (mine->second.contains(f) && x2many.count(f))
+                    held[f] = v;
+        }
+    }
+    return out;
 }
 
 Status OdooApplier::decide(PushRun& run, Wave& wave) {
     const std::vector<std::size_t>& batch = wave.changes;
     const std::int64_t tenantId = run.caller.tenant_id;
-    auto fieldTypes = [this](const std::string& model) -> Result<json> {
-        static thread_local std::map<std::string, json> cache;
-        if (auto it = cache.find(model); it != cache.end())
-            return it->second;
-        auto r = m_client->call(model, "fields_get", json::array(),
-                                {{"attributes", {"type", "relation"}}});
-        if (r.ok())
-            cache[model] = r.value();
-        return r;
-    };
     auto failAll = [&](const std::vector<Item>& items, const Error& e) -> Status {
         for (const auto& it : items)
             if (!run.finished(it.i))
@@ -461,7 +518,7 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
                 const std::string type = types.value()[f].value("type", std::string());
                 if (type != "one2many" && type != "many2many")
                     continue;
-                auto held = writer.holds(c.local_id, f, v, row.data[f]);
+                auto held = writer.holds(c.model, c.local_id, f, v, row.data[f]);
                 if (!held.ok())
                     return failAll(items, held.error());
                 if (held.value())
@@ -520,47 +577,36 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
     // now (id lists), one read per model, so the mirror holds Odoo's shape. Unread (Odoo
     // gone meanwhile), the commands are mirrored and the feed later logs Odoo's ids as a
     // version of its own.
-    std::map<std::string, std::pair<std::set<std::int64_t>, std::set<std::string>>> readBack;
-    for (const auto& it : items) {
-        if (!it.writerIndex || it.deleteIt || !wave.outcomes[*it.writerIndex].done)
-            continue;
-        const std::string& model = run.plan.change(it.i).model;
-        auto types = fieldTypes(model);
-        if (!types.ok())
-            continue;
-        for (const auto& [f, v] : it.fields.items()) {
-            const std::string type = types.value().contains(f) && types.value()[f].is_object()
-                                         ? types.value()[f].value("type", std::string())
-                                         : std::string();
-            if (type == "one2many" || type == "many2many") {
-                readBack[model].first.insert(wave.outcomes[*it.writerIndex].odoo_id);
-                readBack[model].second.insert(f);
-            }
+    std::map<std::string, std::map<std::int64_t, json>> written;
+    for (const auto& it : items)
+        if (it.writerIndex && !it.deleteIt && wave.outcomes[*it.writerIndex].done) {
+            json& w = written[run.plan.change(it.i).model][wave.outcomes[*it.writerIndex].odoo_id];
+            if (!w.is_object())
+                w = json::object();
+            w.update(it.fields);
         }
-    }
-    for (const auto& [model, what] : readBack) {
-        auto recs =
-            m_client->call(model, "search_read", json::array(),
-                           {{"domain", json::array({json::array({"id", "in", what.first})})},
-                            {"fields", what.second}});
-        auto types = fieldTypes(model);
-        if (!recs.ok() || !types.ok())
-            continue;
-        for (auto& it : items) {
-            if (!it.writerIndex || it.deleteIt || run.plan.change(it.i).model != model)
-                continue;
-            const OdooOutcome& o = wave.outcomes[*it.writerIndex];
-            for (const auto& r : recs.value()) {
-                if (!o.done || r.value("id", std::int64_t(0)) != o.odoo_id)
-                    continue;
-                const json now = normaliseRecord(r, types.value());
-                for (const auto& [f, v] : now.items())
-                    if (it.fields.contains(f))
-                        it.odooValues[f] = v;
-            }
-        }
-    }
+    auto held = heldX2many(written);
+    for (auto& it : items)
+        if (it.writerIndex && !it.deleteIt && wave.outcomes[*it.writerIndex].done)
+            if (auto m = held.find(run.plan.change(it.i).model); m != held.end())
+                if (auto r = m->second.find(wave.outcomes[*it.writerIndex].odoo_id);
+                    r != m->second.end())
+                    it.odooValues = r->second;
     return {};
+}
+
+OdooApplier::TurnMark OdooApplier::turnMark() {
+    TurnMark mark;
+    mark.taken = m_turnsTaken.load(); // first: a holder taking it after this one is counted
+    if (m_turn.try_lock())            // a holder from before is seen here
+        m_turn.unlock();
+    else
+        mark.held = true;
+    return mark;
+}
+
+bool OdooApplier::turnTakenSince(const TurnMark& mark) const {
+    return mark.held || m_turnsTaken.load() != mark.taken;
 }
 
 OdooApplier::WriteStats OdooApplier::writeStats() const {

@@ -26,6 +26,7 @@
 #include "odoo/OdooClient.h"
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -43,16 +44,27 @@ public:
                                                           const engine::Caller& caller,
                                                           protocol::Millis now) override;
     Status apply(engine::PushRun& run) override;
-    /// Writes a resolution into Odoo (write, or unlink) through OdooPushWriter.
-    Status writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
-                           const json& fields, bool deleteIt) override;
+    /// Writes a resolution into Odoo (write, or unlink) through OdooPushWriter; the fields to
+    /// store are its x2many ones as Odoo holds them after the write (read back), like a push's.
+    Result<json> writeResolution(std::int64_t tenantId, const std::string& model, std::int64_t id,
+                                 const json& fields, bool deleteIt) override;
     /// With `store`: a ScratchTransaction over a snapshot, so the engine writes resolutions to
-    /// Odoo outside its writer and replays them in a short transaction.
+    /// Odoo outside its writer and replays them in a short transaction. It holds the tenant's
+    /// turn (taken before the snapshot) until it is destroyed.
     std::unique_ptr<storage::WriteTransaction> rehearsal() override;
-    /// The tenant's turn: held by a push from prepare() to its commit, and by whoever else
-    /// mirrors Odoo's changes for the tenant (the feed), so neither reads the mirror while the
-    /// other has written Odoo but not yet the mirror.
+    /// The tenant's turn: held by a push from prepare() to its commit, by a resolution from
+    /// rehearsal() to its commit, and by whoever else mirrors Odoo's changes for the tenant
+    /// (the feed), so none reads the mirror while another has written Odoo but not yet the
+    /// mirror.
     std::mutex& turn() { return m_turn; }
+    /// Where the turn stands (taken before reading Odoo outside it): whether a push or a
+    /// resolution held it since, and so may have mirrored Odoo's state newer than that read.
+    struct TurnMark {
+        std::uint64_t taken = 0;
+        bool held = false;
+    };
+    TurnMark turnMark();
+    bool turnTakenSince(const TurnMark& mark) const;
 
     /// Pushes' writes into Odoo so far: batches written (one OdooPushWriter::write each) and
     /// the wall time they took, for the console's "Odoo write latency".
@@ -76,10 +88,18 @@ private:
     /// finished.
     Status record(engine::PushRun& run, Wave& wave);
     Status failBatch(engine::PushRun& run, const std::vector<std::size_t>& batch, const Error& e);
+    /// fields_get of `model` (type and relation), cached per thread.
+    Result<json> fieldTypes(const std::string& model);
+    /// The x2many fields among `written` (model -> record id -> fields written) as Odoo holds
+    /// them now (id lists), one search_read per model; records or models Odoo did not answer
+    /// for are left out.
+    std::map<std::string, std::map<std::int64_t, json>>
+    heldX2many(const std::map<std::string, std::map<std::int64_t, json>>& written);
 
     std::shared_ptr<OdooClient> m_client;
     std::shared_ptr<storage::SyncStore> m_store;
     std::mutex m_turn;
+    std::atomic<std::uint64_t> m_turnsTaken{0}; // by pushes and resolutions
     std::atomic<std::int64_t> m_writeBatches{0}, m_writeUs{0};
 };
 

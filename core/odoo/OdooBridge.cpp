@@ -34,6 +34,14 @@ Result<std::optional<storage::RecordRow>> StoreMirror::record(const std::string&
     return tx.value()->record(m_tenantId, model, odooId);
 }
 
+Result<std::set<std::string>> StoreMirror::statedFields(const std::string& model,
+                                                        std::int64_t odooId) {
+    auto tx = m_store.read();
+    if (!tx.ok())
+        return tx.error();
+    return statedIn(tx.value()->recordEvents(m_tenantId, model, odooId, 0, kEveryVersion));
+}
+
 Status StoreMirror::apply(
     const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>& writes) {
     auto tx = m_store.write();
@@ -241,6 +249,7 @@ void OdooBridge::run(Feed& f) {
             if (m_stopping)
                 return;
         }
+        const auto mark = f.applier->turnMark();
         auto changes = f.feed->poll(cursor);
         std::string error;
         FeedApplied applied;
@@ -249,8 +258,14 @@ void OdooBridge::run(Feed& f) {
             // Not while a push of the tenant has written Odoo but not yet the mirror: its
             // writes would look like an Odoo user's.
             std::lock_guard turn(f.applier->turn());
+            // A push or resolution that held the turn while this poll read Odoo may have
+            // mirrored newer values than the poll read: read those records again, so a stale
+            // read never steps the mirror back.
+            Status fresh = f.applier->turnTakenSince(mark) ? f.feed->refresh(changes.value())
+                                                           : Status::success();
             StoreMirror mirror(*m_store, f.tenantId);
-            auto r = applyFeed(mirror, changes.value(), nowMs());
+            auto r = fresh.ok() ? applyFeed(mirror, changes.value(), nowMs())
+                                : Result<FeedApplied>(fresh.error());
             if (r.ok()) {
                 applied = r.value();
                 for (const auto& c : changes.value())

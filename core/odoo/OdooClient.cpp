@@ -356,6 +356,10 @@ Result<json> OdooClient::call(const std::string& model, const std::string& metho
     return send("/jsonrpc", body, false, what);
 }
 
+json labelsContext(const OdooConfig& config) {
+    return config.lang.empty() ? json(nullptr) : json{{"lang", config.lang}};
+}
+
 // ---- value shapes ----
 
 std::optional<std::int64_t> many2oneId(const json& value) {

@@ -41,7 +41,14 @@ struct OdooConfig {
     int pool_size = 8;      // idle keep-alive connections kept
     /// https: a PEM file of CA certificates trusted besides the system's (a self-signed Odoo).
     std::string ca_file;
+    /// The tenant's language in Odoo (a res.lang code such as fr_FR): field labels are asked
+    /// in it (labelsContext()); empty: Odoo's source labels (English).
+    std::string lang;
 };
+
+/// The `context` kwarg for a call whose answer has labels (fields_get): {"lang": config.lang},
+/// as Odoo's external API takes it; null when no language is configured.
+json labelsContext(const OdooConfig& config);
 
 struct OdooVersion {
     std::string version; // "19.0"

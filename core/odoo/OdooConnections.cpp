@@ -182,9 +182,12 @@ Result<json> OdooConnections::fields(std::int64_t tenantId, const std::string& m
         return s.error();
     // Odoo's fields_get(allfields, attributes): every field, described by these attributes
     // only (odoo/models.py BaseModel.fields_get).
-    auto r = client.call(
-        model, "fields_get", json::array(),
-        {{"attributes", {"string", "type", "required", "readonly", "selection", "relation"}}});
+    // In the tenant's language (Odoo's context.lang) when one is configured.
+    json kwargs = {
+        {"attributes", {"string", "type", "required", "readonly", "selection", "relation"}}};
+    if (const json context = labelsContext(oc); !context.is_null())
+        kwargs["context"] = context;
+    auto r = client.call(model, "fields_get", json::array(), kwargs);
     if (!r.ok())
         return r.error();
     if (!r.value().is_object())

@@ -107,20 +107,10 @@ Result<std::vector<FeedChange>> OdooFeed::pollWebhook(FeedCursor& cursor) {
         if (row.value("event", std::string()) != "unlink")
             wanted[row.value("model", std::string())].insert(
                 row.value("record_id", std::int64_t(0)));
-    std::map<std::string, std::map<std::int64_t, json>> current;
-    for (const auto& [model, ids] : wanted) {
-        auto t = types(model);
-        if (!t.ok())
-            return t.error();
-        // search_read rather than read: a record deleted since its row was written is simply
-        // absent (its unlink row comes later) instead of failing the whole read.
-        auto recs = m_client.call(model, "search_read", json::array(),
-                                  {{"domain", json::array({json::array({"id", "in", ids})})}});
-        if (!recs.ok())
-            return recs.error();
-        for (const auto& r : recs.value())
-            current[model][r.value("id", std::int64_t(0))] = r;
-    }
+    auto read = currentValues(wanted);
+    if (!read.ok())
+        return read.error();
+    auto& current = read.value();
     std::vector<FeedChange> out;
     for (const auto& row : rows.value()) {
         cursor.last_webhook_id = std::max(cursor.last_webhook_id, row.value("id", std::int64_t(0)));
@@ -150,6 +140,52 @@ Result<std::vector<FeedChange>> OdooFeed::pollWebhook(FeedCursor& cursor) {
         out.push_back(std::move(c));
     }
     return out;
+}
+
+Result<std::map<std::string, std::map<std::int64_t, json>>>
+OdooFeed::currentValues(const std::map<std::string, std::set<std::int64_t>>& wanted) {
+    std::map<std::string, std::map<std::int64_t, json>> current;
+    for (const auto& [model, ids] : wanted) {
+        auto t = types(model);
+        if (!t.ok())
+            return t.error();
+        // search_read rather than read: a record deleted since its row was written is simply
+        // absent (its unlink row comes later) instead of failing the whole read.
+        auto recs = m_client.call(model, "search_read", json::array(),
+                                  {{"domain", json::array({json::array({"id", "in", ids})})}});
+        if (!recs.ok())
+            return recs.error();
+        for (const auto& r : recs.value())
+            current[model][r.value("id", std::int64_t(0))] = r;
+    }
+    return current;
+}
+
+Status OdooFeed::refresh(std::vector<FeedChange>& changes) {
+    std::map<std::string, std::set<std::int64_t>> wanted;
+    for (const auto& c : changes)
+        if (c.action != EventAction::Unlink)
+            wanted[c.model].insert(c.odoo_id);
+    if (wanted.empty())
+        return {};
+    auto read = currentValues(wanted);
+    if (!read.ok())
+        return read.error();
+    auto& current = read.value();
+    std::vector<FeedChange> kept;
+    for (auto& c : changes) {
+        if (c.action != EventAction::Unlink) {
+            auto it = current[c.model].find(c.odoo_id);
+            if (it == current[c.model].end())
+                continue; // deleted since
+            c.data = normaliseRecord(it->second, m_types[c.model]);
+            c.write_date =
+                parseOdooDatetime(it->second.value("write_date", json())).value_or(c.write_date);
+        }
+        kept.push_back(std::move(c));
+    }
+    changes = std::move(kept);
+    return {};
 }
 
 Result<std::vector<FeedChange>> OdooFeed::pollWriteDates(FeedCursor& cursor) {

@@ -50,8 +50,17 @@ public:
     Result<std::vector<FeedChange>> poll(FeedCursor& cursor);
     /// Whether Odoo has the update.webhook model (asked once, on the first poll).
     std::optional<bool> usesWebhook() const { return m_webhook; }
+    /// Reads the records of `changes` again (one search_read per model): their data and
+    /// write_date as Odoo holds them now; a change of a record deleted since is left out (its
+    /// unlink comes with a later poll). For a caller whose mirror may have moved past what a
+    /// poll read (a push wrote the record meanwhile).
+    Status refresh(std::vector<FeedChange>& changes);
 
 private:
+    /// Current values of `wanted` (model -> ids), read with search_read: a record deleted
+    /// meanwhile is simply absent.
+    Result<std::map<std::string, std::map<std::int64_t, json>>>
+    currentValues(const std::map<std::string, std::set<std::int64_t>>& wanted);
     Result<std::vector<FeedChange>> pollWebhook(FeedCursor& cursor);
     Result<std::vector<FeedChange>> pollWriteDates(FeedCursor& cursor);
     Result<json> types(const std::string& model);

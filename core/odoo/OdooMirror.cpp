@@ -16,12 +16,34 @@ bool isOdooLogField(const std::string& field) {
     return log.count(field) > 0;
 }
 
+Result<std::set<std::string>> statedIn(const Result<std::vector<EventRow>>& events) {
+    if (!events.ok())
+        return events.error();
+    std::set<std::string> out;
+    for (const auto& e : events.value())
+        out.insert(e.changed_fields.begin(), e.changed_fields.end());
+    return out;
+}
+
 Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>& changes,
                               protocol::Millis now) {
     FeedApplied applied;
     std::vector<std::pair<RecordRow, std::optional<EventRow>>> writes;
     // A record may appear twice in one batch: later changes see the earlier ones.
     std::map<std::pair<std::string, std::int64_t>, RecordRow> pending;
+    // Fields the log stated per record: the mirror's events (asked once) and this batch's.
+    std::map<std::pair<std::string, std::int64_t>, std::set<std::string>> stated, statedNow;
+    auto statedOf =
+        [&](const std::pair<std::string, std::int64_t>& key) -> Result<std::set<std::string>*> {
+        auto it = stated.find(key);
+        if (it == stated.end()) {
+            auto r = mirror.statedFields(key.first, key.second);
+            if (!r.ok())
+                return r.error();
+            it = stated.emplace(key, std::move(r).value()).first;
+        }
+        return &it->second;
+    };
     for (const FeedChange& c : changes) {
         const auto key = std::make_pair(c.model, c.odoo_id);
         std::optional<RecordRow> known;
@@ -64,15 +86,32 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
             if (!isOdooLogField(f))
                 data[f] = v;
         std::vector<std::string> differing;
+        std::vector<std::string> unstated; // named by Odoo, held only as a quiet fill-in
         bool echo = false;
         if (known && !known->deleted) {
             for (const auto& [f, v] : data.items())
                 if (known->data.contains(f) && known->data[f] != v)
                     differing.push_back(f);
             echo = differing.empty();
-            for (const auto& f : c.changed)
-                if (!isOdooLogField(f) && !known->data.contains(f))
+            for (const auto& f : c.changed) {
+                if (isOdooLogField(f))
+                    continue;
+                if (!known->data.contains(f)) {
                     echo = false; // Odoo names a field we never had: an Odoo user's edit
+                    continue;
+                }
+                if (std::find(differing.begin(), differing.end(), f) != differing.end())
+                    continue;
+                auto s = statedOf(key);
+                if (!s.ok())
+                    return s.error();
+                if (!s.value()->count(f) && !statedNow[key].count(f)) {
+                    // Filled in from a read that came after this edit: not ours, news.
+                    echo = false;
+                    if (data.contains(f))
+                        unstated.push_back(f);
+                }
+            }
         }
         if (echo) {
             // Fill in what the mirror lacked; no version, no event.
@@ -109,7 +148,9 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
             for (const auto& f : c.changed)
                 if (!isOdooLogField(f) && !known->data.contains(f) && data.contains(f))
                     ev.changed_fields.push_back(f);
+            ev.changed_fields.insert(ev.changed_fields.end(), unstated.begin(), unstated.end());
         }
+        statedNow[key].insert(ev.changed_fields.begin(), ev.changed_fields.end());
         pending[key] = row;
         writes.emplace_back(row, ev);
         ++applied.events;

@@ -6,7 +6,10 @@
 #include "odoo/OdooFeed.h"
 #include "storage/SyncStore.h"
 
+#include <limits>
 #include <optional>
+#include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -21,12 +24,23 @@ public:
     /// The mirrored record (deleted ones included); nullopt when never mirrored.
     virtual Result<std::optional<storage::RecordRow>> record(const std::string& model,
                                                              std::int64_t odooId) = 0;
+    /// Fields some event of the record named as changed (ours or an Odoo user's): the values
+    /// the log stated. A field the mirror holds that no event named was filled in quietly from
+    /// one of Odoo's reads.
+    virtual Result<std::set<std::string>> statedFields(const std::string& model,
+                                                       std::int64_t odooId) = 0;
     /// In one write transaction: each record row (inserted under its Odoo id when new, else
     /// updated) and, when given, its event.
     virtual Status
     apply(const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>&
               writes) = 0;
 };
+
+/// recordEvents' upper bound for all of a record's events.
+inline constexpr std::int64_t kEveryVersion = std::numeric_limits<std::int64_t>::max();
+
+/// The fields `events` name as changed (OdooMirror::statedFields over a record's events).
+Result<std::set<std::string>> statedIn(const Result<std::vector<storage::EventRow>>& events);
 
 struct FeedApplied {
     int events = 0; // appended to the log
@@ -35,8 +49,10 @@ struct FeedApplied {
 
 /// Mirrors `changes` and appends an event for each one an Odoo user made. A change is an echo
 /// when every field it shares with the mirrored record has the same value and (when Odoo says
-/// which fields changed) every changed field is one the mirror holds with that value; an echo
-/// only fills in fields the mirror lacked (computed ones, for instance), without an event.
+/// which fields changed) every changed field is one the mirror holds with that value and an
+/// event stated (statedFields); an echo only fills in fields the mirror lacked (computed ones,
+/// defaults), without an event. Those fill-ins come from a read that may already hold an Odoo
+/// user's later edit, so they never make that edit's own row an echo.
 Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>& changes,
                               protocol::Millis now);
 

@@ -237,8 +237,9 @@ OdooPushWriter::NewLines OdooPushWriter::splitNewLines(const std::string& localI
     return out;
 }
 
-Result<bool> OdooPushWriter::holds(const std::string& localId, const std::string& field,
-                                   const json& commands, const json& current) {
+Result<bool> OdooPushWriter::holds(const std::string& model, const std::string& localId,
+                                   const std::string& field, const json& commands,
+                                   const json& current) {
     if (!commands.is_array() || !current.is_array())
         return false;
     std::set<std::int64_t> now;
@@ -268,6 +269,7 @@ Result<bool> OdooPushWriter::holds(const std::string& localId, const std::string
                 made[it->second] = row.value("res_id", std::int64_t(0));
     }
     std::set<std::int64_t> after = now;
+    std::map<std::int64_t, json> lineValues; // [1, id, {...}]: what each line is to hold
     auto idAt = [](const json& cmd) -> std::optional<std::int64_t> {
         if (cmd.size() >= 2 && cmd[1].is_number_integer())
             return cmd[1].get<std::int64_t>();
@@ -309,11 +311,63 @@ Result<bool> OdooPushWriter::holds(const std::string& localId, const std::string
                 after.insert(id.get<std::int64_t>());
             }
             break;
-        default: // 1 (update a line): its values are not compared
+        case 1: // update a line: held when the line is the record's and has the values now
+            if (auto id = idAt(cmd);
+                id && after.count(*id) && cmd.size() >= 3 && cmd[2].is_object())
+                lineValues[*id].update(cmd[2]);
+            else
+                return false;
+            break;
+        default:
             return false;
         }
     }
-    return after == now;
+    if (after != now)
+        return false;
+    return linesHold(model, field, lineValues);
+}
+
+Result<bool> OdooPushWriter::linesHold(const std::string& model, const std::string& field,
+                                       const std::map<std::int64_t, json>& lineValues) {
+    if (lineValues.empty())
+        return true;
+    auto types = fieldTypes(model);
+    if (!types.ok())
+        return types.error();
+    const json& f = types.value().contains(field) ? types.value()[field] : json();
+    const std::string relation = f.is_object() ? f.value("relation", std::string()) : "";
+    if (relation.empty())
+        return false;
+    auto lineTypes = fieldTypes(relation);
+    if (!lineTypes.ok())
+        return lineTypes.error();
+    json ids = json::array(), names = json::array();
+    std::set<std::string> named;
+    for (const auto& [id, values] : lineValues) {
+        ids.push_back(id);
+        for (const auto& [k, v] : values.items())
+            if (named.insert(k).second)
+                names.push_back(k);
+    }
+    auto recs =
+        call(relation, "search_read", json::array(),
+             {{"domain", json::array({json::array({"id", "in", ids})})}, {"fields", names}});
+    if (!recs.ok())
+        return recs.error();
+    std::size_t matched = 0;
+    for (const auto& r : recs.value()) {
+        auto it = lineValues.find(r.value("id", std::int64_t(0)));
+        if (it == lineValues.end())
+            continue;
+        // Both sides in Odoo's normal shape: many2one as its id, false for empty as null.
+        const json now = normaliseRecord(r, lineTypes.value());
+        const json asked = normaliseRecord(it->second, lineTypes.value());
+        for (const auto& [k, v] : asked.items())
+            if (!now.contains(k) || now[k] != v)
+                return false;
+        ++matched;
+    }
+    return matched == lineValues.size();
 }
 
 Status OdooPushWriter::loadNewLines(const NewLines& lines) {

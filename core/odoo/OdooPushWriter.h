@@ -69,13 +69,14 @@ public:
     std::vector<OdooOutcome> write(const std::vector<OdooChange>& changes,
                                    const std::map<std::string, std::int64_t>& known = {});
 
-    /// Whether Odoo already holds what an update's x2many `commands` for `field` ask, `current`
-    /// being the field's ids in Odoo now: applying them to `current` changes nothing. A new
-    /// line ([0, 0, {...}]) counts as held when it exists under the external id this change
-    /// loads it with (an earlier attempt whose answer was lost made it) and is in `current`;
-    /// a line update ([1, id, {...}]) is never taken as held.
-    Result<bool> holds(const std::string& localId, const std::string& field, const json& commands,
-                       const json& current);
+    /// Whether Odoo already holds what an update's x2many `commands` for `field` of `model`
+    /// ask, `current` being the field's ids in Odoo now: applying them to `current` changes
+    /// nothing. A new line ([0, 0, {...}]) counts as held when it exists under the external id
+    /// this change loads it with (an earlier attempt whose answer was lost made it) and is in
+    /// `current`; a line update ([1, id, {...}]) when the line is in `current` and Odoo holds
+    /// its values already (one search_read of the lines).
+    Result<bool> holds(const std::string& model, const std::string& localId,
+                       const std::string& field, const json& commands, const json& current);
 
     /// Odoo calls made by the last write() (the client's retries not counted).
     int callsMade() const { return m_calls; }
@@ -91,6 +92,9 @@ private:
     NewLines splitNewLines(const std::string& localId, const json& values, const json& types,
                            std::int64_t parentId);
     Status loadNewLines(const NewLines& lines);
+    /// Whether the lines of `field` (line id -> values of a [1, id, {...}]) hold those values.
+    Result<bool> linesHold(const std::string& model, const std::string& field,
+                           const std::map<std::int64_t, json>& lineValues);
     Result<json> call(const std::string& model, const std::string& method, const json& ids,
                       const json& kwargs);
 

@@ -14,7 +14,8 @@ json OdooSettings::toJson() const {
             {"version", version},
             {"attached_at", attached_at},
             {"update_sync_state", update_sync_state},
-            {"ca_file", ca_file.empty() ? json(nullptr) : json(ca_file)}};
+            {"ca_file", ca_file.empty() ? json(nullptr) : json(ca_file)},
+            {"lang", lang.empty() ? json(nullptr) : json(lang)}};
 }
 
 Result<OdooSettings> OdooSettings::fromJson(const json& j) {
@@ -36,6 +37,8 @@ Result<OdooSettings> OdooSettings::fromJson(const json& j) {
         s.update_sync_state = j.value("update_sync_state", true);
         if (j.contains("ca_file") && j["ca_file"].is_string())
             s.ca_file = j["ca_file"].get<std::string>();
+        if (j.contains("lang") && j["lang"].is_string())
+            s.lang = j["lang"].get<std::string>();
     } catch (const json::exception& e) {
         return Error{ErrorCode::StorageError,
                      std::string("the stored Odoo settings are damaged: ") + e.what()};
@@ -54,6 +57,7 @@ Result<OdooConfig> OdooSettings::clientConfig(const SecretBox& box) const {
     c.secret = std::move(secret.value());
     c.api = api;
     c.ca_file = ca_file;
+    c.lang = lang;
     return c;
 }
 

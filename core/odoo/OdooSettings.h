@@ -24,6 +24,7 @@ struct OdooSettings {
     protocol::Millis attached_at = 0;
     bool update_sync_state = true; // write user.sync.state when the model exists
     std::string ca_file;           // https: extra trusted CA certificates (PEM path), or empty
+    std::string lang;              // the tenant's language in Odoo (e.g. fr_FR), or empty
 
     protocol::json toJson() const;
     static Result<OdooSettings> fromJson(const protocol::json& j);

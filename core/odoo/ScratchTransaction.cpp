@@ -13,8 +13,10 @@ Error refused(const char* what) {
 }
 } // namespace
 
-ScratchTransaction::ScratchTransaction(std::unique_ptr<ReadTransaction> snapshot)
-    : m_read(std::move(snapshot)) {}
+ScratchTransaction::ScratchTransaction(std::unique_ptr<ReadTransaction> snapshot,
+                                       std::unique_lock<std::mutex> turn)
+    : m_read(std::move(snapshot))
+    , m_turn(std::move(turn)) {}
 
 Status ScratchTransaction::savepoint() {
     m_savepoints.push_back(m_overlay);

@@ -5,19 +5,22 @@
 // transaction. Reads see the scratch's own record and event writes; savepoints nest; nothing
 // ever reaches the store. Resolutions are rehearsed on it the same way (a conflict update is
 // accepted and forgotten). Writes neither makes (tenants, users, settings, devices, metrics)
-// are refused.
+// are refused. A resolution's scratch also holds the tenant's turn (OdooApplier::turn) for as
+// long as it lives, so the engine keeps it until the replay committed.
 
 #include "storage/SyncStore.h"
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace bridgecore::odoo {
 
 class ScratchTransaction final : public storage::WriteTransaction {
 public:
-    explicit ScratchTransaction(std::unique_ptr<storage::ReadTransaction> snapshot);
+    explicit ScratchTransaction(std::unique_ptr<storage::ReadTransaction> snapshot,
+                                std::unique_lock<std::mutex> turn = {});
 
     Status commit() override { return {}; }
     Status savepoint() override;
@@ -124,6 +127,7 @@ private:
     Overlay m_overlay;
     std::vector<Overlay> m_savepoints;
     std::int64_t m_events = 0, m_conflicts = 0;
+    std::unique_lock<std::mutex> m_turn; // released when the scratch is destroyed
 };
 
 } // namespace bridgecore::odoo

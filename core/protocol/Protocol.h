@@ -335,6 +335,8 @@ struct OdooCheck {
 // ---- JSON ---------------------------------------------------------------------------------------
 // Requests: parse with every issue reported (loc starts with "body" or "query").
 Parsed<PushRequest> parsePushRequest(const json& body);
+/// The same, taking the changes' data out of `body` instead of copying it.
+Parsed<PushRequest> parsePushRequest(json&& body);
 Parsed<PullRequest> parsePullRequest(const json& body);
 Parsed<ResolveRequest> parseResolveRequest(const json& body);
 /// Parses request text; invalid JSON is one issue of type "json_invalid".

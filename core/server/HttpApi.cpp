@@ -881,7 +881,7 @@ struct HttpApi::Impl {
             auto body = jsonBody(req);
             if (auto* r = std::get_if<ApiResponse>(&body))
                 return std::move(*r);
-            auto parsed = protocol::parsePushRequest(std::get<json>(body));
+            auto parsed = protocol::parsePushRequest(std::get<json>(std::move(body)));
             if (auto* is = std::get_if<ValidationIssues>(&parsed))
                 return validationResponse(*is);
             const auto& push = std::get<protocol::PushRequest>(parsed);

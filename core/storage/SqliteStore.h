@@ -4,8 +4,10 @@
 
 #include "storage/SyncStore.h"
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -30,6 +32,9 @@ public:
     Statement& bind(int index, const std::string& value);
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    /// Binds the text without copying it: it must stay alive and unchanged until the
+    /// statement is reset (for the hot paths, where it is a local or a field of an argument).
+    Statement& bindRef(int index, std::string_view value);
     Statement& bindNull(int index);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
@@ -47,7 +52,9 @@ public:
     std::optional<std::string> optText(int col) const;
 
 private:
+    friend class SqliteConnection;
     sqlite3_stmt* m_stmt = nullptr;
+    bool m_used = false; // listed in its connection's statements in use
 };
 
 /// One native connection and its prepared statements (prepared once, reused).
@@ -73,6 +80,43 @@ private:
     std::unordered_map<const char*, std::unique_ptr<Statement>> m_statements;
 };
 
+/// Copies the write-ahead log into the database file on a thread and connection of its own.
+/// SQLite's automatic checkpoint runs inside the COMMIT that takes the log past 1,000 pages,
+/// so the writer (and every push of its group) waited for it; here the commit only wakes this
+/// thread, which checkpoints PASSIVE (never waiting for readers or the writer).
+class WalCheckpointer {
+public:
+    /// Installs itself as `writer`'s WAL hook (which turns SQLite's automatic checkpoint off).
+    static Result<std::unique_ptr<WalCheckpointer>> start(const std::string& path, sqlite3* writer);
+    ~WalCheckpointer();
+    WalCheckpointer(const WalCheckpointer&) = delete;
+    WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+    struct Stats {
+        std::uint64_t checkpoints = 0; // run so far
+        double cpu_seconds = 0;        // this thread's CPU time in them
+    };
+    Stats stats() const;
+    /// Waits until no checkpoint runs or is asked for (benchmarks attribute its CPU time).
+    void waitIdle();
+
+    static constexpr int kPages = 1000; // SQLite's default wal_autocheckpoint
+
+private:
+    WalCheckpointer() = default;
+    static int onCommit(void* self, sqlite3* db, const char* schema, int pages);
+    void run();
+
+    sqlite3* m_db = nullptr;     // the checkpointer's own connection
+    sqlite3* m_writer = nullptr; // whose hook this is
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_requested = false;
+    bool m_running = false;
+    bool m_stopping = false;
+    Stats m_stats;
+    std::thread m_thread;
+};
+
 /// SyncStore on SQLite in WAL mode: one writer connection (write transactions take turns on
 /// it) and a pool of reader connections, one per concurrent read transaction, so readers run
 /// beside the writer on their own snapshot. A private ":memory:" database has one connection:
@@ -89,6 +133,15 @@ public:
 
     /// The writer's native handle, for benchmarks comparing against the raw C API.
     sqlite3* handle() const { return m_writer->handle(); }
+    /// What the background checkpointer did (nothing for a private ":memory:" database).
+    WalCheckpointer::Stats checkpointStats() const {
+        return m_checkpointer ? m_checkpointer->stats() : WalCheckpointer::Stats{};
+    }
+    /// Waits until the background checkpointer is idle.
+    void waitForCheckpoints() {
+        if (m_checkpointer)
+            m_checkpointer->waitIdle();
+    }
 
 private:
     friend class SqliteTransaction;
@@ -99,6 +152,7 @@ private:
     std::string m_path;
     bool m_memory = false;
     std::unique_ptr<SqliteConnection> m_writer;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // after m_writer: stops first
     std::recursive_mutex m_writerMutex; // held by the write transaction (and memory-mode reads)
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<SqliteConnection>> m_idleReaders;

@@ -4,6 +4,7 @@
 #include "ConflictsView.h"
 #include "Confirm.h"
 #include "GuiFixture.h"
+#include "LiveUpdates.h"
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
@@ -32,6 +33,7 @@ private slots:
     void bulkResolveAndFilters();
     void mergeGridSaysWhatToDoUntilAConflictIsSelected();
     void listColumnsFitAndTheEditorHasRoom();
+    void mergeEditorShowsValuesAsTheRecordsDo();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -56,13 +58,14 @@ private:
     static int row(ui::MergeModel& m, const char* field) { return m.rowOfField(field); }
     /// A conflict on a fresh record of `model` (dev-x edits "name" after dev-s did).
     static std::int64_t conflictOn(GuiFixture& f, const std::string& tag,
-                                   const std::string& model = "res.partner") {
+                                   const std::string& model = "res.partner",
+                                   const std::string& device = "dev-x") {
         auto created =
             f.push("dev-s", GuiFixture::create("c-" + tag, {{"name", "N" + tag}}, model));
         const auto id = *created.results[0].server_id;
-        f.pull("dev-x");
+        f.pull(device);
         f.push("dev-s", GuiFixture::update("s-" + tag, id, 1, {{"name", "Server " + tag}}, model));
-        auto c = f.push("dev-x",
+        auto c = f.push(device,
                         GuiFixture::update("x-" + tag, id, 1, {{"name", "Device " + tag}}, model),
                         "manual");
         if (c.conflicts != 1)
@@ -360,55 +363,146 @@ void ConflictsViewTest::listColumnsFitAndTheEditorHasRoom() {
         conflictOn(f, t);
     conflictOn(f, "4", "product.product");
     conflictOn(f, "5", "sale.order");
+    conflictOn(f, "6", "sale.order.line", "demo-sales-01"); // the demo's longest values
     ui::ConflictsView view(&f.backend());
-    view.resize(1400, 900);
-    view.show();
-    QTRY_COMPARE(view.model()->rowCount(), 5);
-    QTRY_VERIFY(view.currentConflictId() != 0);
-    QTest::qWait(50);
-    QApplication::processEvents();
-    auto* table = view.table();
-    auto* header = table->horizontalHeader();
-    const QFontMetrics fm(table->font());
-    const QFontMetrics hfm(header->font());
-    const int id = int(ui::ConflictListModel::Column::Id);
-    const int last = header->logicalIndex(header->count() - 1);
-    for (int c = 0; c < view.model()->columnCount(); ++c) {
-        if (table->isColumnHidden(c))
-            continue;
-        const QString label = view.model()->headerData(c, Qt::Horizontal).toString();
-        QVERIFY2(hfm.horizontalAdvance(label) + 8 <= header->sectionSize(c),
-                 qPrintable(QStringLiteral("header '%1' needs %2 px, has %3")
-                                .arg(label)
-                                .arg(hfm.horizontalAdvance(label))
-                                .arg(header->sectionSize(c))));
-        for (int r = 0; r < view.model()->rowCount(); ++r) {
-            const QString text = view.model()->index(r, c).data().toString();
-            QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
-                     qPrintable(QStringLiteral("'%1' needs %2 px, column %3 has %4")
-                                    .arg(text)
-                                    .arg(fm.horizontalAdvance(text))
-                                    .arg(c)
-                                    .arg(table->columnWidth(c))));
-        }
-        if (c != last)
+    // At 1065 px too (what the view gets in the console's default 1280 px window, beside the
+    // list of views): the last column, Created, shows its time whole inside the list (it was
+    // cut at the list's edge).
+    for (const int width : {1065, 1400}) {
+        view.resize(width, 900);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 6);
+        QTRY_VERIFY(view.currentConflictId() != 0);
+        QTest::qWait(50);
+        QApplication::processEvents();
+        auto* table = view.table();
+        auto* header = table->horizontalHeader();
+        const QFontMetrics fm(table->font());
+        const QFontMetrics hfm(ui::headerFont(header)); // bold when highlighted
+        const int id = int(ui::ConflictListModel::Column::Id);
+        for (int c = 0; c < view.model()->columnCount(); ++c) {
+            if (table->isColumnHidden(c))
+                continue;
+            const QString label = view.model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(hfm.horizontalAdvance(label) + 8 <= header->sectionSize(c),
+                     qPrintable(QStringLiteral("header '%1' needs %2 px, has %3")
+                                    .arg(label)
+                                    .arg(hfm.horizontalAdvance(label))
+                                    .arg(header->sectionSize(c))));
+            for (int r = 0; r < view.model()->rowCount(); ++r) {
+                const QString text = view.model()->index(r, c).data().toString();
+                QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
+                         qPrintable(QStringLiteral("'%1' needs %2 px, column %3 has %4")
+                                        .arg(text)
+                                        .arg(fm.horizontalAdvance(text))
+                                        .arg(c)
+                                        .arg(table->columnWidth(c))));
+            }
             QVERIFY2(
-                header->sectionViewportPosition(c) + header->sectionSize(c) <=
-                    table->viewport()->width(),
+                header->sectionViewportPosition(c) >= 0 &&
+                    header->sectionViewportPosition(c) + header->sectionSize(c) <=
+                        table->viewport()->width(),
                 qPrintable(QStringLiteral("column '%1' ends at %2, the list at %3")
                                .arg(label)
                                .arg(header->sectionViewportPosition(c) + header->sectionSize(c))
                                .arg(table->viewport()->width())));
+        }
+        // Ids are narrow: their header's width, not a default 100 px.
+        QVERIFY2(
+            header->sectionSize(id) <=
+                hfm.horizontalAdvance(view.model()->headerData(id, Qt::Horizontal).toString()) + 40,
+            qPrintable(QString::number(header->sectionSize(id))));
+        // The editor keeps room for its grid of fields.
+        QVERIFY(view.editor()->width() >= 500);
+        QVERIFY(table->width() >= 400);
+        saveScreenshot(&view, QStringLiteral("conflicts_list_columns_%1").arg(width));
     }
-    // Ids are narrow: their header's width, not a default 100 px.
-    QVERIFY2(header->sectionSize(id) <=
-                 hfm.horizontalAdvance(view.model()->headerData(id, Qt::Horizontal).toString()) +
-                     40,
-             qPrintable(QString::number(header->sectionSize(id))));
-    // The editor keeps room for its grid of fields.
-    QVERIFY(view.editor()->width() >= 500);
-    QVERIFY(table->width() >= 400);
-    saveScreenshot(&view, QStringLiteral("conflicts_list_columns"));
+}
+
+void ConflictsViewTest::mergeEditorShowsValuesAsTheRecordsDo() {
+    // In Arabic the grid showed raw JSON: Western digits and selection keys ("sale"). It
+    // shows what the records table shows, and an edit typed that way is the right JSON value.
+    ui::Translations::apply(QStringLiteral("ar"));
+    GuiFixture f;
+    auto created = f.push("dev-a", GuiFixture::create("so-1",
+                                                      {{"name", "SO001"},
+                                                       {"state", "draft"},
+                                                       {"amount_total", 1251.5},
+                                                       {"note", "Call first"}},
+                                                      "sale.order"));
+    const auto id = *created.results[0].server_id;
+    f.pull("dev-b");
+    f.push("dev-a",
+           GuiFixture::update("so-2", id, 1, {{"state", "sale"}, {"amount_total", 1300.25}},
+                              "sale.order"));
+    auto c =
+        f.push("dev-b",
+               GuiFixture::update("so-3", id, 1, {{"state", "sent"}, {"amount_total", 1251.75}},
+                                  "sale.order"),
+               "manual");
+    QCOMPARE(c.conflicts, 1);
+
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    auto& m = *view.editor()->model();
+    QTRY_VERIFY(m.rowCount() >= 2);
+    const int state = row(m, "state"), total = row(m, "amount_total");
+    QVERIFY(state >= 0 && total >= 0);
+    const auto shown = [&](int r, Col col) { return m.index(r, int(col)).data().toString(); };
+    const auto label = [](const char* english) {
+        return QCoreApplication::translate("ModelCatalog", english);
+    };
+    // Selections by their (Arabic) labels, as in the records table; the key never shows.
+    QCOMPARE(shown(state, Col::Local), label("Quotation Sent"));
+    QCOMPARE(shown(state, Col::Server), label("Sales Order"));
+    QCOMPARE(shown(state, Col::Base), label("Quotation"));
+    QVERIFY(shown(state, Col::Local) != QStringLiteral("sent"));
+    // Numbers in Arabic-Indic digits, like every other number of the Arabic console.
+    const QLocale ar(QStringLiteral("ar"));
+    QCOMPARE(shown(total, Col::Local), ar.toString(1251.75, 'g', QLocale::FloatingPointShortest));
+    QCOMPARE(shown(total, Col::Server), ar.toString(1300.25, 'g', QLocale::FloatingPointShortest));
+    const QRegularExpression western(QStringLiteral("[0-9]"));
+    for (int r = 0; r < m.rowCount(); ++r)
+        for (Col col : {Col::Base, Col::Local, Col::Result, Col::Server})
+            if (m.field(r) != QLatin1String("name")) // "SO001" is a name, not a number
+                QVERIFY2(!shown(r, col).contains(western), qPrintable(shown(r, col)));
+    // Fields by their labels; the technical name is the tooltip.
+    QCOMPARE(shown(state, Col::Field), label("Status"));
+    QCOMPARE(m.index(state, int(Col::Field)).data(Qt::ToolTipRole).toString().left(5),
+             QStringLiteral("state"));
+    // JSON stays available for whoever needs the exact value.
+    QCOMPARE(m.index(state, int(Col::Local)).data(ui::MergeModel::JsonRole).toString(),
+             QStringLiteral("\"sent\""));
+
+    // Editing starts from the text shown and gives the field's JSON type back.
+    QCOMPARE(m.index(total, int(Col::Result)).data(Qt::EditRole).toString(),
+             ar.toString(1300.25, 'g', QLocale::FloatingPointShortest));
+    QVERIFY(m.setData(m.index(total, int(Col::Result)), ar.toString(1275.5)));
+    QCOMPARE(m.result(total), json(1275.5));
+    QVERIFY(m.setData(m.index(state, int(Col::Result)), label("Locked")));
+    QCOMPARE(m.result(state), json("done"));
+    QVERIFY(m.setData(m.index(state, int(Col::Result)), QStringLiteral("cancel"))); // a key too
+    QCOMPARE(m.result(state), json("cancel"));
+    // Not a number, not a listed value: refused with the reason, the result unchanged.
+    QVERIFY(!m.setData(m.index(total, int(Col::Result)), QStringLiteral("twelve")));
+    QCOMPARE(m.result(total), json(1275.5));
+    auto* message = view.editor()->findChild<QLabel*>(QStringLiteral("mergeMessage"));
+    QVERIFY(message && !message->text().isEmpty());
+    QVERIFY(!m.setData(m.index(state, int(Col::Result)), QStringLiteral("shipped")));
+    QCOMPARE(m.result(state), json("cancel"));
+    saveScreenshot(&view, QStringLiteral("conflicts_merge_values_ar"));
+
+    QCOMPARE(m.mergedData(), (json{{"state", "cancel"}, {"amount_total", 1275.5}}));
+    QSignalSpy resolved(&view, &ui::ConflictsView::resolved);
+    view.editor()->submitMerge();
+    QTRY_COMPARE(resolved.count(), 1);
+    const auto record = f.serverRecord("sale.order", id);
+    QCOMPARE(record["state"], json("cancel"));
+    QCOMPARE(record["amount_total"], json(1275.5));
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(ConflictsViewTest)

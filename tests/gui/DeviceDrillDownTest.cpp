@@ -6,14 +6,19 @@
 #include "DeviceDrillDown.h"
 #include "DevicesView.h"
 #include "GuiFixture.h"
+#include "LiveUpdates.h"
 #include "Translations.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QtCharts/QAbstractSeries>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -42,16 +47,22 @@ private:
             changes.push_back(GuiFixture::create("q-" + std::to_string(i),
                                                  {{"name", "Chair"}, {"list_price", 10 + i}},
                                                  "product.product"));
+        // The syncs a few minutes apart, ending now, so the history chart spreads them.
+        const auto now = f.clock.now();
+        f.clock.set(now - 4 * 60000);
         auto made = f.push("dev-a", changes);
         if (made.succeeded != 5)
             qFatal("seed push failed");
+        f.clock.set(now - 3 * 60000);
         f.pull("dev-a");
         f.pull("dev-b");
         f.pull("dev-c");
         const auto p0 = *made.results[0].server_id, p1 = *made.results[1].server_id;
+        f.clock.set(now - 60000);
         f.push("dev-a", protocol::json::array(
                             {GuiFixture::update("p-0e", p0, 1, {{"name", "Partner zero"}}),
                              GuiFixture::update("p-1e", p1, 1, {{"name", "Partner one"}})}));
+        f.clock.set(now);
         f.push("dev-b", {GuiFixture::update("b-1", p0, 1, {{"name", "Partner 0 (b)"}})}, "manual",
                {{"pending_changes", 2}, {"oldest_pending_at", nowIso(-60000).toStdString()}});
         f.push("dev-c", {GuiFixture::update("c-1", p1, 1, {{"name", "Partner 1 (c)"}})}, "manual");
@@ -118,6 +129,29 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
                  .startsWith(QStringLiteral("The latest 2 pushes and pulls")),
              qPrintable(dialog->text(QStringLiteral("history"))));
     QCOMPARE(dialog->text(QStringLiteral("lastResult")), QStringLiteral("open conflicts"));
+    // The history as a chart: one point per push, the queue it reported as its own line.
+    auto* chart = dialog->historyChart();
+    QVERIFY(chart->view()->isVisible());
+    using H = ui::DeviceDrillDown::HistoryColumn;
+    auto* points = dialog->historySeries();
+    QCOMPARE(points->rowCount(), 1);
+    QCOMPARE(points->index(0, int(H::Changes)).data().toDouble(), 1.0);
+    QCOMPARE(points->index(0, int(H::Conflicts)).data().toDouble(), 1.0);
+    QCOMPARE(points->index(0, int(H::Pending)).data().toDouble(), 2.0);
+    QVERIFY(chart->chart()->series().at(2)->isVisible());
+    QCOMPARE(chart->names(),
+             (QStringList{QStringLiteral("Changes pushed"), QStringLiteral("In conflict"),
+                          QStringLiteral("Pending (queue report)")}));
+    QCOMPARE(chart->unit(), QStringLiteral("changes"));
+    QVERIFY(!chart->xLabels().isEmpty());
+    const QStringList yLabels = chart->yLabels();
+    QVERIFY2(yLabels.size() >= 3 &&
+                 yLabels.size() == QSet<QString>(yLabels.begin(), yLabels.end()).size(),
+             qPrintable(yLabels.join(QLatin1Char('|'))));
+    QVERIFY(chart->yMax() >= 2.0);
+    const QString tip =
+        chart->tooltipAt(qint64(points->index(0, int(H::Time)).data().toDouble()), 2);
+    QVERIFY2(tip.endsWith(QStringLiteral(": 2 changes")), qPrintable(tip));
     QVERIFY2(
         dialog->text(QStringLiteral("pushes"))
             .startsWith(QStringLiteral("1 push: 1 change; 0 applied, 0 failed, 1 in conflict")),
@@ -159,6 +193,16 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
     QCOMPARE(historyA->item(1, 3)->text(), QStringLiteral("5 events received"));
     QCOMPARE(historyA->item(2, 2)->text(), QStringLiteral("5"));
     QCOMPARE(historyA->item(2, 3)->text(), QStringLiteral("5 applied"));
+    // Its chart: the two pushes oldest first (5 creates, then 2 updates); no queue line, as
+    // none of its pushes reported a queue (a missing report is not an empty queue).
+    auto* pointsA = dialog->historySeries();
+    QCOMPARE(pointsA->rowCount(), 2);
+    QCOMPARE(pointsA->index(0, int(H::Changes)).data().toDouble(), 5.0);
+    QCOMPARE(pointsA->index(1, int(H::Changes)).data().toDouble(), 2.0);
+    QVERIFY(pointsA->index(0, int(H::Time)).data().toDouble() <=
+            pointsA->index(1, int(H::Time)).data().toDouble());
+    QVERIFY(!dialog->historyChart()->chart()->series().at(2)->isVisible());
+    QVERIFY(historyA->isVisible()); // the exact values stay in the table below
     auto* changes = dialog->changesTable();
     QCOMPARE(changes->rowCount(), 7);
     QCOMPARE(changes->item(0, 3)->text(), QStringLiteral("write"));
@@ -212,6 +256,12 @@ void DeviceDrillDownTest::textsFitInEveryLanguage() {
         QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
         QVERIFY(loaded.wait(5000));
         QApplication::processEvents();
+        // The history chart's axes in the language's digits.
+        if (dialog->historyChart()->view()->isVisible() && lang == QLatin1String("ar"))
+            for (const QString& label :
+                 dialog->historyChart()->xLabels() + dialog->historyChart()->yLabels())
+                QVERIFY2(!label.contains(QRegularExpression(QStringLiteral("[0-9]"))),
+                         qPrintable(label));
         for (auto* label : dialog->findChildren<QLabel*>()) {
             if (!label->isVisible() || label->text().isEmpty())
                 continue;
@@ -227,7 +277,7 @@ void DeviceDrillDownTest::textsFitInEveryLanguage() {
                      qPrintable(QStringLiteral("%1: button '%2'").arg(lang, button->text())));
         for (auto* t : dialog->findChildren<QTableWidget*>()) {
             auto* header = t->horizontalHeader();
-            const QFontMetrics fm(header->font());
+            const QFontMetrics fm(ui::headerFont(header)); // bold when highlighted
             for (int c = 0; c < t->columnCount(); ++c) {
                 const QString text = t->horizontalHeaderItem(c)->text();
                 QVERIFY2(fm.horizontalAdvance(text) + 8 <= header->sectionSize(c),

@@ -5,6 +5,7 @@
 #include "Confirm.h"
 #include "GuiFixture.h"
 #include "LedgerLookupDialog.h"
+#include "LiveUpdates.h"
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
@@ -14,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -33,6 +36,7 @@ private slots:
     void emptyTableSaysWhatAppearsThere();
     void ledgerLookupAnswersDidItGoThrough();
     void detailsSayWhatToDoUntilADeviceIsSelected();
+    void detailsAreShownWhole();
 
 private:
     static int rowOf(ui::DeviceTableModel& m, const QString& device) {
@@ -230,7 +234,7 @@ void DevicesViewTest::usefulColumnsFirstAndHeadersFit() {
         QVERIFY(header->sectionViewportPosition(int(Column::Status)) +
                     header->sectionSize(int(Column::Status)) <=
                 view.table()->viewport()->width());
-        const QFontMetrics fm(header->font());
+        const QFontMetrics fm(ui::headerFont(header)); // bold when highlighted
         for (int c = 0; c < int(Column::Count); ++c) {
             const QString text = view.model()->headerData(c, Qt::Horizontal).toString();
             QVERIFY2(fm.horizontalAdvance(text) + 8 <= header->sectionSize(c),
@@ -290,6 +294,25 @@ void DevicesViewTest::userCellsFitInEveryLanguage() {
                                         .arg(table->columnWidth(c))));
             }
         QVERIFY(sawLongEmail);
+        // The columns a person checks first end on screen at 1200 px, no horizontal scroll:
+        // one-digit lags and counts do not take 100 px each. (French needs 1440 px: its
+        // headers and the details pane's buttons are longer.)
+        if (lang == QLatin1String("fr")) {
+            view.resize(1440, 600);
+            QApplication::processEvents();
+        }
+        auto* header = table->horizontalHeader();
+        for (Column c : {Column::Lag, Column::Pending, Column::OpenConflicts})
+            QVERIFY2(header->sectionViewportPosition(int(c)) >= 0 &&
+                         header->sectionViewportPosition(int(c)) + header->sectionSize(int(c)) <=
+                             table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: column %2 spans %3..%4, the view ends at %5")
+                                    .arg(lang)
+                                    .arg(int(c))
+                                    .arg(header->sectionViewportPosition(int(c)))
+                                    .arg(header->sectionViewportPosition(int(c)) +
+                                         header->sectionSize(int(c)))
+                                    .arg(table->viewport()->width())));
         // Numbers follow the language: "3 days ago" in Arabic-Indic digits, like the lag.
         if (lang == QLatin1String("ar"))
             for (int r = 0; r < view.model()->rowCount(); ++r)
@@ -307,6 +330,7 @@ void DevicesViewTest::userCellsFitInEveryLanguage() {
 }
 
 void DevicesViewTest::emptyTableSaysWhatAppearsThere() {
+    ui::Translations::apply(QStringLiteral("en"));
     GuiFixture f;
     ui::DevicesView view(&f.backend());
     view.resize(900, 500);
@@ -400,6 +424,80 @@ void DevicesViewTest::detailsSayWhatToDoUntilADeviceIsSelected() {
     QVERIFY(!hint->isVisible());
     QVERIFY(!device->text().isEmpty());
     saveScreenshot(&view, QStringLiteral("devices_details_selected"));
+}
+
+void DevicesViewTest::detailsAreShownWhole() {
+    // Statistics arrive after the row is selected: every detail, the long "Pushes / changes"
+    // one included, gets the lines its text needs (it was cut after three).
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        // The demo's long names: a device id and an email that do not wrap.
+        storage::User u;
+        u.tenant_id = f.tenant;
+        u.email = "warehouse.supervisor.night-shift@bridgecore.local";
+        u.name = "Night shift";
+        u.role = protocol::Role::User;
+        u.password_hash = "x";
+        const auto uid = f.store().createUser(u);
+        QVERIFY(uid.ok());
+        protocol::PullRequest pull;
+        pull.device_id = "demo-warehouse-scanner-07";
+        pull.app_type = "sales_app";
+        QVERIFY(f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok());
+        ui::DevicesView view(&f.backend());
+        view.resize(1280 - 215, 600); // beside the list of views in the default window
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 5);
+        const QString email = QString::fromStdString(u.email);
+        QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
+            for (int r = 0; r < view.model()->rowCount(); ++r)
+                if (view.model()->index(r, int(Column::User)).data().toString() == email)
+                    return true;
+            return false;
+        }());
+        QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
+        for (int r = 0; r < view.proxy()->rowCount(); ++r)
+            if (view.proxy()->index(r, 0).data().toString() ==
+                QLatin1String("demo-warehouse-scanner-07"))
+                view.selectRow(r);
+        QTRY_VERIFY(details.count() >= 1);
+        QVERIFY(view.detailText(QStringLiteral("device")).contains(email));
+        QTest::qWait(100); // the layout's turn after the text changed
+        QApplication::processEvents();
+        const auto labels =
+            view.findChildren<QLabel*>(QRegularExpression(QStringLiteral("^detail_")));
+        QVERIFY(labels.size() >= 10);
+        for (auto* label : labels) {
+            QVERIFY2(!label->text().isEmpty() ||
+                         label->objectName() == QLatin1String("detail_pull"),
+                     qPrintable(label->objectName()));
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1 %2 '%3': %4 px high, needs %5")
+                                    .arg(lang, label->objectName(), label->text())
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))));
+        }
+        // Nothing is cut at the pane's side: what does not fit its width can be scrolled to.
+        auto* scroll = view.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        for (auto* label : scroll->widget()->findChildren<QLabel*>())
+            QVERIFY2(label->width() >= label->minimumSizeHint().width() &&
+                         (label->geometry().right() < scroll->viewport()->width() ||
+                          scroll->horizontalScrollBar()->isVisible()),
+                     qPrintable(QStringLiteral("%1: '%2' needs %3 px, has %4 in a %5 px pane")
+                                    .arg(lang, label->text())
+                                    .arg(label->minimumSizeHint().width())
+                                    .arg(label->width())
+                                    .arg(scroll->viewport()->width())));
+        // The queue report names no "oldest" time it does not know.
+        QVERIFY2(
+            !view.detailText(QStringLiteral("queue")).trimmed().endsWith(QStringLiteral("oldest")),
+            qPrintable(view.detailText(QStringLiteral("queue"))));
+        saveScreenshot(&view, QStringLiteral("devices_details_whole_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(DevicesViewTest)

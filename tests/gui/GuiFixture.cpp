@@ -1,8 +1,18 @@
 #include "GuiFixture.h"
 
+#include "Translations.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
 #include <QPixmap>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QWidget>
 #include <QtTest/QTest>
 
@@ -14,6 +24,20 @@
     } while (false)
 
 namespace bridgecore::testing {
+
+namespace {
+/// Every GUI test starts as the console does: with the English translation loaded (its plural
+/// forms: "1 conflict", not "1 conflict(s)"), and with settings of its own, so column widths
+/// a previous run remembered do not leak into this one.
+void startLikeTheConsole() {
+    static QTemporaryDir settings;
+    FIXTURE_CHECK(settings.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+    ui::Translations::apply(QStringLiteral("en"));
+}
+} // namespace
+Q_COREAPP_STARTUP_FUNCTION(startLikeTheConsole)
 
 GuiFixture::GuiFixture()
     : clock(QDateTime::currentMSecsSinceEpoch()) {
@@ -111,6 +135,32 @@ protocol::json GuiFixture::serverRecord(const std::string& model, std::int64_t i
     return data;
 }
 
+QStringList visibleTexts(QWidget* widget) {
+    QStringList out;
+    auto visit = [&out, widget](QWidget* w) {
+        if (w != widget && !w->isVisibleTo(widget))
+            return;
+        if (auto* l = qobject_cast<QLabel*>(w))
+            out << l->text();
+        else if (auto* b = qobject_cast<QAbstractButton*>(w))
+            out << b->text();
+        else if (auto* g = qobject_cast<QGroupBox*>(w))
+            out << g->title();
+        else if (auto* v = qobject_cast<QAbstractItemView*>(w); v && v->model()) {
+            const auto* m = v->model();
+            for (int c = 0; c < m->columnCount(); ++c)
+                out << m->headerData(c, Qt::Horizontal).toString();
+            for (int r = 0; r < std::min(m->rowCount(), 200); ++r)
+                for (int c = 0; c < m->columnCount(); ++c)
+                    out << m->index(r, c).data().toString();
+        }
+    };
+    visit(widget);
+    for (auto* w : widget->findChildren<QWidget*>())
+        visit(w);
+    return out;
+}
+
 QString saveScreenshot(QWidget* widget, const QString& name) {
     QString dir = qEnvironmentVariable("BRIDGECORE_BUILD_DIR");
     if (dir.isEmpty())
@@ -119,6 +169,15 @@ QString saveScreenshot(QWidget* widget, const QString& name) {
     QDir().mkpath(dir);
     const QString file = dir + QLatin1Char('/') + name + QStringLiteral(".png");
     QTest::qWait(50); // let pending paints and layouts settle
+    // What a person sees never shows an untranslated plural ("1 push(es)").
+    const QString shown = visibleTexts(widget).join(QLatin1Char('\n'));
+    static const QRegularExpression plural(QStringLiteral("\\w\\((s|es)\\)"));
+    if (const auto m = plural.match(shown); m.hasMatch())
+        QTest::qFail(
+            qPrintable(QStringLiteral("screenshot %1 shows an untranslated plural: '%2'")
+                           .arg(name, shown.mid(std::max<qsizetype>(0, m.capturedStart() - 30), 60)
+                                          .replace(QLatin1Char('\n'), QLatin1Char('|')))),
+            __FILE__, __LINE__);
     const bool ok = widget->grab().save(file);
     FIXTURE_CHECK(ok);
     return file;

@@ -9,6 +9,7 @@
 #include "engine/SyncEngine.h"
 #include "storage/SyncStore.h"
 
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -59,7 +60,11 @@ private:
     std::unique_ptr<console::EmbeddedBackend> m_backend;
 };
 
+/// The texts a person sees in `widget`: labels, buttons, group titles, item views' headers and
+/// cells (their first 200 rows).
+QStringList visibleTexts(QWidget* widget);
 /// Saves a PNG of `widget` as <build>/tests/gui/screenshots/<name>.png; returns its path.
+/// Fails the test when it shows an untranslated plural ("1 conflict(s)").
 QString saveScreenshot(QWidget* widget, const QString& name);
 /// A fresh empty directory for a test's data (under the system temp dir).
 QString nowIso(protocol::Millis offsetMs = 0);

@@ -5,6 +5,7 @@
 #include "RecordsView.h"
 #include "ConflictsView.h"
 #include "GuiFixture.h"
+#include "LiveUpdates.h"
 #include "RecordForm.h"
 #include "Translations.h"
 #include "console/ConsoleSession.h"
@@ -337,7 +338,7 @@ void RecordsViewTest::columnsFitTheirValuesAndLabels() {
         const int last = columns - 1;
         QVERIFY(view.model()->columnOfField(QStringLiteral("name")) >= 0);
         const QFontMetrics fm(table->font());
-        const QFontMetrics hfm(header->font());
+        const QFontMetrics hfm(ui::headerFont(header)); // bold when highlighted
         int used = 0;
         for (int c = 0; c < columns; ++c) {
             const QString label = view.model()->headerData(c, Qt::Horizontal).toString();

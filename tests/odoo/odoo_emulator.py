@@ -20,12 +20,15 @@ connector's convenience:
   ``false`` for empty values, x2many as id lists, datetimes ``"YYYY-MM-DD HH:MM:SS"`` in UTC.
 * ``update.webhook`` rows on every create/write/unlink of a business model (the guide's addon),
   and ``user.sync.state``; both can be left out (``--no-webhook``, ``--no-sync-state``).
+* ``context`` (JSON-2's body key, execute_kw's kwargs key): its ``lang`` translates fields_get's
+  labels (fr_FR has a few); a language that is not active is Odoo's UserError.
 * Users: admin (uid 2, key admin-api-key, password admin), reader (uid 6, read-only: access
   errors on create/write/unlink/load), office (uid 7, an Odoo user editing in the back office).
 
 Test control (not Odoo; loopback only): ``POST /__emulator__/<command>`` with a JSON body:
   faults   {"fail_next": N, "fail_status": 503, "hang_next": N, "hang_seconds": 30,
-            "drop_after_commit_next": N, "hang_after_commit_next": N, "latency_ms": 1,
+            "drop_after_commit_next": N, "hang_after_commit_next": N,
+            "slow_answer_next": N (the call runs, its answer comes hang_seconds later), "latency_ms": 1,
             "only_method": "load", "only_model": "sale.order"}   (the switches count only
             calls of only_method / only_model when given)
   stats    -> {"calls": N, "calls_by_method": {...}, "commits": N}
@@ -132,6 +135,21 @@ def fld(type_, string, required=False, relation=None, inverse=None, readonly=Fal
     if default is not None:
         d["default"] = default
     return d
+
+
+# Languages active in this database (res.lang) and the translations of some field labels, as
+# ir.model.fields' translated field_description gives them to fields_get under context.lang.
+# A language that is not active is refused (odoo/orm/environments.py Environment.lang:
+# UserError "Invalid language code: xx").
+ACTIVE_LANGS = {"en_US", "fr_FR"}
+FIELD_LABELS = {
+    "fr_FR": {
+        ("res.partner", "name"): "Nom",
+        ("res.partner", "email"): "Courriel",
+        ("res.partner", "phone"): "Téléphone",
+        ("sale.order", "partner_id"): "Client",
+    },
+}
 
 
 BUSINESS_MODELS = {
@@ -771,12 +789,18 @@ class Database:
                                     k.get("limit"), k.get("order"))
             return self.read_ids(model, found, k.get("fields"), env, k.get("load", "_classic_read"))
         if method == "fields_get":
+            lang = env.get("lang")
+            if lang and lang != "en_US" and lang not in ACTIVE_LANGS:
+                raise OdooError("Invalid language code: %s" % lang)
+            labels = FIELD_LABELS.get(lang, {})
             attrs = k.get("attributes")
             out = {}
             for n, f in self.models[model]["fields"].items():
                 if k.get("allfields") and n not in k["allfields"]:
                     continue
                 d = {kk: vv for kk, vv in f.items() if kk != "default"}
+                if (model, n) in labels:
+                    d["string"] = labels[(model, n)]
                 out[n] = {a: d[a] for a in attrs if a in d} if attrs else d
             return out
         if method == "load":
@@ -797,6 +821,7 @@ class Emulator:
         self.lock = threading.Lock()
         self.faults = {"fail_next": 0, "fail_status": 503, "hang_next": 0, "hang_seconds": 30,
                        "drop_after_commit_next": 0, "hang_after_commit_next": 0,
+                       "slow_answer_next": 0,
                        "latency_ms": args.latency_ms, "only_method": None, "only_model": None}
         self.stats = {"calls": 0, "calls_by_method": {}, "commits": 0}
 
@@ -888,14 +913,17 @@ class Handler(BaseHTTPRequestHandler):
         with emu.lock:
             counts = self.counts(method, model)
             emu.stats["commits"] += 1
-            drop = hang = False
-            if counts and emu.faults["drop_after_commit_next"] > 0:
+            drop = hang = slow = False
+            if counts and emu.faults["slow_answer_next"] > 0:
+                emu.faults["slow_answer_next"] -= 1
+                slow = True
+            elif counts and emu.faults["drop_after_commit_next"] > 0:
                 emu.faults["drop_after_commit_next"] -= 1
                 drop = True
             elif counts and emu.faults["hang_after_commit_next"] > 0:
                 emu.faults["hang_after_commit_next"] -= 1
                 hang = True
-        if hang:
+        if hang or slow:
             time.sleep(emu.faults["hang_seconds"])
         if drop or hang:
             try:
@@ -963,8 +991,8 @@ class Handler(BaseHTTPRequestHandler):
                 raise HttpError("BadRequest", 400, "could not parse the body, expecting a json "
                                 "object")
             ids = body.pop("ids", []) or []
-            body.pop("context", None)
-            env = {"uid": uid}
+            context = body.pop("context", None) or {}
+            env = {"uid": uid, "lang": context.get("lang")}
             try:
                 result = self.run_model_call(env, model, method, ids, body)
             except AttributeError as e:
@@ -1045,7 +1073,7 @@ class Handler(BaseHTTPRequestHandler):
                 kw = dict(args[6]) if len(args) > 6 and args[6] else {}
             else:
                 pos, kw = args[5:], {}
-            kw.pop("context", None)
+            context = kw.pop("context", None) or {}
             api_model = meth in ("create", "search", "search_read", "search_count", "fields_get",
                                  "load", "context_get")
             if meth == "create" and not pos:
@@ -1065,7 +1093,8 @@ class Handler(BaseHTTPRequestHandler):
                 if i >= len(names):
                     raise TypeError("%s() takes %d positional arguments" % (meth, len(names)))
                 kw[names[i]] = v
-            return self.run_model_call({"uid": uid}, model, meth, ids, kw)
+            return self.run_model_call({"uid": uid, "lang": context.get("lang")}, model, meth,
+                                       ids, kw)
         raise NameError("No such service %s" % service)
 
     def control(self, command, raw):

@@ -9,7 +9,8 @@
 //       one push of 1,000 creates and one of 1,000 updates. Its figures are the JSON's
 //       odoo_push_per_s / odoo_calls_per_change / odoo_calls_per_create.
 //   (d) the cost of https: 200 search_count calls over http (pooled keep-alive connections)
-//       and over https (one TLS handshake per call, see HttpPool), emulator without latency.
+//       and over https (the calling thread's kept TLS connection, see HttpPool), emulator
+//       without latency.
 // The last line is one JSON object.
 #include "HttpClient.h"
 #include "OdooEmulator.h"
@@ -259,7 +260,7 @@ int main(int argc, char** argv) {
         httpsMs = perCall(tlsOdoo.httpsUrl());
     }
     std::printf("(d) one Odoo call: %.2f ms over http (kept connection), %.2f ms over https "
-                "(a TLS handshake each)\n",
+                "(kept connection per thread)\n",
                 httpMs, httpsMs);
     std::printf("{\"odoo_push_per_s\":%.0f,\"odoo_calls_per_change\":%.3f,"
                 "\"odoo_calls_per_create\":%.3f,\"feed_lag_ms_p95\":%.0f,"

@@ -114,6 +114,38 @@ private slots:
         QCOMPARE(f.server->stop(), 0);
     }
 
+    // `tenant odoo --lang fr_FR`: field labels come in the tenant's language (Odoo's
+    // context.lang on fields_get); a language Odoo does not have active is refused at attach.
+    void fieldLabelsInTheTenantsLanguage() {
+        qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
+        OdooEmulator odoo;
+        QVERIFY(odoo.start());
+        ServerFixture f;
+        QVERIFY(f.prepare());
+        const QStringList attach = {"tenant",     "odoo", "--db",    f.server->dbPath(),
+                                    "--tenant",   "acme", "--url",   odoo.url(),
+                                    "--database", "odoo", "--login", "admin"};
+        auto refused = runServerCommand(attach + QStringList{"--lang", "xx_XX"}, "admin-api-key\n");
+        QVERIFY2(refused.exitCode != 0, refused.out.constData());
+        QVERIFY2(refused.err.contains("--lang xx_XX") &&
+                     refused.err.contains("Invalid language code"),
+                 refused.err.constData());
+        auto bad = runServerCommand(attach + QStringList{"--lang", "fr FR"}, "admin-api-key\n");
+        QCOMPARE(bad.exitCode, 2);
+        auto ok = runServerCommand(attach + QStringList{"--lang", "fr_FR"}, "admin-api-key\n");
+        QVERIFY2(ok.exitCode == 0, ok.err.constData());
+        QVERIFY2(f.start(), qPrintable(f.server->lastError()));
+        auto admin = f.client(QStringLiteral("admin"));
+        const auto r = admin->get(QStringLiteral("/api/v1/admin/odoo/fields?model=res.partner"));
+        QVERIFY2(r.status == 200, r.body.constData());
+        const json fields = r.json()["fields"];
+        QCOMPARE(fields["phone"]["string"].get<std::string>(), std::string("Téléphone"));
+        QCOMPARE(fields["name"]["string"].get<std::string>(), std::string("Nom"));
+        // A label Odoo has no translation for stays Odoo's source label.
+        QCOMPARE(fields["is_company"]["string"].get<std::string>(), std::string("Is a Company"));
+        QCOMPARE(f.server->stop(), 0);
+    }
+
     void anAttachedTenantShowsItsConnectionAndTestsIt() {
         qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
         OdooEmulator odoo;

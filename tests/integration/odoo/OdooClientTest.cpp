@@ -4,6 +4,8 @@
 #include "odoo/OdooClient.h"
 #include "OdooEmulator.h"
 
+#include <thread>
+
 #include <QTest>
 
 using namespace bridgecore;
@@ -224,6 +226,41 @@ private slots:
                                 {{"domain", json::parse(R"([["name", "=", "Over TLS"]])")}});
         QVERIFY2(n.ok() && n.value() == 1,
                  n.ok() ? n.value().dump().c_str() : n.error().message.c_str());
+    }
+
+    // TLS connections are kept per thread: a thread's calls share one handshake, another
+    // thread makes its own, and a connection the server closed is replaced, not failed on.
+    void httpsKeepsAConnectionPerThread() {
+        OdooEmulator odoo;
+        QVERIFY2(odoo.startTls(QStringLiteral("server")), qPrintable(odoo.lastError()));
+        auto cfg = config(odoo, Api::Json2);
+        cfg.url = odoo.httpsUrl().toStdString();
+        cfg.ca_file = OdooEmulator::tlsFile(QStringLiteral("ca.pem")).toStdString();
+        OdooClient c(cfg);
+        QVERIFY(c.open().ok());
+        auto count = [&c] {
+            return c.call("res.partner", "search_count", json::array(), {{"domain", json::array()}})
+                .ok();
+        };
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(count());
+        QCOMPARE(c.connectionsOpened(), 1);
+        bool otherOk = true;
+        std::thread other([&] {
+            for (int i = 0; i < 5; ++i)
+                otherOk = count() && otherOk;
+        });
+        other.join();
+        QVERIFY(otherOk);
+        QCOMPARE(c.connectionsOpened(), 2);
+        // The server drops this thread's connection after answering nothing: the client's
+        // retry opens a new one, which is kept again.
+        odoo.control("faults", {{"drop_after_commit_next", 1}, {"only_method", "search_count"}});
+        QVERIFY(count());
+        odoo.control("faults", {{"only_method", nullptr}});
+        QCOMPARE(c.connectionsOpened(), 3);
+        QVERIFY(count());
+        QCOMPARE(c.connectionsOpened(), 3);
     }
 
     // A certificate the client cannot verify is refused with one line naming the TLS failure,

@@ -96,6 +96,59 @@ private slots:
         QCOMPARE(f.server->stop(), 0);
     }
 
+    // A device creates a partner; an Odoo user sets its phone before the feed's next poll
+    // (the poll is held in Odoo until both rows exist). The feed reads the record once for
+    // both rows: the phone came with our create's row, yet it is the user's edit and reaches
+    // a pulling device.
+    void anOdooEditBeforeTheNextPollReachesADevice() {
+        qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
+        OdooEmulator odoo;
+        QVERIFY(odoo.start());
+        ServerFixture f;
+        QVERIFY(f.prepare());
+        auto attach =
+            runServerCommand({"tenant", "odoo", "--db", f.server->dbPath(), "--tenant", "acme",
+                              "--url", odoo.url(), "--database", "odoo", "--login", "admin"},
+                             "admin-api-key\n");
+        QVERIFY2(attach.exitCode == 0, attach.err.constData());
+        QVERIFY2(f.start(json{{"odoo", {{"poll_interval_ms", 100}}}}),
+                 qPrintable(f.server->lastError()));
+        auto device = f.client(QStringLiteral("user"));
+        std::int64_t last = 0;
+
+        odoo.control("faults", {{"hang_next", 1},
+                                {"hang_seconds", 2},
+                                {"only_method", "search_read"},
+                                {"only_model", "update.webhook"}});
+        const json pushed = device
+                                ->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                       json{{"device_id", "van-8"},
+                                            {"changes",
+                                             {{{"local_id", "p-1"},
+                                               {"action", "create"},
+                                               {"model", "res.partner"},
+                                               {"record_id", nullptr},
+                                               {"data", {{"name", "Made on the van"}}},
+                                               {"local_timestamp", "2026-11-29T10:00:00Z"},
+                                               {"version", 1}}}}})
+                                .json();
+        QVERIFY2(pushed.value("success", false), pushed.dump().c_str());
+        const auto pid = pushed["id_mapping"]["p-1"].get<std::int64_t>();
+        odoo.control("edit", {{"model", "res.partner"},
+                              {"id", pid},
+                              {"values", {{"phone", "+33 6 12"}}},
+                              {"uid", 7}});
+
+        json e = waitForEvent(*device, last, "res.partner", pid, "write", 10000);
+        odoo.control("faults",
+                     {{"only_method", nullptr}, {"only_model", nullptr}, {"hang_next", 0}});
+        QVERIFY2(e.is_object() && !e.contains("error"), "the Odoo user's edit was swallowed");
+        QCOMPARE(e["data"]["phone"].get<std::string>(), std::string("+33 6 12"));
+        QVERIFY2(e["changed_fields"] == json::array({"phone"}), e.dump().c_str());
+        QCOMPARE(e["version"].get<int>(), 2);
+        QCOMPARE(f.server->stop(), 0);
+    }
+
     void serveNeedsTheSecretKeyWhenATenantIsAttached() {
         qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
         OdooEmulator odoo;

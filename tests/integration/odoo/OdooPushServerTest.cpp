@@ -65,6 +65,30 @@ class OdooPushServerTest : public QObject {
         return false;
     }
 
+    /// Every event of one record a device pulls (sales_app), in log order.
+    json eventsOf(const std::string& model, std::int64_t id) {
+        json out = json::array();
+        std::int64_t last = 0;
+        for (int page = 0; page < 100; ++page) {
+            const auto p = m_device->post(QStringLiteral("/api/v1/offline-sync/pull"),
+                                          json{{"device_id", "van-7"},
+                                               {"app_type", "sales_app"},
+                                               {"last_event_id", last},
+                                               {"limit", 500}});
+            if (p.status != 200)
+                return json{{"http", p.status}};
+            const json body = p.json();
+            for (const auto& e : body["events"]) {
+                last = std::max(last, e["event_id"].get<std::int64_t>());
+                if (e["model"] == model && e["record_id"] == id)
+                    out.push_back(e);
+            }
+            if (!body.value("has_more", false))
+                break;
+        }
+        return out;
+    }
+
 private slots:
     void initTestCase() {
         qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
@@ -299,6 +323,54 @@ private slots:
         QCOMPARE(lines("Second Line"), 1LL);
     }
 
+    // A line update ([1, id, {...}]) next to a new line in an update whose every answer is
+    // lost: Odoo holds both, so the device's retry is the same change, not a conflict with
+    // itself (the line already has the values the command asks).
+    void lineUpdateInARetriedUpdateIsTheSameChange() {
+        json r = push(json::array(
+            {change("upd-line-so", "create", "sale.order",
+                    {{"partner_id", "upd-line-cust"},
+                     {"order_line", json::parse(R"([[0, 0, {"name": "Line As Made"}]])")}}),
+             change("upd-line-cust", "create", "res.partner",
+                    {{"name", "Line Update Customer"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto order = r["id_mapping"]["upd-line-so"].get<std::int64_t>();
+        const json made = eventsOf("sale.order", order);
+        QVERIFY2(made.is_array() && !made.empty() && made[0]["data"]["order_line"].size() == 1,
+                 made.dump().c_str());
+        const auto line = made[0]["data"]["order_line"][0].get<std::int64_t>();
+        auto lines = [&](const char* name) {
+            return m_odoo.count("sale.order.line",
+                                json::array({json::array({"order_id", "=", order}),
+                                             json::array({"name", "=", name})}));
+        };
+        m_odoo.control("faults", {{"drop_after_commit_next", 10},
+                                  {"only_method", "load"},
+                                  {"only_model", "sale.order.line"}});
+        const json both = change(
+            "upd-line-upd", "update", "sale.order",
+            {{"order_line",
+              json::array({json::array({1, line, {{"name", "Line Renamed"}, {"price_unit", 7}}}),
+                           json::parse(R"([0, 0, {"name": "Line Added"}])")})}},
+            order, 1);
+        json failed = push(json::array({both}));
+        m_odoo.control(
+            "faults",
+            {{"only_method", nullptr}, {"only_model", nullptr}, {"drop_after_commit_next", 0}});
+        QVERIFY2(failed["results"][0]["status"] == "failed", failed.dump().c_str());
+        QCOMPARE(lines("Line Renamed"), 1LL);
+        QCOMPARE(lines("Line Added"), 1LL);
+
+        json retried = push(json::array({both}));
+        QVERIFY2(retried["results"][0]["status"] == "success", retried.dump().c_str());
+        QVERIFY2(!retried["results"][0].contains("conflict_info") ||
+                     retried["results"][0]["conflict_info"].is_null(),
+                 retried.dump().c_str());
+        QCOMPARE(lines("Line Renamed"), 1LL);
+        QCOMPARE(lines("Line Added"), 1LL);
+        QCOMPARE(lines("Line As Made"), 0LL);
+    }
+
     // Our own x2many writes come back through the feed as Odoo's id lists: they are echoes,
     // not an Odoo user's edit, so the record keeps the version we answered and the device's
     // next change of the same field at that version applies without a conflict.
@@ -335,6 +407,92 @@ private slots:
         QCOMPARE(
             m_odoo.count("sale.order.line", json::array({json::array({"order_id", "=", order})})),
             3LL);
+    }
+
+    // A resolution's x2many commands are kept as the ids Odoo holds after the write, like a
+    // push's: the device pulls Odoo's shape and the feed does not log the resolution back as
+    // an Odoo user's version.
+    void resolvedX2manyIsKeptAsOdooHoldsIt() {
+        json r = push(
+            json::array({change("rx-so", "create", "sale.order",
+                                {{"partner_id", "rx-cust"},
+                                 {"order_line", json::parse(R"([[0, 0, {"name": "Rx One"}]])")}}),
+                         change("rx-cust", "create", "res.partner", {{"name", "Rx Customer"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto order = r["id_mapping"]["rx-so"].get<std::int64_t>();
+        QVERIFY(feedCaughtUp());
+        m_odoo.control("edit", {{"model", "sale.order"},
+                                {"id", order},
+                                {"values", {{"order_line", json::parse(R"([[0, 0, {"name":
+                                              "Rx Office"}]])")}}},
+                                {"uid", 7}});
+        json u =
+            push(json::array({change(
+                     "rx-upd", "update", "sale.order",
+                     {{"order_line", json::parse(R"([[0, 0, {"name": "Rx Van"}]])")}}, order, 1)}),
+                 "manual");
+        QVERIFY2(u["results"][0]["status"] == "conflict", u.dump().c_str());
+
+        const auto resolved = m_device->post(
+            QStringLiteral("/api/v1/offline-sync/resolve-conflicts"),
+            json{{"device_id", "van-7"},
+                 {"resolutions", {{{"local_id", "rx-upd"}, {"strategy", "client_wins"}}}}});
+        QCOMPARE(resolved.status, 200);
+        const json res = resolved.json();
+        QVERIFY2(res.value("resolved", 0) == 1, res.dump().c_str());
+        QCOMPARE(
+            m_odoo.count("sale.order.line", json::array({json::array({"order_id", "=", order})})),
+            3LL);
+        QVERIFY(feedCaughtUp());
+
+        const json events = eventsOf("sale.order", order);
+        QVERIFY2(events.is_array() && !events.empty(), events.dump().c_str());
+        const json& newest = events.back();
+        // The resolution's own version is the newest: nothing logged back after it.
+        QVERIFY2(res["results"][0].contains("version"), res.dump().c_str());
+        QVERIFY2(newest["version"] == res["results"][0]["version"],
+                 (res.dump() + " newest: " + newest.dump()).c_str());
+        const json lines = newest["data"]["order_line"];
+        QVERIFY2(lines.is_array() && lines.size() == 3, newest.dump().c_str());
+        for (const auto& l : lines)
+            QVERIFY2(l.is_number_integer(), newest.dump().c_str());
+    }
+
+    // The feed reads a record an Odoo user edited, and Odoo's answer is slow; meanwhile the
+    // device's push of another field lands (and mirrors the user's edit too). The feed's late
+    // answer is older than the mirror: it never steps the record back.
+    void aSlowFeedReadNeverStepsARecordBack() {
+        json r = push(json::array({change("slow-cust", "create", "res.partner",
+                                          {{"name", "Slow Read"}, {"email", "old@example.com"}})}));
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+        const auto id = r["id_mapping"]["slow-cust"].get<std::int64_t>();
+        QVERIFY(feedCaughtUp());
+        m_odoo.control("faults", {{"slow_answer_next", 1},
+                                  {"hang_seconds", 2},
+                                  {"only_method", "search_read"},
+                                  {"only_model", "res.partner"}});
+        m_odoo.control(
+            "edit",
+            {{"model", "res.partner"}, {"id", id}, {"values", {{"phone", "office"}}}, {"uid", 7}});
+        QElapsedTimer t;
+        t.start();
+        while (m_odoo.control("faults", json::object()).value("slow_answer_next", 1) != 0 &&
+               t.elapsed() < 10000)
+            QTest::qWait(10);
+        QVERIFY2(t.elapsed() < 10000, "the feed never read the edited record");
+
+        json u = push(json::array(
+            {change("slow-upd", "update", "res.partner", {{"email", "new@example.com"}}, id, 1)}));
+        QVERIFY2(u["results"][0]["status"] == "success", u.dump().c_str());
+        const json pushedVersion = u["results"][0]["version"];
+        QVERIFY(feedCaughtUp());
+        m_odoo.control("faults", {{"only_method", nullptr}, {"only_model", nullptr}});
+
+        const json events = eventsOf("res.partner", id);
+        QVERIFY2(events.is_array() && !events.empty(), events.dump().c_str());
+        QVERIFY2(events.back()["version"] == pushedVersion, events.dump().c_str());
+        QVERIFY2(events.back()["data"]["email"] == "new@example.com", events.dump().c_str());
+        QVERIFY2(events.back()["data"]["phone"] == "office", events.dump().c_str());
     }
 
     // Odoo commits a device's update but every answer is lost: the change fails retryably,

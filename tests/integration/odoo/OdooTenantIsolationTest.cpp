@@ -1,7 +1,8 @@
 // Two tenants on one bridgecore-server: "acme" attached to the Odoo emulator, "beta" plain.
 // A push of an attached tenant talks to Odoo without holding the store's shared write
 // transaction, so while Odoo hangs on acme's push, beta's pushes and pulls are answered; the
-// same holds for a conflict resolution (client_wins) that acme writes to Odoo.
+// same holds for a conflict resolution (client_wins) that acme writes to Odoo, which holds
+// acme's turn: acme's next push waits for it.
 #include "../server/ServerFixture.h"
 #include "OdooEmulator.h"
 
@@ -182,6 +183,89 @@ private slots:
         QVERIFY2(!open.contains("open_conflict_local_ids") ||
                      open["open_conflict_local_ids"] == json::array(),
                  open.dump().c_str());
+    }
+
+    void resolutionHoldsTheTenantsTurn() {
+        auto acme = m_f.client(QStringLiteral("user"), QStringLiteral("acme"));
+        auto beta = m_f.client(QStringLiteral("user"), QStringLiteral("beta"));
+        // An open manual conflict of acme's (an Odoo user and the device renamed the record).
+        const json created = acme->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                        partnerPush("acme-van", "turn-1", "Before The Turn"))
+                                 .json();
+        QVERIFY2(created.value("success", false), created.dump().c_str());
+        const auto id = created["id_mapping"]["turn-1"].get<std::int64_t>();
+        m_odoo.control("edit", {{"model", "res.partner"},
+                                {"id", id},
+                                {"values", {{"name", "Turn Renamed In The Office"}}},
+                                {"uid", 7}});
+        json update = partnerPush("acme-van", "turn-2", "Turn Renamed On The Van");
+        update["changes"][0]["action"] = "update";
+        update["changes"][0]["record_id"] = id;
+        update["conflict_strategy"] = "manual";
+        const json conflicted =
+            acme->post(QStringLiteral("/api/v1/offline-sync/push"), update).json();
+        QVERIFY2(conflicted["results"][0]["status"] == "conflict", conflicted.dump().c_str());
+
+        // The resolution's write hangs in Odoo for 4 s (then the connector's retry lands).
+        const long long loadsBefore = loadCalls();
+        m_odoo.control("faults", {{"hang_next", 1}, {"hang_seconds", 4}, {"only_method", "load"}});
+        const QString url = m_f.server->baseUrl();
+        const QString token = acme->token();
+        std::atomic<bool> resolved{false}, pushed{false};
+        json resolveResult, pushResult;
+        auto post = [&](const QString& path, const json& body, json& out,
+                        std::atomic<bool>& answered) {
+            HttpClient c(url);
+            c.setToken(token);
+            HttpRequestOptions opt;
+            opt.timeoutMs = 60000;
+            const auto r = c.post(path, body, opt);
+            out = r.status == 200 ? r.json() : json{{"http", r.status}};
+            answered = true;
+        };
+        std::thread resolver([&] {
+            post(QStringLiteral("/api/v1/offline-sync/resolve-conflicts"),
+                 json{{"device_id", "acme-van"},
+                      {"resolutions", {{{"local_id", "turn-2"}, {"strategy", "client_wins"}}}}},
+                 resolveResult, resolved);
+        });
+        QElapsedTimer t;
+        t.start();
+        while (loadCalls() == loadsBefore && t.elapsed() < 20000)
+            QTest::qWait(10);
+        QVERIFY2(loadCalls() > loadsBefore, "acme's resolution never reached Odoo");
+
+        // While the resolution is inside Odoo, another push of acme's waits for the tenant's
+        // turn (it reaches Odoo only after the resolution committed); beta is answered.
+        std::thread pusher([&] {
+            post(QStringLiteral("/api/v1/offline-sync/push"),
+                 partnerPush("acme-van-3", "turn-3", "Pushed During The Resolution"), pushResult,
+                 pushed);
+        });
+        const auto betaPushed = beta->post(QStringLiteral("/api/v1/offline-sync/push"),
+                                           partnerPush("beta-van", "turn-b", "Beta During Turn"));
+        const bool betaDuringResolution = !resolved.load();
+        QTest::qWait(1000);
+        const bool pushWaited =
+            !resolved.load() && !pushed.load() && loadCalls() == loadsBefore + 1;
+        resolver.join();
+        pusher.join();
+        m_odoo.control("faults", {{"only_method", nullptr}, {"hang_next", 0}});
+
+        QCOMPARE(betaPushed.status, 200);
+        QCOMPARE(betaPushed.json()["succeeded"].get<int>(), 1);
+        QVERIFY2(betaDuringResolution, "beta's push waited for acme's resolution in Odoo");
+        QVERIFY2(pushWaited, "acme's push went to Odoo while acme's resolution was inside it");
+        QVERIFY2(resolveResult.value("success", false) && resolveResult["resolved"] == 1,
+                 resolveResult.dump().c_str());
+        QVERIFY2(pushResult.value("success", false), pushResult.dump().c_str());
+        QCOMPARE(m_odoo.count("res.partner",
+                              json::array({json::array({"id", "=", id}),
+                                           json::array({"name", "=", "Turn Renamed On The Van"})})),
+                 1LL);
+        QCOMPARE(m_odoo.count("res.partner",
+                              json::parse(R"([["name", "=", "Pushed During The Resolution"]])")),
+                 1LL);
     }
 
     void cleanupTestCase() { QCOMPARE(m_f.server->stop(), 0); }

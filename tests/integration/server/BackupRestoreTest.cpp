@@ -4,6 +4,7 @@
 
 #include "ServerFixture.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
@@ -194,8 +195,12 @@ void BackupRestoreTest::backupsWhilePushingAreConsistentPrefixes() {
     QStringList files;
     int pushesDuringBackups = 0;
     for (int i = 0; i < 5; ++i) {
-        while (pushes < 5 * (i + 1)) // keep pushing between backups
+        while (pushes < 5 * (i + 1)) { // keep pushing between backups
+            // Read the server's log (one line per request) as it comes: QProcess reads the pipe
+            // only in an event loop, and a full pipe (~370 lines) blocks the server mid-request.
+            QCoreApplication::processEvents();
             QThread::msleep(10);
+        }
         const QString out = backups.filePath(QStringLiteral("backup-%1.db").arg(i));
         const int before = pushes;
         const auto r = runServerCommand(

@@ -3,6 +3,7 @@
 #include "storage/SqliteStore.h"
 #include "EngineFixture.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
@@ -184,6 +185,61 @@ private slots:
         }
         QCOMPARE(before->headEventId(tenant).value(), 0); // its snapshot stays
         QCOMPARE(store->read().value()->headEventId(tenant).value(), 1);
+    }
+
+    void checkpointsRunOnTheirOwnThread() {
+        // SQLite's automatic checkpoint (inside the COMMIT that passes 1,000 log pages) is
+        // off; the store's checkpointer copies the log into the database file instead.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("checkpoint.db").toStdString();
+        auto opened = storage::SqliteStore::open(path);
+        QVERIFY(opened.ok());
+        auto store = opened.value();
+        const auto tenant = store->createTenant("acme").value();
+        store->waitForCheckpoints();
+        const auto before = store->checkpointStats().checkpoints;
+        const QFileInfo file(QString::fromStdString(path));
+        const qint64 sizeBefore = file.size();
+        const std::string payload = "{\"note\":\"" + std::string(8000, 'x') + "\"}";
+        for (int t = 0; t < 8; ++t) { // 8 x 100 events of 8 kB: ~2,000 log pages
+            auto tx = store->write().value();
+            for (int i = 0; i < 100; ++i) {
+                storage::EventRow e;
+                e.model = "res.partner";
+                e.record_id = t * 100 + i + 1;
+                e.data_text = payload;
+                QVERIFY(tx->appendEvent(tenant, e).ok());
+            }
+            QVERIFY(tx->commit().ok());
+        }
+        store->waitForCheckpoints();
+        QVERIFY(store->checkpointStats().checkpoints > before);
+        QFileInfo after(QString::fromStdString(path));
+        after.refresh();
+        QVERIFY2(
+            after.size() > sizeBefore + 4'000'000,
+            qPrintable(QString("database file %1 -> %2 bytes").arg(sizeBefore).arg(after.size())));
+        QCOMPARE(store->read().value()->headEventId(tenant).value(), 800);
+    }
+
+    void ledgerAnswersEachEntryOnce() {
+        // Keys in any order and repeated: each remembered change once.
+        EngineFixture f;
+        const auto tenant = f.user.tenant_id;
+        {
+            auto tx = f.store->write().value();
+            for (const char* id : {"loc-a", "loc-b"}) {
+                storage::LedgerEntry e{id, "hash", "res.partner", 7, true, "1"};
+                QVERIFY(tx->remember(tenant, "dev-1", e, 1).ok());
+            }
+            QVERIFY(tx->commit().ok());
+        }
+        auto tx = f.store->read().value();
+        auto found = tx->ledger(tenant, "dev-1", {"loc-b", "loc-a", "loc-b", "loc-zz"});
+        QVERIFY(found.ok());
+        QCOMPARE(found.value().size(), std::size_t(2));
+        auto sorted = tx->ledger(tenant, "dev-1", {"loc-a", "loc-b"});
+        QCOMPARE(sorted.value().size(), std::size_t(2));
     }
 
     void duplicateEmailsAndTenantsAreRefused() {
