@@ -1,5 +1,6 @@
 #include "ConsoleSession.h"
 
+#include "AsyncCall.h"
 #include "DemoSimulator.h"
 #include "RemoteBackend.h"
 #include "server/HttpApi.h"
@@ -60,8 +61,17 @@ template <typename F> auto ConsoleSession::onServiceThread(F work) -> decltype(w
     if (QThread::currentThread() == m_serviceThread)
         return work();
     std::optional<R> out;
+    // Qt's blocking queue is a futex ThreadSanitizer cannot see: say what it guarantees.
+    HANDOFF_RELEASE(&out);
     QMetaObject::invokeMethod(
-        m_serviceContext, [&] { out.emplace(work()); }, Qt::BlockingQueuedConnection);
+        m_serviceContext,
+        [&] {
+            HANDOFF_ACQUIRE(&out);
+            out.emplace(work());
+            HANDOFF_RELEASE(&out);
+        },
+        Qt::BlockingQueuedConnection);
+    HANDOFF_ACQUIRE(&out);
     return std::move(*out);
 }
 
@@ -315,6 +325,7 @@ ConsoleSession::~ConsoleSession() {
     m_serviceThread->quit();
     m_serviceThread->wait();
     m_clientPool.waitForDone();
+    acquireDrainedPool(m_clientPool);
     m_demo.reset();
     m_backend.reset();
 }

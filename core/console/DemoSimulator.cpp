@@ -1,6 +1,6 @@
 #include "DemoSimulator.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include "AsyncCall.h"
 
 namespace bridgecore::console {
 
@@ -22,7 +22,7 @@ DemoSimulator::DemoSimulator(engine::SyncEngine& engine, auth::Accounts& account
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_busy.exchange(true))
             return; // the previous step is still running
-        (void)QtConcurrent::run(&m_pool, [this] {
+        startOnPool(&m_pool, [this] {
             step();
             m_busy = false;
         });
@@ -36,6 +36,7 @@ DemoSimulator::~DemoSimulator() {
 void DemoSimulator::stop() {
     m_timer.stop();
     m_pool.waitForDone();
+    acquireDrainedPool(m_pool);
 }
 
 Status DemoSimulator::createDevices(int count) {

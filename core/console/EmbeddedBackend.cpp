@@ -1,5 +1,6 @@
 #include "EmbeddedBackend.h"
 
+#include "AsyncCall.h"
 #include "odoo/OdooConnections.h"
 
 namespace bridgecore::console {
@@ -34,6 +35,7 @@ EmbeddedBackend::EmbeddedBackend(engine::SyncEngine& engine, auth::Accounts& acc
 
 EmbeddedBackend::~EmbeddedBackend() {
     m_pool.waitForDone();
+    acquireDrainedPool(m_pool);
 }
 
 QString EmbeddedBackend::description() const {

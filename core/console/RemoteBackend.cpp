@@ -124,6 +124,7 @@ RemoteBackend::RemoteBackend(client::HttpTransport& transport, QUrl baseUrl, pro
 
 RemoteBackend::~RemoteBackend() {
     m_pool.waitForDone();
+    acquireDrainedPool(m_pool);
 }
 
 void RemoteBackend::startLiveUpdates(int intervalMs) {

@@ -60,8 +60,11 @@ HttpResponse HttpClient::send(const QByteArray& method, const QString& path, con
     QNetworkReply* reply =
         method == "GET" ? m_nam->get(request) : m_nam->sendCustomRequest(request, method, payload);
     QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(opt.timeoutMs + 1000, &loop, &QEventLoop::quit);
+    // String connections, as in HttpTransport::callOnce: Qt may free a pointer-to-member
+    // connection's slot object (allocated here, in our binary) on another thread after an atomic
+    // unref ThreadSanitizer cannot see; tests call this from worker threads too.
+    QObject::connect(reply, SIGNAL(finished()), &loop, SLOT(quit()));
+    QTimer::singleShot(opt.timeoutMs + 1000, &loop, SLOT(quit()));
     if (!reply->isFinished())
         loop.exec();
     HttpResponse r;
