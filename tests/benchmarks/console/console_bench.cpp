@@ -274,7 +274,8 @@ int main(int argc, char** argv) {
                 "\"live_update_ui_cpu_ms\":%.1f}\n",
                 nDevices, nEvents, fillS, devicesShowMs, devicesShowCpuMs, devicesFetchMs,
                 devicesFetchCpuMs, eventsShowMs, eventsShowCpuMs, scrollMs, scrollCpuMs, maxStepMs,
-                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb());
+                rssBefore, rssAfter, rssAfter - rssBefore, peakRssMb(), liveMsTotal / rounds,
+                liveMsMax, liveCpuMs / rounds);
     delete events;
     delete devices;
     return 0;
