@@ -211,9 +211,15 @@ void ConflictsView::selectFirstOpen() {
         }
 }
 
+void ConflictsView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    fitListWidth(); // the list usually loads while another view is on screen
+}
+
 void ConflictsView::fitListWidth() {
-    // Once, when the first conflicts are in: the list as wide as its columns (the stretched
-    // last one, the date, as wide as its values), as long as the merge editor keeps 500 px.
+    // Once, when the first conflicts are in and shown: the list as wide as its columns (the
+    // stretched last one, the date, as wide as its values), as long as the merge editor keeps 500
+    // px.
     if (m_listFitted || m_proxy->rowCount() == 0 || !isVisible())
         return;
     QTimer::singleShot(0, this, [this] {

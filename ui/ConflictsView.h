@@ -46,6 +46,9 @@ signals:
     void resolved(std::int64_t conflictId, const QString& model, qint64 recordId);
     void message(const QString& text);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     /// Ids of the open conflicts among the selected rows.
     std::vector<std::int64_t> selectedOpen() const;

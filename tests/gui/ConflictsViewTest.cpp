@@ -33,6 +33,7 @@ private slots:
     void bulkResolveAndFilters();
     void mergeGridSaysWhatToDoUntilAConflictIsSelected();
     void listColumnsFitAndTheEditorHasRoom();
+    void listFitsWhenShownAfterItLoaded();
     void mergeEditorShowsValuesAsTheRecordsDo();
 
 private:
@@ -417,6 +418,34 @@ void ConflictsViewTest::listColumnsFitAndTheEditorHasRoom() {
         QVERIFY(table->width() >= 400);
         saveScreenshot(&view, QStringLiteral("conflicts_list_columns_%1").arg(width));
     }
+}
+
+void ConflictsViewTest::listFitsWhenShownAfterItLoaded() {
+    // In the console the list loads while another view is on screen; the list was fitted only
+    // on a load while visible, so opening Conflicts in --demo showed "Creat" and "3:15 A".
+    GuiFixture f;
+    for (const char* t : {"1", "2", "3"})
+        conflictOn(f, t);
+    conflictOn(f, "6", "sale.order.line", "demo-sales-01");
+    ui::ConflictsView view(&f.backend());
+    view.resize(1065, 900);
+    QTRY_COMPARE(view.model()->rowCount(), 4); // loaded while hidden
+    QTest::qWait(50);
+    view.show();
+    auto* table = view.table();
+    auto* header = table->horizontalHeader();
+    const int last = header->logicalIndex(header->count() - 1);
+    const QFontMetrics fm(table->font());
+    int needed = 0;
+    for (int r = 0; r < view.model()->rowCount(); ++r)
+        needed =
+            std::max(needed, fm.horizontalAdvance(view.model()->index(r, last).data().toString()));
+    QTRY_VERIFY2(header->sectionViewportPosition(last) + needed + 6 <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("Created needs to end at %1, the list ends at %2")
+                                .arg(header->sectionViewportPosition(last) + needed + 6)
+                                .arg(table->viewport()->width())));
+    QVERIFY(view.editor()->width() >= 500);
+    saveScreenshot(&view, QStringLiteral("conflicts_list_shown_after_load"));
 }
 
 void ConflictsViewTest::mergeEditorShowsValuesAsTheRecordsDo() {
