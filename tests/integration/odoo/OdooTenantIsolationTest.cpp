@@ -37,6 +37,29 @@ class OdooTenantIsolationTest : public QObject {
         return stats.is_object() ? stats["calls_by_method"].value("load", 0LL) : 0LL;
     }
 
+    /// An open manual conflict of acme's: the device creates `<tag>-1` named `before`, an Odoo
+    /// user renames it "<prefix>Renamed In The Office", then the device renames it "<prefix>
+    /// Renamed On The Van" from version 1. `*id` is the record's Odoo id.
+    void openConflict(HttpClient& acme, const std::string& tag, const std::string& before,
+                      const std::string& prefix, std::int64_t* id) {
+        const json created = acme.post(QStringLiteral("/api/v1/offline-sync/push"),
+                                       partnerPush("acme-van", tag + "-1", before))
+                                 .json();
+        QVERIFY2(created.value("success", false), created.dump().c_str());
+        *id = created["id_mapping"][tag + "-1"].get<std::int64_t>();
+        m_odoo.control("edit", {{"model", "res.partner"},
+                                {"id", *id},
+                                {"values", {{"name", prefix + "Renamed In The Office"}}},
+                                {"uid", 7}});
+        json update = partnerPush("acme-van", tag + "-2", prefix + "Renamed On The Van");
+        update["changes"][0]["action"] = "update";
+        update["changes"][0]["record_id"] = *id;
+        update["conflict_strategy"] = "manual";
+        const json conflicted =
+            acme.post(QStringLiteral("/api/v1/offline-sync/push"), update).json();
+        QVERIFY2(conflicted["results"][0]["status"] == "conflict", conflicted.dump().c_str());
+    }
+
 private slots:
     void initTestCase() {
         qputenv("BRIDGECORE_SECRET_KEY", kSecretKey);
@@ -111,24 +134,10 @@ private slots:
     void plainTenantIsAnsweredWhileOdooHangsOnAResolution() {
         auto acme = m_f.client(QStringLiteral("user"), QStringLiteral("acme"));
         auto beta = m_f.client(QStringLiteral("user"), QStringLiteral("beta"));
-        // A record of acme's, changed by an Odoo user, then by the device from version 1: a
-        // manual conflict, left open.
-        const json created = acme->post(QStringLiteral("/api/v1/offline-sync/push"),
-                                        partnerPush("acme-van", "res-1", "Before The Conflict"))
-                                 .json();
-        QVERIFY2(created.value("success", false), created.dump().c_str());
-        const auto id = created["id_mapping"]["res-1"].get<std::int64_t>();
-        m_odoo.control("edit", {{"model", "res.partner"},
-                                {"id", id},
-                                {"values", {{"name", "Renamed In The Office"}}},
-                                {"uid", 7}});
-        json update = partnerPush("acme-van", "res-2", "Renamed On The Van");
-        update["changes"][0]["action"] = "update";
-        update["changes"][0]["record_id"] = id;
-        update["conflict_strategy"] = "manual";
-        const json conflicted =
-            acme->post(QStringLiteral("/api/v1/offline-sync/push"), update).json();
-        QVERIFY2(conflicted["results"][0]["status"] == "conflict", conflicted.dump().c_str());
+        std::int64_t id = 0;
+        openConflict(*acme, "res", "Before The Conflict", "", &id);
+        if (QTest::currentTestFailed())
+            return;
 
         // Odoo takes the resolution's write (an update goes through load) and hangs 4 s.
         const long long loadsBefore = loadCalls();
@@ -188,23 +197,10 @@ private slots:
     void resolutionHoldsTheTenantsTurn() {
         auto acme = m_f.client(QStringLiteral("user"), QStringLiteral("acme"));
         auto beta = m_f.client(QStringLiteral("user"), QStringLiteral("beta"));
-        // An open manual conflict of acme's (an Odoo user and the device renamed the record).
-        const json created = acme->post(QStringLiteral("/api/v1/offline-sync/push"),
-                                        partnerPush("acme-van", "turn-1", "Before The Turn"))
-                                 .json();
-        QVERIFY2(created.value("success", false), created.dump().c_str());
-        const auto id = created["id_mapping"]["turn-1"].get<std::int64_t>();
-        m_odoo.control("edit", {{"model", "res.partner"},
-                                {"id", id},
-                                {"values", {{"name", "Turn Renamed In The Office"}}},
-                                {"uid", 7}});
-        json update = partnerPush("acme-van", "turn-2", "Turn Renamed On The Van");
-        update["changes"][0]["action"] = "update";
-        update["changes"][0]["record_id"] = id;
-        update["conflict_strategy"] = "manual";
-        const json conflicted =
-            acme->post(QStringLiteral("/api/v1/offline-sync/push"), update).json();
-        QVERIFY2(conflicted["results"][0]["status"] == "conflict", conflicted.dump().c_str());
+        std::int64_t id = 0;
+        openConflict(*acme, "turn", "Before The Turn", "Turn ", &id);
+        if (QTest::currentTestFailed())
+            return;
 
         // The resolution's write hangs in Odoo for 4 s (then the connector's retry lands).
         const long long loadsBefore = loadCalls();
