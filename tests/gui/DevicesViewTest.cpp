@@ -70,6 +70,25 @@ private:
     }
 };
 
+constexpr const char* kNightShiftEmail = "warehouse.supervisor.night-shift@bridgecore.local";
+
+/// The demo's long names: a device id and a user's email that do not wrap.
+static bool addNightShiftScanner(GuiFixture& f) {
+    storage::User u;
+    u.tenant_id = f.tenant;
+    u.email = kNightShiftEmail;
+    u.name = "Night shift";
+    u.role = protocol::Role::User;
+    u.password_hash = "x";
+    const auto uid = f.store().createUser(u);
+    if (!uid.ok())
+        return false;
+    protocol::PullRequest pull;
+    pull.device_id = "demo-warehouse-scanner-07";
+    pull.app_type = "sales_app";
+    return f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok();
+}
+
 void DevicesViewTest::showsEveryDeviceWithItsState() {
     GuiFixture f;
     populate(f);
@@ -255,23 +274,12 @@ void DevicesViewTest::userCellsFitInEveryLanguage() {
         ui::Translations::apply(lang);
         GuiFixture f;
         populate(f);
-        storage::User u;
-        u.tenant_id = f.tenant;
-        u.email = "warehouse.supervisor.night-shift@bridgecore.local";
-        u.name = "Night shift";
-        u.role = protocol::Role::User;
-        u.password_hash = "x";
-        const auto uid = f.store().createUser(u);
-        QVERIFY(uid.ok());
-        protocol::PullRequest pull;
-        pull.device_id = "demo-warehouse-scanner-07";
-        pull.app_type = "sales_app";
-        QVERIFY(f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok());
+        QVERIFY(addNightShiftScanner(f));
         ui::DevicesView view(&f.backend());
         view.resize(1200, 600);
         view.show();
         QTRY_COMPARE(view.model()->rowCount(), 5);
-        const QString email = QString::fromStdString(u.email);
+        const QString email = QString::fromLatin1(kNightShiftEmail);
         QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
             for (int r = 0; r < view.model()->rowCount(); ++r)
                 if (view.model()->index(r, int(Column::User)).data().toString() == email)
@@ -434,23 +442,12 @@ void DevicesViewTest::detailsAreShownWhole() {
         GuiFixture f;
         populate(f);
         // The demo's long names: a device id and an email that do not wrap.
-        storage::User u;
-        u.tenant_id = f.tenant;
-        u.email = "warehouse.supervisor.night-shift@bridgecore.local";
-        u.name = "Night shift";
-        u.role = protocol::Role::User;
-        u.password_hash = "x";
-        const auto uid = f.store().createUser(u);
-        QVERIFY(uid.ok());
-        protocol::PullRequest pull;
-        pull.device_id = "demo-warehouse-scanner-07";
-        pull.app_type = "sales_app";
-        QVERIFY(f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok());
+        QVERIFY(addNightShiftScanner(f));
         ui::DevicesView view(&f.backend());
         view.resize(1280 - 215, 600); // beside the list of views in the default window
         view.show();
         QTRY_COMPARE(view.model()->rowCount(), 5);
-        const QString email = QString::fromStdString(u.email);
+        const QString email = QString::fromLatin1(kNightShiftEmail);
         QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
             for (int r = 0; r < view.model()->rowCount(); ++r)
                 if (view.model()->index(r, int(Column::User)).data().toString() == email)
