@@ -1,5 +1,6 @@
 #include "Protocol.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -1301,6 +1302,111 @@ std::string toJsonText(const PullResponse& r) {
     out += ",\"total_available\":" + std::to_string(r.total_available);
     out += ",\"server_timestamp\":";
     appendString(out, r.server_timestamp);
+    out.push_back('}');
+    return out;
+}
+
+namespace {
+/// Appends `text` as json(text).dump(-1, ' ', false, replace) writes it: plain printable ASCII
+/// directly, anything else through nlohmann's own serializer (escapes, invalid UTF-8).
+void appendDumpedString(std::string& out, std::string_view text) {
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+            out += json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+            return;
+        }
+    }
+    out.push_back('"');
+    out.append(text);
+    out.push_back('"');
+}
+
+/// Appends a double exactly as nlohmann::json writes it (shortest form, "1.0", null for NaN).
+void appendDumpedDouble(std::string& out, double v) {
+    out += json(v).dump();
+}
+
+void appendText(std::string& out, const ChangeResult& r) {
+    // Keys in nlohmann::json's (sorted) order, so the text is the tree's dump byte for byte.
+    out += "{\"action\":";
+    appendDumpedString(out, r.invalid_action ? std::string_view(*r.invalid_action)
+                                             : std::string_view(toString(r.action)));
+    if (r.conflict_info) {
+        out += ",\"conflict_info\":";
+        out += toJson(*r.conflict_info).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    if (r.duplicate)
+        out += ",\"duplicate\":true";
+    if (r.error) {
+        out += ",\"error\":";
+        appendDumpedString(out, *r.error);
+    }
+    if (r.error_code) {
+        out += ",\"error_code\":";
+        appendDumpedString(out, errorCodeName(*r.error_code));
+    }
+    out += ",\"local_id\":";
+    appendDumpedString(out, r.local_id);
+    out += ",\"model\":";
+    appendDumpedString(out, r.model);
+    out += ",\"processing_time_ms\":";
+    appendDumpedDouble(out, r.processing_time_ms);
+    out += ",\"server_id\":";
+    out += r.server_id ? std::to_string(*r.server_id) : std::string("null");
+    out += ",\"server_timestamp\":";
+    appendDumpedString(out, r.server_timestamp);
+    out += ",\"status\":";
+    appendDumpedString(out, toString(r.status));
+    if (r.version)
+        out += ",\"version\":" + std::to_string(*r.version);
+    out.push_back('}');
+}
+} // namespace
+
+std::string toJsonText(const PushResponse& r) {
+    // Written directly: building the json tree of a 1,000-change answer and dumping it cost
+    // ~3 ms of the server's ~20 ms per push.
+    std::string out;
+    out.reserve(256 + r.results.size() * 220 + r.id_mapping.size() * 40);
+    out += "{\"average_processing_time_ms\":";
+    appendDumpedDouble(out, r.average_processing_time_ms);
+    out += ",\"conflicts\":" + std::to_string(r.conflicts);
+    out += ",\"failed\":" + std::to_string(r.failed);
+    // An object: keys sorted bytewise, the last value of a repeated key kept (as json's map).
+    std::vector<const std::pair<std::string, std::int64_t>*> mapping;
+    mapping.reserve(r.id_mapping.size());
+    for (const auto& m : r.id_mapping)
+        mapping.push_back(&m);
+    std::stable_sort(mapping.begin(), mapping.end(),
+                     [](const auto* a, const auto* b) { return a->first < b->first; });
+    out += ",\"id_mapping\":{";
+    bool first = true;
+    for (std::size_t i = 0; i < mapping.size(); ++i) {
+        if (i + 1 < mapping.size() && mapping[i + 1]->first == mapping[i]->first)
+            continue; // a later entry for the same key wins
+        if (!first)
+            out.push_back(',');
+        first = false;
+        appendDumpedString(out, mapping[i]->first);
+        out += ':' + std::to_string(mapping[i]->second);
+    }
+    out += "},\"next_sync_token\":";
+    appendDumpedString(out, r.next_sync_token);
+    out += ",\"results\":[";
+    for (std::size_t i = 0; i < r.results.size(); ++i) {
+        if (i)
+            out.push_back(',');
+        appendText(out, r.results[i]);
+    }
+    out += "],\"server_timestamp\":";
+    appendDumpedString(out, r.server_timestamp);
+    out += ",\"succeeded\":" + std::to_string(r.succeeded);
+    out += ",\"success\":";
+    out += r.success ? "true" : "false";
+    out += ",\"total\":" + std::to_string(r.total);
+    out += ",\"total_processing_time_ms\":";
+    appendDumpedDouble(out, r.total_processing_time_ms);
     out.push_back('}');
     return out;
 }

@@ -362,6 +362,9 @@ json toJson(const ResolveRequest&);
 json toJson(const ConflictInfo&);
 json toJson(const ChangeResult&);
 json toJson(const PushResponse&);
+/// The same text as toJson(PushResponse).dump() with invalid UTF-8 replaced, byte for byte,
+/// written without building a json tree (the server's push answer).
+std::string toJsonText(const PushResponse&);
 json toJson(const Event&);
 json toJson(const PullResponse&);
 /// The same document as toJson(PullResponse).dump(), written without building a json tree.

@@ -26,6 +26,21 @@ qsizetype headEnd(const QByteArray& buf, qsizetype from) {
     return -1;
 }
 
+/// ACKs what has arrived on `fd` now, not after the delayed-ACK timer (40 ms on Linux).
+/// Clients that leave Nagle's algorithm on (QNetworkAccessManager does: our own HttpTransport,
+/// the console) hold a request's last partial segment until their earlier segments are ACKed;
+/// a server that has just answered is in "interactive" mode and delays that ACK, so every
+/// request over ~16 KiB waited ~40 ms (strace: the body's tail reached the server 34-40 ms after
+/// the client wrote it). TCP_QUICKACK is not a lasting option: it is set again on each read.
+void acknowledgeNow(int fd) {
+#ifdef TCP_QUICKACK
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#else
+    (void)fd;
+#endif
+}
+
 } // namespace
 
 GuardedSocket::GuardedSocket(const ConnectionLimits& limits, QObject* httpServer,
@@ -127,18 +142,8 @@ void GuardedSocket::timedOut() {
 
 void GuardedSocket::beforeHttpServer() {
     if (m_rejected)
-        return;             // input is no longer read: TCP flow control holds the client back
-    // ACK what just arrived now, not after the delayed-ACK timer (40 ms on Linux). Clients
-    // that leave Nagle's algorithm on (QNetworkAccessManager does: our own HttpTransport, the
-    // console) hold a request's last partial segment until their earlier segments are
-    // ACKed; a server that has just answered is in "interactive" mode and delays that ACK, so
-    // every request over ~16 KiB waited ~40 ms (strace: the body's tail reached the server
-    // 34-40 ms after the client wrote it). Not a permanent option: set on each read.
-#ifdef TCP_QUICKACK
-    const int one = 1;
-    ::setsockopt(static_cast<int>(socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one,
-                 sizeof one);
-#endif
+        return; // input is no longer read: TCP flow control holds the client back
+    acknowledgeNow(static_cast<int>(socketDescriptor()));
     if (!m_postConnected) { // normally done by the queued call from incomingConnection
         connectAfterHttpServer();
         QMetaObject::invokeMethod(this, &GuardedSocket::afterHttpServer, Qt::QueuedConnection);

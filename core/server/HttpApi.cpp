@@ -817,14 +817,21 @@ struct HttpApi::Impl {
         return jsonResponse(200, protocol::toJson(result.value()));
     }
 
-    /// Pull pages are the largest responses: written as text, without a json tree.
-    ApiResponse fromResult(const Result<protocol::PullResponse>& result) {
+    /// Pull pages and push answers are the largest responses: written as text, without a
+    /// json tree.
+    template <typename T> static ApiResponse textResponse(const Result<T>& result) {
         if (!result.ok())
             return errorResponse(result.error());
         ApiResponse r;
         r.status = 200;
         r.body = QByteArray::fromStdString(protocol::toJsonText(result.value()));
         return r;
+    }
+    ApiResponse fromResult(const Result<protocol::PullResponse>& result) {
+        return textResponse(result);
+    }
+    ApiResponse fromResult(const Result<protocol::PushResponse>& result) {
+        return textResponse(result);
     }
 
     ApiResponse authed(Endpoint e, std::int64_t id, const ApiRequest& req,

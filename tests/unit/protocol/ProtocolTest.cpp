@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 #include <random>
 
 using namespace bridgecore;
@@ -830,6 +832,69 @@ private slots:
         QVERIFY(back.results[2].conflict_info.has_value());
         QVERIFY(back.results[2].duplicate);
         QVERIFY(sameJson(toJson(back), j));
+    }
+
+    void pushAnswerTextIsTheTreesDump() {
+        // The server writes the push answer as text; it must be the tree's dump, byte for byte.
+        auto dumped = [](const PushResponse& r) {
+            return toJson(r).dump(-1, ' ', false, json::error_handler_t::replace);
+        };
+        PushResponse empty;
+        QCOMPARE(toJsonText(empty), dumped(empty));
+
+        PushResponse r = pushResponseFromJson(json::parse(kGuidePushResponse));
+        QCOMPARE(toJsonText(r), dumped(r));
+
+        r.success = false;
+        r.total = 7;
+        r.failed = 2;
+        ChangeResult full;
+        full.local_id = "caf\xc3\xa9 \"quoted\" \\ tab\t nl\n bell\x07 del\x7f";
+        full.status = ChangeStatus::Conflict;
+        full.action = Action::Update;
+        full.model = "sale.order.line";
+        full.server_id = -5;
+        full.server_timestamp = "2025-11-24T10:30:00.123Z";
+        full.processing_time_ms = 0.1 + 0.2; // needs 17 digits
+        full.error = std::string("bad byte \xff here, backspace \b formfeed \f");
+        full.error_code = ErrorCode::LocalIdReused;
+        full.conflict_info = ConflictInfo{};
+        full.conflict_info->conflict_id = 9;
+        full.conflict_info->local_data = {{"name", "x\xfe"}, {"qty", 1.5}};
+        full.conflict_info->server_data = {{"name", "y"}};
+        full.version = 4;
+        full.duplicate = true;
+        ChangeResult invalid;
+        invalid.local_id = "";
+        invalid.status = ChangeStatus::Failed;
+        invalid.invalid_action = "explode";
+        invalid.processing_time_ms = 1e-7;
+        ChangeResult whole;
+        whole.local_id = "w";
+        whole.processing_time_ms = 3.0;
+        whole.server_id = std::numeric_limits<std::int64_t>::max();
+        ChangeResult huge;
+        huge.local_id = "h";
+        huge.processing_time_ms = 1e300;
+        ChangeResult notANumber;
+        notANumber.local_id = "n";
+        notANumber.processing_time_ms = std::numeric_limits<double>::quiet_NaN();
+        r.results.insert(r.results.end(), {full, invalid, whole, huge, notANumber});
+        // unsorted, repeated (the last value wins, as in a json object) and non-ASCII keys
+        r.id_mapping.insert(r.id_mapping.end(), {{"zz", 1},
+                                                 {"a", 2},
+                                                 {"\xc3\xa9t\xc3\xa9", 3},
+                                                 {"a", 4},
+                                                 {"B", 5},
+                                                 {"zz", 6},
+                                                 {"q\"", 7}});
+        r.next_sync_token = "1_dev\x01_2";
+        r.server_timestamp = "2025-11-24T10:30:00Z";
+        r.total_processing_time_ms = 12345.678;
+        r.average_processing_time_ms = -0.0;
+        const std::string text = toJsonText(r);
+        QCOMPARE(text, dumped(r));
+        QVERIFY(json::parse(text, nullptr, false).is_object());
     }
 
     void fromJsonToleratesMissingOptionals() {
