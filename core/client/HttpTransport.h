@@ -49,7 +49,8 @@ public:
     /// Transfer timeout of each request (default 30 s).
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     /// Gzip request bodies above 1 KiB (default: on, except to a loopback address, where
-    /// compressing costs CPU on both ends and saves nothing).
+    /// compressing costs CPU on both ends and saves nothing; answers from a loopback address
+    /// are asked for uncompressed too).
     void setGzipRequests(bool on) { m_gzip = on; }
 
     Result<protocol::PushResponse> push(const protocol::PushRequest& request) override;
@@ -94,6 +95,7 @@ private:
     std::function<void(const std::string&)> m_listener;
     int m_timeoutMs = 30000;
     bool m_gzip = true;
+    bool m_loopback = false;
     std::unique_ptr<QNetworkAccessManager> m_nam;
     QThread* m_namThread = nullptr;
 };
