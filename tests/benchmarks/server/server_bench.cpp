@@ -1,20 +1,24 @@
 // server_bench: starts the real bridgecore-server and measures, in one run,
 //  - push throughput (changes/s) with 1,000-change requests from 1, 4 and 16 concurrent clients,
 //  - pull throughput (events/s) with 500-event pages,
-//  - p50/p95/p99 latency of 50-change pushes from 50 concurrent devices,
+//  - p50/p95/p99 latency of 50-change pushes from 50 concurrent devices, and the CPU time the
+//    server and the clients spent on them,
 //  - p50/p95 latency of a pull while 16 devices push continuously,
-// and the same workloads in-process through SyncEngine on its own database. The 1-client push and
-// the 50-device latency run a second time through plain blocking sockets (no
-// QNetworkAccessManager: its threads and 16 KB upload chunks are most of the HTTP cost on the
-// client's side). Prints each figure and the HTTP/in-process ratios; the last line is one JSON
-// object with every figure.
+// and the same workloads in-process through SyncEngine on its own database. Pushes over HTTP go
+// through the product's own client (client::HttpTransport::pushText, as bridgecore-sync and the
+// console push: QNetworkAccessManager underneath, the answer parsed into a PushResponse); pulls
+// and the pushes beside them through the tests' HttpClient (QNetworkAccessManager too). The
+// 1-client push and the 50-device latency run a second time through plain blocking sockets (no
+// QNetworkAccessManager). Every request is built before its run's clock starts. Prints each
+// figure and the HTTP/in-process ratios; the last line is one JSON object with every figure.
 // Throughput figures are the best of 3 runs, HTTP and in-process alternating, because the
-// machine is shared. Usage: server_bench [--quick]
+// machine is shared. Usage: server_bench [--quick] [--only=push,plain,pull,latency,underpush]
 
 #include "HttpClient.h"
 #include "ServerProcess.h"
 
 #include "auth/PasswordHasher.h"
+#include "client/HttpTransport.h"
 #include "engine/SyncEngine.h"
 #include "storage/SyncStore.h"
 
@@ -181,6 +185,15 @@ private:
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    // --only=SECTION[,SECTION...] runs only those sections (push, plain, pull, latency,
+    // underpush), e.g. to profile one of them; the figures of the others stay 0.
+    QStringList only;
+    for (const QString& a : app.arguments())
+        if (a.startsWith(QLatin1String("--only=")))
+            only = a.mid(7).split(u',');
+    auto want = [&only](const char* section) {
+        return only.isEmpty() || only.contains(QLatin1String(section));
+    };
     const int pushRequests = quick ? 4 : 16;  // 1,000-change requests per client-count run
     const int latencyRounds = quick ? 3 : 10; // 50-change pushes per device
     const int repeats = quick ? 1 : 3;        // best of N, HTTP and in-process alternating
@@ -263,31 +276,32 @@ int main(int argc, char** argv) {
     // CPU time of the 1-client runs (summed over the repeats): the server's and this process's
     // (the HTTP client) over HTTP, this process's in-process.
     double httpServerCpu = 0, httpClientCpu = 0, inprocCpu = 0, cpuChanges = 0;
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < 3 && want("push"); ++k) {
         const int n = kClients[k];
         const int perClient = std::max(1, pushRequests / n);
         for (int rep = 0; rep < repeats; ++rep, ++round) {
             const std::string tag = std::to_string(round);
-            std::vector<QByteArray> bodies;
+            std::vector<std::string> bodies;
             std::vector<protocol::PushRequest> reqs;
             for (int c = 0; c < n; ++c)
                 for (int r = 0; r < perClient; ++r) {
                     const json b = createsBody("push-" + tag + "-" + std::to_string(c), 1000,
                                                "r" + std::to_string(r) + "-");
-                    bodies.push_back(QByteArray::fromStdString(b.dump()));
+                    bodies.push_back(b.dump());
                     reqs.push_back(parsePush(b));
                 }
             const double server0 = processCpuSeconds(server.pid()), own0 = ownCpuSeconds();
             double s = parallel(n, [&](int c) {
-                HttpClient client(server.baseUrl());
-                client.setToken(token);
+                // The product's client, as bridgecore-sync and the console push: the outbox's
+                // body text through HttpTransport, its answer parsed into a PushResponse.
+                client::HttpTransport transport{QUrl(server.baseUrl())};
+                transport.setAccessToken(token.toStdString());
                 for (int r = 0; r < perClient; ++r) {
-                    const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"),
-                                                  bodies[size_t(c * perClient + r)]);
-                    // a substring check: the client should not dominate what is measured
-                    if (resp.status != 200 || !resp.body.contains("\"succeeded\":1000"))
+                    const auto res = transport.pushText(bodies[size_t(c * perClient + r)]);
+                    if (!res.ok() || res.value().succeeded != 1000)
                         fail();
                 }
+                transport.releaseThreadResources();
             });
             http.push_per_s[k] = std::max(http.push_per_s[k], double(n * perClient * 1000) / s);
             const double server1 = processCpuSeconds(server.pid()), own1 = ownCpuSeconds();
@@ -298,7 +312,7 @@ int main(int argc, char** argv) {
                     if (!res.ok() || res.value().succeeded != 1000)
                         fail();
                     else {
-                        volatile auto size = protocol::toJson(res.value()).dump().size();
+                        volatile auto size = protocol::toJsonText(res.value()).size();
                         (void)size;
                     }
                 }
@@ -328,7 +342,7 @@ int main(int argc, char** argv) {
     // ---------------- 1 client again, through a plain blocking socket instead of
     // QNetworkAccessManager: what the server itself costs over HTTP ----------------
     double rawPerS = 0;
-    for (int rep = 0; rep < repeats; ++rep, ++round) {
+    for (int rep = 0; rep < repeats && want("plain"); ++rep, ++round) {
         std::vector<QByteArray> bodies;
         for (int r = 0; r < pushRequests; ++r)
             bodies.push_back(
@@ -352,7 +366,7 @@ int main(int argc, char** argv) {
 
     // ---------------- pull throughput: 500-event pages from the start ----------------
     long long pulledEvents = 0;
-    for (int rep = 0; rep < repeats; ++rep) {
+    for (int rep = 0; rep < repeats && want("pull"); ++rep) {
         HttpClient client(server.baseUrl());
         client.setToken(token);
         long long last = 0, events = 0;
@@ -407,24 +421,47 @@ int main(int argc, char** argv) {
 
     // ---------------- latency: 50-change pushes from 50 concurrent devices ----------------
     double rawP50 = 0, rawP95 = 0;
-    {
+    struct {
+        double http_wall = 0, http_server = 0, http_client = 0, inproc_wall = 0, inproc = 0;
+    } latencyCpu; // per 1,000 changes
+    if (want("latency")) {
+        // Every request is built before its run starts, as in the throughput runs: the 2 cores
+        // are shared by the server and the 50 clients, and building JSON is not the client's
+        // work being measured (it was a quarter of this process's samples).
+        std::vector<std::string> httpBodies, rawBodies;
+        std::vector<protocol::PushRequest> inprocRequests;
+        for (int d = 0; d < 50; ++d)
+            for (int r = 0; r < latencyRounds; ++r) {
+                const std::string round = "l" + std::to_string(r) + "-";
+                httpBodies.push_back(
+                    createsBody("http-dev-" + std::to_string(d), 50, round).dump());
+                rawBodies.push_back(createsBody("raw-dev-" + std::to_string(d), 50, round).dump());
+                inprocRequests.push_back(
+                    parsePush(createsBody("in-dev-" + std::to_string(d), 50, round)));
+            }
         std::vector<double> lat, latIn;
-        parallel(50, [&](int d) {
-            HttpClient client(server.baseUrl());
-            client.setToken(token);
+        const double server0 = processCpuSeconds(server.pid()), own0 = ownCpuSeconds();
+        const double httpWall = parallel(50, [&](int d) {
+            client::HttpTransport transport{QUrl(server.baseUrl())}; // the product's client
+            transport.setAccessToken(token.toStdString());
             std::vector<double> mine;
             for (int r = 0; r < latencyRounds; ++r) {
-                const QByteArray body = QByteArray::fromStdString(
-                    createsBody("http-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-")
-                        .dump());
-                const auto resp = client.post(QStringLiteral("/api/v1/offline-sync/push"), body);
-                if (resp.status != 200)
+                const std::string& body = httpBodies[size_t(d * latencyRounds + r)];
+                QElapsedTimer t;
+                t.start();
+                const auto res = transport.pushText(body);
+                mine.push_back(double(t.nsecsElapsed()) / 1e6);
+                if (!res.ok() || res.value().succeeded != 50)
                     fail();
-                mine.push_back(resp.ms);
             }
+            transport.releaseThreadResources();
             std::lock_guard l(mu);
             lat.insert(lat.end(), mine.begin(), mine.end());
         });
+        const double changes = 50.0 * 50 * latencyRounds / 1000; // thousands
+        latencyCpu.http_server = (processCpuSeconds(server.pid()) - server0) * 1e3 / changes;
+        latencyCpu.http_client = (ownCpuSeconds() - own0) * 1e3 / changes;
+        latencyCpu.http_wall = httpWall * 1e3 / changes;
         // The same over plain blocking sockets: the server without QNetworkAccessManager's
         // two threads per client (100 client threads above, on the same 2 cores).
         std::vector<double> latRaw;
@@ -432,9 +469,8 @@ int main(int argc, char** argv) {
             RawClient client(quint16(QUrl(server.baseUrl()).port()), token.toUtf8());
             std::vector<double> mine;
             for (int r = 0; r < latencyRounds; ++r) {
-                const QByteArray body = QByteArray::fromStdString(
-                    createsBody("raw-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-")
-                        .dump());
+                const QByteArray body =
+                    QByteArray::fromStdString(rawBodies[size_t(d * latencyRounds + r)]);
                 QElapsedTimer t;
                 t.start();
                 if (client.post("/api/v1/offline-sync/push", body).first != 200)
@@ -446,11 +482,11 @@ int main(int argc, char** argv) {
         });
         rawP50 = percentile(latRaw, 50);
         rawP95 = percentile(latRaw, 95);
-        parallel(50, [&](int d) {
+        const double own1 = ownCpuSeconds();
+        const double inprocWall = parallel(50, [&](int d) {
             std::vector<double> mine;
             for (int r = 0; r < latencyRounds; ++r) {
-                const auto req = parsePush(
-                    createsBody("in-dev-" + std::to_string(d), 50, "l" + std::to_string(r) + "-"));
+                const auto& req = inprocRequests[size_t(d * latencyRounds + r)];
                 QElapsedTimer t;
                 t.start();
                 const auto res = engine.push(caller, req);
@@ -461,6 +497,8 @@ int main(int argc, char** argv) {
             std::lock_guard l(mu);
             latIn.insert(latIn.end(), mine.begin(), mine.end());
         });
+        latencyCpu.inproc = (ownCpuSeconds() - own1) * 1e3 / changes;
+        latencyCpu.inproc_wall = inprocWall * 1e3 / changes;
         http.p50 = percentile(lat, 50);
         http.p95 = percentile(lat, 95);
         http.p99 = percentile(lat, 99);
@@ -474,11 +512,18 @@ int main(int argc, char** argv) {
         std::printf(
             "50-change push, 50 devices, plain socket clients: http p50 %.1f ms p95 %.1f ms\n",
             rawP50, rawP95);
+        std::printf("50-change push, 50 devices, per 1,000 changes: http wall %.1f ms, server CPU "
+                    "%.1f ms, client CPU %.1f ms (%.2f cores busy); in-process wall %.1f ms, CPU "
+                    "%.1f ms (%.2f cores busy)\n",
+                    latencyCpu.http_wall, latencyCpu.http_server, latencyCpu.http_client,
+                    (latencyCpu.http_server + latencyCpu.http_client) / latencyCpu.http_wall,
+                    latencyCpu.inproc_wall, latencyCpu.inproc,
+                    latencyCpu.inproc / latencyCpu.inproc_wall);
     }
     // ---------------- a pull's latency while 16 devices push continuously ----------------
     double pullUnderPushP95 = 0, pullUnderPushP50 = 0;
     std::size_t pullsUnderPush = 0;
-    {
+    if (want("underpush")) {
         std::atomic<bool> pushing{true};
         std::atomic<int> pushesDone{0};
         std::vector<double> pullLat;
@@ -570,6 +615,11 @@ int main(int argc, char** argv) {
                    {"inproc_p50_ms_50dev", inproc.p50},
                    {"inproc_p95_ms_50dev", inproc.p95},
                    {"inproc_p99_ms_50dev", inproc.p99},
+                   {"http_50dev_server_cpu_ms_per_1000", latencyCpu.http_server},
+                   {"http_50dev_client_cpu_ms_per_1000", latencyCpu.http_client},
+                   {"http_50dev_wall_ms_per_1000", latencyCpu.http_wall},
+                   {"inproc_50dev_cpu_ms_per_1000", latencyCpu.inproc},
+                   {"inproc_50dev_wall_ms_per_1000", latencyCpu.inproc_wall},
                    {"pull_p50_ms_under_push", pullUnderPushP50},
                    {"pull_p95_ms_under_push", pullUnderPushP95},
                    {"server_rss_mib", rss / 1024},
