@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 class QNetworkAccessManager;
 class QThread;
@@ -75,12 +76,16 @@ private:
     Result<json> call(const QByteArray& verb, const QString& path, const QByteArray* body,
                       bool auth);
     Result<json> callJson(const QByteArray& verb, const QString& path, const json* body, bool auth);
+    /// Reads a 2xx answer's text itself; false leaves it to the json tree (see callOnce).
+    using AnswerReader = std::function<bool(std::string_view)>;
     /// A call with the access token; on a 401 one refresh (refreshWith) and one retry.
     Result<json> callWith(QNetworkAccessManager& nam, const QByteArray& verb, const QString& path,
-                          const QUrlQuery& query, const QByteArray* body, bool auth);
+                          const QUrlQuery& query, const QByteArray* body, bool auth,
+                          const AnswerReader* reader = nullptr);
+    /// A 2xx answer that `reader` took comes back as a null json; any other is parsed.
     Result<json> callOnce(QNetworkAccessManager& nam, const QByteArray& verb, const QString& path,
                           const QUrlQuery& query, const QByteArray* body, bool auth,
-                          int* httpStatus);
+                          int* httpStatus, const AnswerReader* reader = nullptr);
     /// Refreshes the tokens unless the access token is no longer `rejectedToken` (another
     /// caller renewed it meanwhile); one refresh at a time.
     Status refreshWith(QNetworkAccessManager& nam, const std::string& rejectedToken);
