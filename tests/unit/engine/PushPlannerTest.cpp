@@ -120,6 +120,32 @@ private slots:
         moved.server_id = 42;
         QVERIFY(PushPlanner::ledgerChanged(plan, {moved}));
     }
+
+    void contentHashesStayAsStored() {
+        // The ledger keeps these digests: a resend after an upgrade must still match them.
+        // Values computed by the planner before its hashing was rewritten (the first one checked
+        // by hand: SHA-1 of "create\0res.partner\0-\0" "1\0" <data text> "\0").
+        const auto req = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes",
+              {change("c-1", "create", nullptr,
+                      {{"name", "Zoë \"Z\""}, {"n", 1.5}, {"l", {1, "x"}}}),
+               change("u-1", "update", 7, {{"name", "y"}}, 5),
+               change("u-2", "update", "c-1", {{"name", "y"}}, 5),
+               change("d-1", "delete", 9, json::object())}}});
+        auto noVersion = req;
+        noVersion.changes[3].version.reset();
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(plan.changes[0].content_hash,
+                 std::string("55cc3fb812b1a133f32fa3fca9e3f3f95ec9456e"));
+        QCOMPARE(plan.changes[1].content_hash,
+                 std::string("0463e3a49caa8a9a4f66db8cbcd7577f19b35795"));
+        QCOMPARE(plan.changes[2].content_hash,
+                 std::string("b1504b6e2e93f4026f68cfc9c9a7ab8ac4fae28c"));
+        QCOMPARE(PushPlanner::plan(noVersion, {}, kModels).changes[3].content_hash,
+                 std::string("e7c31057e5a7c4baa8ddce960bbf3f1bce9fd0fb"));
+        QCOMPARE(plan.changes[0].data_text, req.changes[0].data.dump());
+    }
 };
 
 QTEST_GUILESS_MAIN(PushPlannerTest)
