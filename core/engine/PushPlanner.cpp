@@ -12,13 +12,16 @@ using namespace protocol;
 
 namespace {
 
-/// Stable digest of what a change does; a resend with the same local_id must match it.
-/// `hash` is reused across the changes of a push (one allocation instead of one per change).
-std::string contentHash(QCryptographicHash& hash, const Change& c, const std::string& dataText) {
-    hash.reset();
+/// Stable digest of what a change does; a resend with the same local_id must match it: SHA-1 of
+/// action, model, record id ("#7", "$local-id" or "-"), version (or "-") and the data text, each
+/// followed by a NUL byte. The parts other than the data are composed in `head`, and `hash`, both
+/// reused across the changes of a push.
+std::string contentHash(QCryptographicHash& hash, std::string& head, const Change& c,
+                        const std::string& dataText) {
+    head.clear();
     auto add = [&](std::string_view part) {
-        hash.addData(QByteArrayView(part.data(), qsizetype(part.size())));
-        hash.addData(QByteArrayView("\0", 1));
+        head.append(part);
+        head.push_back('\0');
     };
     auto addNumber = [&](char prefix, std::int64_t n) {
         char buf[24];
@@ -33,7 +36,7 @@ std::string contentHash(QCryptographicHash& hash, const Change& c, const std::st
     if (auto id = std::get_if<std::int64_t>(&c.record_id)) {
         addNumber('#', *id);
     } else if (auto ref = std::get_if<std::string>(&c.record_id)) {
-        hash.addData(QByteArrayView("$", 1));
+        head.push_back('$');
         add(*ref);
     } else {
         add("-");
@@ -42,7 +45,10 @@ std::string contentHash(QCryptographicHash& hash, const Change& c, const std::st
         addNumber(0, *c.version);
     else
         add("-");
-    add(dataText);
+    hash.reset();
+    hash.addData(QByteArrayView(head.data(), qsizetype(head.size())));
+    hash.addData(QByteArrayView(dataText.data(), qsizetype(dataText.size())));
+    hash.addData(QByteArrayView("\0", 1));
     const QByteArrayView digest = hash.resultView();
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out(std::size_t(digest.size()) * 2, '0');
@@ -71,6 +77,48 @@ template <typename F> void forEachString(const json& j, F&& f) {
         break;
     }
 }
+
+/// The strings of a push that may name an earlier change (local ids, dependencies, string
+/// record ids, data strings of kMinIdLength or more), as views into the request: change i's data
+/// strings are data[dataEnd[i - 1] .. dataEnd[i]). The data is walked once, for the ledger's keys
+/// and for the references.
+struct RequestStrings {
+    std::vector<std::string_view> data;
+    std::vector<std::size_t> dataEnd;
+    std::size_t others = 0; // local ids, dependencies and string record ids
+
+    explicit RequestStrings(const PushRequest& req) {
+        dataEnd.reserve(req.changes.size());
+        data.reserve(req.changes.size() * 2);
+        for (const Change& c : req.changes) {
+            others += 1 + c.dependencies.size() +
+                      (std::holds_alternative<std::string>(c.record_id) ? 1 : 0);
+            forEachString(c.data, [&](const std::string& s) {
+                if (s.size() >= kMinIdLength)
+                    data.push_back(s);
+            });
+            dataEnd.push_back(data.size());
+        }
+    }
+    std::size_t begin(std::size_t i) const { return i == 0 ? 0 : dataEnd[i - 1]; }
+
+    /// Sorted and deduplicated as views into the request, copied once at the end.
+    std::vector<std::string> ledgerKeys(const PushRequest& req) const {
+        std::vector<std::string_view> views;
+        views.reserve(others + data.size());
+        for (const Change& c : req.changes) {
+            views.push_back(c.local_id);
+            for (const auto& dep : c.dependencies)
+                views.push_back(dep);
+            if (auto ref = std::get_if<std::string>(&c.record_id))
+                views.push_back(*ref);
+        }
+        views.insert(views.end(), data.begin(), data.end());
+        std::sort(views.begin(), views.end());
+        views.erase(std::unique(views.begin(), views.end()), views.end());
+        return {views.begin(), views.end()};
+    }
+};
 
 /// Members of dependency cycles: strongly connected components of more than one change
 /// (Tarjan, iterative to survive long chains).
@@ -139,23 +187,7 @@ std::optional<std::int64_t> PushPlan::rememberedId(const std::string& localId) c
 }
 
 std::vector<std::string> PushPlanner::ledgerKeys(const PushRequest& req) {
-    // Sorted and deduplicated as views into the request, copied once at the end.
-    std::vector<std::string_view> views;
-    views.reserve(req.changes.size() * 2);
-    for (const Change& c : req.changes) {
-        views.push_back(c.local_id);
-        for (const auto& dep : c.dependencies)
-            views.push_back(dep);
-        if (auto ref = std::get_if<std::string>(&c.record_id))
-            views.push_back(*ref);
-        forEachString(c.data, [&](const std::string& s) {
-            if (s.size() >= kMinIdLength)
-                views.push_back(s);
-        });
-    }
-    std::sort(views.begin(), views.end());
-    views.erase(std::unique(views.begin(), views.end()), views.end());
-    return {views.begin(), views.end()};
+    return RequestStrings(req).ledgerKeys(req);
 }
 
 bool PushPlanner::ledgerChanged(const PushPlan& plan,
@@ -175,25 +207,32 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
                            const Models& models) {
     PushPlan p;
     p.request = &req;
-    p.ledger_keys = ledgerKeys(req);
+    const RequestStrings strings(req);
+    p.ledger_keys = strings.ledgerKeys(req);
     for (auto& e : ledger) {
         std::string key = e.local_id;
         p.ledger.emplace(std::move(key), std::move(e));
     }
     const std::size_t n = req.changes.size();
     p.changes.resize(n);
-    std::unordered_map<std::string_view, std::size_t> byLocalId; // views into req
-    byLocalId.reserve(n);
     p.creates.reserve(n);
+    bool anyDependencies = false;
     for (std::size_t i = 0; i < n; ++i) {
         const Change& c = req.changes[i];
-        byLocalId.emplace(c.local_id, i);
+        anyDependencies = anyDependencies || !c.dependencies.empty();
         if (c.action == Action::Create && !c.invalid_action)
             p.creates.emplace(c.local_id, i);
+    }
+    std::unordered_map<std::string_view, std::size_t> byLocalId; // views into req
+    if (anyDependencies) {
+        byLocalId.reserve(n);
+        for (std::size_t i = 0; i < n; ++i)
+            byLocalId.emplace(req.changes[i].local_id, i);
     }
 
     // Dependency graph: explicit dependencies plus implicit references to creates.
     std::vector<std::vector<std::size_t>> deps(n), dependents(n);
+    bool anyEdge = false;
     std::vector<std::optional<std::string>> unresolved(n);
     auto addEdge = [&](std::size_t from, std::size_t to) {
         if (from == to)
@@ -201,6 +240,7 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
         if (std::find(deps[from].begin(), deps[from].end(), to) == deps[from].end()) {
             deps[from].push_back(to);
             dependents[to].push_back(from);
+            anyEdge = true;
         }
     };
     for (std::size_t i = 0; i < n; ++i) {
@@ -217,23 +257,28 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
             else if (!p.rememberedId(*ref))
                 unresolved[i] = "record_id '" + *ref + "' names no record created by this device";
         }
-        forEachString(c.data, [&](const std::string& s) {
-            if (s.size() < kMinIdLength)
-                return;
+        for (std::size_t k = strings.begin(i); k < strings.dataEnd[i]; ++k) {
+            const std::string_view s = strings.data[k];
             if (auto it = p.creates.find(s); it != p.creates.end()) {
                 addEdge(i, it->second);
                 p.changes[i].data_may_reference = true;
-            } else if (p.rememberedId(s)) {
+            } else if (!p.ledger.empty() && p.rememberedId(std::string(s))) {
                 p.changes[i].data_may_reference = true;
             }
-        });
+        }
     }
-    const std::vector<bool> inCycle = cycleMembers(deps);
+    const std::vector<bool> inCycle = anyEdge ? cycleMembers(deps) : std::vector<bool>(n, false);
 
     // Order: topological, ties by higher priority then request order. Cycle members go first
     // (they fail at once), so everything that depends on them sees the failure.
     p.order.reserve(n);
-    {
+    if (!anyEdge) { // every change is ready at once: by priority, then request order
+        for (std::size_t i = 0; i < n; ++i)
+            p.order.push_back(i);
+        std::stable_sort(p.order.begin(), p.order.end(), [&](std::size_t a, std::size_t b) {
+            return req.changes[a].priority > req.changes[b].priority;
+        });
+    } else {
         std::vector<std::size_t> pending(n, 0);
         auto cmp = [&](std::size_t a, std::size_t b) {
             const int pa = req.changes[a].priority, pb = req.changes[b].priority;
@@ -261,15 +306,24 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
         }
     }
 
-    // Per change: hash, ledger state, and the failures known before applying anything.
+    // Per change: data text, hash, ledger state, and the failures known before applying
+    // anything. The data is written by one serializer into one buffer (nlohmann's dump() makes
+    // both anew per call and grows its string step by step), then copied at its size.
     QCryptographicHash hash(QCryptographicHash::Sha1);
+    std::string head, text;
+    text.reserve(1024);
+    nlohmann::detail::serializer<json> serializer(
+        nlohmann::detail::output_adapter<char, std::string>(text), ' ',
+        json::error_handler_t::strict);
     for (std::size_t i = 0; i < n; ++i) {
         const Change& c = req.changes[i];
         PlannedChange& pc = p.changes[i];
         pc.index = i;
-        pc.depends_on = deps[i];
-        pc.data_text = c.data.dump();
-        pc.content_hash = contentHash(hash, c, pc.data_text);
+        pc.depends_on = std::move(deps[i]);
+        text.clear();
+        serializer.dump(c.data, false, false, 0); // as c.data.dump()
+        pc.data_text = text;
+        pc.content_hash = contentHash(hash, head, c, pc.data_text);
         if (auto m = models.find(c.model); m != models.end()) {
             pc.event_priority =
                 m->second.priority ? *m->second.priority : priorityClass(c.priority);

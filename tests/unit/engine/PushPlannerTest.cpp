@@ -55,6 +55,21 @@ private slots:
             QVERIFY(!plan.changes[i].failure);
     }
 
+    void withoutReferencesOrderIsPriorityThenRequestOrder() {
+        const auto req =
+            EngineFixture::pushRequest({{"device_id", "dev-1"},
+                                        {"changes",
+                                         {change("a-1", "create", nullptr, {{"name", "a"}}, 3),
+                                          change("b-1", "update", 7, {{"name", "b"}}, 9),
+                                          change("c-1", "create", nullptr, {{"name", "c"}}, 3),
+                                          change("d-1", "delete", 8, json::object(), 9),
+                                          change("e-1", "create", nullptr, {{"name", "e"}}, 1)}}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(orderOf(plan), (std::vector<std::string>{"b-1", "d-1", "a-1", "c-1", "e-1"}));
+        for (std::size_t i = 0; i < 5; ++i)
+            QVERIFY(plan.changes[i].depends_on.empty() && !plan.changes[i].failure);
+    }
+
     void cyclesFailAndComeFirst() {
         const auto req = EngineFixture::pushRequest(
             {{"device_id", "dev-1"},
