@@ -3,6 +3,8 @@
 #include "engine/PushPlanner.h"
 #include "EngineFixture.h"
 
+#include <QCryptographicHash>
+
 using namespace bridgecore;
 using namespace bridgecore::engine;
 using namespace bridgecore::test;
@@ -160,6 +162,26 @@ private slots:
         QCOMPARE(PushPlanner::plan(noVersion, {}, kModels).changes[3].content_hash,
                  std::string("e7c31057e5a7c4baa8ddce960bbf3f1bce9fd0fb"));
         QCOMPARE(plan.changes[0].data_text, req.changes[0].data.dump());
+    }
+
+    void contentHashIsSha1OfItsPartsAtEveryLength() {
+        // Every message length across the 64-byte blocks and their padding (55, 56, 64, ...):
+        // the planner's digest is the SHA-1 Qt computes over the documented byte stream.
+        std::vector<json> changes;
+        for (int n = 0; n < 200; ++n)
+            changes.push_back(change("len-" + std::to_string(1000 + n), "update", 7,
+                                     {{"name", std::string(std::size_t(n), 'x')}}));
+        const auto req = EngineFixture::pushRequest({{"device_id", "dev-1"}, {"changes", changes}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        for (std::size_t i = 0; i < req.changes.size(); ++i) {
+            using namespace std::string_literals;
+            const std::string stream =
+                "update\0res.partner\0#7\0"s + "1\0"s + req.changes[i].data.dump() + "\0"s;
+            const QByteArray expected = QCryptographicHash::hash(QByteArray::fromStdString(stream),
+                                                                 QCryptographicHash::Sha1)
+                                            .toHex();
+            QCOMPARE(QByteArray::fromStdString(plan.changes[i].content_hash), expected);
+        }
     }
 };
 
