@@ -309,9 +309,7 @@ class WriteTransaction : public ReadTransaction {
 public:
     virtual Status commit() = 0;
     virtual Status savepoint() = 0;
-    /// Keeps the innermost savepoint's work. When that fails the savepoint's work is undone
-    /// and the savepoint ended, as by rollbackToSavepoint() (a store may write some of the
-    /// savepoint's rows only here: SQLite's ledger rows).
+    /// Keeps the innermost savepoint's work; when that fails, the work is undone (rolled back).
     virtual Status releaseSavepoint() = 0;
     /// Undoes the innermost savepoint's work and ends it.
     virtual Status rollbackToSavepoint() = 0;
