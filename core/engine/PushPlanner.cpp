@@ -2,14 +2,12 @@
 
 #include <QCryptographicHash>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <queue>
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#endif
 
 namespace bridgecore::engine {
 
@@ -17,104 +15,42 @@ using namespace protocol;
 
 namespace {
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#define BRIDGECORE_SHA1_NI 1
-/// SHA-1 of `msg` (padded here) with the x86 SHA extensions: ~8x fewer instructions than
-/// QCryptographicHash for a change's ~100 bytes (the hash was ~5% of a create's CPU).
-/// Rounds as in Intel's SHA extensions paper (and J. Walton's public-domain sha1-x86.c).
-__attribute__((target("sha,sse4.1,ssse3"))) void sha1Ni(std::string& msg, unsigned char out[20]) {
-    const std::uint64_t bits = std::uint64_t(msg.size()) * 8;
-    msg.push_back(char(0x80));
-    while (msg.size() % 64 != 56)
-        msg.push_back('\0');
-    for (int i = 7; i >= 0; --i)
-        msg.push_back(char((bits >> (8 * i)) & 0xff));
-
-    const __m128i mask = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
-    __m128i abcd = _mm_set_epi32(0x67452301, int(0xefcdab89), int(0x98badcfe), 0x10325476);
-    __m128i e0 = _mm_set_epi32(int(0xc3d2e1f0), 0, 0, 0);
-    const auto* data = reinterpret_cast<const unsigned char*>(msg.data());
-    for (std::size_t off = 0; off < msg.size(); off += 64) {
-        const __m128i abcdSave = abcd, e0Save = e0;
-        __m128i e1, m0, m1, m2, m3;
-// The block's i-th 16 bytes as big-endian words (a lambda would lose the target attribute).
-#define BRIDGECORE_SHA1_LOAD(i)                                                                    \
-    _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + off + 16 * (i))), mask)
-        // Rounds 0-15: the block's own words.
-        m0 = BRIDGECORE_SHA1_LOAD(0);
-        e0 = _mm_add_epi32(e0, m0);
-        e1 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
-        m1 = BRIDGECORE_SHA1_LOAD(1);
-        e1 = _mm_sha1nexte_epu32(e1, m1);
-        e0 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e1, 0);
-        m0 = _mm_sha1msg1_epu32(m0, m1);
-        m2 = BRIDGECORE_SHA1_LOAD(2);
-        e0 = _mm_sha1nexte_epu32(e0, m2);
-        e1 = abcd;
-        abcd = _mm_sha1rnds4_epu32(abcd, e0, 0);
-        m1 = _mm_sha1msg1_epu32(m1, m2);
-        m0 = _mm_xor_si128(m0, m2);
-        m3 = BRIDGECORE_SHA1_LOAD(3);
-// Four rounds with function F: E takes the message words W (nexte), the next E is saved, the
-// schedule advances (msg2 on N1, msg1 on N3, xor into N2, while later words are needed).
-#define BRIDGECORE_SHA1_ROUNDS(F, E, ENEXT, W, N1, N2, N3, MSG2, MSG1, XOR)                        \
-    E = _mm_sha1nexte_epu32(E, W);                                                                 \
-    ENEXT = abcd;                                                                                  \
-    if (MSG2)                                                                                      \
-        N1 = _mm_sha1msg2_epu32(N1, W);                                                            \
-    abcd = _mm_sha1rnds4_epu32(abcd, E, F);                                                        \
-    if (MSG1)                                                                                      \
-        N3 = _mm_sha1msg1_epu32(N3, W);                                                            \
-    if (XOR)                                                                                       \
-        N2 = _mm_xor_si128(N2, W);
-        BRIDGECORE_SHA1_ROUNDS(0, e1, e0, m3, m0, m1, m2, 1, 1, 1) // 12-15
-        BRIDGECORE_SHA1_ROUNDS(0, e0, e1, m0, m1, m2, m3, 1, 1, 1) // 16-19
-        BRIDGECORE_SHA1_ROUNDS(1, e1, e0, m1, m2, m3, m0, 1, 1, 1) // 20-23
-        BRIDGECORE_SHA1_ROUNDS(1, e0, e1, m2, m3, m0, m1, 1, 1, 1)
-        BRIDGECORE_SHA1_ROUNDS(1, e1, e0, m3, m0, m1, m2, 1, 1, 1)
-        BRIDGECORE_SHA1_ROUNDS(1, e0, e1, m0, m1, m2, m3, 1, 1, 1)
-        BRIDGECORE_SHA1_ROUNDS(1, e1, e0, m1, m2, m3, m0, 1, 1, 1) // 36-39
-        BRIDGECORE_SHA1_ROUNDS(2, e0, e1, m2, m3, m0, m1, 1, 1, 1) // 40-43
-        BRIDGECORE_SHA1_ROUNDS(2, e1, e0, m3, m0, m1, m2, 1, 1, 1)
-        BRIDGECORE_SHA1_ROUNDS(2, e0, e1, m0, m1, m2, m3, 1, 1, 1)
-        BRIDGECORE_SHA1_ROUNDS(2, e1, e0, m1, m2, m3, m0, 1, 1, 1)
-        BRIDGECORE_SHA1_ROUNDS(2, e0, e1, m2, m3, m0, m1, 1, 1, 1) // 56-59
-        BRIDGECORE_SHA1_ROUNDS(3, e1, e0, m3, m0, m1, m2, 1, 1, 1) // 60-63
-        BRIDGECORE_SHA1_ROUNDS(3, e0, e1, m0, m1, m2, m3, 1, 1, 1) // 64-67
-        BRIDGECORE_SHA1_ROUNDS(3, e1, e0, m1, m2, m3, m0, 1, 0, 1) // 68-71
-        BRIDGECORE_SHA1_ROUNDS(3, e0, e1, m2, m3, m0, m1, 1, 0, 0) // 72-75
-        BRIDGECORE_SHA1_ROUNDS(3, e1, e0, m3, m0, m1, m2, 0, 0, 0) // 76-79
-#undef BRIDGECORE_SHA1_ROUNDS
-#undef BRIDGECORE_SHA1_LOAD
-        e0 = _mm_sha1nexte_epu32(e0, e0Save);
-        abcd = _mm_add_epi32(abcd, abcdSave);
+/// SHA-1 by OpenSSL's libcrypto, which uses the CPU's SHA instructions where it has them
+/// (~8x fewer instructions than QCryptographicHash for a change's ~100 bytes; the hash was ~5%
+/// of a create's CPU). The algorithm is fetched once per push and its context reused.
+class Sha1 {
+public:
+    Sha1()
+        : m_md(EVP_MD_fetch(nullptr, "SHA1", nullptr))
+        , m_ctx(EVP_MD_CTX_new()) {}
+    ~Sha1() {
+        EVP_MD_CTX_free(m_ctx);
+        EVP_MD_free(m_md);
     }
-    abcd = _mm_shuffle_epi32(abcd, 0x1b);
-    alignas(16) std::uint32_t words[4];
-    _mm_store_si128(reinterpret_cast<__m128i*>(words), abcd);
-    const std::uint32_t state[5] = {words[0], words[1], words[2], words[3],
-                                    std::uint32_t(_mm_extract_epi32(e0, 3))};
-    for (int w = 0; w < 5; ++w)
-        for (int b = 0; b < 4; ++b)
-            out[4 * w + b] = static_cast<unsigned char>(state[w] >> (24 - 8 * b));
-}
+    Sha1(const Sha1&) = delete;
+    Sha1& operator=(const Sha1&) = delete;
 
-bool haveSha1Ni() {
-    static const bool have = [] {
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
-               __builtin_cpu_supports("ssse3");
-    }();
-    return have;
-}
-#endif
+    void digest(std::string_view msg, unsigned char out[20]) {
+        unsigned int size = 0;
+        if (m_md && m_ctx && EVP_DigestInit_ex2(m_ctx, m_md, nullptr) &&
+            EVP_DigestUpdate(m_ctx, msg.data(), msg.size()) &&
+            EVP_DigestFinal_ex(m_ctx, out, &size) && size == 20)
+            return;
+        // libcrypto without a provider for SHA-1 (a FIPS-only configuration): Qt's own.
+        const QByteArray d = QCryptographicHash::hash(
+            QByteArrayView(msg.data(), qsizetype(msg.size())), QCryptographicHash::Sha1);
+        std::memcpy(out, d.constData(), 20);
+    }
+
+private:
+    EVP_MD* m_md;
+    EVP_MD_CTX* m_ctx;
+};
 
 /// Stable digest of what a change does; a resend with the same local_id must match it: SHA-1 of
 /// action, model, record id ("#7", "$local-id" or "-"), version (or "-") and the data text, each
 /// followed by a NUL byte. `msg` (composed here) and `hash` are reused across a push's changes.
-std::string contentHash(QCryptographicHash& hash, std::string& msg, const Change& c,
+std::string contentHash(Sha1& sha1, std::string& msg, const Change& c,
                         const std::string& dataText) {
     msg.clear();
     auto add = [&](std::string_view part) {
@@ -145,16 +81,7 @@ std::string contentHash(QCryptographicHash& hash, std::string& msg, const Change
         add("-");
     add(dataText);
     unsigned char digest[20];
-#ifdef BRIDGECORE_SHA1_NI
-    if (haveSha1Ni()) {
-        sha1Ni(msg, digest);
-    } else
-#endif
-    {
-        hash.reset();
-        hash.addData(QByteArrayView(msg.data(), qsizetype(msg.size())));
-        std::memcpy(digest, hash.resultView().data(), sizeof digest);
-    }
+    sha1.digest(msg, digest);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out(sizeof digest * 2, '0');
     for (std::size_t i = 0; i < sizeof digest; ++i) {
@@ -413,7 +340,7 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
     // Per change: data text, hash, ledger state, and the failures known before applying
     // anything. The data is written by one serializer into one buffer (nlohmann's dump() makes
     // both anew per call and grows its string step by step), then copied at its size.
-    QCryptographicHash hash(QCryptographicHash::Sha1);
+    Sha1 sha1;
     std::string head, text;
     text.reserve(1024);
     nlohmann::detail::serializer<json> serializer(
@@ -427,7 +354,7 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
         text.clear();
         serializer.dump(c.data, false, false, 0); // as c.data.dump()
         pc.data_text = text;
-        pc.content_hash = contentHash(hash, head, c, pc.data_text);
+        pc.content_hash = contentHash(sha1, head, c, pc.data_text);
         if (auto m = models.find(c.model); m != models.end()) {
             pc.event_priority =
                 m->second.priority ? *m->second.priority : priorityClass(c.priority);
