@@ -364,8 +364,8 @@ struct HttpApi::Impl {
         // pushes already waiting can join a group: with 4 push threads the 50-device run
         // committed 723 groups for 1,001 pushes (1.4 each; the commits and their WAL
         // checkpoints were 18 % of the server's CPU), with 32 it committed 79 (9 %). Each
-        // push in flight holds its parsed request.
-        pushPool.setMaxThreadCount(8 * threads);
+        // push in flight holds its parsed request; a group takes at most 64 (GroupCommit).
+        pushPool.setMaxThreadCount(std::max(threads, std::min(8 * threads, 64)));
     }
 
     /// The complete answers the connection guard writes when it refuses a request.
