@@ -37,8 +37,8 @@ public:
     Result<std::optional<RecordRow>> record(const std::string& model, std::int64_t id) override {
         return m_tx.record(m_tenantId, model, id);
     }
-    Result<std::set<std::string>> statedFields(const std::string& model, std::int64_t id) override {
-        return statedIn(m_tx.recordEvents(m_tenantId, model, id, 0, kEveryVersion));
+    Result<LoggedFields> loggedFields(const std::string& model, std::int64_t id) override {
+        return loggedIn(m_tx.recordEvents(m_tenantId, model, id, 0, kEveryVersion));
     }
     Status apply(const std::vector<std::pair<RecordRow, std::optional<storage::EventRow>>>& writes)
         override {
@@ -413,12 +413,9 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
             return failAll(items, recs.error());
         std::set<std::int64_t> found;
         for (const auto& r : recs.value()) {
-            FeedChange fc;
-            fc.model = model;
-            fc.odoo_id = r.value("id", std::int64_t(0));
-            fc.action = EventAction::Write;
-            fc.data = normaliseRecord(r, types.value());
-            fc.write_date = parseOdooDatetime(r.value("write_date", json())).value_or(run.now);
+            // Last written by an Odoo user: a value our mirror never showed devices (a field
+            // it never held, say) is news, so the device's change of it meets it below.
+            FeedChange fc = readChange(model, r, types.value(), m_client->uid());
             found.insert(fc.odoo_id);
             seen.push_back(std::move(fc));
         }
