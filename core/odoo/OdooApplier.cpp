@@ -252,9 +252,9 @@ Status OdooApplier::replay(PushRun& run, Rehearsal& rehearsal) {
     return {};
 }
 
-std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
+Result<std::unique_ptr<storage::WriteTransaction>> OdooApplier::rehearsal() {
     if (!m_store)
-        return nullptr;
+        return std::unique_ptr<storage::WriteTransaction>();
     // The tenant's turn, like a push's (prepare): no push or feed of the tenant reads the
     // mirror while this resolution has written Odoo but not yet the store, and the snapshot,
     // taken once the turn is ours, holds what the previous holder wrote. The scratch keeps
@@ -262,9 +262,12 @@ std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
     std::unique_lock turn(m_turn);
     ++m_turnsTaken;
     auto snapshot = m_store->read();
-    if (!snapshot.ok()) // the replay then meets the same storage error in the writer
-        return nullptr;
-    return std::make_unique<ScratchTransaction>(std::move(snapshot).value(), std::move(turn));
+    if (!snapshot.ok()) // without it the engine would write Odoo from the writer, turnless
+        return Error{snapshot.error().code, "the resolution was not written to Odoo: its "
+                                            "snapshot did not open (" +
+                                                snapshot.error().message + ")"};
+    return std::unique_ptr<storage::WriteTransaction>(
+        std::make_unique<ScratchTransaction>(std::move(snapshot).value(), std::move(turn)));
 }
 
 Result<json> OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,

@@ -50,8 +50,9 @@ public:
                                  const json& fields, bool deleteIt) override;
     /// With `store`: a ScratchTransaction over a snapshot, so the engine writes resolutions to
     /// Odoo outside its writer and replays them in a short transaction. It holds the tenant's
-    /// turn (taken before the snapshot) until it is destroyed.
-    std::unique_ptr<storage::WriteTransaction> rehearsal() override;
+    /// turn (taken before the snapshot) until it is destroyed. A snapshot that does not open
+    /// is the resolution's error: it is never written to Odoo without the turn.
+    Result<std::unique_ptr<storage::WriteTransaction>> rehearsal() override;
     /// The tenant's turn: held by a push from prepare() to its commit, by a resolution from
     /// rehearsal() to its commit, and by whoever else mirrors Odoo's changes for the tenant
     /// (the feed), so none reads the mirror while another has written Odoo but not yet the
