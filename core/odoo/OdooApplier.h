@@ -3,7 +3,9 @@
 // of batch_size changes, in the plan's order:
 //   1. the records the batch updates or deletes are read from Odoo and Odoo users' changes
 //      since we last saw them enter the log first (applyFeed), so conflict detection compares
-//      the device's base with what changed in Odoo;
+//      the device's base with what changed in Odoo; when an Odoo user wrote a record last
+//      (write_uid), a value no event showed devices (a field the mirror never held) counts as
+//      that user's change too, so a device changing it meets it instead of overwriting it;
 //   2. conflicts are decided by the tenant's strategy (ConflictPolicy) on that mirror;
 //   3. what is to be written goes to Odoo through OdooPushWriter (batched, external ids for
 //      exactly-once creates);
