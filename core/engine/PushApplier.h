@@ -132,8 +132,12 @@ public:
     /// there, then replays them in its write transaction with the rehearsal's answers, so the
     /// writer never waits for the system of record. The transaction may hold a lock of the
     /// applier's (Odoo: the tenant's turn) until destroyed: the engine keeps it until the
-    /// replay committed. Null (the default): no rehearsal needed.
-    virtual std::unique_ptr<storage::WriteTransaction> rehearsal() { return nullptr; }
+    /// replay committed. Null (the default): no rehearsal needed. An error: none can be had
+    /// (its snapshot did not open); the resolution fails with it instead of writing the system
+    /// of record from inside the writer without the applier's lock.
+    virtual Result<std::unique_ptr<storage::WriteTransaction>> rehearsal() {
+        return std::unique_ptr<storage::WriteTransaction>();
+    }
 };
 
 /// Applies changes to the store's own records: records, events, conflicts and the ledger, in

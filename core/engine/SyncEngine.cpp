@@ -1146,7 +1146,10 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
         return Status{};
     };
     // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
-    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    auto rehearsal = writes.applier->rehearsal();
+    if (!rehearsal.ok())
+        return rehearsal.error();
+    std::unique_ptr<WriteTransaction> scratch = std::move(rehearsal).value();
     if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         if (Status s = resolveAll(*scratch); !s.ok())
@@ -1190,7 +1193,10 @@ Result<ResolveResult> SyncEngine::resolveConflict(const Caller& caller, std::int
         return Status{};
     };
     // Lives until the replay committed: it may hold the tenant's turn (PushApplier::rehearsal).
-    std::unique_ptr<WriteTransaction> scratch = writes.applier->rehearsal();
+    auto rehearsal = writes.applier->rehearsal();
+    if (!rehearsal.ok())
+        return rehearsal.error();
+    std::unique_ptr<WriteTransaction> scratch = std::move(rehearsal).value();
     if (scratch) {
         writes.mode = Impl::ResolutionWrites::Mode::Rehearse;
         Status rehearsed = resolveOne(*scratch);

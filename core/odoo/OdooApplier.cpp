@@ -37,8 +37,8 @@ public:
     Result<std::optional<RecordRow>> record(const std::string& model, std::int64_t id) override {
         return m_tx.record(m_tenantId, model, id);
     }
-    Result<std::set<std::string>> statedFields(const std::string& model, std::int64_t id) override {
-        return statedIn(m_tx.recordEvents(m_tenantId, model, id, 0, kEveryVersion));
+    Result<LoggedFields> loggedFields(const std::string& model, std::int64_t id) override {
+        return loggedIn(m_tx.recordEvents(m_tenantId, model, id, 0, kEveryVersion));
     }
     Status apply(const std::vector<std::pair<RecordRow, std::optional<storage::EventRow>>>& writes)
         override {
@@ -252,9 +252,9 @@ Status OdooApplier::replay(PushRun& run, Rehearsal& rehearsal) {
     return {};
 }
 
-std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
+Result<std::unique_ptr<storage::WriteTransaction>> OdooApplier::rehearsal() {
     if (!m_store)
-        return nullptr;
+        return std::unique_ptr<storage::WriteTransaction>();
     // The tenant's turn, like a push's (prepare): no push or feed of the tenant reads the
     // mirror while this resolution has written Odoo but not yet the store, and the snapshot,
     // taken once the turn is ours, holds what the previous holder wrote. The scratch keeps
@@ -262,9 +262,12 @@ std::unique_ptr<storage::WriteTransaction> OdooApplier::rehearsal() {
     std::unique_lock turn(m_turn);
     ++m_turnsTaken;
     auto snapshot = m_store->read();
-    if (!snapshot.ok()) // the replay then meets the same storage error in the writer
-        return nullptr;
-    return std::make_unique<ScratchTransaction>(std::move(snapshot).value(), std::move(turn));
+    if (!snapshot.ok()) // without it the engine would write Odoo from the writer, turnless
+        return Error{snapshot.error().code, "the resolution was not written to Odoo: its "
+                                            "snapshot did not open (" +
+                                                snapshot.error().message + ")"};
+    return std::unique_ptr<storage::WriteTransaction>(
+        std::make_unique<ScratchTransaction>(std::move(snapshot).value(), std::move(turn)));
 }
 
 Result<json> OdooApplier::writeResolution(std::int64_t tenantId, const std::string& model,
@@ -413,12 +416,9 @@ Status OdooApplier::decide(PushRun& run, Wave& wave) {
             return failAll(items, recs.error());
         std::set<std::int64_t> found;
         for (const auto& r : recs.value()) {
-            FeedChange fc;
-            fc.model = model;
-            fc.odoo_id = r.value("id", std::int64_t(0));
-            fc.action = EventAction::Write;
-            fc.data = normaliseRecord(r, types.value());
-            fc.write_date = parseOdooDatetime(r.value("write_date", json())).value_or(run.now);
+            // Last written by an Odoo user: a value our mirror never showed devices (a field
+            // it never held, say) is news, so the device's change of it meets it below.
+            FeedChange fc = readChange(model, r, types.value(), m_client->uid());
             found.insert(fc.odoo_id);
             seen.push_back(std::move(fc));
         }

@@ -3,7 +3,9 @@
 // of batch_size changes, in the plan's order:
 //   1. the records the batch updates or deletes are read from Odoo and Odoo users' changes
 //      since we last saw them enter the log first (applyFeed), so conflict detection compares
-//      the device's base with what changed in Odoo;
+//      the device's base with what changed in Odoo; when an Odoo user wrote a record last
+//      (write_uid), a value no event showed devices (a field the mirror never held) counts as
+//      that user's change too, so a device changing it meets it instead of overwriting it;
 //   2. conflicts are decided by the tenant's strategy (ConflictPolicy) on that mirror;
 //   3. what is to be written goes to Odoo through OdooPushWriter (batched, external ids for
 //      exactly-once creates);
@@ -50,8 +52,9 @@ public:
                                  const json& fields, bool deleteIt) override;
     /// With `store`: a ScratchTransaction over a snapshot, so the engine writes resolutions to
     /// Odoo outside its writer and replays them in a short transaction. It holds the tenant's
-    /// turn (taken before the snapshot) until it is destroyed.
-    std::unique_ptr<storage::WriteTransaction> rehearsal() override;
+    /// turn (taken before the snapshot) until it is destroyed. A snapshot that does not open
+    /// is the resolution's error: it is never written to Odoo without the turn.
+    Result<std::unique_ptr<storage::WriteTransaction>> rehearsal() override;
     /// The tenant's turn: held by a push from prepare() to its commit, by a resolution from
     /// rehearsal() to its commit, and by whoever else mirrors Odoo's changes for the tenant
     /// (the feed), so none reads the mirror while another has written Odoo but not yet the

@@ -34,12 +34,11 @@ Result<std::optional<storage::RecordRow>> StoreMirror::record(const std::string&
     return tx.value()->record(m_tenantId, model, odooId);
 }
 
-Result<std::set<std::string>> StoreMirror::statedFields(const std::string& model,
-                                                        std::int64_t odooId) {
+Result<LoggedFields> StoreMirror::loggedFields(const std::string& model, std::int64_t odooId) {
     auto tx = m_store.read();
     if (!tx.ok())
         return tx.error();
-    return statedIn(tx.value()->recordEvents(m_tenantId, model, odooId, 0, kEveryVersion));
+    return loggedIn(tx.value()->recordEvents(m_tenantId, model, odooId, 0, kEveryVersion));
 }
 
 Status StoreMirror::apply(

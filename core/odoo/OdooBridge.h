@@ -23,8 +23,7 @@ public:
     StoreMirror(storage::SyncStore& store, std::int64_t tenantId);
     Result<std::optional<storage::RecordRow>> record(const std::string& model,
                                                      std::int64_t odooId) override;
-    Result<std::set<std::string>> statedFields(const std::string& model,
-                                               std::int64_t odooId) override;
+    Result<LoggedFields> loggedFields(const std::string& model, std::int64_t odooId) override;
     Status apply(const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>&
                      writes) override;
 

@@ -79,6 +79,8 @@ Result<std::vector<protocol::OdooConnection>> OdooConnections::list(std::int64_t
     c.api = std::string(apiName(s.api));
     c.version = s.version;
     c.uid = s.uid;
+    if (!s.lang.empty())
+        c.lang = s.lang;
     if (s.attached_at)
         c.attached_at = protocol::formatTime(s.attached_at);
     if (m_bridge)

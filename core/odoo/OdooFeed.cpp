@@ -41,6 +41,21 @@ FeedCursor FeedCursor::fromJson(const json& j) {
     return c;
 }
 
+FeedChange readChange(const std::string& model, const json& record, const json& fieldTypes,
+                      std::int64_t connectorUid) {
+    FeedChange c;
+    c.model = model;
+    c.odoo_id = record.value("id", std::int64_t(0));
+    c.action = EventAction::Write;
+    c.data = normaliseRecord(record, fieldTypes);
+    c.write_date = parseOdooDatetime(record.value("write_date", json())).value_or(0);
+    // Odoo sets write_uid on every write (models.py, write(): vals.setdefault('write_uid',
+    // self.env.uid)); false or another user's id: not ours.
+    c.by_odoo_user =
+        record.contains("write_uid") && many2oneId(record["write_uid"]) != connectorUid;
+    return c;
+}
+
 OdooFeed::OdooFeed(OdooClient& client, std::vector<std::string> models, int reconcileEvery,
                    int pageSize)
     : m_client(client)
@@ -178,9 +193,12 @@ Status OdooFeed::refresh(std::vector<FeedChange>& changes) {
             auto it = current[c.model].find(c.odoo_id);
             if (it == current[c.model].end())
                 continue; // deleted since
-            c.data = normaliseRecord(it->second, m_types[c.model]);
-            c.write_date =
-                parseOdooDatetime(it->second.value("write_date", json())).value_or(c.write_date);
+            const FeedChange now =
+                readChange(c.model, it->second, m_types[c.model], m_client.uid());
+            c.data = now.data;
+            c.write_date = now.write_date ? now.write_date : c.write_date;
+            if (m_webhook == false) // polling: who wrote last is all Odoo says
+                c.by_odoo_user = now.by_odoo_user;
         }
         kept.push_back(std::move(c));
     }
@@ -222,12 +240,8 @@ Result<std::vector<FeedChange>> OdooFeed::pollWriteDates(FeedCursor& cursor) {
                 seen.clear();
             }
             seen.insert(id);
-            FeedChange c;
-            c.model = model;
-            c.odoo_id = id;
+            FeedChange c = readChange(model, r, t.value(), m_client.uid());
             c.action = known.count(id) ? EventAction::Write : EventAction::Create;
-            c.data = normaliseRecord(r, t.value());
-            c.write_date = parseOdooDatetime(r.value("write_date", json())).value_or(0);
             known.insert(id);
             out.push_back(std::move(c));
         }

@@ -27,7 +27,15 @@ struct FeedChange {
     json data;                        // the record now (normaliseRecord), null for an unlink
     protocol::Millis write_date = 0;  // Odoo's write_date (or the webhook row's timestamp)
     std::vector<std::string> changed; // fields Odoo says changed, when it says (webhook)
+    /// Odoo's last write of the record was not the connector's (its write_uid is another
+    /// user's): a field holding a value no event ever showed devices may be that user's edit.
+    bool by_odoo_user = false;
 };
+
+/// The change a read of `record` (as Odoo answered it, write_uid included) reports:
+/// by_odoo_user when its write_uid is not `connectorUid`.
+FeedChange readChange(const std::string& model, const json& record, const json& fieldTypes,
+                      std::int64_t connectorUid);
 
 /// Where the feed stopped; kept by the caller between polls (toJson/fromJson for storage).
 struct FeedCursor {

@@ -16,13 +16,25 @@ bool isOdooLogField(const std::string& field) {
     return log.count(field) > 0;
 }
 
-Result<std::set<std::string>> statedIn(const Result<std::vector<EventRow>>& events) {
+Result<LoggedFields> loggedIn(const Result<std::vector<EventRow>>& events) {
     if (!events.ok())
         return events.error();
-    std::set<std::string> out;
-    for (const auto& e : events.value())
-        out.insert(e.changed_fields.begin(), e.changed_fields.end());
+    LoggedFields out;
+    for (const auto& e : events.value()) {
+        out.stated.insert(e.changed_fields.begin(), e.changed_fields.end());
+        const json data = json::parse(e.data_text, nullptr, false);
+        if (data.is_object())
+            for (const auto& [f, v] : data.items())
+                out.shown.insert(f);
+    }
     return out;
+}
+
+bool isEmptyOdooValue(const json& value) {
+    // Python's falsiness, which is how Odoo's own code asks whether a field is set.
+    return value.is_null() || (value.is_boolean() && !value.get<bool>()) ||
+           (value.is_number() && value.get<double>() == 0) ||
+           ((value.is_string() || value.is_array() || value.is_object()) && value.empty());
 }
 
 Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>& changes,
@@ -31,16 +43,16 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
     std::vector<std::pair<RecordRow, std::optional<EventRow>>> writes;
     // A record may appear twice in one batch: later changes see the earlier ones.
     std::map<std::pair<std::string, std::int64_t>, RecordRow> pending;
-    // Fields the log stated per record: the mirror's events (asked once) and this batch's.
-    std::map<std::pair<std::string, std::int64_t>, std::set<std::string>> stated, statedNow;
-    auto statedOf =
-        [&](const std::pair<std::string, std::int64_t>& key) -> Result<std::set<std::string>*> {
-        auto it = stated.find(key);
-        if (it == stated.end()) {
-            auto r = mirror.statedFields(key.first, key.second);
+    // What the log told devices per record: the mirror's events (asked once) and this batch's.
+    std::map<std::pair<std::string, std::int64_t>, LoggedFields> logged;
+    std::map<std::pair<std::string, std::int64_t>, LoggedFields> loggedNow;
+    auto loggedOf = [&](const std::pair<std::string, std::int64_t>& key) -> Result<LoggedFields*> {
+        auto it = logged.find(key);
+        if (it == logged.end()) {
+            auto r = mirror.loggedFields(key.first, key.second);
             if (!r.ok())
                 return r.error();
-            it = stated.emplace(key, std::move(r).value()).first;
+            it = logged.emplace(key, std::move(r).value()).first;
         }
         return &it->second;
     };
@@ -86,7 +98,9 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
             if (!isOdooLogField(f))
                 data[f] = v;
         std::vector<std::string> differing;
-        std::vector<std::string> unstated; // named by Odoo, held only as a quiet fill-in
+        // Named by Odoo but held only as a quiet fill-in, or never shown to devices when an
+        // Odoo user wrote last: news all the same.
+        std::vector<std::string> unstated;
         bool echo = false;
         if (known && !known->deleted) {
             for (const auto& [f, v] : data.items())
@@ -102,15 +116,29 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
                 }
                 if (std::find(differing.begin(), differing.end(), f) != differing.end())
                     continue;
-                auto s = statedOf(key);
-                if (!s.ok())
-                    return s.error();
-                if (!s.value()->count(f) && !statedNow[key].count(f)) {
+                auto l = loggedOf(key);
+                if (!l.ok())
+                    return l.error();
+                if (!l.value()->stated.count(f) && !loggedNow[key].stated.count(f)) {
                     // Filled in from a read that came after this edit: not ours, news.
                     echo = false;
                     if (data.contains(f))
                         unstated.push_back(f);
                 }
+            }
+            if (c.by_odoo_user) {
+                // Last written by an Odoo user: a value no event showed devices may be theirs.
+                auto l = loggedOf(key);
+                if (!l.ok())
+                    return l.error();
+                for (const auto& [f, v] : data.items())
+                    if (!isEmptyOdooValue(v) && !l.value()->shown.count(f) &&
+                        !loggedNow[key].shown.count(f) &&
+                        std::find(differing.begin(), differing.end(), f) == differing.end() &&
+                        std::find(unstated.begin(), unstated.end(), f) == unstated.end()) {
+                        echo = false;
+                        unstated.push_back(f);
+                    }
             }
         }
         if (echo) {
@@ -146,11 +174,15 @@ Result<FeedApplied> applyFeed(OdooMirror& mirror, const std::vector<FeedChange>&
             // Fields the mirror did not hold yet are news only when Odoo says they changed.
             ev.changed_fields = differing;
             for (const auto& f : c.changed)
-                if (!isOdooLogField(f) && !known->data.contains(f) && data.contains(f))
+                if (!isOdooLogField(f) && !known->data.contains(f) && data.contains(f) &&
+                    std::find(unstated.begin(), unstated.end(), f) == unstated.end())
                     ev.changed_fields.push_back(f);
             ev.changed_fields.insert(ev.changed_fields.end(), unstated.begin(), unstated.end());
         }
-        statedNow[key].insert(ev.changed_fields.begin(), ev.changed_fields.end());
+        LoggedFields& batchLog = loggedNow[key];
+        batchLog.stated.insert(ev.changed_fields.begin(), ev.changed_fields.end());
+        for (const auto& [f, v] : data.items())
+            batchLog.shown.insert(f);
         pending[key] = row;
         writes.emplace_back(row, ev);
         ++applied.events;

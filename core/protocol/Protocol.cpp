@@ -1832,6 +1832,7 @@ json toJson(const OdooConnection& c) {
             {"api", c.api},
             {"version", c.version},
             {"uid", c.uid},
+            {"lang", optJson(c.lang)},
             {"attached_at", optJson(c.attached_at)},
             {"feed_running", c.feed_running},
             {"webhook", c.webhook},
@@ -1862,6 +1863,7 @@ OdooConnection odooConnectionFromJson(const json& j) {
     c.api = valueOr<std::string>(j, "api", "");
     c.version = valueOr<std::string>(j, "version", "");
     c.uid = valueOr<std::int64_t>(j, "uid", 0);
+    c.lang = optional<std::string>(j, "lang");
     c.attached_at = optional<std::string>(j, "attached_at");
     c.feed_running = valueOr<bool>(j, "feed_running", false);
     c.webhook = valueOr<bool>(j, "webhook", false);

@@ -311,6 +311,7 @@ struct OdooConnection {
     std::string url, database, login, api; // api: "json2" or "jsonrpc"
     std::string version;                   // Odoo's version when attached
     std::int64_t uid = 0;                  // Odoo user id when attached
+    std::optional<std::string> lang;       // --lang (e.g. fr_FR); null: Odoo's source labels
     std::optional<std::string> attached_at;
     bool feed_running = false;
     bool webhook = false;                    // the feed reads update.webhook

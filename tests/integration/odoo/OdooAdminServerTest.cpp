@@ -143,6 +143,10 @@ private slots:
         QCOMPARE(fields["name"]["string"].get<std::string>(), std::string("Nom"));
         // A label Odoo has no translation for stays Odoo's source label.
         QCOMPARE(fields["is_company"]["string"].get<std::string>(), std::string("Is a Company"));
+        // The connection shows the language it was attached with.
+        const auto c = admin->get(QStringLiteral("/api/v1/admin/odoo"));
+        QVERIFY2(c.status == 200 && c.json()["items"].size() == 1, c.body.constData());
+        QVERIFY2(c.json()["items"][0]["lang"] == "fr_FR", c.body.constData());
         QCOMPARE(f.server->stop(), 0);
     }
 
@@ -176,6 +180,7 @@ private slots:
         QCOMPARE(c["api"].get<std::string>(), std::string("json2"));
         QCOMPARE(c["version"].get<std::string>(), std::string("19.0"));
         QCOMPARE(c["uid"].get<int>(), 2);
+        QVERIFY2(c.contains("lang") && c["lang"].is_null(), c.dump().c_str()); // no --lang
         QVERIFY(c["feed_running"].get<bool>());
         QVERIFY2(c["last_contact"].is_string(), c.dump().c_str());
         QVERIFY2(c["feed_lag_ms"].is_number_integer() && c["feed_lag_ms"].get<long long>() >= 0,

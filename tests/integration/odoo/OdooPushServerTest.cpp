@@ -183,6 +183,66 @@ private slots:
                  1LL);
     }
 
+    // An Odoo user sets a field our mirror never held (the device created the partner without
+    // a phone, and the feed, held in Odoo, has not read it since); the device changes that
+    // field before the feed polls. The push meets Odoo's value: a conflict (manual: open, with
+    // Odoo's phone as "server"), nothing overwritten in Odoo. The device's change of a field
+    // the user did not touch merges cleanly, and the user's phone reaches the device as an
+    // event.
+    void odooEditOfAFieldNeverMirroredIsAConflict() {
+        m_odoo.control("faults", {{"hang_next", 100000},
+                                  {"hang_seconds", 1},
+                                  {"only_method", "search_read"},
+                                  {"only_model", "update.webhook"}});
+        json r = push(json::array(
+            {change("never-1", "create", "res.partner", {{"name", "Never Mirrored"}})}));
+        const std::int64_t id = r["id_mapping"].value("never-1", std::int64_t(0));
+        json phone, email;
+        if (id > 0) {
+            m_odoo.control("edit", {{"model", "res.partner"},
+                                    {"id", id},
+                                    {"values", {{"phone", "office-555"}}},
+                                    {"uid", 7}});
+            phone = push(json::array({change("never-phone", "update", "res.partner",
+                                             {{"phone", "van-999"}}, id, 1)}),
+                         "manual");
+            email = push(json::array({change("never-email", "update", "res.partner",
+                                             {{"email", "van@never.example"}}, id, 1)}),
+                         "manual");
+        }
+        m_odoo.control("faults",
+                       {{"hang_next", 0}, {"only_method", nullptr}, {"only_model", nullptr}});
+        QVERIFY2(r.value("success", false), r.dump().c_str());
+
+        QVERIFY2(phone["results"][0]["status"] == "conflict", phone.dump().c_str());
+        const json& info = phone["results"][0]["conflict_info"];
+        QVERIFY2(info.value("requires_resolution", false), phone.dump().c_str());
+        QVERIFY2(info["conflicting_fields"] == json::array({"phone"}), phone.dump().c_str());
+        QCOMPARE(info["server_data"]["phone"].get<std::string>(), std::string("office-555"));
+        QCOMPARE(info["local_data"]["phone"].get<std::string>(), std::string("van-999"));
+
+        QVERIFY2(email["results"][0]["status"] == "success", email.dump().c_str());
+        QVERIFY2(!email["results"][0].contains("conflict_info") ||
+                     email["results"][0]["conflict_info"].is_null(),
+                 email.dump().c_str());
+        // Odoo holds the user's phone and the device's email.
+        QCOMPARE(m_odoo.count("res.partner",
+                              json::array({json::array({"id", "=", id}),
+                                           json::array({"phone", "=", "office-555"}),
+                                           json::array({"email", "=", "van@never.example"})})),
+                 1LL);
+        // The device pulls the user's phone as an event of Odoo's.
+        const json events = eventsOf("res.partner", id);
+        bool sawPhone = false;
+        for (const auto& e : events)
+            sawPhone =
+                sawPhone || (e["data"].value("phone", json()) == "office-555" &&
+                             e["changed_fields"].is_array() &&
+                             std::find(e["changed_fields"].begin(), e["changed_fields"].end(),
+                                       "phone") != e["changed_fields"].end());
+        QVERIFY2(sawPhone, events.dump().c_str());
+    }
+
     void odooDownKeepsChangesRetryable() {
         m_odoo.control("faults", {{"fail_next", 1000}, {"fail_status", 503}});
         const json changes = json::array(

@@ -21,12 +21,12 @@ public:
             return std::optional<storage::RecordRow>();
         return std::optional<storage::RecordRow>(it->second);
     }
-    Result<std::set<std::string>> statedFields(const std::string& model, std::int64_t id) override {
-        std::set<std::string> out;
+    Result<LoggedFields> loggedFields(const std::string& model, std::int64_t id) override {
+        std::vector<storage::EventRow> mine;
         for (const auto& e : events)
             if (e.model == model && e.record_id == id)
-                out.insert(e.changed_fields.begin(), e.changed_fields.end());
-        return out;
+                mine.push_back(e);
+        return loggedIn(mine);
     }
     Status apply(const std::vector<std::pair<storage::RecordRow, std::optional<storage::EventRow>>>&
                      writes) override {
@@ -177,6 +177,54 @@ private slots:
         // The edit's row coming again (a replay after a crash) is an echo now.
         auto again = applyFeed(m, {edit}, 7);
         QCOMPARE(again.value().events, 0);
+    }
+
+    // A read with no field list (a push reading the records it updates, or polling) of a
+    // record we created with only a name. When an Odoo user wrote it last, every value no
+    // event showed devices is news: the phone the user typed, and also `active`, a default
+    // the device never saw (counted: unseen and not empty); the empty email and the name our
+    // event showed are not. When our own write was the last, it is a quiet fill-in.
+    void unseenValuesOfAnOdooUsersWriteAreNews_data() {
+        QTest::addColumn<bool>("byOdooUser");
+        QTest::newRow("an Odoo user wrote last") << true;
+        QTest::newRow("we wrote last") << false;
+    }
+    void unseenValuesOfAnOdooUsersWriteAreNews() {
+        QFETCH(bool, byOdooUser);
+        FakeMirror m;
+        storage::RecordRow mine;
+        mine.model = "res.partner";
+        mine.id = 42;
+        mine.version = 1;
+        mine.data = {{"name", "From the van"}};
+        m.rows[key42()] = mine;
+        storage::EventRow created = ourEvent(1, {"name"});
+        created.data_text = R"({"id": 42, "name": "From the van"})";
+        m.events.push_back(created);
+        FeedChange read = change(EventAction::Write, {{"name", "From the van"},
+                                                      {"phone", "+33 1"},
+                                                      {"email", nullptr},
+                                                      {"is_company", false},
+                                                      {"active", true}});
+        read.by_odoo_user = byOdooUser;
+        auto r = applyFeed(m, {read}, 5);
+        QVERIFY(r.ok());
+        QVERIFY(m.rows[key42()].data.contains("phone"));
+        if (!byOdooUser) {
+            QCOMPARE(r.value().echoes, 1);
+            QCOMPARE(m.events.size(), std::size_t(1));
+            QCOMPARE(m.rows[key42()].version, std::int64_t(1));
+            return;
+        }
+        QCOMPARE(r.value().events, 1);
+        QCOMPARE(m.events.size(), std::size_t(2));
+        QVERIFY2(m.events[1].changed_fields == (std::vector<std::string>{"active", "phone"}),
+                 json(m.events[1].changed_fields).dump().c_str());
+        QCOMPARE(m.events[1].version, std::int64_t(2));
+        // Read again, still last written by that user: everything was shown; nothing new.
+        r = applyFeed(m, {read}, 6);
+        QCOMPARE(r.value().events, 0);
+        QCOMPARE(r.value().echoes, 1);
     }
 };
 
