@@ -1399,6 +1399,18 @@
         <source>just now</source>
         <translation>الآن</translation>
     </message>
+    <message>
+        <source>Last push or pull</source>
+        <translation>آخر إرسال أو استلام</translation>
+    </message>
+    <message>
+        <source>The device&apos;s app type: which models it syncs</source>
+        <translation>نوع تطبيق الجهاز: النماذج التي يزامنها</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>التعارضات</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>

@@ -1315,6 +1315,18 @@
         <source>App version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last push or pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s app type: which models it syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>

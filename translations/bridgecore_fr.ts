@@ -1273,7 +1273,7 @@
     </message>
     <message>
         <source>App type</source>
-        <translation>Type d&apos;application</translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Last event</source>
@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>Last sync</source>
-        <translation>Dernière synchro</translation>
+        <translation>Synchronisé</translation>
     </message>
     <message>
         <source>Syncs</source>
@@ -1314,6 +1314,18 @@
     <message>
         <source>just now</source>
         <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Last push or pull</source>
+        <translation>Dernier envoi ou réception</translation>
+    </message>
+    <message>
+        <source>The device&apos;s app type: which models it syncs</source>
+        <translation>Le type d&apos;application de l&apos;appareil : les modèles qu&apos;il synchronise</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1412,7 @@
     </message>
     <message>
         <source>Reset sync state…</source>
-        <translation>Réinitialiser l&apos;état de synchro…</translation>
+        <translation>Réinitialiser la synchro…</translation>
     </message>
     <message>
         <source>The device will pull everything again</source>

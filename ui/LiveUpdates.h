@@ -3,6 +3,7 @@
 // connected backend polls the server for them) call `update` at most every `intervalMs`
 // while the view is visible; a hidden view catches up when it is shown again.
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -52,6 +53,11 @@ void fitHeaderSections(QTableView* table, const QString& key);
 /// headers change (labels arrive, another language) (once per turn of the
 /// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
 /// costs what its first page does).
+/// A section in QHeaderView::Stretch mode is left to the header (it takes what the others
+/// leave). The sorted column also gets room for its sort arrow.
 void fitColumnsToContents(QTableView* table, int rows = 200);
+/// Columns a person may hide and show again from the header's context menu, remembered per
+/// user under `key`; `hiddenByDefault` until they choose.
+void offerColumnChoice(QTableView* table, const QString& key, const QList<int>& hiddenByDefault);
 
 } // namespace bridgecore::ui
