@@ -198,6 +198,17 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
                 showDetails(s);
         }
     });
+    // Emails arrive after the selection (a user created since the names were loaded): the
+    // details name the user as the table does, not "(user 7)" until re-selected.
+    connect(&m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                const int user = int(DeviceTableModel::Column::User);
+                if (m_selected.empty() || from.column() > user || to.column() < user)
+                    return;
+                const auto current = m_proxy.mapToSource(m_table->currentIndex());
+                if (const auto* s = m_model.device(current.row()); s && s->device_id == m_selected)
+                    showDeviceTitle(*s);
+            });
     new LiveUpdates(m_backend, this, [this] { m_model.refresh(); });
     connect(&m_model, &DeviceTableModel::failed, this, &DevicesView::message);
     reload();
@@ -233,9 +244,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
     auto q = [](const std::optional<std::string>& v) {
         return v ? QString::fromStdString(*v) : QStringLiteral("–");
     };
-    m_detailLabels[QStringLiteral("device")]->setText(
-        tr("%1 (user %2)")
-            .arg(ltr(QString::fromStdString(s->device_id)), m_model.userName(s->user_id)));
+    showDeviceTitle(*s);
     m_detailLabels[QStringLiteral("app")]->setText(q(s->app_type) + QStringLiteral(" / ") +
                                                    q(s->app_version));
     const QLocale l;
@@ -290,6 +299,12 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
             fitDetailsWidth();
             emit detailsLoaded();
         });
+}
+
+void DevicesView::showDeviceTitle(const protocol::SyncState& s) {
+    m_detailLabels[QStringLiteral("device")]->setText(
+        tr("%1 (user %2)")
+            .arg(ltr(QString::fromStdString(s.device_id)), m_model.userName(s.user_id)));
 }
 
 void DevicesView::fitDetailsWidth() {

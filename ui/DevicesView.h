@@ -45,6 +45,8 @@ signals:
 
 private:
     void fitDetailsWidth();
+    /// The "device (user email)" detail.
+    void showDeviceTitle(const protocol::SyncState& state);
     void showDetails(const protocol::SyncState* state);
 
     ConsoleBackend* m_backend;

@@ -37,6 +37,7 @@ private slots:
     void ledgerLookupAnswersDidItGoThrough();
     void detailsSayWhatToDoUntilADeviceIsSelected();
     void detailsAreShownWhole();
+    void detailsNameTheUserWhenTheEmailArrivesLater();
 
 private:
     static int rowOf(ui::DeviceTableModel& m, const QString& device) {
@@ -547,6 +548,42 @@ void DevicesViewTest::detailsAreShownWhole() {
         saveScreenshot(&view, QStringLiteral("devices_details_whole_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DevicesViewTest::detailsNameTheUserWhenTheEmailArrivesLater() {
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    populate(f);
+    ui::DevicesView view(&f.backend());
+    view.resize(1280 - 215, 600);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 4);
+    QTRY_COMPARE(view.model()->index(0, int(Column::User)).data().toString(),
+                 QStringLiteral("user@fixture.test"));
+    // A user created after the names were loaded: their device shows up live and is selected
+    // at once, while the console still knows the user only by number.
+    QVERIFY(addNightShiftScanner(f));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(*view.model(), QStringLiteral("demo-warehouse-scanner-07")) >= 0,
+                             2000);
+    for (int r = 0; r < view.proxy()->rowCount(); ++r)
+        if (view.proxy()->index(r, 0).data().toString() ==
+            QLatin1String("demo-warehouse-scanner-07"))
+            view.selectRow(r);
+    const QString email = QString::fromLatin1(kNightShiftEmail);
+    QVERIFY2(!view.detailText(QStringLiteral("device")).contains(email),
+             "the names arrived before the selection: the case is not exercised");
+    // The table learns the email (names are reloaded at most every 5 s)…
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view.model()
+                ->index(rowOf(*view.model(), QStringLiteral("demo-warehouse-scanner-07")),
+                        int(Column::User))
+                .data()
+                .toString() == email,
+        10000);
+    // …and the details say it too, without selecting the device again.
+    QTRY_VERIFY2(view.detailText(QStringLiteral("device")).contains(email),
+                 qPrintable(view.detailText(QStringLiteral("device"))));
+    saveScreenshot(&view, QStringLiteral("devices_details_late_email"));
 }
 
 QTEST_MAIN(DevicesViewTest)
