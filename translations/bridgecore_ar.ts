@@ -1713,6 +1713,10 @@
         <source>server, for %1</source>
         <translation>الخادم، لصالح %1</translation>
     </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>معرّف السجل في نموذجه</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>

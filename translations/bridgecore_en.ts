@@ -1613,6 +1613,10 @@
         <source>server, for %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>

@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Enreg.</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1612,6 +1612,10 @@
     <message>
         <source>server, for %1</source>
         <translation>serveur, pour %1</translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
                       "write this event")
                 .arg(QLocale().toString(qlonglong(c->conflict_id)),
                      m_users.name(c->resolved_by.value_or(0)), QString::fromStdString(c->local_id));
+    if (role == Qt::ToolTipRole && index.column() == int(Column::User))
+        return m_users.name(e.user_id); // a long email is shown without its middle
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
     switch (Column(index.column())) {
@@ -184,6 +186,9 @@ std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Eve
 }
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
+        Column(section) == Column::RecordId)
+        return tr("The record's id in its model"); // a short title in French ("Enreg.")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {

@@ -12,6 +12,7 @@
 
 #include <QWidget>
 #include <algorithm>
+#include <climits>
 
 namespace bridgecore::ui {
 
@@ -100,8 +101,8 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                      });
 }
 
-void fitColumnsToContents(QTableView* table, int rows) {
-    auto fit = [table, rows] {
+void fitColumnsToContents(QTableView* table, int rows, QHash<int, int> maxWidths) {
+    auto fit = [table, rows, maxWidths] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
         const QFontMetrics fm(table->font());
@@ -115,13 +116,15 @@ void fitColumnsToContents(QTableView* table, int rows) {
             if (header->isSectionHidden(c) || header->sectionResizeMode(c) == QHeaderView::Stretch)
                 continue; // a stretched section takes what the others leave
             // The header's text fits every column, the stretched last one included.
-            int needed =
+            const int title =
                 headerFm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) +
                 headerExtra(table, c);
+            int values = 0;
             if (c != last)
                 for (int r = 0; r < n; ++r)
-                    needed = std::max(
-                        needed, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+                    values = std::max(
+                        values, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+            const int needed = std::max(title, std::min(values, maxWidths.value(c, INT_MAX)));
             if (needed > header->sectionSize(c)) {
                 header->setProperty(fittingProperty, true);
                 header->resizeSection(c, needed);
