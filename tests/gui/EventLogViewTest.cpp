@@ -5,6 +5,7 @@
 #include "GuiFixture.h"
 #include "Text.h"
 #include "Translations.h"
+#include "console/EmbeddedBackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -27,6 +28,7 @@ private slots:
     void anEmptyLogSaysWhatWouldAppear();
     void timesInTheLanguagesFormat();
     void deviceAndUserFitTheDefaultWindow();
+    void theUnfilteredTotalIsNotCounted();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -291,6 +293,47 @@ void EventLogViewTest::deviceAndUserFitTheDefaultWindow() {
         saveScreenshot(&view, QStringLiteral("events_default_window_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
+}
+
+/// The fixture's backend, noting each time the event log asks for a counted page.
+class CountingBackend : public console::EmbeddedBackend {
+public:
+    using EmbeddedBackend::EmbeddedBackend;
+    Result<engine::Page<protocol::Event>> events(const engine::EventQuery& query) override {
+        if (!query.model && !query.action && !query.device_id)
+            ++unfilteredCounts;
+        return EmbeddedBackend::events(query);
+    }
+    std::atomic<int> unfilteredCounts{0};
+};
+
+void EventLogViewTest::theUnfilteredTotalIsNotCounted() {
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    protocol::json changes = protocol::json::array();
+    for (int i = 0; i < 450; ++i)
+        changes.push_back(GuiFixture::create("c-" + std::to_string(i), {{"name", "C"}}));
+    QCOMPARE(f.push("dev-a", changes).succeeded, 450);
+    CountingBackend backend(f.engine(), f.accounts(), f.admin, f.path());
+    ui::EventLogView view(&backend);
+    view.resize(1065, 600);
+    view.show();
+    // The person sees every event, numbered from the newest…
+    auto* count = view.findChild<QLabel*>(QStringLiteral("eventCount"));
+    QTRY_COMPARE(view.model()->rowCount(), 450);
+    QCOMPARE(count->text(), QStringLiteral("450 events"));
+    QCOMPARE(view.model()->index(0, int(C::EventId)).data().toLongLong(), 450);
+    // …the last page loads when scrolled to…
+    view.findChild<QTableView*>(QStringLiteral("eventTable"))->scrollToBottom();
+    QTRY_COMPARE(view.model()->index(449, int(C::EventId)).data().toLongLong(), 1);
+    // …and the unfiltered total came from the newest event's id, not from counting the log.
+    QCOMPARE(backend.unfilteredCounts.load(), 0);
+    // A filter still counts what matches.
+    view.setFilter(QStringLiteral("res.partner"), {}, {});
+    QTRY_COMPARE(count->text(), QStringLiteral("450 events"));
+    f.push("dev-b", GuiFixture::create("x-1", {{"name", "X"}}, "sale.order"));
+    view.setFilter(QStringLiteral("sale.order"), {}, {});
+    QTRY_COMPARE(count->text(), QStringLiteral("1 event"));
 }
 
 QTEST_MAIN(EventLogViewTest)
