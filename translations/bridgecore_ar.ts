@@ -724,6 +724,10 @@
         <source>Fields</source>
         <translation>الحقول</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -2142,6 +2146,10 @@ Connected to %1</source>
     <message>
         <source>%1 %2: the result keeps its value.</source>
         <translation>%1 %2: تحتفظ النتيجة بقيمتها.</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>النموذج: %1</translation>
     </message>
 </context>
 <context>

@@ -724,6 +724,10 @@
         <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -2033,6 +2037,10 @@ Database: %1</source>
     </message>
     <message>
         <source>%1 %2: the result keeps its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

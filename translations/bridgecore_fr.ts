@@ -724,6 +724,10 @@
         <source>Fields</source>
         <translation>Champs</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -2038,6 +2042,10 @@ Connectée à %1</translation>
     <message>
         <source>%1 %2: the result keeps its value.</source>
         <translation>%1 %2 : le résultat garde sa valeur.</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modèle : %1</translation>
     </message>
 </context>
 <context>

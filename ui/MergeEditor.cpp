@@ -128,7 +128,7 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
                                                      : tr("unknown"),
                                 l.toString(qlonglong(c.info.server_version)));
     QString header = tr("Conflict %1 on %2 #%3 from device %4 (%5)")
-                         .arg(l.toString(qlonglong(c.conflict_id)), QString::fromStdString(c.model),
+                         .arg(l.toString(qlonglong(c.conflict_id)), modelName(c.model),
                               l.toString(qlonglong(c.record_id)),
                               ltr(QString::fromStdString(c.device_id)), versions);
     m_result->clear();
@@ -147,6 +147,7 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
             }
     }
     m_header->setText(header);
+    m_header->setToolTip(tr("Model: %1").arg(QString::fromStdString(c.model)));
     m_hint->hide();
     m_table->show();
     const int first = m_model.nextDifference(-1);
@@ -159,6 +160,7 @@ void MergeEditor::clear() {
     m_editable = false;
     m_model.clear();
     m_header->clear();
+    m_header->setToolTip({});
     m_result->clear();
     m_table->hide();
     m_hint->show();

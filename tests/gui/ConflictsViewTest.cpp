@@ -35,6 +35,7 @@ private slots:
     void listColumnsFitAndTheEditorHasRoom();
     void listFitsWhenShownAfterItLoaded();
     void mergeEditorShowsValuesAsTheRecordsDo();
+    void modelsAndFieldsByTheirNames();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -88,7 +89,7 @@ void ConflictsViewTest::mergeEditorProducesExactMergedData() {
     QCOMPARE(c->status, std::string("open"));
     QCOMPARE(c->record_id, id);
     QCOMPARE(view.model()->index(0, int(ui::ConflictListModel::Column::Fields)).data().toString(),
-             QStringLiteral("name"));
+             QStringLiteral("Name")); // its label; "name" in the tooltip
     view.selectRow(0);
 
     auto& m = *view.editor()->model();
@@ -531,6 +532,41 @@ void ConflictsViewTest::mergeEditorShowsValuesAsTheRecordsDo() {
     const auto record = f.serverRecord("sale.order", id);
     QCOMPARE(record["state"], json("cancel"));
     QCOMPARE(record["amount_total"], json(1275.5));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::modelsAndFieldsByTheirNames() {
+    // The list and the merge editor's title said "sale.order.line": they name the model as the
+    // records view does, in the chosen language, with the technical name in the tooltip.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        conflictOn(f, "l1", "sale.order.line");
+        ui::ConflictsView view(&f.backend());
+        view.resize(1280 - 215, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        const QString human = QCoreApplication::translate("ModelCatalog", "Sales Order Line");
+        QVERIFY(lang == QLatin1String("en") || human != QLatin1String("Sales Order Line"));
+        const auto model = view.model()->index(0, int(ui::ConflictListModel::Column::Model));
+        QCOMPARE(model.data().toString(), human);
+        QCOMPARE(model.data(Qt::ToolTipRole).toString(), QStringLiteral("sale.order.line"));
+        const auto fields = view.model()->index(0, int(ui::ConflictListModel::Column::Fields));
+        QCOMPARE(fields.data().toString(),
+                 QCoreApplication::translate("ModelCatalog", "Description")); // "name"
+        QCOMPARE(fields.data(Qt::ToolTipRole).toString(), QStringLiteral("name"));
+        view.selectRow(0);
+        QTRY_VERIFY(!view.editor()->headerText().isEmpty());
+        QVERIFY2(view.editor()->headerText().contains(human) &&
+                     !view.editor()->headerText().contains(QLatin1String("sale.order")),
+                 qPrintable(view.editor()->headerText()));
+        // The technical name still finds it.
+        view.setTextFilter(QStringLiteral("sale.order.line"));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        view.setTextFilter(human.left(5));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        saveScreenshot(&view, QStringLiteral("conflicts_model_names_") + lang);
+    }
     ui::Translations::apply(QStringLiteral("en"));
 }
 
