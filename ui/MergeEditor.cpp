@@ -41,10 +41,14 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_legend = new QLabel(this);
     m_legend->setObjectName(QStringLiteral("mergeLegend"));
     m_legend->setWordWrap(true);
+    // Each entry unbroken: a narrow editor puts whole entries on the next line, never an
+    // entry's last words ("result takes") alone.
     m_legend->setText(
-        QStringLiteral("<span style=\"background-color:#f8d7da\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %1"
-                       " &nbsp; <span style=\"background-color:#fff3cd\">&nbsp;&nbsp;&nbsp;&nbsp;"
-                       "</span> %2 &nbsp; <b>%3</b> %4")
+        QStringLiteral("<span style=\"white-space:nowrap\"><span style=\"background-color:"
+                       "#f8d7da\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %1</span> &nbsp; "
+                       "<span style=\"white-space:nowrap\"><span style=\"background-color:"
+                       "#fff3cd\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %2</span> &nbsp; "
+                       "<span style=\"white-space:nowrap\"><b>%3</b> %4</span>")
             .arg(tr("changed on both sides to different values").toHtmlEscaped(),
                  tr("device and server differ").toHtmlEscaped(), tr("Bold").toHtmlEscaped(),
                  tr("the value the result takes").toHtmlEscaped()));

@@ -8,12 +8,16 @@
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -36,6 +40,7 @@ private slots:
     void listFitsWhenShownAfterItLoaded();
     void mergeEditorShowsValuesAsTheRecordsDo();
     void modelsAndFieldsByTheirNames();
+    void legendBreaksOnlyBetweenEntries();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -566,6 +571,64 @@ void ConflictsViewTest::modelsAndFieldsByTheirNames() {
         view.setTextFilter(human.left(5));
         QCOMPARE(view.proxy()->rowCount(), 1);
         saveScreenshot(&view, QStringLiteral("conflicts_model_names_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::legendBreaksOnlyBetweenEntries() {
+    // The legend's last words ("result takes") sat alone on a second line at the default
+    // width: it breaks only between its entries, in every language.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        conflictOn(f, "g1");
+        ui::ConflictsView view(&f.backend());
+        view.resize(1280 - 215, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        view.selectRow(0);
+        QTRY_VERIFY(!view.editor()->headerText().isEmpty());
+        QApplication::processEvents();
+        auto* legend = view.editor()->findChild<QLabel*>(QStringLiteral("mergeLegend"));
+        QVERIFY(legend && legend->isVisible());
+        // The lines a person sees: the label's text laid out in its font at its width, and at
+        // the other widths the splitter may give the editor (the live console's was ~575 px).
+        static const QRegularExpression space(QStringLiteral("[\\s\\x{00a0}]+"));
+        for (int width = legend->contentsRect().width(); width >= 360; width -= 15) {
+            QTextDocument doc;
+            doc.setDocumentMargin(0);
+            doc.setDefaultFont(legend->font());
+            doc.setHtml(legend->text());
+            doc.setTextWidth(width);
+            QVERIFY(doc.size().width() > 0); // lays it out
+            QStringList lines;
+            for (auto block = doc.begin(); block != doc.end(); block = block.next())
+                for (int i = 0; i < block.layout()->lineCount(); ++i) {
+                    const auto line = block.layout()->lineAt(i);
+                    lines << block.text().mid(line.textStart(), line.textLength()).trimmed();
+                }
+            // Each entry whole on one line: a line breaks between entries, never inside one
+            // (not "…the value the" | "result takes").
+            for (const QString& entry :
+                 {ui::MergeEditor::tr("changed on both sides to different values"),
+                  ui::MergeEditor::tr("device and server differ"),
+                  ui::MergeEditor::tr("the value the result takes")}) {
+                const QString words = entry.split(space, Qt::SkipEmptyParts).join(QLatin1Char(' '));
+                QVERIFY2(std::any_of(lines.begin(), lines.end(),
+                                     [&](const QString& line) {
+                                         return line.split(space, Qt::SkipEmptyParts)
+                                             .join(QLatin1Char(' '))
+                                             .contains(words);
+                                     }),
+                         qPrintable(QStringLiteral("%1: at %2 px '%3' is split: %4")
+                                        .arg(lang)
+                                        .arg(width)
+                                        .arg(entry, lines.join(QStringLiteral(" | ")))));
+            }
+        }
+        // And the label is as high as its lines.
+        QVERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+        saveScreenshot(view.editor(), QStringLiteral("conflicts_legend_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
 }
