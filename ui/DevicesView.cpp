@@ -23,6 +23,27 @@
 
 namespace bridgecore::ui {
 
+void setUpDeviceColumns(QTableView* table, const QString& key) {
+    table->setWordWrap(false);
+    // Every column as wide as its header and values, no wider: one-digit lags and counts do
+    // not take 100 px each. The User column takes what the others leave: a long email loses
+    // its middle ("warehouse.supe…bridgecore.local", whole in the tooltip) rather than pushing
+    // App type off screen in the default window, details pane open.
+    using Column = DeviceTableModel::Column;
+    auto* header = table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setDefaultSectionSize(40);
+    header->setSectionResizeMode(int(Column::User), QHeaderView::Stretch);
+    table->setTextElideMode(Qt::ElideMiddle);
+    // What the details pane shows for the selected device stays out of the table until a
+    // person asks for it (right-click a column title): the rest fits the default window.
+    offerColumnChoice(table, key,
+                      {int(Column::AppVersion), int(Column::LastEventId), int(Column::TotalSyncs),
+                       int(Column::EventsSynced)});
+    fitHeaderSections(table, key);
+    fitColumnsToContents(table); // device ids and app types are never clipped
+}
+
 DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     : QWidget(parent)
     , m_backend(backend)
@@ -61,24 +82,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->setWordWrap(false);
-    // Every column as wide as its header and values, no wider: one-digit lags and counts do
-    // not take 100 px each. The User column takes what the others leave: a long email loses
-    // its middle ("warehouse.supe…bridgecore.local", whole in the tooltip) rather than pushing
-    // App type off screen in the default window, details pane open.
-    using Column = DeviceTableModel::Column;
-    auto* header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setDefaultSectionSize(40);
-    header->setSectionResizeMode(int(Column::User), QHeaderView::Stretch);
-    m_table->setTextElideMode(Qt::ElideMiddle);
-    // What the details pane shows for the selected device stays out of the table until a
-    // person asks for it (right-click a column title): the rest fits the default window.
-    offerColumnChoice(m_table, QStringLiteral("devices"),
-                      {int(Column::AppVersion), int(Column::LastEventId), int(Column::TotalSyncs),
-                       int(Column::EventsSynced)});
-    fitHeaderSections(m_table, QStringLiteral("devices"));
-    fitColumnsToContents(m_table); // device ids and app types are never clipped
+    setUpDeviceColumns(m_table, QStringLiteral("devices"));
     m_empty = new QLabel(tr("No device has synced yet. Devices appear here after their first "
                             "push or pull: serve the sync API to your network in Settings, or "
                             "try bridgecore-console --demo."),

@@ -19,6 +19,10 @@ class QTimer;
 
 namespace bridgecore::ui {
 
+/// A table of DeviceTableModel rows as Devices shows them (the most useful columns, the rest
+/// from the titles' context menu, remembered under `key`); Pending's device list too.
+void setUpDeviceColumns(QTableView* table, const QString& key);
+
 class DevicesView : public QWidget {
     Q_OBJECT
 public:
