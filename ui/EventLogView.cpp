@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <climits>
 #include <set>
 
 namespace bridgecore::ui {
@@ -77,8 +78,15 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     // A long email loses its middle (whole in its tooltip) rather than pushing the column off.
     const int user = int(EventLogModel::Column::User);
     m_table->setItemDelegateForColumn(user, new ElidingDelegate(Qt::ElideMiddle, m_table));
-    fitColumnsToContents(m_table, EventLogModel::kPageSize,
-                         {{user, fontMetrics().horizontalAdvance(QString(30, QLatin1Char('x')))}});
+    // At most what is left of the table's width (at least 30 characters): a long email loses
+    // its middle, whole in its tooltip.
+    fitColumnsToContents(m_table, EventLogModel::kPageSize, [this, user](int column) {
+        if (column != user)
+            return INT_MAX;
+        const int left = m_table->viewport()->width() -
+                         m_table->horizontalHeader()->sectionViewportPosition(user);
+        return std::max(left, fontMetrics().horizontalAdvance(QString(30, QLatin1Char('x'))));
+    });
     layout->addWidget(m_table, 1);
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("eventsEmpty"));

@@ -101,8 +101,8 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                      });
 }
 
-void fitColumnsToContents(QTableView* table, int rows, QHash<int, int> maxWidths) {
-    auto fit = [table, rows, maxWidths] {
+void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
+    auto fit = [table, rows, maxWidth] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
         const QFontMetrics fm(table->font());
@@ -124,7 +124,7 @@ void fitColumnsToContents(QTableView* table, int rows, QHash<int, int> maxWidths
                 for (int r = 0; r < n; ++r)
                     values = std::max(
                         values, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
-            const int needed = std::max(title, std::min(values, maxWidths.value(c, INT_MAX)));
+            const int needed = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
             if (needed > header->sectionSize(c)) {
                 header->setProperty(fittingProperty, true);
                 header->resizeSection(c, needed);

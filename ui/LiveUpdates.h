@@ -3,7 +3,6 @@
 // connected backend polls the server for them) call `update` at most every `intervalMs`
 // while the view is visible; a hidden view catches up when it is shown again.
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -56,9 +55,10 @@ void fitHeaderSections(QTableView* table, const QString& key);
 /// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
 /// costs what its first page does).
 /// A section in QHeaderView::Stretch mode is left to the header (it takes what the others
-/// leave). The sorted column also gets room for its sort arrow. A column in `maxWidths` grows
-/// to at most that many pixels for its values (its title always fits).
-void fitColumnsToContents(QTableView* table, int rows = 200, QHash<int, int> maxWidths = {});
+/// leave). The sorted column also gets room for its sort arrow. `maxWidth`, when given, caps
+/// what a column grows to for its values (its title always fits; INT_MAX: no cap).
+void fitColumnsToContents(QTableView* table, int rows = 200,
+                          std::function<int(int column)> maxWidth = {});
 /// Columns a person may hide and show again from the header's context menu, remembered per
 /// user under `key`; `hiddenByDefault` until they choose.
 void offerColumnChoice(QTableView* table, const QString& key, const QList<int>& hiddenByDefault);
