@@ -172,8 +172,10 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
         dialog->show();
     });
     detailsLayout->addStretch();
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    // The table takes what the details pane (as wide as its longest word or button) leaves:
+    // a quarter of the window for the pane elided ordinary emails in French.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
     layout->addWidget(split, 1);
 
     m_searchTimer = new QTimer(this);
