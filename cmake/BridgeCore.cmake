@@ -91,11 +91,13 @@ endfunction()
 # configures only those folders (and their parents). Empty (the default) configures everything.
 set(BRIDGECORE_PARTS "" CACHE STRING "Only configure these folders; empty = all")
 
-# bridgecore_subdirs(<dir>...) adds each subfolder that has a CMakeLists.txt.
+# bridgecore_subdirs(<dir>...) adds each listed subfolder. Folders are listed by hand, never
+# globbed, and a listed folder without a CMakeLists.txt stops the configure: a test folder that
+# went missing must not pass silently.
 function(bridgecore_subdirs)
     foreach(dir ${ARGN})
         if(NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${dir}/CMakeLists.txt)
-            continue()
+            message(FATAL_ERROR "${CMAKE_CURRENT_SOURCE_DIR}/${dir}/CMakeLists.txt is missing")
         endif()
         file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${dir})
         set(wanted TRUE)
