@@ -1497,7 +1497,7 @@
     </message>
     <message>
         <source>Look up a change…</source>
-        <translation>Rechercher une modification…</translation>
+        <translation>Vérifier un envoi…</translation>
     </message>
     <message>
         <source>Whether and when one of a device&apos;s changes was applied</source>

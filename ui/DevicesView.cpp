@@ -73,6 +73,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     layout->addLayout(bar);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
+    m_split = split;
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("devicesTable"));
     m_table->setModel(&m_proxy);
@@ -93,6 +94,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     layout->addWidget(m_empty);
 
     auto* detailsBox = new QGroupBox(tr("Details"), split);
+    m_detailsBox = detailsBox;
     auto* detailsLayout = new QVBoxLayout(detailsBox);
     // Until a device is selected, a hint instead of empty labels.
     m_detailsHint = new QLabel(tr("Select a device to see its details."), detailsBox);
@@ -321,6 +323,18 @@ void DevicesView::fitDetailsWidth() {
                        m_detailsScroll->verticalScrollBar()->sizeHint().width() +
                        2 * m_detailsScroll->frameWidth();
     m_detailsScroll->setMinimumWidth(std::min(needed, kMaxWidth));
+    // The first time a device is shown, the pane is as narrow as that allows and the table
+    // gets the rest (the splitter started the pane at its preferred width, ~250 px, and the
+    // table elided ordinary emails in French); later the person's own split is kept.
+    if (!m_paneFitted && isVisible()) {
+        m_paneFitted = true;
+        QTimer::singleShot(0, this, [this] {
+            const int total = m_split->width() - m_split->handleWidth();
+            const int pane = m_detailsBox->minimumSizeHint().width();
+            if (total > pane)
+                m_split->setSizes({total - pane, pane});
+        });
+    }
 }
 
 DeviceDrillDown* DevicesView::openDrillDown() {

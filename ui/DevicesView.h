@@ -14,6 +14,7 @@ class QVBoxLayout;
 class QLineEdit;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QTableView;
 class QTimer;
 
@@ -65,6 +66,9 @@ private:
     QLabel* m_empty = nullptr;
     QVBoxLayout* m_details = nullptr;
     QScrollArea* m_detailsScroll = nullptr;
+    QSplitter* m_split = nullptr;
+    QWidget* m_detailsBox = nullptr;
+    bool m_paneFitted = false;
     QWidget* m_detailsForm = nullptr;
     QLabel* m_detailsHint = nullptr;
     std::map<QString, QLabel*> m_detailLabels;

@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -314,6 +315,15 @@ void DevicesViewTest::usefulColumnsFirstAndHeadersFit() {
                                 .arg(lang)
                                 .arg(header->length())
                                 .arg(viewEnd)));
+        // The details pane is as narrow as its longest word or button allows: the table has
+        // the rest (the pane took ~250 px and the French table elided ordinary emails).
+        auto* pane = view.findChild<QGroupBox*>();
+        QVERIFY(pane);
+        QVERIFY2(pane->width() <= pane->minimumSizeHint().width() + 4,
+                 qPrintable(QStringLiteral("%1: the details pane is %2 px, it needs %3")
+                                .arg(lang)
+                                .arg(pane->width())
+                                .arg(pane->minimumSizeHint().width())));
         // The narrow "Conflicts" says what it counts in its tooltip.
         QCOMPARE(
             view.model()->headerData(int(Column::OpenConflicts), Qt::Horizontal, Qt::ToolTipRole),
