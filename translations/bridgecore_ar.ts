@@ -728,6 +728,10 @@
         <source>, </source>
         <translation>، </translation>
     </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>معرّف السجل في نموذجه</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>

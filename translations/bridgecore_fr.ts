@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Enreg.</translation>
     </message>
     <message>
         <source>Resolution</source>
@@ -727,6 +727,10 @@
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
     </message>
 </context>
 <context>

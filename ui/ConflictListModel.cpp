@@ -75,6 +75,9 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ConflictListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
+        Column(section) == Column::Record)
+        return tr("The record's id in its model"); // a short title in French ("Enreg.")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
