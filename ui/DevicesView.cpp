@@ -214,8 +214,11 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
                 if (m_selected.empty() || from.column() > user || to.column() < user)
                     return;
                 const auto current = m_proxy.mapToSource(m_table->currentIndex());
-                if (const auto* s = m_model.device(current.row()); s && s->device_id == m_selected)
+                if (const auto* s = m_model.device(current.row());
+                    s && s->device_id == m_selected) {
                     showDeviceTitle(*s);
+                    fitDetailsWidth(); // an email is a long word: the pane widens for it
+                }
             });
     new LiveUpdates(m_backend, this, [this] { m_model.refresh(); });
     connect(&m_model, &DeviceTableModel::failed, this, &DevicesView::message);

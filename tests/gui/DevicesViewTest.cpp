@@ -593,6 +593,12 @@ void DevicesViewTest::detailsNameTheUserWhenTheEmailArrivesLater() {
     // …and the details say it too, without selecting the device again.
     QTRY_VERIFY2(view.detailText(QStringLiteral("device")).contains(email),
                  qPrintable(view.detailText(QStringLiteral("device"))));
+    // The pane widens for the email, as it does for one known at selection: nothing to scroll.
+    auto* scroll = view.findChild<QScrollArea*>();
+    QTRY_VERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("the pane is %1 px, its text needs %2")
+                                .arg(scroll->viewport()->width())
+                                .arg(scroll->widget()->minimumSizeHint().width())));
     saveScreenshot(&view, QStringLiteral("devices_details_late_email"));
 }
 
