@@ -320,8 +320,11 @@ void MainWindowTest::demoFieldsAreNamedInTheChosenLanguage() {
     static const QRegularExpression latin(QStringLiteral("[A-Za-z]"));
     for (const char* model : {"sale.order", "sale.order.line", "stock.picking"}) {
         records->showModel(QString::fromLatin1(model));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            records->model()->rowCount() > 0 && !records->model()->fields().isEmpty(), 30000);
+        // This model's rows are in, not still the previous model's.
+        QTRY_VERIFY_WITH_TIMEOUT(records->model()->rowCount() > 0 &&
+                                     records->model()->record(0)->model == model &&
+                                     !records->model()->fields().isEmpty(),
+                                 30000);
         QApplication::processEvents();
         const auto* m = records->model();
         for (int c = int(ui::RecordTableModel::Column::Count); c < m->columnCount(); ++c) {
