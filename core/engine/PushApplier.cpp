@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <charconv>
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
@@ -22,7 +23,11 @@ using storage::WriteTransaction;
 namespace {
 /// The text of a record's data with "id" first: {"id":7,...}.
 std::string withIdText(const std::string& dataText, std::int64_t id) {
-    std::string out = "{\"id\":" + std::to_string(id);
+    char idText[24];
+    const char* idEnd = std::to_chars(idText, idText + sizeof idText, id).ptr;
+    std::string out;
+    out.reserve(8 + std::size_t(idEnd - idText) + dataText.size());
+    out.append("{\"id\":").append(idText, std::size_t(idEnd - idText));
     if (dataText.size() > 2)
         out.append(",").append(dataText, 1, std::string::npos);
     else
@@ -211,10 +216,13 @@ bool PushRun::hasReference(const json& j) const {
 }
 
 bool PushRun::dataAsSent(std::size_t i) const {
+    static const std::string kId = "id";
     const Change& c = plan.change(i);
     const PlannedChange& pc = plan.changes[i];
-    return c.data.is_object() && !pc.data_text.empty() && !c.data.contains("id") &&
-           !(pc.data_may_reference && hasReference(c.data));
+    if (!c.data.is_object() || pc.data_text.empty())
+        return false;
+    const auto& fields = c.data.get_ref<const json::object_t&>();
+    return fields.find(kId) == fields.end() && !(pc.data_may_reference && hasReference(c.data));
 }
 
 json PushRun::data(std::size_t i, bool& asSent) const {
@@ -339,9 +347,10 @@ Status StoreApplier::applyOne(PushRun& run, std::size_t i) {
         std::vector<std::string> changed;
         if (run.dataAsSent(i)) { // stored as sent: no copy of the data
             row.data_text = pc.data_text;
-            changed.reserve(c.data.size());
-            for (const auto& [k, v] : c.data.items())
-                changed.push_back(k);
+            const auto& fields = c.data.get_ref<const json::object_t&>();
+            changed.reserve(fields.size());
+            for (const auto& field : fields)
+                changed.push_back(field.first);
         } else {
             bool asSent = false;
             row.data = run.data(i, asSent);

@@ -725,8 +725,10 @@ PushResponse responseOf(const PushRequest& req, std::vector<std::optional<Change
     const std::size_t n = req.changes.size();
     resp.total = int(n);
     resp.results.reserve(n);
+    resp.id_mapping.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        ChangeResult r = outcomes[i] ? std::move(outcomes[i]->result) : ChangeResult{};
+        ChangeResult& r = outcomes[i] ? resp.results.emplace_back(std::move(outcomes[i]->result))
+                                      : resp.results.emplace_back();
         if (!outcomes[i]) { // an applier that left a change out: never silently applied
             r.local_id = req.changes[i].local_id;
             r.action = req.changes[i].action;
@@ -745,7 +747,6 @@ PushResponse responseOf(const PushRequest& req, std::vector<std::optional<Change
         if (req.changes[i].action == Action::Create && !req.changes[i].invalid_action &&
             r.server_id && r.status != ChangeStatus::Failed)
             resp.id_mapping.emplace_back(r.local_id, *r.server_id);
-        resp.results.push_back(std::move(r));
     }
     resp.success = resp.failed == 0;
     resp.server_timestamp = formatTime(now);

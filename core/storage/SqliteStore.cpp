@@ -44,18 +44,20 @@ std::vector<std::string> parseStringList(const std::string& text) {
     return out;
 }
 
-/// The list as a JSON array; written directly (a hot path: every event's changed fields, every
-/// ledger look-up), through nlohmann::json only for strings that need escaping or UTF-8 checks.
-std::string toJsonText(const std::vector<std::string>& list) {
-    std::size_t size = 2;
+/// The list as a JSON array, appended to `out`; written directly (a hot path: every event's changed
+/// fields, every ledger look-up), through nlohmann::json only for strings that need escaping or
+/// UTF-8 checks.
+void appendJsonText(std::string& out, const std::vector<std::string>& list) {
+    std::size_t size = out.size() + 2;
     for (const auto& s : list)
         size += s.size() + 3;
-    std::string out;
     out.reserve(size);
     out.push_back('[');
+    bool first = true;
     for (const auto& s : list) {
-        if (out.size() > 1)
+        if (!first)
             out.push_back(',');
+        first = false;
         const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
             const auto c = static_cast<unsigned char>(ch);
             return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
@@ -69,6 +71,11 @@ std::string toJsonText(const std::vector<std::string>& list) {
         }
     }
     out.push_back(']');
+}
+
+std::string toJsonText(const std::vector<std::string>& list) {
+    std::string out;
+    appendJsonText(out, list);
     return out;
 }
 
@@ -222,6 +229,81 @@ Status SqliteConnection::exec(const char* sql) {
     return {};
 }
 
+namespace {
+/// "INSERT INTO push_ledger(...) VALUES (...), ..." for 1..kLedgerRowsPerInsert rows (index k - 1).
+const std::vector<std::string>& ledgerInsertSql() {
+    static const std::vector<std::string> sql = [] {
+        std::vector<std::string> out;
+        std::string values;
+        for (std::size_t k = 1; k <= SqliteConnection::kLedgerRowsPerInsert; ++k) {
+            const std::size_t p = (k - 1) * 9;
+            values += k == 1 ? "" : ", ";
+            values += "(?" + std::to_string(p + 1);
+            for (std::size_t i = 2; i <= 9; ++i)
+                values += ", ?" + std::to_string(p + i);
+            values += ")";
+            out.push_back("INSERT INTO push_ledger(tenant_id, device_id, local_id, content_hash, "
+                          "model, server_id, created, result, at) VALUES " +
+                          values);
+        }
+        return out;
+    }();
+    return sql;
+}
+} // namespace
+
+void SqliteConnection::addLedgerRow(std::int64_t tenantId, std::string_view deviceId,
+                                    const LedgerEntry& e, Millis at) {
+    LedgerRow row;
+    row.tenant_id = tenantId;
+    row.server_id = e.server_id;
+    row.created = e.created;
+    row.at = at;
+    const std::string_view texts[5] = {deviceId, e.local_id, e.content_hash, e.model,
+                                       e.result_json};
+    for (int i = 0; i < 5; ++i) {
+        row.text[i][0] = m_ledgerText.size();
+        row.text[i][1] = texts[i].size();
+        m_ledgerText.append(texts[i]);
+    }
+    m_ledgerRows.push_back(row);
+}
+
+Status SqliteConnection::flushLedgerRows() {
+    Status s;
+    for (std::size_t start = 0; start < m_ledgerRows.size() && s.ok();
+         start += kLedgerRowsPerInsert) {
+        const std::size_t k = std::min(kLedgerRowsPerInsert, m_ledgerRows.size() - start);
+        Statement& q = stmt(ledgerInsertSql()[k - 1].c_str());
+        for (std::size_t r = 0; r < k; ++r) {
+            const LedgerRow& row = m_ledgerRows[start + r];
+            const int p = int(r) * 9;
+            auto text = [&](int i) {
+                return std::string_view(m_ledgerText).substr(row.text[i][0], row.text[i][1]);
+            };
+            q.bind(p + 1, row.tenant_id)
+                .bindRef(p + 2, text(0))
+                .bindRef(p + 3, text(1))
+                .bindRef(p + 4, text(2))
+                .bindRef(p + 5, text(3))
+                .bind(p + 6, row.server_id)
+                .bind(p + 7, std::int64_t(row.created))
+                .bindRef(p + 8, text(4))
+                .bind(p + 9, row.at);
+        }
+        if (!q.exec())
+            s = error("remembering the changes");
+        q.reset(); // the texts bound are released below
+    }
+    dropLedgerRows();
+    return s;
+}
+
+void SqliteConnection::dropLedgerRows() {
+    m_ledgerRows.clear();
+    m_ledgerText.clear();
+}
+
 Error SqliteConnection::error(const char* what) const {
     return Error{ErrorCode::StorageError, std::string(what) + ": " + sqlite3_errmsg(m_db)};
 }
@@ -326,8 +408,11 @@ public:
         , m_ownsTransaction(ownsTransaction) {}
     ~SqliteTransaction() override {
         m_c.resetUsed();
-        if (m_ownsTransaction && !m_done)
+        if (m_ownsTransaction && !m_done) {
+            if (m_writable)
+                m_c.dropLedgerRows();
             m_c.exec(m_writable ? "ROLLBACK" : "COMMIT").ok();
+        }
         if (m_pooled)
             m_store.giveBack(std::move(m_pooled));
     }
@@ -339,7 +424,9 @@ public:
         m_done = true;
         if (!m_ownsTransaction)
             return {};
-        Status s = flushCounters();
+        Status s = m_c.flushLedgerRows();
+        if (s.ok())
+            s = flushCounters();
         if (s.ok())
             s = m_c.exec("COMMIT");
         if (!s.ok())
@@ -347,6 +434,9 @@ public:
         return s;
     }
     Status savepoint() override {
+        // Rows remembered before the savepoint belong to the transaction outside it.
+        if (Status f = m_c.flushLedgerRows(); !f.ok())
+            return f;
         Status s = m_c.exec(("SAVEPOINT sp" + std::to_string(m_savepoints)).c_str());
         if (s.ok()) {
             ++m_savepoints;
@@ -357,6 +447,12 @@ public:
     Status releaseSavepoint() override {
         if (m_savepoints == 0)
             return Error{ErrorCode::Internal, "no savepoint to release"};
+        if (Status f = m_c.flushLedgerRows(); !f.ok()) {
+            // Released only whole: what the savepoint wrote is rolled back, as its caller
+            // (Savepoint::release) no longer does.
+            rollbackToSavepoint().ok();
+            return f;
+        }
         --m_savepoints;
         m_counterStack.pop_back();
         m_c.resetUsed();
@@ -365,6 +461,7 @@ public:
     Status rollbackToSavepoint() override {
         if (m_savepoints == 0)
             return Error{ErrorCode::Internal, "no savepoint to roll back to"};
+        m_c.dropLedgerRows(); // remembered after the savepoint began: rolled back with it
         --m_savepoints;
         m_counters = std::move(m_counterStack.back());
         m_counterStack.pop_back();
@@ -517,6 +614,7 @@ private:
     using Counters = std::map<std::pair<std::int64_t, std::string>, Counter, CounterLess>;
     Counters m_counters;
     std::string m_counterName; // scratch for composed counter names
+    std::string m_text;        // scratch for texts bound until the next statement runs
     std::vector<Counters> m_counterStack;
 };
 
@@ -1053,7 +1151,9 @@ Result<std::int64_t> SqliteTransaction::appendEvent(std::int64_t tenantId, const
     if (!nextSeq.ok())
         return nextSeq.error();
     const std::int64_t seq = nextSeq.value();
-    const std::string changed = toJsonText(row.changed_fields);
+    std::string& changed = m_text; // reused: no allocation per event
+    changed.clear();
+    appendJsonText(changed, row.changed_fields);
     Statement& q =
         stmt("INSERT INTO events(tenant_id, event_id, model, record_id, action, "
              "timestamp, data, changed_fields, priority, category, user_id, device_id, "
@@ -1250,6 +1350,8 @@ SqliteTransaction::ledger(std::int64_t tenantId, const std::string& deviceId,
     std::vector<LedgerEntry> out;
     if (localIds.empty())
         return out;
+    if (Status f = m_c.flushLedgerRows(); !f.ok()) // the rows remembered so far count
+        return f.error();
 
     // The keys (unique) as the outer loop, one primary-key probe each: "local_id IN (SELECT
     // ...)" first copied them into a temporary index and cost ~1.6x as much per push.
@@ -1280,20 +1382,10 @@ Status SqliteTransaction::remember(std::int64_t tenantId, const std::string& dev
                                    const LedgerEntry& e, Millis at) {
     if (Status w = writable(); !w.ok())
         return w;
-    Statement& q = stmt("INSERT INTO push_ledger(tenant_id, device_id, local_id, content_hash, "
-                        "model, server_id, created, result, at) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    q.bind(1, tenantId)
-        .bindRef(2, deviceId)
-        .bindRef(3, e.local_id)
-        .bindRef(4, e.content_hash)
-        .bindRef(5, e.model)
-        .bind(6, e.server_id)
-        .bind(7, std::int64_t(e.created))
-        .bindRef(8, e.result_json)
-        .bind(9, at);
-    if (!q.exec())
-        return fail("remembering the change");
+    // Inserted with the next rows (SqliteConnection::addLedgerRow), before anything reads them.
+    m_c.addLedgerRow(tenantId, deviceId, e, at);
+    if (m_c.ledgerRowsPending() >= SqliteConnection::kLedgerRowsPerInsert)
+        return m_c.flushLedgerRows();
     return {};
 }
 

@@ -309,7 +309,7 @@ class WriteTransaction : public ReadTransaction {
 public:
     virtual Status commit() = 0;
     virtual Status savepoint() = 0;
-    /// Keeps the innermost savepoint's work.
+    /// Keeps the innermost savepoint's work; when that fails, the work is undone (rolled back).
     virtual Status releaseSavepoint() = 0;
     /// Undoes the innermost savepoint's work and ends it.
     virtual Status rollbackToSavepoint() = 0;

@@ -3,6 +3,8 @@
 #include "engine/PushPlanner.h"
 #include "EngineFixture.h"
 
+#include <QCryptographicHash>
+
 using namespace bridgecore;
 using namespace bridgecore::engine;
 using namespace bridgecore::test;
@@ -53,6 +55,21 @@ private slots:
         QCOMPARE(plan.changes[0].depends_on, std::vector<std::size_t>{3});
         for (std::size_t i = 0; i < 4; ++i)
             QVERIFY(!plan.changes[i].failure);
+    }
+
+    void withoutReferencesOrderIsPriorityThenRequestOrder() {
+        const auto req =
+            EngineFixture::pushRequest({{"device_id", "dev-1"},
+                                        {"changes",
+                                         {change("a-1", "create", nullptr, {{"name", "a"}}, 3),
+                                          change("b-1", "update", 7, {{"name", "b"}}, 9),
+                                          change("c-1", "create", nullptr, {{"name", "c"}}, 3),
+                                          change("d-1", "delete", 8, json::object(), 9),
+                                          change("e-1", "create", nullptr, {{"name", "e"}}, 1)}}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(orderOf(plan), (std::vector<std::string>{"b-1", "d-1", "a-1", "c-1", "e-1"}));
+        for (std::size_t i = 0; i < 5; ++i)
+            QVERIFY(plan.changes[i].depends_on.empty() && !plan.changes[i].failure);
     }
 
     void cyclesFailAndComeFirst() {
@@ -119,6 +136,52 @@ private slots:
         storage::LedgerEntry moved = made;
         moved.server_id = 42;
         QVERIFY(PushPlanner::ledgerChanged(plan, {moved}));
+    }
+
+    void contentHashesStayAsStored() {
+        // The ledger keeps these digests: a resend after an upgrade must still match them.
+        // Values computed by the planner before its hashing was rewritten (the first one checked
+        // by hand: SHA-1 of "create\0res.partner\0-\0" "1\0" <data text> "\0").
+        const auto req = EngineFixture::pushRequest(
+            {{"device_id", "dev-1"},
+             {"changes",
+              {change("c-1", "create", nullptr,
+                      {{"name", "Zoë \"Z\""}, {"n", 1.5}, {"l", {1, "x"}}}),
+               change("u-1", "update", 7, {{"name", "y"}}, 5),
+               change("u-2", "update", "c-1", {{"name", "y"}}, 5),
+               change("d-1", "delete", 9, json::object())}}});
+        auto noVersion = req;
+        noVersion.changes[3].version.reset();
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        QCOMPARE(plan.changes[0].content_hash,
+                 std::string("55cc3fb812b1a133f32fa3fca9e3f3f95ec9456e"));
+        QCOMPARE(plan.changes[1].content_hash,
+                 std::string("0463e3a49caa8a9a4f66db8cbcd7577f19b35795"));
+        QCOMPARE(plan.changes[2].content_hash,
+                 std::string("b1504b6e2e93f4026f68cfc9c9a7ab8ac4fae28c"));
+        QCOMPARE(PushPlanner::plan(noVersion, {}, kModels).changes[3].content_hash,
+                 std::string("e7c31057e5a7c4baa8ddce960bbf3f1bce9fd0fb"));
+        QCOMPARE(plan.changes[0].data_text, req.changes[0].data.dump());
+    }
+
+    void contentHashIsSha1OfItsPartsAtEveryLength() {
+        // Every message length across the 64-byte blocks and their padding (55, 56, 64, ...):
+        // the planner's digest is the SHA-1 Qt computes over the documented byte stream.
+        std::vector<json> changes;
+        for (int n = 0; n < 200; ++n)
+            changes.push_back(change("len-" + std::to_string(1000 + n), "update", 7,
+                                     {{"name", std::string(std::size_t(n), 'x')}}));
+        const auto req = EngineFixture::pushRequest({{"device_id", "dev-1"}, {"changes", changes}});
+        const auto plan = PushPlanner::plan(req, {}, kModels);
+        for (std::size_t i = 0; i < req.changes.size(); ++i) {
+            using namespace std::string_literals;
+            const std::string stream =
+                "update\0res.partner\0#7\0"s + "1\0"s + req.changes[i].data.dump() + "\0"s;
+            const QByteArray expected = QCryptographicHash::hash(QByteArray::fromStdString(stream),
+                                                                 QCryptographicHash::Sha1)
+                                            .toHex();
+            QCOMPARE(QByteArray::fromStdString(plan.changes[i].content_hash), expected);
+        }
     }
 };
 

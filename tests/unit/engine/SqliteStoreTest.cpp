@@ -242,6 +242,50 @@ private slots:
         QCOMPARE(sorted.value().size(), std::size_t(2));
     }
 
+    void ledgerRowsRememberedAreSeenAndRollBackWithTheirSavepoint() {
+        // Ledger rows are inserted several at a time: the transaction still reads every one it
+        // remembered, a rolled-back savepoint takes its own along, and a release that cannot
+        // write them undoes the savepoint instead of keeping half of it.
+        EngineFixture f;
+        const auto tenant = f.user.tenant_id;
+        auto entry = [](const std::string& id) {
+            return storage::LedgerEntry{id, "hash-" + id, "res.partner", 7, true, "1"};
+        };
+        std::vector<std::string> keys;
+        for (int i = 0; i < 150; ++i)
+            keys.push_back("kept-" + std::to_string(1000 + i));
+        {
+            auto tx = f.store->write().value();
+            for (const auto& k : keys)
+                QVERIFY(tx->remember(tenant, "dev-1", entry(k), 1).ok());
+            auto seen = tx->ledger(tenant, "dev-1", keys);
+            QVERIFY(seen.ok());
+            QCOMPARE(seen.value().size(), keys.size());
+            QCOMPARE(seen.value()[149].content_hash, "hash-" + keys[149]);
+            {
+                storage::Savepoint sp(*tx);
+                for (int i = 0; i < 70; ++i)
+                    QVERIFY(tx->remember(tenant, "dev-1", entry("dropped-" + std::to_string(i)), 1)
+                                .ok());
+            } // rolled back
+            {
+                storage::Savepoint sp(*tx);
+                QVERIFY(tx->remember(tenant, "dev-1", entry("twice-1"), 1).ok());
+                // The unique key refuses the second row: at once, or when the savepoint is
+                // released (the rows written later); either way none of the savepoint is kept.
+                const bool second = tx->remember(tenant, "dev-1", entry("twice-1"), 1).ok();
+                QVERIFY(!second || !sp.release().ok());
+            }
+            QVERIFY(tx->remember(tenant, "dev-1", entry("after-1"), 1).ok());
+            QVERIFY(tx->commit().ok());
+        }
+        auto tx = f.store->read().value();
+        QCOMPARE(tx->ledger(tenant, "dev-1", keys).value().size(), keys.size());
+        QCOMPARE(tx->ledger(tenant, "dev-1", {"after-1"}).value().size(), std::size_t(1));
+        QVERIFY(
+            tx->ledger(tenant, "dev-1", {"dropped-0", "dropped-69", "twice-1"}).value().empty());
+    }
+
     void duplicateEmailsAndTenantsAreRefused() {
         EngineFixture f;
         QVERIFY(!f.store->createTenant("acme").ok());
