@@ -724,6 +724,14 @@
         <source>Fields</source>
         <translation>الحقول</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>معرّف السجل في نموذجه</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -1399,6 +1407,18 @@
         <source>just now</source>
         <translation>الآن</translation>
     </message>
+    <message>
+        <source>Last push or pull</source>
+        <translation>آخر إرسال أو استلام</translation>
+    </message>
+    <message>
+        <source>The device&apos;s app type: which models it syncs</source>
+        <translation>نوع تطبيق الجهاز: النماذج التي يزامنها</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>التعارضات</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>
@@ -1700,6 +1720,10 @@
     <message>
         <source>server, for %1</source>
         <translation>الخادم، لصالح %1</translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>معرّف السجل في نموذجه</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2150,10 @@ Connected to %1</source>
     <message>
         <source>%1 %2: the result keeps its value.</source>
         <translation>%1 %2: تحتفظ النتيجة بقيمتها.</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>النموذج: %1</translation>
     </message>
 </context>
 <context>

@@ -724,6 +724,14 @@
         <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -1315,6 +1323,18 @@
         <source>App version</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last push or pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s app type: which models it syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DevicesView</name>
@@ -1599,6 +1619,10 @@
     </message>
     <message>
         <source>server, for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2017,6 +2041,10 @@ Database: %1</source>
     </message>
     <message>
         <source>%1 %2: the result keeps its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

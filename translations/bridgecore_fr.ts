@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Enreg.</translation>
     </message>
     <message>
         <source>Resolution</source>
@@ -723,6 +723,14 @@
     <message>
         <source>Fields</source>
         <translation>Champs</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
     </message>
 </context>
 <context>
@@ -1273,7 +1281,7 @@
     </message>
     <message>
         <source>App type</source>
-        <translation>Type d&apos;application</translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Last event</source>
@@ -1285,7 +1293,7 @@
     </message>
     <message>
         <source>Last sync</source>
-        <translation>Dernière synchro</translation>
+        <translation>Synchronisé</translation>
     </message>
     <message>
         <source>Syncs</source>
@@ -1314,6 +1322,18 @@
     <message>
         <source>just now</source>
         <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Last push or pull</source>
+        <translation>Dernier envoi ou réception</translation>
+    </message>
+    <message>
+        <source>The device&apos;s app type: which models it syncs</source>
+        <translation>Le type d&apos;application de l&apos;appareil : les modèles qu&apos;il synchronise</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1420,7 @@
     </message>
     <message>
         <source>Reset sync state…</source>
-        <translation>Réinitialiser l&apos;état de synchro…</translation>
+        <translation>Réinitialiser la synchro…</translation>
     </message>
     <message>
         <source>The device will pull everything again</source>
@@ -1481,7 +1501,7 @@
     </message>
     <message>
         <source>Look up a change…</source>
-        <translation>Rechercher une modification…</translation>
+        <translation>Vérifier un envoi…</translation>
     </message>
     <message>
         <source>Whether and when one of a device&apos;s changes was applied</source>
@@ -1551,7 +1571,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>Enregistrement</translation>
+        <translation>Enreg.</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1600,6 +1620,10 @@
     <message>
         <source>server, for %1</source>
         <translation>serveur, pour %1</translation>
+    </message>
+    <message>
+        <source>The record&apos;s id in its model</source>
+        <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2046,10 @@ Connectée à %1</translation>
     <message>
         <source>%1 %2: the result keeps its value.</source>
         <translation>%1 %2 : le résultat garde sa valeur.</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modèle : %1</translation>
     </message>
 </context>
 <context>

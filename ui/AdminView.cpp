@@ -85,7 +85,11 @@ AdminView::AdminView(ConsoleBackend* backend, QWidget* parent)
     al->addWidget(m_models, 1);
     auto* ml = new QHBoxLayout;
     m_newModel = new QLineEdit(appBox);
+    m_newModel->setObjectName(QStringLiteral("newModel"));
     m_newModel->setPlaceholderText(tr("model, e.g. sale.order"));
+    // Its hint whole ("model, e.g. sale.o…" beside three buttons in the default window).
+    m_newModel->setMinimumWidth(
+        m_newModel->fontMetrics().horizontalAdvance(m_newModel->placeholderText()) + 24);
     auto* addModel = new QPushButton(tr("Add"), appBox);
     auto* removeModel = new QPushButton(tr("Remove"), appBox);
     auto* save = new QPushButton(tr("Save"), appBox);

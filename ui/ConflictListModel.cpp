@@ -26,6 +26,15 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
         return QBrush(QColor(0xfd, 0xe2, 0xc8));
     if (role == Qt::ToolTipRole && Column(index.column()) == Column::Created)
         return localDateTime(std::optional<std::string>(c.created_at));
+    // Models and fields by the names people read; the technical ones in the tooltip.
+    if (role == Qt::ToolTipRole && Column(index.column()) == Column::Model)
+        return QString::fromStdString(c.model);
+    if (role == Qt::ToolTipRole && Column(index.column()) == Column::Fields) {
+        QStringList fields;
+        for (const auto& f : c.info.conflicting_fields)
+            fields << QString::fromStdString(f);
+        return fields.join(QStringLiteral(", "));
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -36,14 +45,14 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
     case Column::Device:
         return QString::fromStdString(c.device_id);
     case Column::Model:
-        return QString::fromStdString(c.model);
+        return modelName(c.model);
     case Column::Record:
         return qlonglong(c.record_id);
     case Column::Fields: {
         QStringList fields;
         for (const auto& f : c.info.conflicting_fields)
-            fields << QString::fromStdString(f);
-        return fields.join(QStringLiteral(", "));
+            fields << fieldLabel(c.model, f);
+        return fields.join(tr(", "));
     }
     case Column::Resolution:
         switch (c.info.resolution) {
@@ -66,6 +75,9 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ConflictListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
+        Column(section) == Column::Record)
+        return tr("The record's id in its model"); // a short title in French ("Enreg.")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {

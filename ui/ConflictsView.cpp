@@ -27,14 +27,16 @@ public:
         const QString text = filterRegularExpression().pattern();
         if (text.isEmpty())
             return true;
+        // As shown ("Sales Order") or by technical name ("sale.order", in the tooltips).
         for (auto c : {ConflictListModel::Column::Model, ConflictListModel::Column::Device,
                        ConflictListModel::Column::Fields})
-            if (sourceModel()
-                    ->index(row, int(c), parent)
-                    .data()
-                    .toString()
-                    .contains(text, Qt::CaseInsensitive))
-                return true;
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)})
+                if (sourceModel()
+                        ->index(row, int(c), parent)
+                        .data(role)
+                        .toString()
+                        .contains(text, Qt::CaseInsensitive))
+                    return true;
         return false;
     }
 };

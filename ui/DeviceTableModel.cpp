@@ -121,6 +121,10 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     if (role == Qt::ToolTipRole) {
+        if (col == Column::User) // a long email is shown without its middle
+            return userName(s.user_id);
+        if (col == Column::Device)
+            return qs(s.device_id);
         if (s.last_error && !s.last_error->empty())
             return tr("Last error: %1").arg(qs(s.last_error));
         if (col == Column::LastSync)
@@ -157,6 +161,19 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    // Short titles, so every column fits the default window; the whole meaning in the tooltip.
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case Column::OpenConflicts:
+            return tr("Open conflicts");
+        case Column::LastSync:
+            return tr("Last push or pull");
+        case Column::AppType:
+            return tr("The device's app type: which models it syncs");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -181,7 +198,7 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     case Column::Pending:
         return tr("Pending");
     case Column::OpenConflicts:
-        return tr("Open conflicts");
+        return tr("Conflicts");
     case Column::AppVersion:
         return tr("App version");
     case Column::Count:

@@ -23,6 +23,27 @@
 
 namespace bridgecore::ui {
 
+void setUpDeviceColumns(QTableView* table, const QString& key) {
+    table->setWordWrap(false);
+    // Every column as wide as its header and values, no wider: one-digit lags and counts do
+    // not take 100 px each. The User column takes what the others leave: a long email loses
+    // its middle ("warehouse.supe…bridgecore.local", whole in the tooltip) rather than pushing
+    // App type off screen in the default window, details pane open.
+    using Column = DeviceTableModel::Column;
+    auto* header = table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setDefaultSectionSize(40);
+    header->setSectionResizeMode(int(Column::User), QHeaderView::Stretch);
+    table->setTextElideMode(Qt::ElideMiddle);
+    // What the details pane shows for the selected device stays out of the table until a
+    // person asks for it (right-click a column title): the rest fits the default window.
+    offerColumnChoice(table, key,
+                      {int(Column::AppVersion), int(Column::LastEventId), int(Column::TotalSyncs),
+                       int(Column::EventsSynced)});
+    fitHeaderSections(table, key);
+    fitColumnsToContents(table); // device ids and app types are never clipped
+}
+
 DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     : QWidget(parent)
     , m_backend(backend)
@@ -52,6 +73,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     layout->addLayout(bar);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
+    m_split = split;
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("devicesTable"));
     m_table->setModel(&m_proxy);
@@ -61,13 +83,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
-    // Every column as wide as its header and values, no wider: one-digit lags and counts do
-    // not take 100 px each, so "Open conflicts" is on screen at 1200 px.
-    m_table->horizontalHeader()->setDefaultSectionSize(40);
-    fitHeaderSections(m_table, QStringLiteral("devices"));
-    fitColumnsToContents(m_table); // long emails and device ids are never clipped
+    setUpDeviceColumns(m_table, QStringLiteral("devices"));
     m_empty = new QLabel(tr("No device has synced yet. Devices appear here after their first "
                             "push or pull: serve the sync API to your network in Settings, or "
                             "try bridgecore-console --demo."),
@@ -78,6 +94,7 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
     layout->addWidget(m_empty);
 
     auto* detailsBox = new QGroupBox(tr("Details"), split);
+    m_detailsBox = detailsBox;
     auto* detailsLayout = new QVBoxLayout(detailsBox);
     // Until a device is selected, a hint instead of empty labels.
     m_detailsHint = new QLabel(tr("Select a device to see its details."), detailsBox);
@@ -157,8 +174,10 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
         dialog->show();
     });
     detailsLayout->addStretch();
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    // The table takes what the details pane (as wide as its longest word or button) leaves:
+    // a quarter of the window for the pane elided ordinary emails in French.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
     layout->addWidget(split, 1);
 
     m_searchTimer = new QTimer(this);
@@ -187,6 +206,20 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
                 showDetails(s);
         }
     });
+    // Emails arrive after the selection (a user created since the names were loaded): the
+    // details name the user as the table does, not "(user 7)" until re-selected.
+    connect(&m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                const int user = int(DeviceTableModel::Column::User);
+                if (m_selected.empty() || from.column() > user || to.column() < user)
+                    return;
+                const auto current = m_proxy.mapToSource(m_table->currentIndex());
+                if (const auto* s = m_model.device(current.row());
+                    s && s->device_id == m_selected) {
+                    showDeviceTitle(*s);
+                    fitDetailsWidth(); // an email is a long word: the pane widens for it
+                }
+            });
     new LiveUpdates(m_backend, this, [this] { m_model.refresh(); });
     connect(&m_model, &DeviceTableModel::failed, this, &DevicesView::message);
     reload();
@@ -222,9 +255,7 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
     auto q = [](const std::optional<std::string>& v) {
         return v ? QString::fromStdString(*v) : QStringLiteral("–");
     };
-    m_detailLabels[QStringLiteral("device")]->setText(
-        tr("%1 (user %2)")
-            .arg(ltr(QString::fromStdString(s->device_id)), m_model.userName(s->user_id)));
+    showDeviceTitle(*s);
     m_detailLabels[QStringLiteral("app")]->setText(q(s->app_type) + QStringLiteral(" / ") +
                                                    q(s->app_version));
     const QLocale l;
@@ -281,6 +312,12 @@ void DevicesView::showDetails(const protocol::SyncState* s) {
         });
 }
 
+void DevicesView::showDeviceTitle(const protocol::SyncState& s) {
+    m_detailLabels[QStringLiteral("device")]->setText(
+        tr("%1 (user %2)")
+            .arg(ltr(QString::fromStdString(s.device_id)), m_model.userName(s.user_id)));
+}
+
 void DevicesView::fitDetailsWidth() {
     // The pane is as wide as its longest word (an email, a device id: they do not wrap), up
     // to 400 px; past that it scrolls sideways rather than cutting the text.
@@ -289,6 +326,18 @@ void DevicesView::fitDetailsWidth() {
                        m_detailsScroll->verticalScrollBar()->sizeHint().width() +
                        2 * m_detailsScroll->frameWidth();
     m_detailsScroll->setMinimumWidth(std::min(needed, kMaxWidth));
+    // The first time a device is shown, the pane is as narrow as that allows and the table
+    // gets the rest (the splitter started the pane at its preferred width, ~250 px, and the
+    // table elided ordinary emails in French); later the person's own split is kept.
+    if (!m_paneFitted && isVisible()) {
+        m_paneFitted = true;
+        QTimer::singleShot(0, this, [this] {
+            const int total = m_split->width() - m_split->handleWidth();
+            const int pane = m_detailsBox->minimumSizeHint().width();
+            if (total > pane)
+                m_split->setSizes({total - pane, pane});
+        });
+    }
 }
 
 DeviceDrillDown* DevicesView::openDrillDown() {

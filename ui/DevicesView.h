@@ -14,10 +14,15 @@ class QVBoxLayout;
 class QLineEdit;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QTableView;
 class QTimer;
 
 namespace bridgecore::ui {
+
+/// A table of DeviceTableModel rows as Devices shows them (the most useful columns, the rest
+/// from the titles' context menu, remembered under `key`); Pending's device list too.
+void setUpDeviceColumns(QTableView* table, const QString& key);
 
 class DevicesView : public QWidget {
     Q_OBJECT
@@ -45,6 +50,8 @@ signals:
 
 private:
     void fitDetailsWidth();
+    /// The "device (user email)" detail.
+    void showDeviceTitle(const protocol::SyncState& state);
     void showDetails(const protocol::SyncState* state);
 
     ConsoleBackend* m_backend;
@@ -59,6 +66,9 @@ private:
     QLabel* m_empty = nullptr;
     QVBoxLayout* m_details = nullptr;
     QScrollArea* m_detailsScroll = nullptr;
+    QSplitter* m_split = nullptr;
+    QWidget* m_detailsBox = nullptr;
+    bool m_paneFitted = false;
     QWidget* m_detailsForm = nullptr;
     QLabel* m_detailsHint = nullptr;
     std::map<QString, QLabel*> m_detailLabels;

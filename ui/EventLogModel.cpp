@@ -117,6 +117,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
                       "write this event")
                 .arg(QLocale().toString(qlonglong(c->conflict_id)),
                      m_users.name(c->resolved_by.value_or(0)), QString::fromStdString(c->local_id));
+    if (role == Qt::ToolTipRole && index.column() == int(Column::User))
+        return m_users.name(e.user_id); // a long email is shown without its middle
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
     switch (Column(index.column())) {
@@ -184,6 +186,9 @@ std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Eve
 }
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
+        Column(section) == Column::RecordId)
+        return tr("The record's id in its model"); // a short title in French ("Enreg.")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -225,9 +230,24 @@ void EventLogModel::reload(const Filter& filter) {
     q.limit = kPageSize;
     q.offset = 0;
     q.newest_first = true;
-    // The first page comes with the total; it seeds the cache.
+    // The first page comes with the total; it seeds the cache. The unfiltered log's total is
+    // its newest event id (a tenant's events are numbered 1..head without gaps and never
+    // deleted), read with the page: COUNT(*) over a million events took longer than the page.
+    const bool unfiltered = !q.model && !q.action && !q.device_id;
     runAsync(
-        m_backend->pool(), this, [backend = m_backend, q] { return backend->events(q); },
+        m_backend->pool(), this,
+        [backend = m_backend, q, unfiltered]() -> Result<engine::Page<protocol::Event>> {
+            if (!unfiltered)
+                return backend->events(q);
+            auto items = backend->eventPage(q);
+            if (!items)
+                return items.error();
+            engine::Page<protocol::Event> page;
+            page.total = items.value().empty() ? 0 : items.value().front().event_id;
+            page.limit = q.limit;
+            page.items = std::move(items.value());
+            return page;
+        },
         [this, generation](Result<engine::Page<protocol::Event>> page) {
             if (generation != m_generation)
                 return;

@@ -14,6 +14,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <climits>
 #include <set>
 
 namespace bridgecore::ui {
@@ -60,24 +61,32 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(int(EventLogModel::Column::Time), 150);
-    m_table->setColumnWidth(int(EventLogModel::Column::Model), 140);
-    m_table->setColumnWidth(int(EventLogModel::Column::Device), 190);
-    // Numbers are short; emails are not.
-    for (auto c : {EventLogModel::Column::EventId, EventLogModel::Column::RecordId,
-                   EventLogModel::Column::Version})
-        m_table->setColumnWidth(int(c), 80);
-    // Room for a resolution ("resolve #12,345 (client wins)"), not only "write".
+    // Every column as wide as its title and the newest page's values, no wider, so Device and
+    // User are on screen in the default window in every language (User was cut at the edge in
+    // Arabic behind 80 px ids and a 150 px model column). Room for a resolution ("resolve
+    // #12,345 (client wins)"), not only "write".
+    m_table->horizontalHeader()->setDefaultSectionSize(40);
     m_table->setColumnWidth(
         int(EventLogModel::Column::Action),
         fontMetrics().horizontalAdvance(
             EventLogModel::tr("resolve #%1 (%2)")
                 .arg(QLocale().toString(12345), EventLogModel::tr("client wins"))) +
             16);
-    m_table->setColumnWidth(int(EventLogModel::Column::User), 240);
     fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
+    // A long email loses its middle (whole in its tooltip) rather than pushing the column off.
+    const int user = int(EventLogModel::Column::User);
+    m_table->setItemDelegateForColumn(user, new ElidingDelegate(Qt::ElideMiddle, m_table));
+    // At most what is left of the table's width (at least 30 characters): a long email loses
+    // its middle, whole in its tooltip.
+    fitColumnsToContents(m_table, EventLogModel::kPageSize, [this, user](int column) {
+        if (column != user)
+            return INT_MAX;
+        const int left = m_table->viewport()->width() -
+                         m_table->horizontalHeader()->sectionViewportPosition(user);
+        return std::max(left, fontMetrics().horizontalAdvance(QString(30, QLatin1Char('x'))));
+    });
     layout->addWidget(m_table, 1);
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("eventsEmpty"));

@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <QSettings>
 #include <QStyle>
 #include <QTableView>
@@ -11,6 +12,7 @@
 
 #include <QWidget>
 #include <algorithm>
+#include <climits>
 
 namespace bridgecore::ui {
 
@@ -59,11 +61,14 @@ QFont headerFont(const QHeaderView* header) {
 }
 
 namespace {
-/// Margins of a header section plus, when the table sorts, room for the sort indicator.
-int headerExtra(QTableView* table) {
+/// Margins of header section `section` plus, when the table sorts by it, room for the sort
+/// indicator (only the sorted section draws one: reserving it in every column cost ~25 px
+/// each, "Open conflicts" off screen in the default window).
+int headerExtra(QTableView* table, int section) {
     auto* header = table->horizontalHeader();
     const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
-    if (!table->isSortingEnabled())
+    if (!table->isSortingEnabled() || !header->isSortIndicatorShown() ||
+        header->sortIndicatorSection() != section)
         return 2 * margin + 8;
     // What QCommonStyle adds for the indicator: the header's height plus a margin.
     return 3 * margin + QFontMetrics(header->font()).height() + 4;
@@ -76,12 +81,11 @@ void fitHeaderSections(QTableView* table, const QString& key) {
     auto* header = table->horizontalHeader();
     auto* model = table->model();
     const QFontMetrics fm(headerFont(header));
-    const int extra = headerExtra(table);
     QSettings settings;
     settings.beginGroup(QStringLiteral("columns/") + key);
     for (int c = 0; c < model->columnCount(); ++c) {
         const QString title = model->headerData(c, Qt::Horizontal).toString();
-        const int needed = fm.horizontalAdvance(title) + extra;
+        const int needed = fm.horizontalAdvance(title) + headerExtra(table, c);
         const int saved = settings.value(QString::number(c), 0).toInt();
         header->resizeSection(c, std::max({needed, saved, int(header->sectionSize(c))}));
     }
@@ -97,8 +101,8 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                      });
 }
 
-void fitColumnsToContents(QTableView* table, int rows) {
-    auto fit = [table, rows] {
+void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
+    auto fit = [table, rows, maxWidth] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
         const QFontMetrics fm(table->font());
@@ -106,20 +110,21 @@ void fitColumnsToContents(QTableView* table, int rows) {
         // The cell's text margins on both sides, plus a little air.
         const int extra =
             2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 8;
-        const int extraOfHeader = headerExtra(table);
         const int n = std::min(model->rowCount(), rows);
         const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
         for (int c = 0; c < model->columnCount(); ++c) {
-            if (header->isSectionHidden(c))
-                continue;
+            if (header->isSectionHidden(c) || header->sectionResizeMode(c) == QHeaderView::Stretch)
+                continue; // a stretched section takes what the others leave
             // The header's text fits every column, the stretched last one included.
-            int needed =
+            const int title =
                 headerFm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) +
-                extraOfHeader;
+                headerExtra(table, c);
+            int values = 0;
             if (c != last)
                 for (int r = 0; r < n; ++r)
-                    needed = std::max(
-                        needed, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+                    values = std::max(
+                        values, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+            const int needed = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
             if (needed > header->sectionSize(c)) {
                 header->setProperty(fittingProperty, true);
                 header->resizeSection(c, needed);
@@ -139,7 +144,51 @@ void fitColumnsToContents(QTableView* table, int rows) {
     QObject::connect(table->model(), &QAbstractItemModel::layoutChanged, later, soon);
     QObject::connect(table->model(), &QAbstractItemModel::headerDataChanged, later, soon);
     QObject::connect(table->model(), &QAbstractItemModel::columnsInserted, later, soon);
+    // The sorted column makes room for its arrow; a column shown again gets its width.
+    QObject::connect(table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, later, soon);
+    QObject::connect(table->horizontalHeader(), &QHeaderView::sectionCountChanged, later, soon);
     fit();
+}
+
+void offerColumnChoice(QTableView* table, const QString& key, const QList<int>& hiddenByDefault) {
+    auto* header = table->horizontalHeader();
+    auto* model = table->model();
+    const QString settingKey = QStringLiteral("columns/%1/hidden").arg(key);
+    QSettings settings;
+    QList<int> hidden;
+    if (settings.contains(settingKey)) {
+        for (const auto& v : settings.value(settingKey).toList())
+            hidden.append(v.toInt());
+    } else {
+        hidden = hiddenByDefault;
+    }
+    for (int c = 0; c < model->columnCount(); ++c)
+        header->setSectionHidden(c, hidden.contains(c));
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QWidget::customContextMenuRequested, header,
+                     [table, header, settingKey](const QPoint& at) {
+                         QMenu menu(header);
+                         auto* model = table->model();
+                         for (int c = 0; c < model->columnCount(); ++c) {
+                             auto* action =
+                                 menu.addAction(model->headerData(c, Qt::Horizontal).toString());
+                             action->setCheckable(true);
+                             action->setChecked(!header->isSectionHidden(c));
+                             action->setData(c);
+                             // The last shown column stays: a table without columns is a trap.
+                             action->setEnabled(header->isSectionHidden(c) ||
+                                                header->hiddenSectionCount() + 1 < header->count());
+                         }
+                         const QAction* chosen = menu.exec(header->mapToGlobal(at));
+                         if (!chosen)
+                             return;
+                         header->setSectionHidden(chosen->data().toInt(), !chosen->isChecked());
+                         QVariantList nowHidden;
+                         for (int c = 0; c < header->count(); ++c)
+                             if (header->isSectionHidden(c))
+                                 nowHidden.append(c);
+                         QSettings().setValue(settingKey, nowHidden);
+                     });
 }
 
 } // namespace bridgecore::ui

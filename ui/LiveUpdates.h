@@ -3,8 +3,10 @@
 // connected backend polls the server for them) call `update` at most every `intervalMs`
 // while the view is visible; a hidden view catches up when it is shown again.
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QStyledItemDelegate>
 
 #include <functional>
 
@@ -52,6 +54,31 @@ void fitHeaderSections(QTableView* table, const QString& key);
 /// headers change (labels arrive, another language) (once per turn of the
 /// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
 /// costs what its first page does).
-void fitColumnsToContents(QTableView* table, int rows = 200);
+/// A section in QHeaderView::Stretch mode is left to the header (it takes what the others
+/// leave). The sorted column also gets room for its sort arrow. `maxWidth`, when given, caps
+/// what a column grows to for its values (its title always fits; INT_MAX: no cap).
+void fitColumnsToContents(QTableView* table, int rows = 200,
+                          std::function<int(int column)> maxWidth = {});
+/// Columns a person may hide and show again from the header's context menu, remembered per
+/// user under `key`; `hiddenByDefault` until they choose.
+void offerColumnChoice(QTableView* table, const QString& key, const QList<int>& hiddenByDefault);
+
+/// Draws a column's text shortened with its own elide mode (a long email loses its middle) in
+/// a table that elides nothing else.
+class ElidingDelegate : public QStyledItemDelegate {
+public:
+    ElidingDelegate(Qt::TextElideMode mode, QObject* parent)
+        : QStyledItemDelegate(parent)
+        , m_mode(mode) {}
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = m_mode;
+    }
+
+private:
+    Qt::TextElideMode m_mode;
+};
 
 } // namespace bridgecore::ui

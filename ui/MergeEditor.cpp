@@ -41,10 +41,14 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_legend = new QLabel(this);
     m_legend->setObjectName(QStringLiteral("mergeLegend"));
     m_legend->setWordWrap(true);
+    // Each entry unbroken: a narrow editor puts whole entries on the next line, never an
+    // entry's last words ("result takes") alone.
     m_legend->setText(
-        QStringLiteral("<span style=\"background-color:#f8d7da\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %1"
-                       " &nbsp; <span style=\"background-color:#fff3cd\">&nbsp;&nbsp;&nbsp;&nbsp;"
-                       "</span> %2 &nbsp; <b>%3</b> %4")
+        QStringLiteral("<span style=\"white-space:nowrap\"><span style=\"background-color:"
+                       "#f8d7da\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %1</span> &nbsp; "
+                       "<span style=\"white-space:nowrap\"><span style=\"background-color:"
+                       "#fff3cd\">&nbsp;&nbsp;&nbsp;&nbsp;</span> %2</span> &nbsp; "
+                       "<span style=\"white-space:nowrap\"><b>%3</b> %4</span>")
             .arg(tr("changed on both sides to different values").toHtmlEscaped(),
                  tr("device and server differ").toHtmlEscaped(), tr("Bold").toHtmlEscaped(),
                  tr("the value the result takes").toHtmlEscaped()));
@@ -128,7 +132,7 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
                                                      : tr("unknown"),
                                 l.toString(qlonglong(c.info.server_version)));
     QString header = tr("Conflict %1 on %2 #%3 from device %4 (%5)")
-                         .arg(l.toString(qlonglong(c.conflict_id)), QString::fromStdString(c.model),
+                         .arg(l.toString(qlonglong(c.conflict_id)), modelName(c.model),
                               l.toString(qlonglong(c.record_id)),
                               ltr(QString::fromStdString(c.device_id)), versions);
     m_result->clear();
@@ -147,6 +151,7 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
             }
     }
     m_header->setText(header);
+    m_header->setToolTip(tr("Model: %1").arg(QString::fromStdString(c.model)));
     m_hint->hide();
     m_table->show();
     const int first = m_model.nextDifference(-1);
@@ -159,6 +164,7 @@ void MergeEditor::clear() {
     m_editable = false;
     m_model.clear();
     m_header->clear();
+    m_header->setToolTip({});
     m_result->clear();
     m_table->hide();
     m_hint->show();

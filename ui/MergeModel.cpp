@@ -120,8 +120,7 @@ QVariant MergeModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         if (col == Column::Field) // the field's label; its technical name is the tooltip
-            return QCoreApplication::translate(
-                "ModelCatalog", console::fieldInfo(m_modelName, field).label.c_str());
+            return fieldLabel(m_modelName, field);
         if (col == Column::Local && r.field.local.is_null())
             return tr("(unchanged)");
         if (col == Column::Base && !m_hasBase)

@@ -1,5 +1,7 @@
 #include "PendingView.h"
 
+#include "DevicesView.h"
+
 #include "Confirm.h"
 #include "ConsoleServices.h"
 #include "DetailsDialog.h"
@@ -83,9 +85,7 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     m_deviceTable->setSortingEnabled(true);
     m_deviceTable->sortByColumn(-1, Qt::AscendingOrder);
     m_deviceTable->verticalHeader()->hide();
-    m_deviceTable->horizontalHeader()->setStretchLastSection(true);
-    fitHeaderSections(m_deviceTable, QStringLiteral("pendingDevices"));
-    fitColumnsToContents(m_deviceTable); // emails and device ids are never clipped
+    setUpDeviceColumns(m_deviceTable, QStringLiteral("pendingDevices"));
     dl->addWidget(m_deviceTable, 1);
     layout->addWidget(split, 1);
     // Other devices' queues are an admin view (a plain user of a connected console may not

@@ -72,9 +72,7 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
         const QString name = m_fields.at(section - int(Column::Count));
         if (role == Qt::ToolTipRole)
             return name;
-        return QCoreApplication::translate(
-            "ModelCatalog",
-            console::fieldInfo(m_model.toStdString(), name.toStdString()).label.c_str());
+        return fieldLabel(m_model.toStdString(), name.toStdString());
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include "LiveUpdates.h"
 #include "OdooFieldLabels.h"
 #include "RecordForm.h"
+#include "Text.h"
 #include "console/ModelCatalog.h"
 
 #include <QCoreApplication>
@@ -212,9 +213,7 @@ void RecordsView::reloadModels() {
             QSignalBlocker block(m_models);
             m_models->clear();
             for (const auto& m : models.names)
-                m_models->addItem(
-                    QCoreApplication::translate("ModelCatalog", console::modelLabel(m).c_str()),
-                    QString::fromStdString(m));
+                m_models->addItem(modelName(m), QString::fromStdString(m));
             m_models->model()->sort(0); // by the names people read
             // The model the user picked, else one that has records.
             int i = m_models->findData(current);
@@ -231,9 +230,7 @@ void RecordsView::showModel(const QString& model) {
     m_modelPicked = true;
     int i = m_models->findData(model);
     if (i < 0) {
-        m_models->addItem(QCoreApplication::translate(
-                              "ModelCatalog", console::modelLabel(model.toStdString()).c_str()),
-                          model);
+        m_models->addItem(modelName(model.toStdString()), model);
         i = m_models->count() - 1;
     }
     if (i == m_models->currentIndex()) {
@@ -270,8 +267,7 @@ RecordForm* RecordsView::openEditForm(int row) {
     if (m_labels)
         m_labels->request(model);
     const auto ref = r->ref();
-    const QString label =
-        QCoreApplication::translate("ModelCatalog", console::modelLabel(r->model).c_str());
+    const QString label = modelName(r->model);
     QString title = r->server_id
                         ? tr("Edit %1 #%2").arg(label, QLocale().toString(qlonglong(*r->server_id)))
                         : tr("Edit %1 %2").arg(label, QString::fromStdString(r->local_id));

@@ -7,6 +7,15 @@
 
 namespace bridgecore::ui {
 
+QString modelName(const std::string& model) {
+    return QCoreApplication::translate("ModelCatalog", console::modelLabel(model).c_str());
+}
+
+QString fieldLabel(const std::string& model, const std::string& field) {
+    return QCoreApplication::translate("ModelCatalog",
+                                       console::fieldInfo(model, field).label.c_str());
+}
+
 QString fieldValueText(const std::string& model, const std::string& field,
                        const protocol::json& value) {
     if (value.is_string()) {

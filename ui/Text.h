@@ -14,6 +14,12 @@
 
 namespace bridgecore::ui {
 
+/// A model as people name it ("Sales Order Line" for sale.order.line), in the chosen language;
+/// views put the technical name in the tooltip.
+QString modelName(const std::string& model);
+/// A field's label (Odoo's when the tenant is attached, else the catalog's), translated.
+QString fieldLabel(const std::string& model, const std::string& field);
+
 /// A field value of a record of `model` as the views show it: a selection by its label
 /// ("Quotation", not "draft"), numbers in the language's digits and separators, text as is.
 QString fieldValueText(const std::string& model, const std::string& field,

@@ -1,6 +1,7 @@
 #include "DemoSimulator.h"
 
 #include "AsyncCall.h"
+#include "ModelCatalog.h"
 
 namespace bridgecore::console {
 
@@ -9,6 +10,43 @@ const char* const kNames[] = {"Azure Interior", "Deco Addict", "Gemini Furniture
                               "Lumber Inc",     "Ready Mat",   "The Jackson Group",
                               "Wood Corner",    "YourCompany", "Brandon Freeman"};
 const char* const kStates[] = {"draft", "sent", "sale", "done", "cancel"};
+
+/// The fields the demo's devices edit on a model: ones its catalog entry has (a name, a
+/// selection, a number, a note), so the console labels them in every language (it showed
+/// English "Qty" and "State" in Arabic for fields no model has). A model the catalog does not
+/// know gets the old name/state/qty/note.
+struct DemoFields {
+    std::string name = "name";
+    std::string choice = "state";
+    std::vector<std::string> choices{std::begin(kStates), std::end(kStates)};
+    std::string number = "qty";
+    std::string note = "note";
+};
+DemoFields demoFields(const std::string& model) {
+    DemoFields out;
+    const ModelInfo* info = modelInfo(model);
+    if (!info)
+        return out;
+    out = DemoFields{{}, {}, {}, {}, {}};
+    for (const auto& f : info->fields) {
+        const bool text = f.type == FieldType::Char || f.type == FieldType::Text;
+        if (out.name.empty() && text && !f.readonly)
+            out.name = f.name;
+        else if (out.choice.empty() && f.type == FieldType::Selection) {
+            out.choice = f.name;
+            for (const auto& [key, label] : f.selection)
+                out.choices.push_back(key);
+        } else if (out.number.empty() && !f.readonly &&
+                   (f.type == FieldType::Float || f.type == FieldType::Integer ||
+                    f.type == FieldType::Monetary))
+            out.number = f.name;
+        else if (out.note.empty() && f.type == FieldType::Text && !f.readonly)
+            out.note = f.name;
+    }
+    if (out.name.empty())
+        out.name = "name"; // labelled "Name", which the catalog translates
+    return out;
+}
 } // namespace
 
 DemoSimulator::DemoSimulator(engine::SyncEngine& engine, auth::Accounts& accounts,
@@ -135,12 +173,23 @@ void DemoSimulator::stepDevice(Device& d) {
             d.models[std::size_t(pct(m_rng)) % std::min<std::size_t>(2, d.models.size())];
         const auto count = d.cache->countRecords(model);
         const int roll = pct(m_rng);
+        const DemoFields fields = demoFields(model);
+        auto choose = [&](protocol::json& data) {
+            if (!fields.choice.empty() && !fields.choices.empty())
+                data[fields.choice] =
+                    fields.choices[std::size_t(pct(m_rng)) % fields.choices.size()];
+        };
+        auto setNumber = [&](protocol::json& data) {
+            if (!fields.number.empty())
+                data[fields.number] = pct(m_rng) % 50;
+        };
         if (count < 5 || roll < 20) {
-            protocol::json data = {
-                {"name", std::string(kNames[pct(m_rng) % 9]) + " " + std::to_string(pct(m_rng))},
-                {"state", kStates[pct(m_rng) % 5]},
-                {"qty", pct(m_rng) % 50},
-                {"note", ""}};
+            protocol::json data = {{fields.name, std::string(kNames[pct(m_rng) % 9]) + " " +
+                                                     std::to_string(pct(m_rng))}};
+            choose(data);
+            setNumber(data);
+            if (!fields.note.empty())
+                data[fields.note] = "";
             (void)d.cache->createRecord(model, data, pct(m_rng) % 11);
         } else {
             // Updates concentrate on the first records, where devices collide.
@@ -152,13 +201,16 @@ void DemoSimulator::stepDevice(Device& d) {
                 continue;
             protocol::json data = protocol::json::object();
             if (roll < 60)
-                data["state"] = kStates[pct(m_rng) % 5];
+                choose(data);
             if (roll % 2 == 0)
-                data["qty"] = pct(m_rng) % 50;
-            if (roll > 85)
-                data["note"] = "checked by " + d.id;
+                setNumber(data);
+            if (roll > 85 && !fields.note.empty())
+                data[fields.note] = "checked by " + d.id;
             if (data.empty())
-                data["qty"] = pct(m_rng) % 50;
+                setNumber(data);
+            if (data.empty()) // a model with neither a number nor a selection
+                data[fields.name] =
+                    std::string(kNames[pct(m_rng) % 9]) + " " + std::to_string(pct(m_rng));
             (void)d.cache->updateRecord(model, r.ref(), data, pct(m_rng) % 11);
         }
     }

@@ -5,7 +5,9 @@
 #include "Confirm.h"
 #include "GuiFixture.h"
 
+#include "Translations.h"
 #include <QAbstractItemModelTester>
+#include <QLineEdit>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -16,6 +18,7 @@ class AdminViewTest : public QObject {
     Q_OBJECT
 private slots:
     void usersAndModelMap();
+    void modelHintIsWholeInTheDefaultWindow();
 };
 
 void AdminViewTest::usersAndModelMap() {
@@ -82,6 +85,30 @@ void AdminViewTest::usersAndModelMap() {
         models.push_back(e.model);
     QCOMPARE(models, (std::vector<std::string>{"sale.order", "res.partner", "crm.lead"}));
     saveScreenshot(&view, QStringLiteral("admin"));
+}
+
+void AdminViewTest::modelHintIsWholeInTheDefaultWindow() {
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        ui::AdminView view(&f.backend());
+        view.resize(1280 - 215, 700);
+        view.show();
+        QTRY_COMPARE(view.users()->rowCount(), 2);
+        QLineEdit* edit = nullptr; // the one whose hint names a model
+        for (auto* e : view.findChildren<QLineEdit*>())
+            if (e->placeholderText().contains(QLatin1String("sale.order")))
+                edit = e;
+        QVERIFY(edit);
+        // The hint's text and the frame's margins (~16 px) fit: not "model, e.g. sale.o…".
+        const int needed = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 16;
+        QVERIFY2(edit->width() >= needed, qPrintable(QStringLiteral("%1: '%2' needs %3 px, has %4")
+                                                         .arg(lang, edit->placeholderText())
+                                                         .arg(needed)
+                                                         .arg(edit->width())));
+        saveScreenshot(&view, QStringLiteral("admin_default_window_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(AdminViewTest)

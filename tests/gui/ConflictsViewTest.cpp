@@ -8,12 +8,16 @@
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -35,6 +39,8 @@ private slots:
     void listColumnsFitAndTheEditorHasRoom();
     void listFitsWhenShownAfterItLoaded();
     void mergeEditorShowsValuesAsTheRecordsDo();
+    void modelsAndFieldsByTheirNames();
+    void legendBreaksOnlyBetweenEntries();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -88,7 +94,7 @@ void ConflictsViewTest::mergeEditorProducesExactMergedData() {
     QCOMPARE(c->status, std::string("open"));
     QCOMPARE(c->record_id, id);
     QCOMPARE(view.model()->index(0, int(ui::ConflictListModel::Column::Fields)).data().toString(),
-             QStringLiteral("name"));
+             QStringLiteral("Name")); // its label; "name" in the tooltip
     view.selectRow(0);
 
     auto& m = *view.editor()->model();
@@ -531,6 +537,99 @@ void ConflictsViewTest::mergeEditorShowsValuesAsTheRecordsDo() {
     const auto record = f.serverRecord("sale.order", id);
     QCOMPARE(record["state"], json("cancel"));
     QCOMPARE(record["amount_total"], json(1275.5));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::modelsAndFieldsByTheirNames() {
+    // The list and the merge editor's title said "sale.order.line": they name the model as the
+    // records view does, in the chosen language, with the technical name in the tooltip.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        conflictOn(f, "l1", "sale.order.line");
+        ui::ConflictsView view(&f.backend());
+        view.resize(1280 - 215, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        const QString human = QCoreApplication::translate("ModelCatalog", "Sales Order Line");
+        QVERIFY(lang == QLatin1String("en") || human != QLatin1String("Sales Order Line"));
+        const auto model = view.model()->index(0, int(ui::ConflictListModel::Column::Model));
+        QCOMPARE(model.data().toString(), human);
+        QCOMPARE(model.data(Qt::ToolTipRole).toString(), QStringLiteral("sale.order.line"));
+        const auto fields = view.model()->index(0, int(ui::ConflictListModel::Column::Fields));
+        QCOMPARE(fields.data().toString(),
+                 QCoreApplication::translate("ModelCatalog", "Description")); // "name"
+        QCOMPARE(fields.data(Qt::ToolTipRole).toString(), QStringLiteral("name"));
+        view.selectRow(0);
+        QTRY_VERIFY(!view.editor()->headerText().isEmpty());
+        QVERIFY2(view.editor()->headerText().contains(human) &&
+                     !view.editor()->headerText().contains(QLatin1String("sale.order")),
+                 qPrintable(view.editor()->headerText()));
+        // The technical name still finds it.
+        view.setTextFilter(QStringLiteral("sale.order.line"));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        view.setTextFilter(human.left(5));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        saveScreenshot(&view, QStringLiteral("conflicts_model_names_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::legendBreaksOnlyBetweenEntries() {
+    // The legend's last words ("result takes") sat alone on a second line at the default
+    // width: it breaks only between its entries, in every language.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        conflictOn(f, "g1");
+        ui::ConflictsView view(&f.backend());
+        view.resize(1280 - 215, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        view.selectRow(0);
+        QTRY_VERIFY(!view.editor()->headerText().isEmpty());
+        QApplication::processEvents();
+        auto* legend = view.editor()->findChild<QLabel*>(QStringLiteral("mergeLegend"));
+        QVERIFY(legend && legend->isVisible());
+        // The lines a person sees: the label's text laid out in its font at its width, and at
+        // the other widths the splitter may give the editor (the live console's was ~575 px).
+        static const QRegularExpression space(QStringLiteral("[\\s\\x{00a0}]+"));
+        for (int width = legend->contentsRect().width(); width >= 360; width -= 15) {
+            QTextDocument doc;
+            doc.setDocumentMargin(0);
+            doc.setDefaultFont(legend->font());
+            doc.setHtml(legend->text());
+            doc.setTextWidth(width);
+            QVERIFY(doc.size().width() > 0); // lays it out
+            QStringList lines;
+            for (auto block = doc.begin(); block != doc.end(); block = block.next())
+                for (int i = 0; i < block.layout()->lineCount(); ++i) {
+                    const auto line = block.layout()->lineAt(i);
+                    lines << block.text().mid(line.textStart(), line.textLength()).trimmed();
+                }
+            // Each entry whole on one line: a line breaks between entries, never inside one
+            // (not "…the value the" | "result takes").
+            for (const QString& entry :
+                 {ui::MergeEditor::tr("changed on both sides to different values"),
+                  ui::MergeEditor::tr("device and server differ"),
+                  ui::MergeEditor::tr("the value the result takes")}) {
+                const QString words = entry.split(space, Qt::SkipEmptyParts).join(QLatin1Char(' '));
+                QVERIFY2(std::any_of(lines.begin(), lines.end(),
+                                     [&](const QString& line) {
+                                         return line.split(space, Qt::SkipEmptyParts)
+                                             .join(QLatin1Char(' '))
+                                             .contains(words);
+                                     }),
+                         qPrintable(QStringLiteral("%1: at %2 px '%3' is split: %4")
+                                        .arg(lang)
+                                        .arg(width)
+                                        .arg(entry, lines.join(QStringLiteral(" | ")))));
+            }
+        }
+        // And the label is as high as its lines.
+        QVERIFY(legend->height() >= legend->heightForWidth(legend->width()));
+        saveScreenshot(view.editor(), QStringLiteral("conflicts_legend_") + lang);
+    }
     ui::Translations::apply(QStringLiteral("en"));
 }
 

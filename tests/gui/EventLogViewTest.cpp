@@ -5,8 +5,11 @@
 #include "GuiFixture.h"
 #include "Text.h"
 #include "Translations.h"
+#include "console/EmbeddedBackend.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTableView>
@@ -24,6 +27,8 @@ private slots:
     void resolutionsShowAsSuch();
     void anEmptyLogSaysWhatWouldAppear();
     void timesInTheLanguagesFormat();
+    void deviceAndUserFitTheDefaultWindow();
+    void theUnfilteredTotalIsNotCounted();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -226,6 +231,109 @@ void EventLogViewTest::timesInTheLanguagesFormat() {
         saveScreenshot(&view, QStringLiteral("events_time_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
+}
+
+void EventLogViewTest::deviceAndUserFitTheDefaultWindow() {
+    // The default window (the view gets 1065 px) and the demo's long email: the columns up to
+    // User are on screen whole, in every language (User was cut at the edge in Arabic).
+    GuiFixture f;
+    QCOMPARE(f.push("dev-a", GuiFixture::create("a-1", {{"name", "A"}})).succeeded, 1);
+    storage::User u;
+    u.tenant_id = f.tenant;
+    u.email = "warehouse.supervisor.night-shift@bridgecore.local";
+    u.name = "Night shift";
+    u.role = protocol::Role::User;
+    u.password_hash = "x";
+    const auto uid = f.store().createUser(u);
+    QVERIFY(uid.ok());
+    f.user = engine::Caller{f.tenant, uid.value(), protocol::Role::User};
+    QCOMPARE(f.push("demo-warehouse-scanner-07",
+                    GuiFixture::create("w-1", {{"name", "Line"}, {"product_uom_qty", 12345}},
+                                       "sale.order.line"))
+                 .succeeded,
+             1);
+    const QString email = QString::fromStdString(u.email);
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        ui::EventLogView view(&f.backend());
+        view.resize(1280 - 215, 600);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 2);
+        QTRY_COMPARE(view.model()->index(0, int(C::User)).data().toString(), email);
+        QTest::qWait(50);
+        QApplication::processEvents();
+        auto* table = view.findChild<QTableView*>(QStringLiteral("eventTable"));
+        QVERIFY(table);
+        auto* header = table->horizontalHeader();
+        const QFontMetrics fm(table->font());
+        const int viewEnd = table->viewport()->width();
+        for (int c = 0; c <= int(C::User); ++c) {
+            const QString title = view.model()->headerData(c, Qt::Horizontal).toString();
+            const int start = header->sectionViewportPosition(c);
+            QVERIFY2(start >= 0 && start + header->sectionSize(c) <= viewEnd,
+                     qPrintable(QStringLiteral("%1: '%2' spans %3..%4, the table ends at %5")
+                                    .arg(lang, title)
+                                    .arg(start)
+                                    .arg(start + header->sectionSize(c))
+                                    .arg(viewEnd)));
+            for (int r = 0; r < view.model()->rowCount(); ++r) {
+                const QModelIndex cell = view.model()->index(r, c);
+                const QString value = cell.data().toString();
+                if (fm.horizontalAdvance(value) + 6 <= header->sectionSize(c))
+                    continue;
+                // Only a long email may be shortened, and its tooltip holds it whole.
+                QVERIFY2(c == int(C::User) && cell.data(Qt::ToolTipRole).toString() == value,
+                         qPrintable(QStringLiteral("%1: '%2' needs %3 px, column '%4' has %5")
+                                        .arg(lang, value)
+                                        .arg(fm.horizontalAdvance(value))
+                                        .arg(title)
+                                        .arg(header->sectionSize(c))));
+            }
+        }
+        saveScreenshot(&view, QStringLiteral("events_default_window_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+/// The fixture's backend, noting each time the event log asks for a counted page.
+class CountingBackend : public console::EmbeddedBackend {
+public:
+    using EmbeddedBackend::EmbeddedBackend;
+    Result<engine::Page<protocol::Event>> events(const engine::EventQuery& query) override {
+        if (!query.model && !query.action && !query.device_id)
+            ++unfilteredCounts;
+        return EmbeddedBackend::events(query);
+    }
+    std::atomic<int> unfilteredCounts{0};
+};
+
+void EventLogViewTest::theUnfilteredTotalIsNotCounted() {
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    protocol::json changes = protocol::json::array();
+    for (int i = 0; i < 450; ++i)
+        changes.push_back(GuiFixture::create("c-" + std::to_string(i), {{"name", "C"}}));
+    QCOMPARE(f.push("dev-a", changes).succeeded, 450);
+    CountingBackend backend(f.engine(), f.accounts(), f.admin, f.path());
+    ui::EventLogView view(&backend);
+    view.resize(1065, 600);
+    view.show();
+    // The person sees every event, numbered from the newest…
+    auto* count = view.findChild<QLabel*>(QStringLiteral("eventCount"));
+    QTRY_COMPARE(view.model()->rowCount(), 450);
+    QCOMPARE(count->text(), QStringLiteral("450 events"));
+    QCOMPARE(view.model()->index(0, int(C::EventId)).data().toLongLong(), 450);
+    // …the last page loads when scrolled to…
+    view.findChild<QTableView*>(QStringLiteral("eventTable"))->scrollToBottom();
+    QTRY_COMPARE(view.model()->index(449, int(C::EventId)).data().toLongLong(), 1);
+    // …and the unfiltered total came from the newest event's id, not from counting the log.
+    QCOMPARE(backend.unfilteredCounts.load(), 0);
+    // A filter still counts what matches.
+    view.setFilter(QStringLiteral("res.partner"), {}, {});
+    QTRY_COMPARE(count->text(), QStringLiteral("450 events"));
+    f.push("dev-b", GuiFixture::create("x-1", {{"name", "X"}}, "sale.order"));
+    view.setFilter(QStringLiteral("sale.order"), {}, {});
+    QTRY_COMPARE(count->text(), QStringLiteral("1 event"));
 }
 
 QTEST_MAIN(EventLogViewTest)

@@ -8,6 +8,7 @@
 #include "EventLogView.h"
 #include "GuiFixture.h"
 #include "PendingView.h"
+#include "RecordsView.h"
 #include "Startup.h"
 #include "Translations.h"
 #include "WelcomeDialog.h"
@@ -39,6 +40,7 @@ private slots:
     void lastSyncFollowsTheLanguage();
     void unknownSystemLanguageFallsBackToEnglishPlurals();
     void arabicStatusBarShowsTheDemoPathLeftToRight();
+    void demoFieldsAreNamedInTheChosenLanguage();
 };
 
 void MainWindowTest::everyViewWithDemoData() {
@@ -296,6 +298,47 @@ void MainWindowTest::arabicStatusBarShowsTheDemoPathLeftToRight() {
     QVERIFY2(
         x(close) < x(at + 1),
         qPrintable(QStringLiteral("')' at %1, path starts at %2").arg(x(close)).arg(x(at + 1))));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void MainWindowTest::demoFieldsAreNamedInTheChosenLanguage() {
+    // The demo's devices wrote fields no model has ("qty", "state" on order lines): Records
+    // titled them "Qty" and "State" in English inside the Arabic console. Every field the
+    // demo writes is one its model's catalog entry has, so every title is in Arabic.
+    ui::Translations::apply(QStringLiteral("ar"));
+    QTemporaryDir tmp;
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    auto& session = *s.value();
+    session.startDemo(8, 50);
+    ui::MainWindow window(&session);
+    window.resize(1280, 800);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(session.demo()->steps() >= 20, 30000);
+    window.showPage(Page::Records);
+    auto* records = window.records();
+    static const QRegularExpression latin(QStringLiteral("[A-Za-z]"));
+    for (const char* model : {"sale.order", "sale.order.line", "stock.picking"}) {
+        records->showModel(QString::fromLatin1(model));
+        // This model's rows are in, not still the previous model's.
+        QTRY_VERIFY_WITH_TIMEOUT(records->model()->rowCount() > 0 &&
+                                     records->model()->record(0)->model == model &&
+                                     !records->model()->fields().isEmpty(),
+                                 30000);
+        QApplication::processEvents();
+        const auto* m = records->model();
+        for (int c = int(ui::RecordTableModel::Column::Count); c < m->columnCount(); ++c) {
+            const QString title = m->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(
+                !latin.match(title).hasMatch(),
+                qPrintable(QStringLiteral("%1: the field %2 is titled '%3'")
+                               .arg(QLatin1String(model),
+                                    m->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                                    title)));
+        }
+        saveScreenshot(&window, QStringLiteral("records_demo_ar_") + QLatin1String(model));
+    }
+    session.demo()->stop();
     ui::Translations::apply(QStringLiteral("en"));
 }
 

@@ -194,7 +194,9 @@ void PendingViewTest::deviceTableTextsFitInEveryLanguage() {
                     }()) >= 0);
         QApplication::processEvents();
         const QFontMetrics fm(table->font());
-        for (int c = 0; c + 1 < m->columnCount(); ++c) {
+        for (int c = 0; c < m->columnCount(); ++c) {
+            if (table->isColumnHidden(c))
+                continue; // as in Devices: shown from the column titles' context menu
             const QString text = m->index(row, c).data().toString();
             QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
                      qPrintable(QStringLiteral("%1: '%2' needs %3 px, column %4 has %5")
