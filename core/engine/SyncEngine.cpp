@@ -1459,7 +1459,13 @@ Result<Page<Event>> SyncEngine::events(const Caller& caller, const EventQuery& q
     page.limit = f.limit;
     page.offset = f.offset;
     auto rows = tx.events(caller.tenant_id, f, true);
-    auto total = tx.countEvents(caller.tenant_id, f);
+    // A tenant's events are numbered 1..head without gaps (its counter row, advanced in the
+    // write transaction) and never deleted: unfiltered, the total needs no count.
+    const bool unfiltered = !query.model && !query.action && !query.device_id;
+    auto total =
+        unfiltered ? tx.headEventId(caller.tenant_id) : tx.countEvents(caller.tenant_id, f);
+    if (unfiltered && total.ok())
+        total = std::max<std::int64_t>(0, total.value() - f.after_event_id);
     if (!rows.ok() || !total.ok())
         return !rows.ok() ? rows.error() : total.error();
     for (auto& e : rows.value())
