@@ -98,7 +98,13 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     // Narrow ids, every column as wide as its values: Model and Fields are not cut off.
     m_table->horizontalHeader()->setDefaultSectionSize(40);
     fitHeaderSections(m_table, QStringLiteral("conflicts"));
-    fitColumnsToContents(m_table);
+    // Model and Fields grow no wider than fitListWidth leaves them (a narrow list shortens
+    // them; their tooltips have the whole names).
+    fitColumnsToContents(m_table, 200, [this](int c) {
+        return c == int(ConflictListModel::Column::Model)    ? m_textColumnCap
+               : c == int(ConflictListModel::Column::Fields) ? m_textColumnCap
+                                                             : INT_MAX;
+    });
     listLayout->addWidget(m_table, 1);
     m_empty = new QLabel(tr("No open conflicts. A conflict appears here when a device changes "
                             "a record that changed on the server meanwhile and its strategy "
@@ -220,8 +226,9 @@ void ConflictsView::showEvent(QShowEvent* event) {
 
 void ConflictsView::fitListWidth() {
     // Once, when the first conflicts are in and shown: the list as wide as its columns (the
-    // stretched last one, the date, as wide as its values), as long as the merge editor keeps 500
-    // px.
+    // stretched last one, the date, as wide as its values), as long as the merge editor keeps
+    // two fifths of the width (and what its buttons need); past that the Model and Fields
+    // columns give up the difference, so the list never scrolls sideways (French names).
     if (m_listFitted || m_proxy->rowCount() == 0 || !isVisible())
         return;
     QTimer::singleShot(0, this, [this] {
@@ -245,8 +252,30 @@ void ConflictsView::fitListWidth() {
                 wanted += c == last ? lastWidth : header->sectionSize(c);
         const int total = m_split->width() - m_split->handleWidth();
         const int lo = std::min(420, total / 2);
-        const int list = std::clamp(wanted, lo, std::max(lo, total - 500));
+        const int editor = std::max(m_editor->minimumSizeHint().width(), total * 2 / 5);
+        const int list = std::clamp(wanted, lo, std::max(lo, total - editor));
         m_split->setSizes({list, total - list});
+        const int model = int(ConflictListModel::Column::Model);
+        const int fields = int(ConflictListModel::Column::Fields);
+        const QFontMetrics hfm(headerFont(header));
+        auto floor = [&](int c) {
+            return hfm.horizontalAdvance(m_proxy->headerData(c, Qt::Horizontal).toString()) + 16;
+        };
+        // The wider of the two narrows first, down to its title.
+        for (int excess = wanted - list; excess > 0;) {
+            int a = model, b = fields;
+            if (header->sectionSize(a) < header->sectionSize(b))
+                std::swap(a, b);
+            const int room = header->sectionSize(a) - floor(a);
+            if (room <= 0)
+                break;
+            const int by = std::min(
+                {excess, room, std::max(1, header->sectionSize(a) - header->sectionSize(b))});
+            resizeFittedSection(header, a, header->sectionSize(a) - by);
+            excess -= by;
+        }
+        if (wanted > list)
+            m_textColumnCap = std::max(header->sectionSize(model), header->sectionSize(fields));
     });
 }
 

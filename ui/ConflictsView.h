@@ -11,6 +11,8 @@
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+#include <climits>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -74,6 +76,8 @@ private:
     UserNames m_users;
     QSplitter* m_split = nullptr;
     bool m_listFitted = false;
+    /// What the Model and Fields columns grow to for their values (INT_MAX: no cap).
+    int m_textColumnCap = INT_MAX;
     int m_advanceToRow = -1; ///< after a resolution: the row to select once the list is in
 };
 

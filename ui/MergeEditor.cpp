@@ -1,9 +1,9 @@
 #include "MergeEditor.h"
 
+#include "FlowLayout.h"
 #include "Text.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -69,7 +69,9 @@ MergeEditor::MergeEditor(QWidget* parent)
         m_editWidgets.push_back(b);
         return b;
     };
-    auto* perField = new QHBoxLayout;
+    // Two groups of buttons, each wrapping onto a second row rather than widening the editor
+    // (in French one row needed ~620 px and left the conflicts list ~365).
+    auto* perField = new FlowLayout;
     perField->addWidget(makeButton(tr("Take local"), QKeySequence(Qt::Key_L),
                                    &MergeEditor::takeLocal, QStringLiteral("takeLocal")));
     perField->addWidget(makeButton(tr("Take server"), QKeySequence(Qt::Key_S),
@@ -80,10 +82,9 @@ MergeEditor::MergeEditor(QWidget* parent)
                                    &MergeEditor::previousDifference, QStringLiteral("prevDiff")));
     perField->addWidget(makeButton(tr("Next difference"), QKeySequence(Qt::Key_N),
                                    &MergeEditor::nextDifference, QStringLiteral("nextDiff")));
-    perField->addStretch();
     layout->addLayout(perField);
 
-    auto* all = new QHBoxLayout;
+    auto* all = new FlowLayout;
     all->addWidget(makeButton(
         tr("Take all local"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
         [this] { m_model.chooseAll(MergeModel::Choice::Local); }, QStringLiteral("takeAllLocal")));
@@ -91,7 +92,6 @@ MergeEditor::MergeEditor(QWidget* parent)
         tr("Take all server"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { m_model.chooseAll(MergeModel::Choice::Server); },
         QStringLiteral("takeAllServer")));
-    all->addStretch();
     all->addWidget(makeButton(tr("Server wins"), QKeySequence(), &MergeEditor::submitServerWins,
                               QStringLiteral("serverWins")));
     all->addWidget(makeButton(tr("Client wins"), QKeySequence(), &MergeEditor::submitClientWins,

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -371,17 +372,24 @@ void ConflictsViewTest::listColumnsFitAndTheEditorHasRoom() {
     conflictOn(f, "4", "product.product");
     conflictOn(f, "5", "sale.order");
     conflictOn(f, "6", "sale.order.line", "demo-sales-01"); // the demo's longest values
-    ui::ConflictsView view(&f.backend());
     // At 1065 px too (what the view gets in the console's default 1280 px window, beside the
     // list of views): the last column, Created, shows its time whole inside the list (it was
-    // cut at the list's edge).
-    for (const int width : {1065, 1400}) {
+    // cut at the list's edge). In French the merge editor's button row (~620 px) left the
+    // list ~365 px: Record, Fields and Created needed a horizontal scroll.
+    for (const auto& [lang, width] :
+         std::vector<std::pair<QString, int>>{{QStringLiteral("en"), 1065},
+                                              {QStringLiteral("en"), 1400},
+                                              {QStringLiteral("fr"), 1065},
+                                              {QStringLiteral("ar"), 1065}}) {
+        ui::Translations::apply(lang);
+        ui::ConflictsView view(&f.backend());
         view.resize(width, 900);
         view.show();
         QTRY_COMPARE(view.model()->rowCount(), 6);
         QTRY_VERIFY(view.currentConflictId() != 0);
         QTest::qWait(50);
         QApplication::processEvents();
+        saveScreenshot(&view, QStringLiteral("conflicts_list_columns_%1_%2").arg(lang).arg(width));
         auto* table = view.table();
         auto* header = table->horizontalHeader();
         const QFontMetrics fm(table->font());
@@ -398,6 +406,13 @@ void ConflictsViewTest::listColumnsFitAndTheEditorHasRoom() {
                                     .arg(header->sectionSize(c))));
             for (int r = 0; r < view.model()->rowCount(); ++r) {
                 const QString text = view.model()->index(r, c).data().toString();
+                // In French the model and field names do not all fit beside the editor: those
+                // two columns shorten them, and the tooltip has them whole.
+                if (lang == QLatin1String("fr") &&
+                    (c == int(ui::ConflictListModel::Column::Model) ||
+                     c == int(ui::ConflictListModel::Column::Fields)) &&
+                    view.model()->index(r, c).data(Qt::ToolTipRole).toString().contains(text))
+                    continue;
                 QVERIFY2(fm.horizontalAdvance(text) + 6 <= table->columnWidth(c),
                          qPrintable(QStringLiteral("'%1' needs %2 px, column %3 has %4")
                                         .arg(text)
@@ -420,10 +435,26 @@ void ConflictsViewTest::listColumnsFitAndTheEditorHasRoom() {
                 hfm.horizontalAdvance(view.model()->headerData(id, Qt::Horizontal).toString()) + 40,
             qPrintable(QString::number(header->sectionSize(id))));
         // The editor keeps room for its grid of fields.
-        QVERIFY(view.editor()->width() >= 500);
+        // The editor keeps room for its grid of fields: two fifths of the view at least.
+        QVERIFY2(view.editor()->width() >= (width - 40) * 2 / 5,
+                 qPrintable(QString::number(view.editor()->width())));
         QVERIFY(table->width() >= 400);
-        saveScreenshot(&view, QStringLiteral("conflicts_list_columns_%1").arg(width));
+        // The whole list is on screen, its frame too: in Arabic it started past the view's
+        // right edge and its first title, "تعارض", was cut by a few pixels.
+        const QRect onView(table->mapTo(&view, QPoint(0, 0)), table->size());
+        QVERIFY2(onView.left() >= 0 && onView.right() < view.width() &&
+                     view.rect().contains(onView.adjusted(0, 0, 0, -onView.height() + 1)),
+                 qPrintable(QStringLiteral("%1: the list spans %2..%3 of a view %4 px wide")
+                                .arg(lang)
+                                .arg(onView.left())
+                                .arg(onView.right())
+                                .arg(view.width())));
+        QVERIFY2(!table->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("%1: the list scrolls sideways (%2 px wide)")
+                                .arg(lang)
+                                .arg(table->width())));
     }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 void ConflictsViewTest::listFitsWhenShownAfterItLoaded() {
@@ -450,7 +481,7 @@ void ConflictsViewTest::listFitsWhenShownAfterItLoaded() {
                  qPrintable(QStringLiteral("Created needs to end at %1, the list ends at %2")
                                 .arg(header->sectionViewportPosition(last) + needed + 6)
                                 .arg(table->viewport()->width())));
-    QVERIFY(view.editor()->width() >= 500);
+    QVERIFY(view.editor()->width() >= (1065 - 40) * 2 / 5);
     saveScreenshot(&view, QStringLiteral("conflicts_list_shown_after_load"));
 }
 
@@ -555,11 +586,12 @@ void ConflictsViewTest::modelsAndFieldsByTheirNames() {
         QVERIFY(lang == QLatin1String("en") || human != QLatin1String("Sales Order Line"));
         const auto model = view.model()->index(0, int(ui::ConflictListModel::Column::Model));
         QCOMPARE(model.data().toString(), human);
-        QCOMPARE(model.data(Qt::ToolTipRole).toString(), QStringLiteral("sale.order.line"));
+        QVERIFY(model.data(Qt::ToolTipRole).toString().contains(QStringLiteral("sale.order.line")));
+        QVERIFY(model.data(Qt::ToolTipRole).toString().contains(human));
         const auto fields = view.model()->index(0, int(ui::ConflictListModel::Column::Fields));
         QCOMPARE(fields.data().toString(),
                  QCoreApplication::translate("ModelCatalog", "Description")); // "name"
-        QCOMPARE(fields.data(Qt::ToolTipRole).toString(), QStringLiteral("name"));
+        QVERIFY(fields.data(Qt::ToolTipRole).toString().contains(QStringLiteral("(name)")));
         view.selectRow(0);
         QTRY_VERIFY(!view.editor()->headerText().isEmpty());
         QVERIFY2(view.editor()->headerText().contains(human) &&
