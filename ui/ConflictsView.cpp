@@ -84,7 +84,7 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     split->setObjectName(QStringLiteral("conflictsSplitter"));
     auto* listBox = new QWidget(split);
     auto* listLayout = new QVBoxLayout(listBox);
-    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_listLayout = listLayout;
     m_table = new QTableView(listBox);
     m_table->setObjectName(QStringLiteral("conflictsTable"));
     m_table->setModel(m_proxy);
@@ -115,6 +115,8 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     m_empty->setVisible(false);
     listLayout->addWidget(m_empty);
     m_editor = new MergeEditor(split);
+    QEvent direction(QEvent::LayoutDirectionChange);
+    changeEvent(&direction); // the list's margins
     m_split = split;
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
@@ -222,6 +224,15 @@ void ConflictsView::selectFirstOpen() {
 void ConflictsView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     fitListWidth(); // the list usually loads while another view is on screen
+}
+
+void ConflictsView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LayoutDirectionChange)
+        return;
+    // Right to left, QSplitter puts its first widget one pixel past its right edge (Qt 6.4):
+    // the list's frame was hidden and its first title, "تعارض", touched the cut.
+    m_listLayout->setContentsMargins(0, 0, isRightToLeft() ? 1 : 0, 0);
 }
 
 void ConflictsView::fitListWidth() {

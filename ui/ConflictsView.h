@@ -50,6 +50,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     /// Ids of the open conflicts among the selected rows.
@@ -76,6 +77,7 @@ private:
     UserNames m_users;
     QSplitter* m_split = nullptr;
     bool m_listFitted = false;
+    QLayout* m_listLayout = nullptr;
     /// What the Model and Fields columns grow to for their values (INT_MAX: no cap).
     int m_textColumnCap = INT_MAX;
     int m_advanceToRow = -1; ///< after a resolution: the row to select once the list is in
