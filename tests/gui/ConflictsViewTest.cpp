@@ -43,6 +43,7 @@ private slots:
     void mergeEditorShowsValuesAsTheRecordsDo();
     void modelsAndFieldsByTheirNames();
     void legendBreaksOnlyBetweenEntries();
+    void mergeGridShowsEveryWordWhole();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -663,6 +664,75 @@ void ConflictsViewTest::legendBreaksOnlyBetweenEntries() {
         // And the label is as high as its lines.
         QVERIFY(legend->height() >= legend->heightForWidth(legend->width()));
         saveScreenshot(view.editor(), QStringLiteral("conflicts_legend_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::mergeGridShowsEveryWordWhole() {
+    // The grid's columns were equal shares: the server's bold "YourCompany" became
+    // "YourCompa…". Every word of every cell fits its column in the cell's own font (bold where
+    // the result takes it), at the editor's width in the default window, in en, fr and ar.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        auto created = f.push("dev-s", GuiFixture::create("w-1", {{"name", "My Company"},
+                                                                  {"city", "Brussels"},
+                                                                  {"street", "Chaussée"}}));
+        const auto id = *created.results[0].server_id;
+        f.pull("dev-x");
+        f.push("dev-s", GuiFixture::update("w-2", id, 1, {{"name", "YourCompany"}}));
+        QCOMPARE(
+            f.push("dev-x",
+                   GuiFixture::update("w-3", id, 1, {{"name", "Company"}, {"street", "Boulevard"}}),
+                   "manual")
+                .conflicts,
+            1);
+        ui::ConflictsView view(&f.backend());
+        view.resize(1065, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        view.selectRow(0);
+        QTRY_VERIFY(!view.editor()->headerText().isEmpty());
+        QTest::qWait(50);
+        // As narrow as a long list leaves it (two fifths of the view).
+        auto* split = view.findChild<QSplitter*>(QStringLiteral("conflictsSplitter"));
+        const int total = split->width() - split->handleWidth();
+        split->setSizes({total - total * 2 / 5, total * 2 / 5});
+        QTest::qWait(50);
+        QApplication::processEvents();
+        auto* table = view.editor()->table();
+        auto* m = view.editor()->model();
+        const int name = m->rowOfField("name");
+        QCOMPARE(m->index(name, int(Col::Server)).data().toString(), QStringLiteral("YourCompany"));
+        QVERIFY(m->index(name, int(Col::Server)).data(Qt::FontRole).value<QFont>().bold());
+        static const QRegularExpression space(QStringLiteral("\\s+"));
+        for (int c = 0; c < m->columnCount(); ++c) {
+            if (table->isColumnHidden(c))
+                continue;
+            for (int r = 0; r < m->rowCount(); ++r) {
+                const auto idx = m->index(r, c);
+                QFont font = table->font();
+                if (const QVariant v = idx.data(Qt::FontRole); v.isValid())
+                    font = v.value<QFont>().resolve(font);
+                const QFontMetrics fm(font);
+                for (const QString& word : idx.data().toString().split(space, Qt::SkipEmptyParts))
+                    QVERIFY2(fm.horizontalAdvance(word) + 6 <= table->columnWidth(c),
+                             qPrintable(QStringLiteral("%1: '%2' needs %3 px, column %4 has %5")
+                                            .arg(lang, word)
+                                            .arg(fm.horizontalAdvance(word))
+                                            .arg(c)
+                                            .arg(table->columnWidth(c))));
+            }
+        }
+        saveScreenshot(view.editor(), QStringLiteral("conflicts_grid_words_") + lang);
+        int sum = 0;
+        for (int c = 0; c < m->columnCount(); ++c)
+            sum += table->isColumnHidden(c) ? 0 : table->columnWidth(c);
+        QVERIFY2(!table->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("%1: columns %2 px in a grid of %3")
+                                .arg(lang)
+                                .arg(sum)
+                                .arg(table->viewport()->width())));
     }
     ui::Translations::apply(QStringLiteral("en"));
 }
