@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
@@ -118,6 +119,8 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     QEvent direction(QEvent::LayoutDirectionChange);
     changeEvent(&direction); // the list's margins
     m_split = split;
+    // The person's choice of widths stands from then on.
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setSizes({420, 620});
@@ -226,6 +229,14 @@ void ConflictsView::showEvent(QShowEvent* event) {
     fitListWidth(); // the list usually loads while another view is on screen
 }
 
+void ConflictsView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) {
+        m_listFitted = false;
+        fitListWidth();
+    }
+}
+
 void ConflictsView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() != QEvent::LayoutDirectionChange)
@@ -236,11 +247,13 @@ void ConflictsView::changeEvent(QEvent* event) {
 }
 
 void ConflictsView::fitListWidth() {
-    // Once, when the first conflicts are in and shown: the list as wide as its columns (the
+    // When the first conflicts are in and shown, and again when the view's size changes (a
+    // hidden page of the console's stack is sized only once shown), until the person moves
+    // the splitter: the list as wide as its columns (the
     // stretched last one, the date, as wide as its values), as long as the merge editor keeps
     // two fifths of the width (and what its buttons need); past that the Model and Fields
     // columns give up the difference, so the list never scrolls sideways (French names).
-    if (m_listFitted || m_proxy->rowCount() == 0 || !isVisible())
+    if (m_listFitted || m_userSized || m_proxy->rowCount() == 0 || !isVisible())
         return;
     QTimer::singleShot(0, this, [this] {
         if (m_listFitted)
@@ -256,6 +269,27 @@ void ConflictsView::fitListWidth() {
         for (int r = 0; r < std::min(m_proxy->rowCount(), 200); ++r)
             lastWidth = std::max(
                 lastWidth, fm.horizontalAdvance(m_proxy->index(r, last).data().toString()) + 16);
+        // Model and Fields at their natural widths again (a fit at another width shortened
+        // them), then the list's wanted width.
+        const int model = int(ConflictListModel::Column::Model);
+        const int fields = int(ConflictListModel::Column::Fields);
+        const QFontMetrics hfm(headerFont(header));
+        auto floor = [&](int c) {
+            return hfm.horizontalAdvance(m_proxy->headerData(c, Qt::Horizontal).toString()) + 16;
+        };
+        const int cellExtra =
+            2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) +
+                 1) +
+            8;
+        m_textColumnCap = INT_MAX;
+        for (int c : {model, fields}) {
+            int natural = floor(c);
+            for (int r = 0; r < std::min(m_proxy->rowCount(), 200); ++r)
+                natural =
+                    std::max(natural, fm.horizontalAdvance(m_proxy->index(r, c).data().toString()) +
+                                          cellExtra);
+            resizeFittedSection(header, c, natural);
+        }
         int wanted = 2 * m_table->frameWidth() +
                      m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table);
         for (int c = 0; c < header->count(); ++c)
@@ -266,12 +300,6 @@ void ConflictsView::fitListWidth() {
         const int editor = std::max(m_editor->minimumSizeHint().width(), total * 2 / 5);
         const int list = std::clamp(wanted, lo, std::max(lo, total - editor));
         m_split->setSizes({list, total - list});
-        const int model = int(ConflictListModel::Column::Model);
-        const int fields = int(ConflictListModel::Column::Fields);
-        const QFontMetrics hfm(headerFont(header));
-        auto floor = [&](int c) {
-            return hfm.horizontalAdvance(m_proxy->headerData(c, Qt::Horizontal).toString()) + 16;
-        };
         // The wider of the two narrows first, down to its title.
         for (int excess = wanted - list; excess > 0;) {
             int a = model, b = fields;

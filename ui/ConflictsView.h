@@ -50,6 +50,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -77,6 +78,7 @@ private:
     UserNames m_users;
     QSplitter* m_split = nullptr;
     bool m_listFitted = false;
+    bool m_userSized = false; ///< the person moved the splitter
     QLayout* m_listLayout = nullptr;
     /// What the Model and Fields columns grow to for their values (INT_MAX: no cap).
     int m_textColumnCap = INT_MAX;

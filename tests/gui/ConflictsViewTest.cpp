@@ -44,6 +44,7 @@ private slots:
     void modelsAndFieldsByTheirNames();
     void legendBreaksOnlyBetweenEntries();
     void mergeGridShowsEveryWordWhole();
+    void listFitsWhenSizedAfterItIsShown();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -734,6 +735,40 @@ void ConflictsViewTest::mergeGridShowsEveryWordWhole() {
                                 .arg(sum)
                                 .arg(table->viewport()->width())));
     }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::listFitsWhenSizedAfterItIsShown() {
+    // The console's stack sizes a page only once it is shown: the list was fitted at the
+    // page's earlier, smaller size and stayed 420 px, scrolling sideways in French (seen under
+    // Xvfb). Fitted again at the size it gets.
+    ui::Translations::apply(QStringLiteral("fr"));
+    GuiFixture f;
+    for (const char* t : {"1", "2", "3"})
+        conflictOn(f, t);
+    conflictOn(f, "5", "sale.order");
+    conflictOn(f, "6", "sale.order.line", "demo-sales-01");
+    ui::ConflictsView view(&f.backend());
+    view.resize(640, 480);
+    QTRY_COMPARE(view.model()->rowCount(), 5); // loaded while hidden
+    view.show();
+    QTest::qWait(50);
+    view.resize(1065, 800);
+    QTest::qWait(50);
+    QApplication::processEvents();
+    auto* table = view.table();
+    auto* header = table->horizontalHeader();
+    for (int c = 0; c < view.model()->columnCount(); ++c)
+        if (!table->isColumnHidden(c))
+            QVERIFY2(
+                header->sectionViewportPosition(c) + header->sectionSize(c) <=
+                    table->viewport()->width(),
+                qPrintable(QStringLiteral("'%1' ends at %2, the list at %3")
+                               .arg(view.model()->headerData(c, Qt::Horizontal).toString())
+                               .arg(header->sectionViewportPosition(c) + header->sectionSize(c))
+                               .arg(table->viewport()->width())));
+    QVERIFY2(table->width() > 500, qPrintable(QString::number(table->width())));
+    saveScreenshot(&view, QStringLiteral("conflicts_sized_after_shown_fr"));
     ui::Translations::apply(QStringLiteral("en"));
 }
 
