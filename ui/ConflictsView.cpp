@@ -282,8 +282,12 @@ void ConflictsView::fitListWidth() {
                  1) +
             8;
         m_textColumnCap = INT_MAX;
-        for (int c : {model, fields}) {
-            int natural = floor(c);
+        // Every column but the stretched last one: the content fitting may not have run yet
+        // (an id column at its default 40 px made the list too narrow).
+        for (int c = 0; c < header->count(); ++c) {
+            if (header->isSectionHidden(c) || c == last)
+                continue;
+            int natural = std::max(floor(c), header->sectionSize(c));
             for (int r = 0; r < std::min(m_proxy->rowCount(), 200); ++r)
                 natural =
                     std::max(natural, fm.horizontalAdvance(m_proxy->index(r, c).data().toString()) +
