@@ -45,7 +45,9 @@ OdooConnectionsView::OdooConnectionsView(ConsoleBackend* backend, QWidget* paren
     m_empty->setText(tr("Loading…"));
     layout->addWidget(m_empty);
     // The attach command on one line, left to right in every language, in a fixed-pitch font,
-    // selectable and copied whole (in the label it wrapped between "--url" and "URL").
+    // selectable and copied whole (in the label it wrapped between "--url" and "URL"). No
+    // minimum width: beside the users table (Users and app types) a narrow box scrolls it
+    // rather than squeeze the users' emails.
     m_command = new QLineEdit(QStringLiteral("bridgecore-server tenant odoo --db DB --tenant NAME "
                                              "--url URL --database ODOO_DB --login LOGIN"),
                               this);
@@ -53,8 +55,6 @@ OdooConnectionsView::OdooConnectionsView(ConsoleBackend* backend, QWidget* paren
     m_command->setReadOnly(true);
     m_command->setLayoutDirection(Qt::LeftToRight);
     m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_command->setMinimumWidth(
-        QFontMetrics(m_command->font()).horizontalAdvance(m_command->text()) + 16);
     m_command->setCursorPosition(0);
     m_command->setVisible(false);
     layout->addWidget(m_command);

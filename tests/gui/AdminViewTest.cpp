@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTableView>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -109,6 +110,20 @@ void AdminViewTest::modelHintIsWholeInTheDefaultWindow() {
                                                          .arg(lang, edit->placeholderText())
                                                          .arg(needed)
                                                          .arg(edit->width())));
+        // The users' emails are whole: the Odoo box beside them (its one-line attach command)
+        // does not squeeze the users table ("…ad" in Arabic, seen under Xvfb).
+        auto* users = view.findChild<QTableView*>();
+        QVERIFY(users && users->model() == view.users());
+        QTRY_COMPARE(users->model()->rowCount(), 2);
+        for (int r = 0; r < 2; ++r) {
+            const QString email = users->model()->index(r, int(C::Email)).data().toString();
+            QVERIFY2(users->fontMetrics().horizontalAdvance(email) + 6 <=
+                         users->columnWidth(int(C::Email)),
+                     qPrintable(QStringLiteral("%1: '%2' needs %3 px, has %4")
+                                    .arg(lang, email)
+                                    .arg(users->fontMetrics().horizontalAdvance(email))
+                                    .arg(users->columnWidth(int(C::Email)))));
+        }
         saveScreenshot(&view, QStringLiteral("admin_default_window_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
