@@ -3,6 +3,7 @@
 #include "Confirm.h"
 #include "ConsoleServices.h"
 #include "OdooConnectionsView.h"
+#include "Text.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -127,10 +128,18 @@ AdminView::AdminView(ConsoleBackend* backend, QWidget* parent)
     });
     connect(m_appType, &QComboBox::currentTextChanged, this, &AdminView::showAppType);
     connect(addModel, &QPushButton::clicked, this, [this] {
-        const QString m = m_newModel->text().trimmed();
-        if (m.isEmpty() || !m_models->findItems(m, Qt::MatchExactly).isEmpty())
+        const QString typed = m_newModel->text().trimmed();
+        if (typed.isEmpty())
             return;
-        m_models->addItem(m);
+        // By its technical name or as people name it ("Contact": a model of an app type).
+        QString m = typed;
+        for (const auto& [app, entries] : m_map)
+            for (const auto& e : entries)
+                if (modelName(e.model).compare(typed, Qt::CaseInsensitive) == 0)
+                    m = QString::fromStdString(e.model);
+        if (shownModels().contains(m))
+            return;
+        addModelItem(m);
         m_newModel->clear();
     });
     connect(removeModel, &QPushButton::clicked, this, [this] { delete m_models->currentItem(); });
@@ -177,19 +186,27 @@ void AdminView::showAppType(const QString& appType) {
     if (it == m_map.end())
         return;
     for (const auto& e : it->second)
-        m_models->addItem(QString::fromStdString(e.model));
+        addModelItem(QString::fromStdString(e.model));
+}
+
+void AdminView::addModelItem(const QString& model) {
+    // By the name people read; the technical one in the tooltip and the item's data.
+    auto* item = new QListWidgetItem(modelName(model.toStdString()), m_models);
+    item->setData(Qt::UserRole, model);
+    item->setToolTip(model);
 }
 
 QStringList AdminView::shownModels() const {
     QStringList out;
     for (int i = 0; i < m_models->count(); ++i)
-        out << m_models->item(i)->text();
+        out << m_models->item(i)->data(Qt::UserRole).toString();
     return out;
 }
 
 void AdminView::setShownModels(const QStringList& models) {
     m_models->clear();
-    m_models->addItems(models);
+    for (const auto& m : models)
+        addModelItem(m);
 }
 
 void AdminView::saveAppType() {

@@ -42,6 +42,8 @@ signals:
 
 private:
     void loadModelMap();
+    /// One model of the app type: shown by its name, `model` (technical) as data and tooltip.
+    void addModelItem(const QString& model);
     void openAddUserDialog();
 
     ConsoleBackend* m_backend;

@@ -26,14 +26,15 @@ QVariant ConflictListModel::data(const QModelIndex& index, int role) const {
         return QBrush(QColor(0xfd, 0xe2, 0xc8));
     if (role == Qt::ToolTipRole && Column(index.column()) == Column::Created)
         return localDateTime(std::optional<std::string>(c.created_at));
-    // Models and fields by the names people read; the technical ones in the tooltip.
+    // Models and fields by the names people read; whole and with the technical names in the
+    // tooltip (a narrow list shortens the names).
     if (role == Qt::ToolTipRole && Column(index.column()) == Column::Model)
-        return QString::fromStdString(c.model);
+        return tr("%1 (%2)").arg(modelName(c.model), QString::fromStdString(c.model));
     if (role == Qt::ToolTipRole && Column(index.column()) == Column::Fields) {
         QStringList fields;
         for (const auto& f : c.info.conflicting_fields)
-            fields << QString::fromStdString(f);
-        return fields.join(QStringLiteral(", "));
+            fields << tr("%1 (%2)").arg(fieldLabel(c.model, f), QString::fromStdString(f));
+        return fields.join(tr(", "));
     }
     if (role != Qt::DisplayRole)
         return {};

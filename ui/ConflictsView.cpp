@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
@@ -84,7 +85,7 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     split->setObjectName(QStringLiteral("conflictsSplitter"));
     auto* listBox = new QWidget(split);
     auto* listLayout = new QVBoxLayout(listBox);
-    listLayout->setContentsMargins(0, 0, 0, 0);
+    m_listLayout = listLayout;
     m_table = new QTableView(listBox);
     m_table->setObjectName(QStringLiteral("conflictsTable"));
     m_table->setModel(m_proxy);
@@ -98,7 +99,13 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     // Narrow ids, every column as wide as its values: Model and Fields are not cut off.
     m_table->horizontalHeader()->setDefaultSectionSize(40);
     fitHeaderSections(m_table, QStringLiteral("conflicts"));
-    fitColumnsToContents(m_table);
+    // Model and Fields grow no wider than fitListWidth leaves them (a narrow list shortens
+    // them; their tooltips have the whole names).
+    fitColumnsToContents(m_table, 200, [this](int c) {
+        return c == int(ConflictListModel::Column::Model)    ? m_textColumnCap
+               : c == int(ConflictListModel::Column::Fields) ? m_textColumnCap
+                                                             : INT_MAX;
+    });
     listLayout->addWidget(m_table, 1);
     m_empty = new QLabel(tr("No open conflicts. A conflict appears here when a device changes "
                             "a record that changed on the server meanwhile and its strategy "
@@ -109,7 +116,11 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
     m_empty->setVisible(false);
     listLayout->addWidget(m_empty);
     m_editor = new MergeEditor(split);
+    QEvent direction(QEvent::LayoutDirectionChange);
+    changeEvent(&direction); // the list's margins
     m_split = split;
+    // The person's choice of widths stands from then on.
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setSizes({420, 620});
@@ -218,11 +229,31 @@ void ConflictsView::showEvent(QShowEvent* event) {
     fitListWidth(); // the list usually loads while another view is on screen
 }
 
+void ConflictsView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) {
+        m_listFitted = false;
+        fitListWidth();
+    }
+}
+
+void ConflictsView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LayoutDirectionChange)
+        return;
+    // Right to left, QSplitter puts its first widget one pixel past its right edge (Qt 6.4):
+    // the list's frame was hidden and its first title, "تعارض", touched the cut.
+    m_listLayout->setContentsMargins(0, 0, isRightToLeft() ? 1 : 0, 0);
+}
+
 void ConflictsView::fitListWidth() {
-    // Once, when the first conflicts are in and shown: the list as wide as its columns (the
-    // stretched last one, the date, as wide as its values), as long as the merge editor keeps 500
-    // px.
-    if (m_listFitted || m_proxy->rowCount() == 0 || !isVisible())
+    // When the first conflicts are in and shown, and again when the view's size changes (a
+    // hidden page of the console's stack is sized only once shown), until the person moves
+    // the splitter: the list as wide as its columns (the
+    // stretched last one, the date, as wide as its values), as long as the merge editor keeps
+    // two fifths of the width (and what its buttons need); past that the Model and Fields
+    // columns give up the difference, so the list never scrolls sideways (French names).
+    if (m_listFitted || m_userSized || m_proxy->rowCount() == 0 || !isVisible())
         return;
     QTimer::singleShot(0, this, [this] {
         if (m_listFitted)
@@ -238,6 +269,31 @@ void ConflictsView::fitListWidth() {
         for (int r = 0; r < std::min(m_proxy->rowCount(), 200); ++r)
             lastWidth = std::max(
                 lastWidth, fm.horizontalAdvance(m_proxy->index(r, last).data().toString()) + 16);
+        // Model and Fields at their natural widths again (a fit at another width shortened
+        // them), then the list's wanted width.
+        const int model = int(ConflictListModel::Column::Model);
+        const int fields = int(ConflictListModel::Column::Fields);
+        const QFontMetrics hfm(headerFont(header));
+        auto floor = [&](int c) {
+            return hfm.horizontalAdvance(m_proxy->headerData(c, Qt::Horizontal).toString()) + 16;
+        };
+        const int cellExtra =
+            2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) +
+                 1) +
+            8;
+        m_textColumnCap = INT_MAX;
+        // Every column but the stretched last one: the content fitting may not have run yet
+        // (an id column at its default 40 px made the list too narrow).
+        for (int c = 0; c < header->count(); ++c) {
+            if (header->isSectionHidden(c) || c == last)
+                continue;
+            int natural = std::max(floor(c), header->sectionSize(c));
+            for (int r = 0; r < std::min(m_proxy->rowCount(), 200); ++r)
+                natural =
+                    std::max(natural, fm.horizontalAdvance(m_proxy->index(r, c).data().toString()) +
+                                          cellExtra);
+            resizeFittedSection(header, c, natural);
+        }
         int wanted = 2 * m_table->frameWidth() +
                      m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table);
         for (int c = 0; c < header->count(); ++c)
@@ -245,8 +301,24 @@ void ConflictsView::fitListWidth() {
                 wanted += c == last ? lastWidth : header->sectionSize(c);
         const int total = m_split->width() - m_split->handleWidth();
         const int lo = std::min(420, total / 2);
-        const int list = std::clamp(wanted, lo, std::max(lo, total - 500));
+        const int editor = std::max(m_editor->minimumSizeHint().width(), total * 2 / 5);
+        const int list = std::clamp(wanted, lo, std::max(lo, total - editor));
         m_split->setSizes({list, total - list});
+        // The wider of the two narrows first, down to its title.
+        for (int excess = wanted - list; excess > 0;) {
+            int a = model, b = fields;
+            if (header->sectionSize(a) < header->sectionSize(b))
+                std::swap(a, b);
+            const int room = header->sectionSize(a) - floor(a);
+            if (room <= 0)
+                break;
+            const int by = std::min(
+                {excess, room, std::max(1, header->sectionSize(a) - header->sectionSize(b))});
+            resizeFittedSection(header, a, header->sectionSize(a) - by);
+            excess -= by;
+        }
+        if (wanted > list)
+            m_textColumnCap = std::max(header->sectionSize(model), header->sectionSize(fields));
     });
 }
 

@@ -11,6 +11,8 @@
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+#include <climits>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -48,6 +50,8 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     /// Ids of the open conflicts among the selected rows.
@@ -74,6 +78,10 @@ private:
     UserNames m_users;
     QSplitter* m_split = nullptr;
     bool m_listFitted = false;
+    bool m_userSized = false; ///< the person moved the splitter
+    QLayout* m_listLayout = nullptr;
+    /// What the Model and Fields columns grow to for their values (INT_MAX: no cap).
+    int m_textColumnCap = INT_MAX;
     int m_advanceToRow = -1; ///< after a resolution: the row to select once the list is in
 };
 

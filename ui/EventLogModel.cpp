@@ -1,8 +1,7 @@
 #include "EventLogModel.h"
 
-#include "Text.h"
-
 #include "ConsoleServices.h"
+#include "Text.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -119,6 +118,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
                      m_users.name(c->resolved_by.value_or(0)), QString::fromStdString(c->local_id));
     if (role == Qt::ToolTipRole && index.column() == int(Column::User))
         return m_users.name(e.user_id); // a long email is shown without its middle
+    if (role == Qt::ToolTipRole && index.column() == int(Column::Model))
+        return QString::fromStdString(e.model); // shown by its name
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
     switch (Column(index.column())) {
@@ -131,7 +132,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(e.timestamp);
     }
     case Column::Model:
-        return QString::fromStdString(e.model);
+        return modelName(e.model);
     case Column::RecordId:
         return qlonglong(e.record_id);
     case Column::Action:

@@ -2,6 +2,7 @@
 
 #include "ConsoleServices.h"
 #include "LiveUpdates.h"
+#include "Text.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -14,6 +15,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 #include <set>
 
@@ -28,9 +30,32 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Model:"), this));
     m_modelFilter = new QComboBox(this);
+    m_modelFilter->setObjectName(QStringLiteral("eventModelFilter"));
     m_modelFilter->setEditable(true);
+    m_modelFilter->setInsertPolicy(QComboBox::NoInsert); // a typed name filters, stays typed
     m_modelFilter->setMinimumContentsLength(16);
     m_modelFilter->addItem(tr("Any model"), QString());
+    // The tenant's models by their names (the technical one as the item's data and tooltip).
+    runAsync(
+        m_backend->pool(), this, [backend = m_backend] { return backend->modelMap(); },
+        [this](Result<storage::ModelMap> map) {
+            if (!map)
+                return; // the filter still takes typed names
+            std::set<std::string> models;
+            for (const auto& [app, entries] : map.value())
+                for (const auto& e : entries)
+                    models.insert(e.model);
+            std::vector<std::pair<QString, QString>> items;
+            for (const auto& m : models)
+                items.emplace_back(modelName(m), QString::fromStdString(m));
+            std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+                return QString::localeAwareCompare(a.first, b.first) < 0;
+            });
+            for (const auto& [name, model] : items) {
+                m_modelFilter->addItem(name, model);
+                m_modelFilter->setItemData(m_modelFilter->count() - 1, model, Qt::ToolTipRole);
+            }
+        });
     bar->addWidget(m_modelFilter);
     bar->addWidget(new QLabel(tr("Action:"), this));
     m_action = new QComboBox(this);
@@ -63,15 +88,10 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Every column as wide as its title and the newest page's values, no wider, so Device and
     // User are on screen in the default window in every language (User was cut at the edge in
-    // Arabic behind 80 px ids and a 150 px model column). Room for a resolution ("resolve
-    // #12,345 (client wins)"), not only "write".
+    // Arabic behind 80 px ids and a 150 px model column). Action grows when a resolution
+    // ("resolve #12,345 (client wins)") is on the page: reserving that room from the start cost
+    // French the User column once models were shown by their names.
     m_table->horizontalHeader()->setDefaultSectionSize(40);
-    m_table->setColumnWidth(
-        int(EventLogModel::Column::Action),
-        fontMetrics().horizontalAdvance(
-            EventLogModel::tr("resolve #%1 (%2)")
-                .arg(QLocale().toString(12345), EventLogModel::tr("client wins"))) +
-            16);
     fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
@@ -105,6 +125,7 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     connect(m_device, &QLineEdit::returnPressed, this, applyFilter);
     connect(m_action, &QComboBox::activated, this, applyFilter);
     connect(m_modelFilter, &QComboBox::activated, this, applyFilter);
+    connect(m_modelFilter->lineEdit(), &QLineEdit::returnPressed, this, applyFilter);
     auto showCount = [this] {
         const int n = m_model.rowCount();
         m_count->setText(tr("%Ln event(s)", "", n));
@@ -151,8 +172,15 @@ void EventLogView::reload() {
 
 void EventLogView::setFilter(const QString& model, const QString& action, const QString& device) {
     EventLogModel::Filter f;
-    if (!model.trimmed().isEmpty())
-        f.model = model.trimmed().toStdString();
+    // A model as people name it ("Sales Order") or by its technical name ("sale.order").
+    if (const QString typed = model.trimmed(); !typed.isEmpty()) {
+        QString technical = typed;
+        for (int i = 1; i < m_modelFilter->count(); ++i)
+            if (m_modelFilter->itemText(i).compare(typed, Qt::CaseInsensitive) == 0 ||
+                m_modelFilter->itemData(i).toString().compare(typed, Qt::CaseInsensitive) == 0)
+                technical = m_modelFilter->itemData(i).toString();
+        f.model = technical.toStdString();
+    }
     if (!action.isEmpty())
         f.action = action.toStdString();
     if (!device.trimmed().isEmpty())

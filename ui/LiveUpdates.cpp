@@ -101,6 +101,12 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                      });
 }
 
+void resizeFittedSection(QHeaderView* header, int section, int size) {
+    header->setProperty(fittingProperty, true);
+    header->resizeSection(section, size);
+    header->setProperty(fittingProperty, false);
+}
+
 void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
     auto fit = [table, rows, maxWidth] {
         auto* header = table->horizontalHeader();

@@ -59,6 +59,8 @@ void fitHeaderSections(QTableView* table, const QString& key);
 /// what a column grows to for its values (its title always fits; INT_MAX: no cap).
 void fitColumnsToContents(QTableView* table, int rows = 200,
                           std::function<int(int column)> maxWidth = {});
+/// Resizes `section` as the console's own fitting (not remembered as the person's choice).
+void resizeFittedSection(QHeaderView* header, int section, int size);
 /// Columns a person may hide and show again from the header's context menu, remembered per
 /// user under `key`; `hiddenByDefault` until they choose.
 void offerColumnChoice(QTableView* table, const QString& key, const QList<int>& hiddenByDefault);

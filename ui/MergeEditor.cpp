@@ -1,13 +1,17 @@
 #include "MergeEditor.h"
 
+#include "FlowLayout.h"
+#include "LiveUpdates.h"
 #include "Text.h"
 
 #include <QAction>
-#include <QHBoxLayout>
+#include <QEvent>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -28,8 +32,11 @@ MergeEditor::MergeEditor(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setWordWrap(true);
+    m_table->viewport()->installEventFilter(this); // its width: fitColumns
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &MergeEditor::fitColumns);
+    connect(&m_model, &QAbstractItemModel::layoutChanged, this, &MergeEditor::fitColumns);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &MergeEditor::fitColumns);
     layout->addWidget(m_table, 1);
     // In the grid's place while no conflict is shown: what to do to see one.
     m_hint = new QLabel(this);
@@ -69,7 +76,9 @@ MergeEditor::MergeEditor(QWidget* parent)
         m_editWidgets.push_back(b);
         return b;
     };
-    auto* perField = new QHBoxLayout;
+    // Two groups of buttons, each wrapping onto a second row rather than widening the editor
+    // (in French one row needed ~620 px and left the conflicts list ~365).
+    auto* perField = new FlowLayout;
     perField->addWidget(makeButton(tr("Take local"), QKeySequence(Qt::Key_L),
                                    &MergeEditor::takeLocal, QStringLiteral("takeLocal")));
     perField->addWidget(makeButton(tr("Take server"), QKeySequence(Qt::Key_S),
@@ -80,10 +89,9 @@ MergeEditor::MergeEditor(QWidget* parent)
                                    &MergeEditor::previousDifference, QStringLiteral("prevDiff")));
     perField->addWidget(makeButton(tr("Next difference"), QKeySequence(Qt::Key_N),
                                    &MergeEditor::nextDifference, QStringLiteral("nextDiff")));
-    perField->addStretch();
     layout->addLayout(perField);
 
-    auto* all = new QHBoxLayout;
+    auto* all = new FlowLayout;
     all->addWidget(makeButton(
         tr("Take all local"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
         [this] { m_model.chooseAll(MergeModel::Choice::Local); }, QStringLiteral("takeAllLocal")));
@@ -91,7 +99,6 @@ MergeEditor::MergeEditor(QWidget* parent)
         tr("Take all server"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         [this] { m_model.chooseAll(MergeModel::Choice::Server); },
         QStringLiteral("takeAllServer")));
-    all->addStretch();
     all->addWidget(makeButton(tr("Server wins"), QKeySequence(), &MergeEditor::submitServerWins,
                               QStringLiteral("serverWins")));
     all->addWidget(makeButton(tr("Client wins"), QKeySequence(), &MergeEditor::submitClientWins,
@@ -126,6 +133,7 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
     m_editable = editable;
     m_model.setConflict(c.info, c.model);
     m_table->setColumnHidden(int(MergeModel::Column::Base), !m_model.hasBase());
+    fitColumns();
     const QLocale l;
     QString versions = tr("device's version %1, server version %2")
                            .arg(c.info.local_version ? l.toString(qlonglong(*c.info.local_version))
@@ -185,6 +193,70 @@ void MergeEditor::updateEnabled() {
     m_table->setEditTriggers(
         m_editable ? (QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed)
                    : QAbstractItemView::NoEditTriggers);
+}
+
+bool MergeEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void MergeEditor::fitColumns() {
+    auto* header = m_table->horizontalHeader();
+    const int n = m_model.columnCount();
+    // The cell's text margins on both sides (as the delegate draws them), plus 2 px of air.
+    const int pad =
+        2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    const QFontMetrics hfm(headerFont(header));
+    std::vector<int> word(std::size_t(n), 0), whole(std::size_t(n), 0);
+    std::vector<int> shown;
+    for (int c = 0; c < n; ++c) {
+        if (m_table->isColumnHidden(c))
+            continue;
+        shown.push_back(c);
+        auto& w = word[std::size_t(c)];
+        w = hfm.horizontalAdvance(m_model.headerData(c, Qt::Horizontal).toString()) + pad;
+        auto& all = whole[std::size_t(c)];
+        for (int r = 0; r < m_model.rowCount(); ++r) {
+            const QModelIndex idx = m_model.index(r, c);
+            QFont font = m_table->font();
+            if (const QVariant v = idx.data(Qt::FontRole); v.isValid())
+                font = v.value<QFont>().resolve(font);
+            const QFontMetrics fm(font);
+            const QString text = idx.data().toString();
+            for (const QString& part : text.split(space, Qt::SkipEmptyParts))
+                w = std::max(w, fm.horizontalAdvance(part) + pad);
+            all = std::max(all, fm.horizontalAdvance(text) + pad);
+        }
+        all = std::max(all, w);
+    }
+    if (shown.empty())
+        return;
+    int extra = m_table->viewport()->width();
+    int wanted = 0;
+    for (int c : shown) {
+        extra -= word[std::size_t(c)];
+        wanted += whole[std::size_t(c)] - word[std::size_t(c)];
+    }
+    std::vector<int> size(std::size_t(n), 0);
+    for (int c : shown) {
+        const int more = whole[std::size_t(c)] - word[std::size_t(c)];
+        size[std::size_t(c)] = word[std::size_t(c)] +
+                               (extra <= 0        ? 0
+                                : extra <= wanted ? int(qint64(extra) * more / std::max(1, wanted))
+                                                  : more + (extra - wanted) / int(shown.size()));
+    }
+    // The last column takes what rounding left, so the grid ends at the viewport's edge.
+    int used = 0;
+    for (int c : shown)
+        used += size[std::size_t(c)];
+    if (extra > 0)
+        size[std::size_t(shown.back())] += m_table->viewport()->width() - used;
+    for (int c : shown)
+        if (header->sectionSize(c) != size[std::size_t(c)])
+            header->resizeSection(c, size[std::size_t(c)]);
+    m_table->resizeRowsToContents();
 }
 
 int MergeEditor::currentRow() const {

@@ -55,8 +55,15 @@ signals:
     void resolve(std::int64_t conflictId, protocol::ConflictStrategy strategy,
                  const protocol::json& mergedData);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateEnabled();
+    /// Columns at least as wide as their longest word in its cell's font (bold where the
+    /// result takes it); the rest of the width goes first to the columns whose texts are
+    /// longer than that, then evenly.
+    void fitColumns();
 
     MergeModel m_model;
     QTableView* m_table = nullptr;

@@ -3,9 +3,11 @@
 #include "Text.h"
 
 #include <QCoreApplication>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
@@ -42,6 +44,20 @@ OdooConnectionsView::OdooConnectionsView(ConsoleBackend* backend, QWidget* paren
     m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_empty->setText(tr("Loading…"));
     layout->addWidget(m_empty);
+    // The attach command on one line, left to right in every language, in a fixed-pitch font,
+    // selectable and copied whole (in the label it wrapped between "--url" and "URL"). No
+    // minimum width: beside the users table (Users and app types) a narrow box scrolls it
+    // rather than squeeze the users' emails.
+    m_command = new QLineEdit(QStringLiteral("bridgecore-server tenant odoo --db DB --tenant NAME "
+                                             "--url URL --database ODOO_DB --login LOGIN"),
+                              this);
+    m_command->setObjectName(QStringLiteral("odooAttachCommand"));
+    m_command->setReadOnly(true);
+    m_command->setLayoutDirection(Qt::LeftToRight);
+    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_command->setCursorPosition(0);
+    m_command->setVisible(false);
+    layout->addWidget(m_command);
     m_list = new QWidget(this);
     m_listLayout = new QVBoxLayout(m_list);
     m_listLayout->setContentsMargins(0, 0, 0, 0);
@@ -89,9 +105,8 @@ void OdooConnectionsView::showConnections(
     m_results.resize(connections.size());
     m_empty->setVisible(connections.empty());
     m_empty->setText(
-        tr("No tenant is attached to Odoo. Attach one with: %1")
-            .arg(ltr(QStringLiteral("bridgecore-server tenant odoo --db DB --tenant NAME --url URL "
-                                    "--database ODOO_DB --login LOGIN"))));
+        tr("No tenant is attached to Odoo. Attach one with: %1").arg(QString()).trimmed());
+    m_command->setVisible(connections.empty());
     for (std::size_t i = 0; i < connections.size(); ++i) {
         QWidget* w = connectionWidget(connections[i], int(i));
         m_listLayout->addWidget(w);

@@ -12,6 +12,7 @@
 #include <vector>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTimer;
 class QVBoxLayout;
@@ -40,6 +41,7 @@ private:
 
     ConsoleBackend* m_backend;
     QLabel* m_empty = nullptr;
+    QLineEdit* m_command = nullptr;
     QWidget* m_list = nullptr;
     QVBoxLayout* m_listLayout = nullptr;
     QTimer* m_timer = nullptr;

@@ -1,5 +1,7 @@
 #include "SettingsView.h"
 
+#include "Translations.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -7,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -113,7 +116,18 @@ void SettingsView::setSettings(const ConsoleSettings& s) {
     m_appType->setCurrentText(s.appType);
     m_interval->setValue(s.syncIntervalSeconds);
     m_strategy->setCurrentIndex(std::max(0, m_strategy->findData(int(s.defaultStrategy))));
-    m_language->setCurrentIndex(std::max(0, m_language->findData(s.language)));
+    // The language in use: started with --language fr over a stored "System language" (on a
+    // system that is not French), it said "System language" over a French console. Applying
+    // then saves what it shows.
+    QString stored = s.language;
+    if (stored.isEmpty()) {
+        stored = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
+        if (!Translations::available().contains(stored))
+            stored = QStringLiteral("en");
+    }
+    m_language->setCurrentIndex(std::max(0, m_language->findData(stored == Translations::current()
+                                                                     ? s.language
+                                                                     : Translations::current())));
     m_serve->setChecked(s.serveApi);
     m_serveAddress->setText(s.serveAddress);
     m_servePort->setValue(s.servePort);

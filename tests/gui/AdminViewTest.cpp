@@ -8,6 +8,9 @@
 #include "Translations.h"
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -19,6 +22,7 @@ class AdminViewTest : public QObject {
 private slots:
     void usersAndModelMap();
     void modelHintIsWholeInTheDefaultWindow();
+    void appTypeModelsByTheirNames();
 };
 
 void AdminViewTest::usersAndModelMap() {
@@ -106,9 +110,64 @@ void AdminViewTest::modelHintIsWholeInTheDefaultWindow() {
                                                          .arg(lang, edit->placeholderText())
                                                          .arg(needed)
                                                          .arg(edit->width())));
+        // The users' emails are whole: the Odoo box beside them (its one-line attach command)
+        // does not squeeze the users table ("…ad" in Arabic, seen under Xvfb).
+        auto* users = view.findChild<QTableView*>();
+        QVERIFY(users && users->model() == view.users());
+        QTRY_COMPARE(users->model()->rowCount(), 2);
+        for (int r = 0; r < 2; ++r) {
+            const QString email = users->model()->index(r, int(C::Email)).data().toString();
+            QVERIFY2(users->fontMetrics().horizontalAdvance(email) + 6 <=
+                         users->columnWidth(int(C::Email)),
+                     qPrintable(QStringLiteral("%1: '%2' needs %3 px, has %4")
+                                    .arg(lang, email)
+                                    .arg(users->fontMetrics().horizontalAdvance(email))
+                                    .arg(users->columnWidth(int(C::Email)))));
+        }
         saveScreenshot(&view, QStringLiteral("admin_default_window_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
+}
+
+void AdminViewTest::appTypeModelsByTheirNames() {
+    // The app types' list said "sale.order.line": it names models as the records view does,
+    // the technical name in the tooltip; a model is added by either name, saved technically.
+    GuiFixture f;
+    ui::AdminView view(&f.backend());
+    view.resize(1280 - 215, 700);
+    view.show();
+    QTRY_VERIFY(!view.modelMap().empty());
+    view.showAppType(QStringLiteral("sales_app"));
+    auto* list = view.findChild<QListWidget*>(QStringLiteral("modelList"));
+    QVERIFY(list);
+    QStringList shown, tips;
+    for (int i = 0; i < list->count(); ++i) {
+        shown << list->item(i)->text();
+        tips << list->item(i)->toolTip();
+    }
+    QCOMPARE(shown, (QStringList{QStringLiteral("Sales Order"), QStringLiteral("Sales Order Line"),
+                                 QStringLiteral("Contact"), QStringLiteral("Product")}));
+    QCOMPARE(tips, (QStringList{QStringLiteral("sale.order"), QStringLiteral("sale.order.line"),
+                                QStringLiteral("res.partner"), QStringLiteral("product.product")}));
+    QCOMPARE(view.shownModels(),
+             (QStringList{QStringLiteral("sale.order"), QStringLiteral("sale.order.line"),
+                          QStringLiteral("res.partner"), QStringLiteral("product.product")}));
+    // Added by its technical name or by its name: shown by its name, kept technically.
+    auto* edit = view.findChild<QLineEdit*>(QStringLiteral("newModel"));
+    QPushButton* add = nullptr;
+    for (auto* b : view.findChildren<QPushButton*>())
+        if (b->text() == QLatin1String("Add"))
+            add = b;
+    QVERIFY(edit && add);
+    edit->setText(QStringLiteral("crm.lead"));
+    add->click();
+    QCOMPARE(list->item(list->count() - 1)->text(), QStringLiteral("Lead/Opportunity"));
+    QCOMPARE(view.shownModels().last(), QStringLiteral("crm.lead"));
+    list->clear();
+    edit->setText(QStringLiteral("contact"));
+    add->click();
+    QCOMPARE(view.shownModels(), QStringList{QStringLiteral("res.partner")});
+    saveScreenshot(&view, QStringLiteral("admin_model_names"));
 }
 
 QTEST_MAIN(AdminViewTest)

@@ -9,8 +9,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QTableView>
 #include <QtTest/QtTest>
@@ -29,6 +31,7 @@ private slots:
     void timesInTheLanguagesFormat();
     void deviceAndUserFitTheDefaultWindow();
     void theUnfilteredTotalIsNotCounted();
+    void modelsByTheirNames();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -67,14 +70,16 @@ void EventLogViewTest::pagesAndFilters() {
     (void)last.data(); // asks for its page
     QTRY_VERIFY(m.event(489) != nullptr && m.pendingPages() == 0);
     QCOMPARE(last.data().toLongLong(), 1);
-    QCOMPARE(m.index(489, int(C::Model)).data().toString(), QStringLiteral("res.partner"));
+    QCOMPARE(m.index(489, int(C::Model)).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("res.partner"));
     QVERIFY(m.cachedPages() <= ui::EventLogModel::kMaxCachedPages);
     view.table()->scrollToBottom();
     QTRY_COMPARE(m.pendingPages(), 0);
 
     view.setFilter(QStringLiteral("product.product"), {}, {});
     QTRY_COMPARE(m.rowCount(), 30);
-    QCOMPARE(m.index(0, int(C::Model)).data().toString(), QStringLiteral("product.product"));
+    QCOMPARE(m.index(0, int(C::Model)).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("product.product"));
     view.setFilter({}, QStringLiteral("write"), {});
     QTRY_COMPARE(m.rowCount(), 10);
     view.setFilter({}, {}, QStringLiteral("dev-a"));
@@ -334,6 +339,53 @@ void EventLogViewTest::theUnfilteredTotalIsNotCounted() {
     f.push("dev-b", GuiFixture::create("x-1", {{"name", "X"}}, "sale.order"));
     view.setFilter(QStringLiteral("sale.order"), {}, {});
     QTRY_COMPARE(count->text(), QStringLiteral("1 event"));
+}
+
+void EventLogViewTest::modelsByTheirNames() {
+    // The Model column said "res.partner": it names models as the records view does, with the
+    // technical name in the tooltip; the model filter takes either, typed or picked.
+    GuiFixture f;
+    QCOMPARE(f.push("dev-a", protocol::json::array({GuiFixture::create("p-1", {{"name", "P"}})}))
+                 .succeeded,
+             1);
+    QCOMPARE(f.push("dev-a", protocol::json::array(
+                                 {GuiFixture::create("o-1", {{"name", "SO1"}}, "sale.order")}))
+                 .succeeded,
+             1);
+    ui::EventLogView view(&f.backend());
+    auto& m = *view.model();
+    view.resize(1065, 600);
+    view.show();
+    QTRY_COMPARE(m.rowCount(), 2);
+    QTRY_VERIFY(m.event(1) != nullptr);
+    const QModelIndex partner = m.index(1, int(C::Model));
+    QCOMPARE(partner.data().toString(), QStringLiteral("Contact"));
+    QCOMPARE(partner.data(Qt::ToolTipRole).toString(), QStringLiteral("res.partner"));
+    QCOMPARE(m.index(0, int(C::Model)).data().toString(), QStringLiteral("Sales Order"));
+    QVERIFY(visibleTexts(&view).contains(QStringLiteral("Contact")));
+    QVERIFY(!visibleTexts(&view).contains(QStringLiteral("res.partner")));
+    // The filter's list offers the tenant's models by name.
+    auto* combo = view.findChild<QComboBox*>(QStringLiteral("eventModelFilter"));
+    QVERIFY(combo);
+    QTRY_VERIFY(combo->findText(QStringLiteral("Sales Order")) > 0);
+    QCOMPARE(combo->itemData(combo->findText(QStringLiteral("Sales Order"))).toString(),
+             QStringLiteral("sale.order"));
+    // Typed as people name it, or as the technical name.
+    for (const QString& typed : {QStringLiteral("Sales Order"), QStringLiteral("sale.order"),
+                                 QStringLiteral("contact"), QStringLiteral("res.partner")}) {
+        combo->lineEdit()->clear();
+        QTest::keyClicks(combo->lineEdit(), typed);
+        QTest::keyClick(combo->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(m.rowCount(), 1);
+        QTRY_VERIFY(m.event(0) != nullptr);
+        QCOMPARE(m.event(0)->model,
+                 std::string(typed.toLower().contains(QLatin1String("sale")) ? "sale.order"
+                                                                             : "res.partner"));
+        // Back to both.
+        view.setFilter({}, {}, {});
+        QTRY_COMPARE(m.rowCount(), 2);
+    }
+    saveScreenshot(&view, QStringLiteral("events_model_names"));
 }
 
 QTEST_MAIN(EventLogViewTest)

@@ -7,12 +7,14 @@
 #include "GuiFixture.h"
 #include "OdooEmulator.h"
 #include "ServerProcess.h"
+#include "Translations.h"
 #include "client/HttpTransport.h"
 #include "console/RemoteBackend.h"
 #include "odoo/OdooSettings.h"
 #include "odoo/SecretBox.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
@@ -62,7 +64,9 @@ private slots:
         QVERIFY(empty && empty->isVisible());
         QVERIFY2(empty->text().contains(QStringLiteral("No tenant is attached to Odoo.")),
                  qPrintable(empty->text()));
-        QVERIFY(empty->text().contains(QStringLiteral("bridgecore-server tenant odoo")));
+        QVERIFY(view.findChild<QLineEdit*>(QStringLiteral("odooAttachCommand"))
+                    ->text()
+                    .startsWith(QStringLiteral("bridgecore-server tenant odoo")));
         QVERIFY(!view.findChild<QPushButton*>(QStringLiteral("odooTestButton")));
 
         DashboardView dash(&f.backend());
@@ -73,6 +77,41 @@ private slots:
         QVERIFY(kl.wait(5000));
         QVERIFY(!kpis->isVisible()); // no Odoo KPIs without an attached tenant
         testing::saveScreenshot(&view, QStringLiteral("odoo_not_attached"));
+    }
+
+    void theAttachCommandIsOneSelectableLine() {
+        // The command wrapped in its middle ("--url" | "URL"): it is one line, left to right in
+        // every language, whole at the default width, selectable and copied whole.
+        const QString command = QStringLiteral("bridgecore-server tenant odoo --db DB --tenant "
+                                               "NAME --url URL --database ODOO_DB --login LOGIN");
+        for (const QString& lang :
+             {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+            Translations::apply(lang);
+            GuiFixture f;
+            OdooConnectionsView view(&f.backend());
+            QSignalSpy loaded(&view, &OdooConnectionsView::loaded);
+            view.resize(1280 - 215, 400);
+            view.show();
+            QVERIFY(loaded.wait(5000));
+            auto* line = view.findChild<QLineEdit*>(QStringLiteral("odooAttachCommand"));
+            QVERIFY2(line && line->isVisible(), "the command is not a line of its own");
+            QCOMPARE(line->text(), command);
+            QVERIFY(line->isReadOnly());
+            QCOMPARE(line->layoutDirection(), Qt::LeftToRight);
+            const int needed = QFontMetrics(line->font()).horizontalAdvance(command);
+            QVERIFY2(line->width() >= needed + 8,
+                     qPrintable(QStringLiteral("%1: the command needs %2 px, its line has %3")
+                                    .arg(lang)
+                                    .arg(needed)
+                                    .arg(line->width())));
+            line->selectAll();
+            QCOMPARE(line->selectedText(), command);
+            // The sentence before it no longer holds the command.
+            auto* empty = view.findChild<QLabel*>(QStringLiteral("odooEmpty"));
+            QVERIFY(!empty->text().contains(QLatin1String("--db")));
+            testing::saveScreenshot(&view, QStringLiteral("odoo_attach_command_") + lang);
+        }
+        Translations::apply(QStringLiteral("en"));
     }
 
     void anAttachedTenantIsShownAndTested() {
