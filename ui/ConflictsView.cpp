@@ -161,6 +161,10 @@ ConflictsView::ConflictsView(ConsoleBackend* backend, QWidget* parent)
                                    "server's."));
         selectAfterResolution();
         selectFirstOpen();
+        // Fitted again at every load: a conflict that arrives later can have longer values
+        // (the list stayed as wide as the first seven rows needed and its last column went off
+        // screen). Nothing moves when the widths are the same; a person's splitter stays.
+        m_listFitted = false;
         fitListWidth();
         // A live refresh changed the conflict in the editor (resolved elsewhere): show that.
         if (const auto* c = m_model.conflict(m_proxy->mapToSource(m_table->currentIndex()).row());
@@ -190,6 +194,9 @@ void ConflictsView::showCurrent() {
     }
     m_editor->setConflict(*c, c->status == "open" && m_backend->role() != protocol::Role::Support,
                           c->resolved_by ? m_users.name(*c->resolved_by) : QString());
+    // Its values can make the editor need more room than the last fit left it.
+    m_listFitted = false;
+    fitListWidth();
 }
 
 void ConflictsView::setStatusFilter(const std::string& status) {

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -233,6 +234,16 @@ void MergeEditor::fitColumns() {
     }
     if (shown.empty())
         return;
+    // The grid never needs less than every column's longest word: the editor asks the
+    // splitter for that much, and the conflicts list gives it up (its Model and Fields columns
+    // shorten) rather than the Server value losing its end. Up to 560 px: one very long word
+    // (a URL, an email) scrolls the grid sideways instead of squeezing the list away.
+    int minimum = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width();
+    for (int c : shown)
+        minimum += word[std::size_t(c)];
+    minimum = std::min(minimum, 560);
+    if (m_table->minimumWidth() != minimum)
+        m_table->setMinimumWidth(minimum);
     int extra = m_table->viewport()->width();
     int wanted = 0;
     for (int c : shown) {

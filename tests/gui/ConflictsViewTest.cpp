@@ -45,6 +45,7 @@ private slots:
     void legendBreaksOnlyBetweenEntries();
     void mergeGridShowsEveryWordWhole();
     void listFitsWhenSizedAfterItIsShown();
+    void listAndGridStayWholeWhenALongerConflictArrives();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -770,6 +771,58 @@ void ConflictsViewTest::listFitsWhenSizedAfterItIsShown() {
     QVERIFY2(table->width() > 500, qPrintable(QString::number(table->width())));
     saveScreenshot(&view, QStringLiteral("conflicts_sized_after_shown_fr"));
     ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::listAndGridStayWholeWhenALongerConflictArrives() {
+    // Seen under Xvfb in --demo: the list was fitted to the first conflicts only; one that came
+    // later with longer names widened its columns, and a selected conflict with a long bold
+    // server value made the editor take width from the list: "Created" went off screen. Both
+    // stay whole: the list's last column ends inside it, every word of the bold server value
+    // fits its column.
+    GuiFixture f;
+    conflictOn(f, "1");
+    ui::ConflictsView view(&f.backend());
+    view.resize(1065, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    QTest::qWait(50);
+    conflictOn(f, "YourCompany Longer Value 63", "sale.order.line", "demo-sales-longer-name-05");
+    view.reload();
+    QTRY_COMPARE(view.model()->rowCount(), 2);
+    const int device = int(ui::ConflictListModel::Column::Device);
+    for (int r = 0; r < view.model()->rowCount(); ++r)
+        if (view.model()->index(r, device).data().toString().startsWith(QStringLiteral("demo")))
+            view.selectRow(r);
+    QTRY_VERIFY(view.editor()->headerText().contains(QStringLiteral("demo-sales-longer")));
+    QTest::qWait(100);
+    QApplication::processEvents();
+    auto* table = view.table();
+    auto* header = table->horizontalHeader();
+    for (int c = 0; c < view.model()->columnCount(); ++c)
+        if (!table->isColumnHidden(c))
+            QVERIFY2(
+                header->sectionViewportPosition(c) + header->sectionSize(c) <=
+                    table->viewport()->width(),
+                qPrintable(QStringLiteral("'%1' ends at %2, the list at %3")
+                               .arg(view.model()->headerData(c, Qt::Horizontal).toString())
+                               .arg(header->sectionViewportPosition(c) + header->sectionSize(c))
+                               .arg(table->viewport()->width())));
+    auto* grid = view.editor()->table();
+    auto* m = view.editor()->model();
+    const auto server = m->index(m->rowOfField("name"), int(Col::Server));
+    QFont bold = grid->font();
+    if (const QVariant v = server.data(Qt::FontRole); v.isValid())
+        bold = v.value<QFont>().resolve(bold);
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    for (const QString& word : server.data().toString().split(space, Qt::SkipEmptyParts))
+        QVERIFY2(QFontMetrics(bold).horizontalAdvance(word) + 6 <=
+                     grid->columnWidth(int(Col::Server)),
+                 qPrintable(QStringLiteral("'%1' needs %2 px, the Server column has %3")
+                                .arg(word)
+                                .arg(QFontMetrics(bold).horizontalAdvance(word))
+                                .arg(grid->columnWidth(int(Col::Server)))));
+    saveScreenshot(&view, QStringLiteral("conflicts_longer_conflict_later"));
 }
 
 QTEST_MAIN(ConflictsViewTest)
