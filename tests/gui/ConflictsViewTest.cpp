@@ -68,19 +68,11 @@ private:
         return id;
     }
     static int row(ui::MergeModel& m, const char* field) { return m.rowOfField(field); }
-    /// The first of the list's shown columns that ends past its viewport ("'Created' ends at
-    /// 426, the list at 418"), or empty when every column is on screen.
+    /// The first of the list's shown columns that ends past its viewport, or empty.
     static QString columnPastTheList(ui::ConflictsView& view) {
-        auto* table = view.table();
-        auto* header = table->horizontalHeader();
-        for (int c = 0; c < view.model()->columnCount(); ++c) {
-            const int end = header->sectionViewportPosition(c) + header->sectionSize(c);
-            if (!table->isColumnHidden(c) && end > table->viewport()->width())
-                return QStringLiteral("'%1' ends at %2, the list at %3")
-                    .arg(view.model()->headerData(c, Qt::Horizontal).toString())
-                    .arg(end)
-                    .arg(table->viewport()->width());
-        }
+        for (int c = 0; c < view.model()->columnCount(); ++c)
+            if (const QString past = columnPastTheEdge(view.table(), c); !past.isEmpty())
+                return past;
         return {};
     }
     /// A conflict on a fresh record of `model` (dev-x edits "name" after dev-s did).

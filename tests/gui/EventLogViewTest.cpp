@@ -269,31 +269,12 @@ void EventLogViewTest::deviceAndUserFitTheDefaultWindow() {
         QApplication::processEvents();
         auto* table = view.findChild<QTableView*>(QStringLiteral("eventTable"));
         QVERIFY(table);
-        auto* header = table->horizontalHeader();
-        const QFontMetrics fm(table->font());
-        const int viewEnd = table->viewport()->width();
         for (int c = 0; c <= int(C::User); ++c) {
-            const QString title = view.model()->headerData(c, Qt::Horizontal).toString();
-            const int start = header->sectionViewportPosition(c);
-            QVERIFY2(start >= 0 && start + header->sectionSize(c) <= viewEnd,
-                     qPrintable(QStringLiteral("%1: '%2' spans %3..%4, the table ends at %5")
-                                    .arg(lang, title)
-                                    .arg(start)
-                                    .arg(start + header->sectionSize(c))
-                                    .arg(viewEnd)));
-            for (int r = 0; r < view.model()->rowCount(); ++r) {
-                const QModelIndex cell = view.model()->index(r, c);
-                const QString value = cell.data().toString();
-                if (fm.horizontalAdvance(value) + 6 <= header->sectionSize(c))
-                    continue;
-                // Only a long email may be shortened, and its tooltip holds it whole.
-                QVERIFY2(c == int(C::User) && cell.data(Qt::ToolTipRole).toString() == value,
-                         qPrintable(QStringLiteral("%1: '%2' needs %3 px, column '%4' has %5")
-                                        .arg(lang, value)
-                                        .arg(fm.horizontalAdvance(value))
-                                        .arg(title)
-                                        .arg(header->sectionSize(c))));
-            }
+            const QString past = columnPastTheEdge(table, c);
+            QVERIFY2(past.isEmpty(), qPrintable(lang + ": " + past));
+            // Only a long email may be shortened, and its tooltip holds it whole.
+            const QString cut = valueCut(table, c, c == int(C::User));
+            QVERIFY2(cut.isEmpty(), qPrintable(lang + ": " + cut));
         }
         saveScreenshot(&view, QStringLiteral("events_default_window_") + lang);
     }

@@ -13,6 +13,7 @@
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTableView>
 #include <QWidget>
 #include <QtTest/QTest>
 
@@ -159,6 +160,37 @@ QStringList visibleTexts(QWidget* widget) {
     for (auto* w : widget->findChildren<QWidget*>())
         visit(w);
     return out;
+}
+
+QString columnPastTheEdge(QTableView* table, int column) {
+    auto* header = table->horizontalHeader();
+    const int start = header->sectionViewportPosition(column);
+    const int end = start + header->sectionSize(column);
+    if (header->isSectionHidden(column) || (start >= 0 && end <= table->viewport()->width()))
+        return {};
+    return QStringLiteral("'%1' spans %2..%3, the table ends at %4")
+        .arg(table->model()->headerData(column, Qt::Horizontal).toString())
+        .arg(start)
+        .arg(end)
+        .arg(table->viewport()->width());
+}
+
+QString valueCut(QTableView* table, int column, bool mayElide) {
+    const QFontMetrics fm(table->font());
+    const int width = table->horizontalHeader()->sectionSize(column);
+    for (int r = 0; r < std::min(table->model()->rowCount(), 200); ++r) {
+        const QModelIndex cell = table->model()->index(r, column);
+        const QString value = cell.data().toString();
+        if (fm.horizontalAdvance(value) + 6 <= width ||
+            (mayElide && cell.data(Qt::ToolTipRole).toString() == value))
+            continue;
+        return QStringLiteral("'%1' needs %2 px, column '%3' has %4")
+            .arg(value)
+            .arg(fm.horizontalAdvance(value))
+            .arg(table->model()->headerData(column, Qt::Horizontal).toString())
+            .arg(width);
+    }
+    return {};
 }
 
 QString saveScreenshot(QWidget* widget, const QString& name) {

@@ -16,6 +16,8 @@
 
 class QWidget;
 
+class QTableView;
+
 namespace bridgecore::testing {
 
 class GuiFixture {
@@ -66,6 +68,12 @@ QStringList visibleTexts(QWidget* widget);
 /// Saves a PNG of `widget` as <build>/tests/gui/screenshots/<name>.png; returns its path.
 /// Fails the test when it shows an untranslated plural ("1 conflict(s)").
 QString saveScreenshot(QWidget* widget, const QString& name);
+/// "'Title' spans 700..820, the table ends at 800" when column `column` of `table` ends past
+/// the table's viewport (or starts before it); empty when it is on screen.
+QString columnPastTheEdge(QTableView* table, int column);
+/// "'value' needs 240 px, column 'Title' has 200" for the first value of `column` (of the
+/// first 200 rows) wider than its column, unless `mayElide` and its tooltip holds it whole.
+QString valueCut(QTableView* table, int column, bool mayElide);
 /// A fresh empty directory for a test's data (under the system temp dir).
 QString nowIso(protocol::Millis offsetMs = 0);
 
