@@ -54,6 +54,16 @@ std::pair<std::string, std::int64_t> key42() {
     return {"res.partner", 42};
 }
 
+/// Partner 42 as the mirror holds it after our own writes.
+storage::RecordRow ourPartner42(std::int64_t version, json data) {
+    storage::RecordRow row;
+    row.model = "res.partner";
+    row.id = 42;
+    row.version = version;
+    row.data = std::move(data);
+    return row;
+}
+
 FeedChange change(EventAction action, json data, std::vector<std::string> changed = {}) {
     FeedChange c;
     c.model = "res.partner";
@@ -101,12 +111,7 @@ private slots:
 
     void ourOwnWritesAreNotEchoed() {
         FakeMirror m;
-        storage::RecordRow mine;
-        mine.model = "res.partner";
-        mine.id = 42;
-        mine.version = 3;
-        mine.data = {{"name", "From the van"}, {"phone", "1"}};
-        m.rows[key42()] = mine;
+        m.rows[key42()] = ourPartner42(3, {{"name", "From the van"}, {"phone", "1"}});
         m.events.push_back(ourEvent(3, {"name", "phone"}));
         // Odoo's row of our write: the same values, plus fields the device never sent.
         auto r = applyFeed(
@@ -144,12 +149,7 @@ private slots:
     void anEditReadWithOurCreateIsNotSwallowed() {
         QFETCH(bool, samePoll);
         FakeMirror m;
-        storage::RecordRow mine;
-        mine.model = "res.partner";
-        mine.id = 42;
-        mine.version = 1;
-        mine.data = {{"name", "From the van"}};
-        m.rows[key42()] = mine;
+        m.rows[key42()] = ourPartner42(1, {{"name", "From the van"}});
         m.events.push_back(ourEvent(1, {"name"}));
         const json now = {{"name", "From the van"}, {"phone", "+33 1"}, {"email", false}};
         const FeedChange create = change(EventAction::Create, now, {"name"});
@@ -192,12 +192,7 @@ private slots:
     void unseenValuesOfAnOdooUsersWriteAreNews() {
         QFETCH(bool, byOdooUser);
         FakeMirror m;
-        storage::RecordRow mine;
-        mine.model = "res.partner";
-        mine.id = 42;
-        mine.version = 1;
-        mine.data = {{"name", "From the van"}};
-        m.rows[key42()] = mine;
+        m.rows[key42()] = ourPartner42(1, {{"name", "From the van"}});
         storage::EventRow created = ourEvent(1, {"name"});
         created.data_text = R"({"id": 42, "name": "From the van"})";
         m.events.push_back(created);
