@@ -47,6 +47,13 @@ private:
                 return r;
         return -1;
     }
+    /// Whether a row shows `email` as its user (emails replace user ids once names load).
+    static bool showsEmail(ui::DeviceTableModel& m, const QString& email) {
+        for (int r = 0; r < m.rowCount(); ++r)
+            if (m.index(r, int(Column::User)).data().toString() == email)
+                return true;
+        return false;
+    }
     void populate(GuiFixture& f) {
         const auto now = f.clock.now();
         // Stale: last synced three days ago.
@@ -255,12 +262,7 @@ void DevicesViewTest::usefulColumnsFirstAndHeadersFit() {
         view.show();
         QTRY_COMPARE(view.model()->rowCount(), 5);
         const QString email = QString::fromLatin1(kNightShiftEmail);
-        QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
-            for (int r = 0; r < view.model()->rowCount(); ++r)
-                if (view.model()->index(r, int(Column::User)).data().toString() == email)
-                    return true;
-            return false;
-        }());
+        QTRY_VERIFY(showsEmail(*view.model(), email)); // once the names are loaded
         QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
         for (int r = 0; r < view.proxy()->rowCount(); ++r)
             if (view.proxy()->index(r, 0).data().toString() ==
@@ -331,12 +333,7 @@ void DevicesViewTest::userCellsFitInEveryLanguage() {
         view.show();
         QTRY_COMPARE(view.model()->rowCount(), 5);
         const QString email = QString::fromLatin1(kNightShiftEmail);
-        QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
-            for (int r = 0; r < view.model()->rowCount(); ++r)
-                if (view.model()->index(r, int(Column::User)).data().toString() == email)
-                    return true;
-            return false;
-        }());
+        QTRY_VERIFY(showsEmail(*view.model(), email)); // once the names are loaded
         QApplication::processEvents();
         auto* table = view.table();
         const QFontMetrics fm(table->font());
@@ -496,12 +493,7 @@ void DevicesViewTest::detailsAreShownWhole() {
         view.show();
         QTRY_COMPARE(view.model()->rowCount(), 5);
         const QString email = QString::fromLatin1(kNightShiftEmail);
-        QTRY_VERIFY([&] { // emails replace user ids once the names are loaded
-            for (int r = 0; r < view.model()->rowCount(); ++r)
-                if (view.model()->index(r, int(Column::User)).data().toString() == email)
-                    return true;
-            return false;
-        }());
+        QTRY_VERIFY(showsEmail(*view.model(), email)); // once the names are loaded
         QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
         for (int r = 0; r < view.proxy()->rowCount(); ++r)
             if (view.proxy()->index(r, 0).data().toString() ==
