@@ -63,12 +63,22 @@ rc=0
 ctest --test-dir "$build" --output-on-failure -j "$jobs" "${filter[@]}" -E "$exclude" ||
     rc=$?
 echo "sanitize $preset: tests took $((SECONDS - start)) s"
-if [ -n "$(ls -A "$reports")" ]; then
-    for f in "$reports"/*; do
-        echo "==== $f"
-        cat "$f"
-    done
-    echo "sanitize $preset: $(ls "$reports" | wc -l) sanitizer report(s), above" >&2
+# LeakSanitizer writes "==PID==Unable to get registers from thread N." when it cannot read a
+# thread's registers at exit (seen once in CI, a thread in the middle of exiting); it then scans
+# that thread's whole stack, which can only hide a leak, never invent one, and goes on. A file
+# holding nothing but such notices is printed and is not a finding; any other line is.
+notice='^==[0-9]+==Unable to get registers from thread [0-9]+\.$'
+findings=0
+for f in "$reports"/*; do
+    [ -e "$f" ] || continue
+    echo "==== $f"
+    cat "$f"
+    if grep -qvE "$notice" "$f"; then
+        findings=$((findings + 1))
+    fi
+done
+if [ "$findings" -gt 0 ]; then
+    echo "sanitize $preset: $findings sanitizer report(s), above" >&2
     exit 1
 fi
 exit $rc
