@@ -410,6 +410,32 @@ CREATE TABLE device_history (
     PRIMARY KEY (tenant_id, device_id, seq)
 );
 )sql"},
+    // 6: the ledger's key with local_id first. Every key of one device shares tenant and
+    // device, so with them first each comparison of a ledger read or insert went through all
+    // three fields; with local_id first the first field almost always decides. Same columns,
+    // same unique set (tenant, device, local_id).
+    {R"sql(
+CREATE TABLE push_ledger_v6 (
+    tenant_id    INTEGER NOT NULL,
+    device_id    TEXT NOT NULL,
+    local_id     TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    model        TEXT NOT NULL,
+    server_id    INTEGER,
+    created      INTEGER NOT NULL,
+    result       TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    PRIMARY KEY (local_id, device_id, tenant_id)
+) WITHOUT ROWID;
+INSERT INTO push_ledger_v6 SELECT tenant_id, device_id, local_id, content_hash, model, server_id,
+    created, result, at FROM push_ledger;
+DROP TABLE push_ledger;
+ALTER TABLE push_ledger_v6 RENAME TO push_ledger;
+)sql",
+     R"sql(
+ALTER TABLE push_ledger DROP CONSTRAINT push_ledger_pkey;
+ALTER TABLE push_ledger ADD PRIMARY KEY (local_id, device_id, tenant_id);
+)sql"},
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "storage/SqliteStore.h"
 #include "EngineFixture.h"
+#include "storage/Migrations.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -18,6 +19,26 @@ void setUserVersion(const std::string& path, int version) {
     const std::string sql = "PRAGMA user_version = " + std::to_string(version);
     QCOMPARE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
+}
+
+/// Runs `sql` on the database at `path`; the first column of its first row as text ("" if none).
+std::string sqliteText(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK)
+        out = "cannot open";
+    auto keep = [](void* o, int n, char** values, char**) {
+        auto& text = *static_cast<std::string*>(o);
+        if (text.empty() && n > 0 && values[0])
+            text = values[0];
+        return 0;
+    };
+    char* err = nullptr;
+    if (out.empty() && sqlite3_exec(db, sql.c_str(), keep, &out, &err) != SQLITE_OK)
+        out = std::string("error: ") + (err ? err : "?");
+    sqlite3_free(err);
+    sqlite3_close(db);
+    return out;
 }
 } // namespace
 
@@ -284,6 +305,77 @@ private slots:
         QCOMPARE(tx->ledger(tenant, "dev-1", {"after-1"}).value().size(), std::size_t(1));
         QVERIFY(
             tx->ledger(tenant, "dev-1", {"dropped-0", "dropped-69", "twice-1"}).value().empty());
+    }
+
+    void ledgerKeepsItsEntriesWhenItsKeyIsMigrated() {
+        // Schema 6 puts local_id first in the ledger's key. A database of schema 5 keeps every
+        // entry: devices re-pushing old local ids get the same server ids and nothing twice.
+        EngineFixture f(SqliteOn::File);
+        const std::string path = f.dir.filePath("engine.db").toStdString();
+        const json phone1 = {{"device_id", "phone-1"},
+                             {"changes",
+                              {f.create("partner-1", "res.partner", {{"name", "A"}}),
+                               f.create("order-1", "sale.order", {{"partner_id", "partner-1"}})}}};
+        const json phone2 = {{"device_id", "phone-2"},
+                             {"changes", {f.create("partner-1", "res.partner", {{"name", "B"}})}}};
+        const auto first1 = f.push(phone1);
+        const auto first2 = f.push(phone2);
+        QVERIFY(first1.success && first2.success);
+        const auto events = f.eventCount();
+        f.engine.reset();
+        f.store.reset();
+
+        // The ledger as schema 5 left it (the table of migration 1, rows kept).
+        const std::string v1 = storage::migrations()[0].sqlite;
+        const auto from = v1.find("CREATE TABLE push_ledger (");
+        const auto to = v1.find(';', from);
+        QVERIFY(from != std::string::npos && to != std::string::npos);
+        const std::string oldLedger = v1.substr(from, to + 1 - from);
+        QVERIFY(oldLedger.find("PRIMARY KEY (tenant_id, device_id, local_id)") !=
+                std::string::npos);
+        const std::string downgraded =
+            sqliteText(path, "BEGIN; ALTER TABLE push_ledger RENAME TO ledger_now; " + oldLedger +
+                                 " INSERT INTO push_ledger SELECT * FROM ledger_now; "
+                                 "DROP TABLE ledger_now; PRAGMA user_version = 5; COMMIT");
+        QVERIFY2(downgraded.empty(), downgraded.c_str());
+        const std::string ledgerSql = "SELECT sql FROM sqlite_master WHERE name = 'push_ledger'";
+        QVERIFY(sqliteText(path, ledgerSql).find("PRIMARY KEY (tenant_id, device_id, local_id)") !=
+                std::string::npos);
+        QCOMPARE(sqliteText(path, "SELECT count(*) FROM push_ledger"), std::string("3"));
+
+        auto reopened = storage::openSqliteStore(path);
+        QVERIFY2(reopened.ok(), reopened.ok() ? "" : reopened.error().message.c_str());
+        f.store = reopened.value();
+        f.engine = std::make_unique<engine::SyncEngine>(f.store, f.clock);
+        QCOMPARE(f.store->schemaVersion(), storage::latestSchemaVersion());
+        QVERIFY(sqliteText(path, ledgerSql).find("PRIMARY KEY (local_id, device_id, tenant_id)") !=
+                std::string::npos);
+
+        const auto again1 = f.push(phone1);
+        const auto again2 = f.push(phone2);
+        QCOMPARE(again1.results.size(), std::size_t(2));
+        for (std::size_t i = 0; i < 2; ++i) {
+            QVERIFY(again1.results[i].duplicate);
+            QCOMPARE(again1.results[i].server_id, first1.results[i].server_id);
+        }
+        QVERIFY(again2.results[0].duplicate);
+        QCOMPARE(again2.results[0].server_id, first2.results[0].server_id);
+        QVERIFY(first1.results[0].server_id != first2.results[0].server_id);
+        QCOMPARE(f.eventCount(), events);
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner").value(), 2);
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, "sale.order").value(), 1);
+        // Other content under an old local id is still refused, and an old local id still
+        // names the device's record in a new change.
+        auto reused =
+            f.push({{"device_id", "phone-1"},
+                    {"changes", {f.create("partner-1", "res.partner", {{"name", "X"}})}}});
+        QCOMPARE(str(reused.results[0].error_code), "LOCAL_ID_REUSED");
+        auto later = f.push(
+            {{"device_id", "phone-2"},
+             {"changes", {f.create("order-2", "sale.order", {{"partner_id", "partner-1"}})}}});
+        QVERIFY(later.success);
+        QCOMPARE_JSON(f.recordData("sale.order", *later.results[0].server_id)["partner_id"],
+                      *first2.results[0].server_id);
     }
 
     void duplicateEmailsAndTenantsAreRefused() {

@@ -204,6 +204,66 @@ private slots:
                 !tx.value()->commit().ok());
     }
 
+    void ledgerKeepsItsEntriesWhenItsKeyIsMigrated() {
+        // Schema 6 puts local_id first in the ledger's key; a database of schema 5 keeps its
+        // entries and the unique key still holds per (tenant, device, local_id).
+        auto entry = [](std::int64_t serverId) {
+            return LedgerEntry{"partner-1", "hash", "res.partner", serverId, true, "1"};
+        };
+        {
+            auto tx = a->write();
+            QVERIFY(tx.ok());
+            QVERIFY(tx.value()->remember(tenant, "phone-1", entry(7), 1).ok());
+            QVERIFY(tx.value()->remember(tenant, "phone-2", entry(8), 1).ok());
+            QVERIFY(tx.value()->commit().ok());
+        }
+        a.reset();
+        b.reset();
+        const char* keyOf = "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                            "WHERE conname = 'push_ledger_pkey'";
+        {
+            auto c = postgres::Connection::open(db->locationStd());
+            QVERIFY(c.ok());
+            QVERIFY(c.value()
+                        ->script("ALTER TABLE push_ledger DROP CONSTRAINT push_ledger_pkey; "
+                                 "ALTER TABLE push_ledger ADD PRIMARY KEY "
+                                 "(tenant_id, device_id, local_id); "
+                                 "UPDATE bridgecore_schema SET version = 5")
+                        .ok());
+            auto key = c.value()->query(keyOf);
+            QVERIFY(key.ok());
+            QCOMPARE(key.value().text(0, 0),
+                     std::string("PRIMARY KEY (tenant_id, device_id, local_id)"));
+        }
+        auto opened = openStore(db->locationStd(), /*migrate=*/true);
+        QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().message.c_str());
+        a = opened.value();
+        QCOMPARE(a->schemaVersion(), latestSchemaVersion());
+        {
+            auto c = postgres::Connection::open(db->locationStd());
+            QVERIFY(c.ok());
+            auto key = c.value()->query(keyOf);
+            QVERIFY(key.ok());
+            QCOMPARE(key.value().text(0, 0),
+                     std::string("PRIMARY KEY (local_id, device_id, tenant_id)"));
+        }
+        auto tx = a->write();
+        QVERIFY(tx.ok());
+        for (auto [device, serverId] : {std::pair{"phone-1", 7}, std::pair{"phone-2", 8}}) {
+            auto seen = tx.value()->ledger(tenant, device, {"partner-1"});
+            QVERIFY(seen.ok());
+            QCOMPARE(seen.value().size(), std::size_t(1));
+            QCOMPARE(seen.value()[0].server_id, std::optional<std::int64_t>(serverId));
+        }
+        QVERIFY(tx.value()->remember(tenant, "phone-3", entry(9), 1).ok());
+        QVERIFY(tx.value()->commit().ok());
+        tx.value().reset();
+        auto again = a->write();
+        QVERIFY(again.ok());
+        QVERIFY(!again.value()->remember(tenant, "phone-1", entry(10), 2).ok() ||
+                !again.value()->commit().ok());
+    }
+
     void readSnapshotIsStable() {
         auto reader = b->read();
         QVERIFY(reader.ok());
