@@ -171,8 +171,21 @@ SqliteConnection::~SqliteConnection() {
     sqlite3_close_v2(m_db);
 }
 
+namespace {
+/// Once per process, before SQLite initialises: no memory statistics. With them every
+/// allocation and free of every connection takes one process-wide mutex (~70 lock/unlock pairs
+/// per create of a push; readers and the writer contend for it). Nothing here reads them
+/// (sqlite3_memory_used, soft heap limits). If SQLite was initialised already (e.g. by Qt Sql
+/// in the same process) the call is refused and the statistics stay on: only slower.
+void configureSqliteOnce() {
+    static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)configured;
+}
+} // namespace
+
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path,
                                                                  bool writer) {
+    configureSqliteOnce();
     std::unique_ptr<SqliteConnection> c(new SqliteConnection);
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
                       (writer ? SQLITE_OPEN_CREATE : 0);
