@@ -270,13 +270,20 @@ Status PushRun::finish(std::size_t i, ChangeOutcome o) {
         const PlannedChange& pc = plan.changes[i];
         const Change& c = plan.change(i);
         const ChangeResult& r = o.result;
-        LedgerEntry entry{
-            c.local_id, pc.content_hash, c.model, r.server_id, c.action == Action::Create, {}};
+        m_entry.local_id.assign(c.local_id);
+        m_entry.content_hash.assign(pc.content_hash);
+        m_entry.model.assign(c.model);
+        m_entry.server_id = r.server_id;
+        m_entry.created = c.action == Action::Create;
         // A plain success is remembered by its version alone; anything else in full.
-        entry.result_json = r.status == ChangeStatus::Success && !r.conflict_info && r.version
-                                ? std::to_string(*r.version)
-                                : toJson(r).dump();
-        if (Status s = tx.remember(caller.tenant_id, deviceId(), entry, now); !s.ok())
+        if (r.status == ChangeStatus::Success && !r.conflict_info && r.version) {
+            char version[24];
+            m_entry.result_json.assign(
+                version, std::to_chars(version, version + sizeof version, *r.version).ptr);
+        } else {
+            m_entry.result_json = toJson(r).dump();
+        }
+        if (Status s = tx.remember(caller.tenant_id, deviceId(), m_entry, now); !s.ok())
             return s;
     }
     if (o.result.status == ChangeStatus::Failed && request().stop_on_error)

@@ -96,6 +96,8 @@ private:
     bool m_stopped = false;
     std::chrono::steady_clock::time_point m_last;
     std::string m_nowText; // formatTime(now), once per run
+    /// The ledger row being remembered, reused: its strings keep their buffers between changes.
+    storage::LedgerEntry m_entry;
 };
 
 class PushApplier {
