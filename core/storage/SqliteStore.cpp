@@ -165,6 +165,15 @@ std::optional<std::string> Statement::optText(int c) const {
 
 // ---- connections --------------------------------------------------------------------------------
 
+SqliteConnection::SqliteConnection()
+    : events("INSERT INTO events(tenant_id, event_id, model, record_id, action, timestamp, data, "
+             "changed_fields, priority, category, user_id, device_id, local_id, version, seq) "
+             "VALUES ",
+             15)
+    , ledger("INSERT INTO push_ledger(tenant_id, device_id, local_id, content_hash, model, "
+             "server_id, created, result, at) VALUES ",
+             9) {}
+
 SqliteConnection::~SqliteConnection() {
     m_used.clear();
     m_statements.clear();
@@ -213,6 +222,14 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
 }
 
 Statement& SqliteConnection::stmt(const char* sql) {
+    if (m_flushError.empty() && (!events.empty() || !ledger.empty()))
+        flushRows().ok();      // a failure is kept in m_flushError
+    if (!m_flushError.empty()) // the transaction lost rows: nothing runs until it rolls back
+        return m_failed;
+    return prepared(sql);
+}
+
+Statement& SqliteConnection::prepared(const char* sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end())
         it = m_statements.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;
@@ -242,83 +259,87 @@ Status SqliteConnection::exec(const char* sql) {
     return {};
 }
 
-namespace {
-/// "INSERT INTO push_ledger(...) VALUES (...), ..." for 1..kLedgerRowsPerInsert rows (index k - 1).
-const std::vector<std::string>& ledgerInsertSql() {
-    static const std::vector<std::string> sql = [] {
-        std::vector<std::string> out;
-        std::string values;
-        for (std::size_t k = 1; k <= SqliteConnection::kLedgerRowsPerInsert; ++k) {
-            const std::size_t p = (k - 1) * 9;
-            values += k == 1 ? "" : ", ";
-            values += "(?" + std::to_string(p + 1);
-            for (std::size_t i = 2; i <= 9; ++i)
-                values += ", ?" + std::to_string(p + i);
-            values += ")";
-            out.push_back("INSERT INTO push_ledger(tenant_id, device_id, local_id, content_hash, "
-                          "model, server_id, created, result, at) VALUES " +
-                          values);
-        }
-        return out;
-    }();
-    return sql;
-}
-} // namespace
+// ---- queued rows --------------------------------------------------------------------------------
 
-void SqliteConnection::addLedgerRow(std::int64_t tenantId, std::string_view deviceId,
-                                    const LedgerEntry& e, Millis at) {
-    LedgerRow row;
-    row.tenant_id = tenantId;
-    row.server_id = e.server_id;
-    row.created = e.created;
-    row.at = at;
-    const std::string_view texts[5] = {deviceId, e.local_id, e.content_hash, e.model,
-                                       e.result_json};
-    for (int i = 0; i < 5; ++i) {
-        row.text[i][0] = m_ledgerText.size();
-        row.text[i][1] = texts[i].size();
-        m_ledgerText.append(texts[i]);
+RowBatch::RowBatch(std::string insert, int width)
+    : m_width(width) {
+    std::string values;
+    for (std::size_t k = 1; k <= kRowsPerInsert; ++k) {
+        const std::size_t p = (k - 1) * std::size_t(width);
+        values += k == 1 ? "(" : ", (";
+        for (int i = 1; i <= width; ++i)
+            values += (i == 1 ? "?" : ", ?") + std::to_string(p + std::size_t(i));
+        values += ")";
+        m_sql.push_back(insert + values);
     }
-    m_ledgerRows.push_back(row);
 }
 
-Status SqliteConnection::flushLedgerRows() {
+RowBatch& RowBatch::add(std::int64_t value) {
+    m_values.push_back(Value{Value::Int, value, 0});
+    return *this;
+}
+
+RowBatch& RowBatch::add(std::string_view text) {
+    m_values.push_back(Value{Value::Text, std::int64_t(m_text.size()), text.size()});
+    m_text.append(text);
+    return *this;
+}
+
+RowBatch& RowBatch::addNull() {
+    m_values.push_back(Value{});
+    return *this;
+}
+
+Status RowBatch::flush(SqliteConnection& c, const char* what) {
     Status s;
-    for (std::size_t start = 0; start < m_ledgerRows.size() && s.ok();
-         start += kLedgerRowsPerInsert) {
-        const std::size_t k = std::min(kLedgerRowsPerInsert, m_ledgerRows.size() - start);
-        Statement& q = stmt(ledgerInsertSql()[k - 1].c_str());
-        for (std::size_t r = 0; r < k; ++r) {
-            const LedgerRow& row = m_ledgerRows[start + r];
-            const int p = int(r) * 9;
-            auto text = [&](int i) {
-                return std::string_view(m_ledgerText).substr(row.text[i][0], row.text[i][1]);
-            };
-            q.bind(p + 1, row.tenant_id)
-                .bindRef(p + 2, text(0))
-                .bindRef(p + 3, text(1))
-                .bindRef(p + 4, text(2))
-                .bindRef(p + 5, text(3))
-                .bind(p + 6, row.server_id)
-                .bind(p + 7, std::int64_t(row.created))
-                .bindRef(p + 8, text(4))
-                .bind(p + 9, row.at);
+    const std::size_t width = std::size_t(m_width);
+    for (std::size_t start = 0; start < m_rows && s.ok(); start += kRowsPerInsert) {
+        const std::size_t k = std::min(kRowsPerInsert, m_rows - start);
+        Statement& q = c.prepared(m_sql[k - 1].c_str());
+        for (std::size_t i = 0; i < k * width; ++i) {
+            const Value& v = m_values[start * width + i];
+            const int index = int(i) + 1;
+            if (v.kind == Value::Int)
+                q.bind(index, v.number);
+            else if (v.kind == Value::Text)
+                q.bindRef(index, std::string_view(m_text).substr(std::size_t(v.number), v.size));
+            // Null: unbound parameters are NULL
         }
         if (!q.exec())
-            s = error("remembering the changes");
+            s = c.error(what);
         q.reset(); // the texts bound are released below
     }
-    dropLedgerRows();
+    drop();
     return s;
 }
 
-void SqliteConnection::dropLedgerRows() {
-    m_ledgerRows.clear();
-    m_ledgerText.clear();
+void RowBatch::drop() {
+    m_values.clear();
+    m_text.clear();
+    m_rows = 0;
+}
+
+Status SqliteConnection::flushRows() {
+    if (!m_flushError.empty())
+        return Error{ErrorCode::StorageError, "queued rows were not written: " + m_flushError};
+    Status s = events.flush(*this, "appending the events");
+    Status l = ledger.flush(*this, "remembering the changes");
+    if (!s.ok() || !l.ok()) // sticky until the rows' savepoint or transaction rolls back
+        m_flushError = (s.ok() ? l : s).error().message;
+    return s.ok() ? l : s;
+}
+
+void SqliteConnection::dropRows() {
+    events.drop();
+    ledger.drop();
+    m_flushError.clear();
 }
 
 Error SqliteConnection::error(const char* what) const {
-    return Error{ErrorCode::StorageError, std::string(what) + ": " + sqlite3_errmsg(m_db)};
+    return Error{ErrorCode::StorageError,
+                 std::string(what) + ": " +
+                     (m_flushError.empty() ? std::string(sqlite3_errmsg(m_db))
+                                           : "queued rows were not written: " + m_flushError)};
 }
 
 // ---- checkpoints --------------------------------------------------------------------------------
@@ -423,7 +444,7 @@ public:
         m_c.resetUsed();
         if (m_ownsTransaction && !m_done) {
             if (m_writable)
-                m_c.dropLedgerRows();
+                m_c.dropRows();
             m_c.exec(m_writable ? "ROLLBACK" : "COMMIT").ok();
         }
         if (m_pooled)
@@ -437,18 +458,20 @@ public:
         m_done = true;
         if (!m_ownsTransaction)
             return {};
-        Status s = m_c.flushLedgerRows();
+        Status s = m_c.flushRows();
         if (s.ok())
             s = flushCounters();
         if (s.ok())
             s = m_c.exec("COMMIT");
-        if (!s.ok())
+        if (!s.ok()) {
             m_c.exec("ROLLBACK").ok();
+            m_c.dropRows();
+        }
         return s;
     }
     Status savepoint() override {
-        // Rows remembered before the savepoint belong to the transaction outside it.
-        if (Status f = m_c.flushLedgerRows(); !f.ok())
+        // Rows queued before the savepoint belong to the transaction outside it.
+        if (Status f = m_c.flushRows(); !f.ok())
             return f;
         Status s = m_c.exec(("SAVEPOINT sp" + std::to_string(m_savepoints)).c_str());
         if (s.ok()) {
@@ -460,7 +483,7 @@ public:
     Status releaseSavepoint() override {
         if (m_savepoints == 0)
             return Error{ErrorCode::Internal, "no savepoint to release"};
-        if (Status f = m_c.flushLedgerRows(); !f.ok()) {
+        if (Status f = m_c.flushRows(); !f.ok()) {
             // Released only whole: what the savepoint wrote is rolled back, as its caller
             // (Savepoint::release) no longer does.
             rollbackToSavepoint().ok();
@@ -474,7 +497,7 @@ public:
     Status rollbackToSavepoint() override {
         if (m_savepoints == 0)
             return Error{ErrorCode::Internal, "no savepoint to roll back to"};
-        m_c.dropLedgerRows(); // remembered after the savepoint began: rolled back with it
+        m_c.dropRows(); // queued after the savepoint began: rolled back with it
         --m_savepoints;
         m_counters = std::move(m_counterStack.back());
         m_counterStack.pop_back();
@@ -597,8 +620,12 @@ private:
         return out;
     }
     Status writable() const {
-        return m_writable ? Status{}
-                          : Status(Error{ErrorCode::Internal, "write in a read transaction"});
+        if (!m_writable)
+            return Error{ErrorCode::Internal, "write in a read transaction"};
+        if (!m_c.rowsLost().empty()) // until the savepoint or transaction rolls back
+            return Error{ErrorCode::StorageError,
+                         "queued rows were not written: " + m_c.rowsLost()};
+        return {};
     }
 
     SqliteStore& m_store;
@@ -764,7 +791,9 @@ bool SqliteStore::healthy() {
 Result<std::int64_t> SqliteTransaction::next(std::int64_t tenantId, std::string_view name) {
     auto it = m_counters.find(std::pair(tenantId, name));
     if (it == m_counters.end()) {
-        Statement& q = stmt("SELECT value FROM counters WHERE tenant_id = ?1 AND name = ?2");
+        // Counters are neither events nor the ledger: the queued rows wait.
+        Statement& q =
+            m_c.prepared("SELECT value FROM counters WHERE tenant_id = ?1 AND name = ?2");
         q.bind(1, tenantId).bind(2, name);
         const int rc = q.step();
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1048,8 +1077,11 @@ Result<std::int64_t> SqliteTransaction::insertRecord(std::int64_t tenantId, cons
         return next.error();
     const std::int64_t id = next.value();
     const std::string dumped = row.data_text.empty() ? row.data.dump() : std::string();
-    Statement& q = stmt("INSERT INTO records(tenant_id, model, id, data, version, create_date, "
-                        "write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    // Records are neither events nor the ledger: the queued rows wait (a create's record and
+    // event rows alternate).
+    Statement& q =
+        m_c.prepared("INSERT INTO records(tenant_id, model, id, data, version, create_date, "
+                     "write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     q.bind(1, tenantId)
         .bindRef(2, row.model)
         .bind(3, id)
@@ -1167,29 +1199,30 @@ Result<std::int64_t> SqliteTransaction::appendEvent(std::int64_t tenantId, const
     std::string& changed = m_text; // reused: no allocation per event
     changed.clear();
     appendJsonText(changed, row.changed_fields);
-    Statement& q =
-        stmt("INSERT INTO events(tenant_id, event_id, model, record_id, action, "
-             "timestamp, data, changed_fields, priority, category, user_id, device_id, "
-             "local_id, version, seq) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    q.bind(1, tenantId)
-        .bind(2, id)
-        .bindRef(3, row.model)
-        .bind(4, row.record_id)
-        .bindRef(5, protocol::toString(row.action))
-        .bind(6, row.timestamp)
-        .bindRef(7, row.data_text.empty() ? std::string_view("null") : row.data_text)
-        .bindRef(8, changed)
-        .bindRef(9, priority)
-        .bindRef(10, row.category)
-        .bind(11, row.user_id);
-    if (!row.device_id.empty())
-        q.bindRef(12, row.device_id);
-    if (!row.local_id.empty())
-        q.bindRef(13, row.local_id);
-    q.bind(14, row.version).bind(15, seq);
-    if (!q.exec())
-        return fail("appending the event");
+    // Inserted with the next rows (RowBatch), before anything reads them.
+    m_c.events.add(tenantId)
+        .add(id)
+        .add(row.model)
+        .add(row.record_id)
+        .add(protocol::toString(row.action))
+        .add(row.timestamp)
+        .add(row.data_text.empty() ? std::string_view("null") : std::string_view(row.data_text))
+        .add(std::string_view(changed))
+        .add(priority)
+        .add(row.category);
+    m_c.events.add(row.user_id);
+    if (row.device_id.empty())
+        m_c.events.addNull();
+    else
+        m_c.events.add(row.device_id);
+    if (row.local_id.empty())
+        m_c.events.addNull();
+    else
+        m_c.events.add(row.local_id);
+    m_c.events.add(row.version).add(seq);
+    if (m_c.events.endRow())
+        if (Status s = m_c.flushRows(); !s.ok())
+            return s.error();
     return id;
 }
 
@@ -1363,8 +1396,6 @@ SqliteTransaction::ledger(std::int64_t tenantId, const std::string& deviceId,
     std::vector<LedgerEntry> out;
     if (localIds.empty())
         return out;
-    if (Status f = m_c.flushLedgerRows(); !f.ok()) // the rows remembered so far count
-        return f.error();
 
     // The keys (unique) as the outer loop, one primary-key probe each: "local_id IN (SELECT
     // ...)" first copied them into a temporary index and cost ~1.6x as much per push.
@@ -1395,11 +1426,17 @@ Status SqliteTransaction::remember(std::int64_t tenantId, const std::string& dev
                                    const LedgerEntry& e, Millis at) {
     if (Status w = writable(); !w.ok())
         return w;
-    // Inserted with the next rows (SqliteConnection::addLedgerRow), before anything reads them.
-    m_c.addLedgerRow(tenantId, deviceId, e, at);
-    if (m_c.ledgerRowsPending() >= SqliteConnection::kLedgerRowsPerInsert)
-        return m_c.flushLedgerRows();
-    return {};
+    // Inserted with the next rows (RowBatch), before anything reads them.
+    m_c.ledger.add(tenantId)
+        .add(deviceId)
+        .add(e.local_id)
+        .add(e.content_hash)
+        .add(e.model)
+        .add(e.server_id)
+        .add(std::int64_t(e.created))
+        .add(e.result_json)
+        .add(at);
+    return m_c.ledger.endRow() ? m_c.flushRows() : Status{};
 }
 
 // ---- devices ------------------------------------------------------------------------------------

@@ -307,6 +307,81 @@ private slots:
             tx->ledger(tenant, "dev-1", {"dropped-0", "dropped-69", "twice-1"}).value().empty());
     }
 
+    void eventsAppendedAreSeenAndRollBackWithTheirSavepoint() {
+        // Event rows are inserted several at a time: every read of the transaction sees the
+        // ones appended before it, a rolled-back savepoint takes its own along, and rows that
+        // cannot be inserted fail the reads and writes after them until their savepoint rolls
+        // back, never vanishing quietly.
+        EngineFixture f(SqliteOn::File);
+        const auto tenant = f.user.tenant_id;
+        auto event = [](const std::string& localId) {
+            storage::EventRow e;
+            e.model = "res.partner";
+            e.record_id = 1;
+            e.data_text = "{\"name\":\"" + localId + "\"}";
+            e.changed_fields = {"name"};
+            e.user_id = 1;
+            e.device_id = "dev-1";
+            e.local_id = localId;
+            e.version = 1;
+            return e;
+        };
+        storage::EventFilter all;
+        all.all_models = true;
+        all.limit = 1000;
+        auto sqlite = std::static_pointer_cast<storage::SqliteStore>(f.store);
+        QCOMPARE(sqlite3_exec(sqlite->handle(),
+                              "CREATE TRIGGER refuse BEFORE INSERT ON events WHEN "
+                              "NEW.local_id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused by "
+                              "test'); END",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        {
+            auto tx = f.store->write().value();
+            for (int i = 1; i <= 100; ++i)
+                QCOMPARE(tx->appendEvent(tenant, event("kept-" + std::to_string(i))).value(),
+                         std::int64_t(i));
+            QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(100));
+            {
+                storage::Savepoint sp(*tx);
+                for (int i = 0; i < 70; ++i)
+                    QVERIFY(tx->appendEvent(tenant, event("dropped-" + std::to_string(i))).ok());
+                QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(170));
+            } // rolled back
+            QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(100));
+            {
+                storage::Savepoint sp(*tx);
+                QVERIFY(tx->appendEvent(tenant, event("lost-1")).ok());
+                QVERIFY(tx->appendEvent(tenant, event("refused")).ok()); // queued
+                auto read = tx->countEvents(tenant, all);
+                QVERIFY(!read.ok());
+                QCOMPARE(int(read.error().code), int(ErrorCode::StorageError));
+                QVERIFY2(read.error().message.find("refused by test") != std::string::npos,
+                         read.error().message.c_str());
+                QVERIFY(!tx->appendEvent(tenant, event("after-refusal")).ok());
+                QVERIFY(!sp.release().ok()); // the savepoint is rolled back whole
+            }
+            QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(100));
+            {
+                storage::Savepoint sp(*tx);
+                for (int i = 0; i < 10; ++i)
+                    QVERIFY(tx->appendEvent(tenant, event("released-" + std::to_string(i))).ok());
+                QVERIFY(sp.release().ok());
+            }
+            QCOMPARE(tx->appendEvent(tenant, event("last")).value(), std::int64_t(111));
+            QVERIFY(tx->commit().ok());
+        }
+        auto events = f.store->events(tenant, all, true).value();
+        QCOMPARE(events.size(), std::size_t(111));
+        for (std::size_t i = 0; i < events.size(); ++i)
+            QCOMPARE(events[i].event_id, std::int64_t(i + 1)); // gap-free, in order
+        QCOMPARE(events[0].local_id, std::string("kept-1"));
+        QCOMPARE(events[0].data_text, std::string("{\"name\":\"kept-1\"}"));
+        QCOMPARE(events[0].changed_fields, std::vector<std::string>{"name"});
+        QCOMPARE(events[100].local_id, std::string("released-0"));
+        QCOMPARE(events[110].local_id, std::string("last"));
+    }
+
     void ledgerKeepsItsEntriesWhenItsKeyIsMigrated() {
         // Schema 6 puts local_id first in the ledger's key. A database of schema 5 keeps every
         // entry: devices re-pushing old local ids get the same server ids and nothing twice.
