@@ -166,7 +166,10 @@ std::optional<std::string> Statement::optText(int c) const {
 // ---- connections --------------------------------------------------------------------------------
 
 SqliteConnection::SqliteConnection()
-    : events("INSERT INTO events(tenant_id, event_id, model, record_id, action, timestamp, data, "
+    : records("INSERT INTO records(tenant_id, model, id, data, version, create_date, write_date, "
+              "deleted) VALUES ",
+              8)
+    , events("INSERT INTO events(tenant_id, event_id, model, record_id, action, timestamp, data, "
              "changed_fields, priority, category, user_id, device_id, local_id, version, seq) "
              "VALUES ",
              15)
@@ -222,7 +225,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
 }
 
 Statement& SqliteConnection::stmt(const char* sql) {
-    if (m_flushError.empty() && (!events.empty() || !ledger.empty()))
+    if (m_flushError.empty() && (!records.empty() || !events.empty() || !ledger.empty()))
         flushRows().ok();      // a failure is kept in m_flushError
     if (!m_flushError.empty()) // the transaction lost rows: nothing runs until it rolls back
         return m_failed;
@@ -322,14 +325,18 @@ void RowBatch::drop() {
 Status SqliteConnection::flushRows() {
     if (!m_flushError.empty())
         return Error{ErrorCode::StorageError, "queued rows were not written: " + m_flushError};
-    Status s = events.flush(*this, "appending the events");
-    Status l = ledger.flush(*this, "remembering the changes");
-    if (!s.ok() || !l.ok()) // sticky until the rows' savepoint or transaction rolls back
-        m_flushError = (s.ok() ? l : s).error().message;
-    return s.ok() ? l : s;
+    Status s = records.flush(*this, "inserting the records");
+    if (Status e = events.flush(*this, "appending the events"); s.ok())
+        s = e;
+    if (Status l = ledger.flush(*this, "remembering the changes"); s.ok())
+        s = l;
+    if (!s.ok()) // sticky until the rows' savepoint or transaction rolls back
+        m_flushError = s.error().message;
+    return s;
 }
 
 void SqliteConnection::dropRows() {
+    records.drop();
     events.drop();
     ledger.drop();
     m_flushError.clear();
@@ -791,7 +798,7 @@ bool SqliteStore::healthy() {
 Result<std::int64_t> SqliteTransaction::next(std::int64_t tenantId, std::string_view name) {
     auto it = m_counters.find(std::pair(tenantId, name));
     if (it == m_counters.end()) {
-        // Counters are neither events nor the ledger: the queued rows wait.
+        // The counters are none of the queued rows' tables: the rows wait.
         Statement& q =
             m_c.prepared("SELECT value FROM counters WHERE tenant_id = ?1 AND name = ?2");
         q.bind(1, tenantId).bind(2, name);
@@ -1076,22 +1083,18 @@ Result<std::int64_t> SqliteTransaction::insertRecord(std::int64_t tenantId, cons
     if (!next.ok())
         return next.error();
     const std::int64_t id = next.value();
-    const std::string dumped = row.data_text.empty() ? row.data.dump() : std::string();
-    // Records are neither events nor the ledger: the queued rows wait (a create's record and
-    // event rows alternate).
-    Statement& q =
-        m_c.prepared("INSERT INTO records(tenant_id, model, id, data, version, create_date, "
-                     "write_date, deleted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    q.bind(1, tenantId)
-        .bindRef(2, row.model)
-        .bind(3, id)
-        .bindRef(4, row.data_text.empty() ? dumped : row.data_text)
-        .bind(5, row.version)
-        .bind(6, row.create_date)
-        .bind(7, row.write_date)
-        .bind(8, std::int64_t(row.deleted));
-    if (!q.exec())
-        return fail("inserting the record");
+    // Inserted with the next rows (RowBatch), before anything reads them.
+    m_c.records.add(tenantId)
+        .add(row.model)
+        .add(id)
+        .add(row.data_text.empty() ? row.data.dump() : std::string_view(row.data_text))
+        .add(row.version)
+        .add(row.create_date)
+        .add(row.write_date)
+        .add(std::int64_t(row.deleted));
+    if (m_c.records.endRow())
+        if (Status s = m_c.flushRows(); !s.ok())
+            return s.error();
     return id;
 }
 

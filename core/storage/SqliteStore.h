@@ -109,18 +109,20 @@ public:
 
     sqlite3* handle() const { return m_db; }
     /// The statement for `sql` (a string literal or other string that outlives the connection),
-    /// reset; it stays in use until resetUsed(). The queued rows (events, ledger) are inserted
+    /// reset; it stays in use until resetUsed(). The queued rows (RowBatch) are inserted
     /// first; when that fails, the statement returned fails at step() and error() tells why.
     Statement& stmt(const char* sql);
-    /// As stmt(), leaving queued rows queued: only for statements that touch neither the
-    /// events nor the ledger (records and counters, the hot path between queued rows).
+    /// As stmt(), leaving queued rows queued: only for statements that touch none of their
+    /// tables (the counters, read between queued rows).
     Statement& prepared(const char* sql);
     /// Resets every statement used since the last call, so no cursor outlives a transaction.
     void resetUsed();
     Status exec(const char* sql);
     Error error(const char* what) const;
 
-    /// Event and ledger rows of the open write transaction, inserted several per statement.
+    /// Record, event and ledger rows of the open write transaction, inserted several per
+    /// statement.
+    RowBatch records;
     RowBatch events;
     RowBatch ledger;
     /// Inserts every queued row (and forgets them, also on failure).

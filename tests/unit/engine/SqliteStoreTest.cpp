@@ -307,10 +307,10 @@ private slots:
             tx->ledger(tenant, "dev-1", {"dropped-0", "dropped-69", "twice-1"}).value().empty());
     }
 
-    void eventsAppendedAreSeenAndRollBackWithTheirSavepoint() {
-        // Event rows are inserted several at a time: every read of the transaction sees the
-        // ones appended before it, a rolled-back savepoint takes its own along, and rows that
-        // cannot be inserted fail the reads and writes after them until their savepoint rolls
+    void recordsAndEventsWrittenAreSeenAndRollBackWithTheirSavepoint() {
+        // Record and event rows are inserted several at a time: every read of the transaction
+        // sees the ones written before it, a rolled-back savepoint takes its own along, and rows
+        // that cannot be inserted fail the reads and writes after them until their savepoint rolls
         // back, never vanishing quietly.
         EngineFixture f(SqliteOn::File);
         const auto tenant = f.user.tenant_id;
@@ -329,6 +329,10 @@ private slots:
         storage::EventFilter all;
         all.all_models = true;
         all.limit = 1000;
+        storage::RecordRow record;
+        record.model = "res.partner";
+        record.data = {{"name", "A"}};
+        record.version = 1;
         auto sqlite = std::static_pointer_cast<storage::SqliteStore>(f.store);
         QCOMPARE(sqlite3_exec(sqlite->handle(),
                               "CREATE TRIGGER refuse BEFORE INSERT ON events WHEN "
@@ -338,17 +342,27 @@ private slots:
                  SQLITE_OK);
         {
             auto tx = f.store->write().value();
-            for (int i = 1; i <= 100; ++i)
+            for (int i = 1; i <= 100; ++i) {
+                QCOMPARE(tx->insertRecord(tenant, record).value(), std::int64_t(i));
                 QCOMPARE(tx->appendEvent(tenant, event("kept-" + std::to_string(i))).value(),
                          std::int64_t(i));
+            }
             QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(100));
+            QCOMPARE(tx->countRecords(tenant, "res.partner").value(), std::int64_t(100));
+            auto last = tx->record(tenant, "res.partner", 100);
+            QVERIFY(last.ok() && last.value());
+            QCOMPARE_JSON(last.value()->data, record.data);
             {
                 storage::Savepoint sp(*tx);
-                for (int i = 0; i < 70; ++i)
+                for (int i = 0; i < 70; ++i) {
+                    QVERIFY(tx->insertRecord(tenant, record).ok());
                     QVERIFY(tx->appendEvent(tenant, event("dropped-" + std::to_string(i))).ok());
+                }
                 QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(170));
+                QCOMPARE(tx->countRecords(tenant, "res.partner").value(), std::int64_t(170));
             } // rolled back
             QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(100));
+            QCOMPARE(tx->countRecords(tenant, "res.partner").value(), std::int64_t(100));
             {
                 storage::Savepoint sp(*tx);
                 QVERIFY(tx->appendEvent(tenant, event("lost-1")).ok());
@@ -359,13 +373,16 @@ private slots:
                 QVERIFY2(read.error().message.find("refused by test") != std::string::npos,
                          read.error().message.c_str());
                 QVERIFY(!tx->appendEvent(tenant, event("after-refusal")).ok());
+                QVERIFY(!tx->insertRecord(tenant, record).ok());
                 QVERIFY(!sp.release().ok()); // the savepoint is rolled back whole
             }
             QCOMPARE(tx->countEvents(tenant, all).value(), std::int64_t(100));
             {
                 storage::Savepoint sp(*tx);
-                for (int i = 0; i < 10; ++i)
+                for (int i = 0; i < 10; ++i) {
+                    QVERIFY(tx->insertRecord(tenant, record).ok());
                     QVERIFY(tx->appendEvent(tenant, event("released-" + std::to_string(i))).ok());
+                }
                 QVERIFY(sp.release().ok());
             }
             QCOMPARE(tx->appendEvent(tenant, event("last")).value(), std::int64_t(111));
@@ -380,6 +397,9 @@ private slots:
         QCOMPARE(events[0].changed_fields, std::vector<std::string>{"name"});
         QCOMPARE(events[100].local_id, std::string("released-0"));
         QCOMPARE(events[110].local_id, std::string("last"));
+        QCOMPARE(f.store->countRecords(tenant, "res.partner").value(), std::int64_t(110));
+        QVERIFY(f.store->record(tenant, "res.partner", 110).value());
+        QVERIFY(!f.store->record(tenant, "res.partner", 111).value());
     }
 
     void ledgerKeepsItsEntriesWhenItsKeyIsMigrated() {
