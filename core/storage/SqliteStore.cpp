@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <functional>
 #include <limits>
@@ -87,7 +88,23 @@ template <typename E> std::string enumText(E e) {
 
 // ---- Statement ----------------------------------------------------------------------------------
 
-Statement::Statement(sqlite3* db, const char* sql) {
+namespace {
+/// The queued tables (SqliteConnection::Table) an SQL text names; naming one more than it
+/// touches only inserts its queued rows a little early.
+unsigned queuedTablesIn(const char* sql) {
+    unsigned tables = 0;
+    if (std::strstr(sql, "records"))
+        tables |= SqliteConnection::Records;
+    if (std::strstr(sql, "events"))
+        tables |= SqliteConnection::Events;
+    if (std::strstr(sql, "push_ledger"))
+        tables |= SqliteConnection::Ledger;
+    return tables;
+}
+} // namespace
+
+Statement::Statement(sqlite3* db, const char* sql)
+    : m_tables(queuedTablesIn(sql)) {
     if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK) {
         qCCritical(lcStorage, "prepare failed: %s -- %s", sqlite3_errmsg(db), sql);
         m_stmt = nullptr;
@@ -225,11 +242,17 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
 }
 
 Statement& SqliteConnection::stmt(const char* sql) {
-    if (m_flushError.empty() && (!records.empty() || !events.empty() || !ledger.empty()))
-        flushRows().ok();      // a failure is kept in m_flushError
+    Statement& s = prepared(sql);
+    if (m_flushError.empty()) {
+        const unsigned queued = (records.empty() ? 0u : unsigned(Records)) |
+                                (events.empty() ? 0u : unsigned(Events)) |
+                                (ledger.empty() ? 0u : unsigned(Ledger));
+        if (const unsigned due = queued & s.m_tables)
+            flushRows(due).ok(); // a failure is kept in m_flushError
+    }
     if (!m_flushError.empty()) // the transaction lost rows: nothing runs until it rolls back
         return m_failed;
-    return prepared(sql);
+    return s;
 }
 
 Statement& SqliteConnection::prepared(const char* sql) {
@@ -322,14 +345,18 @@ void RowBatch::drop() {
     m_rows = 0;
 }
 
-Status SqliteConnection::flushRows() {
+Status SqliteConnection::flushRows(unsigned tables) {
     if (!m_flushError.empty())
         return Error{ErrorCode::StorageError, "queued rows were not written: " + m_flushError};
-    Status s = records.flush(*this, "inserting the records");
-    if (Status e = events.flush(*this, "appending the events"); s.ok())
-        s = e;
-    if (Status l = ledger.flush(*this, "remembering the changes"); s.ok())
-        s = l;
+    Status s;
+    if (tables & Records)
+        s = records.flush(*this, "inserting the records");
+    if (tables & Events)
+        if (Status e = events.flush(*this, "appending the events"); s.ok())
+            s = e;
+    if (tables & Ledger)
+        if (Status l = ledger.flush(*this, "remembering the changes"); s.ok())
+            s = l;
     if (!s.ok()) // sticky until the rows' savepoint or transaction rolls back
         m_flushError = s.error().message;
     return s;
@@ -798,9 +825,7 @@ bool SqliteStore::healthy() {
 Result<std::int64_t> SqliteTransaction::next(std::int64_t tenantId, std::string_view name) {
     auto it = m_counters.find(std::pair(tenantId, name));
     if (it == m_counters.end()) {
-        // The counters are none of the queued rows' tables: the rows wait.
-        Statement& q =
-            m_c.prepared("SELECT value FROM counters WHERE tenant_id = ?1 AND name = ?2");
+        Statement& q = stmt("SELECT value FROM counters WHERE tenant_id = ?1 AND name = ?2");
         q.bind(1, tenantId).bind(2, name);
         const int rc = q.step();
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1093,7 +1118,7 @@ Result<std::int64_t> SqliteTransaction::insertRecord(std::int64_t tenantId, cons
         .add(row.write_date)
         .add(std::int64_t(row.deleted));
     if (m_c.records.endRow())
-        if (Status s = m_c.flushRows(); !s.ok())
+        if (Status s = m_c.flushRows(SqliteConnection::Records); !s.ok())
             return s.error();
     return id;
 }
@@ -1224,7 +1249,7 @@ Result<std::int64_t> SqliteTransaction::appendEvent(std::int64_t tenantId, const
         m_c.events.add(row.local_id);
     m_c.events.add(row.version).add(seq);
     if (m_c.events.endRow())
-        if (Status s = m_c.flushRows(); !s.ok())
+        if (Status s = m_c.flushRows(SqliteConnection::Events); !s.ok())
             return s.error();
     return id;
 }
@@ -1439,7 +1464,7 @@ Status SqliteTransaction::remember(std::int64_t tenantId, const std::string& dev
         .add(std::int64_t(e.created))
         .add(e.result_json)
         .add(at);
-    return m_c.ledger.endRow() ? m_c.flushRows() : Status{};
+    return m_c.ledger.endRow() ? m_c.flushRows(SqliteConnection::Ledger) : Status{};
 }
 
 // ---- devices ------------------------------------------------------------------------------------

@@ -55,16 +55,17 @@ private:
     friend class SqliteConnection;
     Statement() = default; // fails at step()
     sqlite3_stmt* m_stmt = nullptr;
-    bool m_used = false; // listed in its connection's statements in use
+    bool m_used = false;   // listed in its connection's statements in use
+    unsigned m_tables = 0; // the queued tables its SQL names (SqliteConnection::Table bits)
 };
 
 class SqliteConnection;
 
 /// Rows of one table queued in the open write transaction and not inserted yet: inserted
 /// kRowsPerInsert at a time by one multi-row INSERT (a statement per row cost ~2x for an event
-/// row, ~1.1x for a ledger row: callgrind), always before anything else reads or writes the
-/// database through the connection (SqliteConnection::stmt), before a savepoint begins or
-/// ends and before the commit, so no statement ever sees the table without them.
+/// row, ~1.1x for a ledger row: callgrind), always before a statement naming the table runs
+/// on the connection (SqliteConnection::stmt), before a savepoint begins or ends and before
+/// the commit, so no statement ever sees the table without them.
 class RowBatch {
 public:
     static constexpr std::size_t kRowsPerInsert = 64;
@@ -109,11 +110,11 @@ public:
 
     sqlite3* handle() const { return m_db; }
     /// The statement for `sql` (a string literal or other string that outlives the connection),
-    /// reset; it stays in use until resetUsed(). The queued rows (RowBatch) are inserted
-    /// first; when that fails, the statement returned fails at step() and error() tells why.
+    /// reset; it stays in use until resetUsed(). The queued rows (RowBatch) of every table the
+    /// SQL names are inserted first; when that fails, the statement returned fails at step()
+    /// and error() tells why.
     Statement& stmt(const char* sql);
-    /// As stmt(), leaving queued rows queued: only for statements that touch none of their
-    /// tables (the counters, read between queued rows).
+    /// As stmt(), leaving queued rows queued (RowBatch's own inserts).
     Statement& prepared(const char* sql);
     /// Resets every statement used since the last call, so no cursor outlives a transaction.
     void resetUsed();
@@ -125,8 +126,9 @@ public:
     RowBatch records;
     RowBatch events;
     RowBatch ledger;
-    /// Inserts every queued row (and forgets them, also on failure).
-    Status flushRows();
+    enum Table : unsigned { Records = 1, Events = 2, Ledger = 4, AllTables = 7 };
+    /// Inserts the queued rows of `tables` (and forgets them, also on failure).
+    Status flushRows(unsigned tables = AllTables);
     /// Forgets every queued row (their transaction or savepoint is rolled back).
     void dropRows();
     /// Why queued rows could not be inserted ("" if they could): every statement and write
