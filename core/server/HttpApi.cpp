@@ -6,6 +6,7 @@
 #include "QueryParams.h"
 #include "RateLimiter.h"
 #include "protocol/Handoff.h"
+#include "protocol/PushRequestText.h"
 
 #include <QAbstractHttpServer>
 #include <QCoreApplication>
@@ -677,7 +678,10 @@ struct HttpApi::Impl {
         auto body = decodedBody(req);
         if (auto* r = std::get_if<ApiResponse>(&body))
             return std::move(*r);
-        const QByteArray& bytes = std::get<QByteArray>(body);
+        return jsonOf(std::get<QByteArray>(body));
+    }
+
+    static std::variant<json, ApiResponse> jsonOf(const QByteArray& bytes) {
         if (nestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth)
             return validationResponse(
                 {issue(json::array({"body"}),
@@ -890,10 +894,22 @@ struct HttpApi::Impl {
         QueryParams query{req.query, issues};
         switch (e) {
         case Endpoint::Push: {
-            auto body = jsonBody(req);
+            auto body = decodedBody(req);
             if (auto* r = std::get_if<ApiResponse>(&body))
                 return std::move(*r);
-            auto parsed = protocol::parsePushRequest(std::get<json>(std::move(body)));
+            const QByteArray& bytes = std::get<QByteArray>(body);
+            // A valid request of the usual shape is read without a tree; anything else goes
+            // through the tree, which says what is wrong with it.
+            protocol::Parsed<protocol::PushRequest> parsed = ValidationIssues{};
+            if (auto fast = protocol::pushRequestFromText(
+                    std::string_view(bytes.constData(), bytes.size()), kMaxJsonDepth)) {
+                parsed = std::move(*fast);
+            } else {
+                auto tree = jsonOf(bytes);
+                if (auto* r = std::get_if<ApiResponse>(&tree))
+                    return std::move(*r);
+                parsed = protocol::parsePushRequest(std::get<json>(std::move(tree)));
+            }
             if (auto* is = std::get_if<ValidationIssues>(&parsed))
                 return validationResponse(*is);
             const auto& push = std::get<protocol::PushRequest>(parsed);

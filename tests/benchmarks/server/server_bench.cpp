@@ -424,7 +424,7 @@ int main(int argc, char** argv) {
     struct {
         double http_wall = 0, http_server = 0, http_client = 0, inproc_wall = 0, inproc = 0;
         double seq_http_server = 0, seq_http_client = 0, seq_inproc = 0; // 1 device in a row
-    } latencyCpu; // per 1,000 changes
+    } latencyCpu;                                                        // per 1,000 changes
     const int kSequentialPushes = quick ? 100 : 400;
     if (want("latency")) {
         // Every request is built before its run starts, as in the throughput runs: the 2 cores
