@@ -3,6 +3,7 @@
 #include "BodyCodec.h"
 #include "ConnectionGuard.h"
 #include "HttpStatus.h"
+#include "PushBudget.h"
 #include "QueryParams.h"
 #include "RateLimiter.h"
 #include "protocol/Handoff.h"
@@ -339,6 +340,9 @@ struct HttpApi::Impl {
     // pull or any other request, which runs on `pool` beside them.
     QThreadPool pool;
     QThreadPool pushPool;
+    // Push bodies parsed and applied at once: twice the body limit (at least 64 MiB), so that
+    // ordinary pushes never wait and 64 maximal ones are never held parsed together.
+    PushBudget pushBudget;
     Frontend* frontend = nullptr;
     QList<QPointer<GuardedTcpServer>> servers;
     QString error;
@@ -357,7 +361,8 @@ struct HttpApi::Impl {
         : q(api)
         , engine(e)
         , accounts(a)
-        , config(std::move(c)) {
+        , config(std::move(c))
+        , pushBudget(std::max<std::int64_t>(2 * config.max_body_bytes, 64LL << 20)) {
         const int threads = config.worker_threads > 0 ? config.worker_threads
                                                       : std::max(4, QThread::idealThreadCount());
         pool.setMaxThreadCount(threads);
@@ -898,6 +903,7 @@ struct HttpApi::Impl {
             if (auto* r = std::get_if<ApiResponse>(&body))
                 return std::move(*r);
             const QByteArray& bytes = std::get<QByteArray>(body);
+            const PushBudget::Hold inFlight = pushBudget.take(bytes.size()); // until answered
             // A valid request of the usual shape is read without a tree; anything else goes
             // through the tree, which says what is wrong with it.
             protocol::Parsed<protocol::PushRequest> parsed = ValidationIssues{};
