@@ -15,6 +15,10 @@ public:
     /// `bytes` > 0: the body bytes in flight at once (one push always runs alone, however
     /// large: its body passed the server's body limit).
     explicit PushBudget(std::int64_t bytes);
+    /// Every Hold must have gone.
+    ~PushBudget();
+    PushBudget(const PushBudget&) = delete;
+    PushBudget& operator=(const PushBudget&) = delete;
 
     /// A share of the budget, given back when it goes.
     class Hold {
