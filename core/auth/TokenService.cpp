@@ -3,6 +3,9 @@
 #include <jwt/jwt.hpp>
 
 #include <limits>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 
 namespace bridgecore::auth {
 
@@ -10,10 +13,24 @@ std::string_view toString(TokenType t) {
     return t == TokenType::Access ? "access" : "refresh";
 }
 
+struct TokenService::Verified {
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    /// Tokens are at most 8 KiB: this bounds the cache to ~8 MiB (it starts over when full).
+    static constexpr std::size_t kMaxTokens = 1024;
+    std::mutex mutex;
+    std::unordered_map<std::string, TokenClaims, Hash, std::equal_to<>> claims;
+};
+
 TokenService::TokenService(std::string secret, TokenLifetimes lifetimes, const Clock& clock)
     : m_secret(std::move(secret))
     , m_lifetimes(lifetimes)
-    , m_clock(clock) {}
+    , m_clock(clock)
+    , m_verified(std::make_shared<Verified>()) {}
 
 std::string TokenService::issue(std::int64_t userId, std::int64_t tenantId, protocol::Role role,
                                 TokenType type, std::int64_t tokenVersion) const {
@@ -44,6 +61,30 @@ std::string TokenService::sign(const TokenClaims& c) const {
 }
 
 Result<TokenClaims> TokenService::verify(std::string_view token, TokenType expected) const {
+    if (expected != TokenType::Access)
+        return decode(token, expected);
+    std::optional<TokenClaims> known;
+    {
+        std::lock_guard lock(m_verified->mutex);
+        if (const auto it = m_verified->claims.find(token); it != m_verified->claims.end())
+            known = it->second;
+    }
+    if (known) {
+        if (m_clock.now() / 1000 >= known->expires_at)
+            return Error{ErrorCode::Unauthorized, "Token has expired"};
+        return *known;
+    }
+    auto claims = decode(token, expected);
+    if (claims.ok()) {
+        std::lock_guard lock(m_verified->mutex);
+        if (m_verified->claims.size() >= Verified::kMaxTokens)
+            m_verified->claims.clear();
+        m_verified->claims.emplace(std::string(token), claims.value());
+    }
+    return claims;
+}
+
+Result<TokenClaims> TokenService::decode(std::string_view token, TokenType expected) const {
     const Error invalid{ErrorCode::Unauthorized, "Could not validate credentials"};
     if (token.empty() || token.size() > 8192)
         return invalid;

@@ -1,6 +1,7 @@
 #include "protocol/PushAnswerText.h"
 
 #include <algorithm>
+#include <bitset>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -8,6 +9,76 @@
 namespace bridgecore::protocol {
 
 namespace {
+
+enum class TopKey {
+    Success,
+    Total,
+    Succeeded,
+    Failed,
+    Conflicts,
+    Results,
+    IdMapping,
+    NextSyncToken,
+    ServerTimestamp,
+    TotalProcessingTimeMs,
+    AverageProcessingTimeMs,
+    Unknown
+};
+
+enum class ResultKey {
+    LocalId,
+    Status,
+    Action,
+    Model,
+    ServerId,
+    ServerTimestamp,
+    ProcessingTimeMs,
+    Error,
+    ErrorCode,
+    Version,
+    Duplicate,
+    Unknown // conflict_info too: the tree path reads it
+};
+
+template <typename K, std::size_t N>
+K lookup(const std::pair<std::string_view, K> (&keys)[N], std::string_view k) {
+    for (const auto& [name, key] : keys)
+        if (name == k)
+            return key;
+    return K::Unknown;
+}
+
+TopKey topKey(std::string_view k) {
+    static constexpr std::pair<std::string_view, TopKey> keys[] = {
+        {"success", TopKey::Success},
+        {"total", TopKey::Total},
+        {"succeeded", TopKey::Succeeded},
+        {"failed", TopKey::Failed},
+        {"conflicts", TopKey::Conflicts},
+        {"results", TopKey::Results},
+        {"id_mapping", TopKey::IdMapping},
+        {"next_sync_token", TopKey::NextSyncToken},
+        {"server_timestamp", TopKey::ServerTimestamp},
+        {"total_processing_time_ms", TopKey::TotalProcessingTimeMs},
+        {"average_processing_time_ms", TopKey::AverageProcessingTimeMs}};
+    return lookup(keys, k);
+}
+
+ResultKey resultKey(std::string_view k) {
+    static constexpr std::pair<std::string_view, ResultKey> keys[] = {
+        {"local_id", ResultKey::LocalId},
+        {"status", ResultKey::Status},
+        {"action", ResultKey::Action},
+        {"model", ResultKey::Model},
+        {"server_id", ResultKey::ServerId},
+        {"server_timestamp", ResultKey::ServerTimestamp},
+        {"processing_time_ms", ResultKey::ProcessingTimeMs},
+        {"error", ResultKey::Error},
+        {"error_code", ResultKey::ErrorCode},
+        {"version", ResultKey::Version},
+        {"duplicate", ResultKey::Duplicate}};
+    return lookup(keys, k);
+}
 
 /// A SAX reader of the answer's expected shape. Any event it does not expect returns false,
 /// which stops the parse: the caller then reads the document through a json tree. Where it
@@ -28,12 +99,12 @@ public:
         }
     }
     bool boolean(bool v) override {
-        if (m_where == Where::TopValue && m_key == "success") {
+        if (m_where == Where::TopValue && m_top == TopKey::Success) {
             response.success = v;
             m_where = Where::Top;
             return true;
         }
-        if (m_where == Where::ResultValue && m_key == "duplicate") {
+        if (m_where == Where::ResultValue && m_res == ResultKey::Duplicate) {
             m_result.duplicate = v;
             m_where = Where::Result;
             return true;
@@ -49,9 +120,9 @@ public:
     bool number_float(number_float_t v, const string_t&) override { return real(v); }
     bool string(string_t& v) override {
         if (m_where == Where::TopValue) {
-            if (m_key == "next_sync_token")
+            if (m_top == TopKey::NextSyncToken)
                 response.next_sync_token = std::move(v);
-            else if (m_key == "server_timestamp")
+            else if (m_top == TopKey::ServerTimestamp)
                 response.server_timestamp = std::move(v);
             else
                 return false;
@@ -60,28 +131,38 @@ public:
         }
         if (m_where != Where::ResultValue)
             return false;
-        if (m_key == "local_id") {
+        switch (m_res) {
+        case ResultKey::LocalId:
             m_result.local_id = std::move(v);
             m_hasLocalId = true;
-        } else if (m_key == "status") {
-            const auto s = parseChangeStatus(v);
-            if (!s)
+            break;
+        case ResultKey::Status: {
+            const auto st = parseChangeStatus(v);
+            if (!st)
                 return false;
-            m_result.status = *s;
-        } else if (m_key == "action") {
+            m_result.status = *st;
+            break;
+        }
+        case ResultKey::Action: {
             const auto a = parseAction(v);
             if (!a)
                 return false;
             m_result.action = *a;
-        } else if (m_key == "model") {
+            break;
+        }
+        case ResultKey::Model:
             m_result.model = std::move(v);
-        } else if (m_key == "server_timestamp") {
+            break;
+        case ResultKey::ServerTimestamp:
             m_result.server_timestamp = std::move(v);
-        } else if (m_key == "error") {
+            break;
+        case ResultKey::Error:
             m_result.error = std::move(v);
-        } else if (m_key == "error_code") {
+            break;
+        case ResultKey::ErrorCode:
             m_result.error_code = parseErrorCode(v); // an unknown code is kept as absent
-        } else {
+            break;
+        default:
             return false;
         }
         m_where = Where::Result;
@@ -97,11 +178,11 @@ public:
             m_result = ChangeResult{};
             m_result.status = ChangeStatus::Failed; // pushResponseFromJson's default
             m_hasLocalId = false;
-            m_resultKeys.clear();
+            m_resultKeys.reset();
             m_where = Where::Result;
             return true;
         }
-        if (m_where == Where::TopValue && m_key == "id_mapping") {
+        if (m_where == Where::TopValue && m_top == TopKey::IdMapping) {
             m_where = Where::Mapping;
             return true;
         }
@@ -110,15 +191,18 @@ public:
     bool key(string_t& k) override {
         switch (m_where) {
         case Where::Top:
-            if (!m_topKeys.insert(k).second)
-                return false; // a repeated key: the tree keeps the last, so read it that way
-            m_key = std::move(k);
+            m_top = topKey(k);
+            // an unknown key, or a repeated one (the tree keeps the last): the tree path reads it
+            if (m_top == TopKey::Unknown || m_topKeys.test(std::size_t(m_top)))
+                return false;
+            m_topKeys.set(std::size_t(m_top));
             m_where = Where::TopValue;
             return true;
         case Where::Result:
-            if (!m_resultKeys.insert(k).second)
+            m_res = resultKey(k);
+            if (m_res == ResultKey::Unknown || m_resultKeys.test(std::size_t(m_res)))
                 return false;
-            m_key = std::move(k);
+            m_resultKeys.set(std::size_t(m_res));
             m_where = Where::ResultValue;
             return true;
         case Where::Mapping:
@@ -150,7 +234,7 @@ public:
         }
     }
     bool start_array(std::size_t n) override {
-        if (m_where != Where::TopValue || m_key != "results")
+        if (m_where != Where::TopValue || m_top != TopKey::Results)
             return false;
         if (n != static_cast<std::size_t>(-1))
             response.results.reserve(n);
@@ -181,30 +265,13 @@ private:
     };
 
     bool topNull() {
-        static const std::unordered_set<std::string> nullable{"success",
-                                                              "total",
-                                                              "succeeded",
-                                                              "failed",
-                                                              "conflicts",
-                                                              "results",
-                                                              "id_mapping",
-                                                              "next_sync_token",
-                                                              "server_timestamp",
-                                                              "total_processing_time_ms",
-                                                              "average_processing_time_ms"};
-        if (!nullable.count(m_key))
-            return false;
+        // every field of the answer may be null (absent)
         m_where = Where::Top;
         return true;
     }
     bool resultNull() {
-        // local_id is required; conflict_info goes through the tree path either way.
-        static const std::unordered_set<std::string> nullable{
-            "status",    "action",           "model",
-            "server_id", "server_timestamp", "processing_time_ms",
-            "error",     "error_code",       "version",
-            "duplicate"};
-        if (!nullable.count(m_key))
+        // local_id is required (unknown keys and conflict_info never get here)
+        if (m_res == ResultKey::LocalId)
             return false;
         m_where = Where::Result;
         return true;
@@ -218,11 +285,11 @@ private:
             return true;
         }
         if (m_where == Where::TopValue) {
-            int* field = m_key == "total"       ? &response.total
-                         : m_key == "succeeded" ? &response.succeeded
-                         : m_key == "failed"    ? &response.failed
-                         : m_key == "conflicts" ? &response.conflicts
-                                                : nullptr;
+            int* field = m_top == TopKey::Total       ? &response.total
+                         : m_top == TopKey::Succeeded ? &response.succeeded
+                         : m_top == TopKey::Failed    ? &response.failed
+                         : m_top == TopKey::Conflicts ? &response.conflicts
+                                                      : nullptr;
             if (field) {
                 if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
                     return false;
@@ -233,9 +300,9 @@ private:
             return real(static_cast<double>(v));
         }
         if (m_where == Where::ResultValue) {
-            if (m_key == "server_id")
+            if (m_res == ResultKey::ServerId)
                 m_result.server_id = v;
-            else if (m_key == "version")
+            else if (m_res == ResultKey::Version)
                 m_result.version = v;
             else
                 return real(static_cast<double>(v));
@@ -246,16 +313,16 @@ private:
     }
     bool real(double v) {
         if (m_where == Where::TopValue) {
-            if (m_key == "total_processing_time_ms")
+            if (m_top == TopKey::TotalProcessingTimeMs)
                 response.total_processing_time_ms = v;
-            else if (m_key == "average_processing_time_ms")
+            else if (m_top == TopKey::AverageProcessingTimeMs)
                 response.average_processing_time_ms = v;
             else
                 return false; // an integral float for an integer: the tree path's rules
             m_where = Where::Top;
             return true;
         }
-        if (m_where == Where::ResultValue && m_key == "processing_time_ms") {
+        if (m_where == Where::ResultValue && m_res == ResultKey::ProcessingTimeMs) {
             m_result.processing_time_ms = v;
             m_where = Where::Result;
             return true;
@@ -281,8 +348,11 @@ private:
     }
 
     Where m_where = Where::Start;
-    std::string m_key;
-    std::unordered_set<std::string> m_topKeys, m_resultKeys;
+    std::string m_key; // of id_mapping
+    TopKey m_top = TopKey::Unknown;
+    ResultKey m_res = ResultKey::Unknown;
+    std::bitset<std::size_t(TopKey::Unknown)> m_topKeys;
+    std::bitset<std::size_t(ResultKey::Unknown)> m_resultKeys;
     ChangeResult m_result;
     bool m_hasLocalId = false;
     std::unordered_map<std::string, std::int64_t> m_mapping;

@@ -3,9 +3,11 @@
 #include "BodyCodec.h"
 #include "ConnectionGuard.h"
 #include "HttpStatus.h"
+#include "PushBudget.h"
 #include "QueryParams.h"
 #include "RateLimiter.h"
 #include "protocol/Handoff.h"
+#include "protocol/PushRequestText.h"
 
 #include <QAbstractHttpServer>
 #include <QCoreApplication>
@@ -338,6 +340,9 @@ struct HttpApi::Impl {
     // pull or any other request, which runs on `pool` beside them.
     QThreadPool pool;
     QThreadPool pushPool;
+    // Push bodies parsed and applied at once: twice the body limit (at least 64 MiB), so that
+    // ordinary pushes never wait and 64 maximal ones are never held parsed together.
+    PushBudget pushBudget;
     Frontend* frontend = nullptr;
     QList<QPointer<GuardedTcpServer>> servers;
     QString error;
@@ -356,7 +361,8 @@ struct HttpApi::Impl {
         : q(api)
         , engine(e)
         , accounts(a)
-        , config(std::move(c)) {
+        , config(std::move(c))
+        , pushBudget(std::max<std::int64_t>(2 * config.max_body_bytes, 64LL << 20)) {
         const int threads = config.worker_threads > 0 ? config.worker_threads
                                                       : std::max(4, QThread::idealThreadCount());
         pool.setMaxThreadCount(threads);
@@ -677,7 +683,10 @@ struct HttpApi::Impl {
         auto body = decodedBody(req);
         if (auto* r = std::get_if<ApiResponse>(&body))
             return std::move(*r);
-        const QByteArray& bytes = std::get<QByteArray>(body);
+        return jsonOf(std::get<QByteArray>(body));
+    }
+
+    static std::variant<json, ApiResponse> jsonOf(const QByteArray& bytes) {
         if (nestingDepth(bytes, kMaxJsonDepth) > kMaxJsonDepth)
             return validationResponse(
                 {issue(json::array({"body"}),
@@ -890,10 +899,23 @@ struct HttpApi::Impl {
         QueryParams query{req.query, issues};
         switch (e) {
         case Endpoint::Push: {
-            auto body = jsonBody(req);
+            auto body = decodedBody(req);
             if (auto* r = std::get_if<ApiResponse>(&body))
                 return std::move(*r);
-            auto parsed = protocol::parsePushRequest(std::get<json>(std::move(body)));
+            const QByteArray& bytes = std::get<QByteArray>(body);
+            const PushBudget::Hold inFlight = pushBudget.take(bytes.size()); // until answered
+            // A valid request of the usual shape is read without a tree; anything else goes
+            // through the tree, which says what is wrong with it.
+            protocol::Parsed<protocol::PushRequest> parsed = ValidationIssues{};
+            if (auto fast = protocol::pushRequestFromText(
+                    std::string_view(bytes.constData(), bytes.size()), kMaxJsonDepth)) {
+                parsed = std::move(*fast);
+            } else {
+                auto tree = jsonOf(bytes);
+                if (auto* r = std::get_if<ApiResponse>(&tree))
+                    return std::move(*r);
+                parsed = protocol::parsePushRequest(std::get<json>(std::move(tree)));
+            }
             if (auto* is = std::get_if<ValidationIssues>(&parsed))
                 return validationResponse(*is);
             const auto& push = std::get<protocol::PushRequest>(parsed);

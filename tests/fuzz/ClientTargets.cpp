@@ -6,6 +6,7 @@
 #include "FuzzTargets.h"
 
 #include "protocol/Protocol.h"
+#include "protocol/PushAnswerText.h"
 
 #include <string_view>
 
@@ -13,8 +14,21 @@ namespace bridgecore::fuzz {
 
 int clientResponses(const std::uint8_t* data, std::size_t size) {
     using protocol::json;
-    const auto parsed =
-        json::parse(std::string_view(reinterpret_cast<const char*>(data), size), nullptr, false);
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const auto parsed = json::parse(text, nullptr, false);
+    // The push answer read without a tree is accepted only where the tree path reads it, and
+    // reads the same.
+    if (const auto fast = protocol::pushResponseFromText(text)) {
+        FUZZ_CHECK(!parsed.is_discarded());
+        bool same = false;
+        try {
+            const auto tree = protocol::pushResponseFromJson(parsed);
+            same = protocol::toJsonText(*fast) == protocol::toJsonText(tree) &&
+                   fast->id_mapping == tree.id_mapping;
+        } catch (const json::exception&) {
+        }
+        FUZZ_CHECK(same);
+    }
     if (parsed.is_discarded())
         return 0;
     auto attempt = [&](auto parse) {

@@ -4,6 +4,9 @@
 #include "FuzzTargets.h"
 
 #include "protocol/Protocol.h"
+#include "protocol/PushRequestText.h"
+
+#include <optional>
 
 #include <cstdio>
 #include <cstdlib>
@@ -40,8 +43,27 @@ template <typename T> void roundTrip(const Parsed<T>& parsed, Parsed<T> (*parse)
 
 int pushRequest(const std::uint8_t* data, std::size_t size) {
     const auto b = body(data, size);
-    if (const auto* j = std::get_if<json>(&b))
-        roundTrip(protocol::parsePushRequest(*j), &protocol::parsePushRequest);
+    std::optional<Parsed<protocol::PushRequest>> tree;
+    if (const auto* j = std::get_if<json>(&b)) {
+        tree = protocol::parsePushRequest(*j);
+        roundTrip(*tree, &protocol::parsePushRequest);
+    }
+    // The server's reader without a tree (deepest nesting as the tree path's check allows)
+    // accepts only what the tree path accepts, and reads it the same.
+    const auto fast = protocol::pushRequestFromText(
+        std::string_view(reinterpret_cast<const char*>(data), size), 256);
+    if (fast) {
+        FUZZ_CHECK(tree && std::holds_alternative<protocol::PushRequest>(*tree));
+        const auto& slow = std::get<protocol::PushRequest>(*tree);
+        FUZZ_CHECK(protocol::toJson(*fast) == protocol::toJson(slow));
+        FUZZ_CHECK(fast->changes.size() == slow.changes.size());
+        for (std::size_t i = 0; i < fast->changes.size(); ++i) {
+            FUZZ_CHECK(fast->changes[i].invalid_action == slow.changes[i].invalid_action);
+            FUZZ_CHECK(fast->changes[i].local_time == slow.changes[i].local_time);
+            FUZZ_CHECK(fast->changes[i].record_id == slow.changes[i].record_id);
+            FUZZ_CHECK(fast->changes[i].fields_changed == slow.changes[i].fields_changed);
+        }
+    }
     return 0;
 }
 

@@ -2,7 +2,7 @@
 //  - push throughput (changes/s) with 1,000-change requests from 1, 4 and 16 concurrent clients,
 //  - pull throughput (events/s) with 500-event pages,
 //  - p50/p95/p99 latency of 50-change pushes from 50 concurrent devices, and the CPU time the
-//    server and the clients spent on them,
+//    server and the clients spent on them (and on the same pushes from 1 device in a row),
 //  - p50/p95 latency of a pull while 16 devices push continuously,
 // and the same workloads in-process through SyncEngine on its own database. Pushes over HTTP go
 // through the product's own client (client::HttpTransport::pushText, as bridgecore-sync and the
@@ -423,7 +423,9 @@ int main(int argc, char** argv) {
     double rawP50 = 0, rawP95 = 0;
     struct {
         double http_wall = 0, http_server = 0, http_client = 0, inproc_wall = 0, inproc = 0;
-    } latencyCpu; // per 1,000 changes
+        double seq_http_server = 0, seq_http_client = 0, seq_inproc = 0; // 1 device in a row
+    } latencyCpu;                                                        // per 1,000 changes
+    const int kSequentialPushes = quick ? 100 : 400;
     if (want("latency")) {
         // Every request is built before its run starts, as in the throughput runs: the 2 cores
         // are shared by the server and the 50 clients, and building JSON is not the client's
@@ -439,6 +441,44 @@ int main(int argc, char** argv) {
                 inprocRequests.push_back(
                     parsePush(createsBody("in-dev-" + std::to_string(d), 50, round)));
             }
+        // The same 50-change pushes from one device, one after another: what a push of this
+        // size costs without concurrency, so that the 50-device figures below tell the cost of
+        // the small requests from the cost of running 50 at once.
+        {
+            std::vector<std::string> seqBodies;
+            std::vector<protocol::PushRequest> seqRequests;
+            for (int r = 0; r < kSequentialPushes; ++r) {
+                const std::string round = "s" + std::to_string(r) + "-";
+                seqBodies.push_back(createsBody("http-seq", 50, round).dump());
+                seqRequests.push_back(parsePush(createsBody("in-seq", 50, round)));
+            }
+            const double changes = 50.0 * kSequentialPushes / 1000; // thousands
+            client::HttpTransport transport{QUrl(server.baseUrl())};
+            transport.setAccessToken(token.toStdString());
+            const double server0 = processCpuSeconds(server.pid()), own0 = ownCpuSeconds();
+            for (const std::string& body : seqBodies) {
+                const auto res = transport.pushText(body);
+                if (!res.ok() || res.value().succeeded != 50)
+                    fail();
+            }
+            const double server1 = processCpuSeconds(server.pid()), own1 = ownCpuSeconds();
+            for (const auto& req : seqRequests) {
+                const auto res = engine.push(caller, req);
+                if (!res.ok())
+                    fail();
+                else {
+                    volatile auto size = protocol::toJsonText(res.value()).size();
+                    (void)size;
+                }
+            }
+            latencyCpu.seq_http_server = (server1 - server0) * 1e3 / changes;
+            latencyCpu.seq_http_client = (own1 - own0) * 1e3 / changes;
+            latencyCpu.seq_inproc = (ownCpuSeconds() - own1) * 1e3 / changes;
+            std::printf("50-change push, 1 device, %d in a row, per 1,000 changes: http server CPU "
+                        "%.1f ms, client CPU %.1f ms; in-process CPU %.1f ms\n",
+                        kSequentialPushes, latencyCpu.seq_http_server, latencyCpu.seq_http_client,
+                        latencyCpu.seq_inproc);
+        }
         std::vector<double> lat, latIn;
         const double server0 = processCpuSeconds(server.pid()), own0 = ownCpuSeconds();
         const double httpWall = parallel(50, [&](int d) {
@@ -620,6 +660,9 @@ int main(int argc, char** argv) {
                    {"http_50dev_wall_ms_per_1000", latencyCpu.http_wall},
                    {"inproc_50dev_cpu_ms_per_1000", latencyCpu.inproc},
                    {"inproc_50dev_wall_ms_per_1000", latencyCpu.inproc_wall},
+                   {"http_50seq_server_cpu_ms_per_1000", latencyCpu.seq_http_server},
+                   {"http_50seq_client_cpu_ms_per_1000", latencyCpu.seq_http_client},
+                   {"inproc_50seq_cpu_ms_per_1000", latencyCpu.seq_inproc},
                    {"pull_p50_ms_under_push", pullUnderPushP50},
                    {"pull_p95_ms_under_push", pullUnderPushP95},
                    {"server_rss_mib", rss / 1024},

@@ -52,6 +52,25 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY(r.error().code == ErrorCode::Unauthorized);
     }
+    void aTokenCheckedBeforeIsCheckedAgainForExpiryAndType() {
+        ManualClock c(QDateTime::currentMSecsSinceEpoch());
+        TokenService t(kSecret, {60, 120}, c);
+        const std::string tok = t.issue(7, 3, protocol::Role::Support, TokenType::Access, 2);
+        QVERIFY(t.verify(tok, TokenType::Access).ok()); // decoded, then remembered
+        const auto again = t.verify(tok, TokenType::Access);
+        QVERIFY(again.ok());
+        QCOMPARE(again.value().user_id, 7);
+        QCOMPARE(again.value().tenant_id, 3);
+        QVERIFY(again.value().role == protocol::Role::Support);
+        QCOMPARE(again.value().token_version, 2);
+        QVERIFY(!t.verify(tok, TokenType::Refresh).ok());
+        // another secret never accepts it, remembered elsewhere or not
+        QVERIFY(!TokenService(std::string(40, 'o'), {}, c).verify(tok, TokenType::Access).ok());
+        c.advance(60'000);
+        const auto expired = t.verify(tok, TokenType::Access);
+        QVERIFY(!expired.ok());
+        QCOMPARE(expired.error().message, std::string("Token has expired"));
+    }
     void forgeriesAreRejected() {
         TokenService t(kSecret, {}, clock);
         TokenService other(std::string(40, 'o'), {}, clock);
