@@ -732,6 +732,10 @@
         <source>The record&apos;s id in its model</source>
         <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
