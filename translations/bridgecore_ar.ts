@@ -1729,6 +1729,10 @@
         <source>The record&apos;s id in its model</source>
         <translation>معرّف السجل في نموذجه</translation>
     </message>
+    <message>
+        <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
+        <translation>رقم الحدث: يرقّم الخادم أحداث المستأجر بترتيب كتابتها</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>

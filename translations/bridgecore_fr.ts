@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <source>Event</source>
-        <translation>Événement</translation>
+        <translation>Nº</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1628,6 +1628,10 @@
     <message>
         <source>The record&apos;s id in its model</source>
         <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
+    </message>
+    <message>
+        <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
+        <translation>Numéro de l’événement : le serveur numérote les événements d’un locataire dans l’ordre où il les écrit</translation>
     </message>
 </context>
 <context>
@@ -1866,7 +1870,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Users and app types</source>
-        <translation>Utilisateurs et types d&apos;application</translation>
+        <translation>Utilisateurs et applications</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2776,7 +2780,7 @@ Connectée à %1</translation>
     </message>
     <message>
         <source>This password is shown only once and is not written to any log; you can reset it under Users and app types.</source>
-        <translation>Ce mot de passe n’est affiché qu’une fois et n’est écrit dans aucun journal ; vous pouvez le réinitialiser dans Utilisateurs et types d’application.</translation>
+        <translation>Ce mot de passe n’est affiché qu’une fois et n’est écrit dans aucun journal ; vous pouvez le réinitialiser dans Utilisateurs et applications.</translation>
     </message>
     <message>
         <source>What next</source>

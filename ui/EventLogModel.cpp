@@ -190,6 +190,10 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
         Column(section) == Column::RecordId)
         return tr("The record's id in its model"); // a short title in French ("Enreg.")
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
+        Column(section) == Column::EventId)
+        return tr("The event's number: the server numbers a tenant's events in the order it "
+                  "writes them"); // a short title in French ("Nº")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
