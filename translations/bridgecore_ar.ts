@@ -2347,6 +2347,10 @@ Connected to %1</source>
         <source>Connected: Odoo %1, user id %2</source>
         <translation>متصل: Odoo %1، رقم المستخدم %2</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::OdooFieldLabels</name>

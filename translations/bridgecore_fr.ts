@@ -2239,6 +2239,10 @@ Connectée à %1</translation>
         <source>Connected: Odoo %1, user id %2</source>
         <translation>Connecté : Odoo %1, utilisateur n° %2</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::OdooFieldLabels</name>
