@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>client wins</source>
-        <translation>العميل يفوز</translation>
+        <translation>الجهاز يفوز</translation>
     </message>
     <message>
         <source>merged</source>
@@ -2109,7 +2109,7 @@ Connected to %1</source>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>العميل يفوز</translation>
+        <translation>الجهاز يفوز</translation>
     </message>
     <message>
         <source>Submit merge</source>
@@ -2775,7 +2775,7 @@ Connected to %1</source>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>العميل يفوز</translation>
+        <translation>الجهاز يفوز</translation>
     </message>
     <message>
         <source>Newest wins</source>

@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>client wins</source>
-        <translation>le client gagne</translation>
+        <translation>l’appareil gagne</translation>
     </message>
     <message>
         <source>merged</source>
@@ -773,11 +773,11 @@
     </message>
     <message>
         <source>Server wins</source>
-        <translation>Le serveur l’emporte</translation>
+        <translation>Le serveur gagne</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>L’appareil l’emporte</translation>
+        <translation>L’appareil gagne</translation>
     </message>
     <message>
         <source>Resolve selected</source>
@@ -2005,7 +2005,7 @@ Connectée à %1</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>Le client gagne</translation>
+        <translation>L’appareil gagne</translation>
     </message>
     <message>
         <source>Submit merge</source>
@@ -2643,7 +2643,7 @@ Connectée à %1</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>Le client gagne</translation>
+        <translation>L’appareil gagne</translation>
     </message>
     <message>
         <source>Newest wins</source>

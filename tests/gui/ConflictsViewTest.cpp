@@ -48,6 +48,7 @@ private slots:
     void listFitsWhenSizedAfterItIsShown();
     void listAndGridStayWholeWhenALongerConflictArrives();
     void mergeButtonsKeepTheirGroupsAtEveryWidth();
+    void eachStrategyHasOneName();
 
 private:
     /// A partner edited on the server (name, phone) and on dev-b (name, city, street).
@@ -872,6 +873,39 @@ void ConflictsViewTest::mergeButtonsKeepTheirGroupsAtEveryWidth() {
         editor.resize(narrowest + 40, 600);
         saveScreenshot(&editor, QStringLiteral("merge_buttons_narrow_") + lang);
     }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::eachStrategyHasOneName() {
+    // French said "Le client gagne" in the merge editor and "L'appareil l'emporte" in the bulk
+    // choice: a strategy has one name in every place that names it (capitalised as a choice,
+    // lower-case inside a sentence), in every language.
+    const char* places[] = {"bridgecore::ui::MergeEditor", "bridgecore::ui::ConflictsView",
+                            "bridgecore::ui::SettingsView", "bridgecore::ui::ConflictListModel",
+                            "bridgecore::ui::EventLogModel"};
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        for (const char* strategy : {"Server wins", "Client wins"}) {
+            const QByteArray lower = QByteArray(strategy).toLower();
+            QSet<QString> names;
+            for (const char* place : places) {
+                for (const QByteArray& source : {QByteArray(strategy), lower}) {
+                    const QString name = QCoreApplication::translate(place, source.constData());
+                    if (name != QLatin1String(source) || lang == QLatin1String("en"))
+                        names.insert(name.toLower());
+                }
+            }
+            QVERIFY2(
+                names.size() == 1,
+                qPrintable(lang + QStringLiteral(": '%1' is named ").arg(QLatin1String(strategy)) +
+                           QStringList(names.begin(), names.end()).join(QStringLiteral(" / "))));
+        }
+    }
+    // The merge editor's button says it as the bulk choice does.
+    ui::Translations::apply(QStringLiteral("fr"));
+    ui::MergeEditor editor;
+    QCOMPARE(editor.findChild<QPushButton*>(QStringLiteral("clientWins"))->text(),
+             QCoreApplication::translate("bridgecore::ui::ConflictsView", "Client wins"));
     ui::Translations::apply(QStringLiteral("en"));
 }
 
