@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <source>Event</source>
-        <translation>Nº</translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1619,7 +1619,7 @@
     </message>
     <message>
         <source>resolve #%1 (%2)</source>
-        <translation>résolution nº %1 (%2)</translation>
+        <translation>résolution n° %1 (%2)</translation>
     </message>
     <message>
         <source>server, for %1</source>

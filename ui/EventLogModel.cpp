@@ -193,7 +193,7 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
         Column(section) == Column::EventId)
         return tr("The event's number: the server numbers a tenant's events in the order it "
-                  "writes them"); // a short title in French ("Nº")
+                  "writes them"); // a short title in French ("N°")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {

@@ -283,7 +283,7 @@ void EventLogViewTest::deviceAndUserFitTheDefaultWindow() {
 }
 
 void EventLogViewTest::resolutionRowsKeepUserOnScreen() {
-    // The demo in French at the default window: a resolution on the page ("résolution nº 34
+    // The demo in French at the default window: a resolution on the page ("résolution n° 34
     // (…)", "serveur, pour demo-warehouse-11") beside French model names pushed User past the
     // table's edge (it started near x=1135 of the window). The view gets what the window gives
     // it in that language.
