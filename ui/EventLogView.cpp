@@ -148,23 +148,7 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
             });
     new LiveUpdates(m_backend, this, [this] { m_model.refreshHead(); });
     connect(&m_model, &EventLogModel::failed, this, &EventLogView::message);
-    loadModels();
     m_model.reload(EventLogModel::Filter{});
-}
-
-void EventLogView::loadModels() {
-    runAsync(
-        m_backend->pool(), this, [backend = m_backend] { return backend->modelMap(); },
-        [this](Result<storage::ModelMap> map) {
-            if (!map)
-                return;
-            std::set<std::string> models;
-            for (const auto& [app, entries] : map.value())
-                for (const auto& e : entries)
-                    models.insert(e.model);
-            for (const auto& m : models)
-                m_modelFilter->addItem(QString::fromStdString(m), QString::fromStdString(m));
-        });
 }
 
 void EventLogView::reload() {
