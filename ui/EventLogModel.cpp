@@ -120,6 +120,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         return m_users.name(e.user_id); // a long email is shown without its middle
     if (role == Qt::ToolTipRole && index.column() == int(Column::Model))
         return QString::fromStdString(e.model); // shown by its name
+    if (role == Qt::ToolTipRole && index.column() == int(Column::ChangedFields)) {
+        QStringList fields; // shown by their labels
+        for (const auto& f : e.changed_fields)
+            fields << QString::fromStdString(f);
+        return fields.join(QStringLiteral(", "));
+    }
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
     switch (Column(index.column())) {
@@ -164,9 +170,11 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Column::ChangedFields: {
+        // By their labels in the chosen language, as the records and conflicts views name
+        // them ("qty", "state" read as code amid French or Arabic); technical in the tooltip.
         QStringList fields;
         for (const auto& f : e.changed_fields)
-            fields << QString::fromStdString(f);
+            fields << fieldLabel(e.model, f);
         return fields.join(QStringLiteral(", "));
     }
     case Column::Count:

@@ -65,7 +65,11 @@ void EventLogViewTest::pagesAndFilters() {
     QCOMPARE(m.index(0, int(C::EventId)).data().toLongLong(), 490);
     QCOMPARE(m.index(0, int(C::Action)).data().toString(), QStringLiteral("write"));
     QCOMPARE(m.index(0, int(C::Device)).data().toString(), QStringLiteral("dev-b"));
-    QCOMPARE(m.index(0, int(C::ChangedFields)).data().toString(), QStringLiteral("name"));
+    // Changed fields by their labels, technical names in the tooltip.
+    QCOMPARE(m.index(0, int(C::ChangedFields)).data().toString(),
+             QCoreApplication::translate("ModelCatalog", "Name"));
+    QCOMPARE(m.index(0, int(C::ChangedFields)).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("name"));
     // The last row's page loads on demand.
     const auto last = m.index(489, int(C::EventId));
     (void)last.data(); // asks for its page
