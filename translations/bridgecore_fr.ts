@@ -1619,11 +1619,11 @@
     </message>
     <message>
         <source>resolve #%1 (%2)</source>
-        <translation>résolution n° %1 (%2)</translation>
+        <translation>résolution n°%1 (%2)</translation>
     </message>
     <message>
         <source>server, for %1</source>
-        <translation>serveur, pour %1</translation>
+        <translation>serveur pour %1</translation>
     </message>
     <message>
         <source>The record&apos;s id in its model</source>

@@ -127,7 +127,7 @@ void MainWindow::buildUi() {
     int widest = 0;
     for (int i = 0; i < m_nav->count(); ++i)
         widest = std::max(widest, m_nav->fontMetrics().horizontalAdvance(m_nav->item(i)->text()));
-    m_nav->setFixedWidth(widest + 2 * m_nav->frameWidth() + 16); // the item's margins and air
+    m_nav->setFixedWidth(widest + 2 * m_nav->frameWidth() + 10); // the item's margins and air
     m_nav->setCurrentRow(0);
     setCentralWidget(central);
 
