@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>client wins</source>
-        <translation>العميل يفوز</translation>
+        <translation>الجهاز يفوز</translation>
     </message>
     <message>
         <source>merged</source>
@@ -731,6 +731,10 @@
     <message>
         <source>The record&apos;s id in its model</source>
         <translation>معرّف السجل في نموذجه</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (⁦%2⁩)</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1729,10 @@
         <source>The record&apos;s id in its model</source>
         <translation>معرّف السجل في نموذجه</translation>
     </message>
+    <message>
+        <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
+        <translation>رقم الحدث: يرقّم الخادم أحداث المستأجر بترتيب كتابتها</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::EventLogView</name>
@@ -2101,7 +2109,7 @@ Connected to %1</source>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>العميل يفوز</translation>
+        <translation>الجهاز يفوز</translation>
     </message>
     <message>
         <source>Submit merge</source>
@@ -2338,6 +2346,10 @@ Connected to %1</source>
     <message>
         <source>Connected: Odoo %1, user id %2</source>
         <translation>متصل: Odoo %1، رقم المستخدم %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
     </message>
 </context>
 <context>
@@ -2763,7 +2775,7 @@ Connected to %1</source>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>العميل يفوز</translation>
+        <translation>الجهاز يفوز</translation>
     </message>
     <message>
         <source>Newest wins</source>

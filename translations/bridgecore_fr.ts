@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>client wins</source>
-        <translation>le client gagne</translation>
+        <translation>l’appareil gagne</translation>
     </message>
     <message>
         <source>merged</source>
@@ -732,6 +732,10 @@
         <source>The record&apos;s id in its model</source>
         <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -769,11 +773,11 @@
     </message>
     <message>
         <source>Server wins</source>
-        <translation>Le serveur l’emporte</translation>
+        <translation>Le serveur gagne</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>L’appareil l’emporte</translation>
+        <translation>L’appareil gagne</translation>
     </message>
     <message>
         <source>Resolve selected</source>
@@ -1559,7 +1563,7 @@
     </message>
     <message>
         <source>Event</source>
-        <translation>Événement</translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1615,15 +1619,19 @@
     </message>
     <message>
         <source>resolve #%1 (%2)</source>
-        <translation>résolution nº %1 (%2)</translation>
+        <translation>résolution n°%1 (%2)</translation>
     </message>
     <message>
         <source>server, for %1</source>
-        <translation>serveur, pour %1</translation>
+        <translation>serveur pour %1</translation>
     </message>
     <message>
         <source>The record&apos;s id in its model</source>
         <translation>L&apos;identifiant de l&apos;enregistrement dans son modèle</translation>
+    </message>
+    <message>
+        <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
+        <translation>Numéro de l’événement : le serveur numérote les événements d’un locataire dans l’ordre où il les écrit</translation>
     </message>
 </context>
 <context>
@@ -1862,7 +1870,7 @@ Base de données : %1</translation>
     </message>
     <message>
         <source>Users and app types</source>
-        <translation>Utilisateurs et types d&apos;application</translation>
+        <translation>Utilisateurs et applications</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1997,7 +2005,7 @@ Connectée à %1</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>Le client gagne</translation>
+        <translation>L’appareil gagne</translation>
     </message>
     <message>
         <source>Submit merge</source>
@@ -2230,6 +2238,10 @@ Connectée à %1</translation>
     <message>
         <source>Connected: Odoo %1, user id %2</source>
         <translation>Connecté : Odoo %1, utilisateur n° %2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
     </message>
 </context>
 <context>
@@ -2631,7 +2643,7 @@ Connectée à %1</translation>
     </message>
     <message>
         <source>Client wins</source>
-        <translation>Le client gagne</translation>
+        <translation>L’appareil gagne</translation>
     </message>
     <message>
         <source>Newest wins</source>
@@ -2772,7 +2784,7 @@ Connectée à %1</translation>
     </message>
     <message>
         <source>This password is shown only once and is not written to any log; you can reset it under Users and app types.</source>
-        <translation>Ce mot de passe n’est affiché qu’une fois et n’est écrit dans aucun journal ; vous pouvez le réinitialiser dans Utilisateurs et types d’application.</translation>
+        <translation>Ce mot de passe n’est affiché qu’une fois et n’est écrit dans aucun journal ; vous pouvez le réinitialiser dans Utilisateurs et applications.</translation>
     </message>
     <message>
         <source>What next</source>

@@ -331,13 +331,26 @@ void DevicesView::fitDetailsWidth() {
     // table elided ordinary emails in French); later the person's own split is kept.
     if (!m_paneFitted && isVisible()) {
         m_paneFitted = true;
-        QTimer::singleShot(0, this, [this] {
-            const int total = m_split->width() - m_split->handleWidth();
-            const int pane = m_detailsBox->minimumSizeHint().width();
-            if (total > pane)
-                m_split->setSizes({total - pane, pane});
-        });
+        QTimer::singleShot(0, this, &DevicesView::narrowDetailsPane);
     }
+}
+
+void DevicesView::narrowDetailsPane() {
+    const int total = m_split->width() - m_split->handleWidth();
+    const int pane = m_detailsBox->minimumSizeHint().width();
+    if (total > pane)
+        m_split->setSizes({total - pane, pane});
+}
+
+void DevicesView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // Before any device is selected the pane is as narrow as its buttons too: at its
+    // preferred ~250 px the table elided ordinary emails in French at the default window.
+    if (!m_paneFitted)
+        QTimer::singleShot(0, this, [this] {
+            if (!m_paneFitted)
+                narrowDetailsPane();
+        });
 }
 
 DeviceDrillDown* DevicesView::openDrillDown() {

@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+class QShowEvent;
+
 class QComboBox;
 class QLabel;
 class QVBoxLayout;
@@ -48,8 +50,13 @@ signals:
     void showConflicts(const QString& deviceId);
     void message(const QString& text);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void fitDetailsWidth();
+    /// The splitter gives the details pane its minimum width, the table the rest.
+    void narrowDetailsPane();
     /// The "device (user email)" detail.
     void showDeviceTitle(const protocol::SyncState& state);
     void showDetails(const protocol::SyncState* state);

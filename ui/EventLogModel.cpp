@@ -120,6 +120,12 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         return m_users.name(e.user_id); // a long email is shown without its middle
     if (role == Qt::ToolTipRole && index.column() == int(Column::Model))
         return QString::fromStdString(e.model); // shown by its name
+    if (role == Qt::ToolTipRole && index.column() == int(Column::ChangedFields)) {
+        QStringList fields; // shown by their labels
+        for (const auto& f : e.changed_fields)
+            fields << QString::fromStdString(f);
+        return fields.join(QStringLiteral(", "));
+    }
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
     switch (Column(index.column())) {
@@ -164,9 +170,11 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Column::ChangedFields: {
+        // By their labels in the chosen language, as the records and conflicts views name
+        // them ("qty", "state" read as code amid French or Arabic); technical in the tooltip.
         QStringList fields;
         for (const auto& f : e.changed_fields)
-            fields << QString::fromStdString(f);
+            fields << fieldLabel(e.model, f);
         return fields.join(QStringLiteral(", "));
     }
     case Column::Count:
@@ -190,6 +198,10 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
         Column(section) == Column::RecordId)
         return tr("The record's id in its model"); // a short title in French ("Enreg.")
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole &&
+        Column(section) == Column::EventId)
+        return tr("The event's number: the server numbers a tenant's events in the order it "
+                  "writes them"); // a short title in French ("N°")
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {

@@ -98,14 +98,15 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     // A long email loses its middle (whole in its tooltip) rather than pushing the column off.
     const int user = int(EventLogModel::Column::User);
     m_table->setItemDelegateForColumn(user, new ElidingDelegate(Qt::ElideMiddle, m_table));
-    // At most what is left of the table's width (at least 30 characters): a long email loses
-    // its middle, whole in its tooltip.
+    // At most what is left of the table's width (at least 20 characters, so it is on screen
+    // in French with a resolution and the longest model names on the page): a long email
+    // loses its middle, whole in its tooltip.
     fitColumnsToContents(m_table, EventLogModel::kPageSize, [this, user](int column) {
         if (column != user)
             return INT_MAX;
         const int left = m_table->viewport()->width() -
                          m_table->horizontalHeader()->sectionViewportPosition(user);
-        return std::max(left, fontMetrics().horizontalAdvance(QString(30, QLatin1Char('x'))));
+        return std::max(left, fontMetrics().horizontalAdvance(QString(20, QLatin1Char('x'))));
     });
     layout->addWidget(m_table, 1);
     m_empty = new QLabel(this);
@@ -147,23 +148,7 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
             });
     new LiveUpdates(m_backend, this, [this] { m_model.refreshHead(); });
     connect(&m_model, &EventLogModel::failed, this, &EventLogView::message);
-    loadModels();
     m_model.reload(EventLogModel::Filter{});
-}
-
-void EventLogView::loadModels() {
-    runAsync(
-        m_backend->pool(), this, [backend = m_backend] { return backend->modelMap(); },
-        [this](Result<storage::ModelMap> map) {
-            if (!map)
-                return;
-            std::set<std::string> models;
-            for (const auto& [app, entries] : map.value())
-                for (const auto& e : entries)
-                    models.insert(e.model);
-            for (const auto& m : models)
-                m_modelFilter->addItem(QString::fromStdString(m), QString::fromStdString(m));
-        });
 }
 
 void EventLogView::reload() {

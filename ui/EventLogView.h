@@ -28,8 +28,6 @@ signals:
     void message(const QString& text);
 
 private:
-    void loadModels();
-
     ConsoleBackend* m_backend;
     EventLogModel m_model;
     QTableView* m_table = nullptr;

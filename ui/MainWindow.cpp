@@ -28,6 +28,7 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
 #include <map>
 
 namespace bridgecore::ui {
@@ -75,7 +76,6 @@ void MainWindow::buildUi() {
     auto* layout = new QHBoxLayout(central);
     m_nav = new QListWidget(central);
     m_nav->setObjectName(QStringLiteral("navigation"));
-    m_nav->setMaximumWidth(210);
     m_stack = new QStackedWidget(central);
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
@@ -122,6 +122,12 @@ void MainWindow::buildUi() {
     for (int i = 0; i < m_nav->count(); ++i)
         view->addAction(m_nav->item(i)->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
                         this, [this, i] { m_nav->setCurrentRow(i); });
+    // As wide as its longest entry, no wider: a fixed 210 px list took from every view the
+    // room that French model names and emails needed (Event log, Devices with details).
+    int widest = 0;
+    for (int i = 0; i < m_nav->count(); ++i)
+        widest = std::max(widest, m_nav->fontMetrics().horizontalAdvance(m_nav->item(i)->text()));
+    m_nav->setFixedWidth(widest + 2 * m_nav->frameWidth() + 10); // the item's margins and air
     m_nav->setCurrentRow(0);
     setCentralWidget(central);
 

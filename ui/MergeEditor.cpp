@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -77,37 +78,50 @@ MergeEditor::MergeEditor(QWidget* parent)
         m_editWidgets.push_back(b);
         return b;
     };
-    // Two groups of buttons, each wrapping onto a second row rather than widening the editor
-    // (in French one row needed ~620 px and left the conflicts list ~365).
+    // Buttons in groups that wrap as wholes onto further rows rather than widen the editor (in
+    // French one row needed ~620 px and left the conflicts list ~365); within a group they
+    // keep their order on one row ("Submit merge" wrapped alone onto a row of its own).
+    auto group = [this](std::initializer_list<QPushButton*> buttons) {
+        auto* w = new QWidget(this);
+        auto* row = new QHBoxLayout(w);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (auto* b : buttons)
+            row->addWidget(b);
+        return w;
+    };
     auto* perField = new FlowLayout;
-    perField->addWidget(makeButton(tr("Take local"), QKeySequence(Qt::Key_L),
-                                   &MergeEditor::takeLocal, QStringLiteral("takeLocal")));
-    perField->addWidget(makeButton(tr("Take server"), QKeySequence(Qt::Key_S),
-                                   &MergeEditor::takeServer, QStringLiteral("takeServer")));
-    perField->addWidget(makeButton(tr("Edit result"), QKeySequence(Qt::Key_E),
-                                   &MergeEditor::editCurrent, QStringLiteral("editResult")));
-    perField->addWidget(makeButton(tr("Previous difference"), QKeySequence(Qt::Key_P),
-                                   &MergeEditor::previousDifference, QStringLiteral("prevDiff")));
-    perField->addWidget(makeButton(tr("Next difference"), QKeySequence(Qt::Key_N),
-                                   &MergeEditor::nextDifference, QStringLiteral("nextDiff")));
+    perField->addWidget(
+        group({makeButton(tr("Take local"), QKeySequence(Qt::Key_L), &MergeEditor::takeLocal,
+                          QStringLiteral("takeLocal")),
+               makeButton(tr("Take server"), QKeySequence(Qt::Key_S), &MergeEditor::takeServer,
+                          QStringLiteral("takeServer")),
+               makeButton(tr("Edit result"), QKeySequence(Qt::Key_E), &MergeEditor::editCurrent,
+                          QStringLiteral("editResult"))}));
+    perField->addWidget(
+        group({makeButton(tr("Previous difference"), QKeySequence(Qt::Key_P),
+                          &MergeEditor::previousDifference, QStringLiteral("prevDiff")),
+               makeButton(tr("Next difference"), QKeySequence(Qt::Key_N),
+                          &MergeEditor::nextDifference, QStringLiteral("nextDiff"))}));
     layout->addLayout(perField);
 
     auto* all = new FlowLayout;
-    all->addWidget(makeButton(
-        tr("Take all local"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
-        [this] { m_model.chooseAll(MergeModel::Choice::Local); }, QStringLiteral("takeAllLocal")));
-    all->addWidget(makeButton(
-        tr("Take all server"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-        [this] { m_model.chooseAll(MergeModel::Choice::Server); },
-        QStringLiteral("takeAllServer")));
-    all->addWidget(makeButton(tr("Server wins"), QKeySequence(), &MergeEditor::submitServerWins,
-                              QStringLiteral("serverWins")));
-    all->addWidget(makeButton(tr("Client wins"), QKeySequence(), &MergeEditor::submitClientWins,
-                              QStringLiteral("clientWins")));
+    all->addWidget(group({makeButton(
+                              tr("Take all local"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                              [this] { m_model.chooseAll(MergeModel::Choice::Local); },
+                              QStringLiteral("takeAllLocal")),
+                          makeButton(
+                              tr("Take all server"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                              [this] { m_model.chooseAll(MergeModel::Choice::Server); },
+                              QStringLiteral("takeAllServer"))}));
     auto* submit = makeButton(tr("Submit merge"), QKeySequence(Qt::CTRL | Qt::Key_Return),
                               &MergeEditor::submitMerge, QStringLiteral("submitMerge"));
     submit->setDefault(true);
-    all->addWidget(submit);
+    // The three ways to resolve, the default one last.
+    all->addWidget(group({makeButton(tr("Server wins"), QKeySequence(),
+                                     &MergeEditor::submitServerWins, QStringLiteral("serverWins")),
+                          makeButton(tr("Client wins"), QKeySequence(),
+                                     &MergeEditor::submitClientWins, QStringLiteral("clientWins")),
+                          submit}));
     layout->addLayout(all);
 
     m_result = new QLabel(this);

@@ -2,17 +2,21 @@
 
 #include "Text.h"
 
+#include <QClipboard>
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bridgecore::ui {
 
@@ -44,18 +48,47 @@ OdooConnectionsView::OdooConnectionsView(ConsoleBackend* backend, QWidget* paren
     m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_empty->setText(tr("Loading…"));
     layout->addWidget(m_empty);
-    // The attach command on one line, left to right in every language, in a fixed-pitch font,
-    // selectable and copied whole (in the label it wrapped between "--url" and "URL"). No
-    // minimum width: beside the users table (Users and app types) a narrow box scrolls it
-    // rather than squeeze the users' emails.
-    m_command = new QLineEdit(QStringLiteral("bridgecore-server tenant odoo --db DB --tenant NAME "
-                                             "--url URL --database ODOO_DB --login LOGIN"),
-                              this);
-    m_command->setObjectName(QStringLiteral("odooAttachCommand"));
-    m_command->setReadOnly(true);
-    m_command->setLayoutDirection(Qt::LeftToRight);
-    m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_command->setCursorPosition(0);
+    // The attach command as a shell takes it, one option pair a line, left to right in every
+    // language, in a fixed-pitch box as tall and wide as its text (on one line it showed ~60%
+    // of itself beside the users table and scrolled), selectable, with Copy beside it.
+    m_command = new QWidget(this);
+    auto* commandRow = new QHBoxLayout(m_command);
+    commandRow->setContentsMargins(0, 0, 0, 0);
+    auto* command = new QPlainTextEdit(QStringLiteral("bridgecore-server tenant odoo \\\n"
+                                                      "  --db DB --tenant NAME \\\n"
+                                                      "  --url URL --database ODOO_DB \\\n"
+                                                      "  --login LOGIN"),
+                                       m_command);
+    command->setObjectName(QStringLiteral("odooAttachCommand"));
+    command->setReadOnly(true);
+    command->setLineWrapMode(QPlainTextEdit::NoWrap);
+    command->setLayoutDirection(Qt::LeftToRight);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (const QFontMetrics fm(fixed); // some platforms answer with the ordinary font
+        fm.horizontalAdvance(QLatin1Char('i')) != fm.horizontalAdvance(QLatin1Char('M'))) {
+        fixed.setFamily(QStringLiteral("monospace"));
+        fixed.setStyleHint(QFont::TypeWriter);
+    }
+    command->setFont(fixed);
+    command->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    command->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    {
+        const QFontMetrics fm(command->font());
+        int widest = 0;
+        const QStringList lines = command->toPlainText().split(QLatin1Char('\n'));
+        for (const QString& line : lines)
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        const int frame =
+            2 * command->frameWidth() + 2 * int(command->document()->documentMargin());
+        command->setFixedSize(widest + frame + 4, int(lines.size()) * fm.lineSpacing() + frame + 2);
+    }
+    commandRow->addWidget(command, 0, Qt::AlignTop);
+    auto* copy = new QPushButton(tr("Copy"), m_command);
+    copy->setObjectName(QStringLiteral("odooAttachCopy"));
+    connect(copy, &QPushButton::clicked, this,
+            [command] { QGuiApplication::clipboard()->setText(command->toPlainText()); });
+    commandRow->addWidget(copy, 0, Qt::AlignTop);
+    commandRow->addStretch();
     m_command->setVisible(false);
     layout->addWidget(m_command);
     m_list = new QWidget(this);

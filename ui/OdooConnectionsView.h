@@ -12,7 +12,6 @@
 #include <vector>
 
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTimer;
 class QVBoxLayout;
@@ -41,7 +40,7 @@ private:
 
     ConsoleBackend* m_backend;
     QLabel* m_empty = nullptr;
-    QLineEdit* m_command = nullptr;
+    QWidget* m_command = nullptr; // the attach command and its Copy button
     QWidget* m_list = nullptr;
     QVBoxLayout* m_listLayout = nullptr;
     QTimer* m_timer = nullptr;

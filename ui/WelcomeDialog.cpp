@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace bridgecore::ui {
 
 WelcomeDialog::WelcomeDialog(const QString& dataDir, const QString& email, const QString& password,
@@ -31,6 +33,10 @@ WelcomeDialog::WelcomeDialog(const QString& dataDir, const QString& email, const
     path->setReadOnly(true);
     path->setLayoutDirection(Qt::LeftToRight); // a path reads left to right in every language
     path->setAlignment(Qt::AlignLeft);
+    // Wide enough for the whole path (up to 720 px; past that it scrolls from its start): in
+    // Arabic a path as wide as the box lost its first "/".
+    path->setMinimumWidth(std::min(path->fontMetrics().horizontalAdvance(dataDir) + 24, 720));
+    path->setCursorPosition(0);
     layout->addWidget(path);
 
     auto* account = new QGroupBox(tr("Administrator for devices that sync to it"), this);

@@ -7,9 +7,13 @@
 
 #include "Translations.h"
 #include <QAbstractItemModelTester>
+#include <QAbstractScrollArea>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QtTest/QtTest>
 
@@ -23,6 +27,7 @@ private slots:
     void usersAndModelMap();
     void modelHintIsWholeInTheDefaultWindow();
     void appTypeModelsByTheirNames();
+    void odooAttachCommandIsReadableWhole();
 };
 
 void AdminViewTest::usersAndModelMap() {
@@ -168,6 +173,56 @@ void AdminViewTest::appTypeModelsByTheirNames() {
     add->click();
     QCOMPARE(view.shownModels(), QStringList{QStringLiteral("res.partner")});
     saveScreenshot(&view, QStringLiteral("admin_model_names"));
+}
+
+void AdminViewTest::odooAttachCommandIsReadableWhole() {
+    // Beside the users table the attach command showed ~60% of itself and scrolled: every
+    // line of it is on screen whole at the default window, in a fixed-pitch font, left to
+    // right in every language, and Copy puts the command, as a shell takes it, on the
+    // clipboard.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        const QSize size = defaultViewSize();
+        GuiFixture f;
+        ui::AdminView view(&f.backend());
+        view.resize(size);
+        view.show();
+        QTRY_COMPARE(view.users()->rowCount(), 2);
+        auto* box = view.findChild<QWidget*>(QStringLiteral("odooAttachCommand"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVariant text = box->property("plainText");
+        if (!text.isValid())
+            text = box->property("text");
+        const QStringList lines = text.toString().split(QLatin1Char('\n'));
+        QVERIFY(text.toString().startsWith(QLatin1String("bridgecore-server tenant odoo")));
+        QCOMPARE(box->layoutDirection(), Qt::LeftToRight);
+        const QFontMetrics fm(box->font());
+        QVERIFY2(
+            fm.horizontalAdvance(QLatin1Char('i')) == fm.horizontalAdvance(QLatin1Char('M')),
+            qPrintable(QFontInfo(box->font()).family() + QStringLiteral(" is not fixed-pitch")));
+        int widest = 0;
+        for (const QString& line : lines)
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        auto* area = qobject_cast<QAbstractScrollArea*>(box);
+        const int shownWidth = area ? area->viewport()->width() : box->contentsRect().width();
+        QVERIFY2(widest + 4 <= shownWidth,
+                 qPrintable(QStringLiteral("%1: the command's widest line needs %2 px, %3 shown")
+                                .arg(lang)
+                                .arg(widest)
+                                .arg(shownWidth)));
+        if (area) { // every line shown, nothing to scroll to
+            QCOMPARE(area->verticalScrollBar()->maximum(), 0);
+            QCOMPARE(area->horizontalScrollBar()->maximum(), 0);
+        }
+        auto* copy = view.findChild<QPushButton*>(QStringLiteral("odooAttachCopy"));
+        QVERIFY2(copy && copy->isVisible(), "no Copy button beside the command");
+        QGuiApplication::clipboard()->clear();
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), text.toString());
+        saveScreenshot(&view, QStringLiteral("admin_odoo_command_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(AdminViewTest)

@@ -1,6 +1,8 @@
 #include "GuiFixture.h"
 
+#include "MainWindow.h"
 #include "Translations.h"
+#include "console/ConsoleSession.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -13,6 +15,7 @@
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QWidget>
 #include <QtTest/QTest>
@@ -191,6 +194,20 @@ QString valueCut(QTableView* table, int column, bool mayElide) {
             .arg(width);
     }
     return {};
+}
+
+QSize defaultViewSize() {
+    QTemporaryDir dir;
+    FIXTURE_CHECK(dir.isValid());
+    auto session = console::ConsoleSession::openEmbedded(dir.path());
+    FIXTURE_CHECK(session.ok());
+    ui::MainWindow window(session.value().get());
+    window.show();
+    FIXTURE_CHECK(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    auto* stack = window.findChild<QStackedWidget*>();
+    FIXTURE_CHECK(stack);
+    return stack->size();
 }
 
 QString saveScreenshot(QWidget* widget, const QString& name) {

@@ -9,6 +9,7 @@
 #include "engine/SyncEngine.h"
 #include "storage/SyncStore.h"
 
+#include <QSize>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -74,6 +75,10 @@ QString columnPastTheEdge(QTableView* table, int column);
 /// "'value' needs 240 px, column 'Title' has 200" for the first value of `column` (of the
 /// first 200 rows) wider than its column, unless `mayElide` and its tooltip holds it whole.
 QString valueCut(QTableView* table, int column, bool mayElide);
+/// The size the console's window gives its views (the stacked pages beside the navigation)
+/// at its default size, in the current language: a real MainWindow on an empty embedded
+/// database, measured once shown.
+QSize defaultViewSize();
 /// A fresh empty directory for a test's data (under the system temp dir).
 QString nowIso(protocol::Millis offsetMs = 0);
 

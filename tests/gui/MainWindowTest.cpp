@@ -183,12 +183,18 @@ void MainWindowTest::welcomePasswordIsSelectableAndCopyable() {
     saveScreenshot(&dialog, QStringLiteral("welcome"));
     // In Arabic the data path still reads left to right.
     ui::Translations::apply(QStringLiteral("ar"));
-    ui::WelcomeDialog arabic(QStringLiteral("/home/someone/data"), QStringLiteral("a@b.c"),
-                             password);
+    // A long path is whole, its first "/" included (Xvfb showed "tmp/…/bridgecore-console").
+    const QString longPath =
+        QStringLiteral("/tmp/polish-look/home/.local/share/BridgeCore/bridgecore-console");
+    ui::WelcomeDialog arabic(longPath, QStringLiteral("a@b.c"), password);
     arabic.show();
     QVERIFY(arabic.isRightToLeft());
     auto* path = arabic.findChild<QLineEdit*>(QStringLiteral("welcomeDataDir"));
     QCOMPARE(path->layoutDirection(), Qt::LeftToRight);
+    QVERIFY2(path->fontMetrics().horizontalAdvance(longPath) + 8 <= path->contentsRect().width(),
+             qPrintable(QStringLiteral("the path needs %1 px, its box has %2")
+                            .arg(path->fontMetrics().horizontalAdvance(longPath))
+                            .arg(path->contentsRect().width())));
     QCOMPARE(arabic.passwordField()->layoutDirection(), Qt::LeftToRight);
     saveScreenshot(&arabic, QStringLiteral("welcome_arabic"));
     ui::Translations::apply(QStringLiteral("en"));
