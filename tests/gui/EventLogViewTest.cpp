@@ -302,6 +302,12 @@ void EventLogViewTest::resolutionRowsKeepUserOnScreen() {
     QVERIFY(uid.ok());
     f.user = engine::Caller{f.tenant, uid.value(), protocol::Role::User};
     const std::string device = "demo-warehouse-11";
+    // A page taller than the view, as in the demo: the vertical scroll bar takes its width.
+    protocol::json moves = protocol::json::array();
+    for (int i = 0; i < 40; ++i)
+        moves.push_back(
+            GuiFixture::create("m-" + std::to_string(i), {{"name", "Move"}}, "stock.move"));
+    QCOMPARE(f.push(device, moves).succeeded, 40);
     auto created = f.push(device, GuiFixture::create("w-1", {{"name", "Line"}}, "sale.order.line"));
     QCOMPARE(created.succeeded, 1);
     const auto id = *created.results[0].server_id;
@@ -326,8 +332,9 @@ void EventLogViewTest::resolutionRowsKeepUserOnScreen() {
         view.resize(size);
         view.show();
         auto& m = *view.model();
-        QTRY_COMPARE(m.rowCount(), 4);
+        QTRY_COMPARE(m.rowCount(), 44);
         QTRY_VERIFY(m.event(1) != nullptr && m.resolutionOf(*m.event(1)) != nullptr);
+        QTRY_VERIFY(view.table()->verticalScrollBar()->isVisible());
         QTRY_COMPARE(m.index(0, int(C::User)).data().toString(), QString::fromStdString(u.email));
         QTest::qWait(50);
         QApplication::processEvents();
