@@ -1575,7 +1575,7 @@
     </message>
     <message>
         <source>Record</source>
-        <translation>Enreg.</translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>Action</source>

@@ -302,18 +302,33 @@ void EventLogViewTest::resolutionRowsKeepUserOnScreen() {
     QVERIFY(uid.ok());
     f.user = engine::Caller{f.tenant, uid.value(), protocol::Role::User};
     const std::string device = "demo-warehouse-11";
-    auto created = f.push(device, GuiFixture::create("w-1", {{"name", "Line"}}, "sale.order.line"));
-    QCOMPARE(created.succeeded, 1);
-    const auto id = *created.results[0].server_id;
-    QCOMPARE(
-        f.push(device, GuiFixture::update("w-2", id, 1, {{"name", "Line 2"}}, "sale.order.line"))
-            .succeeded,
-        1);
-    auto c =
-        f.push("demo-warehouse-07",
-               GuiFixture::update("w-3", id, 1, {{"name", "Line 3"}}, "sale.order.line"), "manual");
-    QCOMPARE(c.conflicts, 1);
-    const auto conflictId = c.results[0].conflict_info->conflict_id;
+    // A page taller than the view, as in the demo: the vertical scroll bar takes its width.
+    protocol::json moves = protocol::json::array();
+    for (int i = 0; i < 40; ++i)
+        moves.push_back(
+            GuiFixture::create("m-" + std::to_string(i), {{"name", "Move"}}, "stock.move"));
+    QCOMPARE(f.push(device, moves).succeeded, 40);
+    // Twelve lines changed on both sides: the resolution on the page is conflict 12 of record
+    // 12, two digits each as in the demo ("résolution n°34").
+    protocol::json lines = protocol::json::array(), edits = protocol::json::array(),
+                   theirs = protocol::json::array();
+    for (int i = 0; i < 12; ++i)
+        lines.push_back(
+            GuiFixture::create("l-" + std::to_string(i), {{"name", "Line"}}, "sale.order.line"));
+    auto created = f.push(device, lines);
+    QCOMPARE(created.succeeded, 12);
+    for (int i = 0; i < 12; ++i) {
+        const auto id = *created.results[std::size_t(i)].server_id;
+        edits.push_back(GuiFixture::update("e-" + std::to_string(i), id, 1, {{"name", "Line 2"}},
+                                           "sale.order.line"));
+        theirs.push_back(GuiFixture::update("t-" + std::to_string(i), id, 1, {{"name", "Line 3"}},
+                                            "sale.order.line"));
+    }
+    QCOMPARE(f.push(device, edits).succeeded, 12);
+    auto c = f.push("demo-warehouse-07", theirs, "manual");
+    QCOMPARE(c.conflicts, 12);
+    const auto conflictId = c.results[11].conflict_info->conflict_id;
+    QVERIFY(conflictId >= 10);
     QVERIFY(f.engine()
                 .resolveConflict(f.admin, conflictId, protocol::ConflictStrategy::ClientWins)
                 .ok());
@@ -326,8 +341,9 @@ void EventLogViewTest::resolutionRowsKeepUserOnScreen() {
         view.resize(size);
         view.show();
         auto& m = *view.model();
-        QTRY_COMPARE(m.rowCount(), 4);
+        QTRY_COMPARE(m.rowCount(), 66);
         QTRY_VERIFY(m.event(1) != nullptr && m.resolutionOf(*m.event(1)) != nullptr);
+        QTRY_VERIFY(view.table()->verticalScrollBar()->isVisible());
         QTRY_COMPARE(m.index(0, int(C::User)).data().toString(), QString::fromStdString(u.email));
         QTest::qWait(50);
         QApplication::processEvents();
