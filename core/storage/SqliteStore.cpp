@@ -197,6 +197,7 @@ SqliteConnection::SqliteConnection()
 SqliteConnection::~SqliteConnection() {
     m_used.clear();
     m_statements.clear();
+    m_control.clear();
     sqlite3_close_v2(m_db);
 }
 
@@ -283,6 +284,21 @@ Status SqliteConnection::exec(const char* sql) {
         return e;
     }
     return {};
+}
+
+Status SqliteConnection::run(const char* sql) {
+    auto it = m_control.find(sql);
+    if (it == m_control.end())
+        it = m_control.emplace(sql, std::make_unique<Statement>(m_db, sql)).first;
+    Statement& s = *it->second;
+    if (!s.valid()) // not preparable (e.g. no memory): exec says why
+        return exec(sql);
+    const int rc = s.step();
+    Status out;
+    if (rc != SQLITE_DONE)
+        out = Error{ErrorCode::StorageError, sqlite3_errmsg(m_db)};
+    s.reset();
+    return out;
 }
 
 // ---- queued rows --------------------------------------------------------------------------------
@@ -461,6 +477,16 @@ void WalCheckpointer::run() {
 
 // ---- transactions -------------------------------------------------------------------------------
 
+namespace {
+// Savepoint statements by depth, prepared once per connection (a push's group nests one
+// per batch and one per push); deeper ones are parsed at every use.
+constexpr int kNamedSavepoints = 4;
+constexpr const char* kSavepoint[kNamedSavepoints] = {"SAVEPOINT sp0", "SAVEPOINT sp1",
+                                                      "SAVEPOINT sp2", "SAVEPOINT sp3"};
+constexpr const char* kRelease[kNamedSavepoints] = {"RELEASE sp0", "RELEASE sp1", "RELEASE sp2",
+                                                    "RELEASE sp3"};
+} // namespace
+
 /// A read or write transaction on one connection. A read transaction is handed out as a
 /// ReadTransaction, so its write methods are unreachable.
 class SqliteTransaction final : public WriteTransaction {
@@ -479,7 +505,7 @@ public:
         if (m_ownsTransaction && !m_done) {
             if (m_writable)
                 m_c.dropRows();
-            m_c.exec(m_writable ? "ROLLBACK" : "COMMIT").ok();
+            m_c.run(m_writable ? "ROLLBACK" : "COMMIT").ok();
         }
         if (m_pooled)
             m_store.giveBack(std::move(m_pooled));
@@ -496,9 +522,9 @@ public:
         if (s.ok())
             s = flushCounters();
         if (s.ok())
-            s = m_c.exec("COMMIT");
+            s = m_c.run("COMMIT");
         if (!s.ok()) {
-            m_c.exec("ROLLBACK").ok();
+            m_c.run("ROLLBACK").ok();
             m_c.dropRows();
         }
         return s;
@@ -507,7 +533,9 @@ public:
         // Rows queued before the savepoint belong to the transaction outside it.
         if (Status f = m_c.flushRows(); !f.ok())
             return f;
-        Status s = m_c.exec(("SAVEPOINT sp" + std::to_string(m_savepoints)).c_str());
+        Status s = m_savepoints < kNamedSavepoints
+                       ? m_c.run(kSavepoint[m_savepoints])
+                       : m_c.exec(("SAVEPOINT sp" + std::to_string(m_savepoints)).c_str());
         if (s.ok()) {
             ++m_savepoints;
             m_counterStack.push_back(m_counters);
@@ -526,7 +554,9 @@ public:
         --m_savepoints;
         m_counterStack.pop_back();
         m_c.resetUsed();
-        return m_c.exec(("RELEASE sp" + std::to_string(m_savepoints)).c_str());
+        return m_savepoints < kNamedSavepoints
+                   ? m_c.run(kRelease[m_savepoints])
+                   : m_c.exec(("RELEASE sp" + std::to_string(m_savepoints)).c_str());
     }
     Status rollbackToSavepoint() override {
         if (m_savepoints == 0)
@@ -769,7 +799,7 @@ Result<std::unique_ptr<ReadTransaction>> SqliteStore::read() {
         std::unique_lock lock(m_writerMutex);
         const bool own = sqlite3_get_autocommit(m_writer->handle()) != 0;
         if (own)
-            if (Status s = m_writer->exec("BEGIN"); !s.ok())
+            if (Status s = m_writer->run("BEGIN"); !s.ok())
                 return s.error();
         return std::unique_ptr<ReadTransaction>(
             new SqliteTransaction(*this, *m_writer, nullptr, false, std::move(lock), own));
@@ -788,7 +818,7 @@ Result<std::unique_ptr<ReadTransaction>> SqliteStore::read() {
             return opened.error();
         c = std::move(opened).value();
     }
-    if (Status s = c->exec("BEGIN"); !s.ok())
+    if (Status s = c->run("BEGIN"); !s.ok())
         return s.error();
     SqliteConnection& ref = *c;
     return std::unique_ptr<ReadTransaction>(
@@ -800,7 +830,7 @@ Result<std::unique_ptr<WriteTransaction>> SqliteStore::write() {
     if (sqlite3_get_autocommit(m_writer->handle()) == 0)
         return Error{ErrorCode::Internal,
                      "this thread has a transaction of the store open already"};
-    if (Status s = m_writer->exec("BEGIN IMMEDIATE"); !s.ok())
+    if (Status s = m_writer->run("BEGIN IMMEDIATE"); !s.ok())
         return s.error();
     return std::unique_ptr<WriteTransaction>(
         new SqliteTransaction(*this, *m_writer, nullptr, true, std::move(lock), true));

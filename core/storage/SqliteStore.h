@@ -119,6 +119,9 @@ public:
     /// Resets every statement used since the last call, so no cursor outlives a transaction.
     void resetUsed();
     Status exec(const char* sql);
+    /// Runs one statement without a result (BEGIN, COMMIT, SAVEPOINT...) prepared once per
+    /// connection: sqlite3_exec parses its text at every call. `sql` outlives the connection.
+    Status run(const char* sql);
     Error error(const char* what) const;
 
     /// Record, event and ledger rows of the open write transaction, inserted several per
@@ -140,6 +143,7 @@ private:
     sqlite3* m_db = nullptr;
     std::vector<Statement*> m_used;
     std::unordered_map<const char*, std::unique_ptr<Statement>> m_statements;
+    std::unordered_map<const char*, std::unique_ptr<Statement>> m_control; // run()'s
     Statement m_failed;       // handed out when queued rows could not be inserted
     std::string m_flushError; // why (until the rows of a new transaction are queued)
 };
