@@ -18,7 +18,7 @@ void GroupCommit::shutdown() {
             return;
         m_stopping = true;
     }
-    m_done.notify_all();
+    m_flush.notify_all();
     if (m_flusher.joinable())
         m_flusher.join();
 }
@@ -31,7 +31,7 @@ Status GroupCommit::run(const Unit& unit) {
     ++m_queuedWaiters;
     while (!job.done) {
         if (m_committing) {
-            m_done.wait(lock);
+            job.wake.wait(lock);
             continue;
         }
         // This thread commits the next group (which holds its own unit unless an earlier
@@ -47,11 +47,12 @@ void GroupCommit::post(Unit unit, Done done) {
     job->unit = &job->owned;
     job->then = std::move(done);
     job->posted = true;
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back(job);
-    }
-    m_done.notify_all(); // the flusher commits it unless a waiting caller does first
+    std::lock_guard lock(m_mutex);
+    m_queue.push_back(job);
+    // A commit running wakes the next committer when it ends; a queued caller of run() only
+    // waits while one runs.
+    if (!m_committing && m_queuedWaiters == 0)
+        m_flush.notify_one();
 }
 
 void GroupCommit::flushLoop() {
@@ -59,7 +60,7 @@ void GroupCommit::flushLoop() {
     for (;;) {
         // Posted units wait only while a commit runs or a caller of run() is queued (that
         // caller takes them into its group).
-        m_done.wait(lock, [this] {
+        m_flush.wait(lock, [this] {
             return (m_stopping && !m_committing) ||
                    (!m_queue.empty() && !m_committing && m_queuedWaiters == 0);
         });
@@ -97,10 +98,24 @@ void GroupCommit::commitNext(std::unique_lock<std::mutex>& lock) {
     lock.lock();
     ++m_groups;
     m_units += group.size();
-    for (Job* j : waiting)
-        j->done = true;
     m_committing = false;
-    m_done.notify_all();
+    // Each caller is woken alone, under the lock: its Job (and condition) lives on its stack
+    // and is gone once it sees `done`.
+    for (Job* j : waiting) {
+        j->done = true;
+        j->wake.notify_one();
+    }
+    wakeNextCommitter();
+}
+
+void GroupCommit::wakeNextCommitter() {
+    for (Job* j : m_queue)
+        if (!j->posted) {
+            j->wake.notify_one();
+            return;
+        }
+    if (!m_queue.empty() || m_stopping)
+        m_flush.notify_one();
 }
 
 void GroupCommit::commitGroup(std::vector<Job*>& group) {

@@ -48,6 +48,9 @@ private:
         const Unit* unit = nullptr;
         Status status;
         bool done = false;
+        // A run() job's caller waits on its own condition: woken when its group committed,
+        // or when it is the first caller queued and the commit before it ended.
+        std::condition_variable wake;
         // A posted job: owned by the queue, deleted once `then` ran.
         Unit owned;
         Done then;
@@ -56,13 +59,16 @@ private:
     /// Takes the next group off the queue and commits it (called with `lock` held; returns
     /// with it held).
     void commitNext(std::unique_lock<std::mutex>& lock);
+    /// With the lock held and no commit running: wakes whoever commits next (the first
+    /// caller of run() queued, else the flusher when posted units wait or it must stop).
+    void wakeNextCommitter();
     void commitGroup(std::vector<Job*>& group);
     void flushLoop();
 
     storage::SyncStore& m_store;
     const std::size_t m_maxUnits;
     mutable std::mutex m_mutex;
-    std::condition_variable m_done;
+    std::condition_variable m_flush; // the flusher waits on it
     std::deque<Job*> m_queue;
     std::size_t m_queuedWaiters = 0; // run() jobs in m_queue: their callers commit them
     bool m_committing = false;
