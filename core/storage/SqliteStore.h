@@ -167,7 +167,13 @@ public:
     /// Waits until no checkpoint runs or is asked for (benchmarks attribute its CPU time).
     void waitIdle();
 
-    static constexpr int kPages = 1000; // SQLite's default wal_autocheckpoint
+    /// Log pages that start a checkpoint. SQLite's default (wal_autocheckpoint) is 1,000; a
+    /// group commit rewrites the same hot pages (index tails, counters, device rows) again and
+    /// again, and a checkpoint copies each page once however often the log holds it, so 4,000
+    /// copies markedly fewer pages (and syncs a quarter as often) per commit: the checkpointer
+    /// fell from ~11% to ~7% of the server's CPU in the 50-device run. Below 4,096 the log's
+    /// index stays one hash segment for readers to search.
+    static constexpr int kPages = 4000;
 
 private:
     WalCheckpointer() = default;

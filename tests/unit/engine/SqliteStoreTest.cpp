@@ -210,7 +210,8 @@ private slots:
 
     void checkpointsRunOnTheirOwnThread() {
         // SQLite's automatic checkpoint (inside the COMMIT that passes 1,000 log pages) is
-        // off; the store's checkpointer copies the log into the database file instead.
+        // off; the store's checkpointer copies the log into the database file instead, once
+        // the log holds WalCheckpointer::kPages pages.
         QTemporaryDir dir;
         const std::string path = dir.filePath("checkpoint.db").toStdString();
         auto opened = storage::SqliteStore::open(path);
@@ -222,7 +223,9 @@ private slots:
         const QFileInfo file(QString::fromStdString(path));
         const qint64 sizeBefore = file.size();
         const std::string payload = "{\"note\":\"" + std::string(8000, 'x') + "\"}";
-        for (int t = 0; t < 8; ++t) { // 8 x 100 events of 8 kB: ~2,000 log pages
+        // 100 events of 8 kB: ~200 log pages a transaction; twice the checkpoint's threshold.
+        const int transactions = 2 * storage::WalCheckpointer::kPages / 200;
+        for (int t = 0; t < transactions; ++t) {
             auto tx = store->write().value();
             for (int i = 0; i < 100; ++i) {
                 storage::EventRow e;
@@ -240,7 +243,7 @@ private slots:
         QVERIFY2(
             after.size() > sizeBefore + 4'000'000,
             qPrintable(QString("database file %1 -> %2 bytes").arg(sizeBefore).arg(after.size())));
-        QCOMPARE(store->read().value()->headEventId(tenant).value(), 800);
+        QCOMPARE(store->read().value()->headEventId(tenant).value(), transactions * 100);
     }
 
     void ledgerAnswersEachEntryOnce() {
