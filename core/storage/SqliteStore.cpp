@@ -1041,6 +1041,24 @@ Status SqliteTransaction::updateUser(const User& user) {
 // ---- model map ----------------------------------------------------------------------------------
 
 Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
+    // A read snapshot (every push plans on one) takes the map from the store's cache when the
+    // version it sees is the cached one; a write transaction may have changed the map and not
+    // yet its version's row (counters are written at commit), so it reads the rows.
+    const bool cacheable = !m_writable && m_ownsTransaction;
+    std::int64_t version = 0;
+    if (cacheable) {
+        Statement& v =
+            stmt("SELECT value FROM counters WHERE tenant_id = ?1 AND name = 'model-map'");
+        v.bind(1, tenantId);
+        Result<bool> has = row(v, "reading the model map's version");
+        if (!has.ok())
+            return has.error();
+        version = has.value() ? v.int64(0) : 0; // no row: not changed since the map had versions
+        std::lock_guard lock(m_store.m_modelMapMutex);
+        if (auto it = m_store.m_modelMaps.find(tenantId);
+            it != m_store.m_modelMaps.end() && it->second.version == version)
+            return it->second.map;
+    }
     ModelMap map;
     Statement& q = stmt("SELECT app_type, model, priority, category FROM app_type_models "
                         "WHERE tenant_id = ?1 ORDER BY app_type, position");
@@ -1056,6 +1074,10 @@ Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
     }
     if (rc != SQLITE_DONE)
         return fail("reading the model map");
+    if (cacheable) {
+        std::lock_guard lock(m_store.m_modelMapMutex);
+        m_store.m_modelMaps[tenantId] = SqliteStore::CachedModelMap{version, map};
+    }
     return map;
 }
 
@@ -1091,6 +1113,9 @@ Status SqliteTransaction::setAppTypeModels(std::int64_t tenantId, const std::str
                                            const std::vector<ModelEntry>& models) {
     if (Status w = writable(); !w.ok())
         return w;
+    // A new version of the map: read snapshots of every process read it again (modelMap).
+    if (auto version = next(tenantId, "model-map"); !version.ok())
+        return version.error();
     Statement& del = stmt("DELETE FROM app_type_models WHERE tenant_id = ?1 AND app_type = ?2");
     if (!del.bind(1, tenantId).bind(2, appType).exec())
         return fail("replacing the app type's models");

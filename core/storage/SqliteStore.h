@@ -5,6 +5,7 @@
 #include "storage/SyncStore.h"
 
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -230,6 +231,15 @@ private:
     std::recursive_mutex m_writerMutex; // held by the write transaction (and memory-mode reads)
     std::mutex m_poolMutex;
     std::vector<std::unique_ptr<SqliteConnection>> m_idleReaders;
+    /// Each tenant's model map as a read snapshot last read it, with its version: the tenant's
+    /// "model-map" counter, which every transaction changing the map takes (in any process),
+    /// so a snapshot that sees the same version sees the same map (SqliteTransaction::modelMap).
+    struct CachedModelMap {
+        std::int64_t version = 0;
+        ModelMap map;
+    };
+    std::mutex m_modelMapMutex;
+    std::map<std::int64_t, CachedModelMap> m_modelMaps;
     int m_schemaVersion = 0;
 };
 
