@@ -1689,27 +1689,34 @@ Status SqliteTransaction::addDeviceHistory(std::int64_t tenantId, const std::str
                                            const DeviceHistoryRow& row) {
     if (Status w = writable(); !w.ok())
         return w;
+    // The next seq, then the row: one INSERT ... SELECT ... RETURNING opened a temporary
+    // table for RETURNING's rows at every call (~0.6% of the server's CPU at 50 devices). The
+    // writer holds the write lock, so nothing comes between the two.
+    Statement& last = stmt("SELECT COALESCE(MAX(seq), 0) FROM device_history "
+                           "WHERE tenant_id = ?1 AND device_id = ?2");
+    last.bind(1, tenantId).bind(2, deviceId);
+    Result<std::int64_t> previous = scalar(last, "recording the device's history");
+    if (!previous.ok())
+        return previous.error();
+    const std::int64_t seq = previous.value() + 1;
     Statement& add =
         stmt("INSERT INTO device_history(tenant_id, device_id, seq, at, kind, changes, applied, "
              "conflicts, failed, duration_ms, pending_changes, oldest_pending_at, last_error) "
-             "SELECT ?1, ?2, COALESCE(MAX(seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 "
-             "FROM device_history WHERE tenant_id = ?1 AND device_id = ?2 RETURNING seq");
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     add.bind(1, tenantId)
         .bind(2, deviceId)
-        .bind(3, row.at)
-        .bind(4, row.kind)
-        .bind(5, row.changes)
-        .bind(6, row.applied)
-        .bind(7, row.conflicts)
-        .bind(8, row.failed)
-        .bind(9, row.duration_ms);
-    row.pending_changes ? add.bind(10, *row.pending_changes) : add.bindNull(10);
-    row.oldest_pending_at ? add.bind(11, *row.oldest_pending_at) : add.bindNull(11);
-    row.last_error ? add.bind(12, *row.last_error) : add.bindNull(12);
-    if (add.step() != SQLITE_ROW)
-        return fail("recording the device's history");
-    const std::int64_t seq = add.int64(0);
-    if (!add.exec()) // RETURNING: the insert completes at the statement's end
+        .bind(3, seq)
+        .bind(4, row.at)
+        .bind(5, row.kind)
+        .bind(6, row.changes)
+        .bind(7, row.applied)
+        .bind(8, row.conflicts)
+        .bind(9, row.failed)
+        .bind(10, row.duration_ms);
+    row.pending_changes ? add.bind(11, *row.pending_changes) : add.bindNull(11);
+    row.oldest_pending_at ? add.bind(12, *row.oldest_pending_at) : add.bindNull(12);
+    row.last_error ? add.bind(13, *row.last_error) : add.bindNull(13);
+    if (!add.exec())
         return fail("recording the device's history");
     if (seq % kDeviceHistoryPruneEvery != 0)
         return {};
