@@ -75,8 +75,11 @@ private slots:
         PushBudget b(100);
         auto first = std::make_unique<PushBudget::Hold>(b.take(60));
         std::atomic<int> order{0}, largeAt{0}, smallAt{0};
+        // 95 + 10 exceed the budget, so the small take cannot return before the large one's
+        // hold has gone: the order seen below is the order of admission, not of two threads
+        // that both hold their share (with 80 both fitted and their counters raced).
         QThread* large = QThread::create([&] {
-            auto h = b.take(80);
+            auto h = b.take(95);
             largeAt = ++order;
         });
         large->start();
