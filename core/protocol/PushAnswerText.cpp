@@ -1,5 +1,7 @@
 #include "protocol/PushAnswerText.h"
 
+#include "protocol/SaxKeys.h"
+
 #include <algorithm>
 #include <bitset>
 #include <limits>
@@ -40,14 +42,6 @@ enum class ResultKey {
     Unknown // conflict_info too: the tree path reads it
 };
 
-template <typename K, std::size_t N>
-K lookup(const std::pair<std::string_view, K> (&keys)[N], std::string_view k) {
-    for (const auto& [name, key] : keys)
-        if (name == k)
-            return key;
-    return K::Unknown;
-}
-
 TopKey topKey(std::string_view k) {
     static constexpr std::pair<std::string_view, TopKey> keys[] = {
         {"success", TopKey::Success},
@@ -61,7 +55,7 @@ TopKey topKey(std::string_view k) {
         {"server_timestamp", TopKey::ServerTimestamp},
         {"total_processing_time_ms", TopKey::TotalProcessingTimeMs},
         {"average_processing_time_ms", TopKey::AverageProcessingTimeMs}};
-    return lookup(keys, k);
+    return sax::keyIn(keys, k);
 }
 
 ResultKey resultKey(std::string_view k) {
@@ -77,7 +71,7 @@ ResultKey resultKey(std::string_view k) {
         {"error_code", ResultKey::ErrorCode},
         {"version", ResultKey::Version},
         {"duplicate", ResultKey::Duplicate}};
-    return lookup(keys, k);
+    return sax::keyIn(keys, k);
 }
 
 /// A SAX reader of the answer's expected shape. Any event it does not expect returns false,
@@ -192,17 +186,15 @@ public:
         switch (m_where) {
         case Where::Top:
             m_top = topKey(k);
-            // an unknown key, or a repeated one (the tree keeps the last): the tree path reads it
-            if (m_top == TopKey::Unknown || m_topKeys.test(std::size_t(m_top)))
+            // an unknown key, or a repeated one: the tree path reads it
+            if (m_top == TopKey::Unknown || !sax::firstTime(m_topKeys, m_top))
                 return false;
-            m_topKeys.set(std::size_t(m_top));
             m_where = Where::TopValue;
             return true;
         case Where::Result:
             m_res = resultKey(k);
-            if (m_res == ResultKey::Unknown || m_resultKeys.test(std::size_t(m_res)))
+            if (m_res == ResultKey::Unknown || !sax::firstTime(m_resultKeys, m_res))
                 return false;
-            m_resultKeys.set(std::size_t(m_res));
             m_where = Where::ResultValue;
             return true;
         case Where::Mapping:

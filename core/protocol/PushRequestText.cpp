@@ -1,5 +1,7 @@
 #include "protocol/PushRequestText.h"
 
+#include "protocol/SaxKeys.h"
+
 #include <bitset>
 #include <limits>
 #include <unordered_set>
@@ -54,10 +56,7 @@ TopKey topKey(std::string_view k) {
         {"last_error", TopKey::LastError},
         {"client_time", TopKey::ClientTime},
         {"app_version", TopKey::AppVersion}};
-    for (const auto& [name, key] : keys)
-        if (name == k)
-            return key;
-    return TopKey::Unknown;
+    return sax::keyIn(keys, k);
 }
 
 ChangeKey changeKey(std::string_view k) {
@@ -74,10 +73,7 @@ ChangeKey changeKey(std::string_view k) {
         {"dependencies", ChangeKey::Dependencies},
         {"metadata", ChangeKey::Metadata},
         {"merged_data", ChangeKey::MergedData}};
-    for (const auto& [name, key] : keys)
-        if (name == k)
-            return key;
-    return ChangeKey::Unknown;
+    return sax::keyIn(keys, k);
 }
 
 /// A SAX reader of a valid push request. Any event it does not expect, or a value
@@ -265,23 +261,16 @@ public:
             return inner([&k](auto& s) { return s.key(k); });
         case Where::Top: {
             m_topKey = topKey(k);
-            if (m_topKey != TopKey::Unknown) {
-                // a repeated key: the tree keeps the last one; let it decide
-                if (m_topKeys.test(std::size_t(m_topKey)))
-                    return false;
-                m_topKeys.set(std::size_t(m_topKey));
-            }
             // Unknown keys may repeat: the tree path ignores them whichever value it keeps.
+            if (!sax::firstTime(m_topKeys, m_topKey))
+                return false;
             m_where = Where::TopValue;
             return true;
         }
         case Where::Change: {
             m_changeKey = changeKey(k);
-            if (m_changeKey != ChangeKey::Unknown) {
-                if (m_changeKeys.test(std::size_t(m_changeKey)))
-                    return false;
-                m_changeKeys.set(std::size_t(m_changeKey));
-            }
+            if (!sax::firstTime(m_changeKeys, m_changeKey))
+                return false;
             m_where = Where::ChangeValue;
             return true;
         }
