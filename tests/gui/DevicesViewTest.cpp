@@ -26,6 +26,26 @@ using namespace bridgecore::testing;
 using Column = ui::DeviceTableModel::Column;
 using Health = ui::DeviceTableModel::Health;
 
+static int rowOf(ui::DeviceTableModel& m, const QString& device) {
+    for (int r = 0; r < m.rowCount(); ++r)
+        if (m.index(r, int(Column::Device)).data().toString() == device)
+            return r;
+    return -1;
+}
+/// Selects the row of `device` (in the view's order).
+static void selectDevice(ui::DevicesView& view, const QString& device) {
+    for (int r = 0; r < view.proxy()->rowCount(); ++r)
+        if (view.proxy()->index(r, 0).data().toString() == device)
+            view.selectRow(r);
+}
+/// Whether a row shows `email` as its user (emails replace user ids once names load).
+static bool showsEmail(ui::DeviceTableModel& m, const QString& email) {
+    for (int r = 0; r < m.rowCount(); ++r)
+        if (m.index(r, int(Column::User)).data().toString() == email)
+            return true;
+    return false;
+}
+
 class DevicesViewTest : public QObject {
     Q_OBJECT
 private slots:
@@ -42,19 +62,6 @@ private slots:
     void ordinaryEmailsWholeWithDetailsOpen();
 
 private:
-    static int rowOf(ui::DeviceTableModel& m, const QString& device) {
-        for (int r = 0; r < m.rowCount(); ++r)
-            if (m.index(r, int(Column::Device)).data().toString() == device)
-                return r;
-        return -1;
-    }
-    /// Whether a row shows `email` as its user (emails replace user ids once names load).
-    static bool showsEmail(ui::DeviceTableModel& m, const QString& email) {
-        for (int r = 0; r < m.rowCount(); ++r)
-            if (m.index(r, int(Column::User)).data().toString() == email)
-                return true;
-        return false;
-    }
     void populate(GuiFixture& f) {
         const auto now = f.clock.now();
         // Stale: last synced three days ago.
@@ -82,21 +89,39 @@ private:
 
 constexpr const char* kNightShiftEmail = "warehouse.supervisor.night-shift@bridgecore.local";
 
-/// The demo's long names: a device id and a user's email that do not wrap.
-static bool addNightShiftScanner(GuiFixture& f) {
+/// A user `email` whose device `device` (of `appType`) has pulled once, so that it is listed.
+static bool addUserDevice(GuiFixture& f, const std::string& email, const std::string& device,
+                          const std::string& appType) {
     storage::User u;
     u.tenant_id = f.tenant;
-    u.email = kNightShiftEmail;
-    u.name = "Night shift";
+    u.email = email;
+    u.name = appType;
     u.role = protocol::Role::User;
     u.password_hash = "x";
     const auto uid = f.store().createUser(u);
     if (!uid.ok())
         return false;
     protocol::PullRequest pull;
-    pull.device_id = "demo-warehouse-scanner-07";
-    pull.app_type = "sales_app";
+    pull.device_id = device;
+    pull.app_type = appType;
     return f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok();
+}
+
+/// The demo's long names: a device id and a user's email that do not wrap.
+static bool addNightShiftScanner(GuiFixture& f) {
+    return addUserDevice(f, kNightShiftEmail, "demo-warehouse-scanner-07", "sales_app");
+}
+
+/// The night-shift scanner selected once the view lists the fixture's devices and it with
+/// their emails, and its details loaded.
+static bool showNightShiftScannerDetails(ui::DevicesView& view) {
+    const QString email = QString::fromLatin1(kNightShiftEmail);
+    if (!QTest::qWaitFor(
+            [&] { return view.model()->rowCount() == 5 && showsEmail(*view.model(), email); }))
+        return false;
+    QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
+    selectDevice(view, QStringLiteral("demo-warehouse-scanner-07"));
+    return QTest::qWaitFor([&] { return details.count() >= 1; });
 }
 
 void DevicesViewTest::showsEveryDeviceWithItsState() {
@@ -163,9 +188,7 @@ void DevicesViewTest::showsEveryDeviceWithItsState() {
     QCOMPARE(view.proxy()->index(0, 0).data().toString(), QStringLiteral("dev-error"));
 
     // Details of the error device, with statistics from the engine.
-    for (int r = 0; r < view.proxy()->rowCount(); ++r)
-        if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-error"))
-            view.selectRow(r);
+    selectDevice(view, QStringLiteral("dev-error"));
     QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
     QTRY_VERIFY(details.count() >= 1);
     QCOMPARE(view.detailText(QStringLiteral("error")), QStringLiteral("timeout talking to server"));
@@ -184,9 +207,7 @@ void DevicesViewTest::resetNeedsConfirmation() {
     ui::DevicesView view(&f.backend());
     view.show();
     QTRY_COMPARE(view.model()->rowCount(), 4);
-    for (int r = 0; r < view.proxy()->rowCount(); ++r)
-        if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-ok"))
-            view.selectRow(r);
+    selectDevice(view, QStringLiteral("dev-ok"));
     QString asked;
     ui::setConfirmHandler([&](const QString& text) {
         asked = text;
@@ -219,9 +240,7 @@ void DevicesViewTest::newDeviceAppearsWithoutRefresh() {
     auto& m = *view.model();
     QTRY_COMPARE(m.rowCount(), 4);
     // The person is looking at dev-ok, scrolled as they like.
-    for (int r = 0; r < view.proxy()->rowCount(); ++r)
-        if (view.proxy()->index(r, 0).data().toString() == QLatin1String("dev-ok"))
-            view.selectRow(r);
+    selectDevice(view, QStringLiteral("dev-ok"));
     auto* countLabel = view.findChild<QLabel*>(QStringLiteral("deviceCount"));
     QVERIFY(countLabel);
     QVERIFY(countLabel->text().contains(QLocale().toString(4)));
@@ -261,15 +280,7 @@ void DevicesViewTest::usefulColumnsFirstAndHeadersFit() {
         ui::DevicesView view(&f.backend());
         view.resize(1280 - 215, 600);
         view.show();
-        QTRY_COMPARE(view.model()->rowCount(), 5);
-        const QString email = QString::fromLatin1(kNightShiftEmail);
-        QTRY_VERIFY(showsEmail(*view.model(), email)); // once the names are loaded
-        QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
-        for (int r = 0; r < view.proxy()->rowCount(); ++r)
-            if (view.proxy()->index(r, 0).data().toString() ==
-                QLatin1String("demo-warehouse-scanner-07"))
-                view.selectRow(r);
-        QTRY_VERIFY(details.count() >= 1);
+        QVERIFY(showNightShiftScannerDetails(view));
         QTest::qWait(100); // the layout's turn after the details changed
         QApplication::processEvents();
         auto* table = view.table();
@@ -492,16 +503,9 @@ void DevicesViewTest::detailsAreShownWhole() {
         ui::DevicesView view(&f.backend());
         view.resize(1280 - 215, 600); // beside the list of views in the default window
         view.show();
-        QTRY_COMPARE(view.model()->rowCount(), 5);
-        const QString email = QString::fromLatin1(kNightShiftEmail);
-        QTRY_VERIFY(showsEmail(*view.model(), email)); // once the names are loaded
-        QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
-        for (int r = 0; r < view.proxy()->rowCount(); ++r)
-            if (view.proxy()->index(r, 0).data().toString() ==
-                QLatin1String("demo-warehouse-scanner-07"))
-                view.selectRow(r);
-        QTRY_VERIFY(details.count() >= 1);
-        QVERIFY(view.detailText(QStringLiteral("device")).contains(email));
+        QVERIFY(showNightShiftScannerDetails(view));
+        QVERIFY(view.detailText(QStringLiteral("device"))
+                    .contains(QString::fromLatin1(kNightShiftEmail)));
         QTest::qWait(100); // the layout's turn after the text changed
         QApplication::processEvents();
         const auto labels =
@@ -553,10 +557,7 @@ void DevicesViewTest::detailsNameTheUserWhenTheEmailArrivesLater() {
     QVERIFY(addNightShiftScanner(f));
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(*view.model(), QStringLiteral("demo-warehouse-scanner-07")) >= 0,
                              2000);
-    for (int r = 0; r < view.proxy()->rowCount(); ++r)
-        if (view.proxy()->index(r, 0).data().toString() ==
-            QLatin1String("demo-warehouse-scanner-07"))
-            view.selectRow(r);
+    selectDevice(view, QStringLiteral("demo-warehouse-scanner-07"));
     const QString email = QString::fromLatin1(kNightShiftEmail);
     QVERIFY2(!view.detailText(QStringLiteral("device")).contains(email),
              "the names arrived before the selection: the case is not exercised");
@@ -596,19 +597,9 @@ void DevicesViewTest::ordinaryEmailsWholeWithDetailsOpen() {
         GuiFixture f;
         QStringList emails;
         for (const auto& [device, app] : devices) {
-            storage::User u;
-            u.tenant_id = f.tenant;
-            u.email = "demo." + app.substr(0, app.find('_')) + "@bridgecore.local";
-            u.name = app;
-            u.role = protocol::Role::User;
-            u.password_hash = "x";
-            const auto uid = f.store().createUser(u);
-            QVERIFY(uid.ok());
-            emails << QString::fromStdString(u.email);
-            protocol::PullRequest pull;
-            pull.device_id = device;
-            pull.app_type = app;
-            QVERIFY(f.engine().pull({f.tenant, uid.value(), protocol::Role::User}, pull).ok());
+            const std::string email = "demo." + app.substr(0, app.find('_')) + "@bridgecore.local";
+            QVERIFY(addUserDevice(f, email, device, app));
+            emails << QString::fromStdString(email);
         }
         ui::DevicesView view(&f.backend());
         view.resize(size);
