@@ -9,11 +9,15 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <barrier>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace bridgecore;
@@ -97,6 +101,94 @@ std::shared_ptr<storage::SqliteStore> openStore(const QTemporaryDir& dir, const 
     return store.value();
 }
 
+/// A store with one tenant and its admin, and an engine over it.
+struct Bench {
+    std::shared_ptr<storage::SqliteStore> store;
+    engine::Caller caller;
+    std::unique_ptr<engine::SyncEngine> engine;
+};
+Bench openBench(const QTemporaryDir& dir, const char* name) {
+    Bench b;
+    b.store = openStore(dir, name);
+    auto tenant = b.store->createTenant("bench").value();
+    storage::User u;
+    u.tenant_id = tenant;
+    u.email = "bench@bench.test";
+    u.role = protocol::Role::Admin;
+    u.password_hash = "x";
+    b.caller = engine::Caller{tenant, b.store->createUser(u).value(), protocol::Role::Admin};
+    b.engine = std::make_unique<engine::SyncEngine>(b.store);
+    return b;
+}
+
+/// A push of `count` creates from `device`, local ids `prefix`0, `prefix`1, ...
+protocol::PushRequest createsRequest(const std::string& device, int count,
+                                     const std::string& prefix, int first, const std::string& now) {
+    protocol::PushRequest req;
+    req.device_id = device;
+    req.batch_size = kBatchSize;
+    req.changes.reserve(std::size_t(count));
+    for (int i = first; i < first + count; ++i) {
+        protocol::Change c;
+        c.local_id = prefix + std::to_string(i);
+        c.action = protocol::Action::Create;
+        c.model = "sale.order";
+        c.data = orderData(i);
+        c.local_timestamp = now;
+        c.local_time = *protocol::parseTime(now);
+        c.version = 1;
+        req.changes.push_back(std::move(c));
+    }
+    return req;
+}
+
+/// The pushes of the small-push section, one function per run and never folded together, so
+/// that callgrind counts each run's instructions alone (valgrind --tool=callgrind
+/// --collect-atstart=no --toggle-collect='*pushSmallInARow*' ... engine_bench --only=small).
+[[gnu::noinline]] bool pushInARow(engine::SyncEngine& engine, const engine::Caller& caller,
+                                  const std::vector<protocol::PushRequest>& requests) {
+    for (const auto& req : requests) {
+        auto r = engine.push(caller, req);
+        if (!r.ok() || r.value().succeeded != int(req.changes.size()))
+            return false;
+    }
+    return true;
+}
+[[gnu::noipa]] bool pushSmallInARow(engine::SyncEngine& engine, const engine::Caller& caller,
+                                    const std::vector<protocol::PushRequest>& requests) {
+    return pushInARow(engine, caller, requests);
+}
+[[gnu::noipa]] bool pushLargeInARow(engine::SyncEngine& engine, const engine::Caller& caller,
+                                    const std::vector<protocol::PushRequest>& requests) {
+    return pushInARow(engine, caller, requests);
+}
+/// One device's pushes in the concurrent run (each round starts all devices at once).
+[[gnu::noipa]] bool pushAtOnce(engine::SyncEngine& engine, const engine::Caller& caller,
+                               const protocol::PushRequest& req) {
+    auto r = engine.push(caller, req);
+    return r.ok() && r.value().succeeded == int(req.changes.size());
+}
+bool pushSmallAtOnce(engine::SyncEngine& engine, const engine::Caller& caller,
+                     const protocol::PushRequest& warmup,
+                     const std::vector<protocol::PushRequest>& requests, std::barrier<>& round,
+                     std::vector<double>& latencies, std::mutex& latMutex) {
+    // A first round unmeasured: the store opens a reader connection per concurrent snapshot
+    // once (its pool then holds them), which is not a push's cost.
+    round.arrive_and_wait();
+    bool ok = engine.push(caller, warmup).ok();
+    round.arrive_and_wait();
+    std::vector<double> mine;
+    for (const auto& req : requests) {
+        round.arrive_and_wait();
+        const auto start = std::chrono::steady_clock::now();
+        ok = pushAtOnce(engine, caller, req) && ok;
+        mine.push_back(seconds(start) * 1e3);
+    }
+    std::lock_guard lock(latMutex);
+    latencies.insert(latencies.end(), mine.begin(), mine.end());
+    return ok;
+}
+
 struct RawRate {
     double perSecond = 0;    // wall clock
     double perCpuSecond = 0; // CPU time of the process
@@ -172,12 +264,151 @@ RawRate rawSqlite(const QTemporaryDir& dir, bool fair) {
     return {kRecords / wall, kRecords / cpu};
 }
 
+/// What a push costs beyond its changes: 50-change pushes from one device in a row and from 50
+/// devices at once, against 1,000-change pushes of the same creates, each on a store of its own.
+struct SmallFigures {
+    int pushes = 0;                   // 50-change pushes in each run
+    double seq_cpu_ms_per_1000 = 0;   // 50-change pushes in a row
+    double large_cpu_ms_per_1000 = 0; // the same changes in 1,000-change pushes
+    double fixed_cpu_ms_per_push = 0; // what a push costs beyond its changes
+    double conc_cpu_ms_per_1000 = 0;  // 50 devices at once (process CPU)
+    double conc_wall_ms_per_1000 = 0;
+    double conc_p95_ms = 0;
+};
+
+SmallFigures smallPushes(const QTemporaryDir& dir, int pushes, const std::string& now) {
+    constexpr int kSmall = 50, kDevices = 50;
+    SmallFigures f;
+    f.pushes = pushes = std::max(kDevices, pushes / kDevices * kDevices);
+    const int changes = pushes * kSmall;
+    auto warm = [&](Bench& b, const std::string& device) {
+        std::vector<protocol::PushRequest> w;
+        for (int i = 0; i < 20; ++i)
+            w.push_back(createsRequest(device, kSmall, "warm-", i * kSmall, now));
+        return pushInARow(*b.engine, b.caller, w);
+    };
+    {
+        Bench b = openBench(dir, "small-seq.db");
+        std::vector<protocol::PushRequest> reqs;
+        for (int p = 0; p < pushes; ++p)
+            reqs.push_back(createsRequest("seq-device", kSmall, "s-", p * kSmall, now));
+        bool ok = warm(b, "seq-device");
+        Meter m(*b.store);
+        m.timed([&] { ok = ok && pushSmallInARow(*b.engine, b.caller, reqs); });
+        if (!ok) {
+            std::fprintf(stderr, "small push failed\n");
+            std::exit(1);
+        }
+        f.seq_cpu_ms_per_1000 = m.finish().second * 1e6 / changes;
+    }
+    {
+        Bench b = openBench(dir, "small-large.db");
+        std::vector<protocol::PushRequest> reqs;
+        for (int first = 0; first < changes; first += kPerRequest)
+            reqs.push_back(createsRequest("seq-device", std::min(kPerRequest, changes - first),
+                                          "l-", first, now));
+        bool ok = warm(b, "seq-device");
+        Meter m(*b.store);
+        m.timed([&] { ok = ok && pushLargeInARow(*b.engine, b.caller, reqs); });
+        if (!ok) {
+            std::fprintf(stderr, "large push failed\n");
+            std::exit(1);
+        }
+        f.large_cpu_ms_per_1000 = m.finish().second * 1e6 / changes;
+        f.fixed_cpu_ms_per_push = (f.seq_cpu_ms_per_1000 - f.large_cpu_ms_per_1000) * changes /
+                                  1000.0 / double(pushes - int(reqs.size()));
+    }
+    {
+        Bench b = openBench(dir, "small-conc.db");
+        const int rounds = pushes / kDevices;
+        std::vector<std::vector<protocol::PushRequest>> reqs(kDevices);
+        std::vector<protocol::PushRequest> warmups;
+        for (int d = 0; d < kDevices; ++d) {
+            const std::string device = "dev-" + std::to_string(d);
+            warmups.push_back(createsRequest(device, kSmall, "cw-", 0, now));
+            for (int r = 0; r < rounds; ++r)
+                reqs[std::size_t(d)].push_back(
+                    createsRequest(device, kSmall, "c-", r * kSmall, now));
+        }
+        bool ok = true;
+        std::barrier<> round(kDevices + 1);
+        std::vector<char> oks(kDevices, 0);
+        std::vector<double> latencies;
+        std::mutex latMutex;
+        std::vector<std::thread> threads;
+        for (int d = 0; d < kDevices; ++d)
+            threads.emplace_back([&, d] {
+                oks[std::size_t(d)] =
+                    pushSmallAtOnce(*b.engine, b.caller, warmups[std::size_t(d)],
+                                    reqs[std::size_t(d)], round, latencies, latMutex);
+            });
+        round.arrive_and_wait(); // the warm-up round starts
+        round.arrive_and_wait(); // and is over
+        b.store->waitForCheckpoints();
+        const double cpu0 = cpuSeconds(); // the checkpointer's included
+        const auto start = std::chrono::steady_clock::now();
+        for (int r = 0; r < rounds; ++r)
+            round.arrive_and_wait();
+        for (auto& t : threads)
+            t.join();
+        const double wall = seconds(start);
+        b.store->waitForCheckpoints();
+        const double cpu = cpuSeconds() - cpu0;
+        for (char o : oks)
+            ok = ok && o;
+        if (!ok) {
+            std::fprintf(stderr, "concurrent small push failed\n");
+            std::exit(1);
+        }
+        f.conc_cpu_ms_per_1000 = cpu * 1e6 / changes;
+        f.conc_wall_ms_per_1000 = wall * 1e6 / changes;
+        std::sort(latencies.begin(), latencies.end());
+        f.conc_p95_ms = latencies[std::size_t(double(latencies.size() - 1) * 0.95)];
+    }
+    return f;
+}
 } // namespace
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QTemporaryDir dir;
+    // --only=small runs only the small-push section (e.g. under callgrind);
+    // --small-pushes=N sets its number of 50-change pushes (1,000).
+    bool onlySmall = false;
+    int smallCount = 1000;
+    for (const QString& a : app.arguments()) {
+        if (a == QLatin1String("--only=small"))
+            onlySmall = true;
+        else if (a.startsWith(QLatin1String("--small-pushes=")))
+            smallCount = a.mid(15).toInt();
+    }
+    auto printSmall = [](const SmallFigures& f) {
+        std::printf("(e) 50-change pushes, CPU per 1,000 changes: %d from one device in a row "
+                    "%.2f ms; the same changes in 1,000-change pushes %.2f ms; so %.3f ms per "
+                    "push beyond its changes; 50 devices at once %.2f ms (wall %.2f ms, p95 "
+                    "%.1f ms per push)\n",
+                    f.pushes, f.seq_cpu_ms_per_1000, f.large_cpu_ms_per_1000,
+                    f.fixed_cpu_ms_per_push, f.conc_cpu_ms_per_1000, f.conc_wall_ms_per_1000,
+                    f.conc_p95_ms);
+    };
+    auto smallJson = [](const SmallFigures& f) {
+        char buf[512];
+        std::snprintf(buf, sizeof buf,
+                      "\"push50_seq_cpu_ms_per_1000\":%.2f,\"push1000_cpu_ms_per_1000\":%.2f,"
+                      "\"push_fixed_cpu_ms\":%.3f,\"push50_50dev_cpu_ms_per_1000\":%.2f,"
+                      "\"push50_50dev_p95_ms\":%.1f",
+                      f.seq_cpu_ms_per_1000, f.large_cpu_ms_per_1000, f.fixed_cpu_ms_per_push,
+                      f.conc_cpu_ms_per_1000, f.conc_p95_ms);
+        return std::string(buf);
+    };
+    const std::string now = protocol::formatTime(Clock::system().now());
+    if (onlySmall) {
+        const SmallFigures f = smallPushes(dir, smallCount, now);
+        printSmall(f);
+        std::printf("{%s}\n", smallJson(f).c_str());
+        return 0;
+    }
     std::printf("engine_bench: %d records, requests of %d, batch_size %d, pages of %d\n", kRecords,
                 kPerRequest, kBatchSize, kPage);
 
@@ -192,16 +423,10 @@ int main(int argc, char** argv) {
                 "one transaction per %d: %.0f creates/s (%.0f per CPU second)\n",
                 kPerRequest, raw, rawCpuPerSecond);
 
-    auto store = openStore(dir, "engine.db");
-    auto tenant = store->createTenant("bench").value();
-    storage::User u;
-    u.tenant_id = tenant;
-    u.email = "bench@bench.test";
-    u.role = protocol::Role::Admin;
-    u.password_hash = "x";
-    engine::Caller caller{tenant, store->createUser(u).value(), protocol::Role::Admin};
-    engine::SyncEngine engine(store);
-    const std::string now = protocol::formatTime(Clock::system().now());
+    Bench bench = openBench(dir, "engine.db");
+    auto& store = bench.store;
+    const engine::Caller& caller = bench.caller;
+    engine::SyncEngine& engine = *bench.engine;
 
     // (b) creates
     std::vector<std::int64_t> ids;
@@ -209,21 +434,8 @@ int main(int argc, char** argv) {
     // Only the engine's work is timed: each request is built (as a parsed body would be) first.
     Meter createMeter(*store);
     for (int base = 0; base < kRecords; base += kPerRequest) {
-        protocol::PushRequest req;
-        req.device_id = "bench-device";
-        req.batch_size = kBatchSize;
-        req.changes.reserve(kPerRequest);
-        for (int i = base; i < base + kPerRequest; ++i) {
-            protocol::Change c;
-            c.local_id = "create-" + std::to_string(i);
-            c.action = protocol::Action::Create;
-            c.model = "sale.order";
-            c.data = orderData(i);
-            c.local_timestamp = now;
-            c.local_time = *protocol::parseTime(now);
-            c.version = 1;
-            req.changes.push_back(std::move(c));
-        }
+        const protocol::PushRequest req =
+            createsRequest("bench-device", kPerRequest, "create-", base, now);
         Result<protocol::PushResponse> r = Error{ErrorCode::Internal, "not run"};
         createMeter.timed([&] { r = engine.push(caller, req); });
         if (!r.ok() || r.value().succeeded != kPerRequest) {
@@ -295,6 +507,8 @@ int main(int argc, char** argv) {
     std::printf("(d) SyncEngine pull with payloads (JSON written): %.0f events/s (%.0f per CPU "
                 "second), %.1f MB\n",
                 pulls, pullsCpu, double(bytes) / 1e6);
+    const SmallFigures small = smallPushes(dir, smallCount, now);
+    printSmall(small);
     const double rss = peakRssMb();
     std::printf("peak RSS: %.1f MB\n", rss);
     std::printf("bars (wall clock): push ratio >= 0.5: %s; pull >= 300000/s: %s; RSS < 200 MB: "
@@ -309,10 +523,10 @@ int main(int argc, char** argv) {
                 "\"raw_sqlite_per_cpu_s\":%.0f,\"push_creates_per_cpu_s\":%.0f,"
                 "\"push_ratio_cpu\":%.3f,\"pull_events_per_cpu_s\":%.0f,"
                 "\"raw_sqlite_as_before_per_s\":%.0f,\"raw_sqlite_as_before_per_cpu_s\":%.0f,"
-                "\"push_ratio_as_before\":%.3f,\"push_ratio_cpu_as_before\":%.3f}\n",
+                "\"push_ratio_as_before\":%.3f,\"push_ratio_cpu_as_before\":%.3f,%s}\n",
                 raw, creates, creates / raw, updates, pulls, rss, rawCpuPerSecond, createsCpu,
                 createsCpu / rawCpuPerSecond, pullsCpu, rawAsBefore.perSecond,
                 rawAsBefore.perCpuSecond, creates / rawAsBefore.perSecond,
-                createsCpu / rawAsBefore.perCpuSecond);
+                createsCpu / rawAsBefore.perCpuSecond, smallJson(small).c_str());
     return 0;
 }
