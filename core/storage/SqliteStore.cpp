@@ -1939,10 +1939,12 @@ Status SqliteTransaction::addMetrics(std::int64_t tenantId, Millis bucketStart,
     if (!q.exec())
         return fail("recording metrics");
     if (d.pushes > 0) {
-        // The first kMaxLatencySamples durations of the bucket are kept for its percentiles.
+        // The durations of the bucket's first kMaxLatencySamples pushes are kept for its
+        // percentiles: the bucket's push count, just raised, tells (one point read; counting
+        // the samples took up to 256 index steps at every push).
         Statement& sample = stmt("INSERT INTO metric_samples(tenant_id, bucket_start, push_ms) "
-                                 "SELECT ?1, ?2, ?3 WHERE (SELECT count(*) FROM metric_samples "
-                                 "WHERE tenant_id = ?1 AND bucket_start = ?2) < ?4");
+                                 "SELECT ?1, ?2, ?3 FROM metric_buckets WHERE tenant_id = ?1 "
+                                 "AND bucket_start = ?2 AND pushes <= ?4");
         sample.bind(1, tenantId)
             .bind(2, bucketStart)
             .bind(3, d.push_ms)

@@ -159,7 +159,8 @@ struct MetricBucket {
     double push_ms_sum = 0;
     std::vector<double> push_ms_samples; // bounded sample (kMaxLatencySamples) for percentiles
 };
-/// How many push durations a metric bucket keeps for its percentiles.
+/// How many push durations a metric bucket keeps for its percentiles: those of its first
+/// kMaxLatencySamples pushes.
 constexpr std::size_t kMaxLatencySamples = 256;
 
 /// What one call changes in a device's row: fields to set and counters to add. Applied with
@@ -359,6 +360,8 @@ public:
     virtual Status updateConflict(std::int64_t tenantId, const ConflictRow& row) = 0;
 
     // ---- metrics (added with SQL increments) ----
+    /// Adds `d` to the bucket; a push's duration (d.pushes == 1) is kept when the push is one
+    /// of the bucket's first kMaxLatencySamples.
     virtual Status addMetrics(std::int64_t tenantId, Millis bucketStart, const MetricDelta& d) = 0;
 };
 

@@ -1572,10 +1572,18 @@ Status PgTransaction::addMetrics(std::int64_t tenantId, Millis bucketStart, cons
                 .add(d.pushes > 0 ? d.push_ms : 0.0));
         !s.ok())
         return s;
+    // The durations of the bucket's first kMaxLatencySamples pushes are kept for its
+    // percentiles: the bucket's push count, just raised under the row's lock, tells.
     if (d.pushes > 0)
         return m_c.defer("INSERT INTO metric_samples(tenant_id, bucket_start, push_ms) "
-                         "VALUES ($1, $2, $3)",
-                         Params().add(tenantId).add(bucketStart).add(d.push_ms));
+                         "SELECT $1::bigint, $2::bigint, $3::double precision FROM metric_buckets "
+                         "WHERE tenant_id = $1 "
+                         "AND bucket_start = $2 AND pushes <= $4",
+                         Params()
+                             .add(tenantId)
+                             .add(bucketStart)
+                             .add(d.push_ms)
+                             .add(static_cast<std::int64_t>(kMaxLatencySamples)));
     return {};
 }
 

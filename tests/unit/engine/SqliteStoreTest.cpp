@@ -103,6 +103,45 @@ private slots:
         QVERIFY(isStorageError(store->device(tenantId.value(), "phone-1")));
     }
 
+    void metricBucketKeepsTheDurationsOfItsFirstPushes() {
+        // Each push adds its duration until the bucket has had kMaxLatencySamples pushes;
+        // a pull (no duration) neither counts nor takes a place.
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("metrics.db").toStdString();
+        auto store = storage::openSqliteStore(path).value();
+        const auto tenant = store->createTenant("acme").value();
+        const int pushes = int(storage::kMaxLatencySamples) + 44;
+        for (int part = 0; part < 2; ++part) { // across transactions
+            auto tx = store->write();
+            QVERIFY(tx.ok());
+            storage::MetricDelta pull;
+            pull.pulls = 1;
+            pull.events_pulled = 5;
+            QVERIFY(tx.value()->addMetrics(tenant, 10'000, pull).ok());
+            for (int i = part * pushes / 2; i < (part + 1) * pushes / 2; ++i) {
+                storage::MetricDelta push;
+                push.pushes = 1;
+                push.changes_pushed = 3;
+                push.push_ms = i;
+                QVERIFY(tx.value()->addMetrics(tenant, 10'000, push).ok());
+            }
+            QVERIFY(tx.value()->commit().ok());
+        }
+        auto buckets = store->read().value()->metricBuckets(tenant, 0, 20'000);
+        QVERIFY(buckets.ok());
+        QCOMPARE(buckets.value().size(), std::size_t(1));
+        const auto& b = buckets.value()[0];
+        QCOMPARE(b.pushes, std::int64_t(pushes));
+        QCOMPARE(b.pulls, std::int64_t(2));
+        QCOMPARE(b.changes_pushed, std::int64_t(3 * pushes));
+        std::vector<double> first;
+        for (std::size_t i = 0; i < storage::kMaxLatencySamples; ++i)
+            first.push_back(double(i));
+        QCOMPARE(b.push_ms_samples, first);
+        QCOMPARE(sqliteText(path, "SELECT count(*) FROM metric_samples"),
+                 std::to_string(storage::kMaxLatencySamples));
+    }
+
     void olderDatabaseIsMigrated() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("old.db").toStdString();

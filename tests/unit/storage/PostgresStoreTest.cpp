@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -313,6 +314,46 @@ private slots:
         QVERIFY(d && !d->last_error);
         QCOMPARE(d->total_syncs, std::int64_t(0));
         QCOMPARE(d->total_pushes, std::int64_t(2));
+    }
+
+    void metricBucketKeepsTheDurationsOfItsFirstPushes() {
+        // Each push adds its duration until the bucket has had kMaxLatencySamples pushes (from
+        // either process); a pull (no duration) neither counts nor takes a place.
+        const int pushes = int(kMaxLatencySamples) + 44;
+        for (int part = 0; part < 2; ++part) {
+            auto tx = (part == 0 ? a : b)->write();
+            QVERIFY(tx.ok());
+            MetricDelta pull;
+            pull.pulls = 1;
+            pull.events_pulled = 5;
+            QVERIFY(tx.value()->addMetrics(tenant, 10'000, pull).ok());
+            for (int i = part * pushes / 2; i < (part + 1) * pushes / 2; ++i) {
+                MetricDelta push;
+                push.pushes = 1;
+                push.changes_pushed = 3;
+                push.push_ms = i;
+                QVERIFY(tx.value()->addMetrics(tenant, 10'000, push).ok());
+            }
+            QVERIFY(tx.value()->commit().ok());
+        }
+        auto buckets = a->read().value()->metricBuckets(tenant, 0, 20'000);
+        QVERIFY(buckets.ok());
+        QCOMPARE(buckets.value().size(), std::size_t(1));
+        const auto& m = buckets.value()[0];
+        QCOMPARE(m.pushes, std::int64_t(pushes));
+        QCOMPARE(m.pulls, std::int64_t(2));
+        QCOMPARE(m.changes_pushed, std::int64_t(3 * pushes));
+        std::vector<double> kept = m.push_ms_samples;
+        std::sort(kept.begin(), kept.end());
+        std::vector<double> first;
+        for (std::size_t i = 0; i < kMaxLatencySamples; ++i)
+            first.push_back(double(i));
+        QCOMPARE(kept, first);
+        auto c = postgres::Connection::open(db->locationStd());
+        QVERIFY(c.ok());
+        auto rows = c.value()->query("SELECT count(*) FROM metric_samples");
+        QVERIFY(rows.ok());
+        QCOMPARE(rows.value().int64(0, 0), std::int64_t(kMaxLatencySamples));
     }
 
     void schemaChecks() {
