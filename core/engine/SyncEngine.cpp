@@ -318,17 +318,38 @@ struct SyncEngine::Impl {
         return std::shared_ptr<PushApplier>(std::shared_ptr<PushApplier>{}, &storeApplier);
     }
 
-    /// Every model of every app type of the tenant (a user may sync any of its app types).
-    static Result<Models> tenantModels(ReadTransaction& tx, std::int64_t tenantId) {
+    /// Every model of every app type of the tenant (a user may sync any of its app types),
+    /// made once per model map the store hands out (a store that caches its maps hands out
+    /// the same one until the map changes).
+    Result<std::shared_ptr<const Models>> tenantModels(ReadTransaction& tx, std::int64_t tenantId) {
         auto map = tx.modelMap(tenantId);
         if (!map.ok())
             return map.error();
-        return modelsOf(map.value());
+        std::lock_guard lock(modelsMutex);
+        ModelsOfMap& cached = models[tenantId];
+        if (cached.map != map.value()) {
+            cached.models = std::make_shared<const Models>(modelsOf(*map.value()));
+            cached.map = std::move(map).value(); // held: no other map gets its address
+        }
+        return cached.models;
     }
+    struct ModelsOfMap {
+        std::shared_ptr<const storage::ModelMap> map;
+        std::shared_ptr<const Models> models;
+    };
+    std::mutex modelsMutex;
+    std::map<std::int64_t, ModelsOfMap> models; // by tenant
 
+    /// A device as a sync call of its user sees it.
+    struct OwnDevice {
+        DeviceRow row;
+        /// The row is stored (or a pull registered it): a device row is never deleted and keeps
+        /// its owner, user_id and created_at, so these hold in every later transaction too.
+        bool stored = false;
+    };
     /// The device's row for a sync call by its user; a new device is registered to the caller.
     /// `pending`: the device's state a pull posted and the writer has not committed yet.
-    static Result<DeviceRow> ownDevice(ReadTransaction& tx, const Caller& caller,
+    static Result<OwnDevice> ownDevice(ReadTransaction& tx, const Caller& caller,
                                        const std::string& deviceId, Millis now,
                                        const std::optional<PendingPull>& pending = std::nullopt) {
         auto found = tx.device(caller.tenant_id, deviceId);
@@ -351,9 +372,9 @@ struct SyncEngine::Impl {
             row.device_id = deviceId;
             row.user_id = caller.user_id;
             row.created_at = now;
-            return row;
+            return OwnDevice{std::move(row), false};
         }
-        return *d;
+        return OwnDevice{std::move(*d), true};
     }
 
     /// The device for a read (owner, support or admin) or a management call (owner or admin).
@@ -760,23 +781,25 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
     const Millis now = d->clock.now();
 
     // Plan on a snapshot, without waiting for the writer.
-    Models models;
+    std::shared_ptr<const Models> models;
     PushPlan plan;
+    std::optional<Impl::OwnDevice> device;
     {
         auto opened = d->snapshot();
         if (!opened.ok())
             return opened.error();
         ReadTransaction& tx = *opened.value();
-        auto device = Impl::ownDevice(tx, caller, req.device_id, now);
-        if (!device.ok())
-            return device.error();
-        auto map = tx.modelMap(caller.tenant_id);
-        if (!map.ok())
-            return map.error();
-        models = modelsOf(map.value());
+        auto own = Impl::ownDevice(tx, caller, req.device_id, now);
+        if (!own.ok())
+            return own.error();
+        device = std::move(own).value();
+        auto tenantModels = d->tenantModels(tx, caller.tenant_id);
+        if (!tenantModels.ok())
+            return tenantModels.error();
+        models = std::move(tenantModels).value();
         // Planned as if the device had pushed none of these changes before; the ledger is
         // read once, inside the write transaction, and a plan it contradicts is made again.
-        plan = PushPlanner::plan(req, {}, models);
+        plan = PushPlanner::plan(req, {}, *models);
     }
     const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
     // What the applier does outside the writer (Odoo's writes), before the transaction.
@@ -790,23 +813,28 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
     PushResponse resp;
     Impl::Traffic traffic;
     Status applied = d->writer.run([&](WriteTransaction& tx) -> Status {
-        auto device = Impl::ownDevice(tx, caller, req.device_id, now);
-        if (!device.ok())
-            return device.error();
+        // A device the snapshot did not have may have been registered since (by another user
+        // too): looked at again. A stored one stays as the snapshot saw it.
+        if (!device->stored) {
+            auto own = Impl::ownDevice(tx, caller, req.device_id, now);
+            if (!own.ok())
+                return own.error();
+            device = std::move(own).value();
+        }
         // The ledger read here, inside the write transaction, is the one that counts (another
         // push of this device may have committed a moment ago).
         auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
         if (!ledger.ok())
             return ledger.error();
         if (PushPlanner::ledgerChanged(plan, ledger.value()))
-            plan = PushPlanner::plan(req, std::move(ledger).value(), models);
+            plan = PushPlanner::plan(req, std::move(ledger).value(), *models);
         PushRun run(plan, caller, now, tx);
         run.prepared = prepared.get();
         if (Status s = applier->apply(run); !s.ok())
             return s;
         resp = responseOf(req, run.takeOutcomes(), now, caller.user_id);
         resp.total_processing_time_ms = msSince(started);
-        storage::DeviceUpdate update = pushUpdate(device.value(), req, resp, now);
+        storage::DeviceUpdate update = pushUpdate(device->row, req, resp, now);
         traffic = d->takeTraffic(caller.tenant_id, req.device_id);
         update.bytes_in = traffic.bytes_in;
         update.bytes_out = traffic.bytes_out;
@@ -856,12 +884,12 @@ Result<PullResponse> SyncEngine::pull(const Caller& caller, const PullRequest& r
     auto deviceResult = Impl::ownDevice(tx, caller, req.device_id, now, start.pending);
     if (!deviceResult.ok())
         return deviceResult.error();
-    DeviceRow device = std::move(deviceResult).value();
+    DeviceRow device = std::move(deviceResult).value().row;
 
     auto mapResult = tx.modelMap(caller.tenant_id);
     if (!mapResult.ok())
         return mapResult.error();
-    const auto& map = mapResult.value();
+    const storage::ModelMap& map = *mapResult.value();
     auto appModels = map.find(req.app_type);
     if (appModels == map.end())
         return Error{ErrorCode::ValidationError, "unknown app_type '" + req.app_type + "'"};
@@ -972,7 +1000,7 @@ Result<ResolveResult> SyncEngine::Impl::resolveStored(WriteTransaction& tx, cons
     auto modelsResult = tenantModels(tx, caller.tenant_id);
     if (!modelsResult.ok())
         return modelsResult.error();
-    const Models& models = modelsResult.value();
+    const Models& models = *modelsResult.value();
     Writer who{caller.user_id, c.device_id, c.local_id, EventPriority::Medium,
                category(models, c.model)};
     if (auto it = models.find(c.model); it != models.end() && it->second.priority)
@@ -1046,10 +1074,10 @@ Result<ResolveResponse> SyncEngine::resolveConflicts(const Caller& caller,
         auto device = Impl::visibleDevice(tx, caller, req.device_id, /*manage=*/true);
         if (!device.ok())
             return device.error();
-        auto modelsResult = Impl::tenantModels(tx, caller.tenant_id);
+        auto modelsResult = d->tenantModels(tx, caller.tenant_id);
         if (!modelsResult.ok())
             return modelsResult.error();
-        const auto& models = modelsResult.value();
+        const Models& models = *modelsResult.value();
 
         for (const ConflictResolution& res : req.resolutions) {
             ResolveResult r;
@@ -1292,8 +1320,8 @@ Result<ReceivePreview> SyncEngine::receivePreview(const Caller& caller,
     auto map = tx.modelMap(caller.tenant_id);
     if (!map.ok())
         return map.error();
-    auto models = map.value().find(*out.app_type);
-    if (models == map.value().end())
+    auto models = map.value()->find(*out.app_type);
+    if (models == map.value()->end())
         return out;
     for (const auto& entry : models->second) {
         auto volume = tx.recordVolume(caller.tenant_id, entry.model);
@@ -1610,10 +1638,10 @@ Result<json> SyncEngine::record(const Caller& caller, const std::string& model, 
     if (!opened.ok())
         return opened.error();
     ReadTransaction& tx = *opened.value();
-    auto models = Impl::tenantModels(tx, caller.tenant_id);
+    auto models = d->tenantModels(tx, caller.tenant_id);
     if (!models.ok())
         return models.error();
-    if (!models.value().count(model))
+    if (!models.value()->count(model))
         return Error{ErrorCode::UnknownModel, "model '" + model + "' is not in any app type"};
     auto found = tx.record(caller.tenant_id, model, id);
     if (!found.ok())
@@ -1632,7 +1660,10 @@ Result<storage::ModelMap> SyncEngine::modelMap(const Caller& caller) {
     auto opened = d->snapshot();
     if (!opened.ok())
         return opened.error();
-    return opened.value()->modelMap(caller.tenant_id);
+    auto map = opened.value()->modelMap(caller.tenant_id);
+    if (!map.ok())
+        return map.error();
+    return *map.value();
 }
 
 Status SyncEngine::setAppTypeModels(const Caller& caller, const std::string& appType,

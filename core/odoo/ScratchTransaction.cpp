@@ -158,7 +158,7 @@ Result<std::optional<User>> ScratchTransaction::userByEmail(const std::string& e
 Result<std::vector<User>> ScratchTransaction::users(std::int64_t tenantId) {
     return m_read->users(tenantId);
 }
-Result<ModelMap> ScratchTransaction::modelMap(std::int64_t tenantId) {
+Result<std::shared_ptr<const ModelMap>> ScratchTransaction::modelMap(std::int64_t tenantId) {
     return m_read->modelMap(tenantId);
 }
 Result<std::optional<std::string>> ScratchTransaction::tenantSetting(std::int64_t tenantId,

@@ -45,7 +45,7 @@ public:
     Result<std::optional<storage::User>> user(std::int64_t id) override;
     Result<std::optional<storage::User>> userByEmail(const std::string& email) override;
     Result<std::vector<storage::User>> users(std::int64_t tenantId) override;
-    Result<storage::ModelMap> modelMap(std::int64_t tenantId) override;
+    Result<std::shared_ptr<const storage::ModelMap>> modelMap(std::int64_t tenantId) override;
     Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
                                                      const std::string& section) override;
     Result<std::int64_t> countRecords(std::int64_t tenantId, const std::string& model) override;

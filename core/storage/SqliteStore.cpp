@@ -576,7 +576,7 @@ public:
     Result<std::optional<User>> user(std::int64_t id) override;
     Result<std::optional<User>> userByEmail(const std::string& email) override;
     Result<std::vector<User>> users(std::int64_t tenantId) override;
-    Result<ModelMap> modelMap(std::int64_t tenantId) override;
+    Result<std::shared_ptr<const ModelMap>> modelMap(std::int64_t tenantId) override;
     Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
                                                      const std::string& section) override;
     Status setTenantSetting(std::int64_t tenantId, const std::string& section,
@@ -1040,7 +1040,7 @@ Status SqliteTransaction::updateUser(const User& user) {
 
 // ---- model map ----------------------------------------------------------------------------------
 
-Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
+Result<std::shared_ptr<const ModelMap>> SqliteTransaction::modelMap(std::int64_t tenantId) {
     // A read snapshot (every push plans on one) takes the map from the store's cache when the
     // version it sees is the cached one; a write transaction may have changed the map and not
     // yet its version's row (counters are written at commit), so it reads the rows.
@@ -1059,7 +1059,7 @@ Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
             it != m_store.m_modelMaps.end() && it->second.version == version)
             return it->second.map;
     }
-    ModelMap map;
+    auto map = std::make_shared<ModelMap>();
     Statement& q = stmt("SELECT app_type, model, priority, category FROM app_type_models "
                         "WHERE tenant_id = ?1 ORDER BY app_type, position");
     q.bind(1, tenantId);
@@ -1070,7 +1070,7 @@ Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
         if (auto p = q.optText(2))
             e.priority = protocol::parseEventPriority(*p);
         e.category = q.text(3);
-        map[q.text(0)].push_back(std::move(e));
+        (*map)[q.text(0)].push_back(std::move(e));
     }
     if (rc != SQLITE_DONE)
         return fail("reading the model map");
@@ -1078,7 +1078,7 @@ Result<ModelMap> SqliteTransaction::modelMap(std::int64_t tenantId) {
         std::lock_guard lock(m_store.m_modelMapMutex);
         m_store.m_modelMaps[tenantId] = SqliteStore::CachedModelMap{version, map};
     }
-    return map;
+    return std::shared_ptr<const ModelMap>(std::move(map));
 }
 
 Result<std::optional<std::string>> SqliteTransaction::tenantSetting(std::int64_t tenantId,

@@ -236,7 +236,7 @@ private:
     /// so a snapshot that sees the same version sees the same map (SqliteTransaction::modelMap).
     struct CachedModelMap {
         std::int64_t version = 0;
-        ModelMap map;
+        std::shared_ptr<const ModelMap> map;
     };
     std::mutex m_modelMapMutex;
     std::map<std::int64_t, CachedModelMap> m_modelMaps;

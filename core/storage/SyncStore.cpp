@@ -57,7 +57,12 @@ Status SyncStore::updateUser(const User& user) {
     return writeOnce<Status>(*this, [&](WriteTransaction& t) { return t.updateUser(user); });
 }
 Result<ModelMap> SyncStore::modelMap(std::int64_t tenantId) {
-    return readOnce(*this, [&](ReadTransaction& t) { return t.modelMap(tenantId); });
+    return readOnce(*this, [&](ReadTransaction& t) -> Result<ModelMap> {
+        auto map = t.modelMap(tenantId);
+        if (!map.ok())
+            return map.error();
+        return *map.value();
+    });
 }
 Status SyncStore::setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                                    const std::vector<ModelEntry>& models) {

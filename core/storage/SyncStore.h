@@ -221,7 +221,9 @@ public:
     virtual Result<std::vector<User>> users(std::int64_t tenantId) = 0;
 
     // ---- model map ----
-    virtual Result<ModelMap> modelMap(std::int64_t tenantId) = 0;
+    /// Shared and never changed: a store may hand the same map to every snapshot that sees
+    /// the same version of it.
+    virtual Result<std::shared_ptr<const ModelMap>> modelMap(std::int64_t tenantId) = 0;
 
     // ---- per-tenant settings, one JSON text per section (e.g. "odoo") ----
     /// The value stored for (tenant, section); nullopt when there is none.

@@ -404,7 +404,7 @@ public:
     Result<std::optional<User>> user(std::int64_t id) override;
     Result<std::optional<User>> userByEmail(const std::string& email) override;
     Result<std::vector<User>> users(std::int64_t tenantId) override;
-    Result<ModelMap> modelMap(std::int64_t tenantId) override;
+    Result<std::shared_ptr<const ModelMap>> modelMap(std::int64_t tenantId) override;
     Result<std::optional<std::string>> tenantSetting(std::int64_t tenantId,
                                                      const std::string& section) override;
     Result<std::optional<RecordRow>> record(std::int64_t tenantId, const std::string& model,
@@ -856,13 +856,13 @@ Status PgTransaction::updateUser(const User& user) {
 
 // ---- model map ----------------------------------------------------------------------------------
 
-Result<ModelMap> PgTransaction::modelMap(std::int64_t tenantId) {
+Result<std::shared_ptr<const ModelMap>> PgTransaction::modelMap(std::int64_t tenantId) {
     auto r = q("SELECT app_type, model, priority, category FROM app_type_models "
                "WHERE tenant_id = $1 ORDER BY app_type, position",
                Params().add(tenantId));
     if (!r.ok())
         return r.error();
-    ModelMap map;
+    auto map = std::make_shared<ModelMap>();
     const Rows& rows = r.value();
     for (int i = 0; i < rows.size(); ++i) {
         ModelEntry e;
@@ -870,9 +870,9 @@ Result<ModelMap> PgTransaction::modelMap(std::int64_t tenantId) {
         if (!rows.isNull(i, 2))
             e.priority = protocol::parseEventPriority(rows.view(i, 2));
         e.category = rows.text(i, 3);
-        map[rows.text(i, 0)].push_back(std::move(e));
+        (*map)[rows.text(i, 0)].push_back(std::move(e));
     }
-    return map;
+    return std::shared_ptr<const ModelMap>(std::move(map));
 }
 
 Status PgTransaction::setAppTypeModels(std::int64_t tenantId, const std::string& appType,

@@ -257,26 +257,26 @@ private slots:
         auto second = storage::SqliteStore::open(path).value();
         const auto tenant = first->createTenant("acme").value();
         auto models = [](storage::SyncStore& store, std::int64_t t) {
-            return store.read().value()->modelMap(t).value()["sales_app"];
+            return store.read().value()->modelMap(t).value()->at("sales_app");
         };
         QCOMPARE(models(*first, tenant).size(), std::size_t(4)); // the defaults, now cached
         QCOMPARE(models(*first, tenant).size(), std::size_t(4));
         auto before = first->read().value(); // its snapshot starts at its first read
-        QCOMPARE(before->modelMap(tenant).value()["sales_app"].size(), std::size_t(4));
+        QCOMPARE(before->modelMap(tenant).value()->at("sales_app").size(), std::size_t(4));
         {
             auto tx = second->write().value();
             QVERIFY(tx->setAppTypeModels(tenant, "sales_app",
                                          {storage::ModelEntry{"crm.lead", std::nullopt, "crm"}})
                         .ok());
             // Inside the writing transaction the new map, before its version is saved.
-            QCOMPARE(tx->modelMap(tenant).value()["sales_app"].size(), std::size_t(1));
+            QCOMPARE(tx->modelMap(tenant).value()->at("sales_app").size(), std::size_t(1));
             QVERIFY(tx->commit().ok());
         }
         const auto now = models(*first, tenant);
         QCOMPARE(now.size(), std::size_t(1));
         QCOMPARE(now[0].model, std::string("crm.lead"));
         QCOMPARE(now[0].category, std::string("crm"));
-        QCOMPARE(before->modelMap(tenant).value()["sales_app"].size(), std::size_t(4));
+        QCOMPARE(before->modelMap(tenant).value()->at("sales_app").size(), std::size_t(4));
         QCOMPARE(models(*second, tenant).size(), std::size_t(1));
     }
 
