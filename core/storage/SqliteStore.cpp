@@ -522,6 +522,8 @@ public:
         if (s.ok())
             s = flushCounters();
         if (s.ok())
+            s = flushMetrics();
+        if (s.ok())
             s = m_c.run("COMMIT");
         if (!s.ok()) {
             m_c.run("ROLLBACK").ok();
@@ -539,6 +541,7 @@ public:
         if (s.ok()) {
             ++m_savepoints;
             m_counterStack.push_back(m_counters);
+            m_metricMarks.push_back(m_metrics.size());
         }
         return s;
     }
@@ -553,6 +556,7 @@ public:
         }
         --m_savepoints;
         m_counterStack.pop_back();
+        m_metricMarks.pop_back();
         m_c.resetUsed();
         return m_savepoints < kNamedSavepoints
                    ? m_c.run(kRelease[m_savepoints])
@@ -565,6 +569,8 @@ public:
         --m_savepoints;
         m_counters = std::move(m_counterStack.back());
         m_counterStack.pop_back();
+        m_metrics.resize(m_metricMarks.back());
+        m_metricMarks.pop_back();
         m_c.resetUsed();
         const std::string n = "sp" + std::to_string(m_savepoints);
         return m_c.exec(("ROLLBACK TO " + n + "; RELEASE " + n).c_str());
@@ -649,6 +655,8 @@ private:
     Result<std::int64_t> next(std::int64_t tenantId, std::string_view name);
     /// Writes the counters taken in this transaction to their rows (before COMMIT).
     Status flushCounters();
+    /// Adds the metrics of this transaction to their buckets (before COMMIT, or a read of them).
+    Status flushMetrics();
     /// True on a row, false when there is none.
     Result<bool> row(Statement& q, const char* what) {
         const int rc = q.step();
@@ -720,6 +728,15 @@ private:
     std::string m_counterName; // scratch for composed counter names
     std::string m_text;        // scratch for texts bound until the next statement runs
     std::vector<Counters> m_counterStack;
+    /// Metrics added in this transaction, in order: written at commit, one upsert per bucket
+    /// (a group commit's pushes share their bucket); a savepoint's rollback drops its own.
+    struct PendingMetric {
+        std::int64_t tenant_id = 0;
+        Millis bucket_start = 0;
+        MetricDelta delta;
+    };
+    std::vector<PendingMetric> m_metrics;
+    std::vector<std::size_t> m_metricMarks; // m_metrics' size at each open savepoint's start
 };
 
 // ---- opening and migrations ---------------------------------------------------------------------
@@ -1919,44 +1936,88 @@ Status SqliteTransaction::addMetrics(std::int64_t tenantId, Millis bucketStart,
                                      const MetricDelta& d) {
     if (Status w = writable(); !w.ok())
         return w;
-    Statement& q =
-        stmt("INSERT INTO metric_buckets(tenant_id, bucket_start, pushes, changes_pushed, pulls, "
-             "events_pulled, conflicts, failures, push_ms_sum) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-             "ON CONFLICT(tenant_id, bucket_start) DO UPDATE SET pushes = pushes + ?3, "
-             "changes_pushed = changes_pushed + ?4, pulls = pulls + ?5, "
-             "events_pulled = events_pulled + ?6, conflicts = conflicts + ?7, "
-             "failures = failures + ?8, push_ms_sum = push_ms_sum + ?9");
-    q.bind(1, tenantId)
-        .bind(2, bucketStart)
-        .bind(3, d.pushes)
-        .bind(4, d.changes_pushed)
-        .bind(5, d.pulls)
-        .bind(6, d.events_pulled)
-        .bind(7, d.conflicts)
-        .bind(8, d.failures)
-        .bind(9, d.pushes > 0 ? d.push_ms : 0.0);
-    if (!q.exec())
-        return fail("recording metrics");
-    if (d.pushes > 0) {
-        // The durations of the bucket's first kMaxLatencySamples pushes are kept for its
-        // percentiles: the bucket's push count, just raised, tells (one point read; counting
-        // the samples took up to 256 index steps at every push).
-        Statement& sample = stmt("INSERT INTO metric_samples(tenant_id, bucket_start, push_ms) "
-                                 "SELECT ?1, ?2, ?3 FROM metric_buckets WHERE tenant_id = ?1 "
-                                 "AND bucket_start = ?2 AND pushes <= ?4");
-        sample.bind(1, tenantId)
+    m_metrics.push_back(PendingMetric{tenantId, bucketStart, d});
+    return {};
+}
+
+Status SqliteTransaction::flushMetrics() {
+    // Buckets in order of first use; each bucket's deltas summed, its pushes' durations in
+    // the order they were added.
+    std::vector<std::pair<std::int64_t, Millis>> buckets;
+    for (const PendingMetric& m : m_metrics)
+        if (std::find(buckets.begin(), buckets.end(), std::pair(m.tenant_id, m.bucket_start)) ==
+            buckets.end())
+            buckets.emplace_back(m.tenant_id, m.bucket_start);
+    for (const auto& [tenantId, bucketStart] : buckets) {
+        MetricDelta sum;
+        double pushMs = 0;
+        for (const PendingMetric& m : m_metrics)
+            if (m.tenant_id == tenantId && m.bucket_start == bucketStart) {
+                const MetricDelta& d = m.delta;
+                sum.pushes += d.pushes;
+                sum.changes_pushed += d.changes_pushed;
+                sum.pulls += d.pulls;
+                sum.events_pulled += d.events_pulled;
+                sum.conflicts += d.conflicts;
+                sum.failures += d.failures;
+                pushMs += d.pushes > 0 ? d.push_ms : 0.0;
+            }
+        Statement& q = stmt(
+            "INSERT INTO metric_buckets(tenant_id, bucket_start, pushes, changes_pushed, pulls, "
+            "events_pulled, conflicts, failures, push_ms_sum) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+            "ON CONFLICT(tenant_id, bucket_start) DO UPDATE SET pushes = pushes + ?3, "
+            "changes_pushed = changes_pushed + ?4, pulls = pulls + ?5, "
+            "events_pulled = events_pulled + ?6, conflicts = conflicts + ?7, "
+            "failures = failures + ?8, push_ms_sum = push_ms_sum + ?9");
+        q.bind(1, tenantId)
             .bind(2, bucketStart)
-            .bind(3, d.push_ms)
-            .bind(4, std::int64_t(kMaxLatencySamples));
-        if (!sample.exec())
-            return fail("recording a push duration");
+            .bind(3, sum.pushes)
+            .bind(4, sum.changes_pushed)
+            .bind(5, sum.pulls)
+            .bind(6, sum.events_pulled)
+            .bind(7, sum.conflicts)
+            .bind(8, sum.failures)
+            .bind(9, pushMs);
+        if (!q.exec())
+            return fail("recording metrics");
+        if (sum.pushes == 0)
+            continue;
+        // The durations of the bucket's first kMaxLatencySamples pushes are kept for its
+        // percentiles: the bucket's push count before these tells which of them are.
+        Statement& count =
+            stmt("SELECT pushes FROM metric_buckets WHERE tenant_id = ?1 AND bucket_start = ?2");
+        count.bind(1, tenantId).bind(2, bucketStart);
+        Result<std::int64_t> after = scalar(count, "counting a bucket's pushes");
+        if (!after.ok())
+            return after.error();
+        std::int64_t pushes = after.value() - sum.pushes;
+        for (const PendingMetric& m : m_metrics) {
+            if (m.tenant_id != tenantId || m.bucket_start != bucketStart || m.delta.pushes <= 0)
+                continue;
+            pushes += m.delta.pushes;
+            if (pushes > std::int64_t(kMaxLatencySamples))
+                break;
+            Statement& sample = stmt("INSERT INTO metric_samples(tenant_id, bucket_start, "
+                                     "push_ms) VALUES (?1, ?2, ?3)");
+            sample.bind(1, tenantId).bind(2, bucketStart).bind(3, m.delta.push_ms);
+            if (!sample.exec())
+                return fail("recording a push duration");
+        }
     }
+    m_metrics.clear();
     return {};
 }
 
 Result<std::vector<MetricBucket>> SqliteTransaction::metricBuckets(std::int64_t tenantId,
                                                                    Millis from, Millis to) {
+    if (!m_metrics.empty()) { // this write transaction's own, written here for the read
+        if (m_savepoints > 0) // where a rollback to the savepoint would undo older ones
+            return Error{ErrorCode::Internal,
+                         "a transaction's metrics are read back outside its savepoints only"};
+        if (Status f = flushMetrics(); !f.ok())
+            return f.error();
+    }
     Statement& q = stmt("SELECT bucket_start, pushes, changes_pushed, pulls, events_pulled, "
                         "conflicts, failures, push_ms_sum FROM metric_buckets "
                         "WHERE tenant_id = ?1 AND bucket_start >= ?2 AND bucket_start <= ?3 "

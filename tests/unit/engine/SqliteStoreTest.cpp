@@ -142,6 +142,56 @@ private slots:
                  std::to_string(storage::kMaxLatencySamples));
     }
 
+    void metricsOfARolledBackSavepointAreNotCounted() {
+        // A group commit's pushes add their metrics in savepoints of one transaction; they are
+        // written at commit, and a push rolled back takes its own with it, nothing else.
+        QTemporaryDir dir;
+        auto store = storage::openSqliteStore(dir.filePath("m.db").toStdString()).value();
+        const auto tenant = store->createTenant("acme").value();
+        auto push = [](double ms) {
+            storage::MetricDelta d;
+            d.pushes = 1;
+            d.changes_pushed = 10;
+            d.push_ms = ms;
+            return d;
+        };
+        auto tx = store->write();
+        QVERIFY(tx.ok());
+        storage::WriteTransaction& w = *tx.value();
+        QVERIFY(w.addMetrics(tenant, 10'000, push(1)).ok());
+        {
+            storage::Savepoint kept(w);
+            QVERIFY(w.addMetrics(tenant, 10'000, push(2)).ok());
+            {
+                storage::Savepoint failed(w);
+                QVERIFY(w.addMetrics(tenant, 10'000, push(3)).ok());
+                QVERIFY(w.addMetrics(tenant, 20'000, push(4)).ok());
+            } // rolled back
+            QVERIFY(kept.release().ok());
+        }
+        {
+            storage::Savepoint failed(w);
+            QVERIFY(w.addMetrics(tenant, 10'000, push(5)).ok());
+        } // rolled back
+        QVERIFY(w.addMetrics(tenant, 10'000, push(6)).ok());
+        // Read back inside the transaction: its own metrics are there.
+        auto inside = w.metricBuckets(tenant, 0, 30'000);
+        QVERIFY(inside.ok());
+        QCOMPARE(inside.value().size(), std::size_t(1));
+        QCOMPARE(inside.value()[0].pushes, std::int64_t(3));
+        QVERIFY(w.addMetrics(tenant, 10'000, push(7)).ok());
+        QVERIFY(w.commit().ok());
+        tx.value().reset();
+        auto buckets = store->read().value()->metricBuckets(tenant, 0, 30'000);
+        QVERIFY(buckets.ok());
+        QCOMPARE(buckets.value().size(), std::size_t(1));
+        const auto& b = buckets.value()[0];
+        QCOMPARE(b.pushes, std::int64_t(4));
+        QCOMPARE(b.changes_pushed, std::int64_t(40));
+        QCOMPARE(b.push_ms_sum, 1.0 + 2 + 6 + 7);
+        QCOMPARE(b.push_ms_samples, (std::vector<double>{1, 2, 6, 7}));
+    }
+
     void olderDatabaseIsMigrated() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("old.db").toStdString();
