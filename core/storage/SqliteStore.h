@@ -56,6 +56,7 @@ private:
     friend class SqliteConnection;
     Statement() = default; // fails at step()
     sqlite3_stmt* m_stmt = nullptr;
+    bool m_clean = true;   // neither stepped nor bound since prepared or reset
     bool m_used = false;   // listed in its connection's statements in use
     unsigned m_tables = 0; // the queued tables its SQL names (SqliteConnection::Table bits)
 };
