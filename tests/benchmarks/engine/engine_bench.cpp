@@ -121,7 +121,29 @@ Bench openBench(const QTemporaryDir& dir, const char* name) {
     return b;
 }
 
-/// A push of `count` creates from `device`, local ids `prefix`0, `prefix`1, ...
+/// --uuid-local-ids: local ids as clients make them (random UUIDs, DESIGN's "local_uuid_1"), so
+/// ledger rows land on random pages of its B-tree instead of after each other.
+bool g_uuidLocalIds = false;
+
+std::string uuidLike(const std::string& seed) {
+    std::uint64_t x = std::hash<std::string>{}(seed);
+    auto next = [&x] { // splitmix64
+        std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    };
+    char buf[40];
+    const std::uint64_t a = next(), b = next();
+    std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32),
+                  unsigned(a >> 16) & 0xffffu, unsigned(a) & 0xfffu,
+                  unsigned(0x8000u | ((b >> 48) & 0x3fffu)),
+                  static_cast<unsigned long long>(b & 0xffffffffffffULL));
+    return buf;
+}
+
+/// A push of `count` creates from `device`, local ids `prefix`0, `prefix`1, ... (or UUIDs made
+/// from them, with --uuid-local-ids)
 protocol::PushRequest createsRequest(const std::string& device, int count,
                                      const std::string& prefix, int first, const std::string& now) {
     protocol::PushRequest req;
@@ -130,7 +152,8 @@ protocol::PushRequest createsRequest(const std::string& device, int count,
     req.changes.reserve(std::size_t(count));
     for (int i = first; i < first + count; ++i) {
         protocol::Change c;
-        c.local_id = prefix + std::to_string(i);
+        c.local_id = g_uuidLocalIds ? uuidLike(device + "/" + prefix + std::to_string(i))
+                                    : prefix + std::to_string(i);
         c.action = protocol::Action::Create;
         c.model = "sale.order";
         c.data = orderData(i);
@@ -374,7 +397,8 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QTemporaryDir dir;
     // --only=small runs only the small-push section (e.g. under callgrind);
-    // --small-pushes=N sets its number of 50-change pushes (1,000).
+    // --small-pushes=N sets its number of 50-change pushes (1,000); --uuid-local-ids makes every
+    // section's local ids random UUIDs.
     bool onlySmall = false;
     int smallCount = 1000;
     for (const QString& a : app.arguments()) {
@@ -382,6 +406,8 @@ int main(int argc, char** argv) {
             onlySmall = true;
         else if (a.startsWith(QLatin1String("--small-pushes=")))
             smallCount = a.mid(15).toInt();
+        else if (a == QLatin1String("--uuid-local-ids"))
+            g_uuidLocalIds = true;
     }
     auto printSmall = [](const SmallFigures& f) {
         std::printf("(e) 50-change pushes, CPU per 1,000 changes: %d from one device in a row "
