@@ -107,30 +107,45 @@ void resizeFittedSection(QHeaderView* header, int section, int size) {
     header->setProperty(fittingProperty, false);
 }
 
+namespace {
+/// The cell's text margins on both sides, plus a little air (6 px: 8 cost French its event
+/// log emails).
+int cellTextExtra(QTableView* table) {
+    return 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 6;
+}
+int titleWidth(QTableView* table, int column) {
+    const QFontMetrics headerFm(headerFont(table->horizontalHeader()));
+    return headerFm.horizontalAdvance(
+               table->model()->headerData(column, Qt::Horizontal).toString()) +
+           headerExtra(table, column);
+}
+int valuesWidth(QTableView* table, int column, int rows) {
+    const QFontMetrics fm(table->font());
+    const int extra = cellTextExtra(table);
+    int values = 0;
+    for (int r = 0, n = std::min(table->model()->rowCount(), rows); r < n; ++r)
+        values = std::max(values,
+                          fm.horizontalAdvance(table->model()->index(r, column).data().toString()) +
+                              extra);
+    return values;
+}
+} // namespace
+
+int columnTextWidth(QTableView* table, int column, int rows) {
+    return std::max(titleWidth(table, column), valuesWidth(table, column, rows));
+}
+
 void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
     auto fit = [table, rows, maxWidth] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
-        const QFontMetrics fm(table->font());
-        const QFontMetrics headerFm(headerFont(header));
-        // The cell's text margins on both sides, plus a little air (6 px: 8 cost French its
-        // event log emails).
-        const int extra =
-            2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 6;
-        const int n = std::min(model->rowCount(), rows);
         const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
         for (int c = 0; c < model->columnCount(); ++c) {
             if (header->isSectionHidden(c) || header->sectionResizeMode(c) == QHeaderView::Stretch)
                 continue; // a stretched section takes what the others leave
             // The header's text fits every column, the stretched last one included.
-            const int title =
-                headerFm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) +
-                headerExtra(table, c);
-            int values = 0;
-            if (c != last)
-                for (int r = 0; r < n; ++r)
-                    values = std::max(
-                        values, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+            const int title = titleWidth(table, c);
+            const int values = c == last ? 0 : valuesWidth(table, c, rows);
             const int needed = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
             if (needed > header->sectionSize(c)) {
                 header->setProperty(fittingProperty, true);

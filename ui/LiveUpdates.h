@@ -59,6 +59,9 @@ void fitHeaderSections(QTableView* table, const QString& key);
 /// what a column grows to for its values (its title always fits; INT_MAX: no cap).
 void fitColumnsToContents(QTableView* table, int rows = 200,
                           std::function<int(int column)> maxWidth = {});
+/// The width column `column` of `table` needs for its header's text and for the widest text
+/// among its first `rows` rows, as fitColumnsToContents() measures them (its margins included).
+int columnTextWidth(QTableView* table, int column, int rows = 200);
 /// Resizes `section` as the console's own fitting (not remembered as the person's choice).
 void resizeFittedSection(QHeaderView* header, int section, int size);
 /// Columns a person may hide and show again from the header's context menu, remembered per
