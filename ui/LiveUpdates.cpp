@@ -75,6 +75,18 @@ int headerExtra(QTableView* table, int section) {
 }
 /// Set while the console itself sizes columns: only a person's resizing is remembered.
 const char* const fittingProperty = "bridgecoreFitting";
+/// The sections a person sized (QList<int>): the console's fitting never narrows them.
+const char* const chosenProperty = "bridgecoreChosenSections";
+bool chosenByPerson(const QHeaderView* header, int section) {
+    return header->property(chosenProperty).value<QList<int>>().contains(section);
+}
+void noteChosen(QHeaderView* header, int section) {
+    auto chosen = header->property(chosenProperty).value<QList<int>>();
+    if (!chosen.contains(section)) {
+        chosen.append(section);
+        header->setProperty(chosenProperty, QVariant::fromValue(chosen));
+    }
+}
 } // namespace
 
 void fitHeaderSections(QTableView* table, const QString& key) {
@@ -87,6 +99,8 @@ void fitHeaderSections(QTableView* table, const QString& key) {
         const QString title = model->headerData(c, Qt::Horizontal).toString();
         const int needed = fm.horizontalAdvance(title) + headerExtra(table, c);
         const int saved = settings.value(QString::number(c), 0).toInt();
+        if (saved > 0)
+            noteChosen(header, c);
         header->resizeSection(c, std::max({needed, saved, int(header->sectionSize(c))}));
     }
     settings.endGroup();
@@ -96,6 +110,7 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                              return; // its width follows the window
                          if (header->property(fittingProperty).toBool())
                              return; // fitted to its texts, not chosen
+                         noteChosen(header, section);
                          QSettings s;
                          s.setValue(QStringLiteral("columns/%1/%2").arg(key).arg(section), size);
                      });
@@ -136,6 +151,7 @@ int columnTextWidth(QTableView* table, int column, int rows) {
 }
 
 void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
+    constexpr int kNarrowSlack = 24;
     auto fit = [table, rows, maxWidth] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
@@ -147,7 +163,12 @@ void fitColumnsToContents(QTableView* table, int rows, std::function<int(int col
             const int title = titleWidth(table, c);
             const int values = c == last ? 0 : valuesWidth(table, c, rows);
             const int needed = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
-            if (needed > header->sectionSize(c)) {
+            // Wider for a longer value; narrower again once it has left the measured rows (a
+            // resolution scrolled off the event log's page kept Action and Device ~100 px too
+            // wide), unless a person sized the column. A few pixels of slack are kept, so a
+            // live table does not twitch as "just now" becomes "2 minutes ago".
+            const int size = header->sectionSize(c);
+            if (needed > size || (size - needed > kNarrowSlack && !chosenByPerson(header, c))) {
                 header->setProperty(fittingProperty, true);
                 header->resizeSection(c, needed);
                 header->setProperty(fittingProperty, false);

@@ -49,11 +49,12 @@ QFont headerFont(const QHeaderView* header);
 /// that sorts, the sort arrow; each width remembered per user under `key` once the person
 /// resizes it (the console's own fitting is not remembered).
 void fitHeaderSections(QTableView* table, const QString& key);
-/// Widens (never narrows) every column to its header's text and, but a stretched last one, to
-/// the widest text among its first `rows` rows, and keeps doing so as rows load or change, or
-/// headers change (labels arrive, another language) (once per turn of the
-/// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
-/// costs what its first page does).
+/// Fits every column to its header's text and, but a stretched last one, to the widest text
+/// among its first `rows` rows, and keeps doing so as rows load or change, or headers change
+/// (labels arrive, another language) (once per turn of the event loop; only the first `rows`
+/// rows are measured, so a paged table of 100k devices costs what its first page does). A
+/// column widens at once and narrows once it is more than a few pixels too wide, unless a
+/// person sized it.
 /// A section in QHeaderView::Stretch mode is left to the header (it takes what the others
 /// leave). The sorted column also gets room for its sort arrow. `maxWidth`, when given, caps
 /// what a column grows to for its values (its title always fits; INT_MAX: no cap).
