@@ -2602,6 +2602,10 @@ Connected to %1</source>
         <source>Change %1</source>
         <translation>التغيير %1</translation>
     </message>
+    <message>
+        <source>No device has failed or waiting pushes. A device appears here when it reports changes waiting or an error, or has open conflicts.</source>
+        <translation>لا يوجد جهاز لديه إرسالات فاشلة أو معلّقة. يظهر الجهاز هنا عندما يُبلغ عن تغييرات معلّقة أو عن خطأ، أو عندما تكون لديه تعارضات مفتوحة.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordForm</name>

@@ -2474,6 +2474,10 @@ Connectée à %1</translation>
         <source>Change %1</source>
         <translation>Modification %1</translation>
     </message>
+    <message>
+        <source>No device has failed or waiting pushes. A device appears here when it reports changes waiting or an error, or has open conflicts.</source>
+        <translation>Aucun appareil n’a d’envoi en échec ou en attente. Un appareil apparaît ici quand il signale des modifications en attente ou une erreur, ou qu’il a des conflits ouverts.</translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::RecordForm</name>

@@ -82,6 +82,7 @@ void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     for (int r = 0; r < view.deviceProxy()->rowCount(); ++r)
         phone |= view.deviceProxy()->index(r, 0).data().toString() == QLatin1String("phone-07");
     QVERIFY(phone);
+    QTRY_VERIFY(!view.findChild<QLabel*>(QStringLiteral("failedDevicesEmpty"))->isVisible());
     saveScreenshot(&view, QStringLiteral("pending"));
 
     // Retry puts the failed change back to pending.
@@ -124,6 +125,11 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     QTRY_VERIFY(empty->isVisible());
     QVERIFY(!retry->isEnabled());
     QVERIFY(!discard->isEnabled());
+    // No device's pushes fail or wait: the lower table says so instead of being blank.
+    auto* noDevices = view.findChild<QLabel*>(QStringLiteral("failedDevicesEmpty"));
+    QVERIFY(noDevices);
+    QTRY_VERIFY(noDevices->isVisible());
+    QVERIFY(noDevices->text().contains(QStringLiteral("No device")));
     saveScreenshot(&view, QStringLiteral("pending_empty"));
 
     QVERIFY(session.cache()
