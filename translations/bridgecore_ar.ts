@@ -1520,7 +1520,7 @@
     </message>
     <message>
         <source>%1 (user %2)</source>
-        <translation>%1 (المستخدم %2)</translation>
+        <translation>‏%1 (المستخدم %2)</translation>
     </message>
     <message>
         <source>%1 ms</source>

@@ -20,6 +20,8 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -535,6 +537,13 @@ void DevicesViewTest::detailsAreShownWhole() {
                                     .arg(label->minimumSizeHint().width())
                                     .arg(label->width())
                                     .arg(scroll->viewport()->width())));
+        // In Arabic the device line reads right to left: Qt takes a paragraph's direction from
+        // its first letter, and the device id (isolated left to right) comes first, so the line
+        // was laid out left to right ("dev-ok (المستخدم user@…)" with the id on the left).
+        if (lang == QLatin1String("ar")) {
+            QTextDocument line(view.detailText(QStringLiteral("device")));
+            QCOMPARE(line.firstBlock().textDirection(), Qt::RightToLeft);
+        }
         // The queue report names no "oldest" time it does not know.
         QVERIFY2(
             !view.detailText(QStringLiteral("queue")).trimmed().endsWith(QStringLiteral("oldest")),
