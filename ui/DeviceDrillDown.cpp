@@ -428,10 +428,15 @@ void DeviceDrillDown::present(const Data& d) {
         m_conflicts->setItem(r, 0, number(c.conflict_id));
         m_conflicts->setItem(r, 1, modelItem(c.model));
         m_conflicts->setItem(r, 2, number(c.record_id));
-        QStringList fields;
-        for (const auto& f : c.info.conflicting_fields)
-            fields << QString::fromStdString(f);
-        m_conflicts->setItem(r, 3, new QTableWidgetItem(fields.join(QStringLiteral(", "))));
+        // Fields by their labels, the technical names in the tooltip.
+        QStringList labels, names;
+        for (const auto& f : c.info.conflicting_fields) {
+            labels << fieldLabel(c.model, f);
+            names << QString::fromStdString(f);
+        }
+        auto* fields = new QTableWidgetItem(labels.join(QStringLiteral(", ")));
+        fields->setToolTip(names.join(QStringLiteral(", ")));
+        m_conflicts->setItem(r, 3, fields);
         m_conflicts->setItem(r, 4, new QTableWidgetItem(localDateTime(c.created_at)));
     }
     presentTable(m_conflicts);

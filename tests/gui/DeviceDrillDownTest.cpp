@@ -166,6 +166,10 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
     // Models by the names people use, the technical one in the tooltip.
     QCOMPARE(conflicts->item(0, 1)->text(), ui::modelName("res.partner"));
     QCOMPARE(conflicts->item(0, 1)->toolTip(), QStringLiteral("res.partner"));
+    // Fields by their labels too ("name" read as a technical name among labels).
+    QCOMPARE(conflicts->item(0, 3)->text(), ui::fieldLabel("res.partner", "name"));
+    QCOMPARE(ui::fieldLabel("res.partner", "name"), QStringLiteral("Name"));
+    QCOMPARE(conflicts->item(0, 3)->toolTip(), QStringLiteral("name"));
     QCOMPARE(conflicts->item(0, 2)->text(), QLocale().toString(qlonglong(seeded.conflictRecord)));
     QCOMPARE(dialog->text(QStringLiteral("conflicts")), QStringLiteral("1 open conflict"));
     // The changes it pushed: none reached the event log (its only change is in conflict).
