@@ -1299,6 +1299,10 @@
         <source>Pending (queue report)</source>
         <translation>المعلّقة (تقرير الطابور)</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1732,6 +1736,10 @@
     <message>
         <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
         <translation>رقم الحدث: يرقّم الخادم أحداث المستأجر بترتيب كتابتها</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
 </context>
 <context>

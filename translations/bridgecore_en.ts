@@ -1227,6 +1227,10 @@
         <source>Pending (queue report)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1631,6 +1635,10 @@
     </message>
     <message>
         <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

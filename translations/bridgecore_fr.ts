@@ -1227,6 +1227,10 @@
         <source>Pending (queue report)</source>
         <translation>En attente (rapport de file)</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1632,6 +1636,10 @@
     <message>
         <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
         <translation>Numéro de l’événement : le serveur numérote les événements d’un locataire dans l’ordre où il les écrit</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -313,7 +313,7 @@ void DeviceDrillDown::presentHistory(
                     parts << tr("%Ln in conflict", "", int(h.conflicts));
                 if (h.failed > 0)
                     parts << tr("%Ln failed", "", int(h.failed));
-                result = parts.join(QStringLiteral(", "));
+                result = parts.join(tr(", ")); // Arabic lists with "، "
             }
             auto* resultItem = new QTableWidgetItem(result);
             if (h.last_error)
@@ -434,8 +434,8 @@ void DeviceDrillDown::present(const Data& d) {
             labels << fieldLabel(c.model, f);
             names << QString::fromStdString(f);
         }
-        auto* fields = new QTableWidgetItem(labels.join(QStringLiteral(", ")));
-        fields->setToolTip(names.join(QStringLiteral(", ")));
+        auto* fields = new QTableWidgetItem(labels.join(tr(", ")));
+        fields->setToolTip(names.join(tr(", ")));
         m_conflicts->setItem(r, 3, fields);
         m_conflicts->setItem(r, 4, new QTableWidgetItem(localDateTime(c.created_at)));
     }

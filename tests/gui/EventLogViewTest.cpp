@@ -34,6 +34,7 @@ private slots:
     void theUnfilteredTotalIsNotCounted();
     void modelsByTheirNames();
     void columnsNarrowWhenAResolutionLeavesThePage();
+    void changedFieldsListedInTheLanguage();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -434,6 +435,29 @@ void EventLogViewTest::columnsNarrowWhenAResolutionLeavesThePage() {
         QVERIFY2(cut.isEmpty(), qPrintable(cut));
     }
     saveScreenshot(&view, QStringLiteral("events_resolution_left_the_page"));
+}
+
+void EventLogViewTest::changedFieldsListedInTheLanguage() {
+    // Arabic lists with its own comma: "مرجع العميل, الشروط والأحكام" read as a Latin list.
+    GuiFixture f;
+    QCOMPARE(f.push("dev-a", GuiFixture::create("p-1", {{"name", "P"}, {"phone", "42"}})).succeeded,
+             1);
+    for (const auto& [lang, separator] : {std::pair{QStringLiteral("ar"), QStringLiteral("، ")},
+                                          std::pair{QStringLiteral("fr"), QStringLiteral(", ")},
+                                          std::pair{QStringLiteral("en"), QStringLiteral(", ")}}) {
+        ui::Translations::apply(lang);
+        ui::EventLogView view(&f.backend());
+        view.resize(1200, 400);
+        view.show();
+        auto& m = *view.model();
+        QTRY_COMPARE(m.rowCount(), 1);
+        QTRY_VERIFY(m.event(0) != nullptr);
+        const QString fields = m.index(0, int(C::ChangedFields)).data().toString();
+        QCOMPARE(fields.count(separator), 1);
+        if (lang == QLatin1String("ar"))
+            QVERIFY2(!fields.contains(QStringLiteral(", ")), qPrintable(fields));
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 /// The fixture's backend, noting each time the event log asks for a counted page.
