@@ -186,6 +186,7 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
                                    sync);
     m_historyChart->view()->setObjectName(QStringLiteral("drillHistoryChart"));
     m_historyChart->showPoints();
+    m_historyChart->setWholeNumbers();
     m_historyChart->view()->setMinimumHeight(220);
     m_historyChart->view()->setVisible(false);
     syncForm->addRow(m_historyChart->view());

@@ -33,6 +33,7 @@ private slots:
     void showsQueueResultsConflictsAndPreview();
     void textsFitInEveryLanguage();
     void tablesSpanTheirWidthAndRows();
+    void historyChartCountsInWholeNumbers();
 
 private:
     struct Seeded {
@@ -372,6 +373,35 @@ void DeviceDrillDownTest::tablesSpanTheirWidthAndRows() {
             dialog->close();
             QTRY_VERIFY(!view.findChild<ui::DeviceDrillDown*>());
         }
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DeviceDrillDownTest::historyChartCountsInWholeNumbers() {
+    // dev-c pushed one change: its chart counted changes in halves ("0.5", "1.5" changes).
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 3);
+        auto* dialog = open(view, QStringLiteral("dev-c"));
+        QVERIFY(dialog);
+        QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
+        QVERIFY(loaded.wait(5000));
+        QApplication::processEvents();
+        QVERIFY(dialog->historyChart()->view()->isVisible());
+        const QStringList labels = dialog->historyChart()->yLabels();
+        QVERIFY(labels.size() >= 2);
+        for (const QString& label : labels) {
+            bool whole = false;
+            QLocale().toInt(label, &whole);
+            QVERIFY2(whole, qPrintable(lang + QStringLiteral(": ") + labels.join(u'|')));
+        }
+        saveScreenshot(dialog, QStringLiteral("device_drilldown_one_push_") + lang);
+        dialog->close();
     }
     ui::Translations::apply(QStringLiteral("en"));
 }
