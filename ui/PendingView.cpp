@@ -162,7 +162,8 @@ void PendingView::showChange(int row) {
         {tr("Change"), QLocale().toString(qlonglong(e->seq))},
         {tr("Status"), cell(OutboxModel::Column::Status)},
         {tr("Action"), cell(OutboxModel::Column::Action)},
-        {tr("Model"), QString::fromStdString(e->model)},
+        {tr("Model"), modelName(e->model) + QStringLiteral(" (") +
+                          ltr(QString::fromStdString(e->model)) + QLatin1Char(')')},
         {tr("Record"), cell(OutboxModel::Column::Record)},
         {tr("Created"), cell(OutboxModel::Column::Created)},
         {tr("Attempts"), QLocale().toString(e->attempts)},
