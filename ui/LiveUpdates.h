@@ -77,6 +77,8 @@ public:
         : QStyledItemDelegate(parent)
         , m_mode(mode) {}
 
+    Qt::TextElideMode mode() const { return m_mode; }
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
         QStyledItemDelegate::initStyleOption(option, index);

@@ -3,6 +3,7 @@
 
 #include "EventLogView.h"
 #include "GuiFixture.h"
+#include "LiveUpdates.h"
 #include "Text.h"
 #include "Translations.h"
 #include "console/EmbeddedBackend.h"
@@ -454,6 +455,11 @@ void EventLogViewTest::changedFieldsListedInTheLanguage() {
         QTRY_VERIFY(m.event(0) != nullptr);
         const QString fields = m.index(0, int(C::ChangedFields)).data().toString();
         QCOMPARE(fields.count(separator), 1);
+        // The last column ends at the table's edge: a longer list ends with "…", not mid-word.
+        auto* table = view.findChild<QTableView*>();
+        const auto* elide =
+            dynamic_cast<ui::ElidingDelegate*>(table->itemDelegateForColumn(int(C::ChangedFields)));
+        QVERIFY(elide && elide->mode() == Qt::ElideRight);
         if (lang == QLatin1String("ar"))
             QVERIFY2(!fields.contains(QStringLiteral(", ")), qPrintable(fields));
     }
