@@ -32,6 +32,7 @@ using protocol::json;
 class ConflictsViewTest : public QObject {
     Q_OBJECT
 private slots:
+    void mergeTitleKeepsTheDeviceIdWhole();
     void mergeEditorProducesExactMergedData();
     void takeAllAndNavigation();
     void serverWinsKeepsServerRecord();
@@ -906,6 +907,60 @@ void ConflictsViewTest::eachStrategyHasOneName() {
     ui::MergeEditor editor;
     QCOMPARE(editor.findChild<QPushButton*>(QStringLiteral("clientWins"))->text(),
              QCoreApplication::translate("bridgecore::ui::ConflictsView", "Client wins"));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::mergeTitleKeepsTheDeviceIdWhole() {
+    // The title broke the demo's device ids at their hyphens ("… from device demo-" /
+    // "sales-09 (…)"): at every width of the editor the id is on one line, and the title
+    // still holds the id as it is (a copied id is the id).
+    GuiFixture f;
+    auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-a", GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}}));
+    const QString device = QStringLiteral("demo-warehouse-scanner-07");
+    QCOMPARE(f.push(device.toStdString(),
+                    GuiFixture::update("b-1", id, 1, {{"name", "Azure Int."}}), "manual")
+                 .conflicts,
+             1);
+    auto page = f.backend().conflicts("open", 10, 0);
+    QVERIFY(page.ok());
+    QCOMPARE(page.value().items.size(), std::size_t(1));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        ui::MergeEditor editor;
+        editor.show();
+        editor.setConflict(page.value().items.front(), true);
+        auto* title = editor.findChild<QLabel*>(QStringLiteral("mergeTitle"));
+        QVERIFY(title && title->text().contains(device));
+        const int narrowest = editor.minimumSizeHint().width();
+        for (int width = narrowest; width <= 1100; width += 10) {
+            editor.resize(width, 600);
+            QApplication::processEvents();
+            QVERIFY(title->text().contains(device));
+            // The lines QLabel lays the title out in (a document of its text, its width).
+            QTextDocument doc;
+            doc.setDocumentMargin(0);
+            doc.setDefaultFont(title->font());
+            doc.setPlainText(title->text());
+            doc.setTextWidth(title->contentsRect().width());
+            (void)doc.size();
+            for (auto b = doc.begin(); b != doc.end(); b = b.next()) {
+                const int at = b.text().indexOf(device);
+                for (int i = 0; at >= 0 && i < b.layout()->lineCount(); ++i) {
+                    const auto line = b.layout()->lineAt(i);
+                    const int end = line.textStart() + line.textLength();
+                    QVERIFY2(end <= at || end >= at + device.size(),
+                             qPrintable(QStringLiteral("%1 at %2 px: a line ends at '%3'")
+                                            .arg(lang)
+                                            .arg(width)
+                                            .arg(b.text().left(end).right(20))));
+                }
+            }
+        }
+        editor.resize(narrowest + 20, 600);
+        saveScreenshot(&editor, QStringLiteral("merge_title_device_id_") + lang);
+    }
     ui::Translations::apply(QStringLiteral("en"));
 }
 
