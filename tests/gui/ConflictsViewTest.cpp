@@ -6,6 +6,7 @@
 #include "GuiFixture.h"
 #include "LiveUpdates.h"
 #include "MergeEditor.h"
+#include "Text.h"
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
@@ -33,6 +34,7 @@ class ConflictsViewTest : public QObject {
     Q_OBJECT
 private slots:
     void mergeTitleKeepsTheDeviceIdWhole();
+    void latinValuesKeepTheirPunctuationInArabic();
     void mergeEditorProducesExactMergedData();
     void takeAllAndNavigation();
     void serverWinsKeepsServerRecord();
@@ -721,7 +723,8 @@ void ConflictsViewTest::mergeGridShowsEveryWordWhole() {
         auto* table = view.editor()->table();
         auto* m = view.editor()->model();
         const int name = m->rowOfField("name");
-        QCOMPARE(m->index(name, int(Col::Server)).data().toString(), QStringLiteral("YourCompany"));
+        QCOMPARE(m->index(name, int(Col::Server)).data().toString(),
+                 ui::valueInLine(QStringLiteral("YourCompany"))); // isolated in Arabic
         QVERIFY(m->index(name, int(Col::Server)).data(Qt::FontRole).value<QFont>().bold());
         static const QRegularExpression space(QStringLiteral("\\s+"));
         for (int c = 0; c < m->columnCount(); ++c) {
@@ -961,6 +964,47 @@ void ConflictsViewTest::mergeTitleKeepsTheDeviceIdWhole() {
         editor.resize(narrowest + 20, 600);
         saveScreenshot(&editor, QStringLiteral("merge_title_device_id_") + lang);
     }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::latinValuesKeepTheirPunctuationInArabic() {
+    // The Arabic grid is laid out right to left, and "Azure Int." read ".Azure Int" (its final
+    // period taken for the Arabic sentence's). Each value keeps its own order; the records
+    // table shows values the same way.
+    ui::Translations::apply(QStringLiteral("ar"));
+    GuiFixture f;
+    auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-a", GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}}));
+    QCOMPARE(f.push("dev-b", GuiFixture::update("b-1", id, 1, {{"name", "Azure Int."}}), "manual")
+                 .conflicts,
+             1);
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    auto& m = *view.editor()->model();
+    const int name = row(m, "name");
+    QTRY_VERIFY(name >= 0);
+    const QString shown = m.index(name, int(Col::Local)).data().toString();
+    QVERIFY2(shown.contains(QStringLiteral("Azure Int.")), qPrintable(shown));
+    // Laid out as the view lays a cell out in Arabic: the period right of the "t".
+    QTextLayout layout(shown, view.font());
+    QTextOption option;
+    option.setTextDirection(Qt::RightToLeft);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1000);
+    layout.endLayout();
+    const qreal dot = line.cursorToX(int(shown.lastIndexOf(QLatin1Char('.'))));
+    const qreal t = line.cursorToX(int(shown.lastIndexOf(QLatin1Char('t'))));
+    QVERIFY2(dot > t, qPrintable(QStringLiteral("'.' at x=%1, 't' at x=%2").arg(dot).arg(t)));
+    // Editing starts from the value itself, nothing added to it.
+    QCOMPARE(m.index(name, int(Col::Local)).data(Qt::EditRole).toString(),
+             QStringLiteral("Azure Int."));
+    saveScreenshot(&view, QStringLiteral("conflicts_latin_value_ar"));
     ui::Translations::apply(QStringLiteral("en"));
 }
 
