@@ -1,6 +1,7 @@
 #include "protocol/PushAnswerText.h"
 
 #include "protocol/SaxKeys.h"
+#include "protocol/SaxParse.h"
 
 #include <algorithm>
 #include <bitset>
@@ -355,7 +356,7 @@ private:
 
 std::optional<PushResponse> pushResponseFromText(std::string_view text) {
     PushAnswerReader reader;
-    if (!json::sax_parse(text.begin(), text.end(), &reader) || !reader.complete)
+    if (!sax::parse(text, reader) || !reader.complete)
         return std::nullopt;
     return std::move(reader.response);
 }

@@ -1,6 +1,7 @@
 #include "protocol/PushRequestText.h"
 
 #include "protocol/SaxKeys.h"
+#include "protocol/SaxParse.h"
 
 #include <bitset>
 #include <limits>
@@ -555,7 +556,7 @@ private:
 std::optional<PushRequest> pushRequestFromText(std::string_view text, int maxDepth) {
     PushRequestReader reader(maxDepth);
     try {
-        if (!json::sax_parse(text.begin(), text.end(), &reader) || !reader.complete)
+        if (!sax::parse(text, reader) || !reader.complete)
             return std::nullopt;
     } catch (const json::exception&) { // the DOM builder's own errors: the tree path reports
         return std::nullopt;
