@@ -1299,6 +1299,10 @@
         <source>Pending (queue report)</source>
         <translation>المعلّقة (تقرير الطابور)</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1520,7 +1524,7 @@
     </message>
     <message>
         <source>%1 (user %2)</source>
-        <translation>%1 (المستخدم %2)</translation>
+        <translation>‏%1 (المستخدم %2)</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -1732,6 +1736,10 @@
     <message>
         <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
         <translation>رقم الحدث: يرقّم الخادم أحداث المستأجر بترتيب كتابتها</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2609,10 @@ Connected to %1</source>
     <message>
         <source>Change %1</source>
         <translation>التغيير %1</translation>
+    </message>
+    <message>
+        <source>No device has failed or waiting pushes. A device appears here when it reports changes waiting or an error, or has open conflicts.</source>
+        <translation>لا يوجد جهاز لديه إرسالات فاشلة أو معلّقة. يظهر الجهاز هنا عندما يُبلغ عن تغييرات معلّقة أو عن خطأ، أو عندما تكون لديه تعارضات مفتوحة.</translation>
     </message>
 </context>
 <context>

@@ -732,6 +732,10 @@
         <source>The record&apos;s id in its model</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::ConflictsView</name>
@@ -1223,6 +1227,10 @@
         <source>Pending (queue report)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1623,6 +1631,14 @@
     </message>
     <message>
         <source>The record&apos;s id in its model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2227,6 +2243,10 @@ Database: %1</source>
         <source>Connected: Odoo %1, user id %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::OdooFieldLabels</name>
@@ -2456,6 +2476,10 @@ Database: %1</source>
     </message>
     <message>
         <source>Change discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device has failed or waiting pushes. A device appears here when it reports changes waiting or an error, or has open conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1227,6 +1227,10 @@
         <source>Pending (queue report)</source>
         <translation>En attente (rapport de file)</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>bridgecore::ui::DeviceTableModel</name>
@@ -1632,6 +1636,10 @@
     <message>
         <source>The event&apos;s number: the server numbers a tenant&apos;s events in the order it writes them</source>
         <translation>Numéro de l’événement : le serveur numérote les événements d’un locataire dans l’ordre où il les écrit</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2481,10 @@ Connectée à %1</translation>
     <message>
         <source>Change %1</source>
         <translation>Modification %1</translation>
+    </message>
+    <message>
+        <source>No device has failed or waiting pushes. A device appears here when it reports changes waiting or an error, or has open conflicts.</source>
+        <translation>Aucun appareil n’a d’envoi en échec ou en attente. Un appareil apparaît ici quand il signale des modifications en attente ou une erreur, ou qu’il a des conflits ouverts.</translation>
     </message>
 </context>
 <context>

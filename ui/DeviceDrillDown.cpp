@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardItemModel>
 #include <QtCharts/QAbstractSeries>
 #include <QtCharts/QChart>
@@ -26,7 +27,59 @@ namespace {
 constexpr int kRecentChanges = 20;
 constexpr int kConflictPage = 500;
 
-QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers) {
+/// Keeps a table's columns as wide as their texts, column `fill` taking what is left of the
+/// table's width (no empty band right of the last column), and the table as high as its rows,
+/// up to kShownRows (more scroll).
+class TableFit : public QObject {
+public:
+    static constexpr int kShownRows = 8;
+
+    TableFit(QTableWidget* table, int fill)
+        : QObject(table)
+        , m_table(table)
+        , m_fill(fill) {
+        setObjectName(QStringLiteral("tableFit"));
+        table->viewport()->installEventFilter(this);
+    }
+
+    /// After the rows changed.
+    void fit() {
+        m_table->resizeColumnsToContents();
+        m_contentWidth = m_table->columnWidth(m_fill);
+        fitWidth();
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+            fitWidth();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void fitWidth() {
+        auto* header = m_table->horizontalHeader();
+        const int others = header->length() - header->sectionSize(m_fill);
+        const int width = std::max(m_contentWidth, m_table->viewport()->width() - others);
+        if (width != header->sectionSize(m_fill))
+            header->resizeSection(m_fill, width);
+        int height = header->sizeHint().height() + 2 * m_table->frameWidth();
+        for (int r = 0; r < std::min(m_table->rowCount(), kShownRows); ++r)
+            height += m_table->rowHeight(r);
+        if (header->length() > m_table->viewport()->width())
+            height += m_table->horizontalScrollBar()->sizeHint().height();
+        if (m_table->height() != height)
+            m_table->setFixedHeight(height);
+    }
+
+    QTableWidget* m_table;
+    int m_fill;
+    int m_contentWidth = 0;
+};
+
+/// A read-only table titled `headers`; `fill` is the column that takes the rest of its width.
+QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers,
+                        int fill) {
     auto* t = new QTableWidget(0, int(headers.size()), parent);
     t->setObjectName(name);
     t->setHorizontalHeaderLabels(headers);
@@ -36,14 +89,29 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     t->setWordWrap(false);
     t->horizontalHeader()->setStretchLastSection(false);
     t->horizontalHeader()->setHighlightSections(false); // titles stay as wide as measured
-    t->setMinimumHeight(120);
+    new TableFit(t, fill);
     t->setVisible(false); // shown once it has rows; until then a label says what appears
     return t;
+}
+
+/// Fits `t` to its rows (TableFit) and shows it when it has any.
+void presentTable(QTableWidget* t) {
+    static_cast<TableFit*>(
+        t->findChild<QObject*>(QStringLiteral("tableFit"), Qt::FindDirectChildrenOnly))
+        ->fit();
+    t->setVisible(t->rowCount() > 0);
 }
 
 QTableWidgetItem* number(qint64 v) {
     auto* item = new QTableWidgetItem(QLocale().toString(v));
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+/// A model by the name people use ("Contact"), its technical name in the tooltip.
+QTableWidgetItem* modelItem(const std::string& model) {
+    auto* item = new QTableWidgetItem(modelName(model));
+    item->setToolTip(QString::fromStdString(model));
     return item;
 }
 
@@ -118,18 +186,19 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
                                    sync);
     m_historyChart->view()->setObjectName(QStringLiteral("drillHistoryChart"));
     m_historyChart->showPoints();
+    m_historyChart->setWholeNumbers();
     m_historyChart->view()->setMinimumHeight(220);
     m_historyChart->view()->setVisible(false);
     syncForm->addRow(m_historyChart->view());
     m_history = makeTable(
         sync, QStringLiteral("drillHistory"),
-        {tr("Time"), tr("Kind"), tr("Changes"), tr("Result"), tr("Duration"), tr("Pending")});
+        {tr("Time"), tr("Kind"), tr("Changes"), tr("Result"), tr("Duration"), tr("Pending")}, 3);
     syncForm->addRow(m_history);
     auto* syncNote = label(sync, QStringLiteral("syncNote"));
     syncNote->setText(tr("The changes below come from the event log."));
     syncForm->addRow(syncNote);
     m_changes = makeTable(sync, QStringLiteral("drillChanges"),
-                          {tr("Event"), tr("Time"), tr("Model"), tr("Action"), tr("Record")});
+                          {tr("Event"), tr("Time"), tr("Model"), tr("Action"), tr("Record")}, 2);
     syncForm->addRow(m_changes);
     syncForm->addRow(label(sync, QStringLiteral("changesEmpty")));
     layout->addWidget(sync);
@@ -138,8 +207,9 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
     auto* conflicts = new QGroupBox(tr("Open conflicts"), body);
     auto* conflictsLayout = new QVBoxLayout(conflicts);
     conflictsLayout->addWidget(label(conflicts, QStringLiteral("conflicts")));
-    m_conflicts = makeTable(conflicts, QStringLiteral("drillConflicts"),
-                            {tr("Conflict"), tr("Model"), tr("Record"), tr("Fields"), tr("Since")});
+    m_conflicts =
+        makeTable(conflicts, QStringLiteral("drillConflicts"),
+                  {tr("Conflict"), tr("Model"), tr("Record"), tr("Fields"), tr("Since")}, 3);
     conflictsLayout->addWidget(m_conflicts);
     m_toConflicts = new QPushButton(tr("Show in Conflicts"), conflicts);
     m_toConflicts->setObjectName(QStringLiteral("drillToConflicts"));
@@ -154,7 +224,7 @@ DeviceDrillDown::DeviceDrillDown(ConsoleBackend* backend, const protocol::SyncSt
     auto* previewLayout = new QVBoxLayout(preview);
     previewLayout->addWidget(label(preview, QStringLiteral("preview")));
     m_preview = makeTable(preview, QStringLiteral("drillPreview"),
-                          {tr("Model"), tr("Records"), tr("Size")});
+                          {tr("Model"), tr("Records"), tr("Size")}, 0);
     previewLayout->addWidget(m_preview);
     layout->addWidget(preview);
 
@@ -244,7 +314,7 @@ void DeviceDrillDown::presentHistory(
                     parts << tr("%Ln in conflict", "", int(h.conflicts));
                 if (h.failed > 0)
                     parts << tr("%Ln failed", "", int(h.failed));
-                result = parts.join(QStringLiteral(", "));
+                result = parts.join(tr(", ")); // Arabic lists with "، "
             }
             auto* resultItem = new QTableWidgetItem(result);
             if (h.last_error)
@@ -264,8 +334,7 @@ void DeviceDrillDown::presentHistory(
                 .arg(l.toString(storage::kDeviceHistoryRows)));
     }
     presentHistoryChart(history ? history.value() : std::vector<storage::DeviceHistoryRow>{});
-    m_history->resizeColumnsToContents();
-    m_history->setVisible(m_history->rowCount() > 0);
+    presentTable(m_history);
 }
 
 void DeviceDrillDown::presentHistoryChart(const std::vector<storage::DeviceHistoryRow>& rows) {
@@ -338,7 +407,7 @@ void DeviceDrillDown::present(const Data& d) {
             const auto& e = events[std::size_t(r)];
             m_changes->setItem(r, 0, number(e.event_id));
             m_changes->setItem(r, 1, new QTableWidgetItem(localDateTime(e.timestamp)));
-            m_changes->setItem(r, 2, new QTableWidgetItem(QString::fromStdString(e.model)));
+            m_changes->setItem(r, 2, modelItem(e.model));
             m_changes->setItem(r, 3, new QTableWidgetItem(EventLogModel::actionText(e.action)));
             m_changes->setItem(r, 4, number(e.record_id));
         }
@@ -351,24 +420,27 @@ void DeviceDrillDown::present(const Data& d) {
     } else {
         changesEmpty.setText(errorText(d.changes.error()));
     }
-    m_changes->resizeColumnsToContents();
-    m_changes->setVisible(m_changes->rowCount() > 0);
+    presentTable(m_changes);
 
     auto& conflictsLabel = *m_labels[QStringLiteral("conflicts")];
     m_conflicts->setRowCount(int(d.conflicts.size()));
     for (int r = 0; r < int(d.conflicts.size()); ++r) {
         const auto& c = d.conflicts[std::size_t(r)];
         m_conflicts->setItem(r, 0, number(c.conflict_id));
-        m_conflicts->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(c.model)));
+        m_conflicts->setItem(r, 1, modelItem(c.model));
         m_conflicts->setItem(r, 2, number(c.record_id));
-        QStringList fields;
-        for (const auto& f : c.info.conflicting_fields)
-            fields << QString::fromStdString(f);
-        m_conflicts->setItem(r, 3, new QTableWidgetItem(fields.join(QStringLiteral(", "))));
+        // Fields by their labels, the technical names in the tooltip.
+        QStringList labels, names;
+        for (const auto& f : c.info.conflicting_fields) {
+            labels << fieldLabel(c.model, f);
+            names << QString::fromStdString(f);
+        }
+        auto* fields = new QTableWidgetItem(labels.join(tr(", ")));
+        fields->setToolTip(names.join(tr(", ")));
+        m_conflicts->setItem(r, 3, fields);
         m_conflicts->setItem(r, 4, new QTableWidgetItem(localDateTime(c.created_at)));
     }
-    m_conflicts->resizeColumnsToContents();
-    m_conflicts->setVisible(m_conflicts->rowCount() > 0);
+    presentTable(m_conflicts);
     if (d.conflictsError)
         conflictsLabel.setText(errorText(*d.conflictsError));
     else if (d.conflicts.empty())
@@ -391,7 +463,7 @@ void DeviceDrillDown::present(const Data& d) {
         m_preview->setRowCount(int(p.models.size()));
         for (int r = 0; r < int(p.models.size()); ++r) {
             const auto& m = p.models[std::size_t(r)];
-            m_preview->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(m.model)));
+            m_preview->setItem(r, 0, modelItem(m.model));
             m_preview->setItem(r, 1, number(m.records));
             auto* size = new QTableWidgetItem(l.formattedDataSize(m.bytes));
             size->setData(Qt::UserRole, qlonglong(m.bytes));
@@ -406,8 +478,7 @@ void DeviceDrillDown::present(const Data& d) {
                "", int(records))
                 .arg(QString::fromStdString(*p.app_type), l.formattedDataSize(bytes)));
     }
-    m_preview->resizeColumnsToContents();
-    m_preview->setVisible(m_preview->rowCount() > 0);
+    presentTable(m_preview);
 }
 
 } // namespace bridgecore::ui

@@ -174,10 +174,22 @@ DevicesView::DevicesView(ConsoleBackend* backend, QWidget* parent)
         dialog->show();
     });
     detailsLayout->addStretch();
-    // The table takes what the details pane (as wide as its longest word or button) leaves:
-    // a quarter of the window for the pane elided ordinary emails in French.
+    // The table takes what it needs, the details pane the surplus (fitDetailsPane).
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
+    m_fitPane = new QTimer(this);
+    m_fitPane->setSingleShot(true);
+    m_fitPane->setInterval(0);
+    connect(m_fitPane, &QTimer::timeout, this, &DevicesView::fitDetailsPane);
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_paneChosen = true; });
+    // Rows and emails arrive, columns widen for them: the table's need changes.
+    auto refit = [this] { m_fitPane->start(); };
+    connect(&m_proxy, &QAbstractItemModel::modelReset, m_fitPane, refit);
+    connect(&m_proxy, &QAbstractItemModel::rowsInserted, m_fitPane, refit);
+    connect(&m_proxy, &QAbstractItemModel::rowsRemoved, m_fitPane, refit);
+    connect(&m_proxy, &QAbstractItemModel::dataChanged, m_fitPane, refit);
+    connect(&m_proxy, &QAbstractItemModel::layoutChanged, m_fitPane, refit);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_fitPane, refit);
     layout->addWidget(split, 1);
 
     m_searchTimer = new QTimer(this);
@@ -326,31 +338,64 @@ void DevicesView::fitDetailsWidth() {
                        m_detailsScroll->verticalScrollBar()->sizeHint().width() +
                        2 * m_detailsScroll->frameWidth();
     m_detailsScroll->setMinimumWidth(std::min(needed, kMaxWidth));
-    // The first time a device is shown, the pane is as narrow as that allows and the table
-    // gets the rest (the splitter started the pane at its preferred width, ~250 px, and the
-    // table elided ordinary emails in French); later the person's own split is kept.
-    if (!m_paneFitted && isVisible()) {
-        m_paneFitted = true;
-        QTimer::singleShot(0, this, &DevicesView::narrowDetailsPane);
-    }
+    m_fitPane->start();
 }
 
-void DevicesView::narrowDetailsPane() {
+int DevicesView::tableWidthNeeded() const {
+    // Every shown column as fitted, but User (stretched) as wide as its widest email, plus the
+    // table's frame and scroll bar.
+    const int user = int(DeviceTableModel::Column::User);
+    auto* header = m_table->horizontalHeader();
+    return header->length() - header->sectionSize(user) + columnTextWidth(m_table, user) +
+           m_table->width() - m_table->viewport()->width();
+}
+
+int DevicesView::detailsPaneWanted() {
+    // Each title and value on one line (the shown ones: the hint until a device is selected),
+    // up to kMaxWidth; never less than a width already given, so the pane does not jump as
+    // the statistics arrive or another device is selected.
+    constexpr int kMaxWidth = 480;
+    int text = 0;
+    const auto labels = m_detailsHint->isVisible() ? QList<QLabel*>{m_detailsHint}
+                                                   : m_detailsForm->findChildren<QLabel*>();
+    for (const QLabel* label : labels) {
+        const auto margins = label->contentsMargins();
+        text =
+            std::max(text, QFontMetrics(label->font()).horizontalAdvance(label->text()) +
+                               std::max(0, label->indent()) + margins.left() + margins.right() + 2);
+    }
+    const auto* box = m_detailsBox->layout();
+    const int chrome = m_detailsBox->contentsMargins().left() +
+                       m_detailsBox->contentsMargins().right() + box->contentsMargins().left() +
+                       box->contentsMargins().right() +
+                       m_detailsScroll->verticalScrollBar()->sizeHint().width() +
+                       2 * m_detailsScroll->frameWidth();
+    m_paneWanted = std::max(m_paneWanted, std::min(text + chrome, kMaxWidth));
+    return m_paneWanted;
+}
+
+void DevicesView::fitDetailsPane() {
+    // The table first (its columns and emails whole), the pane the surplus up to what it
+    // wants, never less than its buttons need. Once the person has dragged the splitter, their
+    // split stays.
+    if (m_paneChosen || !isVisible())
+        return;
     const int total = m_split->width() - m_split->handleWidth();
-    const int pane = m_detailsBox->minimumSizeHint().width();
-    if (total > pane)
+    const int least = m_detailsBox->minimumSizeHint().width();
+    const int pane =
+        std::clamp(total - tableWidthNeeded(), least, std::max(least, detailsPaneWanted()));
+    if (total > pane && m_split->sizes().value(1) != pane)
         m_split->setSizes({total - pane, pane});
 }
 
 void DevicesView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    // Before any device is selected the pane is as narrow as its buttons too: at its
-    // preferred ~250 px the table elided ordinary emails in French at the default window.
-    if (!m_paneFitted)
-        QTimer::singleShot(0, this, [this] {
-            if (!m_paneFitted)
-                narrowDetailsPane();
-        });
+    m_fitPane->start();
+}
+
+void DevicesView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    m_fitPane->start();
 }
 
 DeviceDrillDown* DevicesView::openDrillDown() {

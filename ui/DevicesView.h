@@ -8,6 +8,7 @@
 
 #include <QWidget>
 
+class QResizeEvent;
 class QShowEvent;
 
 class QComboBox;
@@ -52,11 +53,18 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void fitDetailsWidth();
-    /// The splitter gives the details pane its minimum width, the table the rest.
-    void narrowDetailsPane();
+    /// The table as wide as its columns and emails need, the details pane the surplus up to
+    /// detailsPaneWanted() (never narrower than its buttons); nothing once the person moved
+    /// the splitter.
+    void fitDetailsPane();
+    /// What the table needs for every shown column and email whole.
+    int tableWidthNeeded() const;
+    /// What the details pane needs for each of its texts on one line, capped.
+    int detailsPaneWanted();
     /// The "device (user email)" detail.
     void showDeviceTitle(const protocol::SyncState& state);
     void showDetails(const protocol::SyncState* state);
@@ -75,7 +83,9 @@ private:
     QScrollArea* m_detailsScroll = nullptr;
     QSplitter* m_split = nullptr;
     QWidget* m_detailsBox = nullptr;
-    bool m_paneFitted = false;
+    QTimer* m_fitPane = nullptr;
+    bool m_paneChosen = false; // the person dragged the splitter
+    int m_paneWanted = 0;
     QWidget* m_detailsForm = nullptr;
     QLabel* m_detailsHint = nullptr;
     std::map<QString, QLabel*> m_detailLabels;

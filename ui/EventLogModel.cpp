@@ -124,7 +124,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         QStringList fields; // shown by their labels
         for (const auto& f : e.changed_fields)
             fields << QString::fromStdString(f);
-        return fields.join(QStringLiteral(", "));
+        return fields.join(tr(", ")); // Arabic lists with "، "
     }
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));
@@ -175,7 +175,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         QStringList fields;
         for (const auto& f : e.changed_fields)
             fields << fieldLabel(e.model, f);
-        return fields.join(QStringLiteral(", "));
+        return fields.join(tr(", ")); // Arabic lists with "، "
     }
     case Column::Count:
         break;

@@ -98,6 +98,10 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     // A long email loses its middle (whole in its tooltip) rather than pushing the column off.
     const int user = int(EventLogModel::Column::User);
     m_table->setItemDelegateForColumn(user, new ElidingDelegate(Qt::ElideMiddle, m_table));
+    // The last column ends at the table's edge: a long list of changed fields ends with "…"
+    // (it was cut mid-word, "Customer Reference, T").
+    m_table->setItemDelegateForColumn(int(EventLogModel::Column::ChangedFields),
+                                      new ElidingDelegate(Qt::ElideRight, m_table));
     // At most what is left of the table's width (at least 20 characters, so it is on screen
     // in French with a resolution and the longest model names on the page): a long email
     // loses its middle, whole in its tooltip.

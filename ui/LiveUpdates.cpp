@@ -75,6 +75,18 @@ int headerExtra(QTableView* table, int section) {
 }
 /// Set while the console itself sizes columns: only a person's resizing is remembered.
 const char* const fittingProperty = "bridgecoreFitting";
+/// The sections a person sized (QList<int>): the console's fitting never narrows them.
+const char* const chosenProperty = "bridgecoreChosenSections";
+bool chosenByPerson(const QHeaderView* header, int section) {
+    return header->property(chosenProperty).value<QList<int>>().contains(section);
+}
+void noteChosen(QHeaderView* header, int section) {
+    auto chosen = header->property(chosenProperty).value<QList<int>>();
+    if (!chosen.contains(section)) {
+        chosen.append(section);
+        header->setProperty(chosenProperty, QVariant::fromValue(chosen));
+    }
+}
 } // namespace
 
 void fitHeaderSections(QTableView* table, const QString& key) {
@@ -87,6 +99,8 @@ void fitHeaderSections(QTableView* table, const QString& key) {
         const QString title = model->headerData(c, Qt::Horizontal).toString();
         const int needed = fm.horizontalAdvance(title) + headerExtra(table, c);
         const int saved = settings.value(QString::number(c), 0).toInt();
+        if (saved > 0)
+            noteChosen(header, c);
         header->resizeSection(c, std::max({needed, saved, int(header->sectionSize(c))}));
     }
     settings.endGroup();
@@ -96,6 +110,7 @@ void fitHeaderSections(QTableView* table, const QString& key) {
                              return; // its width follows the window
                          if (header->property(fittingProperty).toBool())
                              return; // fitted to its texts, not chosen
+                         noteChosen(header, section);
                          QSettings s;
                          s.setValue(QStringLiteral("columns/%1/%2").arg(key).arg(section), size);
                      });
@@ -107,32 +122,53 @@ void resizeFittedSection(QHeaderView* header, int section, int size) {
     header->setProperty(fittingProperty, false);
 }
 
+namespace {
+/// The cell's text margins on both sides, plus a little air (6 px: 8 cost French its event
+/// log emails).
+int cellTextExtra(QTableView* table) {
+    return 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 6;
+}
+int titleWidth(QTableView* table, int column) {
+    const QFontMetrics headerFm(headerFont(table->horizontalHeader()));
+    return headerFm.horizontalAdvance(
+               table->model()->headerData(column, Qt::Horizontal).toString()) +
+           headerExtra(table, column);
+}
+int valuesWidth(QTableView* table, int column, int rows) {
+    const QFontMetrics fm(table->font());
+    const int extra = cellTextExtra(table);
+    int values = 0;
+    for (int r = 0, n = std::min(table->model()->rowCount(), rows); r < n; ++r)
+        values = std::max(values,
+                          fm.horizontalAdvance(table->model()->index(r, column).data().toString()) +
+                              extra);
+    return values;
+}
+} // namespace
+
+int columnTextWidth(QTableView* table, int column, int rows) {
+    return std::max(titleWidth(table, column), valuesWidth(table, column, rows));
+}
+
 void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
+    constexpr int kNarrowSlack = 24;
     auto fit = [table, rows, maxWidth] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
-        const QFontMetrics fm(table->font());
-        const QFontMetrics headerFm(headerFont(header));
-        // The cell's text margins on both sides, plus a little air (6 px: 8 cost French its
-        // event log emails).
-        const int extra =
-            2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1) + 6;
-        const int n = std::min(model->rowCount(), rows);
         const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
         for (int c = 0; c < model->columnCount(); ++c) {
             if (header->isSectionHidden(c) || header->sectionResizeMode(c) == QHeaderView::Stretch)
                 continue; // a stretched section takes what the others leave
             // The header's text fits every column, the stretched last one included.
-            const int title =
-                headerFm.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString()) +
-                headerExtra(table, c);
-            int values = 0;
-            if (c != last)
-                for (int r = 0; r < n; ++r)
-                    values = std::max(
-                        values, fm.horizontalAdvance(model->index(r, c).data().toString()) + extra);
+            const int title = titleWidth(table, c);
+            const int values = c == last ? 0 : valuesWidth(table, c, rows);
             const int needed = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
-            if (needed > header->sectionSize(c)) {
+            // Wider for a longer value; narrower again once it has left the measured rows (a
+            // resolution scrolled off the event log's page kept Action and Device ~100 px too
+            // wide), unless a person sized the column. A few pixels of slack are kept, so a
+            // live table does not twitch as "just now" becomes "2 minutes ago".
+            const int size = header->sectionSize(c);
+            if (needed > size || (size - needed > kNarrowSlack && !chosenByPerson(header, c))) {
                 header->setProperty(fittingProperty, true);
                 header->resizeSection(c, needed);
                 header->setProperty(fittingProperty, false);

@@ -49,16 +49,20 @@ QFont headerFont(const QHeaderView* header);
 /// that sorts, the sort arrow; each width remembered per user under `key` once the person
 /// resizes it (the console's own fitting is not remembered).
 void fitHeaderSections(QTableView* table, const QString& key);
-/// Widens (never narrows) every column to its header's text and, but a stretched last one, to
-/// the widest text among its first `rows` rows, and keeps doing so as rows load or change, or
-/// headers change (labels arrive, another language) (once per turn of the
-/// event loop; only the first `rows` rows are measured, so a paged table of 100k devices
-/// costs what its first page does).
+/// Fits every column to its header's text and, but a stretched last one, to the widest text
+/// among its first `rows` rows, and keeps doing so as rows load or change, or headers change
+/// (labels arrive, another language) (once per turn of the event loop; only the first `rows`
+/// rows are measured, so a paged table of 100k devices costs what its first page does). A
+/// column widens at once and narrows once it is more than a few pixels too wide, unless a
+/// person sized it.
 /// A section in QHeaderView::Stretch mode is left to the header (it takes what the others
 /// leave). The sorted column also gets room for its sort arrow. `maxWidth`, when given, caps
 /// what a column grows to for its values (its title always fits; INT_MAX: no cap).
 void fitColumnsToContents(QTableView* table, int rows = 200,
                           std::function<int(int column)> maxWidth = {});
+/// The width column `column` of `table` needs for its header's text and for the widest text
+/// among its first `rows` rows, as fitColumnsToContents() measures them (its margins included).
+int columnTextWidth(QTableView* table, int column, int rows = 200);
 /// Resizes `section` as the console's own fitting (not remembered as the person's choice).
 void resizeFittedSection(QHeaderView* header, int section, int size);
 /// Columns a person may hide and show again from the header's context menu, remembered per
@@ -72,6 +76,8 @@ public:
     ElidingDelegate(Qt::TextElideMode mode, QObject* parent)
         : QStyledItemDelegate(parent)
         , m_mode(mode) {}
+
+    Qt::TextElideMode mode() const { return m_mode; }
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {

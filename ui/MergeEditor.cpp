@@ -15,6 +15,7 @@
 #include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
 namespace bridgecore::ui {
@@ -24,7 +25,9 @@ MergeEditor::MergeEditor(QWidget* parent)
     setObjectName(QStringLiteral("mergeEditor"));
     auto* layout = new QVBoxLayout(this);
     m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("mergeTitle"));
     m_header->setWordWrap(true);
+    m_header->installEventFilter(this); // its width: fitHeader
     layout->addWidget(m_header);
 
     m_table = new QTableView(this);
@@ -139,7 +142,40 @@ MergeEditor::MergeEditor(QWidget* parent)
 }
 
 QString MergeEditor::headerText() const {
-    return m_header->text();
+    return m_headerText;
+}
+
+void MergeEditor::fitHeader() {
+    // Word wrapping may break a device id at its hyphens ("… from device demo-" / "sales-09
+    // (…)"). Then the line breaks before the id instead: a line break, not a joiner or a
+    // non-breaking hyphen inside the id, so a copied id is still the id.
+    QString text = m_headerText;
+    const int at = text.indexOf(m_headerDevice);
+    const int width = m_header->contentsRect().width() - 2 * m_header->margin();
+    if (!m_headerDevice.isEmpty() && at > 0 && width > 0) {
+        const int paragraphEnd = text.indexOf(QLatin1Char('\n'));
+        QTextLayout layout(text.left(paragraphEnd < 0 ? text.size() : paragraphEnd),
+                           m_header->font());
+        QTextOption option;
+        option.setWrapMode(QTextOption::WordWrap);
+        layout.setTextOption(option);
+        bool broken = false;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            const int end = line.textStart() + line.textLength();
+            broken |= end > at && end < at + m_headerDevice.size();
+        }
+        layout.endLayout();
+        if (broken) {
+            if (text.at(at - 1) == QLatin1Char(' '))
+                text[at - 1] = QLatin1Char('\n');
+            else
+                text.insert(at, QLatin1Char('\n'));
+        }
+    }
+    if (m_header->text() != text)
+        m_header->setText(text);
 }
 
 void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
@@ -173,7 +209,9 @@ void MergeEditor::setConflict(const engine::ConflictRecord& c, bool editable,
                     m_model.edit(r, c.result_data[f]);
             }
     }
-    m_header->setText(header);
+    m_headerText = header;
+    m_headerDevice = ltr(QString::fromStdString(c.device_id));
+    fitHeader();
     m_header->setToolTip(tr("Model: %1").arg(QString::fromStdString(c.model)));
     m_hint->hide();
     m_table->show();
@@ -186,6 +224,8 @@ void MergeEditor::clear() {
     m_conflictId = 0;
     m_editable = false;
     m_model.clear();
+    m_headerText.clear();
+    m_headerDevice.clear();
     m_header->clear();
     m_header->setToolTip({});
     m_result->clear();
@@ -213,6 +253,8 @@ void MergeEditor::updateEnabled() {
 bool MergeEditor::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize)
         fitColumns();
+    if (watched == m_header && event->type() == QEvent::Resize)
+        fitHeader();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -68,6 +68,11 @@ private:
     MergeModel m_model;
     QTableView* m_table = nullptr;
     QLabel* m_header = nullptr;
+    QString m_headerText;   ///< the title as set; m_header may break its lines elsewhere
+    QString m_headerDevice; ///< the device id in it, kept on one line
+    /// Shows m_headerText, a line break before the device id when wrapping would break the
+    /// id at a hyphen.
+    void fitHeader();
     QLabel* m_result = nullptr;
     QLabel* m_legend = nullptr;
     QLabel* m_hint = nullptr;

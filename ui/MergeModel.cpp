@@ -125,7 +125,7 @@ QVariant MergeModel::data(const QModelIndex& index, int role) const {
             return tr("(unchanged)");
         if (col == Column::Base && !m_hasBase)
             return tr("(unknown)");
-        return fieldValueText(m_modelName, field, value());
+        return valueInLine(fieldValueText(m_modelName, field, value()));
     case Qt::EditRole:
         if (col == Column::Field)
             return QString::fromStdString(field);

@@ -46,7 +46,8 @@ QVariant OutboxModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     if (role == Qt::ToolTipRole)
-        return QString::fromStdString(e.data.dump(2));
+        return index.column() == int(Column::Model) ? QString::fromStdString(e.model)
+                                                    : QString::fromStdString(e.data.dump(2));
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
@@ -66,7 +67,7 @@ QVariant OutboxModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Column::Model:
-        return QString::fromStdString(e.model);
+        return modelName(e.model); // as Records names it; technical in the tooltip
     case Column::Record:
         if (e.server_id)
             return qlonglong(*e.server_id);

@@ -87,6 +87,20 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     m_deviceTable->verticalHeader()->hide();
     setUpDeviceColumns(m_deviceTable, QStringLiteral("pendingDevices"));
     dl->addWidget(m_deviceTable, 1);
+    auto* noDevices = new QLabel(tr("No device has failed or waiting pushes. A device appears "
+                                    "here when it reports changes waiting or an error, or has "
+                                    "open conflicts."),
+                                 others);
+    noDevices->setObjectName(QStringLiteral("failedDevicesEmpty"));
+    noDevices->setWordWrap(true);
+    dl->addWidget(noDevices);
+    auto showNoDevices = [this, noDevices] {
+        noDevices->setVisible(m_deviceProxy.rowCount() == 0);
+    };
+    connect(&m_deviceProxy, &QAbstractItemModel::modelReset, noDevices, showNoDevices);
+    connect(&m_deviceProxy, &QAbstractItemModel::rowsInserted, noDevices, showNoDevices);
+    connect(&m_deviceProxy, &QAbstractItemModel::rowsRemoved, noDevices, showNoDevices);
+    connect(&m_deviceProxy, &QAbstractItemModel::layoutChanged, noDevices, showNoDevices);
     layout->addWidget(split, 1);
     // Other devices' queues are an admin view (a plain user of a connected console may not
     // list devices).
@@ -148,7 +162,8 @@ void PendingView::showChange(int row) {
         {tr("Change"), QLocale().toString(qlonglong(e->seq))},
         {tr("Status"), cell(OutboxModel::Column::Status)},
         {tr("Action"), cell(OutboxModel::Column::Action)},
-        {tr("Model"), QString::fromStdString(e->model)},
+        {tr("Model"), modelName(e->model) + QStringLiteral(" (") +
+                          ltr(QString::fromStdString(e->model)) + QLatin1Char(')')},
         {tr("Record"), cell(OutboxModel::Column::Record)},
         {tr("Created"), cell(OutboxModel::Column::Created)},
         {tr("Attempts"), QLocale().toString(e->attempts)},

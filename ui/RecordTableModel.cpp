@@ -56,7 +56,7 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
     // A selection by its label ("Quotation", as Odoo and the form show it), numbers in the
     // language's digits; edits keep the key.
     if (role == Qt::DisplayRole)
-        return fieldValueText(m_model.toStdString(), field, *it);
+        return valueInLine(fieldValueText(m_model.toStdString(), field, *it));
     return MergeModel::display(*it);
 }
 

@@ -4,6 +4,7 @@
 #include "protocol/Protocol.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 namespace bridgecore::ui {
 
@@ -62,6 +63,15 @@ std::optional<protocol::json> fieldValueFromText(const std::string& model, const
     if (!v && why)
         *why = QCoreApplication::translate("ModelCatalog", reason.c_str());
     return v;
+}
+
+QString valueInLine(const QString& text) {
+    if (QGuiApplication::layoutDirection() != Qt::RightToLeft)
+        return text;
+    for (const QChar c : text)
+        if (c.direction() == QChar::DirL)
+            return QChar(0x2068) + text + QChar(0x2069);
+    return text;
 }
 
 QString fitText(const QString& text, const QFontMetrics& fm, int width) {

@@ -37,6 +37,11 @@ inline QString ltr(const QString& text) {
     return QChar(0x2066) + text + QChar(0x2069);
 }
 
+/// A record's value as a right-to-left interface shows it: text with Latin letters isolated in
+/// its own direction (U+2068 … U+2069), so "Azure Int." does not read ".Azure Int" in an Arabic
+/// table. Unchanged in a left-to-right interface and for text without Latin letters.
+QString valueInLine(const QString& text);
+
 /// `text` shortened to `width` pixels of `fm`: a left-to-right isolate in it (ltr(), a path)
 /// loses its middle ("/home/ann/…/demo") so the words and brackets around it stay whole and
 /// paired; other text is cut at its end with "…". Unchanged when it fits.

@@ -100,6 +100,11 @@ void TimeChart::setYScale(double max) {
         if (top / step > 6)
             step = top / 4;
     }
+    if (m_wholeNumbers && step != std::floor(step)) {
+        // Counts: no "0.5 changes" (a step of 2.5 becomes 2).
+        step = std::max(1.0, std::floor(step));
+        top = std::ceil(top / step - 1e-9) * step;
+    }
     if (top == m_top && !m_y->categoriesLabels().isEmpty())
         return;
     m_top = top;

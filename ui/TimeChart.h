@@ -40,6 +40,8 @@ public:
     /// Marks each point (for sparse data such as one point per push; the dashboard's
     /// one-second samples are lines only).
     void showPoints();
+    /// The values are counts (changes, conflicts): y ticks on whole numbers only.
+    void setWholeNumbers() { m_wholeNumbers = true; }
     /// Shows [fromMs, toMs] with about six ticks on round times (5 s … 4 h apart).
     void setTimeRange(qint64 fromMs, qint64 toMs);
     /// A y scale for values up to `max` (stable: see above).
@@ -61,6 +63,7 @@ private:
     QStringList m_names;
     QString m_unit;
     bool m_rightToLeft = false;
+    bool m_wholeNumbers = false;
     double m_top = 0;
 };
 

@@ -6,6 +6,7 @@
 #include "GuiFixture.h"
 #include "LiveUpdates.h"
 #include "MergeEditor.h"
+#include "Text.h"
 #include "Translations.h"
 
 #include <QAbstractItemModelTester>
@@ -32,6 +33,8 @@ using protocol::json;
 class ConflictsViewTest : public QObject {
     Q_OBJECT
 private slots:
+    void mergeTitleKeepsTheDeviceIdWhole();
+    void latinValuesKeepTheirPunctuationInArabic();
     void mergeEditorProducesExactMergedData();
     void takeAllAndNavigation();
     void serverWinsKeepsServerRecord();
@@ -720,7 +723,8 @@ void ConflictsViewTest::mergeGridShowsEveryWordWhole() {
         auto* table = view.editor()->table();
         auto* m = view.editor()->model();
         const int name = m->rowOfField("name");
-        QCOMPARE(m->index(name, int(Col::Server)).data().toString(), QStringLiteral("YourCompany"));
+        QCOMPARE(m->index(name, int(Col::Server)).data().toString(),
+                 ui::valueInLine(QStringLiteral("YourCompany"))); // isolated in Arabic
         QVERIFY(m->index(name, int(Col::Server)).data(Qt::FontRole).value<QFont>().bold());
         static const QRegularExpression space(QStringLiteral("\\s+"));
         for (int c = 0; c < m->columnCount(); ++c) {
@@ -906,6 +910,101 @@ void ConflictsViewTest::eachStrategyHasOneName() {
     ui::MergeEditor editor;
     QCOMPARE(editor.findChild<QPushButton*>(QStringLiteral("clientWins"))->text(),
              QCoreApplication::translate("bridgecore::ui::ConflictsView", "Client wins"));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::mergeTitleKeepsTheDeviceIdWhole() {
+    // The title broke the demo's device ids at their hyphens ("… from device demo-" /
+    // "sales-09 (…)"): at every width of the editor the id is on one line, and the title
+    // still holds the id as it is (a copied id is the id).
+    GuiFixture f;
+    auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-a", GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}}));
+    const QString device = QStringLiteral("demo-warehouse-scanner-07");
+    QCOMPARE(f.push(device.toStdString(),
+                    GuiFixture::update("b-1", id, 1, {{"name", "Azure Int."}}), "manual")
+                 .conflicts,
+             1);
+    auto page = f.backend().conflicts("open", 10, 0);
+    QVERIFY(page.ok());
+    QCOMPARE(page.value().items.size(), std::size_t(1));
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        ui::MergeEditor editor;
+        editor.show();
+        editor.setConflict(page.value().items.front(), true);
+        auto* title = editor.findChild<QLabel*>(QStringLiteral("mergeTitle"));
+        QVERIFY(title && title->text().contains(device));
+        const int narrowest = editor.minimumSizeHint().width();
+        for (int width = narrowest; width <= 1100; width += 10) {
+            editor.resize(width, 600);
+            QApplication::processEvents();
+            QVERIFY(title->text().contains(device));
+            // The lines QLabel lays the title out in (a document of its text, its width).
+            QTextDocument doc;
+            doc.setDocumentMargin(0);
+            doc.setDefaultFont(title->font());
+            doc.setPlainText(title->text());
+            doc.setTextWidth(title->contentsRect().width());
+            (void)doc.size();
+            for (auto b = doc.begin(); b != doc.end(); b = b.next()) {
+                const int at = b.text().indexOf(device);
+                for (int i = 0; at >= 0 && i < b.layout()->lineCount(); ++i) {
+                    const auto line = b.layout()->lineAt(i);
+                    const int end = line.textStart() + line.textLength();
+                    QVERIFY2(end <= at || end >= at + device.size(),
+                             qPrintable(QStringLiteral("%1 at %2 px: a line ends at '%3'")
+                                            .arg(lang)
+                                            .arg(width)
+                                            .arg(b.text().left(end).right(20))));
+                }
+            }
+        }
+        editor.resize(narrowest + 20, 600);
+        saveScreenshot(&editor, QStringLiteral("merge_title_device_id_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void ConflictsViewTest::latinValuesKeepTheirPunctuationInArabic() {
+    // The Arabic grid is laid out right to left, and "Azure Int." read ".Azure Int" (its final
+    // period taken for the Arabic sentence's). Each value keeps its own order; the records
+    // table shows values the same way.
+    ui::Translations::apply(QStringLiteral("ar"));
+    GuiFixture f;
+    auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-a", GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}}));
+    QCOMPARE(f.push("dev-b", GuiFixture::update("b-1", id, 1, {{"name", "Azure Int."}}), "manual")
+                 .conflicts,
+             1);
+    ui::ConflictsView view(&f.backend());
+    view.resize(1200, 700);
+    view.show();
+    QTRY_COMPARE(view.model()->rowCount(), 1);
+    view.selectRow(0);
+    auto& m = *view.editor()->model();
+    const int name = row(m, "name");
+    QTRY_VERIFY(name >= 0);
+    const QString shown = m.index(name, int(Col::Local)).data().toString();
+    QVERIFY2(shown.contains(QStringLiteral("Azure Int.")), qPrintable(shown));
+    // Laid out as the view lays a cell out in Arabic: the period right of the "t".
+    QTextLayout layout(shown, view.font());
+    QTextOption option;
+    option.setTextDirection(Qt::RightToLeft);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(1000);
+    layout.endLayout();
+    const qreal dot = line.cursorToX(int(shown.lastIndexOf(QLatin1Char('.'))));
+    const qreal t = line.cursorToX(int(shown.lastIndexOf(QLatin1Char('t'))));
+    QVERIFY2(dot > t, qPrintable(QStringLiteral("'.' at x=%1, 't' at x=%2").arg(dot).arg(t)));
+    // Editing starts from the value itself, nothing added to it.
+    QCOMPARE(m.index(name, int(Col::Local)).data(Qt::EditRole).toString(),
+             QStringLiteral("Azure Int."));
+    saveScreenshot(&view, QStringLiteral("conflicts_latin_value_ar"));
     ui::Translations::apply(QStringLiteral("en"));
 }
 

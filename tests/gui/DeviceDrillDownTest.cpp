@@ -7,12 +7,14 @@
 #include "DevicesView.h"
 #include "GuiFixture.h"
 #include "LiveUpdates.h"
+#include "Text.h"
 #include "Translations.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTableWidget>
@@ -30,6 +32,8 @@ class DeviceDrillDownTest : public QObject {
 private slots:
     void showsQueueResultsConflictsAndPreview();
     void textsFitInEveryLanguage();
+    void tablesSpanTheirWidthAndRows();
+    void historyChartCountsInWholeNumbers();
 
 private:
     struct Seeded {
@@ -160,7 +164,13 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
     // Its conflict, not dev-c's.
     auto* conflicts = dialog->conflictsTable();
     QCOMPARE(conflicts->rowCount(), 1);
-    QCOMPARE(conflicts->item(0, 1)->text(), QStringLiteral("res.partner"));
+    // Models by the names people use, the technical one in the tooltip.
+    QCOMPARE(conflicts->item(0, 1)->text(), ui::modelName("res.partner"));
+    QCOMPARE(conflicts->item(0, 1)->toolTip(), QStringLiteral("res.partner"));
+    // Fields by their labels too ("name" read as a technical name among labels).
+    QCOMPARE(conflicts->item(0, 3)->text(), ui::fieldLabel("res.partner", "name"));
+    QCOMPARE(ui::fieldLabel("res.partner", "name"), QStringLiteral("Name"));
+    QCOMPARE(conflicts->item(0, 3)->toolTip(), QStringLiteral("name"));
     QCOMPARE(conflicts->item(0, 2)->text(), QLocale().toString(qlonglong(seeded.conflictRecord)));
     QCOMPARE(dialog->text(QStringLiteral("conflicts")), QStringLiteral("1 open conflict"));
     // The changes it pushed: none reached the event log (its only change is in conflict).
@@ -206,15 +216,17 @@ void DeviceDrillDownTest::showsQueueResultsConflictsAndPreview() {
     auto* changes = dialog->changesTable();
     QCOMPARE(changes->rowCount(), 7);
     QCOMPARE(changes->item(0, 3)->text(), QStringLiteral("write"));
+    QCOMPARE(changes->item(0, 2)->text(), ui::modelName("res.partner"));
     QCOMPARE(changes->item(6, 3)->text(), QStringLiteral("create"));
     QCOMPARE(dialog->conflictsTable()->rowCount(), 0);
     QVERIFY(
         dialog->text(QStringLiteral("conflicts")).startsWith(QStringLiteral("No open conflict")));
     auto* preview = dialog->previewTable();
     QCOMPARE(preview->rowCount(), int(storage::defaultModelMap().at("sales_app").size()));
-    const int partners = rowOf(preview, 0, QStringLiteral("res.partner"));
-    const int products = rowOf(preview, 0, QStringLiteral("product.product"));
-    const int orders = rowOf(preview, 0, QStringLiteral("sale.order"));
+    const int partners = rowOf(preview, 0, ui::modelName("res.partner"));
+    const int products = rowOf(preview, 0, ui::modelName("product.product"));
+    const int orders = rowOf(preview, 0, ui::modelName("sale.order"));
+    QCOMPARE(ui::modelName("res.partner"), QStringLiteral("Contact"));
     QVERIFY(partners >= 0 && products >= 0 && orders >= 0);
     QCOMPARE(preview->item(partners, 1)->text(), QStringLiteral("3"));
     QCOMPARE(preview->item(products, 1)->text(), QStringLiteral("2"));
@@ -288,6 +300,107 @@ void DeviceDrillDownTest::textsFitInEveryLanguage() {
             }
         }
         saveScreenshot(dialog, QStringLiteral("device_drilldown_") + lang);
+        dialog->close();
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DeviceDrillDownTest::tablesSpanTheirWidthAndRows() {
+    // Each table is as wide as the dialog gives it and as high as its rows (up to a few): the
+    // history left an empty band right of "Pending" and below its last row.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 3);
+        for (const QString& device : {QStringLiteral("dev-a"), QStringLiteral("dev-b")}) {
+            auto* dialog = open(view, device);
+            QVERIFY(dialog);
+            QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
+            QVERIFY(loaded.wait(5000));
+            // Lists with the language's comma (Arabic's "،", not ", ": "0 applied, 1 in
+            // conflict").
+            if (lang == QLatin1String("ar"))
+                for (auto* t : dialog->findChildren<QTableWidget*>())
+                    for (int r = 0; r < t->rowCount(); ++r)
+                        for (int c = 0; c < t->columnCount(); ++c)
+                            QVERIFY2(!t->item(r, c) ||
+                                         !t->item(r, c)->text().contains(QStringLiteral(", ")),
+                                     qPrintable(t->item(r, c)->text()));
+            for (const QSize size : {QSize(760, 820), QSize(1100, 900)}) {
+                dialog->resize(size);
+                QTest::qWait(50);
+                QApplication::processEvents();
+                int shown = 0;
+                for (auto* t : dialog->findChildren<QTableWidget*>()) {
+                    if (!t->isVisible())
+                        continue;
+                    ++shown;
+                    const QString where = QStringLiteral("%1, %2, %3 px, %4")
+                                              .arg(lang, device)
+                                              .arg(size.width())
+                                              .arg(t->objectName());
+                    const int length = t->horizontalHeader()->length();
+                    QVERIFY2(length == t->viewport()->width(),
+                             qPrintable(QStringLiteral("%1: the columns span %2 px of %3")
+                                            .arg(where)
+                                            .arg(length)
+                                            .arg(t->viewport()->width())));
+                    for (int c = 0; c < t->columnCount(); ++c) {
+                        const QString cut = valueCut(t, c, false);
+                        QVERIFY2(cut.isEmpty(), qPrintable(where + QStringLiteral(": ") + cut));
+                    }
+                    // Its rows and nothing below them, unless there are more than fit.
+                    int rows = t->horizontalHeader()->height();
+                    for (int r = 0; r < t->rowCount(); ++r)
+                        rows += t->rowHeight(r);
+                    QVERIFY2(t->viewport()->height() <= rows + 1 ||
+                                 t->verticalScrollBar()->isVisible(),
+                             qPrintable(QStringLiteral("%1: %2 px high for %3 px of rows")
+                                            .arg(where)
+                                            .arg(t->viewport()->height())
+                                            .arg(rows)));
+                }
+                QVERIFY(shown >= 2);
+                saveScreenshot(dialog->findChild<QWidget*>(QStringLiteral("drillBody")),
+                               QStringLiteral("device_drilldown_tables_%1_%2_%3")
+                                   .arg(lang, device)
+                                   .arg(size.width()));
+            }
+            dialog->close();
+            QTRY_VERIFY(!view.findChild<ui::DeviceDrillDown*>());
+        }
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DeviceDrillDownTest::historyChartCountsInWholeNumbers() {
+    // dev-c pushed one change: its chart counted changes in halves ("0.5", "1.5" changes).
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 3);
+        auto* dialog = open(view, QStringLiteral("dev-c"));
+        QVERIFY(dialog);
+        QSignalSpy loaded(dialog, &ui::DeviceDrillDown::loaded);
+        QVERIFY(loaded.wait(5000));
+        QApplication::processEvents();
+        QVERIFY(dialog->historyChart()->view()->isVisible());
+        const QStringList labels = dialog->historyChart()->yLabels();
+        QVERIFY(labels.size() >= 2);
+        for (const QString& label : labels) {
+            bool whole = false;
+            QLocale().toInt(label, &whole);
+            QVERIFY2(whole, qPrintable(lang + QStringLiteral(": ") + labels.join(u'|')));
+        }
+        saveScreenshot(dialog, QStringLiteral("device_drilldown_one_push_") + lang);
         dialog->close();
     }
     ui::Translations::apply(QStringLiteral("en"));

@@ -18,7 +18,10 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -60,6 +63,7 @@ private slots:
     void detailsAreShownWhole();
     void detailsNameTheUserWhenTheEmailArrivesLater();
     void ordinaryEmailsWholeWithDetailsOpen();
+    void detailsPaneTakesTheTableSurplus();
 
 private:
     void populate(GuiFixture& f) {
@@ -533,6 +537,13 @@ void DevicesViewTest::detailsAreShownWhole() {
                                     .arg(label->minimumSizeHint().width())
                                     .arg(label->width())
                                     .arg(scroll->viewport()->width())));
+        // In Arabic the device line reads right to left: Qt takes a paragraph's direction from
+        // its first letter, and the device id (isolated left to right) comes first, so the line
+        // was laid out left to right ("dev-ok (المستخدم user@…)" with the id on the left).
+        if (lang == QLatin1String("ar")) {
+            QTextDocument line(view.detailText(QStringLiteral("device")));
+            QCOMPARE(line.firstBlock().textDirection(), Qt::RightToLeft);
+        }
         // The queue report names no "oldest" time it does not know.
         QVERIFY2(
             !view.detailText(QStringLiteral("queue")).trimmed().endsWith(QStringLiteral("oldest")),
@@ -630,6 +641,105 @@ void DevicesViewTest::ordinaryEmailsWholeWithDetailsOpen() {
             }
         }
         saveScreenshot(&view, QStringLiteral("devices_details_open_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+/// "'App type / version:' wraps in 120 px" for the first shown text of the details pane that
+/// does not fit on one line; empty when each is on one.
+static QString detailWrapped(ui::DevicesView& view) {
+    auto* scroll = view.findChild<QScrollArea*>();
+    if (!scroll)
+        return QStringLiteral("no details pane");
+    for (auto* label : scroll->widget()->findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        if (label->heightForWidth(label->width()) > label->heightForWidth(10000))
+            return QStringLiteral("'%1' wraps in %2 px").arg(label->text()).arg(label->width());
+    }
+    return {};
+}
+
+/// "'Title' spans …" or "'value' needs …" for the first shown column of `table` past its edge
+/// or with a value cut; empty when every column and value is whole.
+static QString columnCut(QTableView* table) {
+    for (int c = 0; c < table->model()->columnCount(); ++c) {
+        if (table->isColumnHidden(c))
+            continue;
+        if (QString past = columnPastTheEdge(table, c); !past.isEmpty())
+            return past;
+        if (QString cut = valueCut(table, c, false); !cut.isEmpty())
+            return cut;
+    }
+    return {};
+}
+
+void DevicesViewTest::detailsPaneTakesTheTableSurplus() {
+    // In a window wider than the table needs, the details pane takes the surplus, up to what its
+    // texts need on one line each: it stayed as narrow as its buttons ("App type / version" and
+    // the push totals over three lines) beside a 540 px User column of short emails. It is fitted
+    // again as rows and emails arrive, until the person drags the splitter: then theirs stays.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1200, 600);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 4);
+        QTRY_VERIFY(showsEmail(*view.model(), QStringLiteral("user@fixture.test")));
+        QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
+        selectDevice(view, QStringLiteral("dev-ok"));
+        QTRY_VERIFY(details.count() >= 1);
+        auto* pane = view.findChild<QGroupBox*>();
+        auto* table = view.table();
+        const auto state = [&] {
+            return QStringLiteral("%1: pane %2 px (least %3), User column %4 px")
+                .arg(lang)
+                .arg(pane->width())
+                .arg(pane->minimumSizeHint().width())
+                .arg(table->columnWidth(int(Column::User)));
+        };
+        QTRY_VERIFY2(detailWrapped(view).isEmpty(),
+                     qPrintable(state() + QStringLiteral(": ") + detailWrapped(view)));
+        QVERIFY2(columnCut(table).isEmpty(),
+                 qPrintable(state() + QStringLiteral(": ") + columnCut(table)));
+        saveScreenshot(&view, QStringLiteral("devices_wide_window_") + lang);
+
+        // A device of a user with a long email arrives: the table takes back what it needs
+        // (the email whole), or all the pane can give.
+        QVERIFY(addNightShiftScanner(f));
+        QTRY_VERIFY_WITH_TIMEOUT(showsEmail(*view.model(), QString::fromLatin1(kNightShiftEmail)),
+                                 10000);
+        QTRY_VERIFY2(columnCut(table).isEmpty() ||
+                         pane->width() <= pane->minimumSizeHint().width() + 4,
+                     qPrintable(state() + QStringLiteral(": ") + columnCut(table)));
+        if (lang == QLatin1String("en")) // 1200 px are enough for it in English
+            QVERIFY2(columnCut(table).isEmpty(),
+                     qPrintable(state() + QStringLiteral(": ") + columnCut(table)));
+        saveScreenshot(&view, QStringLiteral("devices_wide_window_long_email_") + lang);
+
+        // The person drags the splitter: their split stays as devices arrive and the window
+        // grows.
+        auto* split = view.findChild<QSplitter*>();
+        QVERIFY(split);
+        auto* handle = split->handle(1);
+        const int before = split->sizes().at(1);
+        const QPoint from = handle->rect().center();
+        const QPoint to = from - QPoint(50, 0);
+        QTest::mousePress(handle, Qt::LeftButton, {}, from);
+        QTest::mouseMove(handle, to);
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, to);
+        const int chosen = split->sizes().at(1);
+        QVERIFY2(chosen != before, qPrintable(state()));
+        QVERIFY(addUserDevice(f, "late.shift@bridgecore.local", "demo-late-02", "sales_app"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            showsEmail(*view.model(), QStringLiteral("late.shift@bridgecore.local")), 10000);
+        QTest::qWait(100);
+        QCOMPARE(split->sizes().at(1), chosen);
+        view.resize(1400, 600);
+        QTest::qWait(100);
+        QCOMPARE(split->sizes().at(1), chosen);
     }
     ui::Translations::apply(QStringLiteral("en"));
 }

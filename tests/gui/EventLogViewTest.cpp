@@ -3,6 +3,7 @@
 
 #include "EventLogView.h"
 #include "GuiFixture.h"
+#include "LiveUpdates.h"
 #include "Text.h"
 #include "Translations.h"
 #include "console/EmbeddedBackend.h"
@@ -33,6 +34,8 @@ private slots:
     void resolutionRowsKeepUserOnScreen();
     void theUnfilteredTotalIsNotCounted();
     void modelsByTheirNames();
+    void columnsNarrowWhenAResolutionLeavesThePage();
+    void changedFieldsListedInTheLanguage();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -370,6 +373,95 @@ void EventLogViewTest::resolutionRowsKeepUserOnScreen() {
             qPrintable(lang +
                        QStringLiteral(": User has %1 px").arg(table->columnWidth(int(C::User)))));
         saveScreenshot(&view, QStringLiteral("events_resolution_default_window_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void EventLogViewTest::columnsNarrowWhenAResolutionLeavesThePage() {
+    // The demo: a resolution on the first page widened Action ("resolve #6 (server wins)") and
+    // Device ("server, for demo-sales-05"); once newer events pushed it off the page, both kept
+    // that width and Version and Priority stayed past the window's edge. They narrow again; a
+    // column the person sized keeps its width.
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    auto created = f.push("dev-a", GuiFixture::create("a-1", {{"name", "Azure"}}));
+    const auto id = *created.results[0].server_id;
+    f.push("dev-a", GuiFixture::update("a-2", id, 1, {{"name", "Azure Interior"}}));
+    auto c = f.push("dev-b", GuiFixture::update("b-1", id, 1, {{"name", "Azure Int."}}), "manual");
+    QCOMPARE(c.conflicts, 1);
+    QVERIFY(f.engine()
+                .resolveConflict(f.admin, c.results[0].conflict_info->conflict_id,
+                                 protocol::ConflictStrategy::ClientWins)
+                .ok());
+    ui::EventLogView view(&f.backend());
+    view.resize(1300, 500);
+    view.show();
+    auto& m = *view.model();
+    QTRY_COMPARE(m.rowCount(), 3);
+    QTRY_VERIFY(m.event(0) != nullptr && m.resolutionOf(*m.event(0)) != nullptr);
+    auto* table = view.findChild<QTableView*>();
+    const QFontMetrics fm(table->font());
+    const auto needs = [&](C column) {
+        return fm.horizontalAdvance(m.index(0, int(column)).data().toString());
+    };
+    QTRY_VERIFY(table->columnWidth(int(C::Action)) >= needs(C::Action));
+    const int actionWide = table->columnWidth(int(C::Action));
+    const int resolutionDevice = needs(C::Device);
+    QTRY_VERIFY(table->columnWidth(int(C::Device)) >= resolutionDevice);
+    // The person widens Version themselves.
+    auto* header = table->horizontalHeader();
+    const int version = header->sectionSize(int(C::Version)) + 60;
+    header->resizeSection(int(C::Version), version);
+
+    // A page of newer events: the resolution is no longer among the measured rows.
+    protocol::json page = protocol::json::array();
+    for (int i = 0; i < ui::EventLogModel::kPageSize; ++i)
+        page.push_back(GuiFixture::create("n-" + std::to_string(i), {{"name", "Newer"}}));
+    QCOMPARE(f.push("dev-a", page).succeeded, ui::EventLogModel::kPageSize);
+    QTRY_VERIFY_WITH_TIMEOUT(m.rowCount() >= ui::EventLogModel::kPageSize + 3, 5000);
+    const int create = fm.horizontalAdvance(QStringLiteral("create"));
+    QTRY_VERIFY2(table->columnWidth(int(C::Action)) < actionWide &&
+                     table->columnWidth(int(C::Action)) <=
+                         std::max(create, fm.horizontalAdvance(QStringLiteral("Action"))) + 60,
+                 qPrintable(QStringLiteral("Action is %1 px (was %2 for the resolution)")
+                                .arg(table->columnWidth(int(C::Action)))
+                                .arg(actionWide)));
+    QTRY_VERIFY2(table->columnWidth(int(C::Device)) < resolutionDevice,
+                 qPrintable(QStringLiteral("Device is %1 px, the resolution's text needed %2")
+                                .arg(table->columnWidth(int(C::Device)))
+                                .arg(resolutionDevice)));
+    QCOMPARE(header->sectionSize(int(C::Version)), version);
+    for (int col = 0; col < int(C::Count); ++col) {
+        const QString cut = valueCut(table, col, col == int(C::User) || col == int(C::Count) - 1);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    }
+    saveScreenshot(&view, QStringLiteral("events_resolution_left_the_page"));
+}
+
+void EventLogViewTest::changedFieldsListedInTheLanguage() {
+    // Arabic lists with its own comma: "مرجع العميل, الشروط والأحكام" read as a Latin list.
+    GuiFixture f;
+    QCOMPARE(f.push("dev-a", GuiFixture::create("p-1", {{"name", "P"}, {"phone", "42"}})).succeeded,
+             1);
+    for (const auto& [lang, separator] : {std::pair{QStringLiteral("ar"), QStringLiteral("، ")},
+                                          std::pair{QStringLiteral("fr"), QStringLiteral(", ")},
+                                          std::pair{QStringLiteral("en"), QStringLiteral(", ")}}) {
+        ui::Translations::apply(lang);
+        ui::EventLogView view(&f.backend());
+        view.resize(1200, 400);
+        view.show();
+        auto& m = *view.model();
+        QTRY_COMPARE(m.rowCount(), 1);
+        QTRY_VERIFY(m.event(0) != nullptr);
+        const QString fields = m.index(0, int(C::ChangedFields)).data().toString();
+        QCOMPARE(fields.count(separator), 1);
+        // The last column ends at the table's edge: a longer list ends with "…", not mid-word.
+        auto* table = view.findChild<QTableView*>();
+        const auto* elide =
+            dynamic_cast<ui::ElidingDelegate*>(table->itemDelegateForColumn(int(C::ChangedFields)));
+        QVERIFY(elide && elide->mode() == Qt::ElideRight);
+        if (lang == QLatin1String("ar"))
+            QVERIFY2(!fields.contains(QStringLiteral(", ")), qPrintable(fields));
     }
     ui::Translations::apply(QStringLiteral("en"));
 }

@@ -6,6 +6,7 @@
 #include "DetailsDialog.h"
 #include "DeviceTableModel.h"
 #include "GuiFixture.h"
+#include "Text.h"
 #include "Translations.h"
 #include "console/ConsoleSession.h"
 
@@ -69,7 +70,11 @@ void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     auto& m = *view.outbox();
     QTRY_COMPARE(m.rowCount(), 3);
     QCOMPARE(m.index(0, int(C::Status)).data().toString(), QStringLiteral("failed"));
-    QCOMPARE(m.index(0, int(C::Model)).data().toString(), QStringLiteral("hr.payslip"));
+    // Models as Records names them ("Contact", not "res.partner"), technical in the tooltip.
+    QCOMPARE(m.index(0, int(C::Model)).data().toString(), ui::modelName("hr.payslip"));
+    QCOMPARE(m.index(0, int(C::Model)).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("hr.payslip"));
+    QCOMPARE(m.index(1, int(C::Model)).data().toString(), QStringLiteral("Contact"));
     QVERIFY(
         m.index(0, int(C::LastError)).data().toString().contains(QStringLiteral("UNKNOWN_MODEL")));
     QCOMPARE(m.index(0, int(C::Attempts)).data().toInt(), 1);
@@ -82,6 +87,7 @@ void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     for (int r = 0; r < view.deviceProxy()->rowCount(); ++r)
         phone |= view.deviceProxy()->index(r, 0).data().toString() == QLatin1String("phone-07");
     QVERIFY(phone);
+    QTRY_VERIFY(!view.findChild<QLabel*>(QStringLiteral("failedDevicesEmpty"))->isVisible());
     saveScreenshot(&view, QStringLiteral("pending"));
 
     // Retry puts the failed change back to pending.
@@ -124,6 +130,11 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     QTRY_VERIFY(empty->isVisible());
     QVERIFY(!retry->isEnabled());
     QVERIFY(!discard->isEnabled());
+    // No device's pushes fail or wait: the lower table says so instead of being blank.
+    auto* noDevices = view.findChild<QLabel*>(QStringLiteral("failedDevicesEmpty"));
+    QVERIFY(noDevices);
+    QTRY_VERIFY(noDevices->isVisible());
+    QVERIFY(noDevices->text().contains(QStringLiteral("No device")));
     saveScreenshot(&view, QStringLiteral("pending_empty"));
 
     QVERIFY(session.cache()
