@@ -45,9 +45,13 @@ QVariant OutboxModel::data(const QModelIndex& index, int role) const {
             return QBrush(QColor(0xfd, 0xe2, 0xc8));
         return {};
     }
-    if (role == Qt::ToolTipRole)
-        return index.column() == int(Column::Model) ? QString::fromStdString(e.model)
-                                                    : QString::fromStdString(e.data.dump(2));
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == int(Column::Model))
+            return QString::fromStdString(e.model);
+        if (index.column() == int(Column::LastError) && !e.last_error.empty())
+            return data(index, Qt::DisplayRole); // the whole error, the cell may elide it
+        return QString::fromStdString(e.data.dump(2));
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {

@@ -64,8 +64,14 @@ PendingView::PendingView(ConsoleBackend* backend, client::ClientCache* cache,
     m_outboxTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_outboxTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_outboxTable->verticalHeader()->hide();
-    m_outboxTable->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its values (a local id is a whole UUID); the error takes the
+    // rest, on one line, whole in its tooltip.
+    m_outboxTable->setWordWrap(false);
+    m_outboxTable->horizontalHeader()->setStretchLastSection(false);
+    m_outboxTable->horizontalHeader()->setSectionResizeMode(int(OutboxModel::Column::LastError),
+                                                            QHeaderView::Stretch);
     fitHeaderSections(m_outboxTable, QStringLiteral("outbox"));
+    fitColumnsToContents(m_outboxTable);
     ol->addWidget(m_outboxTable, 1);
     m_empty = new QLabel(tr("Nothing waiting. Changes you make under Records queue here until "
                             "the next sync sends them."),

@@ -6,12 +6,14 @@
 #include "DetailsDialog.h"
 #include "DeviceTableModel.h"
 #include "GuiFixture.h"
+#include "LiveUpdates.h"
 #include "Text.h"
 #include "Translations.h"
 #include "console/ConsoleSession.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -28,6 +30,7 @@ private slots:
     void outboxRetryDiscardAndFailedDevices();
     void emptyOutboxAndDetailsOnDoubleClick();
     void deviceTableTextsFitInEveryLanguage();
+    void outboxShowsEachValueWholeAndTheErrorTakesTheRest();
 };
 
 void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
@@ -165,6 +168,72 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     QVERIFY(phone);
     saveScreenshot(details, QStringLiteral("pending_details"));
     details->close();
+}
+
+void PendingViewTest::outboxShowsEachValueWholeAndTheErrorTakesTheRest() {
+    // A failed change: its local id (a UUID) wrapped over two lines in a narrow Record column
+    // and its error was cut to "VALIDATION_…" while Created, the stretched last column, took
+    // half the table.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        QTemporaryDir tmp;
+        auto s = console::ConsoleSession::openEmbedded(tmp.path());
+        QVERIFY(s.ok());
+        auto& session = *s.value();
+        session.scheduler()->stop();
+        session.scheduler()->waitForIdle();
+        auto* cache = session.cache();
+        QVERIFY(cache->createRecord("res.partner", {{"name", "Queued Co"}}).ok());
+        auto sent = cache->takeForPush(1);
+        QVERIFY(sent.ok());
+        QCOMPARE(sent.value().size(), std::size_t(1));
+        protocol::PushResponse response;
+        response.total = response.failed = 1;
+        protocol::ChangeResult failed;
+        failed.local_id = sent.value()[0].entry.local_id;
+        failed.status = protocol::ChangeStatus::Failed;
+        failed.model = "res.partner";
+        failed.error = "field 'name' is required";
+        failed.error_code = ErrorCode::ValidationError;
+        response.results.push_back(failed);
+        QVERIFY(cache->applyPushResponse(sent.value(), response).ok());
+
+        ui::PendingView view(session.backend(), cache, session.clientPool());
+        view.resize(1100, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto& m = *view.outbox();
+        QTRY_COMPARE(m.rowCount(), 1);
+        auto* table = view.outboxTable();
+        auto* header = table->horizontalHeader();
+        const int error = int(C::LastError);
+        QTRY_VERIFY(header->sectionSize(int(C::Record)) >=
+                    ui::columnTextWidth(table, int(C::Record)));
+        for (int c = 0; c < m.columnCount(); ++c) {
+            if (c == error)
+                continue;
+            QVERIFY2(header->sectionSize(c) >= ui::columnTextWidth(table, c),
+                     qPrintable(QStringLiteral("%1: column %2 has %3 px, needs %4")
+                                    .arg(lang)
+                                    .arg(c)
+                                    .arg(header->sectionSize(c))
+                                    .arg(ui::columnTextWidth(table, c))));
+            QVERIFY2(
+                header->sectionSize(c) < header->sectionSize(error),
+                qPrintable(QStringLiteral("%1: column %2 wider than the error").arg(lang).arg(c)));
+        }
+        // The error whole at this width, and in its tooltip.
+        QVERIFY2(header->sectionSize(error) >= ui::columnTextWidth(table, error),
+                 qPrintable(QStringLiteral("%1: error has %2 px, needs %3")
+                                .arg(lang)
+                                .arg(header->sectionSize(error))
+                                .arg(ui::columnTextWidth(table, error))));
+        const QString whole = QStringLiteral("VALIDATION_ERROR: field 'name' is required");
+        QVERIFY2(m.index(0, error).data(Qt::ToolTipRole).toString().contains(whole),
+                 qPrintable(m.index(0, error).data(Qt::ToolTipRole).toString()));
+        saveScreenshot(&view, QStringLiteral("pending_failed_change_") + lang);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
 }
 
 void PendingViewTest::deviceTableTextsFitInEveryLanguage() {
