@@ -6,7 +6,6 @@
 #include "ConsoleServices.h"
 #include "DetailsDialog.h"
 #include "LiveUpdates.h"
-#include "MergeModel.h"
 #include "Text.h"
 
 #include <QComboBox>
@@ -177,7 +176,7 @@ void PendingView::showChange(int row) {
     if (!e->last_error.empty())
         rows.push_back({tr("Last error"), cell(OutboxModel::Column::LastError)});
     for (auto it = e->data.begin(); it != e->data.end(); ++it)
-        rows.push_back({QString::fromStdString(it.key()), MergeModel::display(*it)});
+        rows.push_back({fieldLabel(e->model, it.key()), fieldValueText(e->model, it.key(), *it)});
     openDetails(this, tr("Change %1").arg(QLocale().toString(qlonglong(e->seq))), rows);
 }
 

@@ -153,7 +153,7 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     view.selectOutboxRow(0);
     QVERIFY(!retry->isEnabled()); // a pending change has nothing to retry
     QVERIFY(discard->isEnabled());
-    // Double-clicking a change opens its details.
+    // Double-clicking a change opens its details: fields by their labels, as Records shows them.
     auto* table = view.outboxTable();
     const QRect cell = table->visualRect(view.outbox()->index(0, 0));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
@@ -163,7 +163,7 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     QVERIFY(details->isVisible());
     bool phone = false;
     for (int r = 0; r < details->table()->rowCount(); ++r)
-        phone |= details->table()->item(r, 0)->text() == QLatin1String("phone") &&
+        phone |= details->table()->item(r, 0)->text() == QLatin1String("Phone") &&
                  details->table()->item(r, 1)->text() == QLatin1String("42");
     QVERIFY(phone);
     saveScreenshot(details, QStringLiteral("pending_details"));
