@@ -24,6 +24,19 @@ using namespace bridgecore;
 using namespace bridgecore::testing;
 using C = ui::OutboxModel::Column;
 
+namespace {
+/// The console's embedded session with its sync loop stopped: the test syncs when it says so.
+std::unique_ptr<console::ConsoleSession> openQuiet(const QString& dir) {
+    auto s = console::ConsoleSession::openEmbedded(dir);
+    if (!s.ok())
+        return nullptr;
+    auto session = std::move(s).value();
+    session->scheduler()->stop();
+    session->scheduler()->waitForIdle();
+    return session;
+}
+} // namespace
+
 class PendingViewTest : public QObject {
     Q_OBJECT
 private slots:
@@ -35,11 +48,9 @@ private slots:
 
 void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
     QTemporaryDir tmp;
-    auto s = console::ConsoleSession::openEmbedded(tmp.path());
-    QVERIFY(s.ok());
-    auto& session = *s.value();
-    session.scheduler()->stop();
-    session.scheduler()->waitForIdle();
+    auto opened = openQuiet(tmp.path());
+    QVERIFY(opened);
+    auto& session = *opened;
     auto* cache = session.cache();
     // A model outside every app type: the server refuses it (a failed push).
     auto models = cache->allowedModels();
@@ -118,11 +129,9 @@ void PendingViewTest::outboxRetryDiscardAndFailedDevices() {
 void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
     ui::Translations::apply(QStringLiteral("en"));
     QTemporaryDir tmp;
-    auto s = console::ConsoleSession::openEmbedded(tmp.path());
-    QVERIFY(s.ok());
-    auto& session = *s.value();
-    session.scheduler()->stop();
-    session.scheduler()->waitForIdle();
+    auto opened = openQuiet(tmp.path());
+    QVERIFY(opened);
+    auto& session = *opened;
     ui::PendingView view(session.backend(), session.cache(), session.clientPool());
     view.resize(1100, 700);
     view.show();
@@ -177,11 +186,9 @@ void PendingViewTest::outboxShowsEachValueWholeAndTheErrorTakesTheRest() {
     for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
         ui::Translations::apply(lang);
         QTemporaryDir tmp;
-        auto s = console::ConsoleSession::openEmbedded(tmp.path());
-        QVERIFY(s.ok());
-        auto& session = *s.value();
-        session.scheduler()->stop();
-        session.scheduler()->waitForIdle();
+        auto opened = openQuiet(tmp.path());
+        QVERIFY(opened);
+        auto& session = *opened;
         auto* cache = session.cache();
         QVERIFY(cache->createRecord("res.partner", {{"name", "Queued Co"}}).ok());
         auto sent = cache->takeForPush(1);
@@ -238,11 +245,9 @@ void PendingViewTest::outboxShowsEachValueWholeAndTheErrorTakesTheRest() {
 
 void PendingViewTest::deviceTableTextsFitInEveryLanguage() {
     QTemporaryDir tmp;
-    auto s = console::ConsoleSession::openEmbedded(tmp.path());
-    QVERIFY(s.ok());
-    auto& session = *s.value();
-    session.scheduler()->stop();
-    session.scheduler()->waitForIdle();
+    auto opened = openQuiet(tmp.path());
+    QVERIFY(opened);
+    auto& session = *opened;
     // A demo-like device whose user has a long email, with a waiting queue.
     auto uid = session.accounts().createUser(console::ConsoleSession::kTenantName,
                                              "demo.crm@bridgecore.local", "CRM",
