@@ -110,21 +110,31 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (i >= it->second.size())
         return {};
     const auto& e = it->second[i];
+    // A cell the view may elide (Action, Device, User, Changed) has its whole text first in
+    // its tooltip.
     if (role == Qt::ToolTipRole && index.column() == int(Column::Action))
         if (const auto* c = resolutionOf(e))
-            return tr("Conflict %1 resolved by %2 on the server: the device's change %3 did not "
-                      "write this event")
-                .arg(QLocale().toString(qlonglong(c->conflict_id)),
-                     m_users.name(c->resolved_by.value_or(0)), QString::fromStdString(c->local_id));
+            return QString(
+                data(index, Qt::DisplayRole).toString() + QLatin1Char('\n') +
+                tr("Conflict %1 resolved by %2 on the server: the device's change %3 did not "
+                   "write this event")
+                    .arg(QLocale().toString(qlonglong(c->conflict_id)),
+                         m_users.name(c->resolved_by.value_or(0)),
+                         QString::fromStdString(c->local_id)));
+    if (role == Qt::ToolTipRole && index.column() == int(Column::Device))
+        return data(index, Qt::DisplayRole);
     if (role == Qt::ToolTipRole && index.column() == int(Column::User))
         return m_users.name(e.user_id); // a long email is shown without its middle
     if (role == Qt::ToolTipRole && index.column() == int(Column::Model))
         return QString::fromStdString(e.model); // shown by its name
     if (role == Qt::ToolTipRole && index.column() == int(Column::ChangedFields)) {
-        QStringList fields; // shown by their labels
+        QStringList fields; // shown by their labels, technical below
         for (const auto& f : e.changed_fields)
             fields << QString::fromStdString(f);
-        return fields.join(tr(", ")); // Arabic lists with "، "
+        if (fields.isEmpty())
+            return {};
+        return QString(data(index, Qt::DisplayRole).toString() + QLatin1Char('\n') +
+                       ltr(fields.join(QStringLiteral(", "))));
     }
     if (role == Qt::ToolTipRole)
         return e.data.is_null() ? QVariant() : QVariant(QString::fromStdString(e.data.dump(2)));

@@ -16,7 +16,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <climits>
 #include <set>
 
 namespace bridgecore::ui {
@@ -86,32 +85,28 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    // Every column as wide as its title and the newest page's values, no wider, so Device and
-    // User are on screen in the default window in every language (User was cut at the edge in
-    // Arabic behind 80 px ids and a 150 px model column). Action grows when a resolution
-    // ("resolve #12,345 (client wins)") is on the page: reserving that room from the start cost
-    // French the User column once models were shown by their names.
+    // Every column as wide as its title and the newest page's values, no wider. When they need
+    // more than the table's width (a resolution on the page, "résolution n° 12 (l'appareil
+    // gagne)" beside "serveur pour demo-warehouse-07", with French model names), Action,
+    // Device and User give way to what most of their values need, so Version, Priority and
+    // Changed stay on screen: the long value is elided, whole in its tooltip.
     m_table->horizontalHeader()->setDefaultSectionSize(40);
     fitHeaderSections(m_table, QStringLiteral("events"));
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideNone); // eliding every cell on every scroll costs most
-    // A long email loses its middle (whole in its tooltip) rather than pushing the column off.
-    const int user = int(EventLogModel::Column::User);
-    m_table->setItemDelegateForColumn(user, new ElidingDelegate(Qt::ElideMiddle, m_table));
+    using C = EventLogModel::Column;
+    m_table->setItemDelegateForColumn(int(C::Action), new ElidingDelegate(Qt::ElideRight, m_table));
+    // A device id and an email keep their ends ("…warehouse-07", "…@bridgecore.local").
+    m_table->setItemDelegateForColumn(int(C::Device),
+                                      new ElidingDelegate(Qt::ElideMiddle, m_table));
+    m_table->setItemDelegateForColumn(int(C::User), new ElidingDelegate(Qt::ElideMiddle, m_table));
     // The last column ends at the table's edge: a long list of changed fields ends with "…"
     // (it was cut mid-word, "Customer Reference, T").
-    m_table->setItemDelegateForColumn(int(EventLogModel::Column::ChangedFields),
+    m_table->setItemDelegateForColumn(int(C::ChangedFields),
                                       new ElidingDelegate(Qt::ElideRight, m_table));
-    // At most what is left of the table's width (at least 20 characters, so it is on screen
-    // in French with a resolution and the longest model names on the page): a long email
-    // loses its middle, whole in its tooltip.
-    fitColumnsToContents(m_table, EventLogModel::kPageSize, [this, user](int column) {
-        if (column != user)
-            return INT_MAX;
-        const int left = m_table->viewport()->width() -
-                         m_table->horizontalHeader()->sectionViewportPosition(user);
-        return std::max(left, fontMetrics().horizontalAdvance(QString(20, QLatin1Char('x'))));
-    });
+    // When even their usual values are too wide, an email loses its middle first.
+    fitColumnsToContents(m_table, EventLogModel::kPageSize, {},
+                         {int(C::User), int(C::Action), int(C::Device)});
     layout->addWidget(m_table, 1);
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("eventsEmpty"));

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStyle>
 #include <QTableView>
@@ -13,6 +14,7 @@
 #include <QWidget>
 #include <algorithm>
 #include <climits>
+#include <vector>
 
 namespace bridgecore::ui {
 
@@ -134,45 +136,150 @@ int titleWidth(QTableView* table, int column) {
                table->model()->headerData(column, Qt::Horizontal).toString()) +
            headerExtra(table, column);
 }
-int valuesWidth(QTableView* table, int column, int rows) {
+/// The widths column `column`'s first `rows` values need (its margins included), unsorted.
+std::vector<int> valueWidths(QTableView* table, int column, int rows) {
     const QFontMetrics fm(table->font());
     const int extra = cellTextExtra(table);
-    int values = 0;
-    for (int r = 0, n = std::min(table->model()->rowCount(), rows); r < n; ++r)
-        values = std::max(values,
-                          fm.horizontalAdvance(table->model()->index(r, column).data().toString()) +
-                              extra);
-    return values;
+    std::vector<int> widths;
+    const int n = std::min(table->model()->rowCount(), rows);
+    widths.reserve(std::size_t(std::max(n, 0)));
+    for (int r = 0; r < n; ++r)
+        widths.push_back(fm.horizontalAdvance(table->model()->index(r, column).data().toString()) +
+                         extra);
+    return widths;
 }
+int valuesWidth(QTableView* table, int column, int rows) {
+    const auto widths = valueWidths(table, column, rows);
+    return widths.empty() ? 0 : *std::max_element(widths.begin(), widths.end());
+}
+/// What nine in ten of `widths` need (all of them below ten values); 0 when empty.
+int mostWidth(std::vector<int> widths) {
+    if (widths.empty())
+        return 0;
+    const auto i = widths.size() < 10 ? widths.size() - 1 : (widths.size() * 9 + 9) / 10 - 1;
+    std::nth_element(widths.begin(), widths.begin() + std::ptrdiff_t(i), widths.end());
+    return widths[i];
+}
+/// Refits its table when the viewport's width changes (a window resized, the vertical scroll
+/// bar shown): the room the give-way columns have follows it.
+class ViewportWatcher : public QObject {
+public:
+    ViewportWatcher(QWidget* viewport, QTimer* refit)
+        : QObject(refit)
+        , m_refit(refit) {
+        viewport->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Resize) {
+            const auto* resize = static_cast<QResizeEvent*>(event);
+            if (resize->size().width() != resize->oldSize().width())
+                m_refit->start();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTimer* m_refit;
+};
 } // namespace
 
 int columnTextWidth(QTableView* table, int column, int rows) {
     return std::max(titleWidth(table, column), valuesWidth(table, column, rows));
 }
 
-void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth) {
+void fitColumnsToContents(QTableView* table, int rows, std::function<int(int column)> maxWidth,
+                          QList<int> giveWay) {
     constexpr int kNarrowSlack = 24;
-    auto fit = [table, rows, maxWidth] {
+    auto fit = [table, rows, maxWidth, giveWay] {
         auto* header = table->horizontalHeader();
         auto* model = table->model();
-        const int last = header->stretchLastSection() ? model->columnCount() - 1 : -1;
-        for (int c = 0; c < model->columnCount(); ++c) {
+        const int columns = model->columnCount();
+        const int last = header->stretchLastSection() ? columns - 1 : -1;
+        auto stretched = [header, last](int c) {
+            return c == last || header->sectionResizeMode(c) == QHeaderView::Stretch;
+        };
+        // The width column `c` ends with when it should be `want` px: wider for a longer value;
+        // narrower again once it has left the measured rows (a resolution scrolled off the
+        // event log's page kept Action and Device ~100 px too wide), unless a person sized the
+        // column. `slack` px of surplus are kept, so a live table does not twitch as "just now"
+        // becomes "2 minutes ago".
+        auto settled = [header](int c, int want, int slack) {
+            const int size = header->sectionSize(c);
+            return want > size || (size - want > slack && !chosenByPerson(header, c)) ? want : size;
+        };
+        // What each column needs: its title and, but a stretched one, its values (capped).
+        std::vector<int> needed(std::size_t(columns), 0), floor(std::size_t(columns), 0);
+        int fixed = 0; // what the columns that do not give way take
+        for (int c = 0; c < columns; ++c) {
+            if (header->isSectionHidden(c))
+                continue;
+            const int title = titleWidth(table, c);
+            if (stretched(c)) {
+                fixed += title; // a stretched column keeps at least its title's width
+                continue;
+            }
+            auto widths = valueWidths(table, c, rows);
+            const int values = widths.empty() ? 0 : *std::max_element(widths.begin(), widths.end());
+            const auto i = std::size_t(c);
+            needed[i] = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
+            if (!giveWay.contains(c) || chosenByPerson(header, c)) {
+                fixed += settled(c, needed[i], kNarrowSlack);
+                continue;
+            }
+            floor[i] = std::min(needed[i], std::max(title, mostWidth(std::move(widths))));
+        }
+        // The give-way columns share what is left: the widest narrow first (to a common cap),
+        // down to what most of their values need; when even that is too wide, they narrow
+        // further in the order given, each down to its title.
+        std::vector<int> target = needed;
+        QList<int> giving;
+        for (int c : giveWay)
+            if (c < columns && !header->isSectionHidden(c) && !stretched(c) &&
+                !chosenByPerson(header, c))
+                giving.append(c);
+        const int room = table->viewport()->width() - fixed;
+        auto widthUnder = [&](int c, int cap) {
+            return std::max(floor[std::size_t(c)], std::min(needed[std::size_t(c)], cap));
+        };
+        auto sumUnder = [&](int cap) {
+            int total = 0;
+            for (int c : giving)
+                total += widthUnder(c, cap);
+            return total;
+        };
+        if (!giving.isEmpty() && sumUnder(INT_MAX) > room) {
+            int lo = 0, hi = 0;
+            for (int c : giving)
+                hi = std::max(hi, needed[std::size_t(c)]);
+            while (lo < hi) { // the widest cap whose columns fit in the room
+                const int mid = (lo + hi + 1) / 2;
+                if (sumUnder(mid) <= room)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            int excess = sumUnder(lo) - room;
+            for (int c : giving) {
+                const auto i = std::size_t(c);
+                target[i] = widthUnder(c, lo);
+                const int give = std::min(excess, target[i] - titleWidth(table, c));
+                if (give > 0) {
+                    target[i] -= give;
+                    excess -= give;
+                }
+            }
+        }
+        for (int c = 0; c < columns; ++c) {
             if (header->isSectionHidden(c) || header->sectionResizeMode(c) == QHeaderView::Stretch)
                 continue; // a stretched section takes what the others leave
             // The header's text fits every column, the stretched last one included.
-            const int title = titleWidth(table, c);
-            const int values = c == last ? 0 : valuesWidth(table, c, rows);
-            const int needed = std::max(title, maxWidth ? std::min(values, maxWidth(c)) : values);
-            // Wider for a longer value; narrower again once it has left the measured rows (a
-            // resolution scrolled off the event log's page kept Action and Device ~100 px too
-            // wide), unless a person sized the column. A few pixels of slack are kept, so a
-            // live table does not twitch as "just now" becomes "2 minutes ago".
-            const int size = header->sectionSize(c);
-            if (needed > size || (size - needed > kNarrowSlack && !chosenByPerson(header, c))) {
-                header->setProperty(fittingProperty, true);
-                header->resizeSection(c, needed);
-                header->setProperty(fittingProperty, false);
-            }
+            const int want = c == last ? titleWidth(table, c) : target[std::size_t(c)];
+            // No slack for a column giving way: it would push the last column off screen.
+            const int size = settled(c, want, giveWay.contains(c) ? 0 : kNarrowSlack);
+            if (size != header->sectionSize(c))
+                resizeFittedSection(header, c, size);
         }
     };
     // Once per turn of the event loop, however many rows a live refresh changed one by one.
@@ -190,6 +297,8 @@ void fitColumnsToContents(QTableView* table, int rows, std::function<int(int col
     // The sorted column makes room for its arrow; a column shown again gets its width.
     QObject::connect(table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, later, soon);
     QObject::connect(table->horizontalHeader(), &QHeaderView::sectionCountChanged, later, soon);
+    if (!giveWay.isEmpty())
+        new ViewportWatcher(table->viewport(), later);
     fit();
 }
 

@@ -58,8 +58,13 @@ void fitHeaderSections(QTableView* table, const QString& key);
 /// A section in QHeaderView::Stretch mode is left to the header (it takes what the others
 /// leave). The sorted column also gets room for its sort arrow. `maxWidth`, when given, caps
 /// what a column grows to for its values (its title always fits; INT_MAX: no cap).
+/// `giveWay` columns narrow when the columns need more than the table's width, so every column
+/// is on screen (the stretched one keeping its title's width): the widest first, each down to
+/// what nine in ten of its measured values need (the rare longer value, a resolution, a long
+/// email, is then elided by the column's delegate, whole in its tooltip); if that is not
+/// enough, further in the order given, never below their titles.
 void fitColumnsToContents(QTableView* table, int rows = 200,
-                          std::function<int(int column)> maxWidth = {});
+                          std::function<int(int column)> maxWidth = {}, QList<int> giveWay = {});
 /// The width column `column` of `table` needs for its header's text and for the widest text
 /// among its first `rows` rows, as fitColumnsToContents() measures them (its margins included).
 int columnTextWidth(QTableView* table, int column, int rows = 200);

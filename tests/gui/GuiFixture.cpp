@@ -185,7 +185,7 @@ QString valueCut(QTableView* table, int column, bool mayElide) {
         const QModelIndex cell = table->model()->index(r, column);
         const QString value = cell.data().toString();
         if (fm.horizontalAdvance(value) + 6 <= width ||
-            (mayElide && cell.data(Qt::ToolTipRole).toString() == value))
+            (mayElide && cell.data(Qt::ToolTipRole).toString().contains(value)))
             continue;
         return QStringLiteral("'%1' needs %2 px, column '%3' has %4")
             .arg(value)
