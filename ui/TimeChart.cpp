@@ -21,8 +21,7 @@ namespace bridgecore::ui {
 TimeChart::TimeChart(const QString& title, const QString& unit, QAbstractItemModel* model,
                      int timeColumn, const std::vector<Line>& lines, QWidget* parent)
     : QObject(parent)
-    , m_unit(unit)
-    , m_rightToLeft(parent->isRightToLeft()) {
+    , m_unit(unit) {
     m_chart = new QChart;
     m_chart->setTitle(title);
     std::vector<QLineSeries*> series;
@@ -49,7 +48,11 @@ TimeChart::TimeChart(const QString& title, const QString& unit, QAbstractItemMod
     m_y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_y->setTitleText(unit);
     m_chart->addAxis(m_x, Qt::AlignBottom);
-    m_chart->addAxis(m_y, m_rightToLeft ? Qt::AlignRight : Qt::AlignLeft);
+    // In every language, Arabic included, time runs left to right with the values on the left,
+    // as a time series reads in most right-to-left products (and in the charts people know
+    // from spreadsheets): an axis on the right beside left-to-right time read as neither
+    // mirrored nor not.
+    m_chart->addAxis(m_y, Qt::AlignLeft);
     for (QLineSeries* line : series) {
         line->attachAxis(m_x);
         line->attachAxis(m_y);
@@ -115,13 +118,8 @@ void TimeChart::setYScale(double max) {
     while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
                                     std::round(step * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
-    // On the right (right-to-left languages) QtCharts puts a label's first glyph right at the
-    // end of its tick, so Arabic digits touch it: a leading no-break space keeps them clear
-    // (QtCharts sets labels as HTML, which drops ordinary leading blanks). yLabels() returns
-    // the labels trimmed.
-    const QString pad = m_rightToLeft ? QString(QChar::Nbsp) : QString();
     for (double v = 0; v <= top + step / 2; v += step)
-        m_y->append(pad + l.toString(v, 'f', decimals), v);
+        m_y->append(l.toString(v, 'f', decimals), v);
     m_y->setRange(0, top);
 }
 
@@ -154,10 +152,7 @@ void TimeChart::setTimeRange(qint64 fromMs, qint64 toMs) {
 }
 
 QStringList TimeChart::yLabels() const {
-    QStringList labels = m_y->categoriesLabels();
-    for (QString& label : labels)
-        label = label.trimmed();
-    return labels;
+    return m_y->categoriesLabels();
 }
 
 QStringList TimeChart::xLabels() const {

@@ -4,7 +4,8 @@
 // labels the language's QLocale writes (its digits), time ticks on round values in the
 // status bar's time format, a "nice" y scale (1, 2 or 5 × 10^n steps) that grows at once and
 // shrinks only when the data fell well below it, the unit as the y title, and the values of a
-// point on hover. The dashboard's charts and a device's history use it.
+// point on hover. Time runs left to right with the values on the left in every language.
+// The dashboard's charts and a device's history use it.
 
 #include <QObject>
 #include <QString>
@@ -46,7 +47,7 @@ public:
     void setTimeRange(qint64 fromMs, qint64 toMs);
     /// A y scale for values up to `max` (stable: see above).
     void setYScale(double max);
-    /// The axis labels as shown (trimmed), the top of the y scale.
+    /// The axis labels as shown, the top of the y scale.
     QStringList yLabels() const;
     QStringList xLabels() const;
     double yMax() const { return m_top; }
@@ -62,7 +63,6 @@ private:
     QCategoryAxis* m_y = nullptr;
     QStringList m_names;
     QString m_unit;
-    bool m_rightToLeft = false;
     bool m_wholeNumbers = false;
     double m_top = 0;
 };

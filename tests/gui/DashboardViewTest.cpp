@@ -19,6 +19,8 @@
 #include <QAbstractItemModelTester>
 #include <QtTest/QtTest>
 
+#include <algorithm>
+
 using namespace bridgecore;
 using namespace bridgecore::testing;
 using C = ui::MetricSeriesModel::Column;
@@ -30,7 +32,7 @@ private slots:
     void ringBufferKeepsTheWindow();
     void axesHaveNiceDistinctLocalisedLabels();
     void historyFromStoredBuckets();
-    void arabicAxisLabelsAreNotClipped();
+    void chartsReadLeftToRightInEveryLanguage();
     void oneTimeFormatAndDigitsPerLanguage();
 };
 
@@ -188,52 +190,82 @@ void DashboardViewTest::historyFromStoredBuckets() {
     ui::Translations::apply(QStringLiteral("en"));
 }
 
-void DashboardViewTest::arabicAxisLabelsAreNotClipped() {
+namespace {
+/// Where a chart label's text is drawn in the scene, whatever its bidi order: the cursor
+/// positions at the two ends of its non-blank run.
+std::pair<double, double> glyphSpan(QGraphicsTextItem* text) {
+    const QString t = text->toPlainText();
+    qsizetype first = 0, end = t.size();
+    while (first < end && t.at(first).isSpace())
+        ++first;
+    while (end > first && t.at(end - 1).isSpace())
+        --end;
+    const QTextLine line = text->document()->firstBlock().layout()->lineAt(0);
+    const double left = text->sceneBoundingRect().left() + text->document()->documentMargin();
+    const double a = line.cursorToX(int(first)), b = line.cursorToX(int(end));
+    return {left + std::min(a, b), left + std::max(a, b)};
+}
+} // namespace
+
+void DashboardViewTest::chartsReadLeftToRightInEveryLanguage() {
+    // Arabic put the value axis on the right while time ran left to right: neither mirrored
+    // nor not. Every chart now reads as most right-to-left products show a time series: time
+    // left to right, values on the left (as in English), their labels clear of the axis.
     GuiFixture f;
-    ui::Translations::apply(QStringLiteral("ar"));
-    ui::DashboardView view(&f.backend());
-    waitHistory(view);
-    view.resize(1200, 800);
-    view.show();
-    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
-    for (int i = 0; i < 30; ++i) {
-        view.series()->addPush(300, 0, 120);
-        view.tick(t0 + i * 1000);
-    }
-    QApplication::processEvents();
-    // The y axis is on the right in Arabic: each label's first glyph must start clear of the
-    // axis line and its tick marks (QtCharts draws ticks 5 px long) with 2 px to spare.
-    int checked = 0;
-    for (int chartIndex = 0; chartIndex < 4; ++chartIndex) {
-        const QStringList labels = view.yLabels(chartIndex);
-        auto* chartView = view.findChildren<QChartView*>().at(chartIndex);
-        const QRectF plot = chartView->chart()->plotArea();
-        for (auto* item : chartView->scene()->items()) {
-            auto* text = dynamic_cast<QGraphicsTextItem*>(item);
-            if (!text || !text->isVisible() || !labels.contains(text->toPlainText().trimmed()))
-                continue;
-            // Where the digits are drawn, whatever the bidi order: the cursor positions at
-            // the two ends of the label's non-blank run.
-            const QString t = text->toPlainText();
-            qsizetype first = 0, end = t.size();
-            while (first < end && t.at(first).isSpace())
-                ++first;
-            while (end > first && t.at(end - 1).isSpace())
-                --end;
-            const QTextLine line = text->document()->firstBlock().layout()->lineAt(0);
-            const double glyphLeft = text->sceneBoundingRect().left() +
-                                     text->document()->documentMargin() +
-                                     std::min(line.cursorToX(int(first)), line.cursorToX(int(end)));
-            QVERIFY2(glyphLeft >= plot.right() + 7,
-                     qPrintable(QStringLiteral("%1 starts at %2, axis at %3")
-                                    .arg(text->toPlainText())
-                                    .arg(glyphLeft)
-                                    .arg(plot.right())));
-            ++checked;
+    for (const QString& lang : {QStringLiteral("ar"), QStringLiteral("en")}) {
+        ui::Translations::apply(lang);
+        ui::DashboardView view(&f.backend());
+        waitHistory(view);
+        view.resize(1200, 800);
+        view.show();
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 30; ++i) {
+            view.series()->addPush(300, 2, 120);
+            view.series()->addPull(50);
+            view.tick(t0 + i * 1000);
         }
+        QApplication::processEvents();
+        const auto charts = view.findChildren<QChartView*>();
+        QCOMPARE(charts.size(), 4);
+        for (int chartIndex = 0; chartIndex < 4; ++chartIndex) {
+            const QStringList yLabels = view.yLabels(chartIndex);
+            const QStringList xLabels = view.xLabels(chartIndex);
+            QVERIFY(xLabels.size() >= 2);
+            auto* chartView = charts.at(chartIndex);
+            const QRectF plot = chartView->chart()->plotArea();
+            int ys = 0;
+            std::vector<std::pair<int, double>> xs; // (index in time order, left edge)
+            for (auto* item : chartView->scene()->items()) {
+                auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+                if (!text || !text->isVisible())
+                    continue;
+                const QString shown = text->toPlainText().trimmed();
+                const auto [left, right] = glyphSpan(text);
+                if (yLabels.contains(shown) && std::abs(text->sceneBoundingRect().center().y() -
+                                                        plot.center().y()) < plot.height()) {
+                    // Left of the plot, clear of the axis line and its 5 px ticks.
+                    QVERIFY2(right <= plot.left() - 5,
+                             qPrintable(QStringLiteral("%1: y label %2 ends at %3, plot at %4")
+                                            .arg(lang, shown)
+                                            .arg(right)
+                                            .arg(plot.left())));
+                    ++ys;
+                } else if (const int i = int(xLabels.indexOf(shown)); i >= 0) {
+                    xs.emplace_back(i, left);
+                }
+            }
+            QVERIFY2(ys >= 3, qPrintable(lang));
+            // The later the time, the further right.
+            QVERIFY2(xs.size() >= 2, qPrintable(lang));
+            std::sort(xs.begin(), xs.end());
+            for (std::size_t i = 1; i < xs.size(); ++i)
+                QVERIFY2(xs[i].second > xs[i - 1].second,
+                         qPrintable(
+                             QStringLiteral("%1: %2 is left of %3")
+                                 .arg(lang, xLabels.at(xs[i].first), xLabels.at(xs[i - 1].first))));
+        }
+        saveScreenshot(&view, QStringLiteral("dashboard_axes_") + lang);
     }
-    QVERIFY(checked >= 12);
-    saveScreenshot(&view, QStringLiteral("dashboard_arabic_axis"));
     ui::Translations::apply(QStringLiteral("en"));
 }
 
