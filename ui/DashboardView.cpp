@@ -65,6 +65,9 @@ DashboardView::DashboardView(ConsoleBackend* backend, QWidget* parent)
                                  {{tr("p95"), C::PushP95Ms}, {tr("p50"), C::PushP50Ms}}));
     m_charts.push_back(
         makeChart(tr("Conflicts"), tr("conflicts/min"), {{tr("Conflicts"), C::ConflictsPerMin}}));
+    // Counts (changes, events, conflicts) tick on whole numbers: no "2.5 conflicts".
+    for (int count : {0, 1, 3})
+        m_charts[std::size_t(count)].chart->setWholeNumbers();
     for (int i = 0; i < int(m_charts.size()); ++i)
         grid->addWidget(m_charts[std::size_t(i)].chart->view(), i / 2, i % 2);
     layout->addLayout(grid, 1);

@@ -94,6 +94,14 @@ std::pair<double, double> TimeChart::niceScale(double max) {
     return {step, std::ceil(max / step - 1e-9) * step};
 }
 
+void TimeChart::setWholeNumbers() {
+    m_wholeNumbers = true;
+    // The scale drawn so far may have fractional ticks (an empty chart's 0.25 steps).
+    for (const QString& label : m_y->categoriesLabels())
+        m_y->remove(label);
+    setYScale(m_top / 1.1);
+}
+
 void TimeChart::setYScale(double max) {
     auto [step, top] = niceScale(max * 1.1);
     // A stable scale: it grows at once, and shrinks only when the data fell well below it.

@@ -42,7 +42,7 @@ public:
     /// one-second samples are lines only).
     void showPoints();
     /// The values are counts (changes, conflicts): y ticks on whole numbers only.
-    void setWholeNumbers() { m_wholeNumbers = true; }
+    void setWholeNumbers();
     /// Shows [fromMs, toMs] with about six ticks on round times (5 s … 4 h apart).
     void setTimeRange(qint64 fromMs, qint64 toMs);
     /// A y scale for values up to `max` (stable: see above).

@@ -33,6 +33,7 @@ private slots:
     void axesHaveNiceDistinctLocalisedLabels();
     void historyFromStoredBuckets();
     void chartsReadLeftToRightInEveryLanguage();
+    void countsTickOnWholeNumbers();
     void oneTimeFormatAndDigitsPerLanguage();
 };
 
@@ -278,8 +279,13 @@ void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
     ui::DashboardView view(&f.backend());
     view.resize(1200, 800);
     view.show();
+    // An empty chart of a measure: 0, 0.25, 0.5, … never "0.3" for 0.25 (latency; the counts
+    // tick on whole numbers, see countsTickOnWholeNumbers).
+    QCOMPARE(view.yLabels(2),
+             (QStringList{QStringLiteral("0.00"), QStringLiteral("0.25"), QStringLiteral("0.50"),
+                          QStringLiteral("0.75"), QStringLiteral("1.00")}));
     const qint64 t0 = (QDateTime::currentMSecsSinceEpoch() / 60000 + 1) * 60000 + 7000;
-    // Small rates (below 1 change/s): labels must not all round to "0" and "1".
+    // A push every third second: labels must not all round to "0" and "1".
     for (int i = 0; i < 30; ++i) {
         if (i % 3 == 0)
             view.series()->addPush(2, 0, 12.5 + i);
@@ -288,10 +294,6 @@ void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
     const QStringList y = view.yLabels(0);
     QVERIFY2(y.size() >= 3, qPrintable(y.join(QLatin1Char('|'))));
     QCOMPARE(QSet<QString>(y.begin(), y.end()).size(), y.size()); // distinct
-    // An empty chart too: 0, 0.25, 0.5, … never "0.3" for 0.25.
-    QCOMPARE(view.yLabels(1),
-             (QStringList{QStringLiteral("0.00"), QStringLiteral("0.25"), QStringLiteral("0.50"),
-                          QStringLiteral("0.75"), QStringLiteral("1.00")}));
     QVERIFY(y.contains(QStringLiteral("0.5")) || y.contains(QStringLiteral("0.4")) ||
             y.contains(QStringLiteral("0.25")) || y.contains(QStringLiteral("1")));
     // Ticks every minute over a 5-minute window, on whole minutes.
@@ -323,6 +325,54 @@ void DashboardViewTest::axesHaveNiceDistinctLocalisedLabels() {
         QCOMPARE(label, ar.toString(ar.toDouble(label), 'f', 0));
     }
     saveScreenshot(&arabic, QStringLiteral("dashboard_arabic"));
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DashboardViewTest::countsTickOnWholeNumbers() {
+    // The conflicts chart ticked 0, 2.5, 5, 7.5, 10 conflicts/min: a count ticks on whole
+    // numbers, in every chart of counts (changes, events, conflicts); latency keeps its
+    // fractions.
+    GuiFixture f;
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        const QLocale l;
+        ui::DashboardView view(&f.backend());
+        view.resize(1200, 800);
+        view.show();
+        auto whole = [&](int chart) {
+            for (const QString& label : view.yLabels(chart)) {
+                bool ok = false;
+                const double v = l.toDouble(label, &ok);
+                if (!ok || v != std::floor(v) || label.contains(l.decimalPoint()))
+                    return QStringLiteral("%1: chart %2 ticks at '%3' (%4)")
+                        .arg(lang)
+                        .arg(chart)
+                        .arg(label, view.yLabels(chart).join(QLatin1Char('|')));
+            }
+            return QString();
+        };
+        // Empty: 0 and 1, not 0.25 steps.
+        for (int chart : {0, 1, 3}) {
+            const QString fraction = whole(chart);
+            QVERIFY2(fraction.isEmpty(), qPrintable(fraction));
+        }
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+        // Nine conflicts within the minute (the demo's chart: a top of 10, steps of 2.5), a
+        // few changes and events a second.
+        for (int i = 0; i < 9; ++i) {
+            view.series()->addPush(3, 1, 2.5);
+            view.series()->addPull(7);
+            view.tick(t0 + i * 1000);
+        }
+        for (int chart : {0, 1, 3}) {
+            const QString fraction = whole(chart);
+            QVERIFY2(fraction.isEmpty(), qPrintable(fraction));
+            QVERIFY2(view.yLabels(chart).size() >= 3,
+                     qPrintable(view.yLabels(chart).join(QLatin1Char('|'))));
+        }
+        QVERIFY2(view.yMax(3) >= 9, qPrintable(QString::number(view.yMax(3))));
+        saveScreenshot(&view, QStringLiteral("dashboard_counts_") + lang);
+    }
     ui::Translations::apply(QStringLiteral("en"));
 }
 
