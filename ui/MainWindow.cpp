@@ -33,6 +33,38 @@
 
 namespace bridgecore::ui {
 
+namespace {
+/// A letter a person types as is in any keyboard layout of its script: no accent or hamza
+/// ("é", "أ" need a dead key or Shift on many layouts).
+bool typeable(QChar c) {
+    return c.isLetter() && c.decompositionTag() == QChar::NoDecomposition;
+}
+} // namespace
+
+QStringList withMnemonics(const QStringList& texts) {
+    QStringList out;
+    QList<QChar> taken;
+    for (QString text : texts) {
+        text.replace(QLatin1Char('&'), QStringLiteral("&&")); // an "&" in a name stays one
+        // The first letter of a word not taken yet, else any letter not taken yet.
+        qsizetype at = -1;
+        for (bool wordStart : {true, false})
+            for (qsizetype i = 0; at < 0 && i < text.size(); ++i) {
+                const QChar c = text.at(i);
+                const bool starts = i == 0 || !text.at(i - 1).isLetterOrNumber();
+                if ((starts || !wordStart) && typeable(c) && !taken.contains(c.toUpper()) &&
+                    !(i > 0 && text.at(i - 1) == QLatin1Char('&')))
+                    at = i;
+            }
+        if (at >= 0) {
+            taken.append(text.at(at).toUpper());
+            text.insert(at, QLatin1Char('&'));
+        }
+        out << text;
+    }
+    return out;
+}
+
 MainWindow::MainWindow(ConsoleSession* session, QWidget* parent)
     : QMainWindow(parent)
     , m_session(session) {
@@ -58,16 +90,6 @@ void MainWindow::buildUi() {
     file->addAction(tr("&Sync now"), QKeySequence(Qt::Key_F5), this, &MainWindow::syncNow);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About"), this, [this] {
-        QMessageBox::about(this, tr("About BridgeCore Sync Console"),
-                           (m_session->isConnected()
-                                ? tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
-                                     "Connected to %1")
-                                : tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
-                                     "Database: %1"))
-                               .arg(m_session->backend()->description()));
-    });
 
     // The previous views go at once (a language switch rebuilds them; never called from
     // inside one of them: the settings view's apply goes through the event loop).
@@ -117,11 +139,27 @@ void MainWindow::buildUi() {
     add(Page::Admin, m_admin, tr("Users and app types"));
     add(Page::Settings, m_settings, tr("Settings"));
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
-    // Ctrl+1 … Ctrl+8 switch views, in the order of the navigation list.
+    // Ctrl+1 … Ctrl+8 switch views, in the order of the navigation list; each entry has its
+    // own accelerator in the chosen language (Alt+V, then D for Dashboard).
     auto* view = menuBar()->addMenu(tr("&View"));
+    QStringList titles;
     for (int i = 0; i < m_nav->count(); ++i)
-        view->addAction(m_nav->item(i)->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
-                        this, [this, i] { m_nav->setCurrentRow(i); });
+        titles << m_nav->item(i)->text();
+    titles = withMnemonics(titles);
+    for (int i = 0; i < m_nav->count(); ++i)
+        view->addAction(titles.at(i), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+                        [this, i] { m_nav->setCurrentRow(i); });
+    // Help last, as in every application.
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About BridgeCore Sync Console"),
+                           (m_session->isConnected()
+                                ? tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
+                                     "Connected to %1")
+                                : tr("BridgeCore Sync Console\nOffline-first sync for ERP data.\n"
+                                     "Database: %1"))
+                               .arg(m_session->backend()->description()));
+    });
     // As wide as its longest entry, no wider: a fixed 210 px list took from every view the
     // room that French model names and emails needed (Event log, Devices with details).
     int widest = 0;

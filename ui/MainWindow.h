@@ -26,6 +26,11 @@ class EventLogView;
 class AdminView;
 class SettingsView;
 
+/// `texts` as entries of one menu, each with an accelerator of its own ("&Dashboard"): the
+/// first letter of a word not taken yet, else any other, a letter typed as is on the
+/// language's keyboard (no accent, no hamza); none when every letter is taken.
+QStringList withMnemonics(const QStringList& texts);
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:

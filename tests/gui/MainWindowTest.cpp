@@ -20,6 +20,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -41,6 +43,7 @@ private slots:
     void unknownSystemLanguageFallsBackToEnglishPlurals();
     void arabicStatusBarShowsTheDemoPathLeftToRight();
     void demoFieldsAreNamedInTheChosenLanguage();
+    void menusHaveUniqueMnemonicsInEveryLanguage();
 };
 
 void MainWindowTest::everyViewWithDemoData() {
@@ -345,6 +348,88 @@ void MainWindowTest::demoFieldsAreNamedInTheChosenLanguage() {
         saveScreenshot(&window, QStringLiteral("records_demo_ar_") + QLatin1String(model));
     }
     session.demo()->stop();
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+namespace {
+/// The accelerator of a menu entry's text (the letter after a single "&"); null when none.
+QChar mnemonicOf(const QString& text) {
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i; // "&&" is an "&"
+            continue;
+        }
+        return text.at(i + 1);
+    }
+    return {};
+}
+} // namespace
+
+void MainWindowTest::menusHaveUniqueMnemonicsInEveryLanguage() {
+    // Arabic's menu bar had "م" twice (File, Help), French "A" twice (Aide, Affichage), and the
+    // View menu's entries had none. Every entry of the bar and of each menu has its own
+    // accelerator, on a letter of the language's script typed as is, and it works.
+    QTemporaryDir tmp;
+    auto s = console::ConsoleSession::openEmbedded(tmp.path());
+    QVERIFY(s.ok());
+    s.value()->scheduler()->stop();
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        ui::MainWindow window(s.value().get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto check = [&](const QString& menu, const QList<QAction*>& actions) -> QString {
+            QList<QChar> seen;
+            for (auto* a : actions) {
+                if (a->isSeparator())
+                    continue;
+                const QString where = lang + QStringLiteral(", ") + menu + QStringLiteral(": '") +
+                                      a->text() + QLatin1Char('\'');
+                const QChar c = mnemonicOf(a->text());
+                if (c.isNull())
+                    return where + QStringLiteral(" has no accelerator");
+                if (!c.isLetter() || c.decompositionTag() != QChar::NoDecomposition)
+                    return where + QStringLiteral(" is not on a letter typed as is");
+                if (c.script() !=
+                    (lang == QLatin1String("ar") ? QChar::Script_Arabic : QChar::Script_Latin))
+                    return where + QStringLiteral(" is on a letter of another script");
+                if (seen.contains(c.toUpper()))
+                    return where + QStringLiteral(" repeats an accelerator of its menu");
+                seen << c.toUpper();
+            }
+            return QString();
+        };
+        const QList<QAction*> bar = window.menuBar()->actions();
+        QCOMPARE(bar.size(), 3);
+        QString wrong = check(QStringLiteral("menu bar"), bar);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+        for (auto* menu : bar) {
+            QVERIFY(menu->menu());
+            wrong = check(menu->text(), menu->menu()->actions());
+            QVERIFY2(wrong.isEmpty(), qPrintable(wrong));
+        }
+        // File, View, Help: Help last.
+        QCOMPARE(bar.last()->menu()->actions().size(), 1);
+        // Alt+the View menu's letter opens it; the Devices entry's letter shows Devices.
+        QMenu* view = bar.at(1)->menu();
+        QCOMPARE(view->actions().size(), 8);
+        const QChar v = mnemonicOf(bar.at(1)->text());
+        // (Typed with its text: QTest::keyClick knows Latin keys only.)
+        QTest::sendKeyEvent(QTest::Click, &window, Qt::Key(v.toUpper().unicode()), QString(v),
+                            Qt::AltModifier);
+        QTRY_VERIFY2(view->isVisible(), qPrintable(lang + QStringLiteral(": Alt+") + v));
+        const QChar d = mnemonicOf(view->actions().at(1)->text());
+        QTest::sendKeyEvent(QTest::Click, view, Qt::Key(d.toUpper().unicode()), QString(d),
+                            Qt::NoModifier);
+        QTRY_VERIFY(!view->isVisible());
+        QCOMPARE(window.findChild<QStackedWidget*>()->currentWidget(), window.page(Page::Devices));
+        view->popup(window.mapToGlobal(QPoint(0, 0)));
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        saveScreenshot(view, QStringLiteral("main_view_menu_") + lang);
+        view->hide();
+    }
     ui::Translations::apply(QStringLiteral("en"));
 }
 
