@@ -36,7 +36,9 @@ DetailsDialog::DetailsDialog(const QString& title, const Rows& rows, QWidget* pa
         m_table->setItem(r, 1, new QTableWidgetItem(rows[std::size_t(r)].second));
     }
     m_table->resizeColumnToContents(0);
-    m_table->resizeRowsToContents();
+    // Each row as high as its text at the value column's actual width (measured before the
+    // dialog had its size, one-line values got two lines' height), again when it is resized.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -175,6 +175,22 @@ void PendingViewTest::emptyOutboxAndDetailsOnDoubleClick() {
         phone |= details->table()->item(r, 0)->text() == QLatin1String("Phone") &&
                  details->table()->item(r, 1)->text() == QLatin1String("42");
     QVERIFY(phone);
+    // Rows of even height: every one-line value's row as high as the first (Model, Record
+    // and Created were two lines high, measured before the dialog had its width).
+    QVERIFY(QTest::qWaitForWindowExposed(details));
+    auto* rows = details->table();
+    const int valueWidth = rows->columnWidth(1);
+    for (int r = 0; r < rows->rowCount(); ++r) {
+        const QString value = rows->item(r, 1)->text();
+        if (rows->fontMetrics().horizontalAdvance(value) + 12 > valueWidth)
+            continue; // wraps
+        QVERIFY2(rows->rowHeight(r) == rows->rowHeight(0),
+                 qPrintable(QStringLiteral("'%1' is %2 px high, '%3' %4")
+                                .arg(rows->item(r, 0)->text())
+                                .arg(rows->rowHeight(r))
+                                .arg(rows->item(0, 0)->text())
+                                .arg(rows->rowHeight(0))));
+    }
     saveScreenshot(details, QStringLiteral("pending_details"));
     details->close();
 }
