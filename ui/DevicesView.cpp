@@ -334,11 +334,14 @@ void DevicesView::fitDetailsWidth() {
     // The pane is as wide as its longest word (an email, a device id: they do not wrap), up
     // to 400 px; past that it scrolls sideways rather than cutting the text.
     constexpr int kMaxWidth = 400;
-    const int needed = m_detailsForm->minimumSizeHint().width() +
-                       m_detailsScroll->verticalScrollBar()->sizeHint().width() +
-                       2 * m_detailsScroll->frameWidth();
+    const int needed = m_detailsForm->minimumSizeHint().width() + detailsScrollChrome();
     m_detailsScroll->setMinimumWidth(std::min(needed, kMaxWidth));
     m_fitPane->start();
+}
+
+int DevicesView::detailsScrollChrome() const {
+    return m_detailsScroll->verticalScrollBar()->sizeHint().width() +
+           2 * m_detailsScroll->frameWidth();
 }
 
 int DevicesView::tableWidthNeeded() const {
@@ -367,9 +370,7 @@ int DevicesView::detailsPaneWanted() {
     const auto* box = m_detailsBox->layout();
     const int chrome = m_detailsBox->contentsMargins().left() +
                        m_detailsBox->contentsMargins().right() + box->contentsMargins().left() +
-                       box->contentsMargins().right() +
-                       m_detailsScroll->verticalScrollBar()->sizeHint().width() +
-                       2 * m_detailsScroll->frameWidth();
+                       box->contentsMargins().right() + detailsScrollChrome();
     m_paneWanted = std::max(m_paneWanted, std::min(text + chrome, kMaxWidth));
     return m_paneWanted;
 }

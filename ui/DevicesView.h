@@ -61,6 +61,9 @@ private:
     /// detailsPaneWanted() (never narrower than its buttons); nothing once the person moved
     /// the splitter.
     void fitDetailsPane();
+    /// What the details' scroll area adds to its contents' width: its frame, the vertical
+    /// scroll bar it may show.
+    int detailsScrollChrome() const;
     /// What the table needs for every shown column and email whole.
     int tableWidthNeeded() const;
     /// What the details pane needs for each of its texts on one line, capped.
