@@ -353,38 +353,20 @@ int DevicesView::tableWidthNeeded() const {
            m_table->width() - m_table->viewport()->width();
 }
 
-int DevicesView::detailsPaneWanted() {
-    // Each title and value on one line (the shown ones: the hint until a device is selected),
-    // up to kMaxWidth; never less than a width already given, so the pane does not jump as
-    // the statistics arrive or another device is selected.
-    constexpr int kMaxWidth = 480;
-    int text = 0;
-    const auto labels = m_detailsHint->isVisible() ? QList<QLabel*>{m_detailsHint}
-                                                   : m_detailsForm->findChildren<QLabel*>();
-    for (const QLabel* label : labels) {
-        const auto margins = label->contentsMargins();
-        text =
-            std::max(text, QFontMetrics(label->font()).horizontalAdvance(label->text()) +
-                               std::max(0, label->indent()) + margins.left() + margins.right() + 2);
-    }
-    const auto* box = m_detailsBox->layout();
-    const int chrome = m_detailsBox->contentsMargins().left() +
-                       m_detailsBox->contentsMargins().right() + box->contentsMargins().left() +
-                       box->contentsMargins().right() + detailsScrollChrome();
-    m_paneWanted = std::max(m_paneWanted, std::min(text + chrome, kMaxWidth));
-    return m_paneWanted;
-}
-
 void DevicesView::fitDetailsPane() {
     // The table first (its columns and emails whole), the pane the surplus up to what it
     // wants, never less than its buttons need. Once the person has dragged the splitter, their
     // split stays.
     if (m_paneChosen || !isVisible())
         return;
+    // The pane's wish is the same before and after a device is selected: sized for the hint
+    // first, it grew on the first selection in a large window and the table jumped narrower.
+    // 480 px hold each detail on one line in English, French and Arabic (the long ones: the
+    // device and its user's email, the push totals).
+    constexpr int kPaneWanted = 480;
     const int total = m_split->width() - m_split->handleWidth();
     const int least = m_detailsBox->minimumSizeHint().width();
-    const int pane =
-        std::clamp(total - tableWidthNeeded(), least, std::max(least, detailsPaneWanted()));
+    const int pane = std::clamp(total - tableWidthNeeded(), least, std::max(least, kPaneWanted));
     if (total > pane && m_split->sizes().value(1) != pane)
         m_split->setSizes({total - pane, pane});
 }

@@ -58,16 +58,14 @@ protected:
 private:
     void fitDetailsWidth();
     /// The table as wide as its columns and emails need, the details pane the surplus up to
-    /// detailsPaneWanted() (never narrower than its buttons); nothing once the person moved
-    /// the splitter.
+    /// what its details need on one line (never narrower than its buttons); nothing once the
+    /// person moved the splitter.
     void fitDetailsPane();
     /// What the details' scroll area adds to its contents' width: its frame, the vertical
     /// scroll bar it may show.
     int detailsScrollChrome() const;
     /// What the table needs for every shown column and email whole.
     int tableWidthNeeded() const;
-    /// What the details pane needs for each of its texts on one line, capped.
-    int detailsPaneWanted();
     /// The "device (user email)" detail.
     void showDeviceTitle(const protocol::SyncState& state);
     void showDetails(const protocol::SyncState* state);
@@ -88,7 +86,6 @@ private:
     QWidget* m_detailsBox = nullptr;
     QTimer* m_fitPane = nullptr;
     bool m_paneChosen = false; // the person dragged the splitter
-    int m_paneWanted = 0;
     QWidget* m_detailsForm = nullptr;
     QLabel* m_detailsHint = nullptr;
     std::map<QString, QLabel*> m_detailLabels;

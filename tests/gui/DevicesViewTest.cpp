@@ -58,6 +58,7 @@ private slots:
     void usefulColumnsFirstAndHeadersFit();
     void userCellsFitInEveryLanguage();
     void emptyTableSaysWhatAppearsThere();
+    void detailsPaneKeepsItsSizeOnFirstSelection();
     void ledgerLookupAnswersDidItGoThrough();
     void detailsSayWhatToDoUntilADeviceIsSelected();
     void detailsAreShownWhole();
@@ -740,6 +741,43 @@ void DevicesViewTest::detailsPaneTakesTheTableSurplus() {
         view.resize(1400, 600);
         QTest::qWait(100);
         QCOMPARE(split->sizes().at(1), chosen);
+    }
+    ui::Translations::apply(QStringLiteral("en"));
+}
+
+void DevicesViewTest::detailsPaneKeepsItsSizeOnFirstSelection() {
+    // A large window: the pane, sized for its hint, grew on the first selection to what the
+    // details needed and the table jumped narrower. It has its size from the start.
+    for (const QString& lang : {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("ar")}) {
+        ui::Translations::apply(lang);
+        GuiFixture f;
+        populate(f);
+        ui::DevicesView view(&f.backend());
+        view.resize(1600, 700);
+        view.show();
+        QTRY_COMPARE(view.model()->rowCount(), 4);
+        QTRY_VERIFY(showsEmail(*view.model(), QStringLiteral("user@fixture.test")));
+        QTest::qWait(100); // the splitter's turn
+        QApplication::processEvents();
+        auto* pane = view.findChild<QGroupBox*>();
+        auto* split = view.findChild<QSplitter*>();
+        const QList<int> before = split->sizes();
+        const int table = view.table()->width();
+        QSignalSpy details(&view, &ui::DevicesView::detailsLoaded);
+        selectDevice(view, QStringLiteral("dev-ok"));
+        QTRY_VERIFY(details.count() >= 1);
+        QTest::qWait(100);
+        QApplication::processEvents();
+        QVERIFY2(split->sizes() == before && view.table()->width() == table,
+                 qPrintable(QStringLiteral("%1: pane %2 -> %3 px, table %4 -> %5 px")
+                                .arg(lang)
+                                .arg(before.value(1))
+                                .arg(pane->width())
+                                .arg(table)
+                                .arg(view.table()->width())));
+        // And the details have the room they need, one line each.
+        QVERIFY2(detailWrapped(view).isEmpty(), qPrintable(lang + ": " + detailWrapped(view)));
+        saveScreenshot(&view, QStringLiteral("devices_large_window_selected_") + lang);
     }
     ui::Translations::apply(QStringLiteral("en"));
 }
