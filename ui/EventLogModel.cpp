@@ -123,6 +123,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
                          QString::fromStdString(c->local_id)));
     if (role == Qt::ToolTipRole && index.column() == int(Column::Device))
         return data(index, Qt::DisplayRole);
+    if (role == Qt::ToolTipRole && index.column() == int(Column::Time)) {
+        const auto t = protocol::parseTime(e.timestamp);
+        return t ? localDateTime(*t, true) : QString::fromStdString(e.timestamp);
+    }
     if (role == Qt::ToolTipRole && index.column() == int(Column::User))
         return m_users.name(e.user_id); // a long email is shown without its middle
     if (role == Qt::ToolTipRole && index.column() == int(Column::Model))
@@ -196,10 +200,18 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 std::vector<QString> EventLogModel::displayTimes(const std::vector<protocol::Event>& events) {
     std::vector<QString> out;
     out.reserve(events.size());
+    const QDate today = QDate::currentDate();
     for (const auto& e : events) {
         const auto t = protocol::parseTime(e.timestamp);
-        // The chosen language's date and time (and digits), like the status bar's.
-        out.push_back(t ? localDateTime(*t, true) : QString::fromStdString(e.timestamp));
+        // The chosen language's time (and digits), like the status bar's, with the date for
+        // another day than today (always in the tooltip): the date on every row of today took
+        // the room the event log's other columns needed.
+        if (!t)
+            out.push_back(QString::fromStdString(e.timestamp));
+        else if (QDateTime::fromMSecsSinceEpoch(*t).toLocalTime().date() == today)
+            out.push_back(localTime(*t, true));
+        else
+            out.push_back(localDateTime(*t, true));
     }
     return out;
 }
