@@ -126,8 +126,13 @@ void TimeChart::setYScale(double max) {
     while (decimals < 4 && std::abs(step * std::pow(10.0, decimals) -
                                     std::round(step * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
+    // QtCharts ends a label right at its tick (the digits touched it, Arabic's most): a
+    // no-break space on each side (the one on the right, whichever way the label's text runs)
+    // keeps them clear (QtCharts sets labels as HTML, which drops ordinary blanks). yLabels()
+    // returns the labels trimmed.
+    const QString pad(QChar::Nbsp);
     for (double v = 0; v <= top + step / 2; v += step)
-        m_y->append(l.toString(v, 'f', decimals), v);
+        m_y->append(pad + l.toString(v, 'f', decimals) + pad, v);
     m_y->setRange(0, top);
 }
 
@@ -160,7 +165,10 @@ void TimeChart::setTimeRange(qint64 fromMs, qint64 toMs) {
 }
 
 QStringList TimeChart::yLabels() const {
-    return m_y->categoriesLabels();
+    QStringList labels = m_y->categoriesLabels();
+    for (QString& label : labels)
+        label = label.trimmed();
+    return labels;
 }
 
 QStringList TimeChart::xLabels() const {

@@ -47,7 +47,7 @@ public:
     void setTimeRange(qint64 fromMs, qint64 toMs);
     /// A y scale for values up to `max` (stable: see above).
     void setYScale(double max);
-    /// The axis labels as shown, the top of the y scale.
+    /// The axis labels as shown (trimmed), the top of the y scale.
     QStringList yLabels() const;
     QStringList xLabels() const;
     double yMax() const { return m_top; }
