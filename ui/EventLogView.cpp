@@ -1,6 +1,7 @@
 #include "EventLogView.h"
 
 #include "ConsoleServices.h"
+#include "DetailsDialog.h"
 #include "LiveUpdates.h"
 #include "Text.h"
 
@@ -145,6 +146,9 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
                 if (first == 0 && bar->value() > 0)
                     bar->setValue(bar->value() + (last - first + 1));
             });
+    // Double-clicking an event opens its details (it showed nothing).
+    connect(m_table, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { showDetails(index.row()); });
     new LiveUpdates(m_backend, this, [this] { m_model.refreshHead(); });
     connect(&m_model, &EventLogModel::failed, this, &EventLogView::message);
     m_model.reload(EventLogModel::Filter{});
@@ -152,6 +156,41 @@ EventLogView::EventLogView(ConsoleBackend* backend, QWidget* parent)
 
 void EventLogView::reload() {
     m_model.reload();
+}
+
+void EventLogView::showDetails(int row) {
+    const auto* e = m_model.event(row);
+    if (!e)
+        return;
+    using C = EventLogModel::Column;
+    auto title = [this](C c) {
+        return m_model.headerData(int(c), Qt::Horizontal, Qt::DisplayRole).toString();
+    };
+    auto cell = [&](C c, int role = Qt::DisplayRole) {
+        return m_model.index(row, int(c)).data(role).toString();
+    };
+    // Each column whole, by the table's titles: the time with its date, the model by both its
+    // names, a resolution with who resolved it.
+    DetailsDialog::Rows rows{
+        {title(C::EventId), cell(C::EventId)},
+        {title(C::Time), cell(C::Time, Qt::ToolTipRole)},
+        {title(C::Model), modelName(e->model) + QStringLiteral(" (") +
+                              ltr(QString::fromStdString(e->model)) + QLatin1Char(')')},
+        {title(C::RecordId), cell(C::RecordId)},
+        {title(C::Action),
+         m_model.resolutionOf(*e) ? cell(C::Action, Qt::ToolTipRole) : cell(C::Action)},
+        {title(C::Device), cell(C::Device)},
+        {title(C::User), cell(C::User)},
+        {title(C::Version), cell(C::Version)},
+        {title(C::Priority), cell(C::Priority)},
+        {title(C::ChangedFields), cell(C::ChangedFields)},
+    };
+    if (e->data.is_object())
+        for (auto it = e->data.begin(); it != e->data.end(); ++it)
+            if (it.key() != "id") // the record's id is above
+                rows.push_back(
+                    {fieldLabel(e->model, it.key()), fieldValueText(e->model, it.key(), *it)});
+    openDetails(this, title(C::EventId) + QLatin1Char(' ') + cell(C::EventId), rows);
 }
 
 void EventLogView::setFilter(const QString& model, const QString& action, const QString& device) {

@@ -23,6 +23,8 @@ public:
     /// Sets the filters (empty = any) and reloads.
     void setFilter(const QString& model, const QString& action, const QString& device);
     void reload();
+    /// Opens the details of the event on `row`: every column whole, then its fields' values.
+    void showDetails(int row);
 
 signals:
     void message(const QString& text);

@@ -2,6 +2,7 @@
 // demand, and the model/action/device filters narrow the table.
 
 #include "EventLogView.h"
+#include "DetailsDialog.h"
 #include "GuiFixture.h"
 #include "LiveUpdates.h"
 #include "Text.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QtTest/QtTest>
 
 using namespace bridgecore;
@@ -36,6 +38,7 @@ private slots:
     void modelsByTheirNames();
     void columnsNarrowWhenAResolutionLeavesThePage();
     void changedFieldsListedInTheLanguage();
+    void doubleClickOpensTheEventsDetails();
 };
 
 void EventLogViewTest::pagesAndFilters() {
@@ -510,6 +513,46 @@ void EventLogViewTest::changedFieldsListedInTheLanguage() {
             QVERIFY2(!fields.contains(QStringLiteral(", ")), qPrintable(fields));
     }
     ui::Translations::apply(QStringLiteral("en"));
+}
+
+void EventLogViewTest::doubleClickOpensTheEventsDetails() {
+    // Double-clicking an event showed nothing: it opens the event's details, every column
+    // whole and its fields by their labels, as a pending change's do.
+    ui::Translations::apply(QStringLiteral("en"));
+    GuiFixture f;
+    QCOMPARE(f.push("demo-warehouse-scanner-07",
+                    GuiFixture::create("p-1", {{"name", "Azure Interior"}, {"phone", "42"}}))
+                 .succeeded,
+             1);
+    ui::EventLogView view(&f.backend());
+    view.resize(1000, 400);
+    view.show();
+    auto& m = *view.model();
+    QTRY_COMPARE(m.rowCount(), 1);
+    QTRY_VERIFY(m.event(0) != nullptr);
+    auto* table = view.table();
+    const QRect cell = table->visualRect(m.index(0, int(C::Device)));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    auto* details = ui::DetailsDialog::lastOpened();
+    QVERIFY(details);
+    QTRY_VERIFY(details->isVisible());
+    std::map<QString, QString> rows;
+    for (int r = 0; r < details->table()->rowCount(); ++r)
+        rows[details->table()->item(r, 0)->text()] = details->table()->item(r, 1)->text();
+    QCOMPARE(rows[QStringLiteral("Device")], QStringLiteral("demo-warehouse-scanner-07"));
+    QCOMPARE(rows[QStringLiteral("Action")], QStringLiteral("create"));
+    QVERIFY2(rows[QStringLiteral("Model")].contains(QStringLiteral("Contact")) &&
+                 rows[QStringLiteral("Model")].contains(QStringLiteral("res.partner")),
+             qPrintable(rows[QStringLiteral("Model")]));
+    // The time with its date, the fields by their labels.
+    QCOMPARE(rows[QStringLiteral("Time")],
+             m.index(0, int(C::Time)).data(Qt::ToolTipRole).toString());
+    QCOMPARE(rows[QStringLiteral("Phone")], QStringLiteral("42"));
+    QCOMPARE(rows[QStringLiteral("Name")], QStringLiteral("Azure Interior"));
+    QVERIFY(!rows.count(QStringLiteral("Id"))); // the record's id once, as Record
+    saveScreenshot(details, QStringLiteral("events_details"));
+    details->close();
 }
 
 /// The fixture's backend, noting each time the event log asks for a counted page.
