@@ -13,6 +13,7 @@
 #include "client/HttpTransport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -53,6 +54,22 @@ double processCpuSeconds(qint64 pid) {
     if (fields.size() < 13)
         return 0;
     return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+/// Context switches (voluntary + involuntary) of every thread of process `pid` so far: each
+/// hand-off between threads that sleeps is one.
+long long contextSwitches(qint64 pid) {
+    long long total = 0;
+    const QString taskDir = QStringLiteral("/proc/%1/task").arg(pid);
+    for (const QString& tid : QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(taskDir + u'/' + tid + QStringLiteral("/status"));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& line : f.readAll().split('\n'))
+            if (line.contains("ctxt_switches:"))
+                total += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+    }
+    return total;
 }
 
 double ownCpuSeconds() {
@@ -103,12 +120,17 @@ int main(int argc, char** argv) {
     client::HttpTransport transport{QUrl(server.baseUrl())};
     transport.setAccessToken(token.toStdString());
     const double server0 = processCpuSeconds(server.pid()), own0 = ownCpuSeconds();
+    const long long serverSwitches0 = contextSwitches(server.pid()),
+                    ownSwitches0 = contextSwitches(QCoreApplication::applicationPid());
     for (const std::string& body : bodies) {
         const auto res = transport.pushText(body);
         if (!res.ok() || res.value().succeeded != changes)
             ++failures;
     }
     const double server1 = processCpuSeconds(server.pid()), own1 = ownCpuSeconds();
+    const double serverSwitches = double(contextSwitches(server.pid()) - serverSwitches0) / pushes;
+    const double ownSwitches =
+        double(contextSwitches(QCoreApplication::applicationPid()) - ownSwitches0) / pushes;
     transport.releaseThreadResources();
     std::printf("%d pushes of %d changes: server CPU %.3f ms, client CPU %.3f ms per request; "
                 "%d failed\n",
@@ -118,6 +140,8 @@ int main(int argc, char** argv) {
                              {"changes", changes},
                              {"server_cpu_ms_per_request", (server1 - server0) * 1e3 / pushes},
                              {"client_cpu_ms_per_request", (own1 - own0) * 1e3 / pushes},
+                             {"server_context_switches_per_request", serverSwitches},
+                             {"client_context_switches_per_request", ownSwitches},
                              {"failures", failures}}
                             .dump()
                             .c_str());
