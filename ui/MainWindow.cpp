@@ -41,21 +41,39 @@ bool typeable(QChar c) {
 }
 } // namespace
 
+bool keepsJoins(const QString& text, qsizetype i) {
+    // Joins to the letter after it (Arabic's dual-joining letters), takes a join from the one
+    // before it (those and the right-joining ones: alef, dal, reh, waw…).
+    auto joinsNext = [](QChar c) {
+        return c.joiningType() == QChar::Joining_Dual || c.joiningType() == QChar::Joining_Causing;
+    };
+    auto takesJoin = [](QChar c) {
+        return c.joiningType() == QChar::Joining_Dual || c.joiningType() == QChar::Joining_Right ||
+               c.joiningType() == QChar::Joining_Causing;
+    };
+    const bool fromPrevious = i > 0 && joinsNext(text.at(i - 1)) && takesJoin(text.at(i));
+    const bool toNext = i + 1 < text.size() && joinsNext(text.at(i)) && takesJoin(text.at(i + 1));
+    return !fromPrevious && !toNext;
+}
+
 QStringList withMnemonics(const QStringList& texts) {
     QStringList out;
     QList<QChar> taken;
     for (QString text : texts) {
         text.replace(QLatin1Char('&'), QStringLiteral("&&")); // an "&" in a name stays one
-        // The first letter of a word not taken yet, else any letter not taken yet.
+        // A letter not taken yet: one that keeps its word joined (Qt shapes an underlined
+        // letter on its own: "التغييرات" fell apart around it), at a word's start first; else
+        // any, at a word's start first.
         qsizetype at = -1;
-        for (bool wordStart : {true, false})
-            for (qsizetype i = 0; at < 0 && i < text.size(); ++i) {
-                const QChar c = text.at(i);
-                const bool starts = i == 0 || !text.at(i - 1).isLetterOrNumber();
-                if ((starts || !wordStart) && typeable(c) && !taken.contains(c.toUpper()) &&
-                    !(i > 0 && text.at(i - 1) == QLatin1Char('&')))
-                    at = i;
-            }
+        for (bool joined : {true, false})
+            for (bool wordStart : {true, false})
+                for (qsizetype i = 0; at < 0 && i < text.size(); ++i) {
+                    const QChar c = text.at(i);
+                    const bool starts = i == 0 || !text.at(i - 1).isLetterOrNumber();
+                    if ((starts || !wordStart) && (keepsJoins(text, i) || !joined) && typeable(c) &&
+                        !taken.contains(c.toUpper()))
+                        at = i;
+                }
         if (at >= 0) {
             taken.append(text.at(at).toUpper());
             text.insert(at, QLatin1Char('&'));

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QMainWindow>
+#include <QStringList>
 
 class QLabel;
 class QListWidget;
@@ -26,10 +27,15 @@ class EventLogView;
 class AdminView;
 class SettingsView;
 
-/// `texts` as entries of one menu, each with an accelerator of its own ("&Dashboard"): the
-/// first letter of a word not taken yet, else any other, a letter typed as is on the
-/// language's keyboard (no accent, no hamza); none when every letter is taken.
+/// `texts` as entries of one menu, each with an accelerator of its own ("&Dashboard"): a letter
+/// not taken yet, typed as is on the language's keyboard (no accent, no hamza), one that keeps
+/// its word joined (keepsJoins) when there is one, at a word's start first; none when every
+/// letter is taken.
 QStringList withMnemonics(const QStringList& texts);
+/// Whether underlining `text[i]` as an accelerator leaves its word's letters joined as they
+/// were: Qt shapes an underlined letter on its own, so an Arabic letter joined to a neighbour
+/// would come apart from it. Always true in scripts that do not join.
+bool keepsJoins(const QString& text, qsizetype i);
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
