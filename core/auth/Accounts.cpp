@@ -93,11 +93,12 @@ Status Accounts::setDisabled(const std::string& email, bool disabled) {
     auto found = m_store->userByEmail(normalizeEmail(email));
     if (!found.ok())
         return found.error();
-    auto& user = found.value();
+    const auto& user = found.value();
     if (!user)
         return Error{ErrorCode::NotFound, "no user with email '" + normalizeEmail(email) + "'"};
-    user->disabled = disabled;
-    return m_store->updateUser(*user);
+    storage::UserChange change;
+    change.disabled = disabled;
+    return m_store->updateUser(user->tenant_id, user->id, change);
 }
 
 Status Accounts::changePassword(const std::string& email, const std::string& password) {
@@ -109,12 +110,12 @@ Status Accounts::changePassword(const std::string& email, const std::string& pas
     auto found = m_store->userByEmail(normalizeEmail(email));
     if (!found.ok())
         return found.error();
-    auto& user = found.value();
+    const auto& user = found.value();
     if (!user)
         return Error{ErrorCode::NotFound, "no user with email '" + normalizeEmail(email) + "'"};
-    user->password_hash = std::move(hash).value();
-    ++user->token_version;
-    return m_store->updateUser(*user);
+    storage::UserChange change;
+    change.password_hash = std::move(hash).value();
+    return m_store->updateUser(user->tenant_id, user->id, change);
 }
 
 Result<LoginResult> Accounts::issueFor(const storage::User& user) {

@@ -113,7 +113,7 @@ Result<std::int64_t> ScratchTransaction::createTenant(const std::string&) {
 Result<std::int64_t> ScratchTransaction::createUser(const User&) {
     return refused("create users");
 }
-Status ScratchTransaction::updateUser(const User&) {
+Status ScratchTransaction::updateUser(std::int64_t, std::int64_t, const UserChange&) {
     return refused("update users");
 }
 Status ScratchTransaction::setAppTypeModels(std::int64_t, const std::string&,

@@ -106,7 +106,7 @@ public:
     Result<std::int64_t> insertRecord(std::int64_t, const storage::RecordRow&) override;
     Result<std::int64_t> createTenant(const std::string&) override;
     Result<std::int64_t> createUser(const storage::User&) override;
-    Status updateUser(const storage::User&) override;
+    Status updateUser(std::int64_t, std::int64_t, const storage::UserChange&) override;
     Status setAppTypeModels(std::int64_t, const std::string&,
                             const std::vector<storage::ModelEntry>&) override;
     Status setTenantSetting(std::int64_t, const std::string&,

@@ -643,7 +643,8 @@ public:
 
     Result<std::int64_t> createTenant(const std::string& name) override;
     Result<std::int64_t> createUser(const User& user) override;
-    Status updateUser(const User& user) override;
+    Status updateUser(std::int64_t tenantId, std::int64_t userId,
+                      const UserChange& change) override;
     Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                             const std::vector<ModelEntry>& models) override;
     Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
@@ -1047,18 +1048,18 @@ Result<std::vector<User>> SqliteTransaction::users(std::int64_t tenantId) {
     return out;
 }
 
-Status SqliteTransaction::updateUser(const User& user) {
+Status SqliteTransaction::updateUser(std::int64_t tenantId, std::int64_t userId,
+                                     const UserChange& change) {
     if (Status w = writable(); !w.ok())
         return w;
-    Statement& q = stmt("UPDATE users SET name = ?3, role = ?4, password_hash = ?5, disabled = ?6, "
-                        "token_version = ?7 WHERE id = ?1 AND tenant_id = ?2");
-    q.bind(1, user.id)
-        .bind(2, user.tenant_id)
-        .bind(3, user.name)
-        .bind(4, enumText(user.role))
-        .bind(5, user.password_hash)
-        .bind(6, std::int64_t(user.disabled))
-        .bind(7, user.token_version);
+    Statement& q = stmt("UPDATE users SET disabled = coalesce(?3, disabled), "
+                        "password_hash = coalesce(?4, password_hash), "
+                        "token_version = token_version + (?4 IS NOT NULL) "
+                        "WHERE id = ?1 AND tenant_id = ?2");
+    std::optional<std::int64_t> disabled;
+    if (change.disabled)
+        disabled = *change.disabled ? 1 : 0;
+    q.bind(1, userId).bind(2, tenantId).bind(3, disabled).bind(4, change.password_hash);
     if (!q.exec())
         return fail("updating the user");
     if (sqlite3_changes(m_c.handle()) == 0)

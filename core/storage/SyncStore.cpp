@@ -53,8 +53,9 @@ Result<std::optional<User>> SyncStore::userByEmail(const std::string& email) {
 Result<std::vector<User>> SyncStore::users(std::int64_t tenantId) {
     return readOnce(*this, [&](ReadTransaction& t) { return t.users(tenantId); });
 }
-Status SyncStore::updateUser(const User& user) {
-    return writeOnce<Status>(*this, [&](WriteTransaction& t) { return t.updateUser(user); });
+Status SyncStore::updateUser(std::int64_t tenantId, std::int64_t userId, const UserChange& change) {
+    return writeOnce<Status>(
+        *this, [&](WriteTransaction& t) { return t.updateUser(tenantId, userId, change); });
 }
 Result<ModelMap> SyncStore::modelMap(std::int64_t tenantId) {
     return readOnce(*this, [&](ReadTransaction& t) -> Result<ModelMap> {

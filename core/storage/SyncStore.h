@@ -36,6 +36,14 @@ struct User {
     std::int64_t token_version = 0;
 };
 
+/// What an update of a user sets; a field left empty keeps its stored value, so two updates of
+/// different fields at once (a password reset, a re-enable) never undo each other.
+struct UserChange {
+    std::optional<bool> disabled;
+    /// A new password hash also revokes every token issued before (token_version + 1).
+    std::optional<std::string> password_hash;
+};
+
 struct ModelEntry {
     std::string model;
     std::optional<protocol::EventPriority> priority; // event priority for the model, if fixed
@@ -321,7 +329,9 @@ public:
     /// A new tenant with the default model map.
     virtual Result<std::int64_t> createTenant(const std::string& name) = 0;
     virtual Result<std::int64_t> createUser(const User& user) = 0;
-    virtual Status updateUser(const User& user) = 0;
+    /// NotFound when the tenant has no user `userId`.
+    virtual Status updateUser(std::int64_t tenantId, std::int64_t userId,
+                              const UserChange& change) = 0;
 
     // ---- model map ----
     virtual Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
@@ -415,7 +425,7 @@ public:
     Result<std::optional<User>> user(std::int64_t id);
     Result<std::optional<User>> userByEmail(const std::string& email);
     Result<std::vector<User>> users(std::int64_t tenantId);
-    Status updateUser(const User& user);
+    Status updateUser(std::int64_t tenantId, std::int64_t userId, const UserChange& change);
     Result<ModelMap> modelMap(std::int64_t tenantId);
     Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                             const std::vector<ModelEntry>& models);

@@ -452,7 +452,8 @@ public:
 
     Result<std::int64_t> createTenant(const std::string& name) override;
     Result<std::int64_t> createUser(const User& user) override;
-    Status updateUser(const User& user) override;
+    Status updateUser(std::int64_t tenantId, std::int64_t userId,
+                      const UserChange& change) override;
     Status setAppTypeModels(std::int64_t tenantId, const std::string& appType,
                             const std::vector<ModelEntry>& models) override;
     Result<std::int64_t> insertRecord(std::int64_t tenantId, const RecordRow& row) override;
@@ -834,19 +835,16 @@ Result<std::int64_t> PgTransaction::createUser(const User& user) {
     return id;
 }
 
-Status PgTransaction::updateUser(const User& user) {
+Status PgTransaction::updateUser(std::int64_t tenantId, std::int64_t userId,
+                                 const UserChange& change) {
     if (Status w = writable(); !w.ok())
         return w;
-    auto r = q("UPDATE users SET name = $3, role = $4, password_hash = $5, disabled = $6, "
-               "token_version = $7 WHERE id = $1 AND tenant_id = $2",
-               Params()
-                   .add(user.id)
-                   .add(user.tenant_id)
-                   .add(user.name)
-                   .add(protocol::toString(user.role))
-                   .add(user.password_hash)
-                   .add(user.disabled)
-                   .add(user.token_version));
+    // One statement: the row's lock makes concurrent updates of other fields wait, not vanish.
+    auto r = q("UPDATE users SET disabled = coalesce($3::boolean, disabled), "
+               "password_hash = coalesce($4::text, password_hash), "
+               "token_version = token_version + CASE WHEN $4::text IS NULL THEN 0 ELSE 1 END "
+               "WHERE id = $1 AND tenant_id = $2",
+               Params().add(userId).add(tenantId).add(change.disabled).add(change.password_hash));
     if (!r.ok())
         return r.error();
     if (r.value().affected() == 0)

@@ -50,8 +50,9 @@ private slots:
         QVERIFY(before.ok());
         auto u = store->userByEmail("ann@acme.test").value();
         QVERIFY(u);
-        u->disabled = true;
-        QVERIFY(store->updateUser(*u).ok());
+        storage::UserChange disable;
+        disable.disabled = true;
+        QVERIFY(store->updateUser(u->tenant_id, u->id, disable).ok());
         const auto r = accounts->login("ann@acme.test", "password-1");
         QVERIFY(!r.ok());
         QCOMPARE(r.error().message, std::string(Accounts::kBadCredentials));

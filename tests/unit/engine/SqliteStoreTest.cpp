@@ -607,6 +607,33 @@ private slots:
         u.password_hash = "x";
         QVERIFY(!f.store->createUser(u).ok());
     }
+
+    void userUpdatesSetOnlyTheirFields() {
+        // A password reset and a re-enable at once must both hold: each update sets its own
+        // fields in SQL and never writes back a copy of the row read before.
+        EngineFixture f;
+        const std::int64_t tenant = f.user.tenant_id, id = f.user.user_id;
+        const std::int64_t version = f.store->user(id).value()->token_version;
+        storage::UserChange password, disable, enable;
+        password.password_hash = "new-hash";
+        disable.disabled = true;
+        enable.disabled = false;
+        QVERIFY(f.store->updateUser(tenant, id, disable).ok());
+        QVERIFY(f.store->updateUser(tenant, id, password).ok());
+        auto u = f.store->user(id).value();
+        QVERIFY(u && u->disabled);
+        QCOMPARE(u->password_hash, std::string("new-hash"));
+        QCOMPARE(u->token_version, version + 1); // tokens issued before are revoked
+        QVERIFY(f.store->updateUser(tenant, id, enable).ok());
+        u = f.store->user(id).value();
+        QVERIFY(u && !u->disabled);
+        QCOMPARE(u->password_hash, std::string("new-hash"));
+        QCOMPARE(u->token_version, version + 1);
+        // Another tenant's user id is not found, and nothing changes.
+        QCOMPARE(int(f.store->updateUser(tenant + 1, id, disable).error().code),
+                 int(ErrorCode::NotFound));
+        QVERIFY(!f.store->user(id).value()->disabled);
+    }
 };
 
 QTEST_GUILESS_MAIN(SqliteStoreTest)

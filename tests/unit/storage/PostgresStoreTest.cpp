@@ -356,6 +356,39 @@ private slots:
         QCOMPARE(rows.value().int64(0, 0), std::int64_t(kMaxLatencySamples));
     }
 
+    void userUpdatesOfTwoProcessesBothHold() {
+        // A password reset through one store and a re-enable through another, each from a row
+        // read before either: both hold (each sets its own fields in SQL).
+        storage::User u;
+        u.tenant_id = tenant;
+        u.email = "ann@acme.test";
+        u.password_hash = "old-hash";
+        u.disabled = true;
+        auto id = a->createUser(u);
+        QVERIFY(id.ok());
+        storage::UserChange password, enable;
+        password.password_hash = "new-hash";
+        enable.disabled = false;
+        auto txA = a->write();
+        QVERIFY(txA.ok());
+        QVERIFY(txA.value()->updateUser(tenant, id.value(), password).ok());
+        // B's update of the same row waits for A's commit, then applies on A's row.
+        auto other = std::async(std::launch::async,
+                                [&] { return b->updateUser(tenant, id.value(), enable).ok(); });
+        QVERIFY2(!finishes(other, 300), "an update of a locked user row did not wait");
+        QVERIFY(txA.value()->commit().ok());
+        txA.value().reset();
+        QVERIFY(finishes(other, 20000));
+        QVERIFY(other.get());
+        auto after = b->user(id.value());
+        QVERIFY(after.ok() && after.value());
+        QVERIFY(!after.value()->disabled);
+        QCOMPARE(after.value()->password_hash, std::string("new-hash"));
+        QCOMPARE(after.value()->token_version, std::int64_t(1));
+        QCOMPARE(int(a->updateUser(tenant + 1, id.value(), enable).error().code),
+                 int(ErrorCode::NotFound));
+    }
+
     void schemaChecks() {
         TestDatabase empty;
         QVERIFY(empty.valid());
