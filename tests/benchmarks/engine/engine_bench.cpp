@@ -398,7 +398,8 @@ int main(int argc, char** argv) {
     QTemporaryDir dir;
     // --only=small runs only the small-push section (e.g. under callgrind);
     // --small-pushes=N sets its number of 50-change pushes (1,000); --uuid-local-ids makes every
-    // section's local ids random UUIDs.
+    // section's local ids random UUIDs; --keep-stores leaves the stores' files behind (their
+    // folder is printed) for sqlite3's dbstat.
     bool onlySmall = false;
     int smallCount = 1000;
     for (const QString& a : app.arguments()) {
@@ -408,6 +409,10 @@ int main(int argc, char** argv) {
             smallCount = a.mid(15).toInt();
         else if (a == QLatin1String("--uuid-local-ids"))
             g_uuidLocalIds = true;
+        else if (a == QLatin1String("--keep-stores")) {
+            dir.setAutoRemove(false);
+            std::printf("stores in %s\n", qPrintable(dir.path()));
+        }
     }
     auto printSmall = [](const SmallFigures& f) {
         std::printf("(e) 50-change pushes, CPU per 1,000 changes: %d from one device in a row "
