@@ -121,11 +121,15 @@ Bench openBench(const QTemporaryDir& dir, const char* name) {
     return b;
 }
 
-/// --uuid-local-ids: local ids as clients make them (random UUIDs, DESIGN's "local_uuid_1"), so
-/// ledger rows land on random pages of its B-tree instead of after each other.
-bool g_uuidLocalIds = false;
+/// --local-ids=uuid4: local ids as the guide's clients make them (random UUIDs, DESIGN's
+/// "local_uuid_1"), so ledger rows land on random pages of its B-tree instead of after each
+/// other (--uuid-local-ids says the same). --local-ids=uuid7: as client::ClientCache makes them
+/// (RFC 9562 version 7: the edit's millisecond first, then random bits), the n-th change of a
+/// device made at n ms, so every device's edits span the same time.
+enum class LocalIds { Sequential, Uuid4, Uuid7 };
+LocalIds g_localIds = LocalIds::Sequential;
 
-std::string uuidLike(const std::string& seed) {
+std::string uuidLike(const std::string& seed, int order) {
     std::uint64_t x = std::hash<std::string>{}(seed);
     auto next = [&x] { // splitmix64
         std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
@@ -133,17 +137,22 @@ std::string uuidLike(const std::string& seed) {
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
         return z ^ (z >> 31);
     };
+    std::uint64_t a = next();
+    const std::uint64_t b = next();
+    if (g_localIds == LocalIds::Uuid7) // 48 bits of milliseconds, version 7, 12 random bits
+        a = ((1'700'000'000'000ULL + std::uint64_t(order)) << 16) | 0x7000u | (a & 0xfffu);
+    else // version 4: random but for the version nibble
+        a = (a & ~0xf000ULL) | 0x4000u;
     char buf[40];
-    const std::uint64_t a = next(), b = next();
-    std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32),
-                  unsigned(a >> 16) & 0xffffu, unsigned(a) & 0xfffu,
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", unsigned(a >> 32),
+                  unsigned(a >> 16) & 0xffffu, unsigned(a) & 0xffffu,
                   unsigned(0x8000u | ((b >> 48) & 0x3fffu)),
                   static_cast<unsigned long long>(b & 0xffffffffffffULL));
     return buf;
 }
 
 /// A push of `count` creates from `device`, local ids `prefix`0, `prefix`1, ... (or UUIDs made
-/// from them, with --uuid-local-ids)
+/// from them, with --local-ids)
 protocol::PushRequest createsRequest(const std::string& device, int count,
                                      const std::string& prefix, int first, const std::string& now) {
     protocol::PushRequest req;
@@ -152,8 +161,9 @@ protocol::PushRequest createsRequest(const std::string& device, int count,
     req.changes.reserve(std::size_t(count));
     for (int i = first; i < first + count; ++i) {
         protocol::Change c;
-        c.local_id = g_uuidLocalIds ? uuidLike(device + "/" + prefix + std::to_string(i))
-                                    : prefix + std::to_string(i);
+        c.local_id = g_localIds == LocalIds::Sequential
+                         ? prefix + std::to_string(i)
+                         : uuidLike(device + "/" + prefix + std::to_string(i), i);
         c.action = protocol::Action::Create;
         c.model = "sale.order";
         c.data = orderData(i);
@@ -397,9 +407,9 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QTemporaryDir dir;
     // --only=small runs only the small-push section (e.g. under callgrind);
-    // --small-pushes=N sets its number of 50-change pushes (1,000); --uuid-local-ids makes every
-    // section's local ids random UUIDs; --keep-stores leaves the stores' files behind (their
-    // folder is printed) for sqlite3's dbstat.
+    // --small-pushes=N sets its number of 50-change pushes (1,000); --local-ids=uuid4|uuid7
+    // makes every section's local ids UUIDs of that version (see LocalIds); --keep-stores
+    // leaves the stores' files behind (their folder is printed) for sqlite3's dbstat.
     bool onlySmall = false;
     int smallCount = 1000;
     for (const QString& a : app.arguments()) {
@@ -407,8 +417,10 @@ int main(int argc, char** argv) {
             onlySmall = true;
         else if (a.startsWith(QLatin1String("--small-pushes=")))
             smallCount = a.mid(15).toInt();
-        else if (a == QLatin1String("--uuid-local-ids"))
-            g_uuidLocalIds = true;
+        else if (a == QLatin1String("--uuid-local-ids") || a == QLatin1String("--local-ids=uuid4"))
+            g_localIds = LocalIds::Uuid4;
+        else if (a == QLatin1String("--local-ids=uuid7"))
+            g_localIds = LocalIds::Uuid7;
         else if (a == QLatin1String("--keep-stores")) {
             dir.setAutoRemove(false);
             std::printf("stores in %s\n", qPrintable(dir.path()));
