@@ -784,7 +784,6 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
     std::shared_ptr<const Models> models;
     PushPlan plan;
     std::optional<Impl::OwnDevice> device;
-    std::int64_t pushesSeen = 0; // the device's pushes in the snapshot the plan was made on
     {
         auto opened = d->snapshot();
         if (!opened.ok())
@@ -798,16 +797,9 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
         if (!tenantModels.ok())
             return tenantModels.error();
         models = std::move(tenantModels).value();
-        // Planned with the ledger as the snapshot has it (planned first without it: the plan
-        // names the keys; most pushes find none of them and are not planned again). The write
-        // transaction checks that the device pushed nothing since.
+        // Planned as if the device had pushed none of these changes before; the ledger is
+        // read once, inside the write transaction, and a plan it contradicts is made again.
         plan = PushPlanner::plan(req, {}, *models);
-        auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
-        if (!ledger.ok())
-            return ledger.error();
-        if (PushPlanner::ledgerChanged(plan, ledger.value()))
-            plan = PushPlanner::plan(req, std::move(ledger).value(), *models);
-        pushesSeen = device->row.total_pushes; // 0 for a device without a row
     }
     const std::shared_ptr<PushApplier> applier = d->applierFor(caller.tenant_id);
     // What the applier does outside the writer (Odoo's writes), before the transaction.
@@ -829,22 +821,13 @@ Result<PushResponse> SyncEngine::push(const Caller& caller, const PushRequest& r
                 return own.error();
             device = std::move(own).value();
         }
-        // Another push of this device may have committed since the snapshot (or be earlier in
-        // this group): then the ledger is read again here, inside the write transaction, and
-        // a plan it contradicts is made again. Every push adds one to its device's pushes in
-        // the transaction that writes its ledger entries, so an unchanged count (read here)
-        // means the snapshot's ledger entries are the ledger's now; the read is the writer's
-        // heaviest after the inserts (a probe per key, ~100 for a push of 50 creates).
-        auto pushesNow = tx.devicePushes(caller.tenant_id, req.device_id);
-        if (!pushesNow.ok())
-            return pushesNow.error();
-        if (pushesNow.value() != pushesSeen) {
-            auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
-            if (!ledger.ok())
-                return ledger.error();
-            if (PushPlanner::ledgerChanged(plan, ledger.value()))
-                plan = PushPlanner::plan(req, std::move(ledger).value(), *models);
-        }
+        // The ledger read here, inside the write transaction, is the one that counts (another
+        // push of this device may have committed a moment ago).
+        auto ledger = tx.ledger(caller.tenant_id, req.device_id, plan.ledger_keys);
+        if (!ledger.ok())
+            return ledger.error();
+        if (PushPlanner::ledgerChanged(plan, ledger.value()))
+            plan = PushPlanner::plan(req, std::move(ledger).value(), *models);
         PushRun run(plan, caller, now, tx);
         run.prepared = prepared.get();
         if (Status s = applier->apply(run); !s.ok())

@@ -588,7 +588,6 @@ public:
     Result<std::int64_t> countEvents(std::int64_t tenantId, const EventFilter& filter) override;
     Result<std::vector<LedgerEntry>> ledger(std::int64_t tenantId, const std::string& deviceId,
                                             const std::vector<std::string>& localIds) override;
-    Result<std::int64_t> devicePushes(std::int64_t tenantId, const std::string& deviceId) override;
     Result<std::optional<DeviceRow>> device(std::int64_t tenantId,
                                             const std::string& deviceId) override;
     Result<std::vector<DeviceRow>> devices(std::int64_t tenantId, std::int64_t userId, int limit,
@@ -1570,17 +1569,6 @@ constexpr const char* kDeviceWhere =
     "instr(lower(d.device_id), lower(?3)) > 0 OR instr(lower(COALESCE(d.app_type, '')), "
     "lower(?3)) > 0) ";
 } // namespace
-
-Result<std::int64_t> SqliteTransaction::devicePushes(std::int64_t tenantId,
-                                                     const std::string& deviceId) {
-    Statement& q = stmt("SELECT total_pushes FROM devices WHERE tenant_id = ?1 AND device_id = ?2");
-    q.bind(1, tenantId).bindRef(2, deviceId);
-    if (Result<bool> has = row(q, "reading"); !has.ok())
-        return has.error();
-    else if (!has.value())
-        return 0;
-    return q.int64(0);
-}
 
 Result<std::optional<DeviceRow>> SqliteTransaction::device(std::int64_t tenantId,
                                                            const std::string& deviceId) {

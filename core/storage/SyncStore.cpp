@@ -38,16 +38,6 @@ void appendJsonText(std::string& out, const std::vector<std::string>& list) {
     out.push_back(']');
 }
 
-// ---- transactions -------------------------------------------------------------------------------
-
-Result<std::int64_t> ReadTransaction::devicePushes(std::int64_t tenantId,
-                                                   const std::string& deviceId) {
-    auto d = device(tenantId, deviceId);
-    if (!d.ok())
-        return d.error();
-    return d.value() ? d.value()->total_pushes : 0;
-}
-
 // ---- one-shot conveniences
 // ------------------------------------------------------------------------
 

@@ -276,11 +276,6 @@ public:
     // ---- devices ----
     virtual Result<std::optional<DeviceRow>> device(std::int64_t tenantId,
                                                     const std::string& deviceId) = 0;
-    /// The device's total_pushes (0 when it has no row). Every push adds one in the
-    /// transaction that writes its ledger entries, and nothing lowers it, so an unchanged count
-    /// means an unchanged ledger for the device. In a write transaction it is read as the
-    /// ledger is (the tenant's writes serialised, see ledger()). Default: from device().
-    virtual Result<std::int64_t> devicePushes(std::int64_t tenantId, const std::string& deviceId);
     /// userId 0 = every device of the tenant; search matches device id or app type.
     virtual Result<std::vector<DeviceRow>> devices(std::int64_t tenantId, std::int64_t userId,
                                                    int limit, int offset,

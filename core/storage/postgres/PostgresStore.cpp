@@ -426,7 +426,6 @@ public:
     Result<std::int64_t> countEvents(std::int64_t tenantId, const EventFilter& filter) override;
     Result<std::vector<LedgerEntry>> ledger(std::int64_t tenantId, const std::string& deviceId,
                                             const std::vector<std::string>& localIds) override;
-    Result<std::int64_t> devicePushes(std::int64_t tenantId, const std::string& deviceId) override;
     Result<std::optional<DeviceRow>> device(std::int64_t tenantId,
                                             const std::string& deviceId) override;
     Result<std::vector<DeviceRow>> devices(std::int64_t tenantId, std::int64_t userId, int limit,
@@ -1281,16 +1280,6 @@ Status PgTransaction::remember(std::int64_t tenantId, const std::string& deviceI
 }
 
 // ---- devices ------------------------------------------------------------------------------------
-
-Result<std::int64_t> PgTransaction::devicePushes(std::int64_t tenantId,
-                                                 const std::string& deviceId) {
-    // Under the tenant's lock in a write transaction, as the ledger is read: a concurrent
-    // writer's push of this device has committed before the count is read.
-    if (Status t = touch(tenantId); !t.ok())
-        return t.error();
-    return scalar("SELECT total_pushes FROM devices WHERE tenant_id = $1 AND device_id = $2",
-                  Params().add(tenantId).add(deviceId));
-}
 
 Result<std::optional<DeviceRow>> PgTransaction::device(std::int64_t tenantId,
                                                        const std::string& deviceId) {

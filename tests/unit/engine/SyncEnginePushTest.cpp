@@ -94,8 +94,8 @@ private slots:
 
     void aPushOfTheDeviceCommittedAfterTheSnapshotIsSeenByTheWriter() {
         // The same changes pushed again (a retry racing the first attempt) while the first
-        // push is between its snapshot and its write transaction: the writer sees the other
-        // push's ledger entries although the snapshot did not, and answers duplicates.
+        // push is between its plan (on a snapshot) and its write transaction: the writer sees
+        // the other push's ledger entries and answers duplicates.
         EngineFixture f;
         auto applier = std::make_shared<InterleavingApplier>();
         f.engine->setApplierProvider([&](std::int64_t) { return applier; });

@@ -205,34 +205,6 @@ private slots:
                 !tx.value()->commit().ok());
     }
 
-    void devicePushesWaitForAConcurrentWriter() {
-        // A push whose snapshot saw the device's pushes skips reading the ledger again when
-        // the count is unchanged: the count read in a write transaction must wait, as the
-        // ledger read does, for another process's push of the device to commit.
-        auto txA = a->write();
-        QVERIFY(txA.ok());
-        QCOMPARE(txA.value()->devicePushes(tenant, "dev-9").value(), std::int64_t(0));
-        DeviceUpdate u;
-        u.device_id = "dev-9";
-        u.user_id = 1;
-        u.pushes = 1;
-        QVERIFY(txA.value()->updateDevice(tenant, u).ok());
-        auto other = std::async(std::launch::async, [&]() -> std::int64_t {
-            auto txB = b->write();
-            if (!txB.ok())
-                return -1;
-            auto n = txB.value()->devicePushes(tenant, "dev-9");
-            return n.ok() ? n.value() : -1;
-        });
-        QVERIFY2(!finishes(other, 500), "the count did not wait for the tenant's writer");
-        QVERIFY(txA.value()->commit().ok());
-        QVERIFY(finishes(other, 20000));
-        QCOMPARE(other.get(), std::int64_t(1));
-        auto snapshot = b->read();
-        QVERIFY(snapshot.ok());
-        QCOMPARE(snapshot.value()->devicePushes(tenant, "dev-9").value(), std::int64_t(1));
-    }
-
     void ledgerKeepsItsEntriesWhenItsKeyIsMigrated() {
         // Schema 6 puts local_id first in the ledger's key; a database of schema 5 keeps its
         // entries and the unique key still holds per (tenant, device, local_id).
