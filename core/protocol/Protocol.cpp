@@ -1322,9 +1322,18 @@ void appendDumpedString(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
-/// Appends a double exactly as nlohmann::json writes it (shortest form, "1.0", null for NaN).
+/// Appends a double exactly as nlohmann::json writes it (shortest form, "1.0", null for NaN
+/// and infinities): its serializer's own steps (dump_float), without building a serializer
+/// and a string per number (~1,300 instructions each, 51 numbers in a 50-change answer).
 void appendDumpedDouble(std::string& out, double v) {
-    out += json(v).dump();
+    static_assert(std::numeric_limits<double>::is_iec559, "nlohmann's to_chars path");
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    std::array<char, 64> buffer; // the serializer's number_buffer
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
 }
 
 void appendText(std::string& out, const ChangeResult& r) {

@@ -206,6 +206,12 @@ public:
             return false;
         }
     }
+    /// Room for `results` results and mappings.
+    void reserve(std::size_t results) {
+        response.results.reserve(results);
+        m_mapping.reserve(results);
+        m_mappingKeys.reserve(results);
+    }
     bool end_object() override {
         switch (m_where) {
         case Where::Result:
@@ -326,6 +332,8 @@ private:
     /// the object's (sorted) key order.
     void finishMapping() {
         std::unordered_set<std::string_view> done;
+        done.reserve(m_mappingKeys.size());
+        response.id_mapping.reserve(m_mappingKeys.size());
         for (const auto& res : response.results)
             if (const auto it = m_mapping.find(res.local_id);
                 it != m_mapping.end() && done.insert(it->first).second)
@@ -356,6 +364,9 @@ private:
 
 std::optional<PushResponse> pushResponseFromText(std::string_view text) {
     PushAnswerReader reader;
+    // Room for the results and mappings up front (a text parse does not know an array's size):
+    // the server writes ~200 bytes per result, none fewer than ~100; a push has at most 1,000.
+    reader.reserve(std::min(text.size() / 96 + 1, kMaxChangesPerPush));
     if (!sax::parse(text, reader) || !reader.complete)
         return std::nullopt;
     return std::move(reader.response);

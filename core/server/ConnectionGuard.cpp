@@ -1,6 +1,7 @@
 #include "ConnectionGuard.h"
 
 #include <memory>
+#include <utility>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -11,16 +12,20 @@ namespace bridgecore::server {
 
 namespace {
 
-/// Index just past the blank line that ends a request head in `buf` (CRLF or bare LF line
-/// ends, as QtHttpServer's parser accepts both), looking from `from`; -1 when not there yet.
-qsizetype headEnd(const QByteArray& buf, qsizetype from) {
-    const qsizetype n = buf.size();
-    for (qsizetype k = std::max<qsizetype>(0, from); k < n; ++k) {
-        if (buf[k] != '\n')
+/// Index just past the blank line that ends a request head in `head` followed by `more`
+/// (`n` bytes), counted from the start of `head` (CRLF or bare LF line ends, as QtHttpServer's
+/// parser accepts both), looking from index `from`; -1 when not there yet. The bytes after the
+/// head need not be copied anywhere to find it.
+qsizetype headEnd(const QByteArray& head, const char* more, qsizetype n, qsizetype from) {
+    const qsizetype before = head.size();
+    const qsizetype total = before + n;
+    const auto at = [&](qsizetype k) { return k < before ? head.at(k) : more[k - before]; };
+    for (qsizetype k = std::max<qsizetype>(0, from); k < total; ++k) {
+        if (at(k) != '\n')
             continue;
-        if (k + 1 < n && buf[k + 1] == '\n')
+        if (k + 1 < total && at(k + 1) == '\n')
             return k + 2;
-        if (k + 2 < n && buf[k + 1] == '\r' && buf[k + 2] == '\n')
+        if (k + 2 < total && at(k + 1) == '\r' && at(k + 2) == '\n')
             return k + 3;
     }
     return -1;
@@ -216,11 +221,12 @@ void GuardedSocket::consume(const char* data, qint64 size) {
         if (i == size)
             return;
         // The whole head counts, however its bytes arrive: each piece is added to what came
-        // before, and the blank line is looked for across the seam.
+        // before, and the blank line is looked for across the seam. Only the head's own bytes
+        // are kept (not the body after it).
         const qsizetype before = m_header.size();
-        m_header.append(data + i, size - i);
-        const qsizetype end = headEnd(m_header, before - 2);
+        const qsizetype end = headEnd(m_header, data + i, size - i, before - 2);
         if (end < 0) {
+            m_header.append(data + i, size - i);
             m_leftover += size - i;
             i = size;
             if (m_header.size() > m_limits.max_header_bytes)
@@ -232,8 +238,8 @@ void GuardedSocket::consume(const char* data, qint64 size) {
             return;
         }
         const qint64 usedHere = end - before;
-        const QByteArray head = m_header.left(end);
-        m_header.clear();
+        m_header.append(data + i, usedHere);
+        const QByteArray head = std::exchange(m_header, QByteArray());
         i += usedHere;
         m_leftover += usedHere;
         if (!parseHead(head))
@@ -245,23 +251,52 @@ bool GuardedSocket::parseHead(const QByteArray& head) {
     ++m_heads;
     qint64 contentLength = -1;
     bool chunked = false, expectContinue = false, close = false;
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    m_method = requestLine.value(0).left(16);
-    m_path = requestLine.value(1).left(200);
+    // Read in place (views into `head`), line by line: lines end at LF, a CR before it is
+    // trimmed with the other white space.
+    const QByteArrayView all(head);
+    qsizetype lineStart = 0;
+    const auto nextLine = [&]() {
+        qsizetype end = all.indexOf('\n', lineStart);
+        if (end < 0)
+            end = all.size();
+        const QByteArrayView line = all.sliced(lineStart, end - lineStart).trimmed();
+        lineStart = end + 1;
+        return line;
+    };
+    // The request line's parts between single spaces, as split(' ') gives them.
+    const QByteArrayView requestLine = nextLine();
+    qsizetype partStart = 0;
+    const auto nextPart = [&]() {
+        if (partStart > requestLine.size())
+            return QByteArrayView();
+        qsizetype end = requestLine.indexOf(' ', partStart);
+        if (end < 0)
+            end = requestLine.size();
+        const QByteArrayView part = requestLine.sliced(partStart, end - partStart);
+        partStart = end + 1;
+        return part;
+    };
+    const QByteArrayView method = nextPart();
+    const QByteArrayView path = nextPart();
+    const QByteArrayView version = nextPart();
+    m_method = method.first(std::min<qsizetype>(method.size(), 16)).toByteArray();
+    m_path = path.first(std::min<qsizetype>(path.size(), 200)).toByteArray();
     if (const qsizetype q = m_path.indexOf('?'); q >= 0)
         m_path.truncate(q);
     // HTTP/1.0 has no persistent connections here (its keep-alive extension is not offered).
-    if (requestLine.value(2).trimmed() == "HTTP/1.0")
+    if (version.trimmed() == "HTTP/1.0")
         close = true;
-    for (qsizetype n = 1; n < lines.size(); ++n) { // line 0 is the request line
-        const QByteArray line = lines[n].trimmed();
+    while (lineStart < all.size()) {
+        const QByteArrayView line = nextLine();
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
+        const QByteArrayView name = line.first(colon).trimmed();
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        const auto is = [&name](const char* want) {
+            return name.compare(want, Qt::CaseInsensitive) == 0;
+        };
+        if (is("content-length")) {
             bool ok = false;
             const qint64 v = value.toLongLong(&ok);
             if (!ok || v < 0 || (contentLength >= 0 && contentLength != v)) {
@@ -269,14 +304,22 @@ bool GuardedSocket::parseHead(const QByteArray& head) {
                 return false;
             }
             contentLength = v;
-        } else if (name == "transfer-encoding") {
-            chunked = value.toLower().contains("chunked");
-        } else if (name == "expect") {
-            expectContinue = value.toLower() == "100-continue";
-        } else if (name == "connection") {
-            for (const QByteArray& option : value.split(','))
-                if (option.trimmed().toLower() == "close")
+        } else if (is("transfer-encoding")) {
+            chunked = value.toByteArray().toLower().contains("chunked");
+        } else if (is("expect")) {
+            expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        } else if (is("connection")) {
+            qsizetype optionStart = 0;
+            while (optionStart <= value.size()) {
+                qsizetype end = value.indexOf(',', optionStart);
+                if (end < 0)
+                    end = value.size();
+                if (value.sliced(optionStart, end - optionStart)
+                        .trimmed()
+                        .compare("close", Qt::CaseInsensitive) == 0)
                     close = true;
+                optionStart = end + 1;
+            }
         }
     }
     if (close && m_closeAt == 0)

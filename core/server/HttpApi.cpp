@@ -513,7 +513,13 @@ struct HttpApi::Impl {
                 resp.headers.emplace_back("Content-Encoding", "gzip");
             }
         }
-        resp.headers.emplace_back("Vary", "Accept-Encoding");
+        // Vary is for caches, so only on answers a cache may keep (GET, HEAD): our POST
+        // answers carry no freshness information, so no cache stores them (RFC 9111 §3).
+        // QNetworkAccessManager reads an answer's head one byte per read() (without a proxy
+        // its socket is unbuffered): these 23 bytes were 23 of the ~96 system calls of each
+        // push answer's head in every client.
+        if (req.method == Method::Get || req.method == Method::Head)
+            resp.headers.emplace_back("Vary", "Accept-Encoding");
     }
 
     void logLine(const json& line) {

@@ -212,7 +212,15 @@ int main(int argc, char** argv) {
         {"log_requests", false},
         {"rate_limits",
          {{"push", {{"requests", 0}}}, {"pull", {{"requests", 0}}}, {"login", {{"requests", 0}}}}}};
-    if (!server.start(config)) {
+    // The server runs with its systemd unit's malloc setting (packaging/bridgecore-server.service);
+    // this process (the clients, the in-process engine) with glibc's defaults.
+    const bool tunablesGiven = !qEnvironmentVariableIsEmpty("GLIBC_TUNABLES");
+    if (!tunablesGiven)
+        qputenv("GLIBC_TUNABLES", "glibc.malloc.tcache_count=128");
+    const bool serverStarted = server.start(config);
+    if (!tunablesGiven)
+        qunsetenv("GLIBC_TUNABLES");
+    if (!serverStarted) {
         std::fprintf(stderr, "server_bench: cannot start the server: %s\n",
                      qPrintable(server.lastError()));
         return 1;
