@@ -1100,7 +1100,8 @@ Result<std::int64_t> PgTransaction::appendEvent(std::int64_t tenantId, const Eve
         .add(protocol::toString(row.action))
         .add(row.timestamp)
         .add(row.data_text.empty() ? std::string("null") : row.data_text)
-        .add(toJsonText(row.changed_fields))
+        .add(row.changed_fields_text.empty() ? toJsonText(row.changed_fields)
+                                             : row.changed_fields_text)
         .add(priority)
         .add(row.category)
         .add(row.user_id);

@@ -408,7 +408,8 @@ int main(int argc, char** argv) {
     QTemporaryDir dir;
     // --only=small runs only the small-push section (e.g. under callgrind);
     // --small-pushes=N sets its number of 50-change pushes (1,000); --local-ids=uuid4|uuid7
-    // makes every section's local ids UUIDs of that version (see LocalIds).
+    // makes every section's local ids UUIDs of that version (see LocalIds); --keep-stores
+    // leaves the stores' files behind (their folder is printed) for sqlite3's dbstat.
     bool onlySmall = false;
     int smallCount = 1000;
     for (const QString& a : app.arguments()) {
@@ -420,6 +421,10 @@ int main(int argc, char** argv) {
             g_localIds = LocalIds::Uuid4;
         else if (a == QLatin1String("--local-ids=uuid7"))
             g_localIds = LocalIds::Uuid7;
+        else if (a == QLatin1String("--keep-stores")) {
+            dir.setAutoRemove(false);
+            std::printf("stores in %s\n", qPrintable(dir.path()));
+        }
     }
     auto printSmall = [](const SmallFigures& f) {
         std::printf("(e) 50-change pushes, CPU per 1,000 changes: %d from one device in a row "

@@ -1,11 +1,35 @@
 // Push semantics of DESIGN.md §4: exactly once, dependencies, batches, stop_on_error.
 
 #include "EngineFixture.h"
+#include "engine/PushApplier.h"
+
+#include <functional>
+#include <utility>
 
 using namespace bridgecore;
 using namespace bridgecore::test;
 using bridgecore::ErrorCode;
 using protocol::ChangeStatus;
+
+namespace {
+/// The store's applier, running `between` once when a push is prepared: after the push was
+/// planned on its snapshot and before its write transaction.
+class InterleavingApplier final : public engine::PushApplier {
+public:
+    std::function<void()> between;
+
+    Result<std::unique_ptr<engine::PreparedPush>>
+    prepare(const engine::PushPlan&, const engine::Caller&, protocol::Millis) override {
+        if (auto run = std::exchange(between, nullptr))
+            run();
+        return std::unique_ptr<engine::PreparedPush>();
+    }
+    Status apply(engine::PushRun& run) override { return m_store.apply(run); }
+
+private:
+    engine::StoreApplier m_store;
+};
+} // namespace
 
 class SyncEnginePushTest : public QObject {
     Q_OBJECT
@@ -66,6 +90,43 @@ private slots:
             QCOMPARE(second.results[i].server_id, first.results[i].server_id);
         }
         QCOMPARE(second.id_mapping, first.id_mapping);
+    }
+
+    void aPushOfTheDeviceCommittedAfterTheSnapshotIsSeenByTheWriter() {
+        // The same changes pushed again (a retry racing the first attempt) while the first
+        // push is between its plan (on a snapshot) and its write transaction: the writer sees
+        // the other push's ledger entries and answers duplicates.
+        EngineFixture f;
+        auto applier = std::make_shared<InterleavingApplier>();
+        f.engine->setApplierProvider([&](std::int64_t) { return applier; });
+        json body = {{"device_id", "phone-1"},
+                     {"changes",
+                      {f.create("loc-a", "res.partner", {{"name", "A"}}),
+                       f.create("loc-b", "sale.order", {{"partner_id", "loc-a"}})}}};
+        protocol::PushResponse racing;
+        applier->between = [&] { racing = f.push(body); };
+        auto late = f.push(body);
+        QCOMPARE(racing.succeeded, 2);
+        QCOMPARE(late.succeeded, 2);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(!racing.results[i].duplicate);
+            QVERIFY(late.results[i].duplicate);
+            QCOMPARE(late.results[i].server_id, racing.results[i].server_id);
+        }
+        QCOMPARE(f.eventCount(), 2);
+        QCOMPARE(f.store->countRecords(f.user.tenant_id, "res.partner").value(), 1);
+
+        // A reference to a create the snapshot did not have yet is mapped, not unresolved.
+        applier->between = [&] {
+            racing = f.push({{"device_id", "phone-1"},
+                             {"changes", {f.create("partner-7", "res.partner", {{"n", 7}})}}});
+        };
+        late = f.push(
+            {{"device_id", "phone-1"},
+             {"changes", {f.create("order-7", "sale.order", {{"partner_id", "partner-7"}})}}});
+        QVERIFY(late.success);
+        QCOMPARE_JSON(f.recordData("sale.order", *late.results[0].server_id)["partner_id"],
+                      *racing.results[0].server_id);
     }
 
     void sameLocalIdWithOtherContentIsRejected() {
