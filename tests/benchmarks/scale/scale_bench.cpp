@@ -12,6 +12,7 @@
 // synchronous_commit off: the durability of SQLite's WAL with synchronous=NORMAL) and stops
 // it at the end. Usage: scale_bench [--quick]
 
+#include "BenchWorkload.h"
 #include "HttpClient.h"
 #include "ServerProcess.h"
 
@@ -174,22 +175,6 @@ struct Figures {
     int failed = 0;
 };
 
-json createsBody(const std::string& device, const std::string& prefix) {
-    json changes = json::array();
-    for (int i = 0; i < kChangesPerPush; ++i)
-        changes.push_back(json{
-            {"local_id", prefix + std::to_string(i)},
-            {"action", "create"},
-            {"model", "sale.order"},
-            {"record_id", nullptr},
-            {"data",
-             {{"name", prefix + std::to_string(i)}, {"partner_id", 42}, {"amount_total", 1500.5}}},
-            {"local_timestamp", "2025-11-24T10:30:00Z"},
-            {"version", 1},
-            {"priority", 5}});
-    return json{{"device_id", device}, {"changes", changes}, {"batch_size", 500}};
-}
-
 std::optional<Figures> runSetup(const QString& name, const QString& db, int processes,
                                 int pushesPerDevice, Cluster* pg) {
     Figures f;
@@ -240,8 +225,9 @@ std::optional<Figures> runSetup(const QString& name, const QString& db, int proc
         int bad = 0;
         for (int p = 0; p < pushesPerDevice; ++p) {
             const std::string device = "dev-" + std::to_string(d);
-            const auto r = http.post(QStringLiteral("/api/v1/offline-sync/push"),
-                                     createsBody(device, device + "-" + std::to_string(p) + "-"));
+            const auto r = http.post(
+                QStringLiteral("/api/v1/offline-sync/push"),
+                createsBody(device, kChangesPerPush, device + "-" + std::to_string(p) + "-"));
             if (r.status != 200 || r.json().value("succeeded", 0) != kChangesPerPush)
                 ++bad;
             mine.push_back(r.ms);

@@ -7,6 +7,7 @@
 // bridgecore-server under callgrind. Not a ctest.
 // Usage: push_probe [--pushes=N] [--changes=K] (defaults 45 and 50).
 
+#include "BenchWorkload.h"
 #include "HttpClient.h"
 #include "ServerProcess.h"
 
@@ -29,33 +30,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string createsBody(const std::string& device, int count, const std::string& prefix) {
-    json changes = json::array();
-    for (int i = 0; i < count; ++i)
-        changes.push_back(json{
-            {"local_id", prefix + std::to_string(i)},
-            {"action", "create"},
-            {"model", "sale.order"},
-            {"record_id", nullptr},
-            {"data",
-             {{"name", prefix + std::to_string(i)}, {"partner_id", 42}, {"amount_total", 1500.5}}},
-            {"local_timestamp", "2025-11-24T10:30:00Z"},
-            {"version", 1},
-            {"priority", 5}});
-    return json{{"device_id", device}, {"changes", changes}, {"batch_size", 500}}.dump();
-}
-
-double processCpuSeconds(qint64 pid) {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
 /// Context switches (voluntary + involuntary) of every thread of process `pid` so far: each
 /// hand-off between threads that sleeps is one.
 long long contextSwitches(qint64 pid) {
@@ -70,12 +44,6 @@ long long contextSwitches(qint64 pid) {
                 total += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
     }
     return total;
-}
-
-double ownCpuSeconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 } // namespace
@@ -114,7 +82,7 @@ int main(int argc, char** argv) {
     // the requests pushed.
     std::vector<std::string> bodies;
     for (int r = 0; r < std::max(pushes, 50); ++r)
-        bodies.push_back(createsBody("probe-dev", changes, "p" + std::to_string(r) + "-"));
+        bodies.push_back(createsBody("probe-dev", changes, "p" + std::to_string(r) + "-").dump());
     bodies.resize(std::size_t(pushes));
     int failures = 0;
     client::HttpTransport transport{QUrl(server.baseUrl())};

@@ -14,6 +14,7 @@
 // Throughput figures are the best of 3 runs, HTTP and in-process alternating, because the
 // machine is shared. Usage: server_bench [--quick] [--only=push,plain,pull,latency,underpush]
 
+#include "BenchWorkload.h"
 #include "HttpClient.h"
 #include "ServerProcess.h"
 
@@ -49,22 +50,6 @@ using nlohmann::json;
 
 namespace {
 
-json createsBody(const std::string& device, int count, const std::string& prefix) {
-    json changes = json::array();
-    for (int i = 0; i < count; ++i)
-        changes.push_back(json{
-            {"local_id", prefix + std::to_string(i)},
-            {"action", "create"},
-            {"model", "sale.order"},
-            {"record_id", nullptr},
-            {"data",
-             {{"name", prefix + std::to_string(i)}, {"partner_id", 42}, {"amount_total", 1500.5}}},
-            {"local_timestamp", "2025-11-24T10:30:00Z"},
-            {"version", 1},
-            {"priority", 5}});
-    return json{{"device_id", device}, {"changes", changes}, {"batch_size", 500}};
-}
-
 /// Runs `work(i)` on `n` QThreads at once; wall time in seconds.
 double parallel(int n, const std::function<void(int)>& work) {
     std::vector<QThread*> threads;
@@ -96,26 +81,6 @@ struct Figures {
 };
 
 const int kClients[3] = {1, 4, 16};
-
-/// CPU seconds (user + system) process `pid` used so far, from /proc/<pid>/stat.
-double processCpuSeconds(qint64 pid) {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
-/// CPU seconds this process (every thread) used so far.
-double ownCpuSeconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
 
 /// A minimal blocking HTTP/1.1 client on one keep-alive connection, all in the calling thread:
 /// the request goes out in one send loop and the answer is read to its Content-Length. It
