@@ -98,17 +98,7 @@ Status ScratchTransaction::updateRecord(std::int64_t tenantId, const RecordRow& 
 }
 
 Result<std::int64_t> ScratchTransaction::appendEvent(std::int64_t, const EventRow& row) {
-    EventRow& kept = m_overlay.events[{row.model, row.record_id}].emplace_back(row);
-    // Read back as a store reads its events: the changed fields as a list, also when the
-    // writer handed them over as text (a create stored as sent).
-    if (kept.changed_fields.empty() && !kept.changed_fields_text.empty()) {
-        const auto names = nlohmann::json::parse(kept.changed_fields_text, nullptr, false);
-        if (names.is_array())
-            for (const auto& n : names)
-                if (n.is_string())
-                    kept.changed_fields.push_back(n.get<std::string>());
-        kept.changed_fields_text.clear();
-    }
+    m_overlay.events[{row.model, row.record_id}].push_back(row);
     return ++m_events;
 }
 
