@@ -47,7 +47,7 @@ json withId(const json& data, std::int64_t id) {
 
 Result<std::int64_t> writeRecord(WriteTransaction& tx, std::int64_t tenantId, RecordRow& row,
                                  EventAction action, std::vector<std::string> changed,
-                                 const Writer& who, std::string_view changedText) {
+                                 const Writer& who) {
     if (row.data_text.empty())
         row.data_text = row.data.dump();
     if (row.id == 0) {
@@ -67,7 +67,6 @@ Result<std::int64_t> writeRecord(WriteTransaction& tx, std::int64_t tenantId, Re
         withIdText(action == EventAction::Unlink ? std::string("{}") : row.data_text, row.id);
     row.data_text.clear(); // the text is only valid until data changes again
     ev.changed_fields = std::move(changed);
-    ev.changed_fields_text = changedText;
     ev.priority = who.priority;
     ev.category = who.category;
     ev.user_id = who.user_id;
@@ -353,10 +352,12 @@ Status StoreApplier::applyOne(PushRun& run, std::size_t i) {
         RecordRow row;
         row.model = c.model;
         std::vector<std::string> changed;
-        std::string_view changedText;
-        if (run.dataAsSent(i)) { // stored as sent: no copy of the data, its field names made
+        if (run.dataAsSent(i)) { // stored as sent: no copy of the data
             row.data_text = pc.data_text;
-            changedText = pc.field_names_text;
+            const auto& fields = c.data.get_ref<const json::object_t&>();
+            changed.reserve(fields.size());
+            for (const auto& field : fields)
+                changed.push_back(field.first);
         } else {
             bool asSent = false;
             row.data = run.data(i, asSent);
@@ -367,8 +368,7 @@ Status StoreApplier::applyOne(PushRun& run, std::size_t i) {
         }
         row.version = 1;
         row.create_date = row.write_date = run.now;
-        auto ev = writeRecord(run.tx, tenantId, row, EventAction::Create, std::move(changed), who,
-                              changedText);
+        auto ev = writeRecord(run.tx, tenantId, row, EventAction::Create, std::move(changed), who);
         if (!ev.ok())
             return ev.error();
         ChangeOutcome o = run.outcome(i, ChangeStatus::Success);

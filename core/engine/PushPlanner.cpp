@@ -355,17 +355,6 @@ PushPlan PushPlanner::plan(const PushRequest& req, std::vector<storage::LedgerEn
         serializer.dump(c.data, false, false, 0); // as c.data.dump()
         pc.data_text = text;
         pc.content_hash = contentHash(sha1, head, c, pc.data_text);
-        if (c.action == Action::Create && c.data.is_object()) {
-            std::string& names = pc.field_names_text;
-            names.reserve(2 + 16 * c.data.size());
-            names.push_back('[');
-            for (const auto& field : c.data.get_ref<const json::object_t&>()) {
-                if (names.size() > 1)
-                    names.push_back(',');
-                storage::appendJsonString(names, field.first);
-            }
-            names.push_back(']');
-        }
         if (auto m = models.find(c.model); m != models.end()) {
             pc.event_priority =
                 m->second.priority ? *m->second.priority : priorityClass(c.priority);

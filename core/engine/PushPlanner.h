@@ -27,9 +27,6 @@ Models modelsOf(const storage::ModelMap& map);
 struct PlannedChange {
     std::size_t index = 0; // position in the request
     std::string data_text; // the data as sent: hashed, and stored as is when nothing is mapped
-    /// A create's field names as a JSON array: its event's changed_fields when its data is
-    /// stored as sent (made here so that the writer does not).
-    std::string field_names_text;
     std::string content_hash;
     /// Whether a string of the data names a create of this push or one the ledger remembers
     /// (false: the data holds no reference to map, so it can be stored as sent).

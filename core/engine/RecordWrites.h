@@ -17,11 +17,9 @@ struct Writer {
 };
 
 /// Writes the record (inserted when row.id == 0) and its event; returns the event id.
-/// `changedText`, when not empty, is `changed` as JSON text (made before the transaction).
 Result<std::int64_t> writeRecord(storage::WriteTransaction& tx, std::int64_t tenantId,
                                  storage::RecordRow& row, protocol::EventAction action,
-                                 std::vector<std::string> changed, const Writer& who,
-                                 std::string_view changedText = {});
+                                 std::vector<std::string> changed, const Writer& who);
 /// Merges `fields` into the record and writes it as one new version (a deleted record
 /// comes back to life).
 Result<std::int64_t> writeFields(storage::WriteTransaction& tx, std::int64_t tenantId,

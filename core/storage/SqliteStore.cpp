@@ -45,6 +45,35 @@ std::vector<std::string> parseStringList(const std::string& text) {
     return out;
 }
 
+/// The list as a JSON array, appended to `out`; written directly (a hot path: every event's changed
+/// fields, every ledger look-up), through nlohmann::json only for strings that need escaping or
+/// UTF-8 checks.
+void appendJsonText(std::string& out, const std::vector<std::string>& list) {
+    std::size_t size = out.size() + 2;
+    for (const auto& s : list)
+        size += s.size() + 3;
+    out.reserve(size);
+    out.push_back('[');
+    bool first = true;
+    for (const auto& s : list) {
+        if (!first)
+            out.push_back(',');
+        first = false;
+        const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+        });
+        if (plain) {
+            out.push_back('"');
+            out.append(s);
+            out.push_back('"');
+        } else {
+            out.append(json(s).dump());
+        }
+    }
+    out.push_back(']');
+}
+
 std::string toJsonText(const std::vector<std::string>& list) {
     std::string out;
     appendJsonText(out, list);
@@ -1281,8 +1310,7 @@ Result<std::int64_t> SqliteTransaction::appendEvent(std::int64_t tenantId, const
     const std::int64_t seq = nextSeq.value();
     std::string& changed = m_text; // reused: no allocation per event
     changed.clear();
-    if (row.changed_fields_text.empty())
-        appendJsonText(changed, row.changed_fields);
+    appendJsonText(changed, row.changed_fields);
     // Inserted with the next rows (RowBatch), before anything reads them.
     m_c.events.add(tenantId)
         .add(id)
@@ -1291,8 +1319,7 @@ Result<std::int64_t> SqliteTransaction::appendEvent(std::int64_t tenantId, const
         .add(protocol::toString(row.action))
         .add(row.timestamp)
         .add(row.data_text.empty() ? std::string_view("null") : std::string_view(row.data_text))
-        .add(row.changed_fields_text.empty() ? std::string_view(changed)
-                                             : std::string_view(row.changed_fields_text))
+        .add(std::string_view(changed))
         .add(priority)
         .add(row.category);
     m_c.events.add(row.user_id);

@@ -1,42 +1,6 @@
 #include "storage/SyncStore.h"
 
-#include <algorithm>
-
 namespace bridgecore::storage {
-
-// ---- JSON text of strings -----------------------------------------------------------------------
-
-// Written directly (a hot path: every event's changed fields, every ledger look-up), through
-// nlohmann::json only for strings that need escaping or UTF-8 checks.
-void appendJsonString(std::string& out, std::string_view s) {
-    const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    });
-    if (plain) {
-        out.push_back('"');
-        out.append(s);
-        out.push_back('"');
-    } else {
-        out.append(json(std::string(s)).dump());
-    }
-}
-
-void appendJsonText(std::string& out, const std::vector<std::string>& list) {
-    std::size_t size = out.size() + 2;
-    for (const auto& s : list)
-        size += s.size() + 3;
-    out.reserve(size);
-    out.push_back('[');
-    bool first = true;
-    for (const auto& s : list) {
-        if (!first)
-            out.push_back(',');
-        first = false;
-        appendJsonString(out, s);
-    }
-    out.push_back(']');
-}
 
 // ---- one-shot conveniences
 // ------------------------------------------------------------------------

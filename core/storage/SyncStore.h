@@ -16,12 +16,6 @@
 namespace bridgecore::storage {
 
 using protocol::json;
-
-/// Appends `list` to `out` as a JSON array of strings (`out` keeps its capacity: no allocation
-/// per use when it is reused).
-void appendJsonText(std::string& out, const std::vector<std::string>& list);
-/// Appends `s` to `out` as a JSON string.
-void appendJsonString(std::string& out, std::string_view s);
 using protocol::Millis;
 
 struct Tenant {
@@ -85,9 +79,6 @@ struct EventRow {
     Millis timestamp = 0;
     std::string data_text; // JSON text of the record after the change ("null" if none)
     std::vector<std::string> changed_fields;
-    /// For a write: changed_fields as their JSON text when the caller made it before the write
-    /// transaction (then changed_fields is not read); empty otherwise.
-    std::string changed_fields_text;
     protocol::EventPriority priority = protocol::EventPriority::Medium;
     std::string category = "business";
     std::int64_t user_id = 0;

@@ -1100,8 +1100,7 @@ Result<std::int64_t> PgTransaction::appendEvent(std::int64_t tenantId, const Eve
         .add(protocol::toString(row.action))
         .add(row.timestamp)
         .add(row.data_text.empty() ? std::string("null") : row.data_text)
-        .add(row.changed_fields_text.empty() ? toJsonText(row.changed_fields)
-                                             : row.changed_fields_text)
+        .add(toJsonText(row.changed_fields))
         .add(priority)
         .add(row.category)
         .add(row.user_id);
